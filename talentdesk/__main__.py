@@ -1,0 +1,7 @@
+"""``python -m talentdesk``."""
+
+import sys
+
+from talentdesk.app import main
+
+sys.exit(main())

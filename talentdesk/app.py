@@ -1,0 +1,83 @@
+"""The composition layer: the command line, then the GUI or a command.
+
+talentdesk [--data-dir DIR] [--lang id|en] [--demo]
+talentdesk doctor [--data-dir DIR] [--passphrase-stdin]
+talentdesk reset [--data-dir DIR] --yes
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from talentdesk import __version__
+from talentdesk.vault import default_data_dir
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="talentdesk",
+        description="TalentDesk: your shift desk for agency-booked chat and call sessions.",
+    )
+    parser.add_argument("--version", action="version", version=f"TalentDesk {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,  # so "talentdesk --data-dir X doctor" keeps X
+        help="where the vault lives (default: $TALENTDESK_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--lang", choices=("id", "en"), default=None, help="language of the window")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start with an embedded demo agency and sample bookings",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log more (never customer data)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    doctor = commands.add_parser(
+        "doctor", parents=[common], help="check the installation and every vault record"
+    )
+    doctor.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the vault passphrase from standard input (passphrase-protected vaults)",
+    )
+    reset = commands.add_parser(
+        "reset", parents=[common], help="delete the vault, its keys and preferences"
+    )
+    reset.add_argument("--yes", action="store_true", help="really delete everything")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``talentdesk`` command."""
+    os.umask(0o077)  # whatever we create is ours alone
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
+    if args.command == "doctor":
+        from talentdesk.doctor import run_doctor
+
+        return run_doctor(data_dir, passphrase_stdin=args.passphrase_stdin, out=sys.stdout)
+    if args.command == "reset":
+        from talentdesk.doctor import run_reset
+
+        return run_reset(data_dir, confirmed=args.yes, out=sys.stdout)
+    from talentdesk.ui import run_gui
+
+    return run_gui(data_dir, args.lang, demo=args.demo)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Shared fixtures: isolated folders, and real keyrings or an honest skip.
+
+Every test runs with its own data dir, and the process's XDG folders and
+TMPDIR point into one session folder, so no test touches the developer's
+real files and privacy tests can scan every place the app could write.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SESSION_ROOT = Path(tempfile.mkdtemp(prefix="talentdesk-tests-"))
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(SESSION_ROOT / _var.lower())
+os.environ["TMPDIR"] = str(SESSION_ROOT / "tmp")
+(SESSION_ROOT / "tmp").mkdir()
+tempfile.tempdir = None  # re-read TMPDIR
+
+from talentdesk.vault import VaultInfo, forget_keys, keyring_status  # noqa: E402
+from talentdesk.vault.keys import KeyringStatus  # noqa: E402
+
+REQUIRE_SECRET_SERVICE = "TALENTDESK_REQUIRE_SECRET_SERVICE"
+
+
+@pytest.fixture
+def session_root() -> Path:
+    """The folder holding this test session's XDG folders and TMPDIR."""
+    return SESSION_ROOT
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data dir, also exported as TALENTDESK_DATA_DIR."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("TALENTDESK_DATA_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Behave as a machine with no keyring backend at all (the keyring library's fail backend)."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    import keyring.core
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    yield
+    # The library caches the backend; let the next test choose afresh.
+    keyring.core._keyring_backend = None
+
+
+@pytest.fixture
+def secret_service() -> KeyringStatus:
+    """A real, unlocked OS keyring; skipped where none runs, failed where CI requires one."""
+    status = keyring_status()
+    if not status.available:
+        message = f"no usable Secret Service: {status.reason}"
+        if os.environ.get(REQUIRE_SECRET_SERVICE) == "1":
+            pytest.fail(f"{REQUIRE_SECRET_SERVICE}=1 but {message}")
+        pytest.skip(message)
+    return status
+
+
+@pytest.fixture
+def keyring_cleanup() -> Iterator[list[VaultInfo]]:
+    """Collects keyring vaults a test created and deletes their keys afterwards."""
+    created: list[VaultInfo] = []
+    yield created
+    for info in created:
+        forget_keys(info)
