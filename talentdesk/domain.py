@@ -29,6 +29,7 @@ import msgspec
 __all__ = [
     "BOUNDARY_KEYS",
     "DEFAULT_CONTACT_WINDOW_MINUTES",
+    "DEFAULT_EMERGENCY_CONTACTS",
     "DEFAULT_PACE_THRESHOLDS",
     "DURATION_MAX_MINUTES",
     "DURATION_MIN_MINUTES",
@@ -50,6 +51,7 @@ __all__ = [
     "PRICE_MAX_IDR",
     "PRICE_MIN_IDR",
     "RECORD_TYPES",
+    "AgencyConfig",
     "Booking",
     "BookingStatus",
     "BoundaryAnswer",
@@ -60,6 +62,7 @@ __all__ = [
     "CustomerContact",
     "DeclineReply",
     "DomainError",
+    "EmergencyContact",
     "EscalationLevel",
     "Incident",
     "IncidentCategory",
@@ -525,8 +528,52 @@ class Incident(msgspec.Struct, frozen=True, kw_only=True):
         _set_utc(self, "Incident", "created_at")
 
 
+class EmergencyContact(msgspec.Struct, frozen=True, kw_only=True):
+    """A number the talent can call in a crisis (from the agency's config)."""
+
+    id: str
+    name: str
+    number: str
+    note: str = ""
+
+
+#: Indonesia's public lines, used until the agency sends its own list.
+DEFAULT_EMERGENCY_CONTACTS: Final = (
+    EmergencyContact(id="emergency", name="Emergency", number="112"),
+    EmergencyContact(id="police", name="Police", number="110"),
+    EmergencyContact(
+        id="mental-health", name="Mental health line", number="119", note="extension 8"
+    ),
+)
+
+
+class AgencyConfig(msgspec.Struct, frozen=True, kw_only=True):
+    """The agency's rules as last pushed: packages, reply pace, contact window, contacts.
+
+    Default decline replies and boundary presets arrive in the same push but are
+    stored as their own records (``Source.AGENCY``), beside the talent's own.
+    """
+
+    id: str = "current"
+    packages: tuple[Package, ...] = ()
+    pace_thresholds: tuple[PaceThreshold, ...] = msgspec.field(
+        default_factory=lambda: DEFAULT_PACE_THRESHOLDS
+    )
+    contact_window_minutes: int = DEFAULT_CONTACT_WINDOW_MINUTES
+    emergency_contacts: tuple[EmergencyContact, ...] = msgspec.field(
+        default_factory=lambda: DEFAULT_EMERGENCY_CONTACTS
+    )
+    updated_at: datetime | None = None
+
+
 Record: TypeAlias = (
-    Booking | CustomerContact | BoundaryPreset | DeclineReply | SessionRecord | Incident
+    Booking
+    | CustomerContact
+    | BoundaryPreset
+    | DeclineReply
+    | SessionRecord
+    | Incident
+    | AgencyConfig
 )
 
 #: Stable kind string -> record type, for the vault. Kinds are part of the stored format:
@@ -539,6 +586,7 @@ RECORD_TYPES: Final[Mapping[str, type[Record]]] = MappingProxyType(
         "decline_reply": DeclineReply,
         "session_record": SessionRecord,
         "incident": Incident,
+        "agency_config": AgencyConfig,
     }
 )
 _KIND_OF: Final[Mapping[type, str]] = MappingProxyType({t: k for k, t in RECORD_TYPES.items()})

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from talentdesk.domain import (
+    AgencyConfig,
     Booking,
     BoundaryAnswer,
     BoundaryItem,
@@ -15,6 +16,7 @@ from talentdesk.domain import (
     Channel,
     CustomerContact,
     DeclineReply,
+    EmergencyContact,
     Incident,
     IncidentCategory,
     Package,
@@ -65,6 +67,11 @@ def every_record(text: str, booking_id: str = "BK-1") -> list[Record]:
             price_idr=25_000,
             outcome=SessionOutcome.COMPLETED,
             flags=("overtime",),
+        ),
+        AgencyConfig(
+            packages=(pkg,),
+            contact_window_minutes=15,
+            emergency_contacts=(EmergencyContact(id="ec-1", name=text, number="112"),),
         ),
         Incident(
             id="incident-1",

@@ -19,6 +19,7 @@ from talentdesk.domain import (
     PRICE_MAX_IDR,
     PRICE_MIN_IDR,
     RECORD_TYPES,
+    AgencyConfig,
     Booking,
     BookingStatus,
     BoundaryAnswer,
@@ -259,6 +260,7 @@ def test_record_types_and_kinds() -> None:
         "decline_reply": DeclineReply,
         "session_record": SessionRecord,
         "incident": Incident,
+        "agency_config": AgencyConfig,
     }
     for record in sample_records():
         assert RECORD_TYPES[record_kind(record)] is type(record)

@@ -191,6 +191,7 @@ class Vault:
         self._secrets = secrets
         self._lock = threading.RLock()
         self._txn_depth = 0
+        self._after_commit: list[Callable[[], None]] = []
         self._data_keys: dict[str, bytes] = {}
         self._epoch = info.epoch
         self._epoch_key: bytes | None = None
@@ -393,12 +394,28 @@ class Vault:
                 yield self
             except BaseException:
                 self._txn_depth = 0
+                self._after_commit.clear()
                 db.execute("ROLLBACK")
                 # Keys cached during the failed transaction may not exist on disk.
                 self._data_keys.clear()
                 raise
             self._txn_depth = 0
             db.execute("COMMIT")
+            callbacks, self._after_commit = self._after_commit, []
+        # Outside the lock: a callback may wake a thread that reads the vault at once.
+        for callback in callbacks:
+            callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the current transaction commits (now, if there is none).
+
+        Dropped if the transaction rolls back: listeners only hear of durable changes.
+        """
+        with self._lock:
+            if self._txn_depth:
+                self._after_commit.append(callback)
+                return
+        callback()
 
     # ------------------------------------------------------------------ ordinary records
 
@@ -511,6 +528,10 @@ class Vault:
             How many customer records were destroyed.
         """
         with self._lock:
+            if self._txn_depth:
+                # The keyring changes around the commit cannot be rolled back with an
+                # outer transaction: shred only after the caller's transaction committed.
+                raise RuntimeError("shred_booking() must not run inside a transaction")
             db = self._db()
             epoch_key = self._require_epoch_key()
             old_epoch, new_epoch = self._epoch, self._epoch + 1
@@ -563,6 +584,27 @@ class Vault:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             log.info("shredded customer data of booking %s (epoch %d)", booking_id, new_epoch)
             return int(removed)
+
+    # ------------------------------------------------------------------ small secrets
+
+    def put_secret(self, name: str, value: bytes) -> None:
+        """Keep a secret (the agency device token): in the keyring where there is one,
+        otherwise sealed in the vault like any record."""
+        if self._secrets is not None:
+            self._secrets.set(f"secret-{name}", value)
+            self.delete("secret", name)
+        else:
+            self.put("secret", name, value)
+
+    def get_secret(self, name: str) -> bytes | None:
+        if self._secrets is not None:
+            return self._secrets.get(f"secret-{name}")
+        return self.get("secret", name)
+
+    def delete_secret(self, name: str) -> None:
+        if self._secrets is not None:
+            self._secrets.delete(f"secret-{name}")
+        self.delete("secret", name)
 
     # ------------------------------------------------------------------ integrity
 
@@ -794,5 +836,6 @@ def forget_keys(info: VaultInfo, secrets: SecretStore | None = None) -> None:
         return
     store = secrets if secrets is not None else KeyringSecretStore(f"vault-{info.vault_id}")
     store.delete(_master_name())
+    store.delete("secret-agency-token")
     for epoch in range(max(1, info.epoch - 1), info.epoch + 2):
         store.delete(_epoch_name(epoch))

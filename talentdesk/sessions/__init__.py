@@ -1,0 +1,1 @@
+"""The talent's desk services: bookings and their answers, and (later) the session runner."""

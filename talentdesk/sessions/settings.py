@@ -1,0 +1,35 @@
+"""The talent's own desk settings, sealed in the vault (unlike the plain preferences)."""
+
+from __future__ import annotations
+
+import msgspec
+
+from talentdesk.domain import ShiftLimits
+from talentdesk.vault import Vault
+
+KIND = "setting"
+
+
+class DeskSettings(msgspec.Struct, kw_only=True):
+    """Choices that say something about the talent's work, so they are encrypted.
+
+    Attributes:
+        shift_limits: the talent's own limits, checked before accepting a booking.
+        active_preset_id: the boundary preset in force.
+        talent_name: how replies sign off (``{talent}``).
+    """
+
+    shift_limits: ShiftLimits = msgspec.field(default_factory=ShiftLimits)
+    active_preset_id: str | None = None
+    talent_name: str = ""
+
+
+def load_settings(vault: Vault) -> DeskSettings:
+    payload = vault.get(KIND, "desk")
+    if payload is None:
+        return DeskSettings()
+    return msgspec.json.decode(payload, type=DeskSettings)
+
+
+def save_settings(vault: Vault, settings: DeskSettings) -> None:
+    vault.put(KIND, "desk", msgspec.json.encode(settings))

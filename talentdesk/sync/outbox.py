@@ -1,0 +1,178 @@
+"""The outbox: writes to the agency, durable before any network call.
+
+A service writes an item in the same vault transaction as its local change
+(a booking accepted, an escalation raised); the sender thread delivers it
+later with the item's id as the ``Idempotency-Key``, so a crash or a retry
+can never deliver it twice. Items are sealed like every vault record.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import msgspec
+
+from talentdesk.vault import IntegrityProblem, Vault
+
+KIND = "outbox"
+
+
+class OutboxState(enum.StrEnum):
+    """What the talent sees of an item."""
+
+    QUEUED = "queued"
+    DELIVERED = "delivered"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+    FAILED = "failed"  # refused by the agency (a 4xx): shown, never retried
+
+
+class OutboxItem(msgspec.Struct, kw_only=True):
+    """One write waiting for (or done with) the agency.
+
+    Attributes:
+        id: sortable by creation; also the ``Idempotency-Key``.
+        kind: what it is ("booking_answer", "session_event", "escalation", ...).
+        ref: the local thing it is about (a booking id, an escalation id).
+        urgent: sent before anything else, retried with a backoff capped near 2 s.
+        body: the JSON request body, as sent.
+        remote_id: the agency's id for what was created, once delivered.
+        response: the agency's JSON answer, once delivered.
+    """
+
+    id: str
+    kind: str
+    ref: str
+    method: str
+    path: str
+    body: str
+    urgent: bool = False
+    created_at: datetime
+    state: OutboxState = OutboxState.QUEUED
+    attempts: int = 0
+    last_error: str | None = None
+    delivered_at: datetime | None = None
+    remote_id: str | None = None
+    response: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return (0 if self.urgent else 1, self.id)
+
+
+def new_item_id() -> str:
+    """Time-ordered and unique: nanoseconds since the epoch and 48 random bits."""
+    return f"{time.time_ns():020d}-{os.urandom(6).hex()}"
+
+
+class Outbox:
+    """The outbox over a vault.
+
+    Args:
+        vault: the open vault.
+        on_change: called (from whichever thread) after an item is added or changes state;
+            the sender uses it to wake up, the UI to refresh.
+    """
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+        self._listeners: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener()
+
+    def enqueue(
+        self,
+        kind: str,
+        ref: str,
+        method: str,
+        path: str,
+        body: bytes,
+        *,
+        urgent: bool = False,
+    ) -> OutboxItem:
+        """Add an item. Call inside the vault transaction of the local change it belongs to.
+
+        Listeners hear of it once the vault lock is free, i.e. after that transaction.
+        """
+        item = OutboxItem(
+            id=new_item_id(),
+            kind=kind,
+            ref=ref,
+            method=method,
+            path=path,
+            body=body.decode("utf-8"),
+            urgent=urgent,
+            created_at=datetime.now(UTC),
+        )
+        self._save(item)
+        self._vault.after_commit(self._changed)
+        return item
+
+    def _save(self, item: OutboxItem) -> None:
+        self._vault.put(KIND, item.id, msgspec.json.encode(item))
+
+    def get(self, item_id: str) -> OutboxItem | None:
+        payload = self._vault.get(KIND, item_id)
+        return None if payload is None else msgspec.json.decode(payload, type=OutboxItem)
+
+    def items(self) -> tuple[list[OutboxItem], list[IntegrityProblem]]:
+        """Every item in sending order, and any that could not be read (named)."""
+        listing = self._vault.read_all(KIND)
+        out = [msgspec.json.decode(p, type=OutboxItem) for p in listing.rows.values()]
+        out.sort(key=lambda i: i.sort_key)
+        return out, listing.problems
+
+    def pending(self) -> list[OutboxItem]:
+        """Items still to send, urgent first, then oldest first."""
+        return [i for i in self.items()[0] if i.state is OutboxState.QUEUED]
+
+    def mark_delivered(self, item: OutboxItem, response: bytes, remote_id: str | None) -> None:
+        item.state = OutboxState.DELIVERED
+        item.delivered_at = datetime.now(UTC)
+        item.response = response.decode("utf-8", "replace")
+        item.remote_id = remote_id
+        item.last_error = None
+        self._save(item)
+        self._changed()
+
+    def mark_attempt(self, item: OutboxItem, error: str) -> None:
+        item.attempts += 1
+        item.last_error = error
+        self._save(item)
+        self._changed()
+
+    def mark_failed(self, item: OutboxItem, error: str) -> None:
+        item.state = OutboxState.FAILED
+        item.last_error = error
+        self._save(item)
+        self._changed()
+
+    def set_state(self, item_id: str, state: OutboxState) -> OutboxItem | None:
+        """Move a delivered item on (acknowledged, resolved), as the agency's feed says."""
+        item = self.get(item_id)
+        if item is None:
+            return None
+        item.state = state
+        self._save(item)
+        self._vault.after_commit(self._changed)
+        return item
+
+    def find_by_remote_id(self, remote_id: str) -> OutboxItem | None:
+        for item in self.items()[0]:
+            if item.remote_id == remote_id:
+                return item
+        return None

@@ -1,0 +1,411 @@
+"""The sync service: pairing, the feed poller and the outbox sender, on plain threads.
+
+Two threads, so that an urgent escalation never waits behind a long-poll:
+the feed thread long-polls and applies pages; the sender thread delivers the
+outbox, urgent items first. Both report a :class:`SyncStatus` to listeners
+(the UI bridges them onto the GUI thread); neither touches anything but the
+vault and the network.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import msgspec
+
+from talentdesk.sync import wire
+from talentdesk.sync.apply import (
+    PageResult,
+    apply_page,
+    load_feed_state,
+    sweep_customer_data,
+)
+from talentdesk.sync.client import (
+    AgencyClient,
+    MalformedResponseError,
+    RejectedError,
+    RetryableError,
+    SyncError,
+    backoff_delay,
+    check_agency_url,
+)
+from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.vault import Vault, VaultError
+
+log = logging.getLogger(__name__)
+
+TOKEN_SECRET = "agency-token"  # noqa: S105 - the name under which the token is kept
+PAIRING_ID = "pairing"
+#: Consecutive network failures after which "retrying" becomes "offline".
+OFFLINE_AFTER = 3
+
+
+class SyncPhase(enum.StrEnum):
+    """What the window says about the link to the agency."""
+
+    UNPAIRED = "unpaired"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RETRYING = "retrying"
+    OFFLINE = "offline"
+    UNAUTHORIZED = "unauthorized"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """A snapshot for the status line.
+
+    Attributes:
+        reason: machine reason of the last failure (timeout, network, rate_limited,
+            server_error, malformed, unauthorized, rejected), for the UI to put in words.
+        retry_at: monotonic time of the next attempt, while retrying.
+    """
+
+    phase: SyncPhase = SyncPhase.UNPAIRED
+    reason: str | None = None
+    retry_at: float | None = None
+    talent_name: str | None = None
+    agency_name: str | None = None
+    unknown_skipped: int = 0
+    rejected_total: int = 0
+    outbox_queued: int = 0
+    outbox_failed: int = 0
+    outbox_reason: str | None = None
+
+    def retry_in(self, now: float) -> int | None:
+        """Whole seconds until the next attempt (never below 0), or None."""
+        if self.retry_at is None:
+            return None
+        return max(0, round(self.retry_at - now))
+
+
+class PairingInfo(msgspec.Struct, frozen=True, kw_only=True):
+    """Who the app is paired as, and with which agency (the token is kept apart)."""
+
+    agency_url: str
+    talent_id: str
+    talent_name: str
+    agency_name: str
+    paired_at: datetime
+
+
+def load_pairing(vault: Vault) -> PairingInfo | None:
+    payload = vault.get("sync", PAIRING_ID)
+    return None if payload is None else msgspec.json.decode(payload, type=PairingInfo)
+
+
+StatusListener = Callable[[SyncStatus], None]
+PageListener = Callable[[PageResult], None]
+
+
+class SyncService:
+    """Keeps the app and the agency in step while the vault is open.
+
+    Args:
+        vault: the open vault (the service stops by itself when it is locked).
+        device_name: sent when pairing, shown to agency staff.
+        feed_wait: long-poll seconds.
+        clock: monotonic seconds, replaceable in tests.
+        rng: jitter source, replaceable in tests.
+    """
+
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        device_name: str = "TalentDesk",
+        feed_wait: int = 25,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.vault = vault
+        self.outbox = Outbox(vault)
+        self.device_name = device_name
+        self.feed_wait = feed_wait
+        self._clock = clock
+        self._rng = rng or random.Random()  # noqa: S311 - backoff jitter, not a secret
+        self._status_listeners: list[StatusListener] = []
+        self._page_listeners: list[PageListener] = []
+        self._update_handlers: list[Callable[[str, wire.EventData], None]] = []
+        self._keep_customer: list[Callable[[object], bool]] = []
+        self._lock = threading.Lock()
+        self._status = SyncStatus()
+        self._stop = threading.Event()
+        self._wake_sender = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._client: AgencyClient | None = None
+        self.outbox.subscribe(self._on_outbox_change)
+        pairing = load_pairing(vault)
+        if pairing is not None:
+            self._status = replace(
+                self._status,
+                phase=SyncPhase.STOPPED,
+                talent_name=pairing.talent_name,
+                agency_name=pairing.agency_name,
+            )
+        self._refresh_counts()
+
+    # ------------------------------------------------------------------ listeners
+
+    def add_status_listener(self, listener: StatusListener) -> None:
+        self._status_listeners.append(listener)
+
+    def add_page_listener(self, listener: PageListener) -> None:
+        self._page_listeners.append(listener)
+
+    def add_update_handler(self, handler: Callable[[str, wire.EventData], None]) -> None:
+        """Called inside the page's transaction for escalation/report updates."""
+        self._update_handlers.append(handler)
+
+    @property
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return self._status
+
+    def _set_status(self, **changes: object) -> None:
+        with self._lock:
+            self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+            status = self._status
+        for listener in list(self._status_listeners):
+            listener(status)
+
+    def _refresh_counts(self) -> None:
+        try:
+            items, _ = self.outbox.items()
+            feed = load_feed_state(self.vault)
+        except VaultError:
+            return
+        with self._lock:
+            self._status = replace(
+                self._status,
+                outbox_queued=sum(i.state is OutboxState.QUEUED for i in items),
+                outbox_failed=sum(i.state is OutboxState.FAILED for i in items),
+                unknown_skipped=feed.unknown_skipped,
+                rejected_total=feed.rejected_total,
+            )
+
+    def _on_outbox_change(self) -> None:
+        self._wake_sender.set()
+        self._refresh_counts()
+        self._set_status()
+
+    # ------------------------------------------------------------------ pairing
+
+    def pairing(self) -> PairingInfo | None:
+        return load_pairing(self.vault)
+
+    def pair(self, agency_url: str, code: str) -> PairingInfo:
+        """Exchange a one-time code for a device token; blocking (run it off the GUI thread).
+
+        Raises:
+            InsecureUrlError: plain http to a non-loopback host.
+            RejectedError: the code is unknown, used or expired.
+            RetryableError / MalformedResponseError: the agency could not be reached properly.
+        """
+        url = check_agency_url(agency_url)
+        client = AgencyClient(url)
+        try:
+            answer = client.pair(code, self.device_name)
+        finally:
+            client.close()
+        info = PairingInfo(
+            agency_url=url,
+            talent_id=answer.talent.id,
+            talent_name=answer.talent.display_name,
+            agency_name=answer.agency.name,
+            paired_at=datetime.now(UTC),
+        )
+        was_running = bool(self._threads)
+        self.stop()
+        self.vault.put_secret(TOKEN_SECRET, answer.token.encode())
+        self.vault.put("sync", PAIRING_ID, msgspec.json.encode(info))
+        log.info("paired with %s as talent %s", info.agency_name, info.talent_id)
+        self._set_status(
+            phase=SyncPhase.STOPPED, talent_name=info.talent_name, agency_name=info.agency_name
+        )
+        if was_running:
+            self.start()
+        return info
+
+    def unpair(self) -> None:
+        self.stop()
+        self.vault.delete_secret(TOKEN_SECRET)
+        self.vault.delete("sync", PAIRING_ID)
+        self._set_status(phase=SyncPhase.UNPAIRED, talent_name=None, agency_name=None)
+
+    # ------------------------------------------------------------------ threads
+
+    def start(self) -> bool:
+        """Start the feed and sender threads; False when not paired."""
+        if self._threads:
+            return True
+        pairing = load_pairing(self.vault)
+        token = self.vault.get_secret(TOKEN_SECRET)
+        if pairing is None or token is None:
+            self._set_status(phase=SyncPhase.UNPAIRED)
+            return False
+        self._stop.clear()
+        self._client = AgencyClient(pairing.agency_url, token.decode())
+        self._set_status(phase=SyncPhase.CONNECTING, reason=None, retry_at=None)
+        self._threads = [
+            threading.Thread(
+                target=self._guard, args=(self._feed_loop,), name="sync-feed", daemon=True
+            ),
+            threading.Thread(
+                target=self._guard, args=(self._send_loop,), name="sync-outbox", daemon=True
+            ),
+        ]
+        for thread in self._threads:
+            thread.start()
+        return True
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop both threads (a long-poll in flight is cut short)."""
+        self._stop.set()
+        self._wake_sender.set()
+        client, self._client = self._client, None
+        if client is not None:
+            client.close()
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = []
+        if self.status.phase not in (SyncPhase.UNPAIRED,):
+            self._set_status(phase=SyncPhase.STOPPED, retry_at=None)
+
+    @property
+    def running(self) -> bool:
+        return bool(self._threads)
+
+    def wake(self) -> None:
+        """Send queued items now (e.g. after the talent presses "retry")."""
+        self._wake_sender.set()
+
+    def _guard(self, loop: Callable[[AgencyClient], None]) -> None:
+        client = self._client
+        if client is None:
+            return
+        try:
+            loop(client)
+        except VaultError:
+            log.info("vault locked; %s stops", threading.current_thread().name)
+        except Exception:  # never let a thread die silently: say so in the status line
+            log.exception("%s crashed", threading.current_thread().name)
+            self._set_status(phase=SyncPhase.RETRYING, reason="internal")
+
+    def _failure_status(self, error: SyncError, attempt: int, delay: float) -> None:
+        phase = SyncPhase.RETRYING
+        if error.reason in ("network", "timeout") and attempt >= OFFLINE_AFTER:
+            phase = SyncPhase.OFFLINE
+        self._set_status(phase=phase, reason=error.reason, retry_at=self._clock() + delay)
+
+    def _feed_loop(self, client: AgencyClient) -> None:
+        attempt = 0
+        while not self._stop.is_set():
+            cursor = load_feed_state(self.vault).cursor
+            try:
+                page = client.feed(cursor, self.feed_wait)
+            except (RetryableError, MalformedResponseError) as exc:
+                if self._stop.is_set():
+                    return
+                attempt += 1
+                retry_after = exc.retry_after if isinstance(exc, RetryableError) else None
+                delay = backoff_delay(attempt, retry_after=retry_after, rng=self._rng)
+                log.info("feed: %s; retry in %.1f s", exc.reason, delay)
+                self._failure_status(exc, attempt, delay)
+                self._stop.wait(delay)
+                continue
+            except RejectedError as exc:
+                if self._stop.is_set():
+                    return
+                attempt += 1
+                delay = backoff_delay(attempt, rng=self._rng)
+                log.warning("feed refused: HTTP %d", exc.status)
+                self._failure_status(exc, attempt, delay)
+                if exc.status == 401:
+                    self._set_status(phase=SyncPhase.UNAUTHORIZED, retry_at=None)
+                    self._stop.wait(60)
+                else:
+                    self._stop.wait(delay)
+                continue
+            attempt = 0
+            result = apply_page(self.vault, page, on_update=self._dispatch_update)
+            sweep_customer_data(self.vault, keep=self._keep)
+            self._refresh_counts()
+            self._set_status(phase=SyncPhase.CONNECTED, reason=None, retry_at=None)
+            if page.events:
+                for listener in list(self._page_listeners):
+                    listener(result)
+
+    def _dispatch_update(self, event_type: str, data: wire.EventData) -> None:
+        for handler in self._update_handlers:
+            handler(event_type, data)
+
+    def keep_customer_data_while(self, veto: Callable[[object], bool]) -> None:
+        """Let a running session keep its customer's data past a cancellation until it ends."""
+        self._keep_customer.append(veto)
+
+    def _keep(self, booking: object) -> bool:
+        return any(veto(booking) for veto in self._keep_customer)
+
+    def _send_loop(self, client: AgencyClient) -> None:
+        next_try: dict[str, float] = {}
+        attempts: dict[str, int] = {}
+        while not self._stop.is_set():
+            self._wake_sender.clear()
+            pending = self.outbox.pending()
+            now = self._clock()
+            due = [i for i in pending if next_try.get(i.id, 0.0) <= now]
+            if not due:
+                waits = [next_try[i.id] - now for i in pending if i.id in next_try]
+                self._wake_sender.wait(min(waits) if waits else None)
+                continue
+            item = due[0]
+            try:
+                result = client.write(item.method, item.path, item.body.encode(), item.id)
+            except (RetryableError, MalformedResponseError) as exc:
+                if self._stop.is_set():
+                    return
+                attempts[item.id] = attempts.get(item.id, 0) + 1
+                retry_after = exc.retry_after if isinstance(exc, RetryableError) else None
+                delay = backoff_delay(
+                    attempts[item.id], urgent=item.urgent, retry_after=retry_after, rng=self._rng
+                )
+                next_try[item.id] = self._clock() + delay
+                self.outbox.mark_attempt(item, exc.reason)
+                self._set_status(outbox_reason=exc.reason)
+                continue
+            except RejectedError as exc:
+                if self._stop.is_set():
+                    return
+                if exc.status == 409:  # the same key is still being handled: ask again soon
+                    next_try[item.id] = self._clock() + 0.5
+                    continue
+                if exc.status == 401:
+                    self._set_status(phase=SyncPhase.UNAUTHORIZED, outbox_reason="unauthorized")
+                    self._stop.wait(60)
+                    continue
+                detail = exc.problem.detail if exc.problem else f"HTTP {exc.status}"
+                self.outbox.mark_failed(item, detail[:500])
+                continue
+            self._delivered(item, result.body)
+            next_try.pop(item.id, None)
+            attempts.pop(item.id, None)
+            self._set_status(outbox_reason=None)
+
+    def _delivered(self, item: OutboxItem, body: bytes) -> None:
+        remote_id: str | None = None
+        try:
+            answer = msgspec.json.decode(body)
+        except msgspec.DecodeError:
+            answer = None
+        if isinstance(answer, dict) and isinstance(answer.get("id"), str):
+            remote_id = answer["id"]
+        self.outbox.mark_delivered(item, body, remote_id)
