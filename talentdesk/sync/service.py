@@ -113,6 +113,7 @@ class SyncService:
         vault: the open vault (the service stops by itself when it is locked).
         device_name: sent when pairing, shown to agency staff.
         feed_wait: long-poll seconds.
+        client_timeout: seconds to wait for an answer beyond a long-poll's own wait.
         clock: monotonic seconds, replaceable in tests.
         rng: jitter source, replaceable in tests.
     """
@@ -123,6 +124,7 @@ class SyncService:
         *,
         device_name: str = "TalentDesk",
         feed_wait: int = 25,
+        client_timeout: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
     ) -> None:
@@ -130,6 +132,7 @@ class SyncService:
         self.outbox = Outbox(vault)
         self.device_name = device_name
         self.feed_wait = feed_wait
+        self.client_timeout = client_timeout
         self._clock = clock
         self._rng = rng or random.Random()  # noqa: S311 - backoff jitter, not a secret
         self._status_listeners: list[StatusListener] = []
@@ -253,7 +256,7 @@ class SyncService:
             self._set_status(phase=SyncPhase.UNPAIRED)
             return False
         self._stop.clear()
-        self._client = AgencyClient(pairing.agency_url, token.decode())
+        self._client = AgencyClient(pairing.agency_url, token.decode(), timeout=self.client_timeout)
         self._set_status(phase=SyncPhase.CONNECTING, reason=None, retry_at=None)
         self._threads = [
             threading.Thread(
@@ -385,7 +388,11 @@ class SyncService:
             except RejectedError as exc:
                 if self._stop.is_set():
                     return
-                if exc.status == 409:  # the same key is still being handled: ask again soon
+                in_progress = (
+                    exc.problem is not None
+                    and exc.problem.type == wire.ProblemType.REQUEST_IN_PROGRESS
+                )
+                if exc.status == 409 and in_progress:  # our own key, still being handled
                     next_try[item.id] = self._clock() + 0.5
                     continue
                 if exc.status == 401:
