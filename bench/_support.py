@@ -1,0 +1,64 @@
+"""What the benchmarks share: a real keyring session, percentiles, printing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+from collections.abc import Sequence
+
+from talentdesk.vault import keyring_status
+
+_REEXEC = "TALENTDESK_BENCH_IN_KEYRING_SESSION"
+
+
+def ensure_keyring() -> None:
+    """Run this benchmark inside a session bus with an unlocked gnome-keyring if there is
+    no usable keyring yet (as CI does), so keyring-mode figures are real ones."""
+    if keyring_status().available or os.environ.get(_REEXEC):
+        return
+    if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
+        sys.exit("no keyring here, and no dbus-run-session/gnome-keyring to start one")
+    os.environ[_REEXEC] = "1"
+    spec = sys.modules["__main__"].__spec__
+    if spec is None:
+        sys.exit("run benchmarks as modules: uv run python -m bench.NAME")
+    script = (
+        'export XDG_DATA_HOME="$(mktemp -d)"; '  # a fresh login keyring, whatever exists
+        'eval "$(printf "bench\\n" | gnome-keyring-daemon --unlock --components=secrets)"; '
+        'export GNOME_KEYRING_CONTROL; exec "$0" "$@"'
+    )
+    os.execvp(
+        "dbus-run-session",
+        [
+            "dbus-run-session",
+            "--",
+            "bash",
+            "-c",
+            script,
+            sys.executable,
+            "-m",
+            spec.name,
+            *sys.argv[1:],
+        ],
+    )
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th percentile (0..100), nearest-rank."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def report(name: str, values_ms: Sequence[float], target_ms: float | None = None) -> None:
+    """Print one figure line: median, p95, p99 and the target, if any."""
+    line = (
+        f"{name}: n={len(values_ms)} median={statistics.median(values_ms):.2f} ms "
+        f"p95={percentile(values_ms, 95):.2f} ms p99={percentile(values_ms, 99):.2f} ms"
+    )
+    if target_ms is not None:
+        verdict = "within" if percentile(values_ms, 95) <= target_ms else "OVER"
+        line += f" (target {target_ms:g} ms: {verdict})"
+    print(line, flush=True)
