@@ -41,6 +41,9 @@ class OutboxItem(msgspec.Struct, kw_only=True):
         ref: the local thing it is about (a booking id, an escalation id).
         urgent: sent before anything else, retried with a backoff capped near 2 s.
         body: the JSON request body, as sent.
+        after: another item that must be delivered first; ``{remote_id}`` in ``path`` is
+            replaced by that item's remote id (a follow-up to an escalation whose agency id
+            is not known until the escalation is delivered).
         remote_id: the agency's id for what was created, once delivered.
         response: the agency's JSON answer, once delivered.
     """
@@ -52,6 +55,7 @@ class OutboxItem(msgspec.Struct, kw_only=True):
     path: str
     body: str
     urgent: bool = False
+    after: str | None = None
     created_at: datetime
     state: OutboxState = OutboxState.QUEUED
     attempts: int = 0
@@ -103,6 +107,7 @@ class Outbox:
         body: bytes,
         *,
         urgent: bool = False,
+        after: str | None = None,
     ) -> OutboxItem:
         """Add an item. Call inside the vault transaction of the local change it belongs to.
 
@@ -116,6 +121,7 @@ class Outbox:
             path=path,
             body=body.decode("utf-8"),
             urgent=urgent,
+            after=after,
             created_at=datetime.now(UTC),
         )
         self._save(item)
@@ -137,8 +143,35 @@ class Outbox:
         return out, listing.problems
 
     def pending(self) -> list[OutboxItem]:
-        """Items still to send, urgent first, then oldest first."""
-        return [i for i in self.items()[0] if i.state is OutboxState.QUEUED]
+        """Items that can be sent now, urgent first, then oldest first.
+
+        An item waiting for another (``after``) is left out until that one is delivered;
+        its path then gets the other's remote id. If the other failed, so does this one.
+        """
+        items = self.items()[0]
+        by_id = {i.id: i for i in items}
+        ready = []
+        for item in items:
+            if item.state is not OutboxState.QUEUED:
+                continue
+            if item.after is not None:
+                first = by_id.get(item.after)
+                if first is None or first.state is OutboxState.FAILED:
+                    self.mark_failed(item, "the item it follows was refused or is missing")
+                    continue
+                if first.state is OutboxState.QUEUED:
+                    continue
+                if "{remote_id}" in item.path:
+                    if first.remote_id is None:
+                        self.mark_failed(item, "the agency gave the item it follows no id")
+                        continue
+                    item.path = item.path.replace("{remote_id}", first.remote_id)
+            ready.append(item)
+        return ready
+
+    def waiting(self) -> int:
+        """How many items are not yet delivered (including those waiting for another)."""
+        return sum(i.state is OutboxState.QUEUED for i in self.items()[0])
 
     def mark_delivered(self, item: OutboxItem, response: bytes, remote_id: str | None) -> None:
         item.state = OutboxState.DELIVERED
