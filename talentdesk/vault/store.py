@@ -581,9 +581,20 @@ class Vault:
                 self._secrets.delete(_epoch_name(old_epoch))
             # Push freed pages through the WAL into the (secure_delete) main file and
             # truncate the WAL, so the shredded rows are not left readable in it.
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.checkpoint()
             log.info("shredded customer data of booking %s (epoch %d)", booking_id, new_epoch)
             return int(removed)
+
+    def checkpoint(self) -> None:
+        """Move the WAL into the main file and truncate it.
+
+        After deleting or overwriting sensitive text, so the old pages do not linger in
+        the WAL (the main file zeroes freed pages itself: secure_delete is on).
+        """
+        with self._lock:
+            if self._txn_depth:
+                raise RuntimeError("checkpoint() must not run inside a transaction")
+            self._db().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # ------------------------------------------------------------------ small secrets
 
