@@ -65,7 +65,7 @@ def test_healthy_vault_exits_zero(filled: Path) -> None:
     assert facts["Protection"] == "passphrase"
     assert facts["Schema version"] == "1"
     assert facts["Master key"] == "reachable"
-    assert facts["Records"].startswith("6 (booking 1, boundary_preset 1, customer_contact 1")
+    assert facts["Records"].startswith("7 (agency_config 1, booking 1, boundary_preset 1, customer")
     assert facts["Integrity"] == "ok"
     assert result.stdout.endswith("All checks passed.\n")
     assert "Kenanga" not in result.stdout + result.stderr

@@ -1,0 +1,275 @@
+"""The whole GUI: one application object that ties the windows, the vault and the timers.
+
+``run_gui`` is what the composition layer calls. Tests use :func:`build_app`
+instead, which builds the same object on the test's ``QApplication`` without
+entering the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from talentdesk import __version__
+from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
+from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
+from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.ui.pages import VaultSummary
+from talentdesk.ui.single_instance import SingleInstance
+from talentdesk.ui.style import configure_application
+from talentdesk.ui.unlock import UnlockScreen
+from talentdesk.vault import VAULT_FILE, KeyringStatus, Vault, keyring_status
+from talentdesk.vault.prefs import Preferences, load_preferences, save_preferences
+
+log = logging.getLogger(__name__)
+
+
+def ensure_qapplication(argv: Sequence[str] | None = None) -> QApplication:
+    """The process's ``QApplication``: the existing one (tests) or a new one."""
+    existing = QApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QApplication):
+            raise RuntimeError("a non-widget Qt application already exists")
+        app = existing
+    else:
+        app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    app.setApplicationName("TalentDesk")
+    app.setApplicationDisplayName("TalentDesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("talentdesk")
+    configure_application(app)
+    return app
+
+
+class TalentDeskApp(QObject):
+    """The running GUI: unlock screen, main window, auto-lock, language, single instance.
+
+    Build it with :func:`build_app`, then :meth:`start`; :meth:`shutdown` at the end.
+
+    Signals:
+        vault_changed(object): the open ``Vault`` after an unlock; None just before
+            a lock or quit closes it (services that use the vault follow this).
+    """
+
+    vault_changed = Signal(object)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        instance: SingleInstance,
+        *,
+        language: str | None = None,
+        demo: bool = False,
+        clock: Clock = idle_clock,
+        idle_check_ms: int = 5000,
+        keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.instance = instance
+        self.demo = demo
+        self._prefs = load_preferences(data_dir)
+        self.languages = LanguageSwitcher(self)
+        chosen = pick_language(language, self._prefs.language, system_language())
+        self.languages.set_language(chosen)
+        self.bridge = Bridge(self)
+        self.idle = IdleWatcher(clock=clock, check_interval_ms=idle_check_ms, parent=self)
+        self.idle.set_limit_minutes(self._prefs.idle_lock_minutes)
+        self.unlock_screen = UnlockScreen(
+            data_dir / VAULT_FILE,
+            self.bridge,
+            language=self.languages.language,
+            keyring_probe=keyring_probe,
+        )
+        self.main_window: MainWindow | None = None
+        self.vault: Vault | None = None
+        self._geometry: QByteArray | None = None
+        self._page = Page.TODAY
+        self._shut_down = False
+        self._connect_signals()
+
+    @property
+    def preferences(self) -> Preferences:
+        """The preferences as last saved."""
+        return self._prefs
+
+    def _connect_signals(self) -> None:
+        self.unlock_screen.vault_changed.connect(self._unlocked)
+        self.unlock_screen.language_changed.connect(self.set_language)
+        self.unlock_screen.quit_requested.connect(QApplication.quit)
+        self.idle.lock_requested.connect(self.lock)
+        self.instance.raise_requested.connect(self.bring_forward)
+
+    def _connect_main_window(self, window: MainWindow) -> None:
+        window.lock_requested.connect(self.lock)
+        window.language_changed.connect(self.set_language)
+        window.idle_lock_minutes_changed.connect(self.set_idle_lock_minutes)
+
+    def start(self) -> None:
+        """Show the unlock screen and start opening the vault."""
+        self.unlock_screen.show()
+        self.unlock_screen.begin()
+
+    def _unlocked(self, vault: Vault) -> None:
+        self.vault = vault
+        window = MainWindow(
+            vault=VaultSummary.of(vault),
+            language=self.languages.language,
+            idle_lock_minutes=self._prefs.idle_lock_minutes,
+            data_dir=self.data_dir,
+            demo=self.demo,
+        )
+        self._connect_main_window(window)
+        if self._geometry is not None:
+            window.restoreGeometry(self._geometry)
+        window.show_page(self._page)
+        self.main_window = window
+        window.show()
+        self._activate(window)
+        self.unlock_screen.hide()
+        self.idle.start()
+        self.vault_changed.emit(vault)
+
+    def lock(self) -> None:
+        """Hide everything behind the unlock screen and close the vault (its keys are dropped).
+
+        The main window is destroyed, not just hidden, so nothing it showed
+        stays in memory; its size and page come back on the next unlock.
+        """
+        if self.vault is None:
+            return
+        self.idle.stop()
+        self.unlock_screen.begin(locked=True)
+        window, self.main_window = self.main_window, None
+        if window is not None:
+            self._geometry = window.saveGeometry()
+            self._page = window.current_page()
+            if window.isMinimized():
+                self.unlock_screen.showMinimized()
+            else:
+                self.unlock_screen.setGeometry(window.geometry())
+                self.unlock_screen.show()
+            window.hide()
+            window.deleteLater()
+        else:
+            self.unlock_screen.show()
+        vault, self.vault = self.vault, None
+        self.vault_changed.emit(None)  # services let go of the vault before it closes
+        vault.close()
+        log.info("locked")
+
+    def set_language(self, code: str) -> None:
+        """Switch the language live, remember it, and show it in both pickers."""
+        self.languages.set_language(code)
+        self.unlock_screen.set_language(code)
+        if self.main_window is not None:
+            self.main_window.set_language(code)
+        self._save(replace(self._prefs, language=code))
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        """Change the auto-lock delay now, and remember it."""
+        self.idle.set_limit_minutes(minutes)
+        self._save(replace(self._prefs, idle_lock_minutes=minutes))
+
+    def _save(self, prefs: Preferences) -> None:
+        self._prefs = prefs.validated()
+        try:
+            save_preferences(self.data_dir, self._prefs)
+        except OSError as exc:
+            log.warning("preferences not saved: %s", exc)
+
+    def bring_forward(self) -> None:
+        """Raise the visible window (another launch asked for it)."""
+        window = self.main_window if self.main_window is not None else self.unlock_screen
+        self._activate(window)
+
+    @staticmethod
+    def _activate(window: QWidget) -> None:
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def shutdown(self) -> None:
+        """Close the vault, the windows and the instance lock; idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.idle.stop()
+        self.unlock_screen.discard()
+        if self.vault is not None:
+            vault, self.vault = self.vault, None
+            self.vault_changed.emit(None)
+            vault.close()
+        for window in (self.main_window, self.unlock_screen):
+            if window is not None:
+                window.hide()
+                window.deleteLater()
+        self.main_window = None
+        self.bridge.shutdown(wait=True)
+        self.instance.release()
+        self.languages.uninstall()
+
+
+def build_app(
+    data_dir: Path,
+    language: str | None = None,
+    demo: bool = False,
+    *,
+    clock: Clock = idle_clock,
+    idle_check_ms: int = 5000,
+    keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+    argv: Sequence[str] | None = None,
+) -> TalentDeskApp | None:
+    """Build the GUI without running the event loop.
+
+    Returns:
+        The app, not yet started; or None when TalentDesk already runs for
+        ``data_dir`` (that one was asked to come forward; do not open the vault).
+    """
+    ensure_qapplication(argv)
+    instance = SingleInstance(data_dir)
+    if not instance.claim():
+        log.info("TalentDesk already runs for %s; brought it forward", data_dir)
+        return None
+    return TalentDeskApp(
+        data_dir,
+        instance,
+        language=language,
+        demo=demo,
+        clock=clock,
+        idle_check_ms=idle_check_ms,
+        keyring_probe=keyring_probe,
+    )
+
+
+def run_gui(data_dir: Path, language: str | None, demo: bool = False) -> int:
+    """Run TalentDesk's window until the talent quits.
+
+    Args:
+        data_dir: where the vault and preferences live.
+        language: "id" or "en" from ``--lang``; None uses the saved preference,
+            then the system locale.
+        demo: started with ``--demo`` (said in the status line).
+
+    Returns:
+        The process exit code: 0 also when another TalentDesk already had this
+        data folder and was brought forward instead.
+    """
+    qapp = ensure_qapplication(sys.argv)
+    app = build_app(data_dir, language, demo)
+    if app is None:
+        return 0
+    app.start()
+    try:
+        return qapp.exec()
+    finally:
+        app.shutdown()

@@ -1,0 +1,101 @@
+"""Which language the app speaks, and switching it live.
+
+Source strings are English; ``talentdesk/i18n/talentdesk_<code>.qm`` holds
+each language. Installing a translator makes Qt send ``LanguageChange`` to
+every widget, whose ``changeEvent`` calls its ``retranslate()``: no restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+
+from talentdesk.vault.prefs import LANGUAGES
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+DEFAULT_LANGUAGE = "en"
+
+# Each language is named in itself, so anyone can find their own.
+LANGUAGE_NAMES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def qm_path(code: str) -> Path:
+    """The compiled translation file of ``code``."""
+    return I18N_DIR / f"talentdesk_{code}.qm"
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """Indonesian when the system locale is ``id*``, English otherwise."""
+    name = (locale or QLocale.system()).name()
+    return "id" if name.lower().startswith("id") else DEFAULT_LANGUAGE
+
+
+def pick_language(requested: str | None, preferred: str | None, system: str) -> str:
+    """``--lang`` first, then the saved preference, then the system locale."""
+    for candidate in (requested, preferred, system):
+        if candidate in LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
+
+
+class LanguageSwitcher(QObject):
+    """Installs the app's translator and swaps it when the language changes.
+
+    Signals:
+        language_changed(str): the new language code, after its translator is installed.
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._translator: QTranslator | None = None
+        self._language = ""
+
+    @property
+    def language(self) -> str:
+        """The current language code ("" before the first :meth:`set_language`)."""
+        return self._language
+
+    def set_language(self, code: str) -> None:
+        """Switch every visible string to ``code`` ("id" or "en").
+
+        Raises:
+            ValueError: an unknown language code.
+        """
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language {code!r}")
+        if code == self._language:
+            return
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("LanguageSwitcher needs a QApplication")
+        translator: QTranslator | None = QTranslator(self)
+        assert translator is not None
+        if not translator.load(str(qm_path(code))):
+            log.warning("translation %s missing; showing the English source texts", qm_path(code))
+            translator.deleteLater()
+            translator = None
+        QLocale.setDefault(QLocale(code))
+        old, self._translator = self._translator, translator
+        if translator is not None:
+            app.installTranslator(translator)
+        if old is not None:
+            app.removeTranslator(old)
+            old.deleteLater()
+        self._language = code
+        self.language_changed.emit(code)
+
+    def uninstall(self) -> None:
+        """Remove the translator and the default locale (when the app object is torn down)."""
+        app = QCoreApplication.instance()
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+        if self._language:
+            QLocale.setDefault(QLocale.system())
+        self._translator = None
+        self._language = ""

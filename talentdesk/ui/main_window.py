@@ -1,0 +1,177 @@
+"""The main window: a side list of pages, the page on show, and a status line.
+
+It only arranges pages and forwards their requests; each page lives in its
+own module under :mod:`talentdesk.ui.pages`.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from talentdesk.ui.pages import (
+    BoundariesPage,
+    RepliesPage,
+    SafetyPage,
+    SettingsPage,
+    TodayPage,
+    VaultSummary,
+)
+from talentdesk.ui.style import apply_style
+from talentdesk.ui.widgets import make_label
+from talentdesk.vault import Protection
+
+
+class Page(IntEnum):
+    """The pages, in the order of the side list."""
+
+    TODAY = 0
+    BOUNDARIES = 1
+    REPLIES = 2
+    SAFETY = 3
+    SETTINGS = 4
+
+
+class MainWindow(QMainWindow):
+    """TalentDesk while unlocked.
+
+    Args:
+        vault: what to show about the open vault.
+        language: the current language code.
+        idle_lock_minutes: the current auto-lock delay.
+        data_dir: the data folder, shown in Settings.
+        demo: started with ``--demo``; said in the status line.
+
+    Signals:
+        lock_requested(): Lock now (button or Ctrl+L).
+        language_changed(str): another language was picked in Settings.
+        idle_lock_minutes_changed(int): the auto-lock delay changed in Settings.
+    """
+
+    lock_requested = Signal()
+    language_changed = Signal(str)
+    idle_lock_minutes_changed = Signal(int)
+
+    def __init__(
+        self,
+        *,
+        vault: VaultSummary,
+        language: str,
+        idle_lock_minutes: int,
+        data_dir: Path,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._demo = demo
+        self.setWindowTitle("TalentDesk")
+        self.setMinimumSize(QSize(880, 600))
+        self.resize(1040, 700)
+        self.today = TodayPage()
+        self.boundaries = BoundariesPage()
+        self.replies = RepliesPage()
+        self.safety = SafetyPage()
+        self.settings = SettingsPage(
+            vault=vault, language=language, idle_lock_minutes=idle_lock_minutes, data_dir=data_dir
+        )
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self._stack = QStackedWidget()
+        for page in (self.today, self.boundaries, self.replies, self.safety, self.settings):
+            self._stack.addWidget(page)
+            self.navigation.addItem(QListWidgetItem())
+        self.status_line = make_label("small", wrap=False, name="statusLine")
+        self.agency_line = make_label("small", wrap=False, name="agencyLine")
+        self.statusBar().addWidget(self.status_line, 1)
+        self.statusBar().addPermanentWidget(self.agency_line)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.addAction(self.lock_action)
+        self._build_layout()
+        self._connect_signals()
+        apply_style(self)
+        self.retranslate()
+        self.show_page(Page.TODAY)
+
+    def _build_layout(self) -> None:
+        brand = make_label("brand", wrap=False)
+        brand.setText("TalentDesk")
+        pane = QWidget()
+        pane.setObjectName("navigationPane")
+        pane.setFixedWidth(220)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(10, 22, 10, 12)
+        pane_layout.setSpacing(14)
+        brand_row = QHBoxLayout()
+        brand_row.setContentsMargins(14, 0, 0, 0)
+        brand_row.addWidget(brand)
+        pane_layout.addLayout(brand_row)
+        pane_layout.addWidget(self.navigation, 1)
+        central = QWidget()
+        central.setObjectName("pageArea")
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(pane)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+    def _connect_signals(self) -> None:
+        self.navigation.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self.today.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
+        self.safety.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
+        self.settings.language_changed.connect(self.language_changed)
+        self.settings.idle_lock_minutes_changed.connect(self.idle_lock_minutes_changed)
+        self.settings.lock_requested.connect(self.lock_requested)
+        self.lock_action.triggered.connect(self.lock_requested)
+
+    def show_page(self, page: Page) -> None:
+        """Bring ``page`` forward and select it in the side list."""
+        self.navigation.setCurrentRow(int(page))
+
+    def current_page(self) -> Page:
+        """The page on show."""
+        return Page(self._stack.currentIndex())
+
+    def set_language(self, code: str) -> None:
+        """Reflect a language chosen elsewhere (the unlock screen) in Settings."""
+        self.settings.set_language(code)
+
+    def retranslate(self) -> None:
+        """Set every text of the window itself (each page retranslates its own)."""
+        names = (
+            self.tr("Today"),
+            self.tr("Boundaries"),
+            self.tr("Replies"),
+            self.tr("Safety"),
+            self.tr("Settings"),
+        )
+        for row, name in enumerate(names):
+            self.navigation.item(row).setText(name)
+        if self._vault.protection is Protection.KEYRING:
+            status = self.tr("Vault unlocked · protected by your system keyring")
+        else:
+            status = self.tr("Vault unlocked · protected by your passphrase")
+        if self._demo:
+            status = self.tr("Demo mode") + " · " + status
+        self.status_line.setText(status)
+        self.agency_line.setText(self.tr("Agency: not paired"))
+        self.lock_action.setText(self.tr("Lock now"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

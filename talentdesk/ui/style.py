@@ -1,0 +1,232 @@
+"""The look: one calm light theme, applied to each top-level window.
+
+Widgets say what they are with a ``role`` property (``title``, ``body``,
+``card``, ``primary``, ``warning``...) and the style sheet below decides how
+that looks, so no widget module carries colours or sizes of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+ACCENT = "#0f766e"
+ACCENT_HOVER = "#115e59"
+ACCENT_SOFT = "#ccfbf1"
+TEXT = "#1f2937"
+MUTED = "#4b5563"
+BACKGROUND = "#f3f5f8"
+SURFACE = "#ffffff"
+BORDER = "#dfe3ea"
+NAV_BACKGROUND = "#e8edf2"
+CHEVRON = (Path(__file__).resolve().parent / "assets" / "chevron-down.svg").as_posix()
+
+STYLE_SHEET = f"""
+QWidget {{
+    color: {TEXT};
+    font-size: 10.5pt;
+}}
+QWidget#unlockScreen, QScrollArea#unlockScroll, QWidget#unlockContent, QMainWindow,
+QWidget#pageArea, QScrollArea#settingsScroll, QWidget#settingsContent {{
+    background: {BACKGROUND};
+}}
+QFrame[role="card"] {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    border-radius: 12px;
+}}
+QLabel[role="brand"] {{
+    font-size: 15pt;
+    font-weight: 700;
+    color: {ACCENT};
+}}
+QLabel[role="tagline"], QLabel[role="muted"] {{
+    color: {MUTED};
+}}
+QLabel[role="small"] {{
+    color: {MUTED};
+    font-size: 9pt;
+}}
+QLabel[role="title"] {{
+    font-size: 15pt;
+    font-weight: 600;
+}}
+QLabel[role="pageTitle"] {{
+    font-size: 19pt;
+    font-weight: 600;
+}}
+QLabel[role="heading"] {{
+    font-size: 12.5pt;
+    font-weight: 600;
+}}
+QLabel[role="fieldLabel"] {{
+    font-weight: 600;
+}}
+QFrame[role="warning"] {{
+    background: #fffbeb;
+    border: 1px solid #f5c56b;
+    border-radius: 8px;
+}}
+QFrame[role="warning"] QLabel {{
+    color: #713f12;
+}}
+QFrame[role="error"] {{
+    background: #fef2f2;
+    border: 1px solid #f4a5a5;
+    border-radius: 8px;
+}}
+QFrame[role="error"] QLabel {{
+    color: #991b1b;
+}}
+QFrame[role="success"] {{
+    background: #ecfdf5;
+    border: 1px solid #86d9b4;
+    border-radius: 8px;
+}}
+QFrame[role="success"] QLabel {{
+    color: #065f46;
+}}
+QLineEdit, QSpinBox, QComboBox {{
+    background: {SURFACE};
+    border: 1px solid #c8ced8;
+    border-radius: 8px;
+    padding: 7px 10px;
+    min-height: 20px;
+    selection-background-color: {ACCENT};
+}}
+QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{
+    border: 2px solid {ACCENT};
+    padding: 6px 9px;
+}}
+QComboBox {{
+    padding-right: 30px;
+}}
+QComboBox:focus {{
+    padding-right: 29px;
+}}
+QComboBox::drop-down {{
+    subcontrol-origin: padding;
+    subcontrol-position: center right;
+    width: 28px;
+    border: none;
+}}
+QComboBox::down-arrow {{
+    image: url("{CHEVRON}");
+    width: 12px;
+    height: 12px;
+}}
+QComboBox QAbstractItemView {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    selection-background-color: {ACCENT_SOFT};
+    selection-color: {TEXT};
+    padding: 4px;
+    outline: none;
+}}
+QScrollBar:vertical {{
+    background: transparent;
+    width: 10px;
+    margin: 4px 2px;
+}}
+QScrollBar::handle:vertical {{
+    background: #c3cad4;
+    border-radius: 3px;
+    min-height: 32px;
+}}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{
+    height: 0;
+}}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{
+    background: transparent;
+}}
+QPushButton {{
+    background: {SURFACE};
+    border: 1px solid #c8ced8;
+    border-radius: 8px;
+    padding: 8px 18px;
+    font-weight: 600;
+}}
+QPushButton:hover {{
+    background: #f0f3f7;
+}}
+QPushButton:disabled {{
+    color: #9ca3af;
+}}
+QPushButton[role="primary"] {{
+    background: {ACCENT};
+    border: 1px solid {ACCENT};
+    color: white;
+}}
+QPushButton[role="primary"]:hover {{
+    background: {ACCENT_HOVER};
+}}
+QPushButton[role="primary"]:disabled {{
+    background: #7fb3ae;
+    border-color: #7fb3ae;
+    color: #eef6f5;
+}}
+QListWidget#navigation {{
+    background: {NAV_BACKGROUND};
+    border: none;
+    outline: none;
+    padding: 6px 10px;
+}}
+QListWidget#navigation::item {{
+    padding: 10px 14px;
+    margin: 2px 0;
+    border-radius: 8px;
+    color: {TEXT};
+}}
+QListWidget#navigation::item:hover {{
+    background: #dde4eb;
+}}
+QListWidget#navigation::item:selected {{
+    background: {SURFACE};
+    color: {ACCENT};
+    font-weight: 600;
+}}
+QWidget#navigationPane {{
+    background: {NAV_BACKGROUND};
+}}
+QStatusBar {{
+    background: {SURFACE};
+    border-top: 1px solid {BORDER};
+    color: {MUTED};
+}}
+QStatusBar QLabel {{
+    color: {MUTED};
+    padding: 0 6px;
+}}
+QProgressBar {{
+    border: none;
+    background: {ACCENT_SOFT};
+    border-radius: 3px;
+    max-height: 6px;
+}}
+QProgressBar::chunk {{
+    background: {ACCENT};
+    border-radius: 3px;
+}}
+"""
+
+
+def apply_style(window: QWidget) -> None:
+    """Give a top-level window the TalentDesk look."""
+    window.setStyleSheet(STYLE_SHEET)
+
+
+def configure_application(app: QApplication) -> None:
+    """App-wide settings that a style sheet cannot express: Fusion and a light palette."""
+    app.setStyle("Fusion")
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
+    palette.setColor(QPalette.ColorRole.Base, QColor(SURFACE))
+    palette.setColor(QPalette.ColorRole.Text, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Button, QColor(SURFACE))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(TEXT))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    app.setPalette(palette)

@@ -1,0 +1,360 @@
+"""The unlock screen: opens, creates or unlocks the vault, and says how it is protected.
+
+Flow (every vault call runs on the bridge, never on the GUI thread):
+
+* no vault file, keyring available: create it in the keyring, then say which
+  keyring protects it (:class:`ReadyStep`);
+* no vault file, no keyring: ask for a new passphrase twice, explaining the
+  weaker shredding promise (:class:`NewPassphraseStep`);
+* keyring vault: open it straight away at start; after a lock, one click;
+* passphrase vault: ask for the passphrase; a wrong one is refused in place;
+* anything else (keyring unreachable, key missing, damaged or newer file):
+  a plain explanation and Try again (:class:`ProblemStep`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from talentdesk.ui.bridge import Bridge, Operation
+from talentdesk.ui.language import LANGUAGE_NAMES
+from talentdesk.ui.style import apply_style
+from talentdesk.ui.unlock.problem import ProblemStep
+from talentdesk.ui.unlock.steps import (
+    Activity,
+    BusyStep,
+    LockedStep,
+    NewPassphraseStep,
+    PassphraseStep,
+    ReadyStep,
+)
+from talentdesk.ui.widgets import Card, TranslatedWidget, make_label
+from talentdesk.vault import (
+    KeyringStatus,
+    KeyringUnavailable,
+    Protection,
+    Vault,
+    VaultExists,
+    VaultInfo,
+    WrongPassphrase,
+    keyring_status,
+    probe,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Examination:
+    """What is found before unlocking: the vault (None on a first run) and, then, the keyring."""
+
+    info: VaultInfo | None
+    keyring: KeyringStatus | None
+
+
+class UnlockScreen(TranslatedWidget):
+    """The first window, and the one that covers everything while TalentDesk is locked.
+
+    Args:
+        vault_path: the vault file.
+        bridge: runs the vault calls off the GUI thread.
+        language: the current language code, for the language picker.
+
+    Signals:
+        vault_changed(object): a vault was unlocked or created; carries the open ``Vault``,
+            which now belongs to the receiver.
+        language_changed(str): the talent picked another language here.
+        quit_requested(): the talent chose Quit.
+    """
+
+    vault_changed = Signal(object)
+    language_changed = Signal(str)
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        vault_path: Path,
+        bridge: Bridge,
+        *,
+        language: str,
+        keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._vault_path = vault_path
+        self._bridge = bridge
+        self._keyring_probe = keyring_probe
+        self._generation = 0
+        self._pending: Vault | None = None
+        self.setObjectName("unlockScreen")
+        self.setWindowTitle("TalentDesk")
+        self.resize(QSize(760, 740))
+        self.busy = BusyStep()
+        self.passphrase = PassphraseStep()
+        self.new_passphrase = NewPassphraseStep()
+        self.ready = ReadyStep()
+        self.locked = LockedStep()
+        self.problem = ProblemStep(vault_path)
+        self._steps = QWidget()
+        steps_layout = QVBoxLayout(self._steps)
+        steps_layout.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget = self.busy
+        for step in (
+            self.busy,
+            self.passphrase,
+            self.new_passphrase,
+            self.ready,
+            self.locked,
+            self.problem,
+        ):
+            steps_layout.addWidget(step)
+            step.setVisible(step is self.busy)
+        self._tagline = make_label("tagline", wrap=False)
+        self.language_picker = QComboBox()
+        self.language_picker.setObjectName("unlockLanguagePicker")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_picker.addItem(name, code)
+        self.set_language(language)
+        self._build_layout()
+        self._connect_signals()
+        apply_style(self)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_layout(self) -> None:
+        brand = make_label("brand", wrap=False)
+        brand.setText("TalentDesk")
+        header = QHBoxLayout()
+        header.addWidget(brand)
+        header.addSpacing(8)
+        header.addWidget(self._tagline, 1, Qt.AlignmentFlag.AlignBottom)
+        card = Card()
+        card.setFixedWidth(520)
+        card.body.addWidget(self._steps)
+        self._language_label = make_label("small", wrap=False)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self._language_label)
+        footer.addWidget(self.language_picker)
+        column = QVBoxLayout()
+        column.setSpacing(16)
+        column.addStretch(1)
+        column.addLayout(header)
+        column.addWidget(card)
+        column.addLayout(footer)
+        column.addStretch(2)
+        content = QWidget()
+        content.setObjectName("unlockContent")
+        centred = QHBoxLayout(content)
+        centred.setContentsMargins(32, 24, 32, 24)
+        centred.addStretch(1)
+        centred.addLayout(column)
+        centred.addStretch(1)
+        # On a short screen the card scrolls instead of being squeezed.
+        scroll = QScrollArea()
+        scroll.setObjectName("unlockScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _connect_signals(self) -> None:
+        self.passphrase.unlock_requested.connect(self._unlock_with_passphrase)
+        self.new_passphrase.create_requested.connect(self._create_with_passphrase)
+        self.ready.continue_requested.connect(self._hand_over_pending)
+        self.locked.unlock_requested.connect(self._open_with_keyring)
+        self.problem.retry_requested.connect(self.begin)
+        self.problem.quit_requested.connect(self.quit_requested)
+        self.language_picker.currentIndexChanged.connect(self._on_language_picked)
+
+    def _show_step(self, step: QWidget) -> None:
+        # Hidden steps take no room, so the card is as tall as the step on show.
+        if step is not self._current:
+            self._current.hide()
+            self._current = step
+            step.show()
+
+    def _on_language_picked(self, index: int) -> None:
+        code = self.language_picker.itemData(index)
+        if isinstance(code, str):
+            self.language_changed.emit(code)
+
+    def set_language(self, code: str) -> None:
+        """Show ``code`` in the language picker without emitting ``language_changed``."""
+        index = self.language_picker.findData(code)
+        if index >= 0:
+            self.language_picker.blockSignals(True)
+            self.language_picker.setCurrentIndex(index)
+            self.language_picker.blockSignals(False)
+
+    def retranslate(self) -> None:
+        self._tagline.setText(self.tr("your shift desk"))
+        self._language_label.setText(self.tr("Language:"))
+
+    # ------------------------------------------------------------------ flow
+
+    @property
+    def current_step(self) -> QWidget:
+        """The step on show."""
+        return self._current
+
+    def begin(self, *, locked: bool = False) -> None:
+        """Find out what there is to open, then open it or ask what is needed.
+
+        Args:
+            locked: coming back from a lock: a keyring vault waits for a click.
+        """
+        self._generation += 1
+        self._discard_pending()
+        self._show_busy(Activity.EXAMINING)
+        path, keyring_probe = self._vault_path, self._keyring_probe
+
+        def examine() -> Examination:
+            info = probe(path)
+            return Examination(info, keyring_probe() if info is None else None)
+
+        self._run(examine, lambda found: self._examined(found, locked=locked))
+
+    def _examined(self, found: Examination, *, locked: bool) -> None:
+        if found.info is None:
+            if found.keyring is not None and found.keyring.available:
+                self._create_with_keyring()
+            else:
+                self.new_passphrase.prepare()
+                self._show_step(self.new_passphrase)
+                self.new_passphrase.first.setFocus()
+        elif found.info.protection is Protection.KEYRING:
+            if locked:
+                self._show_step(self.locked)
+                self.locked.unlock_button.setFocus()
+            else:
+                self._open_with_keyring()
+        else:
+            self.passphrase.prepare(locked=locked)
+            self._show_step(self.passphrase)
+            self.passphrase.field.setFocus()
+
+    def _create_with_keyring(self) -> None:
+        self._show_busy(Activity.CREATING)
+        path = self._vault_path
+        self._run(lambda: Vault.create(path), self._created_in_keyring, self._keyring_create_failed)
+
+    def _created_in_keyring(self, vault: Vault) -> None:
+        self._pending = vault
+        self.ready.set_keyring(vault.keyring_description or "")
+        self._show_step(self.ready)
+        self.ready.continue_button.setFocus()
+
+    def _keyring_create_failed(self, exc: Exception) -> None:
+        if isinstance(exc, KeyringUnavailable):
+            log.warning("keyring unusable at vault creation: %s", exc)
+            self.new_passphrase.prepare(keyring_reason=str(exc))
+            self._show_step(self.new_passphrase)
+        else:
+            self._show_problem(exc)
+
+    def _create_with_passphrase(self, passphrase: str) -> None:
+        path = self._vault_path
+        self._run(
+            lambda: Vault.create(path, passphrase=passphrase),
+            self._opened,
+            self._passphrase_create_failed,
+        )
+
+    def _passphrase_create_failed(self, exc: Exception) -> None:
+        if isinstance(exc, VaultExists):
+            self.begin()  # another process created it meanwhile: unlock that one
+        else:
+            self._show_problem(exc)
+
+    def _open_with_keyring(self) -> None:
+        self._show_busy(Activity.OPENING)
+        path = self._vault_path
+        self._run(lambda: Vault.open(path), self._opened, self._show_problem)
+
+    def _unlock_with_passphrase(self, passphrase: str) -> None:
+        path = self._vault_path
+        self._run(
+            lambda: Vault.open(path, passphrase=passphrase), self._opened, self._unlock_failed
+        )
+
+    def _unlock_failed(self, exc: Exception) -> None:
+        if isinstance(exc, WrongPassphrase):
+            self.passphrase.show_wrong_passphrase()
+        else:
+            self._show_problem(exc)
+
+    def _opened(self, vault: Vault) -> None:
+        self._pending = vault
+        self._hand_over_pending()
+
+    def _hand_over_pending(self) -> None:
+        vault, self._pending = self._pending, None
+        # No passphrase lingers in a hidden widget.
+        self.passphrase.prepare(locked=False)
+        self.new_passphrase.prepare()
+        if vault is not None:
+            self.vault_changed.emit(vault)
+
+    def _discard_pending(self) -> None:
+        if self._pending is not None:
+            self._pending.close()
+            self._pending = None
+
+    def discard(self) -> None:
+        """Forget any vault opened here but not yet handed over (at quit); ignore late results."""
+        self._generation += 1
+        self._discard_pending()
+
+    def _show_busy(self, activity: Activity) -> None:
+        self.busy.set_activity(activity)
+        self._show_step(self.busy)
+
+    def _show_problem(self, exc: Exception) -> None:
+        log.warning("vault not opened: %s: %s", type(exc).__name__, exc)
+        self.problem.show_problem(exc)
+        self._show_step(self.problem)
+        self.problem.retry_button.setFocus()
+
+    def _run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run ``work`` on the bridge; drop its outcome if the flow moved on meanwhile."""
+        generation = self._generation
+
+        def on_success(result: T) -> None:
+            if generation != self._generation:
+                if isinstance(result, Vault):
+                    result.close()
+                return
+            success(result)
+
+        def on_failure(exc: Exception) -> None:
+            if generation == self._generation:
+                (failure or self._show_problem)(exc)
+
+        Operation(work, success=on_success, parent=self).failure(on_failure).run_in_background(
+            self._bridge
+        )

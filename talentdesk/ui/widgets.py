@@ -1,0 +1,86 @@
+"""Small building blocks shared by the screens: labelled roles, cards, live retranslation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Tag ``widget`` for the style sheet (see :mod:`talentdesk.ui.style`) and re-polish it."""
+    widget.setProperty("role", role)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def make_label(role: str = "body", *, wrap: bool = True, name: str = "") -> QLabel:
+    """A label with a style role; wrapped text by default (translations differ in length)."""
+    label = QLabel()
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def make_button(role: str = "", *, name: str = "") -> QPushButton:
+    """A push button, ``role="primary"`` for the one main action of a screen."""
+    button = QPushButton()
+    if role:
+        button.setProperty("role", role)
+    if name:
+        button.setObjectName(name)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
+
+
+class Card(QFrame):
+    """A white, rounded panel with generous padding; children go in :attr:`body`."""
+
+    def __init__(self, parent: QWidget | None = None, *, margins: int = 28) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(margins, margins, margins, margins)
+        self.body.setSpacing(12)
+
+
+class Callout(QFrame):
+    """A tinted box holding one message; ``role`` is "warning", "error" or "success"."""
+
+    def __init__(self, role: str, *, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        if name:
+            self.setObjectName(name)
+        self.label = make_label("callout")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.label)
+
+    def text(self) -> str:
+        """The message."""
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        """Show ``text``."""
+        self.label.setText(text)
+
+
+class TranslatedWidget(QWidget):
+    """A widget whose texts follow the app language live.
+
+    Subclasses set every visible text in :meth:`retranslate`, call it once at
+    the end of ``__init__``, and never cache a translated string elsewhere.
+    """
+
+    def retranslate(self) -> None:
+        """Set every visible text in the current language."""
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

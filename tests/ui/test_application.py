@@ -1,0 +1,288 @@
+"""The whole app, offscreen: first runs, reopening, problems with the keyring or the file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from talentdesk.ui.main_window import Page
+from talentdesk.vault import (
+    MIN_PASSPHRASE_CHARS,
+    VAULT_FILE,
+    KeyringStatus,
+    Protection,
+    Vault,
+    VaultInfo,
+    probe,
+)
+from tests.ui.conftest import (
+    PASSPHRASE,
+    AppFactory,
+    FakeSecretStore,
+    click,
+    is_locked,
+    open_vault,
+    unlock_with,
+    wait_for_main_window,
+    wait_for_step,
+)
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_first_run_without_keyring_asks_passphrase_twice_and_warns(
+    qtbot: QtBot, make_app: AppFactory, vault_path: Path
+) -> None:
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "new_passphrase")
+    step = app.unlock_screen.new_passphrase
+    assert app.unlock_screen.isVisible()
+    assert is_locked(app)
+    warning = step.warning.text()
+    assert "passphrase only" in warning
+    assert "weaker" in warning
+    assert "decrypt" in warning
+    assert "system keyring gives the full guarantee" in warning
+
+    # Too short: refused, nothing created.
+    step.first.setText("a" * (MIN_PASSPHRASE_CHARS - 1))
+    step.second.setText("a" * (MIN_PASSPHRASE_CHARS - 1))
+    click(step.create_button)
+    assert step.error.isVisible()
+    assert f"at least {MIN_PASSPHRASE_CHARS} characters" in step.error.text()
+
+    # Two different passphrases: refused, fields cleared, nothing created.
+    step.first.setText(PASSPHRASE)
+    step.second.setText(PASSPHRASE + "!")
+    click(step.create_button)
+    assert step.error.isVisible()
+    assert "don't match" in step.error.text()
+    assert step.first.text() == step.second.text() == ""
+    assert app.unlock_screen.current_step is step
+    assert not vault_path.exists()
+
+    step.first.setText(PASSPHRASE)
+    step.second.setText(PASSPHRASE)
+    QTest.keyClick(step.second, Qt.Key.Key_Return)
+    window = wait_for_main_window(qtbot, app)
+
+    assert not app.unlock_screen.isVisible()
+    assert window.windowTitle() == "TalentDesk"
+    assert window.current_page() is Page.TODAY
+    assert open_vault(app).protection is Protection.PASSPHRASE
+    info = probe(vault_path)
+    assert info is not None and info.protection is Protection.PASSPHRASE
+    assert "passphrase" in window.settings.protection.text()
+    assert "passphrase" in window.status_line.text()
+    # The passphrase does not linger in the hidden screen.
+    assert step.first.text() == step.second.text() == ""
+
+
+def test_first_run_with_keyring_says_which_keyring(
+    qtbot: QtBot,
+    make_app: AppFactory,
+    vault_path: Path,
+    secret_service: KeyringStatus,
+    keyring_cleanup: list[VaultInfo],
+) -> None:
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "ready")
+    info = probe(vault_path)
+    assert info is not None
+    keyring_cleanup.append(info)
+    assert info.protection is Protection.KEYRING
+
+    said = app.unlock_screen.ready.protection.text()
+    assert "system keyring" in said
+    assert secret_service.backend in said
+    assert is_locked(app)  # the talent reads it first
+
+    click(app.unlock_screen.ready.continue_button)
+    window = wait_for_main_window(qtbot, app)
+    assert secret_service.backend in window.settings.protection.text()
+    assert "keyring" in window.status_line.text()
+
+
+def test_keyring_vault_opens_without_a_click(
+    qtbot: QtBot,
+    make_app: AppFactory,
+    vault_path: Path,
+    secret_service: KeyringStatus,
+    keyring_cleanup: list[VaultInfo],
+) -> None:
+    vault = Vault.create(vault_path)
+    keyring_cleanup.append(vault.info)
+    vault.close()
+
+    app = make_app()
+    app.start()
+    wait_for_main_window(qtbot, app)
+    assert open_vault(app).protection is Protection.KEYRING
+    assert not app.unlock_screen.isVisible()
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_keyring_vault_with_no_keyring_explains_and_survives(
+    qtbot: QtBot, make_app: AppFactory, vault_path: Path
+) -> None:
+    Vault.create(vault_path, secrets=FakeSecretStore()).close()
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "problem")
+    problem = app.unlock_screen.problem
+    assert "keyring can't be reached" in problem.title.text()
+    assert "running and unlocked" in problem.message.text()
+    assert "Try again" in problem.message.text()
+    assert problem.detail.text()
+
+    click(problem.retry_button)
+    wait_for_step(qtbot, app, "problem")
+    assert "keyring can't be reached" in problem.title.text()
+    assert is_locked(app)
+    assert app.unlock_screen.isVisible()
+
+
+def test_keyring_without_the_vaults_key_explains(
+    qtbot: QtBot, make_app: AppFactory, vault_path: Path, secret_service: KeyringStatus
+) -> None:
+    Vault.create(vault_path, secrets=FakeSecretStore()).close()  # its key is not in the keyring
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "problem")
+    problem = app.unlock_screen.problem
+    assert "key to your vault is missing" in problem.title.text()
+    assert "can't be opened" in problem.message.text()
+    assert is_locked(app)
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_damaged_vault_file_explains(qtbot: QtBot, make_app: AppFactory, vault_path: Path) -> None:
+    vault_path.parent.mkdir(parents=True, exist_ok=True)
+    vault_path.write_bytes(b"this is not a vault" * 100)
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "problem")
+    problem = app.unlock_screen.problem
+    assert "can't be read" in problem.title.text()
+    assert str(vault_path) in problem.message.text()
+    assert vault_path.read_bytes() == b"this is not a vault" * 100  # left as it was
+
+
+@pytest.mark.usefixtures("no_keyring", "passphrase_vault")
+def test_wrong_passphrase_is_refused_then_the_right_one_opens(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "passphrase")
+    step = app.unlock_screen.passphrase
+    assert not step.error.isVisible()
+
+    unlock_with(qtbot, app, "not the passphrase")
+    qtbot.waitUntil(step.error.isVisible, timeout=10_000)
+    assert "passphrase is wrong" in step.error.text()
+    assert step.field.text() == ""
+    assert step.field.isEnabled()
+    assert app.unlock_screen.current_step is step
+    assert is_locked(app)
+
+    # Typing again clears the message.
+    QTest.keyClicks(step.field, "x")
+    assert not step.error.isVisible()
+
+    unlock_with(qtbot, app, PASSPHRASE)
+    wait_for_main_window(qtbot, app)
+    assert open_vault(app).is_open
+    assert step.field.text() == ""
+
+
+@pytest.mark.usefixtures("no_keyring", "passphrase_vault")
+def test_empty_passphrase_is_refused_without_trying(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "passphrase")
+    unlock_with(qtbot, app, "")
+    step = app.unlock_screen.passphrase
+    assert step.error.isVisible()
+    assert "Type your passphrase" in step.error.text()
+    assert not app.bridge.busy
+
+
+@pytest.mark.usefixtures("no_keyring", "passphrase_vault")
+def test_raise_request_brings_the_visible_window_forward(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app()
+    app.start()
+    wait_for_step(qtbot, app, "passphrase")
+    app.unlock_screen.showMinimized()
+    app.instance.raise_requested.emit()
+    assert app.unlock_screen.isVisible()
+    assert not app.unlock_screen.isMinimized()
+
+
+def test_run_gui_runs_the_event_loop_and_returns_its_exit_code(data_dir: Path) -> None:
+    script = f"""
+        import sys
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from talentdesk.ui import run_gui
+        from talentdesk.ui.application import ensure_qapplication
+
+        qapp = ensure_qapplication()
+        def finish():
+            screens = [w for w in qapp.topLevelWidgets() if w.isVisible()]
+            print("visible:", [w.objectName() for w in screens], flush=True)
+            QApplication.exit(3)
+        QTimer.singleShot(1500, finish)
+        sys.exit(run_gui(Path({str(data_dir)!r}), "id"))
+        """
+    env = {**os.environ, "TALENTDESK_KEYRING": "none"}
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3, result.stderr
+    assert "visible: ['unlockScreen']" in result.stdout
+    assert not (data_dir / VAULT_FILE).exists()  # nothing created without the talent
+
+
+@pytest.mark.usefixtures("no_keyring", "passphrase_vault")
+def test_services_hear_of_the_vault_and_let_go_before_it_closes(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app()
+    heard: list[tuple[object, bool]] = []
+
+    def follow(vault: object) -> None:
+        current = app.vault
+        heard.append((vault, current is not None and current.is_open))
+
+    app.vault_changed.connect(follow)
+    app.start()
+    wait_for_step(qtbot, app, "passphrase")
+    unlock_with(qtbot, app, PASSPHRASE)
+    wait_for_main_window(qtbot, app)
+    vault = open_vault(app)
+    assert heard == [(vault, True)]
+
+    closed_when_heard: list[bool] = []
+    app.vault_changed.connect(lambda _: closed_when_heard.append(vault.is_open))
+    app.lock()
+    assert heard[-1][0] is None
+    assert closed_when_heard == [True]  # still open while services let go
+    assert not vault.is_open

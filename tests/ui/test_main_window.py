@@ -1,0 +1,79 @@
+"""The main window: pages in a side list, forwarding of the Settings requests, the status line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.ui.pages import VaultSummary
+from talentdesk.vault import Protection
+from tests.ui.conftest import click
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def make_window(qtbot: QtBot, *, demo: bool = False) -> MainWindow:
+    window = MainWindow(
+        vault=VaultSummary(Protection.KEYRING, "keyring.backends.SecretService.Keyring", 1),
+        language="en",
+        idle_lock_minutes=5,
+        data_dir=Path("/data"),
+        demo=demo,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_title_pages_and_status(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert window.windowTitle() == "TalentDesk"
+    names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert names == ["Today", "Boundaries", "Replies", "Safety", "Settings"]
+    assert window.current_page() is Page.TODAY
+    assert window.status_line.text() == "Vault unlocked · protected by your system keyring"
+    assert window.agency_line.text() == "Agency: not paired"
+
+
+def test_side_list_switches_pages(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    for page in Page:
+        window.navigation.setCurrentRow(int(page))
+        assert window.current_page() is page
+    assert window.settings.isVisible()
+    assert not window.today.isVisible()
+
+
+def test_open_settings_from_today(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    click(window.today.action_button)
+    assert window.current_page() is Page.SETTINGS
+    assert window.navigation.currentRow() == int(Page.SETTINGS)
+
+
+def test_settings_requests_are_forwarded(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.lock_requested, timeout=1000):
+        window.settings.lock_button.click()
+    with qtbot.waitSignal(window.language_changed, timeout=1000) as language:
+        picker = window.settings.language_picker
+        picker.setCurrentIndex(picker.findData("id"))
+    assert language.args == ["id"]
+    with qtbot.waitSignal(window.idle_lock_minutes_changed, timeout=1000) as minutes:
+        window.settings.idle_minutes.setCurrentIndex(0)
+    assert minutes.args == [0]
+
+
+def test_ctrl_l_locks(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    with qtbot.waitSignal(window.lock_requested, timeout=1000):
+        window.lock_action.trigger()
+
+
+def test_demo_mode_is_said(qtbot: QtBot) -> None:
+    window = make_window(qtbot, demo=True)
+    assert window.status_line.text().startswith("Demo mode · ")
