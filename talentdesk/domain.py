@@ -825,7 +825,10 @@ class PaceThreshold(msgspec.Struct, frozen=True):
 
 
 #: The agency's default refund rule: slower than 2 min five times, or 5 min three times.
-DEFAULT_PACE_THRESHOLDS: Final = (PaceThreshold(120, 5), PaceThreshold(300, 3))
+DEFAULT_PACE_THRESHOLDS: Final[tuple[PaceThreshold, ...]] = (
+    PaceThreshold(120, 5),
+    PaceThreshold(300, 3),
+)
 
 
 class PaceMeter:

@@ -82,6 +82,14 @@ def load_feed_state(vault: Vault) -> FeedState:
     return FeedState() if payload is None else msgspec.json.decode(payload, type=FeedState)
 
 
+def reset_feed_cursor(vault: Vault) -> None:
+    """Start the feed again from the beginning (the agency's feed was reset)."""
+    with vault.transaction():
+        state = load_feed_state(vault)
+        state.cursor = 0
+        vault.put(STATE_KIND, FEED_STATE_ID, msgspec.json.encode(state))
+
+
 def _booking(info: wire.BookingInfo, existing: Booking | None, rebooked: bool) -> Booking:
     status = existing.status if existing is not None else BookingStatus.PENDING
     if status in _FINISHED:

@@ -25,6 +25,7 @@ from talentdesk.sync.apply import (
     PageResult,
     apply_page,
     load_feed_state,
+    reset_feed_cursor,
     sweep_customer_data,
 )
 from talentdesk.sync.client import (
@@ -328,6 +329,13 @@ class SyncService:
             except RejectedError as exc:
                 if self._stop.is_set():
                     return
+                if exc.problem is not None and exc.problem.type == wire.ProblemType.CURSOR_AHEAD:
+                    # The agency's feed was reset (its data restored or rebuilt): read it
+                    # again from the start. Applying is idempotent per booking, and the
+                    # cursor is rewritten in the same transaction as the first page.
+                    log.warning("agency feed is behind our cursor %d; reading from 0", cursor)
+                    reset_feed_cursor(self.vault)
+                    continue
                 attempt += 1
                 delay = backoff_delay(attempt, rng=self._rng)
                 log.warning("feed refused: HTTP %d", exc.status)

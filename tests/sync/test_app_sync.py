@@ -437,3 +437,21 @@ def test_booking_answer_goes_through_the_outbox(
         "booking_id": accept_id,
         "answer": "accept",
     }
+
+
+def test_feed_reset_at_the_agency_is_read_again_from_the_start(
+    app: App, agency: tuple[ServerThread, AgencyStore]
+) -> None:
+    _, store = agency
+    booking_id = book(store)
+    wait_for(lambda: app.booking(booking_id) is not None)
+    app.sync.stop()
+    # As if the agency restored an older database: our cursor is past its end.
+    state = load_feed_state(app.vault)
+    state.cursor += 1000
+    app.vault.put("sync", "feed", msgspec.json.encode(state))
+    app.sync.start()
+    later = book(store, "Seruni", minutes=600)
+    wait_for(lambda: app.booking(later) is not None, what="booking after the reset")
+    assert load_feed_state(app.vault).cursor < 1000
+    assert app.vault.integrity_check() == []

@@ -1,0 +1,699 @@
+"""The reference agency server's HTTP side: a Starlette app implementing ``agency-api.yaml``.
+
+Request handling, outermost first:
+
+1. :class:`_GuardMiddleware` turns any unexpected exception into a 500 problem (logging
+   the exception type and frames, never request data), then applies injected faults
+   (``talentdesk-agency fault``) read from the database, so tests drive this real server
+   into 429s, 5xx, timeouts, malformed JSON and oversized bodies.
+2. Starlette routing (404/405 become problems; 405 carries ``Allow``).
+3. The handler: bearer auth, then for writes the ``Idempotency-Key``, media type, size
+   cap and strict msgspec decoding, then the key's reservation, then the operation and
+   its stored answer in one database transaction.
+
+All database work runs on one worker thread, so the event loop never blocks on SQLite
+and no two calls race on the connection. The feed's long-poll waits on
+:class:`FeedWatcher`, which checks the newest sequence number every 50 ms while anyone is
+waiting: the staff commands write from other processes, and polling is the portable way
+to notice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import hashlib
+import logging
+import math
+import re
+import time
+import traceback
+import uuid
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import msgspec
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from talentdesk import __version__
+from talentdesk.sync import wire
+from talentdesk.sync.server.problems import ApiError
+from talentdesk.sync.server.store import AgencyStore, FeedRow, StoredResponse, Talent
+from talentdesk.sync.wire import ProblemType
+
+__all__ = ["AgencyApp", "FeedWatcher"]
+
+log = logging.getLogger("talentdesk.agency")
+
+_T = TypeVar("_T")
+_S = TypeVar("_S", bound=msgspec.Struct)
+
+_ID_RE: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_KEY_RE: Final = re.compile(f"[!-~]{{1,{wire.IDEMPOTENCY_KEY_MAX_LENGTH}}}")
+_UINT_RE: Final = re.compile(r"[0-9]{1,16}")
+_WRITE_METHODS: Final = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+#: An oversized body is read (and dropped) up to this much before answering 413, so the
+#: client finishes sending and reads the answer instead of seeing a reset connection.
+_DRAIN_LIMIT: Final = 8 * 1024 * 1024
+_JSON: Final = "application/json"
+_WWW_AUTHENTICATE: Final = 'Bearer realm="talentdesk-agency"'
+
+
+# --- helpers --------------------------------------------------------------------------
+
+
+def _json(body: bytes, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(body, status_code=status, media_type=_JSON, headers=headers)
+
+
+def _problem(error: ApiError) -> Response:
+    return Response(
+        error.body(),
+        status_code=error.status,
+        media_type=wire.PROBLEM_CONTENT_TYPE,
+        headers=error.headers,
+    )
+
+
+def _stored(stored: StoredResponse, *, replayed: bool) -> Response:
+    headers = {wire.REPLAYED_HEADER: "true"} if replayed else None
+    return Response(
+        stored.body, status_code=stored.status, media_type=stored.content_type, headers=headers
+    )
+
+
+def _unauthorized(detail: str, *, invalid: bool) -> ApiError:
+    challenge = _WWW_AUTHENTICATE + (', error="invalid_token"' if invalid else "")
+    return ApiError(401, ProblemType.UNAUTHORIZED, detail, headers={"WWW-Authenticate": challenge})
+
+
+def _path_id(request: Request, name: str, what: str) -> str:
+    value = str(request.path_params[name])
+    if _ID_RE.fullmatch(value) is None:
+        # Not an id this server could have issued: as absent as any unknown id.
+        raise ApiError(404, ProblemType.NOT_FOUND, f"No such {what} for this talent.")
+    return value
+
+
+def _query_int(request: Request, name: str, default: int, low: int, high: int) -> int:
+    values = request.query_params.getlist(name)
+    if not values:
+        return default
+    if len(values) > 1:
+        raise ApiError(
+            400, ProblemType.INVALID_PARAMETER, f"Query parameter `{name}` is given more than once."
+        )
+    text = values[0]
+    number = int(text) if _UINT_RE.fullmatch(text) else -1
+    if not low <= number <= high:
+        raise ApiError(
+            400,
+            ProblemType.INVALID_PARAMETER,
+            f"Query parameter `{name}` must be a whole number from {low} to {high}.",
+        )
+    return number
+
+
+async def _read_body(request: Request) -> bytes:
+    """The request body, refusing more than the contract allows (413) and empty ones (400)."""
+    too_large = ApiError(
+        413,
+        ProblemType.PAYLOAD_TOO_LARGE,
+        f"The request body is larger than {wire.MAX_REQUEST_BYTES} bytes.",
+    )
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > _DRAIN_LIMIT:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size <= wire.MAX_REQUEST_BYTES:
+            chunks.append(chunk)
+        elif size > _DRAIN_LIMIT:
+            break
+    if size > wire.MAX_REQUEST_BYTES:
+        raise too_large
+    if size == 0:
+        raise ApiError(400, ProblemType.INVALID_JSON, "This request needs a JSON body.")
+    return b"".join(chunks)
+
+
+def _check_json_media_type(request: Request) -> None:
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type != _JSON:
+        raise ApiError(
+            415,
+            ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            "Send the body as JSON with `Content-Type: application/json`.",
+        )
+
+
+def _decode(raw: bytes, kind: type[_S]) -> _S:
+    try:
+        return wire.decode(raw, kind)
+    except msgspec.ValidationError as exc:
+        raise ApiError(422, ProblemType.INVALID_BODY, f"Invalid request body: {exc}") from None
+    except msgspec.DecodeError as exc:
+        detail = f"The body is not valid JSON: {exc}"
+        raise ApiError(400, ProblemType.INVALID_JSON, detail) from None
+
+
+def _fingerprint(method: str, path: str, raw: bytes) -> str:
+    # Canonical JSON (sorted keys, no spacing), so only a change of meaning is a mismatch.
+    canonical = msgspec.json.encode(msgspec.json.decode(raw), order="sorted")
+    digest = hashlib.sha256(f"{method} {path}\n".encode())
+    digest.update(canonical)
+    return digest.hexdigest()
+
+
+# --- feed notification ----------------------------------------------------------------
+
+
+class FeedWatcher:
+    """Wakes long-polls when any feed grows, whichever process wrote the event.
+
+    Args:
+        newest: Reads the highest sequence number (runs on the database thread).
+        interval: Seconds between reads while someone waits.
+    """
+
+    def __init__(self, newest: Callable[[], Awaitable[int]], interval: float = 0.05) -> None:
+        self._newest = newest
+        self._interval = interval
+        self._changed = asyncio.Event()
+        self._someone_waits = asyncio.Event()
+        self._waiters = 0
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        """Whether the server is shutting down (long-polls should answer now)."""
+        return self._closed
+
+    def token(self) -> asyncio.Event:
+        """Take before reading the feed; it is set by any change after that moment."""
+        return self._changed
+
+    async def wait(self, token: asyncio.Event, timeout: float) -> None:
+        """Wait until ``token`` is set, the server closes, or ``timeout`` seconds pass."""
+        self._waiters += 1
+        self._someone_waits.set()
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(token.wait(), timeout)
+        finally:
+            self._waiters -= 1
+
+    def _notify(self) -> None:
+        changed, self._changed = self._changed, asyncio.Event()
+        changed.set()
+
+    def close(self) -> None:
+        """Release every waiter; later waits return at once."""
+        self._closed = True
+        self._changed.set()
+        self._someone_waits.set()
+
+    async def run(self) -> None:
+        """Poll until closed."""
+        last = await self._newest()
+        while True:
+            if self._waiters == 0:
+                # Nobody waits: sleep until someone does, then look again at once.
+                self._someone_waits.clear()
+                await self._someone_waits.wait()
+            else:
+                await asyncio.sleep(self._interval)
+            if self._closed:
+                return
+            newest = await self._newest()
+            if newest != last:
+                last = newest
+                self._notify()
+
+
+class _PairingThrottle:
+    """Slows down guessing of pairing codes: at most ``limit`` failures per ``window`` s."""
+
+    def __init__(self, limit: int = 10, window: float = 60.0) -> None:
+        self._limit = limit
+        self._window = window
+        self._failures: deque[float] = deque()
+
+    def check(self) -> None:
+        now = time.monotonic()
+        while self._failures and self._failures[0] <= now - self._window:
+            self._failures.popleft()
+        if len(self._failures) >= self._limit:
+            wait = max(1, math.ceil(self._failures[0] + self._window - now))
+            raise ApiError(
+                429,
+                ProblemType.RATE_LIMITED,
+                f"Too many failed pairing attempts. Try again in {wait} seconds.",
+                headers={"Retry-After": str(wait)},
+            )
+
+    def failed(self) -> None:
+        self._failures.append(time.monotonic())
+
+
+# --- the application ------------------------------------------------------------------
+
+
+class AgencyApp:
+    """The reference agency server as an ASGI application.
+
+    Args:
+        db_path: The agency database (created with the default configuration if missing).
+        feed_poll_interval: Seconds between checks for new events while a long-poll waits.
+
+    Attributes:
+        asgi: The ASGI callable to serve.
+    """
+
+    def __init__(self, db_path: Path | str, *, feed_poll_interval: float = 0.05) -> None:
+        self.db_path = Path(db_path)
+        self._poll_interval = feed_poll_interval
+        self._executor: ThreadPoolExecutor | None = None
+        self._store: AgencyStore | None = None
+        self._watcher: FeedWatcher | None = None
+        self._throttle = _PairingThrottle()
+        # Names this server process as the owner of idempotency reservations, so a
+        # restarted server can tell a crashed predecessor's leftovers from live requests.
+        self._instance = uuid.uuid4().hex
+        routes = [
+            Route("/v1/health", self._health, methods=["GET"]),
+            Route("/v1/pairing", self._pairing, methods=["POST"]),
+            Route("/v1/feed", self._feed, methods=["GET"]),
+            Route("/v1/bookings/{booking_id}/answer", self._answer, methods=["POST"]),
+            Route("/v1/sessions/{booking_id}/events", self._session_event, methods=["POST"]),
+            Route("/v1/escalations", self._escalate, methods=["POST"]),
+            Route("/v1/escalations/{escalation_id}", self._get_escalation, methods=["GET"]),
+            Route("/v1/escalations/{escalation_id}/follow-up", self._follow_up, methods=["POST"]),
+            Route("/v1/escalations/{escalation_id}/cancel", self._cancel, methods=["POST"]),
+            Route("/v1/reports", self._report, methods=["POST"]),
+            Route("/v1/reports/{report_id}", self._get_report, methods=["GET"]),
+            Route("/v1/availability", self._availability, methods=["PUT"]),
+        ]
+        app = Starlette(
+            routes=routes,
+            exception_handlers={
+                HTTPException: self._http_exception,
+                ApiError: self._api_error,
+                # Used by Starlette's outermost error middleware, so even a crash answers
+                # with a problem document (the guard below logs it).
+                Exception: self._internal_error,
+            },
+            lifespan=self._lifespan,
+        )
+        self.asgi: ASGIApp = _GuardMiddleware(app, self)
+
+    @property
+    def routes(self) -> list[tuple[str, str]]:
+        """Every (method, path template) this server answers, for the contract test."""
+        app = self.asgi.app if isinstance(self.asgi, _GuardMiddleware) else None
+        assert isinstance(app, Starlette)
+        out = []
+        for route in app.routes:
+            assert isinstance(route, Route)
+            for method in sorted(route.methods or ()):
+                if method != "HEAD":
+                    out.append((method, route.path))
+        return out
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agency-db")
+        try:
+            self._store = await self._db(AgencyStore, self.db_path)
+        except BaseException:
+            self._executor.shutdown(wait=True)
+            raise
+        purged = await self._db(self._store.purge_idempotency)
+        if purged:
+            log.info("purged %d expired idempotency records", purged)
+        self._watcher = FeedWatcher(
+            lambda: self._db(self.store.max_seq), interval=self._poll_interval
+        )
+        watcher_task = asyncio.create_task(self._watcher.run())
+        try:
+            yield
+        finally:
+            self._watcher.close()
+            await watcher_task
+            await self._db(self._store.close)
+            self._executor.shutdown(wait=True)
+            self._store = None
+
+    def begin_shutdown(self) -> None:
+        """Answer waiting long-polls now (call on the server's event loop)."""
+        if self._watcher is not None:
+            self._watcher.close()
+
+    @property
+    def store(self) -> AgencyStore:
+        """The open store (only while serving)."""
+        if self._store is None:
+            raise RuntimeError("the agency app is not running")
+        return self._store
+
+    async def _db(self, fn: Callable[..., _T], *args: Any) -> _T:
+        # One thread owns the connection; the event loop only awaits it.
+        assert self._executor is not None
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+
+    # --- error mapping --------------------------------------------------------------
+
+    async def _api_error(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return _problem(exc)
+
+    async def _internal_error(self, request: Request, exc: Exception) -> Response:
+        return _problem(
+            ApiError(500, ProblemType.INTERNAL_ERROR, "The agency server failed. Try again.")
+        )
+
+    async def _http_exception(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 405:
+            kind, detail = (
+                ProblemType.METHOD_NOT_ALLOWED,
+                (f"{request.method} is not allowed here; see the Allow header."),
+            )
+        elif exc.status_code == 404:
+            kind, detail = ProblemType.NOT_FOUND, "There is nothing at this path in API v1."
+        else:
+            kind, detail = ProblemType.INVALID_PARAMETER, str(exc.detail)
+        return _problem(ApiError(exc.status_code, kind, detail, headers=exc.headers))
+
+    # --- auth -----------------------------------------------------------------------
+
+    async def _talent(self, request: Request) -> Talent:
+        header = request.headers.get("authorization")
+        if header is None:
+            raise _unauthorized(
+                "Send the device token from pairing as `Authorization: Bearer <token>`.",
+                invalid=False,
+            )
+        scheme, _, token = header.partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token or len(token) > 256:
+            raise _unauthorized("The Authorization header must be `Bearer <token>`.", invalid=True)
+        talent = await self._db(self.store.talent_for_token, token)
+        if talent is None:
+            raise _unauthorized(
+                "This device token is not known to the agency. Pair the app again.",
+                invalid=True,
+            )
+        return talent
+
+    # --- handlers -------------------------------------------------------------------
+
+    async def _health(self, request: Request) -> Response:
+        return _json(wire.encode(wire.Health(status="ok", version=__version__)))
+
+    async def _pairing(self, request: Request) -> Response:
+        raw = await _read_body(request)
+        _check_json_media_type(request)
+        body = _decode(raw, wire.PairingRequest)
+        self._throttle.check()
+        try:
+            paired = await self._db(self.store.pair, body.code, body.device_name)
+        except ApiError:
+            self._throttle.failed()
+            raise
+        log.info("paired a device for talent %s", paired.talent.id)
+        return _json(wire.encode(paired), 201)
+
+    async def _feed(self, request: Request) -> Response:
+        talent = await self._talent(request)
+        after = _query_int(request, "after", 0, 0, wire.MAX_SEQ)
+        wait = _query_int(request, "wait", 0, 0, wire.MAX_FEED_WAIT_SECONDS)
+        limit = _query_int(request, "limit", 100, 1, wire.MAX_FEED_LIMIT)
+        newest = await self._db(self.store.max_seq)
+        if after > newest:
+            raise ApiError(
+                409,
+                ProblemType.CURSOR_AHEAD,
+                f"Cursor {after} is beyond the end of the feed ({newest}): the agency's data "
+                "was reset. Start again from 0.",
+            )
+        watcher = self._watcher
+        assert watcher is not None
+        deadline = time.monotonic() + wait
+        while True:
+            token = watcher.token()
+            rows = await self._db(self.store.feed, talent.id, after, limit)
+            remaining = deadline - time.monotonic()
+            if rows or remaining <= 0 or watcher.closed:
+                break
+            await watcher.wait(token, remaining)
+        return _json(_feed_page(rows, after))
+
+    async def _answer(self, request: Request) -> Response:
+        booking_id = _path_id(request, "booking_id", "booking")
+        return await self._write(
+            request,
+            wire.BookingAnswerRequest,
+            lambda talent, body: functools.partial(
+                self.store.answer_booking, talent.id, booking_id, body
+            ),
+        )
+
+    async def _session_event(self, request: Request) -> Response:
+        booking_id = _path_id(request, "booking_id", "booking")
+        return await self._write(
+            request,
+            wire.SessionEventRequest,
+            lambda talent, body: functools.partial(
+                self.store.record_session_event, talent.id, booking_id, body
+            ),
+        )
+
+    async def _escalate(self, request: Request) -> Response:
+        response = await self._write(
+            request,
+            wire.EscalationRequest,
+            lambda talent, body: functools.partial(self.store.create_escalation, talent.id, body),
+        )
+        if response.status_code == 201 and wire.REPLAYED_HEADER not in response.headers:
+            # Supervisors watch this log: say an escalation came in (ids only, no text).
+            created = wire.decode(bytes(response.body), wire.EscalationCreated)
+            log.info("new escalation %s", created.id)
+        return response
+
+    async def _get_escalation(self, request: Request) -> Response:
+        talent = await self._talent(request)
+        escalation_id = _path_id(request, "escalation_id", "escalation")
+        escalation = await self._db(self.store.escalation, talent.id, escalation_id)
+        return _json(wire.encode(escalation))
+
+    async def _follow_up(self, request: Request) -> Response:
+        escalation_id = _path_id(request, "escalation_id", "escalation")
+        return await self._write(
+            request,
+            wire.EscalationFollowUpRequest,
+            lambda talent, body: functools.partial(
+                self.store.follow_up_escalation, talent.id, escalation_id, body
+            ),
+        )
+
+    async def _cancel(self, request: Request) -> Response:
+        escalation_id = _path_id(request, "escalation_id", "escalation")
+        return await self._write(
+            request,
+            wire.EscalationCancelRequest,
+            lambda talent, body: functools.partial(
+                self.store.cancel_escalation, talent.id, escalation_id, body
+            ),
+        )
+
+    async def _report(self, request: Request) -> Response:
+        return await self._write(
+            request,
+            wire.ReportRequest,
+            lambda talent, body: functools.partial(self.store.create_report, talent.id, body),
+        )
+
+    async def _get_report(self, request: Request) -> Response:
+        talent = await self._talent(request)
+        report_id = _path_id(request, "report_id", "report")
+        report = await self._db(self.store.report, talent.id, report_id)
+        return _json(wire.encode(report))
+
+    async def _availability(self, request: Request) -> Response:
+        return await self._write(
+            request,
+            wire.AvailabilityRequest,
+            lambda talent, body: functools.partial(self.store.set_availability, talent.id, body),
+        )
+
+    # --- the write pipeline ---------------------------------------------------------
+
+    async def _write(
+        self,
+        request: Request,
+        kind: type[_S],
+        operation: Callable[[Talent, _S], Callable[[], tuple[int, bytes]]],
+    ) -> Response:
+        """Authenticate, validate, reserve the key, run the operation, store its answer."""
+        talent = await self._talent(request)
+        key = request.headers.get(wire.IDEMPOTENCY_KEY_HEADER)
+        if key is None:
+            raise ApiError(
+                400,
+                ProblemType.IDEMPOTENCY_KEY_MISSING,
+                "Every write needs an `Idempotency-Key` header (1 to 128 visible ASCII "
+                "characters; the app's outbox id).",
+            )
+        if _KEY_RE.fullmatch(key) is None:
+            raise ApiError(
+                400,
+                ProblemType.IDEMPOTENCY_KEY_INVALID,
+                "`Idempotency-Key` must be 1 to 128 visible ASCII characters, without spaces.",
+            )
+        raw = await _read_body(request)
+        _check_json_media_type(request)
+        body = _decode(raw, kind)
+        fingerprint = _fingerprint(request.method, request.url.path, raw)
+        begun = await self._db(
+            self.store.begin_request, talent.id, key, fingerprint, self._instance
+        )
+        if begun.outcome == "replay":
+            assert begun.stored is not None
+            return _stored(begun.stored, replayed=True)
+        if begun.outcome == "mismatch":
+            raise ApiError(
+                422,
+                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was already used for a different request. Use a new key "
+                "for a new request.",
+            )
+        if begun.outcome == "in_progress":
+            raise ApiError(
+                409,
+                ProblemType.REQUEST_IN_PROGRESS,
+                "A request with this Idempotency-Key is still being processed. Retry shortly.",
+                headers={"Retry-After": "1"},
+            )
+        try:
+            # An injected delay holds a write *after* its key is reserved: exactly the
+            # window in which a client's timed-out retry must get 409, not a second write.
+            delay = request.scope.get("state", {}).get("fault_delay")
+            if delay:
+                await asyncio.sleep(delay)
+            stored = await self._db(self.store.run_write, talent.id, key, operation(talent, body))
+        except BaseException:
+            # Nothing was committed; free the key so a retry can run (shielded, because
+            # this may be a cancellation).
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._db(self.store.release_request, talent.id, key))
+            raise
+        return _stored(stored, replayed=False)
+
+
+def _feed_page(rows: list[FeedRow], after: int) -> bytes:
+    events = tuple(
+        wire.FeedEvent(
+            seq=row.seq,
+            type=row.type,
+            at=datetime.fromisoformat(row.at),
+            data=msgspec.Raw(row.data),
+        )
+        for row in rows
+    )
+    cursor = rows[-1].seq if rows else after
+    return wire.encode(wire.FeedPage(events=events, cursor=cursor))
+
+
+# --- outermost middleware -------------------------------------------------------------
+
+
+class _GuardMiddleware:
+    """Catches unexpected errors and applies injected faults."""
+
+    def __init__(self, app: Starlette, owner: AgencyApp) -> None:
+        self.app = app
+        self._owner = owner
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            if await self._apply_fault(scope, receive, tracking_send):
+                return
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            # Frames only: an exception's message could quote request data.
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error(
+                "internal error on %s %s: %s\n%s",
+                scope["method"],
+                scope["path"],
+                type(exc).__name__,
+                frames,
+            )
+            if not started:
+                error = ApiError(
+                    500, ProblemType.INTERNAL_ERROR, "The agency server failed. Try again."
+                )
+                await _problem(error)(scope, receive, send)
+
+    async def _apply_fault(self, scope: Scope, receive: Receive, send: Send) -> bool:
+        """Apply the next matching injected fault. Returns True if the answer was sent."""
+        owner = self._owner
+        if owner._store is None:
+            return False
+        method, path = scope["method"], scope["path"]
+        fault = await owner._db(owner.store.take_fault, method, path)
+        if fault is None:
+            return False
+        log.info("injecting fault %d (%s) on %s %s", fault.id, fault.kind, method, path)
+        headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
+        response: Response
+        if fault.kind == "status":
+            response = _problem(
+                ApiError(
+                    fault.status,
+                    ProblemType.INJECTED_FAULT,
+                    f"Fault {fault.id} injected by agency staff (status {fault.status}).",
+                    headers=headers,
+                )
+            )
+        elif fault.kind == "malformed_json":
+            # Cut off mid-document, as a proxy dropping the connection would leave it.
+            response = _json(b'{"events": [{"seq": 1, "type": "booking.cre', 200, headers)
+        elif fault.kind == "oversize":
+            padding = b"x" * (wire.MAX_RESPONSE_BYTES + 1024 * 1024)
+            body = b'{"events": [], "cursor": 0, "padding": "' + padding + b'"}'
+            response = _json(body, 200, headers)
+        else:  # delay
+            scope.setdefault("state", {})["fault_delay"] = fault.delay_seconds
+            if method not in _WRITE_METHODS:
+                await asyncio.sleep(fault.delay_seconds)
+            return False
+        await response(scope, receive, send)
+        return True

@@ -1,0 +1,524 @@
+"""``talentdesk-agency``: the reference agency server and the commands agency staff use.
+
+Every command works on one SQLite file (``--db``, or ``TALENTDESK_AGENCY_DB``). Commands
+may run while ``serve`` runs on the same file: their changes reach waiting apps within
+about 50 ms.
+
+Exit codes: 0 done, 1 the command failed (message on stderr), 2 bad usage,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+import msgspec
+
+from talentdesk import __version__
+from talentdesk.sync import wire
+from talentdesk.sync.server.problems import AgencyError
+from talentdesk.sync.server.store import FAULT_KINDS, AgencyStore
+
+__all__ = ["build_parser", "main"]
+
+PROG: Final = "talentdesk-agency"
+DB_ENV: Final = "TALENTDESK_AGENCY_DB"
+
+_DESCRIPTION = """\
+The reference agency server for TalentDesk, and the commands agency staff use with it.
+
+Start the server, pair a talent's app, push a booking:
+
+  talentdesk-agency serve --db agency.db --port 8765
+  talentdesk-agency pair  --db agency.db --talent "Sari"
+  talentdesk-agency book  --db agency.db --talent "Sari" --start 2025-05-01T21:00+07:00 \\
+      --package curhat-30 --alias "Bintang" --handle "@bintang"
+
+--db may also come from the TALENTDESK_AGENCY_DB environment variable.
+"""
+
+
+class _UsageError(Exception):
+    """Bad arguments that argparse cannot see (reported like argparse does, exit 2)."""
+
+
+def _start_time(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO 8601 time, e.g. 2025-05-01T21:00+07:00"
+        ) from None
+    # A time without an offset means this computer's local time.
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=os.environ.get(DB_ENV) or None,
+        metavar="PATH",
+        help=f"the agency database file (default: ${DB_ENV})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _add_db(sub)
+        return sub
+
+    serve = command("serve", "run the Agency API server until interrupted")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=8765,
+        help="port to listen on; 0 picks a free one (default: 8765)",
+    )
+    serve.add_argument(
+        "--access-log", action="store_true", help="log every request (paths and status only)"
+    )
+
+    pair = command("pair", "issue a one-time pairing code for a talent (adds the talent if new)")
+    pair.add_argument("--talent", required=True, metavar="NAME", help="the talent's display name")
+    pair.add_argument(
+        "--ttl-minutes",
+        type=_positive,
+        default=24 * 60,
+        metavar="N",
+        help="how long the code stays valid (default: 1440, one day)",
+    )
+
+    command("talents", "list talents")
+
+    book = command("book", "push a booking to a talent's app; prints the booking id")
+    book.add_argument("--talent", required=True, metavar="NAME", help="the talent's display name")
+    book.add_argument(
+        "--start",
+        required=True,
+        type=_start_time,
+        metavar="ISO",
+        help="start time, e.g. 2025-05-01T21:00+07:00 (no offset: this computer's time zone)",
+    )
+    book.add_argument(
+        "--package", required=True, metavar="ID", help="package id (see `config --show`)"
+    )
+    book.add_argument("--alias", required=True, help="the customer's alias (1-64 characters)")
+    book.add_argument(
+        "--handle", required=True, help="the customer's contact handle (1-128 characters)"
+    )
+    book.add_argument(
+        "--returning",
+        action="store_true",
+        help="a returning customer: sent as booking.rebooked, the talent must unblock them first",
+    )
+
+    update = command("update", "move a booking or change its package (pushes booking.updated)")
+    update.add_argument("booking_id", metavar="BOOKING_ID")
+    update.add_argument("--start", type=_start_time, metavar="ISO", help="new start time")
+    update.add_argument("--package", metavar="ID", help="new package id")
+
+    cancel = command("cancel", "cancel a booking (pushes booking.cancelled)")
+    cancel.add_argument("booking_id", metavar="BOOKING_ID")
+    cancel.add_argument(
+        "--reason",
+        default="cancelled by the agency",
+        help="told to the talent (default: %(default)s)",
+    )
+
+    config = command(
+        "config",
+        "show or replace the agency configuration (packages, pace thresholds, contact window, "
+        "decline replies, boundary presets, emergency contacts)",
+    )
+    action = config.add_mutually_exclusive_group(required=True)
+    action.add_argument("--show", action="store_true", help="print the configuration as JSON")
+    action.add_argument(
+        "--file",
+        type=Path,
+        metavar="JSON",
+        help="replace it with this JSON file and push config.updated to every talent",
+    )
+    action.add_argument("--agency-name", metavar="NAME", help="rename the agency (told at pairing)")
+
+    escalations = command("escalations", "list escalations, newest first")
+    escalations.add_argument("--open", action="store_true", help="only open or acknowledged ones")
+    escalations.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    for name, verb in (("ack", "acknowledge"), ("resolve", "resolve")):
+        sub = command(name, f"{verb} an escalation (the talent's app shows it)")
+        sub.add_argument("escalation_id", metavar="ESC_ID")
+        sub.add_argument("--supervisor", required=True, metavar="NAME", help="who is handling it")
+        sub.add_argument("--note", help="a note for the talent")
+
+    reports = command("reports", "list incident reports, newest first")
+    reports.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    ticket = command("ticket", "move an incident report's ticket along (pushes report.updated)")
+    ticket.add_argument(
+        "report", metavar="REPORT_ID", help="the report id or its ticket (TD-000012)"
+    )
+    ticket.add_argument("--status", choices=["queued", "delivered", "in_progress", "resolved"])
+    ticket.add_argument("--level", choices=["first_line", "supervisor", "technical"])
+    ticket.add_argument("--note", help="a note for the talent")
+
+    fault = command(
+        "fault",
+        "make a running server fail the next matching requests (for testing clients)",
+    )
+    fault.add_argument(
+        "--path-prefix",
+        default="/v1/",
+        metavar="PATH",
+        help="requests whose path starts with this (default: %(default)s)",
+    )
+    fault.add_argument("--method", help="only requests with this method (default: any)")
+    fault.add_argument(
+        "--kind",
+        choices=FAULT_KINDS,
+        default="status",
+        help="status: answer with --status as a problem; malformed_json: 200 with a cut-off "
+        "JSON body; oversize: 200 with a body over 4 MiB; delay: hold the request --delay "
+        "seconds, then serve it (a write is held after its Idempotency-Key is reserved) "
+        "(default: status)",
+    )
+    fault.add_argument(
+        "--status", type=int, default=500, help="HTTP status for --kind status (default: 500)"
+    )
+    fault.add_argument(
+        "--retry-after", type=int, metavar="SECONDS", help="send this Retry-After header"
+    )
+    fault.add_argument(
+        "--delay",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="seconds to hold requests for --kind delay (default: 5)",
+    )
+    fault.add_argument(
+        "--times",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="how many requests fail (default: 1)",
+    )
+    fault.add_argument("--list", action="store_true", help="list pending faults instead")
+    fault.add_argument("--clear", action="store_true", help="drop every pending fault instead")
+
+    inject = command(
+        "inject", "append a raw, unchecked event to a talent's feed (for testing clients)"
+    )
+    inject.add_argument("--talent", required=True, metavar="NAME")
+    inject.add_argument("--type", required=True, help="event type (any text, 1-64 characters)")
+    inject.add_argument("--data", required=True, metavar="JSON", help="event data (any JSON)")
+    return parser
+
+
+# --- commands -------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> AgencyStore:
+    if args.db is None:
+        raise _UsageError(f"say which database: --db PATH or ${DB_ENV}")
+    return AgencyStore(args.db, create=create)
+
+
+def _print_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+    if not rows:
+        print("(none)")
+        return
+    cells = [[str(row[c]) if row[c] is not None else "-" for c in columns] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    print("  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for r in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from talentdesk.sync.server.runner import is_loopback, serve
+
+    if args.db is None:
+        raise _UsageError(f"say which database: --db PATH or ${DB_ENV}")
+    if not 0 <= args.port <= 65_535:
+        raise _UsageError("--port must be 0 to 65535")
+    if not is_loopback(args.host):
+        print(
+            f"{PROG}: warning: serving plain HTTP on {args.host}, beyond this computer. "
+            "The app accepts plain http only on loopback: put a TLS proxy in front.",
+            file=sys.stderr,
+        )
+    # Open (and create) the database first, so a bad file is reported before listening.
+    AgencyStore(args.db).close()
+    try:
+        return serve(args.db, args.host, args.port, access_log=args.access_log)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise AgencyError(f"cannot listen on {args.host}:{args.port}: {reason}") from exc
+
+
+def _pair(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as store:
+        print(store.create_pairing_code(args.talent, ttl_seconds=args.ttl_minutes * 60))
+    return 0
+
+
+def _talents(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        _print_table(
+            [{"id": t.id, "name": t.display_name} for t in store.talents()], ["id", "name"]
+        )
+    return 0
+
+
+def _book(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        booking_id = store.create_booking(
+            args.talent,
+            start=args.start,
+            package_id=args.package,
+            alias=args.alias,
+            handle=args.handle,
+            returning=args.returning,
+        )
+    print(booking_id)
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    if args.start is None and args.package is None:
+        raise _UsageError("say what changes: --start and/or --package")
+    with _open(args) as store:
+        store.update_booking(args.booking_id, start=args.start, package_id=args.package)
+    print(f"booking {args.booking_id} updated")
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        store.cancel_booking(args.booking_id, args.reason)
+    print(f"booking {args.booking_id} cancelled")
+    return 0
+
+
+def _config(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as store:
+        if args.show:
+            print(json.dumps(json.loads(wire.encode(store.config())), indent=2, ensure_ascii=False))
+            return 0
+        if args.agency_name is not None:
+            store.set_agency_name(args.agency_name)
+            print(f"agency name set to {args.agency_name!r}")
+            return 0
+        try:
+            raw = args.file.read_bytes()
+        except OSError as exc:
+            raise AgencyError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+        try:
+            config = wire.decode(raw, wire.AgencyConfig)
+        except msgspec.DecodeError as exc:
+            raise AgencyError(f"{args.file} is not a valid agency configuration: {exc}") from exc
+        told = store.set_config(config)
+    print(f"configuration updated; config.updated pushed to {told} talent(s)")
+    return 0
+
+
+def _escalations(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = [
+            {
+                "id": e.id,
+                "talent": e.talent,
+                "status": e.status,
+                "at": e.at,
+                "crisis_sign": e.crisis_sign,
+                "booking": e.booking_id,
+                "follow_ups": e.follow_ups,
+                "supervisor": e.supervisor,
+                "note": e.note,
+            }
+            for e in store.escalations(open_only=args.open)
+        ]
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        _print_table(
+            rows,
+            ["id", "talent", "status", "at", "crisis_sign", "booking", "follow_ups", "supervisor"],
+        )
+    return 0
+
+
+def _ack(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        store.acknowledge_escalation(args.escalation_id, args.supervisor, args.note)
+    print(f"escalation {args.escalation_id} acknowledged")
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        store.resolve_escalation(args.escalation_id, args.supervisor, args.note)
+    print(f"escalation {args.escalation_id} resolved")
+    return 0
+
+
+def _reports(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = [
+            {
+                "id": r.id,
+                "ticket": r.ticket,
+                "talent": r.talent,
+                "category": r.category,
+                "level": r.level,
+                "status": r.status,
+                "at": r.at,
+                "booking": r.booking_id,
+                "description": r.description,
+                "note": r.note,
+            }
+            for r in store.reports()
+        ]
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        _print_table(rows, ["ticket", "id", "talent", "category", "level", "status", "at"])
+    return 0
+
+
+def _ticket(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        report = store.update_ticket(
+            args.report, status=args.status, level=args.level, note=args.note
+        )
+    print(f"{report.ticket}: {report.level}, {report.status}")
+    return 0
+
+
+def _fault(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as store:
+        if args.list:
+            _print_table(
+                [
+                    {
+                        "id": f.id,
+                        "path_prefix": f.path_prefix,
+                        "method": f.method,
+                        "kind": f.kind,
+                        "status": f.status,
+                        "retry_after": f.retry_after,
+                        "delay": f.delay_seconds,
+                        "remaining": f.remaining,
+                    }
+                    for f in store.faults()
+                ],
+                [
+                    "id",
+                    "path_prefix",
+                    "method",
+                    "kind",
+                    "status",
+                    "retry_after",
+                    "delay",
+                    "remaining",
+                ],
+            )
+            return 0
+        if args.clear:
+            print(f"cleared {store.clear_faults()} fault(s)")
+            return 0
+        fault_id = store.add_fault(
+            path_prefix=args.path_prefix,
+            kind=args.kind,
+            status=args.status,
+            retry_after=args.retry_after,
+            delay_seconds=args.delay,
+            times=args.times,
+            method=args.method,
+        )
+    print(fault_id)
+    return 0
+
+
+def _inject(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        print(store.inject_event(args.talent, args.type, args.data))
+    return 0
+
+
+_COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
+    "serve": _serve,
+    "pair": _pair,
+    "talents": _talents,
+    "book": _book,
+    "update": _update,
+    "cancel": _cancel,
+    "config": _config,
+    "escalations": _escalations,
+    "ack": _ack,
+    "resolve": _resolve,
+    "reports": _reports,
+    "ticket": _ticket,
+    "fault": _fault,
+    "inject": _inject,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command.
+
+    Args:
+        argv: The arguments (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit code.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except _UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except AgencyError as exc:
+        print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        print(f"{PROG} {args.command}: error: database {args.db}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

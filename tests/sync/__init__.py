@@ -1,0 +1,1 @@
+"""Tests of the sync layer: Agency API contract, reference server, client."""

@@ -1,0 +1,377 @@
+"""``talentdesk-agency``: the staff commands, their messages and exit codes, and the demo data."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from talentdesk.sync import wire
+from talentdesk.sync.server import AgencyStore, seed_demo
+from talentdesk.sync.server.cli import main
+from talentdesk.sync.server.defaults import default_config
+from talentdesk.sync.wire import EventType
+from tests.sync.conftest import WIB, run_cli, soon
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run a command in this process; (exit code, stdout, stderr)."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def feed_types(db: Path, talent: str) -> list[str]:
+    with AgencyStore(db) as store:
+        talent_id = store.talent_by_name(talent).id
+        return [row.type for row in store.feed(talent_id, 0, 500)]
+
+
+def test_help_and_usage_errors(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+    with pytest.raises(SystemExit) as helped:
+        main(["--help"])
+    assert helped.value.code == 0
+    out = capsys.readouterr().out
+    for command in (
+        "serve",
+        "pair",
+        "book",
+        "cancel",
+        "config",
+        "escalations",
+        "ack",
+        "resolve",
+        "ticket",
+        "reports",
+        "fault",
+        "inject",
+    ):
+        assert command in out
+    with pytest.raises(SystemExit) as bad:
+        main(["frobnicate"])
+    assert bad.value.code == 2
+    with pytest.raises(SystemExit) as bad_start:
+        main(
+            [
+                "book",
+                "--db",
+                str(agency_db),
+                "--talent",
+                "x",
+                "--start",
+                "tonight",
+                "--package",
+                "p",
+                "--alias",
+                "a",
+                "--handle",
+                "h",
+            ]
+        )
+    assert bad_start.value.code == 2
+    assert "not an ISO 8601 time" in capsys.readouterr().err
+
+
+def test_the_database_must_be_named(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TALENTDESK_AGENCY_DB", raising=False)
+    code, _, err = cli(capsys, "talents")
+    assert code == 2 and "--db PATH or $TALENTDESK_AGENCY_DB" in err
+
+
+def test_commands_other_than_setup_need_an_existing_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "typo.db"
+    code, _, err = cli(capsys, "cancel", "bk_x", "--db", str(missing))
+    assert code == 1 and "no agency database at" in err
+    assert not missing.exists()
+
+
+def test_pair_book_cancel(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+    code, out, _ = cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
+    assert code == 0 and len(out.strip()) == 9 and out[4] == "-"
+    code, out, _ = cli(capsys, "talents", "--db", str(agency_db))
+    assert "Sari" in out
+
+    start = soon(90).isoformat()
+    code, out, _ = cli(
+        capsys,
+        "book",
+        "--db",
+        str(agency_db),
+        "--talent",
+        "Sari",
+        "--start",
+        start,
+        "--package",
+        "chatcall-90",
+        "--alias",
+        "Contoh B",
+        "--handle",
+        "@contoh.b",
+        "--returning",
+    )
+    assert code == 0
+    booking_id = out.strip()
+    assert booking_id.startswith("bk_")
+    code, _, _ = cli(capsys, "update", booking_id, "--db", str(agency_db), "--start", start)
+    assert code == 0
+    code, _, _ = cli(capsys, "cancel", booking_id, "--db", str(agency_db))
+    assert code == 0
+    assert feed_types(agency_db, "Sari") == [
+        EventType.CONFIG_UPDATED,
+        EventType.BOOKING_REBOOKED,
+        EventType.BOOKING_UPDATED,
+        EventType.BOOKING_CANCELLED,
+    ]
+    code, _, err = cli(capsys, "cancel", booking_id, "--db", str(agency_db))
+    assert code == 1 and "already cancelled" in err
+    code, _, err = cli(capsys, "update", booking_id, "--db", str(agency_db))
+    assert code == 2 and "--start and/or --package" in err
+
+
+def test_booking_errors_say_what_is_wrong(
+    capsys: pytest.CaptureFixture[str], agency_db: Path
+) -> None:
+    cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
+    base = [
+        "book",
+        "--db",
+        str(agency_db),
+        "--start",
+        soon().isoformat(),
+        "--alias",
+        "A",
+        "--handle",
+        "@a",
+    ]
+    code, _, err = cli(capsys, *base, "--talent", "Nobody", "--package", "curhat-30")
+    assert code == 1 and "no talent named 'Nobody'" in err
+    code, _, err = cli(capsys, *base, "--talent", "Sari", "--package", "sleepover")
+    assert code == 1 and "no package 'sleepover'" in err and "curhat-30" in err
+    code, _, err = cli(
+        capsys,
+        "book",
+        "--db",
+        str(agency_db),
+        "--talent",
+        "Sari",
+        "--start",
+        soon().isoformat(),
+        "--alias",
+        "x" * 65,
+        "--handle",
+        "@a",
+        "--package",
+        "curhat-30",
+    )
+    assert code == 1 and "alias" in err and "x" * 65 not in err
+
+
+def test_a_start_without_offset_is_local_time(
+    capsys: pytest.CaptureFixture[str], agency_db: Path
+) -> None:
+    cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
+    naive = (datetime.now() + timedelta(hours=1)).replace(microsecond=0)
+    code, _, _ = cli(
+        capsys,
+        "book",
+        "--db",
+        str(agency_db),
+        "--talent",
+        "Sari",
+        "--start",
+        naive.isoformat(),
+        "--package",
+        "curhat-30",
+        "--alias",
+        "A",
+        "--handle",
+        "@a",
+    )
+    assert code == 0
+    with AgencyStore(agency_db) as store:
+        talent_id = store.talent_by_name("Sari").id
+        event = store.feed(talent_id, 0, 10)[-1]
+    data = wire.decode(event.data, wire.BookingData)
+    assert data.booking.start == naive.astimezone()
+
+
+def test_config_show_and_replace(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+    for talent in ("Sari", "Dewi"):
+        cli(capsys, "pair", "--db", str(agency_db), "--talent", talent)
+    code, out, _ = cli(capsys, "config", "--db", str(agency_db), "--show")
+    assert code == 0
+    shown = wire.decode(out, wire.AgencyConfig)
+    assert shown == default_config()
+
+    changed = json.loads(out)
+    changed["pace_thresholds"] = [{"slower_than_seconds": 90, "times": 4}]
+    path = agency_db.parent / "config.json"
+    path.write_text(json.dumps(changed))
+    code, out, _ = cli(capsys, "config", "--db", str(agency_db), "--file", str(path))
+    assert code == 0 and "2 talent(s)" in out
+    for talent in ("Sari", "Dewi"):
+        assert feed_types(agency_db, talent) == [EventType.CONFIG_UPDATED] * 2
+    with AgencyStore(agency_db) as store:
+        expected = (wire.PaceThreshold(slower_than_seconds=90, times=4),)
+        assert store.config().pace_thresholds == expected
+
+    changed["packages"][0]["price_idr"] = 1_000  # below the market's Rp 5.000
+    path.write_text(json.dumps(changed))
+    code, _, err = cli(capsys, "config", "--db", str(agency_db), "--file", str(path))
+    assert code == 1 and "$.packages[0].price_idr" in err
+
+    changed["packages"][0]["price_idr"] = 5_000
+    changed["boundary_presets"][0]["items"][0]["decline_reply_ids"] = ["no-such-reply"]
+    path.write_text(json.dumps(changed))
+    code, _, err = cli(capsys, "config", "--db", str(agency_db), "--file", str(path))
+    assert code == 1 and "no-such-reply" in err
+
+    code, _, err = cli(capsys, "config", "--db", str(agency_db), "--file", str(path) + ".nope")
+    assert code == 1 and "cannot read" in err
+
+    code, _, _ = cli(capsys, "config", "--db", str(agency_db), "--agency-name", "Agensi Bulan")
+    assert code == 0
+    with AgencyStore(agency_db) as store:
+        assert store.agency_name == "Agensi Bulan"
+
+
+def test_fault_list_and_clear(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+    db = str(agency_db)
+    code, out, _ = cli(
+        capsys,
+        "fault",
+        "--db",
+        db,
+        "--kind",
+        "delay",
+        "--delay",
+        "2",
+        "--path-prefix",
+        "/v1/feed",
+        "--times",
+        "3",
+    )
+    assert code == 0 and out.strip().isdigit()
+    code, out, _ = cli(capsys, "fault", "--db", db, "--list")
+    assert "/v1/feed" in out and "delay" in out
+    code, out, _ = cli(capsys, "fault", "--db", db, "--clear")
+    assert "cleared 1" in out
+    code, _, err = cli(capsys, "fault", "--db", db, "--path-prefix", "v1", "--kind", "status")
+    assert code == 1 and "must start with '/'" in err
+
+
+def test_listings(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+    db = str(agency_db)
+    cli(capsys, "pair", "--db", db, "--talent", "Sari")
+    code, out, _ = cli(capsys, "reports", "--db", db)
+    assert code == 0 and out.strip() == "(none)"
+    with AgencyStore(agency_db) as store:
+        talent_id = store.talent_by_name("Sari").id
+        at = datetime(2025, 5, 1, 21, 0, tzinfo=WIB)
+        store.create_escalation(
+            talent_id, wire.EscalationRequest(level="urgent", at=at, crisis_sign="distress")
+        )
+        store.create_report(
+            talent_id,
+            wire.ReportRequest(
+                session_id="s1", booking_id="bk_1", category="threats", description="d", at=at
+            ),
+        )
+    code, out, _ = cli(capsys, "escalations", "--db", db, "--json")
+    [row] = [json.loads(line) for line in out.splitlines()]
+    assert (row["talent"], row["status"], row["crisis_sign"]) == ("Sari", "open", "distress")
+    code, out, _ = cli(capsys, "escalations", "--db", db, "--open")
+    assert row["id"] in out and "SUPERVISOR" in out
+    code, out, _ = cli(capsys, "reports", "--db", db, "--json")
+    [report] = [json.loads(line) for line in out.splitlines()]
+    assert (report["ticket"], report["category"]) == ("TD-000001", "threats")
+    code, out, _ = cli(capsys, "ticket", report["id"], "--db", db, "--level", "technical")
+    assert code == 0 and "TD-000001: technical, delivered" in out
+    code, _, err = cli(capsys, "ticket", "TD-000404", "--db", db, "--status", "resolved")
+    assert code == 1 and "no report or ticket" in err
+    code, _, err = cli(capsys, "ticket", "TD-000001", "--db", db)
+    assert code == 1 and "say what changes" in err
+
+
+def test_inject_checks_only_that_data_is_json(
+    capsys: pytest.CaptureFixture[str], agency_db: Path
+) -> None:
+    cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
+    code, _, err = cli(
+        capsys,
+        "inject",
+        "--db",
+        str(agency_db),
+        "--talent",
+        "Sari",
+        "--type",
+        "x",
+        "--data",
+        "{not json",
+    )
+    assert code == 1 and "not JSON" in err
+
+
+def test_the_console_script_runs() -> None:
+    result = run_cli(Path("unused.db"), "--version")
+    # `--db` after `--version` is never parsed: argparse prints the version and exits.
+    assert result.returncode == 0 and "talentdesk-agency" in result.stdout
+
+
+def test_demo_data(agency_db: Path) -> None:
+    now = datetime(2025, 5, 1, 20, 3, 41, tzinfo=WIB)
+    code = seed_demo(agency_db, "Sari", now)
+    assert len(code) == 9
+    with AgencyStore(agency_db) as store:
+        talent_id = store.talent_by_name("Sari").id
+        rows = store.feed(talent_id, 0, 100)
+        config = store.config()
+    bookings = [
+        (row.type, wire.decode(row.data, wire.BookingData))
+        for row in rows
+        if row.type != EventType.CONFIG_UPDATED
+    ]
+    assert 3 <= len(bookings) <= 4
+    starts = sorted(data.booking.start for _, data in bookings)
+    assert now < starts[0] <= now + timedelta(minutes=15)
+    assert all(s.utcoffset() == timedelta(hours=7) for s in starts)
+    rebooked = [data for kind, data in bookings if kind == EventType.BOOKING_REBOOKED]
+    assert len(rebooked) == 1 and rebooked[0].booking.needs_unblock
+    assert all(data.customer.alias.startswith("Contoh ") for _, data in bookings)
+
+    assert {p.name for p in config.packages} >= {
+        "Teman Curhat 30 menit",
+        "Sleep Call 60 menit",
+        "Chat + Call 90 menit",
+    }
+    assert all(5_000 <= p.price_idr <= 300_000 for p in config.packages)
+    for language in ("id", "en"):
+        styles = {r.style for r in config.decline_replies if r.language == language}
+        assert styles == {"polite", "humour", "alternative", "opening", "closing"}
+    shortcodes = [r.shortcode for r in config.decline_replies]
+    assert all(shortcodes) and len(set(shortcodes)) == len(shortcodes)
+    indonesian = " ".join(r.text for r in config.decline_replies if r.language == "id")
+    assert "kamu" in indonesian and "Anda" not in indonesian
+    names = {p.name for p in config.boundary_presets}
+    assert names == {"Standar", "Standard", "Chat saja malam ini", "Chat only tonight"}
+    for preset in config.boundary_presets:
+        answers = {item.key: item.answer for item in preset.items}
+        for key in (
+            "topic.sexual",
+            "topic.personal_info",
+            "topic.meet_offline",
+            "topic.payment_outside",
+            "service.video",
+        ):
+            assert answers[key] == "never"
+    chat_only = next(p for p in config.boundary_presets if p.id == "chat-saja")
+    assert {i.key: i.answer for i in chat_only.items}["service.call"] == "never"
+    numbers = {c.number: c.note or "" for c in config.emergency_contacts}
+    assert {"112", "110", "119"} <= set(numbers)
+    assert "8" in numbers["119"]
