@@ -398,6 +398,7 @@ class BoundaryPreset(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     items: tuple[BoundaryItem, ...]
     source: Source = Source.PERSONAL
+    language: str | None = None  # the agency's presets come per language; None: any
 
     def __post_init__(self) -> None:
         _require_id("BoundaryPreset", "id", self.id)

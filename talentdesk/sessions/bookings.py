@@ -25,7 +25,6 @@ from talentdesk.domain import (
 )
 from talentdesk.sessions.settings import load_settings
 from talentdesk.sync import wire
-from talentdesk.sync.apply import sweep_customer_data
 from talentdesk.sync.outbox import Outbox, OutboxItem
 from talentdesk.vault import IntegrityProblem, RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
@@ -147,6 +146,8 @@ class BookingDesk:
             item = self.outbox.enqueue(
                 "booking_answer", booking_id, "POST", f"/v1/bookings/{booking_id}/answer", body
             )
-        if not accept:
-            sweep_customer_data(self.vault)  # a declined booking keeps no customer data
+        if not accept and booking_id in self.vault.customer_bookings():
+            # A declined booking keeps no customer data. Only this one: a wider sweep
+            # here could reach a live session's booking the agency cancelled meanwhile.
+            self.vault.shred_booking(booking_id)
         return item

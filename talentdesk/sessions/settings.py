@@ -17,11 +17,18 @@ class DeskSettings(msgspec.Struct, kw_only=True):
         shift_limits: the talent's own limits, checked before accepting a booking.
         active_preset_id: the boundary preset in force.
         talent_name: how replies sign off (``{talent}``).
+        warning_minutes: minutes left at which a session warns (each mark once).
+        wrap_up_seconds: length of the wrap-up timer after a session ends; 0 for none.
+        pinned_reply_ids: pinned replies in Ctrl+1…Ctrl+9 order (by reply slot, see
+            ``talentdesk.sessions.replies``), so pins on agency replies survive updates.
     """
 
     shift_limits: ShiftLimits = msgspec.field(default_factory=ShiftLimits)
     active_preset_id: str | None = None
     talent_name: str = ""
+    warning_minutes: tuple[int, ...] = (5, 1)
+    wrap_up_seconds: int = 120
+    pinned_reply_ids: tuple[str, ...] = ()
 
 
 def load_settings(vault: Vault) -> DeskSettings:

@@ -154,6 +154,7 @@ def _apply_config(store: RecordStore, data: wire.AgencyConfig) -> None:
             id=f"{AGENCY_PREFIX}{p.id}",
             name=p.name,
             source=Source.AGENCY,
+            language=p.language,
             items=tuple(
                 BoundaryItem(
                     key=i.key,

@@ -48,13 +48,18 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, private_dir: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old or the new file, never half.
 
     Permissions are set on the temporary file before any byte is written, the
     data is fsynced, then the file replaces the old one and the folder is fsynced.
+
+    Args:
+        private_dir: make the folder 0700 first (our data dir); False for a folder of
+            the talent's own choosing (an export to ~/Documents), which is left as it is.
     """
-    ensure_private_dir(path.parent)
+    if private_dir:
+        ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o600)

@@ -422,8 +422,10 @@ class Vault:
     def put(self, kind: str, record_id: str, payload: bytes) -> None:
         """Store (insert or replace) one record, sealed by the record key."""
         _check_name(kind, record_id)
-        sealed = crypto.seal(self._record_key, payload, self._aad(kind, record_id, SCHEMA_VERSION))
         with self.transaction():
+            sealed = crypto.seal(
+                self._record_key, payload, self._aad(kind, record_id, SCHEMA_VERSION)
+            )
             self._db().execute(
                 "INSERT OR REPLACE INTO records (kind, id, schema, key_ref, sealed) "
                 "VALUES (?, ?, ?, NULL, ?)",

@@ -1,0 +1,693 @@
+"""Decline, opening and closing replies: the agency's and the talent's own, kept apart.
+
+Where replies live:
+
+* **Agency replies** arrive with the agency's config (ids ``agency-…``,
+  ``Source.AGENCY``). The feed applier replaces them wholesale on every update, so
+  this module never writes them.
+* **Own replies** are the talent's (``own-…``). Editing an agency reply stores the
+  edit as an own reply with the id ``edit-<agency id>``: it survives every agency
+  update, and while it exists it hides the agency original it overrides. Deleting
+  the edit brings the original back (:meth:`ReplyBook.revert`).
+* **Slots**: an edit and its original share a *slot* (the agency id). Pins and
+  boundary links refer to slots, so a pinned agency reply stays pinned (now showing
+  the edit) when the talent edits it, and a boundary item linked to the agency reply
+  suggests the talent's wording.
+
+Texts are templates: ``{talent}``, ``{minutes_left}`` and ``{package}`` are filled in
+from the session, ``{name|fallback}`` gives a fallback when a value is missing, and
+``{?reason}`` is a blank the talent fills in before copying (``{?reason|fallback}``
+may be left empty). ``{{`` and ``}}`` are literal braces; any other brace is plain
+text. No variable names the customer: nothing about them belongs in a reply.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import msgspec
+
+from talentdesk.domain import LANGUAGES, DeclineReply, ReplyStyle, Source
+from talentdesk.sessions._common import change_settings, is_agency_id, new_own_id
+from talentdesk.sessions.settings import DeskSettings, load_settings
+from talentdesk.vault import IntegrityProblem, RecordIntegrityError, Vault
+from talentdesk.vault.records import RecordStore
+
+__all__ = [
+    "EDIT_PREFIX",
+    "KNOWN_VARIABLES",
+    "MAX_PINS",
+    "MAX_REPLY_CHARS",
+    "MAX_SHORTCODE_CHARS",
+    "Blank",
+    "MatchTier",
+    "MissingBlanksError",
+    "ReplyBook",
+    "ReplyError",
+    "ReplyValues",
+    "SearchHit",
+    "blanks",
+    "edited_from",
+    "fill",
+    "fold",
+    "fuzzy_score",
+    "slot_of",
+    "unknown_variables",
+    "variables",
+]
+
+#: Own edits of an agency reply are stored under this prefix + the agency id.
+EDIT_PREFIX: Final = "edit-"
+#: Ctrl+1 … Ctrl+9.
+MAX_PINS: Final = 9
+#: The Agency API's limit for a reply text; the talent's own follow it too.
+MAX_REPLY_CHARS: Final = 1_000
+MAX_SHORTCODE_CHARS: Final = 32
+#: Variables the app fills in itself.
+KNOWN_VARIABLES: Final = frozenset({"talent", "minutes_left", "package"})
+
+_SHORTCODE = re.compile(r"[a-z0-9_-]*")
+# ``{{`` / ``}}`` escapes, or ``{`` [``?``] name [``|`` fallback] ``}``. Anything else is text.
+_TOKEN = re.compile(r"\{\{|\}\}|\{(\?)?([A-Za-z_][A-Za-z0-9_]*)(?:\|([^{}]*))?\}")
+
+
+class ReplyError(ValueError):
+    """A reply change the app refuses. ``key`` is a machine key the UI translates.
+
+    Keys: ``reply_not_found``, ``agency_reply`` (agency replies are edited, not deleted),
+    ``text_empty``, ``text_too_long``, ``shortcode_invalid``, ``shortcode_taken``,
+    ``language_invalid``, ``pins_full``.
+    """
+
+    def __init__(self, key: str, detail: str = "") -> None:
+        super().__init__(f"{key}: {detail}" if detail else key)
+        self.key = key
+        self.detail = detail
+
+
+class MissingBlanksError(ValueError):
+    """Blanks without a fallback that the talent has not filled in yet."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        super().__init__("blanks to fill in: " + ", ".join(names))
+        self.names = names
+
+
+# --- ids and slots ----------------------------------------------------------------------
+
+
+def edited_from(reply_id: str) -> str | None:
+    """The agency reply an own edit overrides, or None if ``reply_id`` is no such edit."""
+    if reply_id.startswith(EDIT_PREFIX):
+        target = reply_id[len(EDIT_PREFIX) :]
+        if is_agency_id(target):
+            return target
+    return None
+
+
+def slot_of(reply_id: str) -> str:
+    """The stable slot of a reply: the agency id for an edit of an agency reply, else its id."""
+    return edited_from(reply_id) or reply_id
+
+
+# --- templates --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A blank the talent fills in, e.g. ``{?reason}``.
+
+    Attributes:
+        name: As written in the reply (lowercased); the UI shows it as the field's label.
+        fallback: Used when the talent leaves it empty; None makes it required.
+    """
+
+    name: str
+    fallback: str | None = None
+
+    @property
+    def required(self) -> bool:
+        """Whether the reply cannot be copied until the talent fills this in."""
+        return self.fallback is None
+
+
+@dataclass(frozen=True)
+class ReplyValues:
+    """What the app knows when a reply is copied. Empty or None means "unknown".
+
+    Attributes:
+        talent: The talent's working name (``DeskSettings.talent_name``).
+        minutes_left: Whole minutes left in the session, rounded up.
+        package: The package's name.
+    """
+
+    talent: str = ""
+    minutes_left: int | None = None
+    package: str = ""
+
+    def as_mapping(self) -> dict[str, str]:
+        """The known values by variable name; unknown ones are left out."""
+        out: dict[str, str] = {}
+        if self.talent.strip():
+            out["talent"] = self.talent.strip()
+        if self.minutes_left is not None:
+            out["minutes_left"] = str(max(0, self.minutes_left))
+        if self.package.strip():
+            out["package"] = self.package.strip()
+        return out
+
+
+def variables(text: str) -> tuple[str, ...]:
+    """Names of the variables (not blanks) a text uses, in order, once each."""
+    seen: dict[str, None] = {}
+    for match in _TOKEN.finditer(text):
+        if match.group(2) and not match.group(1):
+            seen.setdefault(match.group(2).lower(), None)
+    return tuple(seen)
+
+
+def unknown_variables(text: str) -> tuple[str, ...]:
+    """Variables the app cannot fill (a typo such as ``{talnet}``), for the reply editor."""
+    return tuple(name for name in variables(text) if name not in KNOWN_VARIABLES)
+
+
+def blanks(text: str) -> tuple[Blank, ...]:
+    """The blanks a text needs, in order, once each (the first fallback given wins)."""
+    found: dict[str, Blank] = {}
+    for match in _TOKEN.finditer(text):
+        if match.group(1) and match.group(2):
+            name = match.group(2).lower()
+            if name not in found:
+                found[name] = Blank(name, match.group(3))
+    return tuple(found.values())
+
+
+def fill(
+    text: str,
+    values: ReplyValues | Mapping[str, str] | None = None,
+    answers: Mapping[str, str] | None = None,
+) -> str:
+    """Fill a reply's variables and blanks.
+
+    A variable without a value takes its fallback, or becomes empty (never the raw
+    ``{name}``, which must not reach a customer). A blank takes the talent's answer, or
+    its fallback when the answer is empty.
+
+    Args:
+        text: The reply text.
+        values: Variable values (a :class:`ReplyValues` or a plain mapping).
+        answers: The talent's answers to the blanks, by blank name.
+
+    Raises:
+        MissingBlanksError: A blank without a fallback has no answer.
+    """
+    known = values.as_mapping() if isinstance(values, ReplyValues) else dict(values or {})
+    given = {k.lower(): v for k, v in (answers or {}).items() if v.strip()}
+    missing = tuple(b.name for b in blanks(text) if b.required and b.name not in given)
+    if missing:
+        raise MissingBlanksError(missing)
+
+    def replace(match: re.Match[str]) -> str:
+        whole = match.group(0)
+        if whole in ("{{", "}}"):
+            return whole[0]
+        is_blank, name, fallback = match.group(1), match.group(2).lower(), match.group(3)
+        value = given.get(name) if is_blank else known.get(name)
+        if value:
+            return value.strip()
+        return fallback or ""
+
+    return _TOKEN.sub(replace, text)
+
+
+# --- fuzzy matching ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching ("Café" and "cafe" fold alike)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Scores: a matched character, and the bonuses that make "what the talent meant" win.
+_CHAR = 16
+_CONSECUTIVE = 12
+_WORD_START = 10
+_FIRST_AT_WORD_START = 8
+_GAP_START = 3
+_GAP_EXTEND = 1
+
+
+def _positions_score(text: str, positions: list[int]) -> int:
+    score = 0
+    previous = -2
+    for n, pos in enumerate(positions):
+        score += _CHAR
+        if pos == previous + 1:
+            score += _CONSECUTIVE
+        elif n:
+            gap = pos - previous - 1
+            score -= _GAP_START + _GAP_EXTEND * (gap - 1)
+        if pos == 0 or not text[pos - 1].isalnum():
+            score += _FIRST_AT_WORD_START if n == 0 else _WORD_START
+        previous = pos
+    # Earlier is better, a little: the start of a reply is what the talent remembers.
+    return score - min(positions[0], 40) // 4
+
+
+def _match_term(term: str, text: str) -> int | None:
+    """Best-effort score of ``term`` as a subsequence of ``text`` (both folded), or None.
+
+    fzf's "v1" idea in linear time: scan forward to the first complete match, then
+    backward from its end to the shortest window, and score that; a plain substring
+    occurrence is scored too and the better one wins.
+    """
+    pos = -1
+    for ch in term:
+        pos = text.find(ch, pos + 1)
+        if pos < 0:
+            return None
+    # Backward from the end: the latest position of each earlier char gives the tightest window.
+    positions = [0] * len(term)
+    cursor = pos
+    for j in range(len(term) - 1, -1, -1):
+        cursor = text.rfind(term[j], 0, cursor + 1)
+        positions[j] = cursor
+        cursor -= 1
+    best = _positions_score(text, positions)
+    found = text.find(term)
+    while found >= 0:
+        contiguous = list(range(found, found + len(term)))
+        best = max(best, _positions_score(text, contiguous))
+        if found == 0 or not text[found - 1].isalnum():
+            break  # a word-start occurrence: no later one scores higher
+        found = text.find(term, found + 1)
+    return best
+
+
+def fuzzy_score(query: str, text: str) -> int | None:
+    """Score ``text`` against ``query``; None when it does not match at all.
+
+    Each whitespace-separated term of the query must appear in the text as a
+    subsequence (letters in order, gaps allowed); the score sums the terms'
+    scores, favouring consecutive letters, word starts and early matches. Matching is
+    case- and accent-insensitive.
+    """
+    terms = fold(query).split()
+    if not terms:
+        return 0
+    haystack = fold(text)
+    total = 0
+    for term in terms:
+        score = _match_term(term, haystack)
+        if score is None:
+            return None
+        total += score
+    return total
+
+
+class MatchTier(enum.IntEnum):
+    """Why a reply matched a search; lower ranks first."""
+
+    SHORTCODE_PREFIX = 0
+    SHORTCODE = 1
+    TEXT = 2
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result."""
+
+    reply: DeclineReply
+    tier: MatchTier
+    score: int
+
+
+# --- the reply book ---------------------------------------------------------------------
+
+
+class ReplyBook:
+    """The talent's replies over the vault.
+
+    Thread-safe as far as the vault is; the feed thread may replace agency replies at
+    any moment, so every call reads afresh.
+
+    Args:
+        vault: The open vault.
+    """
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self.store = RecordStore(vault)
+        self._copy_listeners: list[Callable[[DeclineReply], object]] = []
+        self._lock = threading.Lock()
+
+    # ----------------------------------------------------------------- reading
+
+    def _load(self) -> tuple[list[DeclineReply], list[IntegrityProblem]]:
+        loaded = self.store.load_all(DeclineReply)
+        return loaded.items, loaded.problems
+
+    def _effective(self) -> list[DeclineReply]:
+        """Own replies and the agency replies no own edit overrides, pins applied."""
+        items, _ = self._load()
+        overridden = {t for r in items if (t := edited_from(r.id)) is not None}
+        pins = {slot: n for n, slot in enumerate(load_settings(self.vault).pinned_reply_ids)}
+        out = []
+        for reply in items:
+            if reply.id in overridden:
+                continue
+            pinned = slot_of(reply.id) in pins
+            out.append(reply if reply.pinned == pinned else _replace(reply, pinned=pinned))
+        return out
+
+    def replies(self, language: str | None = None) -> list[DeclineReply]:
+        """What the talent sees: pinned first (in pin order), then own, then the agency's.
+
+        Args:
+            language: ``"id"`` or ``"en"`` to filter; None for both.
+        """
+        pins = {slot: n for n, slot in enumerate(load_settings(self.vault).pinned_reply_ids)}
+        shown = [r for r in self._effective() if language is None or r.language == language]
+        shown.sort(
+            key=lambda r: (
+                pins.get(slot_of(r.id), MAX_PINS),
+                r.source is Source.AGENCY,
+                r.style.value,
+                r.id,
+            )
+        )
+        return shown
+
+    def problems(self) -> list[IntegrityProblem]:
+        """Replies that could not be read, by name (never silently dropped)."""
+        return self._load()[1]
+
+    def agency_replies(self) -> list[DeclineReply]:
+        """Every agency reply, including those an own edit hides."""
+        return [r for r in self._load()[0] if is_agency_id(r.id)]
+
+    def own_replies(self) -> list[DeclineReply]:
+        """Every reply of the talent's own, including edits of agency replies."""
+        return [r for r in self._load()[0] if not is_agency_id(r.id)]
+
+    def get(self, reply_id: str) -> DeclineReply | None:
+        """One reply as the talent sees it: an agency id yields the talent's edit if any."""
+        for reply in self._effective():
+            if reply.id == reply_id or slot_of(reply.id) == reply_id:
+                return reply
+        return None
+
+    def resolve(self, reply_ids: Iterable[str]) -> list[DeclineReply]:
+        """Replies for ids as a boundary item links them (edits stand in for originals).
+
+        Ids that no longer exist are skipped; order is kept, duplicates dropped.
+        """
+        by_slot = {slot_of(r.id): r for r in self._effective()}
+        out: dict[str, DeclineReply] = {}
+        for rid in reply_ids:
+            reply = by_slot.get(slot_of(rid))
+            if reply is not None:
+                out.setdefault(reply.id, reply)
+        return list(out.values())
+
+    def closing_reply(self, language: str) -> DeclineReply | None:
+        """The closing reply to suggest: pinned first, then the talent's own, then the agency's.
+
+        Only replies in ``language`` (the talent's); None if there is none.
+        """
+        for reply in self.replies(language):
+            if reply.style is ReplyStyle.CLOSING:
+                return reply
+        return None
+
+    # ----------------------------------------------------------------- search
+
+    def search(
+        self, query: str, language: str | None = None, limit: int | None = 50
+    ) -> list[SearchHit]:
+        """Find replies as the talent types.
+
+        Ranking: shortcodes that start with the query (shortest first), then shortcodes
+        that contain it, then fuzzy matches in the text (best score first); pinned
+        replies first within a tie. A leading ``/`` is ignored (``/tutup`` finds
+        ``tutup``). An empty query lists every reply, pinned first.
+
+        Args:
+            query: What the talent typed.
+            language: Filter by language; None for both.
+            limit: Most hits to return; None for all.
+        """
+        candidates = self.replies(language)
+        text = query.strip()
+        if text.startswith("/"):
+            text = text[1:]
+        if not text:
+            hits = [SearchHit(r, MatchTier.TEXT, 0) for r in candidates]
+            return hits if limit is None else hits[:limit]
+        code_query = fold(text).replace(" ", "")
+        ranked: list[tuple[tuple[int, int, int, int, str], SearchHit]] = []
+        for order, reply in enumerate(candidates):
+            code = reply.shortcode
+            hit: SearchHit | None = None
+            if code and code_query and code.startswith(code_query):
+                hit = SearchHit(reply, MatchTier.SHORTCODE_PREFIX, 0)
+                key = (hit.tier, len(code), 0, order, reply.id)
+            elif code and code_query and code_query in code:
+                hit = SearchHit(reply, MatchTier.SHORTCODE, 0)
+                key = (hit.tier, code.index(code_query), len(code), order, reply.id)
+            else:
+                score = fuzzy_score(text, reply.text)
+                if score is not None:
+                    hit = SearchHit(reply, MatchTier.TEXT, score)
+                    key = (hit.tier, -score, 0, order, reply.id)
+            if hit is not None:
+                ranked.append((key, hit))
+        ranked.sort(key=lambda pair: pair[0])
+        hits = [hit for _, hit in ranked]
+        return hits if limit is None else hits[:limit]
+
+    # ----------------------------------------------------------------- editing
+
+    def create(
+        self, *, style: ReplyStyle, language: str, text: str, shortcode: str = ""
+    ) -> DeclineReply:
+        """Add an own reply.
+
+        Raises:
+            ReplyError: ``text_empty``, ``text_too_long``, ``shortcode_invalid``,
+                ``shortcode_taken`` or ``language_invalid``.
+        """
+        reply = self._validated(
+            reply_id=new_own_id(), style=style, language=language, text=text, shortcode=shortcode
+        )
+        with self.vault.transaction():
+            self._check_shortcode(reply)
+            self.store.save(reply)
+        return reply
+
+    def edit(
+        self,
+        reply_id: str,
+        *,
+        text: str | None = None,
+        shortcode: str | None = None,
+        style: ReplyStyle | None = None,
+        language: str | None = None,
+    ) -> DeclineReply:
+        """Change a reply. Editing an agency reply stores the talent's own edit of it.
+
+        The edit (``edit-<agency id>``) survives agency updates and hides the original;
+        editing again changes the same edit.
+
+        Raises:
+            ReplyError: ``reply_not_found`` or any validation key of :meth:`create`.
+        """
+        with self.vault.transaction():
+            current = self._load_one(reply_id)
+            if current is None:
+                raise ReplyError("reply_not_found", reply_id)
+            target_id = current.id
+            if is_agency_id(current.id):
+                edit = self._load_one(EDIT_PREFIX + current.id)
+                current = edit or current
+                target_id = EDIT_PREFIX + slot_of(current.id)
+            reply = self._validated(
+                reply_id=target_id,
+                style=style or current.style,
+                language=language or current.language,
+                text=current.text if text is None else text,
+                shortcode=current.shortcode if shortcode is None else shortcode,
+            )
+            self._check_shortcode(reply)
+            self.store.save(reply)
+        return self._as_shown(reply)
+
+    def delete(self, reply_id: str) -> None:
+        """Delete an own reply. Deleting an edit brings back the agency original.
+
+        Raises:
+            ReplyError: ``agency_reply`` for an agency reply, ``reply_not_found``.
+        """
+        if is_agency_id(reply_id):
+            raise ReplyError("agency_reply", reply_id)
+        with self.vault.transaction():
+            if not self.store.delete(DeclineReply, reply_id):
+                raise ReplyError("reply_not_found", reply_id)
+            if edited_from(reply_id) is None:
+                # The slot is gone for good: so is its pin.
+                change_settings(self.vault, lambda s: _drop_pin(s, reply_id))
+
+    def revert(self, reply_id: str) -> DeclineReply:
+        """Throw away the talent's edit of an agency reply; returns the original.
+
+        Args:
+            reply_id: The agency id or the edit's id.
+
+        Raises:
+            ReplyError: ``reply_not_found`` if there is no such edit or original.
+        """
+        agency_id = slot_of(reply_id)
+        with self.vault.transaction():
+            original = self._load_one(agency_id)
+            if original is None or not is_agency_id(agency_id):
+                raise ReplyError("reply_not_found", reply_id)
+            self.store.delete(DeclineReply, EDIT_PREFIX + agency_id)
+        return self._as_shown(original)
+
+    # ----------------------------------------------------------------- pins
+
+    def pinned(self, language: str | None = None) -> list[DeclineReply]:
+        """Pinned replies in Ctrl+1…Ctrl+9 order (pins whose reply is gone are skipped)."""
+        by_slot = {slot_of(r.id): r for r in self._effective()}
+        out = []
+        for slot in load_settings(self.vault).pinned_reply_ids:
+            reply = by_slot.get(slot)
+            if reply is not None and (language is None or reply.language == language):
+                out.append(reply)
+        return out
+
+    def shortcut(self, number: int, language: str | None = None) -> DeclineReply | None:
+        """The reply for Ctrl+``number`` (1 to 9), or None."""
+        pinned = self.pinned(language)
+        return pinned[number - 1] if 1 <= number <= len(pinned) else None
+
+    def pin(self, reply_id: str, position: int | None = None) -> list[DeclineReply]:
+        """Pin a reply, at the end or at ``position`` (1-based). Pinning again moves it.
+
+        Raises:
+            ReplyError: ``reply_not_found``, or ``pins_full`` when nine are pinned.
+        """
+        reply = self.get(reply_id)
+        if reply is None:
+            raise ReplyError("reply_not_found", reply_id)
+        slot = slot_of(reply.id)
+        live = {slot_of(r.id) for r in self._effective()}
+
+        def change(settings: DeskSettings) -> None:
+            pins = [p for p in settings.pinned_reply_ids if p in live and p != slot]
+            if len(pins) >= MAX_PINS:
+                raise ReplyError("pins_full", str(MAX_PINS))
+            at = len(pins) if position is None else min(max(position, 1) - 1, len(pins))
+            pins.insert(at, slot)
+            settings.pinned_reply_ids = tuple(pins)
+
+        change_settings(self.vault, change)
+        return self.pinned()
+
+    def unpin(self, reply_id: str) -> list[DeclineReply]:
+        """Unpin a reply (no error if it was not pinned)."""
+        change_settings(self.vault, lambda s: _drop_pin(s, slot_of(reply_id)))
+        return self.pinned()
+
+    # ----------------------------------------------------------------- copying
+
+    def add_copy_listener(self, listener: Callable[[DeclineReply], object]) -> None:
+        """Hear of every copied reply; the reply-pace meter counts a copy as an answer."""
+        with self._lock:
+            self._copy_listeners.append(listener)
+
+    def copy(
+        self,
+        reply_id: str,
+        values: ReplyValues | None = None,
+        answers: Mapping[str, str] | None = None,
+    ) -> str:
+        """The filled-in text of a reply for the clipboard; listeners hear of the copy.
+
+        Raises:
+            ReplyError: ``reply_not_found``.
+            MissingBlanksError: A required blank has no answer (nothing is counted then).
+        """
+        reply = self.get(reply_id)
+        if reply is None:
+            raise ReplyError("reply_not_found", reply_id)
+        text = fill(reply.text, values, answers)
+        with self._lock:
+            listeners = list(self._copy_listeners)
+        for listener in listeners:
+            listener(reply)
+        return text
+
+    # ----------------------------------------------------------------- internals
+
+    def _as_shown(self, reply: DeclineReply) -> DeclineReply:
+        """The reply as the lists show it (its ``pinned`` flag set from the pins)."""
+        pinned = slot_of(reply.id) in load_settings(self.vault).pinned_reply_ids
+        return reply if reply.pinned == pinned else _replace(reply, pinned=pinned)
+
+    def _load_one(self, reply_id: str) -> DeclineReply | None:
+        try:
+            return self.store.load(DeclineReply, reply_id)
+        except RecordIntegrityError:
+            return None
+
+    def _validated(
+        self, *, reply_id: str, style: ReplyStyle, language: str, text: str, shortcode: str
+    ) -> DeclineReply:
+        if language not in LANGUAGES:
+            raise ReplyError("language_invalid", language)
+        if not text.strip():
+            raise ReplyError("text_empty")
+        if len(text) > MAX_REPLY_CHARS:
+            raise ReplyError("text_too_long", str(MAX_REPLY_CHARS))
+        code = shortcode.strip().lower().removeprefix("/")
+        if len(code) > MAX_SHORTCODE_CHARS or not _SHORTCODE.fullmatch(code):
+            raise ReplyError("shortcode_invalid", code)
+        return DeclineReply(
+            id=reply_id,
+            style=ReplyStyle(style),
+            language=language,
+            text=text,
+            shortcode=code,
+            source=Source.PERSONAL,
+        )
+
+    def _check_shortcode(self, reply: DeclineReply) -> None:
+        """One shortcode, one reply per language, among what the talent sees."""
+        if not reply.shortcode:
+            return
+        own_slot = slot_of(reply.id)
+        for other in self._effective():
+            if (
+                slot_of(other.id) != own_slot
+                and other.language == reply.language
+                and other.shortcode == reply.shortcode
+            ):
+                raise ReplyError("shortcode_taken", reply.shortcode)
+
+
+def _replace(reply: DeclineReply, **changes: object) -> DeclineReply:
+    return msgspec.structs.replace(reply, **changes)
+
+
+def _drop_pin(settings: DeskSettings, slot: str) -> None:
+    settings.pinned_reply_ids = tuple(p for p in settings.pinned_reply_ids if p != slot)

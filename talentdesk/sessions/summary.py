@@ -1,0 +1,193 @@
+"""The night summary: sessions, hours and earnings, from SessionRecords only.
+
+**What a "night" is.** Shifts pass midnight, so a calendar day would split one shift
+in two. A night runs from 12:00 (noon) local time to 12:00 the next day, and is named
+by the date of its evening: a session started at 23:30 on 4 March and one started at
+01:15 on 5 March both belong to the night of 4 March. A session counts in the night
+in which it *started*. Local time is the talent's (the system's zone unless one is
+given), with its daylight-saving rules.
+
+**Tonight** is the night that contains now; **the week** is tonight and the six
+nights before it; the per-night series covers the same seven nights, oldest first,
+nights without sessions included (for a chart).
+
+**Earnings** are the package prices of every session except those with the outcome
+``cancelled``, as booked; the agency's own statement is what gets paid. **Hours** are
+the measured (monotonic) durations.
+
+Only :class:`SessionRecord` is read: nothing about any customer is involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Final
+
+from talentdesk.domain import SessionOutcome, SessionRecord
+from talentdesk.sessions._common import WallClock, system_wall
+from talentdesk.sessions.runner import FLAG_OVERTIME
+from talentdesk.vault import IntegrityProblem, Vault
+from talentdesk.vault.records import RecordStore
+
+__all__ = [
+    "NIGHT_STARTS_AT",
+    "WEEK_NIGHTS",
+    "NightSummary",
+    "NightTotals",
+    "SummaryDesk",
+    "Totals",
+    "night_bounds",
+    "night_of",
+    "summarize",
+]
+
+#: Local time at which one night ends and the next begins.
+NIGHT_STARTS_AT: Final = time(12, 0)
+WEEK_NIGHTS: Final = 7
+_HALF_DAY: Final = timedelta(hours=12)
+_UNPAID: Final = frozenset({SessionOutcome.CANCELLED})
+
+
+def _local(moment: datetime, tz: tzinfo | None) -> datetime:
+    # astimezone() without a zone uses the system's rules for that very moment (DST-aware).
+    return moment.astimezone(tz) if tz is not None else moment.astimezone()
+
+
+def night_of(moment: datetime, tz: tzinfo | None = None) -> date:
+    """The night a moment belongs to, named by its evening's date.
+
+    Args:
+        moment: A timezone-aware moment.
+        tz: The talent's zone; None for the system's.
+    """
+    # Wall-clock arithmetic on the local time: 12 hours back from noon is midnight.
+    return (_local(moment, tz).replace(tzinfo=None) - _HALF_DAY).date()
+
+
+def night_bounds(night: date, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """The half-open interval ``[start, end)`` of a night, as aware datetimes."""
+    start = datetime.combine(night, NIGHT_STARTS_AT)
+    end = datetime.combine(night + timedelta(days=1), NIGHT_STARTS_AT)
+    if tz is None:
+        return start.astimezone(), end.astimezone()
+    return start.replace(tzinfo=tz), end.replace(tzinfo=tz)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Sums over some sessions.
+
+    Attributes:
+        sessions: How many sessions.
+        seconds: Measured session time.
+        earnings_idr: Package prices, in rupiah (cancelled sessions excluded).
+        overtime_sessions: Sessions flagged ``overtime`` (ran past their booked length).
+    """
+
+    sessions: int = 0
+    seconds: float = 0.0
+    earnings_idr: int = 0
+    overtime_sessions: int = 0
+
+    @property
+    def hours(self) -> float:
+        """Measured session time in hours."""
+        return self.seconds / 3600
+
+    def plus(self, record: SessionRecord) -> Totals:
+        """These totals with one more session."""
+        return Totals(
+            sessions=self.sessions + 1,
+            seconds=self.seconds + record.actual_seconds,
+            earnings_idr=self.earnings_idr + (0 if record.outcome in _UNPAID else record.price_idr),
+            overtime_sessions=self.overtime_sessions + (1 if FLAG_OVERTIME in record.flags else 0),
+        )
+
+
+@dataclass(frozen=True)
+class NightTotals:
+    """One night of the series."""
+
+    night: date
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class NightSummary:
+    """Tonight, the week, and the week night by night.
+
+    Attributes:
+        tonight: The night that contains now.
+        week: Tonight and the six nights before.
+        nights: The same seven nights, oldest first, empty nights included.
+        problems: Session records that could not be read (named, never dropped silently).
+    """
+
+    tonight: NightTotals
+    week: Totals
+    nights: tuple[NightTotals, ...]
+    problems: tuple[IntegrityProblem, ...] = field(default=())
+
+
+def summarize(
+    records: Iterable[SessionRecord],
+    now: datetime,
+    tz: tzinfo | None = None,
+    nights: int = WEEK_NIGHTS,
+) -> NightSummary:
+    """Sum session records by night (a pure function of its arguments).
+
+    Args:
+        records: Session records (others than those of the last ``nights`` are ignored).
+        now: The moment "tonight" is taken from (aware).
+        tz: The talent's zone; None for the system's.
+        nights: Length of the series, tonight included.
+    """
+    tonight = night_of(now, tz)
+    series = [tonight - timedelta(days=n) for n in range(nights - 1, -1, -1)]
+    per_night = dict.fromkeys(series, Totals())
+    for record in records:
+        night = night_of(record.started_at, tz)
+        if night in per_night:
+            per_night[night] = per_night[night].plus(record)
+    week = Totals(
+        sessions=sum(t.sessions for t in per_night.values()),
+        seconds=sum(t.seconds for t in per_night.values()),
+        earnings_idr=sum(t.earnings_idr for t in per_night.values()),
+        overtime_sessions=sum(t.overtime_sessions for t in per_night.values()),
+    )
+    return NightSummary(
+        tonight=NightTotals(tonight, per_night[tonight]),
+        week=week,
+        nights=tuple(NightTotals(n, per_night[n]) for n in series),
+    )
+
+
+class SummaryDesk:
+    """The night summary over the vault's session records.
+
+    Args:
+        vault: The open vault.
+        wall: The wall clock (for "tonight").
+        tz: The talent's zone; None for the system's.
+    """
+
+    def __init__(
+        self, vault: Vault, wall: WallClock = system_wall, tz: tzinfo | None = None
+    ) -> None:
+        self.store = RecordStore(vault)
+        self.wall = wall
+        self.tz = tz
+
+    def summary(self, nights: int = WEEK_NIGHTS) -> NightSummary:
+        """Tonight, the week and the per-night series, as of now."""
+        loaded = self.store.load_all(SessionRecord)
+        result = summarize(loaded.items, self.wall(), self.tz, nights)
+        return NightSummary(
+            tonight=result.tonight,
+            week=result.week,
+            nights=result.nights,
+            problems=tuple(loaded.problems),
+        )

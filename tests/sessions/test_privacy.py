@@ -1,0 +1,199 @@
+"""Privacy sentinel: a customer pushed through a whole session leaves no trace behind.
+
+A booking with a sentinel alias and handle goes from the reference agency server
+through the feed into the vault, is accepted, and is run through a whole session
+(replies copied, warnings, overrun, closing routine, finish). Afterwards no file in the
+data dir or the test session's temp and XDG folders, and no log line, holds the
+sentinel (as UTF-8 or UTF-16); the vault's readable records do not either. With a real
+keyring, a copy of the vault taken *during* the session cannot be opened to the
+sentinel by any key that still exists in the Secret Service.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from talentdesk.domain import Booking, SessionOutcome
+from talentdesk.sessions.bookings import BookingDesk
+from talentdesk.sessions.pace import ReplyPace
+from talentdesk.sessions.replies import ReplyBook, ReplyValues
+from talentdesk.sessions.runner import FLAG_OVERTIME, SessionRunner
+from talentdesk.sync.outbox import OutboxItem, OutboxState
+from talentdesk.sync.server import AgencyStore, ServerThread
+from talentdesk.sync.service import SyncService
+from talentdesk.vault import Vault, VaultInfo
+from talentdesk.vault.records import RecordStore
+from tests.sessions.conftest import PASSPHRASE, FakeClock
+from tests.vault.test_keyring import (
+    all_talentdesk_secrets,
+    candidate_keys,
+    copy_vault,
+    try_open_everything,
+)
+
+ALIAS = "SENTINEL-Kamboja-6d2f"
+HANDLE = "@sentinel_kamboja_91ce"
+TALENT = "Sari"
+
+
+def needles() -> list[bytes]:
+    return [
+        text.encode(encoding)
+        for text in (ALIAS, HANDLE)
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+    ]
+
+
+def files_holding_the_sentinel(*roots: Path) -> list[str]:
+    found = []
+    for root in roots:
+        for path in root.rglob("*"):
+            if not path.is_file() or path.is_symlink():
+                continue
+            data = path.read_bytes()
+            if any(needle in data for needle in needles()):
+                found.append(str(path))
+    return found
+
+
+def every_key() -> list[bytes]:
+    """Every key that exists now: the vault's keys in the Secret Service and what derives
+    from them. (The agency token is there too; it is no AES key, only its derivations are.)"""
+    return [k for k in candidate_keys(all_talentdesk_secrets()) if len(k) == 32]
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(params=["keyring", "passphrase"])
+def protection(request: pytest.FixtureRequest) -> str:
+    if request.param == "keyring":
+        request.getfixturevalue("secret_service")  # a real Secret Service, or skip / fail
+    return str(request.param)
+
+
+def test_a_whole_session_leaves_no_trace(
+    protection: str,
+    data_dir: Path,
+    tmp_path: Path,
+    session_root: Path,
+    caplog: pytest.LogCaptureFixture,
+    keyring_cleanup: list[VaultInfo],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    agency_db = tmp_path / "agency.sqlite3"
+    server = ServerThread(agency_db)
+    server.start()
+    agency = AgencyStore(agency_db)
+    path = data_dir / "vault.sqlite3"
+    if protection == "keyring":
+        vault = Vault.create(path)
+        keyring_cleanup.append(vault.info)
+    else:
+        vault = Vault.create(path, passphrase=PASSPHRASE)
+    sync = SyncService(vault, feed_wait=1)
+    clock = FakeClock(wall0=datetime.now(UTC))
+    replies = ReplyBook(vault)
+    runner = SessionRunner(
+        vault, sync.outbox, monotonic=clock.monotonic, wall=clock.wall, replies=replies
+    )
+    runner.attach(sync)
+    during: Path | None = None
+    try:
+        sync.pair(server.url, agency.create_pairing_code(TALENT))
+        sync.start()
+        store = RecordStore(vault)
+
+        def delivered(item: OutboxItem) -> bool:
+            got = sync.outbox.get(item.id)
+            return got is not None and got.state is OutboxState.DELIVERED
+
+        booking_id = agency.create_booking(
+            TALENT,
+            start=clock.wall() + timedelta(minutes=2),
+            package_id="curhat-30",
+            alias=ALIAS,
+            handle=HANDLE,
+        )
+        wait_for(lambda: store.load(Booking, booking_id) is not None, "the booking")
+        wait_for(lambda: replies.get("agency-id-polite") is not None, "the agency's replies")
+        answer = BookingDesk(vault, sync.outbox, now=clock.wall).answer(booking_id, accept=True)
+        wait_for(lambda: delivered(answer), "the answer")
+
+        clock.advance(120)
+        session = runner.start(booking_id)
+        contact = session.contact()
+        assert contact is not None
+        assert (contact.alias, contact.contact_handle) == (ALIAS, HANDLE)
+        assert ALIAS not in repr(contact)
+
+        # The session: the customer writes, the talent answers with ready replies.
+        pace = ReplyPace.for_vault(vault, clock.monotonic)
+        replies.add_copy_listener(lambda _reply: pace.talent_answered())
+        values = ReplyValues(talent=TALENT, package=session.package.name)
+        for wait in (40, 150, 20):
+            pace.customer_wrote()
+            clock.advance(wait)
+            replies.copy("agency-id-polite", values)
+        warned: list[int] = []
+        for _ in range(31 * 60 // 5):
+            clock.advance(5)
+            warned.extend(session.tick().warnings)
+        assert warned == [5, 1]
+        assert session.contact() is not None  # in overrun, still visible
+
+        during = copy_vault(vault.path, tmp_path / "during")
+        if protection == "keyring":
+            # The check can fail: with the keys that exist now, the copy yields the alias.
+            opened = try_open_everything(during, every_key())
+            assert any(ALIAS.encode() in plaintext for plaintext in opened)
+
+        routine = session.end("id")
+        assert routine.text is not None
+        finished = session.finish(slow_replies=pace.slow_replies, flags=pace.record_flags())
+        assert finished.customer_data_destroyed
+        assert finished.record.outcome is SessionOutcome.COMPLETED
+        assert FLAG_OVERTIME in finished.record.flags
+        assert finished.record.slow_replies == 1
+        wait_for(lambda: delivered(finished.event), "the ended event")
+        assert vault.customer_bookings() == []
+    finally:
+        sync.stop()
+        vault.close()
+        agency.close()
+        server.stop()
+
+    # Nothing readable in the vault mentions the customer any more.
+    reopened = (
+        Vault.open(path) if protection == "keyring" else Vault.open(path, passphrase=PASSPHRASE)
+    )
+    try:
+        assert reopened.integrity_check() == []
+        for kind in reopened.counts():
+            for payload in reopened.read_all(kind).rows.values():
+                assert not any(needle in payload for needle in needles()), kind
+    finally:
+        reopened.close()
+
+    assert files_holding_the_sentinel(data_dir, session_root) == []
+    for text in (ALIAS, HANDLE):
+        assert text not in caplog.text
+        assert all(text not in str(r.args) for r in caplog.records)
+
+    if protection == "keyring":
+        assert during is not None
+        opened = try_open_everything(during, every_key())
+        assert opened  # the ordinary records of the copy still open: the keys were tried
+        assert not any(ALIAS.encode() in p or HANDLE.encode() in p for p in opened)

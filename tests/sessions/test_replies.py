@@ -1,0 +1,364 @@
+"""Decline replies: templates, fuzzy search, agency vs own, edits that survive updates, pins."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import msgspec
+import pytest
+
+from talentdesk.domain import DeclineReply, ReplyStyle, Source
+from talentdesk.sessions.replies import (
+    EDIT_PREFIX,
+    MAX_PINS,
+    Blank,
+    MatchTier,
+    MissingBlanksError,
+    ReplyBook,
+    ReplyError,
+    ReplyValues,
+    blanks,
+    edited_from,
+    fill,
+    fold,
+    fuzzy_score,
+    slot_of,
+    unknown_variables,
+    variables,
+)
+from talentdesk.sessions.settings import load_settings
+from talentdesk.sync import wire
+from talentdesk.sync.apply import apply_page
+from talentdesk.sync.server.defaults import default_config
+from tests.sessions.conftest import Desk
+
+# --------------------------------------------------------------------------- templates
+
+
+def test_variables_with_fallbacks() -> None:
+    text = "Halo, aku {talent|temanmu}. Sisa {minutes_left} menit di paket {package}."
+    values = ReplyValues(talent="Sari", minutes_left=12, package="Curhat 30")
+    assert fill(text, values) == "Halo, aku Sari. Sisa 12 menit di paket Curhat 30."
+    assert fill(text, ReplyValues()) == "Halo, aku temanmu. Sisa  menit di paket ."
+    assert fill(text, {"talent": "Dewi"}) == "Halo, aku Dewi. Sisa  menit di paket ."
+    assert fill("{TALENT}", ReplyValues(talent="  Sari ")) == "Sari"  # names ignore case
+    assert fill("{minutes_left|sebentar}", ReplyValues(minutes_left=-3)) == "0"
+    assert variables(text) == ("talent", "minutes_left", "package")
+    assert unknown_variables("Hai {talnet}, {talent}") == ("talnet",)
+
+
+def test_blanks_the_talent_fills_in() -> None:
+    text = "Maaf, aku harus akhiri sesi karena {?alasan}. {?catatan|Makasih ya}. {?alasan}"
+    assert blanks(text) == (Blank("alasan", None), Blank("catatan", "Makasih ya"))
+    assert blanks(text)[0].required
+    assert not blanks(text)[1].required
+    with pytest.raises(MissingBlanksError) as missing:
+        fill(text)
+    assert missing.value.names == ("alasan",)
+    with pytest.raises(MissingBlanksError):
+        fill(text, answers={"alasan": "   "})  # blank answers do not count
+    assert (
+        fill(text, answers={"ALASAN": "koneksi putus"})
+        == "Maaf, aku harus akhiri sesi karena koneksi putus. Makasih ya. koneksi putus"
+    )
+
+
+def test_braces_that_are_not_variables_stay_text() -> None:
+    assert fill("{{talent}} is literal, {talent} is not", {"talent": "Sari"}) == (
+        "{talent} is literal, Sari is not"
+    )
+    assert fill("Senyum :-{ dan } juga {1abc} {a b}", {}) == "Senyum :-{ dan } juga {1abc} {a b}"
+    assert blanks("{? reason}") == ()
+
+
+# --------------------------------------------------------------------------- fuzzy matching
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert fold("Café ÉLÉGANT Straße") == "cafe elegant strasse"
+    assert fuzzy_score("CAFE", "un café noir") is not None
+    assert fuzzy_score("élé", "ELEGANT") is not None
+
+
+def test_fuzzy_score_prefers_tight_word_start_matches() -> None:
+    assert fuzzy_score("xyz", "maaf ya") is None
+    assert fuzzy_score("ktm", "ketemuan") is not None  # letters in order, gaps allowed
+    assert fuzzy_score("mtk", "ketemuan") is None  # out of order
+    tight = fuzzy_score("ketemu", "aku nggak bisa ketemuan")
+    loose = fuzzy_score("ketemu", "ke temanmu")
+    assert tight is not None
+    assert loose is not None
+    assert tight > loose
+    word_start = fuzzy_score("bay", "pembayaran lewat agensi")
+    starts = fuzzy_score("bay", "bayar lewat agensi")
+    assert word_start is not None
+    assert starts is not None
+    assert starts > word_start
+    # Every term must match, in any order of the terms.
+    assert fuzzy_score("agensi bayar", "pembayaran lewat agensi") is not None
+    assert fuzzy_score("agensi video", "pembayaran lewat agensi") is None
+    assert fuzzy_score("   ", "anything") == 0
+
+
+# --------------------------------------------------------------------------- the book
+
+
+def agency_defaults(desk: Desk) -> None:
+    desk.agency_reply("id-polite", "Maaf ya, untuk hal itu aku nggak bisa.", shortcode="sopan")
+    desk.agency_reply(
+        "id-contact",
+        "Maaf, aku nggak bisa berbagi kontak pribadi atau nama asli ya.",
+        shortcode="kontak",
+    )
+    desk.agency_reply(
+        "id-payment",
+        "Untuk pembayaran apa pun, semuanya lewat agensi ya.",
+        shortcode="bayar",
+    )
+    desk.agency_reply(
+        "id-closing",
+        "Sesi kita sudah selesai ya. Makasih banyak!",
+        style=ReplyStyle.CLOSING,
+        shortcode="tutup",
+    )
+    desk.agency_reply(
+        "en-polite", "Sorry, that's something I can't do.", language="en", shortcode="polite"
+    )
+
+
+def test_agency_and_own_replies_are_kept_apart(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    mine = book.create(
+        style=ReplyStyle.HUMOUR, language="id", text="Hehe, itu rahasia!", shortcode="/Rahasia"
+    )
+    assert mine.id.startswith("own-")
+    assert mine.source is Source.PERSONAL
+    assert mine.shortcode == "rahasia"  # lowercased, leading slash dropped
+    assert [r.id for r in book.own_replies()] == [mine.id]
+    assert len(book.agency_replies()) == 5
+    shown = book.replies("id")
+    assert shown[0] == mine  # own before agency
+    assert {r.language for r in shown} == {"id"}
+    assert len(book.replies()) == 6
+    with pytest.raises(ReplyError) as refused:
+        book.delete("agency-id-polite")
+    assert refused.value.key == "agency_reply"
+    book.delete(mine.id)
+    assert book.own_replies() == []
+    with pytest.raises(ReplyError) as missing:
+        book.delete(mine.id)
+    assert missing.value.key == "reply_not_found"
+
+
+def test_own_reply_validation(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    cases = [
+        ({"text": "   "}, "text_empty"),
+        ({"text": "x" * 1001}, "text_too_long"),
+        ({"shortcode": "dua kata"}, "shortcode_invalid"),
+        ({"shortcode": "émoji"}, "shortcode_invalid"),
+        ({"shortcode": "x" * 33}, "shortcode_invalid"),
+        ({"shortcode": "sopan"}, "shortcode_taken"),  # the agency's, same language
+        ({"language": "fr"}, "language_invalid"),
+    ]
+    for changes, key in cases:
+        args: dict[str, str] = {"language": "id", "text": "Teks", "shortcode": ""}
+        args.update(changes)
+        with pytest.raises(ReplyError) as refused:
+            book.create(style=ReplyStyle.POLITE, **args)
+        assert refused.value.key == key, changes
+    # The same shortcode in the other language is fine.
+    book.create(style=ReplyStyle.POLITE, language="en", text="Nope", shortcode="sopan")
+
+
+def test_editing_an_agency_reply_makes_an_own_edit_that_hides_it(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    edit = book.edit("agency-id-polite", text="Maaf banget, aku nggak bisa ya {talent|}.")
+    assert edit.id == EDIT_PREFIX + "agency-id-polite"
+    assert edit.source is Source.PERSONAL
+    assert edit.shortcode == "sopan"  # kept from the original
+    assert edited_from(edit.id) == "agency-id-polite"
+    assert slot_of(edit.id) == "agency-id-polite"
+    shown = {r.id for r in book.replies()}
+    assert edit.id in shown
+    assert "agency-id-polite" not in shown
+    assert book.get("agency-id-polite") == edit  # the agency id finds the talent's wording
+    again = book.edit("agency-id-polite", shortcode="maaf")
+    assert again.id == edit.id
+    assert again.text == edit.text
+    assert again.shortcode == "maaf"
+    assert book.edit(edit.id, style=ReplyStyle.ALTERNATIVE).style is ReplyStyle.ALTERNATIVE
+    assert len(book.agency_replies()) == 5  # the original is untouched
+
+    original = book.revert(edit.id)
+    assert original.id == "agency-id-polite"
+    assert book.get("agency-id-polite") == original
+    with pytest.raises(ReplyError):
+        book.revert("own-nothing")
+    with pytest.raises(ReplyError) as missing:
+        book.edit("agency-gone", text="x")
+    assert missing.value.key == "reply_not_found"
+
+
+def config_page(seq: int, replies: tuple[wire.DeclineReply, ...]) -> wire.FeedPage:
+    config = msgspec.structs.replace(default_config(), decline_replies=replies)
+    return wire.FeedPage(
+        events=(
+            wire.FeedEvent(
+                seq=seq,
+                type="config.updated",
+                at=datetime.now(UTC),
+                data=msgspec.Raw(wire.encode(config)),
+            ),
+        ),
+        cursor=seq,
+    )
+
+
+def test_the_talents_edit_and_pins_survive_an_agency_update(desk: Desk) -> None:
+    replies = default_config().decline_replies
+    apply_page(desk.vault, config_page(1, replies))
+    book = ReplyBook(desk.vault)
+    assert all(r.source is Source.AGENCY for r in book.replies())
+    book.pin("agency-id-closing")
+    book.pin("agency-id-polite")
+    edit = book.edit("agency-id-polite", text="Versi aku sendiri.")
+    assert [r.id for r in book.pinned()] == ["agency-id-closing", edit.id]  # the pin followed
+
+    # The agency rewrites its polite reply and drops the closing one.
+    changed = tuple(
+        msgspec.structs.replace(r, text="Teks baru agensi.") if r.id == "id-polite" else r
+        for r in replies
+        if r.id != "id-closing"
+    )
+    apply_page(desk.vault, config_page(2, changed))
+    assert book.get("agency-id-polite") == edit  # still the talent's wording
+    assert book.get("agency-id-closing") is None
+    assert [r.id for r in book.pinned()] == [edit.id]
+    assert book.shortcut(1) == msgspec.structs.replace(edit, pinned=True)
+    assert book.shortcut(2) is None
+    reverted = book.revert("agency-id-polite")
+    assert reverted.text == "Teks baru agensi."
+
+
+def test_pins_order_ctrl_numbers(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    book.pin("agency-id-polite")
+    book.pin("agency-id-contact")
+    book.pin("agency-en-polite")
+    book.pin("agency-id-payment", position=1)
+    assert [r.id for r in book.pinned()] == [
+        "agency-id-payment",
+        "agency-id-polite",
+        "agency-id-contact",
+        "agency-en-polite",
+    ]
+    assert all(r.pinned for r in book.pinned())
+    assert [r.id for r in book.pinned("en")] == ["agency-en-polite"]
+    shortcut = book.shortcut(3)
+    assert shortcut is not None
+    assert shortcut.id == "agency-id-contact"
+    assert book.shortcut(0) is None
+    assert book.shortcut(10) is None
+    assert [r.id for r in book.replies("id")][:3] == [
+        "agency-id-payment",
+        "agency-id-polite",
+        "agency-id-contact",
+    ]
+    book.pin("agency-id-polite", position=99)  # pinning again moves it
+    assert book.pinned()[-1].id == "agency-id-polite"
+    book.unpin("agency-id-payment")
+    book.unpin("agency-id-payment")  # no error
+    assert len(book.pinned()) == 3
+    assert load_settings(desk.vault).pinned_reply_ids[0] == "agency-id-contact"
+
+    for n in range(MAX_PINS - 3):
+        mine = book.create(style=ReplyStyle.POLITE, language="en", text=f"Reply {n}")
+        book.pin(mine.id)
+    extra = book.create(style=ReplyStyle.POLITE, language="en", text="One too many")
+    with pytest.raises(ReplyError) as full:
+        book.pin(extra.id)
+    assert full.value.key == "pins_full"
+    book.delete(book.pinned()[-1].id)  # deleting an own reply frees its pin
+    book.pin(extra.id)
+    with pytest.raises(ReplyError):
+        book.pin("agency-nothing")
+
+
+def test_search_ranks_shortcode_prefix_then_shortcode_then_text(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    book.create(
+        style=ReplyStyle.POLITE, language="id", text="Aku butuh jeda sebentar.", shortcode="jeda"
+    )
+    book.create(
+        style=ReplyStyle.POLITE,
+        language="id",
+        text="Tunggu ya, aku cek dulu ke agensi.",
+        shortcode="cek-agen",
+    )
+    hits = book.search("ag")
+    assert [(h.reply.shortcode, h.tier) for h in hits[:1]] == [("cek-agen", MatchTier.SHORTCODE)]
+    assert {h.tier for h in hits[1:]} == {MatchTier.TEXT}  # "agensi" in the texts
+
+    hits = book.search("/tu")
+    assert hits[0].reply.shortcode == "tutup"
+    assert hits[0].tier is MatchTier.SHORTCODE_PREFIX
+
+    hits = book.search("ko")
+    assert [h.tier for h in hits][:1] == [MatchTier.SHORTCODE_PREFIX]
+    assert hits[0].reply.shortcode == "kontak"
+
+    # Fuzzy text: accents and case do not matter, best match first.
+    hits = book.search("PEMBAYARAN")
+    assert hits[0].reply.id == "agency-id-payment"
+    assert book.search("pmbyrn")[0].reply.id == "agency-id-payment"
+    assert book.search("zzzz") == []
+
+    # Language filter, limits, and the empty query listing everything pinned first.
+    assert [h.reply.id for h in book.search("sorry", language="en")] == ["agency-en-polite"]
+    assert book.search("sorry", language="id") == []
+    assert len(book.search("a", limit=2)) == 2
+    book.pin("agency-id-contact")
+    everything = book.search("  ")
+    assert everything[0].reply.id == "agency-id-contact"
+    assert len(everything) == 7
+
+
+def test_copy_fills_in_and_tells_the_pace_meter(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    mine = book.create(
+        style=ReplyStyle.ALTERNATIVE,
+        language="id",
+        text="Sisa {minutes_left} menit ya, {?tawaran}?",
+    )
+    copied: list[DeclineReply] = []
+    book.add_copy_listener(copied.append)
+    with pytest.raises(MissingBlanksError):
+        book.copy(mine.id, ReplyValues(minutes_left=7))
+    assert copied == []  # nothing was copied, nothing counted
+    text = book.copy(mine.id, ReplyValues(minutes_left=7), {"tawaran": "mau lanjut cerita"})
+    assert text == "Sisa 7 menit ya, mau lanjut cerita?"
+    assert copied == [mine]
+    assert book.copy("agency-id-polite") == "Maaf ya, untuk hal itu aku nggak bisa."
+    assert len(copied) == 2
+    with pytest.raises(ReplyError):
+        book.copy("agency-none")
+
+
+def test_resolve_and_closing_reply(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    edit = book.edit("agency-id-contact", text="Kontak? Lewat agensi aja ya.")
+    resolved = book.resolve(["agency-id-contact", "agency-gone", "agency-id-polite", edit.id])
+    assert [r.id for r in resolved] == [edit.id, "agency-id-polite"]
+    closing = book.closing_reply("id")
+    assert closing is not None
+    assert closing.id == "agency-id-closing"
+    assert book.closing_reply("en") is None
+    assert book.problems() == []
