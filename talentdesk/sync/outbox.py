@@ -12,8 +12,9 @@ import enum
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 import msgspec
 
@@ -67,6 +68,20 @@ class OutboxItem(msgspec.Struct, kw_only=True):
     @property
     def sort_key(self) -> tuple[int, str]:
         return (0 if self.urgent else 1, self.id)
+
+
+def _without(text: str | None, fields: tuple[str, ...]) -> str | None:
+    if text is None:
+        return None
+    try:
+        value: Any = msgspec.json.decode(text)
+    except msgspec.DecodeError:
+        return "{}"
+    if not isinstance(value, dict):
+        return "{}"
+    for name in fields:
+        value.pop(name, None)
+    return msgspec.json.encode(value).decode()
 
 
 def new_item_id() -> str:
@@ -203,6 +218,28 @@ class Outbox:
         self._save(item)
         self._vault.after_commit(self._changed)
         return item
+
+    def redact(self, item_id: str, fields: Iterable[str]) -> bool:
+        """Remove top-level ``fields`` from a settled item's body and the agency's answer.
+
+        For the talent's free text (a report's description, an escalation note) once
+        it is no longer needed. Only settled items (delivered or later, or failed) are
+        touched: the sender never writes those again, so this cannot race with it.
+        Body or answer that is not a JSON object is replaced by ``{}``, as it cannot be
+        checked. The last error is cleared too (a refusal may quote what was sent).
+
+        Returns:
+            Whether the item existed, was settled and was rewritten.
+        """
+        item = self.get(item_id)
+        if item is None or item.state is OutboxState.QUEUED:
+            return False
+        names = tuple(fields)
+        item.body = _without(item.body, names) or "{}"
+        item.response = _without(item.response, names)
+        item.last_error = None
+        self._save(item)
+        return True
 
     def find_by_remote_id(self, remote_id: str) -> OutboxItem | None:
         for item in self.items()[0]:

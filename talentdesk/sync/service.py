@@ -103,6 +103,18 @@ def load_pairing(vault: Vault) -> PairingInfo | None:
     return None if payload is None else msgspec.json.decode(payload, type=PairingInfo)
 
 
+class _Run:
+    """One start of the service: its client, stop flag, sender wake-up and threads."""
+
+    def __init__(self, client: AgencyClient) -> None:
+        self.client = client
+        self.stop = threading.Event()
+        self.wake = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.lock = threading.Lock()
+        self.finished = 0
+
+
 StatusListener = Callable[[SyncStatus], None]
 PageListener = Callable[[PageResult], None]
 
@@ -142,10 +154,7 @@ class SyncService:
         self._keep_customer: list[Callable[[object], bool]] = []
         self._lock = threading.Lock()
         self._status = SyncStatus()
-        self._stop = threading.Event()
-        self._wake_sender = threading.Event()
-        self._threads: list[threading.Thread] = []
-        self._client: AgencyClient | None = None
+        self._run: _Run | None = None
         self.outbox.subscribe(self._on_outbox_change)
         pairing = load_pairing(vault)
         if pairing is not None:
@@ -197,7 +206,7 @@ class SyncService:
             )
 
     def _on_outbox_change(self) -> None:
-        self._wake_sender.set()
+        self.wake()
         self._refresh_counts()
         self._set_status()
 
@@ -227,7 +236,7 @@ class SyncService:
             agency_name=answer.agency.name,
             paired_at=datetime.now(UTC),
         )
-        was_running = bool(self._threads)
+        was_running = self.running
         self.stop()
         self.vault.put_secret(TOKEN_SECRET, answer.token.encode())
         self.vault.put("sync", PAIRING_ID, msgspec.json.encode(info))
@@ -249,60 +258,72 @@ class SyncService:
 
     def start(self) -> bool:
         """Start the feed and sender threads; False when not paired."""
-        if self._threads:
+        if self._run is not None:
             return True
         pairing = load_pairing(self.vault)
         token = self.vault.get_secret(TOKEN_SECRET)
         if pairing is None or token is None:
             self._set_status(phase=SyncPhase.UNPAIRED)
             return False
-        self._stop.clear()
-        self._client = AgencyClient(pairing.agency_url, token.decode(), timeout=self.client_timeout)
+        run = _Run(AgencyClient(pairing.agency_url, token.decode(), timeout=self.client_timeout))
+        self._run = run
         self._set_status(phase=SyncPhase.CONNECTING, reason=None, retry_at=None)
-        self._threads = [
+        run.threads = [
             threading.Thread(
-                target=self._guard, args=(self._feed_loop,), name="sync-feed", daemon=True
+                target=self._guard, args=(run, self._feed_loop), name="sync-feed", daemon=True
             ),
             threading.Thread(
-                target=self._guard, args=(self._send_loop,), name="sync-outbox", daemon=True
+                target=self._guard, args=(run, self._send_loop), name="sync-outbox", daemon=True
             ),
         ]
-        for thread in self._threads:
+        for thread in run.threads:
             thread.start()
         return True
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop both threads (a long-poll in flight is cut short)."""
-        self._stop.set()
-        self._wake_sender.set()
-        client, self._client = self._client, None
-        if client is not None:
-            client.close()
-        for thread in self._threads:
-            thread.join(timeout)
-        self._threads = []
-        if self.status.phase not in (SyncPhase.UNPAIRED,):
+    def stop(self, timeout: float = 2.0) -> None:
+        """Stop both threads; returns within about ``timeout`` seconds.
+
+        A long-poll in flight cannot be cut short by httpx; its thread is left to
+        finish the request on its own, and then ends without touching the vault
+        or telling anyone (each start has its own stop flag). A write in flight is
+        delivered or not; if its answer comes too late to be recorded, the next start
+        sends it again under the same Idempotency-Key and the agency replays it.
+        """
+        run, self._run = self._run, None
+        if run is not None:
+            run.stop.set()
+            run.wake.set()
+            deadline = time.monotonic() + timeout
+            for thread in run.threads:
+                thread.join(max(0.0, deadline - time.monotonic()))
+        if self.status.phase is not SyncPhase.UNPAIRED:
             self._set_status(phase=SyncPhase.STOPPED, retry_at=None)
 
     @property
     def running(self) -> bool:
-        return bool(self._threads)
+        return self._run is not None
 
     def wake(self) -> None:
         """Send queued items now (e.g. after the talent presses "retry")."""
-        self._wake_sender.set()
+        run = self._run
+        if run is not None:
+            run.wake.set()
 
-    def _guard(self, loop: Callable[[AgencyClient], None]) -> None:
-        client = self._client
-        if client is None:
-            return
+    def _guard(self, run: _Run, loop: Callable[[_Run], None]) -> None:
         try:
-            loop(client)
+            loop(run)
         except VaultError:
             log.info("vault locked; %s stops", threading.current_thread().name)
         except Exception:  # never let a thread die silently: say so in the status line
-            log.exception("%s crashed", threading.current_thread().name)
-            self._set_status(phase=SyncPhase.RETRYING, reason="internal")
+            if not run.stop.is_set():
+                log.exception("%s crashed", threading.current_thread().name)
+                self._set_status(phase=SyncPhase.RETRYING, reason="internal")
+        finally:
+            with run.lock:
+                run.finished += 1
+                last = run.finished == len(run.threads)
+            if last:
+                run.client.close()  # the last of the run's threads closes its connections
 
     def _failure_status(self, error: SyncError, attempt: int, delay: float) -> None:
         phase = SyncPhase.RETRYING
@@ -310,24 +331,25 @@ class SyncService:
             phase = SyncPhase.OFFLINE
         self._set_status(phase=phase, reason=error.reason, retry_at=self._clock() + delay)
 
-    def _feed_loop(self, client: AgencyClient) -> None:
+    def _feed_loop(self, run: _Run) -> None:
+        client, stop = run.client, run.stop
         attempt = 0
-        while not self._stop.is_set():
+        while not stop.is_set():
             cursor = load_feed_state(self.vault).cursor
             try:
                 page = client.feed(cursor, self.feed_wait)
             except (RetryableError, MalformedResponseError) as exc:
-                if self._stop.is_set():
+                if stop.is_set():
                     return
                 attempt += 1
                 retry_after = exc.retry_after if isinstance(exc, RetryableError) else None
                 delay = backoff_delay(attempt, retry_after=retry_after, rng=self._rng)
                 log.info("feed: %s; retry in %.1f s", exc.reason, delay)
                 self._failure_status(exc, attempt, delay)
-                self._stop.wait(delay)
+                stop.wait(delay)
                 continue
             except RejectedError as exc:
-                if self._stop.is_set():
+                if stop.is_set():
                     return
                 if exc.problem is not None and exc.problem.type == wire.ProblemType.CURSOR_AHEAD:
                     # The agency's feed was reset (its data restored or rebuilt): read it
@@ -342,10 +364,12 @@ class SyncService:
                 self._failure_status(exc, attempt, delay)
                 if exc.status == 401:
                     self._set_status(phase=SyncPhase.UNAUTHORIZED, retry_at=None)
-                    self._stop.wait(60)
+                    stop.wait(60)
                 else:
-                    self._stop.wait(delay)
+                    stop.wait(delay)
                 continue
+            if stop.is_set():
+                return  # stopped while the poll was in flight: the vault may be closing
             attempt = 0
             result = apply_page(self.vault, page, on_update=self._dispatch_update)
             sweep_customer_data(self.vault, keep=self._keep)
@@ -366,23 +390,24 @@ class SyncService:
     def _keep(self, booking: object) -> bool:
         return any(veto(booking) for veto in self._keep_customer)
 
-    def _send_loop(self, client: AgencyClient) -> None:
+    def _send_loop(self, run: _Run) -> None:
+        client, stop = run.client, run.stop
         next_try: dict[str, float] = {}
         attempts: dict[str, int] = {}
-        while not self._stop.is_set():
-            self._wake_sender.clear()
+        while not stop.is_set():
+            run.wake.clear()
             pending = self.outbox.pending()
             now = self._clock()
             due = [i for i in pending if next_try.get(i.id, 0.0) <= now]
             if not due:
                 waits = [next_try[i.id] - now for i in pending if i.id in next_try]
-                self._wake_sender.wait(min(waits) if waits else None)
+                run.wake.wait(min(waits) if waits else None)
                 continue
             item = due[0]
             try:
                 result = client.write(item.method, item.path, item.body.encode(), item.id)
             except (RetryableError, MalformedResponseError) as exc:
-                if self._stop.is_set():
+                if stop.is_set():
                     return
                 attempts[item.id] = attempts.get(item.id, 0) + 1
                 retry_after = exc.retry_after if isinstance(exc, RetryableError) else None
@@ -394,7 +419,7 @@ class SyncService:
                 self._set_status(outbox_reason=exc.reason)
                 continue
             except RejectedError as exc:
-                if self._stop.is_set():
+                if stop.is_set():
                     return
                 in_progress = (
                     exc.problem is not None
@@ -405,7 +430,7 @@ class SyncService:
                     continue
                 if exc.status == 401:
                     self._set_status(phase=SyncPhase.UNAUTHORIZED, outbox_reason="unauthorized")
-                    self._stop.wait(60)
+                    stop.wait(60)
                     continue
                 detail = exc.problem.detail if exc.problem else f"HTTP {exc.status}"
                 self.outbox.mark_failed(item, detail[:500])

@@ -1,0 +1,662 @@
+"""One-click escalation: durable at once, delivered urgently, followed to its end.
+
+:meth:`EscalationDesk.escalate` writes the escalation and an urgent outbox item in one
+vault transaction and returns: the escalation survives a crash from that moment, and the
+sync service's sender delivers it (urgent items first, backoff capped near 2 s). Nothing
+is asked of the talent first; a crisis sign or a note goes afterwards as a follow-up, an
+outbox item that waits for the escalation (``after``) and then uses its agency id.
+
+What the talent sees (:class:`EscalationState`): queued, delivered (with the agency's id),
+acknowledged by a named supervisor, resolved, or cancelled as a false alarm. The
+acknowledgement and resolution come from the feed: :meth:`EscalationDesk.handle_update` is
+registered with ``SyncService.add_update_handler`` and runs inside the page's transaction,
+matching the feed's escalation id to the outbox item's ``remote_id``.
+
+Records are sealed vault rows of kind ``escalation``; they hold no free text. A note the
+talent types travels only in the outbox item's body, and is removed from it once the
+agency has it and the session is over (:meth:`EscalationDesk.remove_settled_notes`).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final, get_args
+
+import msgspec
+
+from talentdesk.safety._common import (
+    REACHED,
+    SETTLED,
+    Delivery,
+    Listeners,
+    checkpoint_after_commit,
+    delivery_of,
+    is_wire_id,
+    new_local_id,
+    utc_now,
+    validated,
+)
+from talentdesk.safety.errors import (
+    EscalationClosedError,
+    EscalationNotFoundError,
+    NoteTooLongError,
+    NothingToAddError,
+)
+from talentdesk.sync import wire
+from talentdesk.sync.apply import UPDATE_KIND
+from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.vault import Vault
+
+__all__ = [
+    "AUTOMATIC_NOTE",
+    "CANCEL_OUTBOX_KIND",
+    "CRISIS_SIGNS",
+    "FOLLOW_UP_OUTBOX_KIND",
+    "KIND",
+    "NOTE_MAX_CHARS",
+    "OUTBOX_KIND",
+    "Delivery",
+    "EscalationDesk",
+    "EscalationRecord",
+    "EscalationState",
+    "EscalationView",
+]
+
+log = logging.getLogger(__name__)
+
+#: Vault kind of the local escalation records.
+KIND: Final = "escalation"
+#: Outbox kinds of the escalation, its follow-ups and its cancellation.
+OUTBOX_KIND: Final = "escalation"
+FOLLOW_UP_OUTBOX_KIND: Final = "escalation_follow_up"
+CANCEL_OUTBOX_KIND: Final = "escalation_cancel"
+#: Longest note the contract accepts (``wire.Note``).
+NOTE_MAX_CHARS: Final = 2000
+#: Every crisis sign the contract knows, in the playbook's order.
+CRISIS_SIGNS: Final[tuple[wire.CrisisSign, ...]] = get_args(wire.CrisisSign)
+#: The note of an escalation the app sends on its own. For agency staff, so in English
+#: (like the doctor's output); it says nothing about the customer.
+AUTOMATIC_NOTE: Final = (
+    "Sent automatically by TalentDesk: the talent did not answer the lone-worker check "
+    "(session over its booked time)."
+)
+
+_ESCALATIONS_PATH: Final = f"{wire.API_PREFIX}/escalations"
+_FOLLOW_UP_PATH: Final = f"{wire.API_PREFIX}/escalations/{{remote_id}}/follow-up"
+_CANCEL_PATH: Final = f"{wire.API_PREFIX}/escalations/{{remote_id}}/cancel"
+#: Fields of request bodies and answers that may hold the talent's free text.
+_TEXT_FIELDS: Final = ("note",)
+
+
+class EscalationState(enum.StrEnum):
+    """Where an escalation is, as the talent sees it (the values are the UI's keys)."""
+
+    QUEUED = "queued"  # on this device, waiting for the agency to be reachable
+    DELIVERED = "delivered"  # the agency has it (and gave it an id)
+    ACKNOWLEDGED = "acknowledged"  # a named supervisor is on it
+    RESOLVED = "resolved"
+    CANCELLED = "cancelled"  # the talent said "false alarm"
+    FAILED = "failed"  # the agency refused it (a 4xx): call the agency or emergency services
+
+
+class EscalationRecord(msgspec.Struct, kw_only=True):
+    """An escalation as this device keeps it. No free text: notes live only in the outbox.
+
+    Attributes:
+        id: Local id (also the outbox items' ``ref``).
+        booking_id: The booking it is about, if any.
+        raised_at: When the talent pressed the button (UTC).
+        outbox_id: The outbox item that creates it at the agency.
+        automatic: Sent by the lone-worker check, not by the talent.
+        crisis_sign: The latest crisis sign sent with it.
+        remote_id: The agency's id, once delivered.
+        follow_up_ids: Outbox items of its follow-ups, oldest first.
+        notes_sent: How many notes went with it (their text is not kept here).
+        notes_removed: The notes' text has been removed from the outbox.
+        cancel_id: Outbox item of the false-alarm cancellation, if any.
+        cancelled_at: When the talent said "false alarm".
+        supervisor: Who acknowledged or resolved it.
+        supervisor_note: The supervisor's note for the talent, if any.
+        acknowledged_at: When the agency acknowledged it (UTC).
+        resolved_at: When the agency resolved it (UTC).
+    """
+
+    id: str
+    booking_id: str | None
+    raised_at: datetime
+    outbox_id: str
+    automatic: bool = False
+    crisis_sign: wire.CrisisSign | None = None
+    remote_id: str | None = None
+    follow_up_ids: list[str] = msgspec.field(default_factory=list)
+    notes_sent: int = 0
+    notes_removed: bool = False
+    cancel_id: str | None = None
+    cancelled_at: datetime | None = None
+    supervisor: str | None = None
+    supervisor_note: str | None = None
+    acknowledged_at: datetime | None = None
+    resolved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class EscalationView:
+    """An escalation as the UI shows it.
+
+    Attributes:
+        state: Where it is.
+        remote_id: The agency's id, once delivered.
+        attempts: Failed delivery attempts so far (for "retrying").
+        last_error: Machine reason of the last failed attempt (``network``, ``timeout``,
+            ...) or, once failed, the agency's words.
+        follow_ups: Follow-ups sent or waiting.
+        follow_ups_waiting: Follow-ups not yet delivered.
+        follow_ups_failed: Follow-ups the agency refused (e.g. it was resolved meanwhile).
+        cancel: Delivery of the false-alarm cancellation, if the talent pressed it.
+    """
+
+    id: str
+    booking_id: str | None
+    raised_at: datetime
+    state: EscalationState
+    automatic: bool
+    crisis_sign: wire.CrisisSign | None
+    remote_id: str | None
+    supervisor: str | None
+    supervisor_note: str | None
+    acknowledged_at: datetime | None
+    resolved_at: datetime | None
+    cancelled_at: datetime | None
+    attempts: int
+    last_error: str | None
+    follow_ups: int
+    follow_ups_waiting: int
+    follow_ups_failed: int
+    cancel: Delivery | None
+
+    @property
+    def is_open(self) -> bool:
+        """Queued, delivered or acknowledged: help is (or will be) on its way."""
+        return self.state in (
+            EscalationState.QUEUED,
+            EscalationState.DELIVERED,
+            EscalationState.ACKNOWLEDGED,
+        )
+
+
+class EscalationDesk:
+    """Raises escalations and follows them until they are closed.
+
+    Thread-safe: every change runs in one vault transaction, which serialises callers
+    (the GUI thread, the feed thread's update handler and the sender's listener).
+
+    Args:
+        vault: The open vault.
+        outbox: The sync service's outbox (``SyncService.outbox``).
+        now: The wall clock (UTC), replaceable in tests.
+    """
+
+    def __init__(
+        self, vault: Vault, outbox: Outbox, *, now: Callable[[], datetime] = utc_now
+    ) -> None:
+        self.vault = vault
+        self.outbox = outbox
+        self._now = now
+        self._listeners = Listeners()
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` (from any thread) after an escalation changed durably."""
+        self._listeners.add(listener)
+
+    def _changed(self) -> None:
+        self.vault.after_commit(self._listeners.notify)
+
+    # ------------------------------------------------------------------ raising
+
+    def escalate(
+        self,
+        booking_id: str | None = None,
+        *,
+        crisis_sign: wire.CrisisSign | None = None,
+        note: str | None = None,
+        automatic: bool = False,
+    ) -> EscalationView:
+        """Ask a supervisor for help, now. Never refused for missing or odd details.
+
+        The escalation and its urgent outbox item are committed together before this
+        returns (the vault syncs every commit); the sender delivers it as soon as the
+        agency can be reached.
+
+        Args:
+            booking_id: The booking it is about, if any. An id the contract would refuse
+                is left out rather than let it block the escalation.
+            crisis_sign: A crisis sign, if the talent picked one already.
+            note: A note; cut to :data:`NOTE_MAX_CHARS` rather than refused.
+            automatic: Sent by the app on the talent's behalf (the lone-worker check).
+
+        Returns:
+            The escalation, queued.
+
+        Raises:
+            ValueError: If ``crisis_sign`` is not a sign of the contract (a programming
+                error: the UI offers only :data:`CRISIS_SIGNS`).
+        """
+        _check_sign(crisis_sign)
+        if booking_id is not None and not is_wire_id(booking_id):
+            log.warning("escalation sent without its booking reference: not a valid id")
+            booking_id = None
+        text = _clean_note(note)
+        if text is not None:
+            text = text[:NOTE_MAX_CHARS]
+        raised_at = self._now()
+        request = validated(
+            wire.EscalationRequest(
+                level="urgent",
+                at=raised_at,
+                booking_id=booking_id,
+                crisis_sign=crisis_sign,
+                note=text,
+            )
+        )
+        escalation_id = new_local_id("esc")
+        with self.vault.transaction():
+            item = self.outbox.enqueue(
+                OUTBOX_KIND,
+                escalation_id,
+                "POST",
+                _ESCALATIONS_PATH,
+                wire.encode(request),
+                urgent=True,
+            )
+            record = EscalationRecord(
+                id=escalation_id,
+                booking_id=booking_id,
+                raised_at=raised_at,
+                outbox_id=item.id,
+                automatic=automatic,
+                crisis_sign=crisis_sign,
+                notes_sent=int(text is not None),
+            )
+            self._save(record)
+            self._changed()
+        log.info("escalation %s queued%s", escalation_id, " (automatic)" if automatic else "")
+        return self._view(record, {item.id: item})
+
+    def follow_up(
+        self,
+        escalation_id: str,
+        *,
+        crisis_sign: wire.CrisisSign | None = None,
+        note: str | None = None,
+    ) -> EscalationView:
+        """Add detail to an escalation: a crisis sign, a note, or both.
+
+        Queued urgently behind the escalation itself, so it can be added before the
+        escalation is delivered (even while the agency is unreachable).
+
+        Raises:
+            EscalationNotFoundError: Unknown escalation.
+            EscalationClosedError: It is resolved, cancelled, or the agency refused it.
+            NothingToAddError: Neither a sign nor a note.
+            NoteTooLongError: The note is over :data:`NOTE_MAX_CHARS`.
+        """
+        _check_sign(crisis_sign)
+        text = _clean_note(note)
+        if crisis_sign is None and text is None:
+            raise NothingToAddError(f"escalation {escalation_id!r}: nothing to add")
+        if text is not None and len(text) > NOTE_MAX_CHARS:
+            raise NoteTooLongError(f"notes are at most {NOTE_MAX_CHARS} characters")
+        request = validated(wire.EscalationFollowUpRequest(crisis_sign=crisis_sign, note=text))
+        with self.vault.transaction():
+            record = self._require(escalation_id)
+            self._require_open(record)
+            item = self.outbox.enqueue(
+                FOLLOW_UP_OUTBOX_KIND,
+                record.id,
+                "POST",
+                _FOLLOW_UP_PATH,
+                wire.encode(request),
+                urgent=True,
+                after=record.outbox_id,
+            )
+            record.follow_up_ids.append(item.id)
+            if crisis_sign is not None:
+                record.crisis_sign = crisis_sign
+            if text is not None:
+                record.notes_sent += 1
+                record.notes_removed = False
+            self._save(record)
+            self._changed()
+        log.info("follow-up queued for escalation %s", escalation_id)
+        return self._require_view(escalation_id)
+
+    def false_alarm(self, escalation_id: str) -> EscalationView:
+        """Withdraw an escalation pressed by mistake ("salah tekan").
+
+        The cancellation waits behind the escalation if that is not delivered yet: the
+        escalation may already be on its way, so it is cancelled at the agency rather
+        than dropped here. Pressing it twice changes nothing.
+
+        Raises:
+            EscalationNotFoundError: Unknown escalation.
+            EscalationClosedError: A supervisor has already resolved it.
+        """
+        with self.vault.transaction():
+            record = self._require(escalation_id)
+            if record.cancelled_at is not None:
+                return self._require_view(escalation_id)
+            if record.resolved_at is not None:
+                raise EscalationClosedError(f"escalation {escalation_id!r} is resolved")
+            first = self.outbox.get(record.outbox_id)
+            if first is not None and first.state is not OutboxState.FAILED:
+                body = wire.encode(validated(wire.EscalationCancelRequest(reason="false_alarm")))
+                item = self.outbox.enqueue(
+                    CANCEL_OUTBOX_KIND,
+                    record.id,
+                    "POST",
+                    _CANCEL_PATH,
+                    body,
+                    urgent=True,
+                    after=record.outbox_id,
+                )
+                record.cancel_id = item.id
+            # A refused escalation never reached the agency: there is nothing to cancel.
+            record.cancelled_at = self._now()
+            self._save(record)
+            self._changed()
+        log.info("escalation %s cancelled as a false alarm", escalation_id)
+        return self._require_view(escalation_id)
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, escalation_id: str) -> EscalationView | None:
+        """One escalation, or None."""
+        record = self._load(escalation_id)
+        if record is None:
+            return None
+        return self._view(record, self._items_of([record]))
+
+    def escalations(self) -> list[EscalationView]:
+        """Every escalation on this device, newest first."""
+        records = self._records()
+        items = self._items_of(records)
+        views = [self._view(r, items) for r in records]
+        views.sort(key=lambda v: (v.raised_at, v.id), reverse=True)
+        return views
+
+    def for_booking(self, booking_id: str) -> list[EscalationView]:
+        """The escalations about one booking, newest first."""
+        return [v for v in self.escalations() if v.booking_id == booking_id]
+
+    def open_for_booking(self, booking_id: str | None) -> EscalationView | None:
+        """The newest escalation about ``booking_id`` that is still open, or None."""
+        for view in self.escalations():
+            if view.booking_id == booking_id and view.is_open:
+                return view
+        return None
+
+    # ------------------------------------------------------------------ the agency's side
+
+    def handle_update(self, event_type: str, data: wire.EventData) -> None:
+        """Apply ``escalation.acknowledged`` / ``escalation.resolved`` from the feed.
+
+        Register with ``SyncService.add_update_handler``: it runs inside the feed page's
+        transaction, so the change is committed with the page's cursor, exactly once. An
+        update for an escalation whose delivery is not recorded yet (the agency answered
+        it before the sender wrote the answer down) is left to :meth:`reconcile`, which
+        finds it among the feed's stored updates.
+        """
+        if not isinstance(data, wire.EscalationUpdateData):
+            return
+        with self.vault.transaction():
+            record = self._find_remote(data.escalation_id)
+            if record is None:
+                return
+            if _apply_update(record, event_type, data):
+                self._save(record)
+                self._advance_outbox(record)
+                self._changed()
+                log.info("escalation %s: %s", record.id, event_type)
+
+    def reconcile(self, *, full: bool = False) -> bool:
+        """Bring local records up to date with their outbox items and stored feed updates.
+
+        Called after outbox changes, where it records the agency's id of newly delivered
+        escalations and applies any feed update that arrived before that id was known;
+        and at start-up with ``full``, where it also applies updates stored while no
+        handler was registered. Idempotent.
+
+        Returns:
+            Whether anything changed.
+        """
+        changed = False
+        with self.vault.transaction():
+            for record in self._records():
+                dirty = False
+                if record.remote_id is None:
+                    item = self.outbox.get(record.outbox_id)
+                    if item is None or item.remote_id is None:
+                        continue
+                    record.remote_id = item.remote_id
+                    dirty = True
+                elif not full or record.resolved_at is not None:
+                    continue  # the feed's handler keeps it current
+                dirty = self._apply_stored_updates(record) or dirty
+                if dirty:
+                    self._save(record)
+                    self._advance_outbox(record)
+                    changed = True
+            if changed:
+                self._changed()
+        return changed
+
+    def _apply_stored_updates(self, record: EscalationRecord) -> bool:
+        """Apply the feed's stored acknowledgement and resolution of ``record``, if any."""
+        dirty = False
+        for event_type in (
+            wire.EventType.ESCALATION_ACKNOWLEDGED,
+            wire.EventType.ESCALATION_RESOLVED,
+        ):
+            payload = self.vault.get(UPDATE_KIND, f"{event_type}:{record.remote_id}")
+            if payload is None:
+                continue
+            try:
+                update = wire.decode(payload, wire.EscalationUpdateData)
+            except msgspec.DecodeError:
+                continue  # the feed skipped it as malformed; it never happened for us
+            dirty = _apply_update(record, event_type, update) or dirty
+        return dirty
+
+    def _advance_outbox(self, record: EscalationRecord) -> None:
+        """Move the escalation's outbox item on, so the outbox shows what the talent sees."""
+        target = (
+            OutboxState.RESOLVED
+            if record.resolved_at is not None
+            else OutboxState.ACKNOWLEDGED
+            if record.acknowledged_at is not None
+            else None
+        )
+        if target is None:
+            return
+        item = self.outbox.get(record.outbox_id)
+        if item is None or item.state in (OutboxState.QUEUED, OutboxState.FAILED, target):
+            return
+        if item.state is OutboxState.RESOLVED:
+            return  # never move back
+        self.outbox.set_state(item.id, target)
+
+    # ------------------------------------------------------------------ what stays
+
+    def remove_settled_notes(self, session_ended: Callable[[str], bool]) -> int:
+        """Remove the talent's notes from escalations that no longer need them.
+
+        A note goes once every item that carried it is settled (delivered or refused) and
+        the session is over (``session_ended(booking_id)``); for an escalation about no
+        booking, once it is resolved or cancelled. Kept: the escalation, its crisis sign,
+        its states and the supervisor's name. The WAL is checkpointed afterwards.
+
+        Returns:
+            How many escalations lost their notes.
+        """
+        removed = 0
+        with self.vault.transaction():
+            for record in self._records():
+                if record.notes_sent == 0 or record.notes_removed:
+                    continue
+                if record.booking_id is not None:
+                    over = session_ended(record.booking_id)
+                else:
+                    over = record.resolved_at is not None or record.cancelled_at is not None
+                if not over:
+                    continue
+                ids = [record.outbox_id, *record.follow_up_ids]
+                items = [self.outbox.get(i) for i in ids]
+                if any(i is not None and i.state not in SETTLED for i in items):
+                    continue
+                for item_id in ids:
+                    self.outbox.redact(item_id, _TEXT_FIELDS)
+                record.notes_removed = True
+                self._save(record)
+                removed += 1
+            if removed:
+                checkpoint_after_commit(self.vault)
+                self._changed()
+        if removed:
+            log.info("removed the notes of %d settled escalation(s)", removed)
+        return removed
+
+    # ------------------------------------------------------------------ internals
+
+    def _save(self, record: EscalationRecord) -> None:
+        self.vault.put(KIND, record.id, msgspec.json.encode(record))
+
+    def _load(self, escalation_id: str) -> EscalationRecord | None:
+        payload = self.vault.get(KIND, escalation_id)
+        return None if payload is None else msgspec.json.decode(payload, type=EscalationRecord)
+
+    def _records(self) -> list[EscalationRecord]:
+        listing = self.vault.read_all(KIND)
+        for problem in listing.problems:
+            log.warning("unreadable escalation record: %s", problem.name)
+        return [msgspec.json.decode(p, type=EscalationRecord) for p in listing.rows.values()]
+
+    def _require(self, escalation_id: str) -> EscalationRecord:
+        record = self._load(escalation_id)
+        if record is None:
+            raise EscalationNotFoundError(f"no escalation {escalation_id!r}")
+        return record
+
+    def _require_view(self, escalation_id: str) -> EscalationView:
+        view = self.get(escalation_id)
+        if view is None:
+            raise EscalationNotFoundError(f"no escalation {escalation_id!r}")
+        return view
+
+    def _require_open(self, record: EscalationRecord) -> None:
+        if record.resolved_at is not None or record.cancelled_at is not None:
+            raise EscalationClosedError(f"escalation {record.id!r} is closed")
+        first = self.outbox.get(record.outbox_id)
+        if first is None or first.state is OutboxState.FAILED:
+            raise EscalationClosedError(f"escalation {record.id!r} was refused by the agency")
+
+    def _find_remote(self, remote_id: str) -> EscalationRecord | None:
+        for record in self._records():
+            if record.remote_id == remote_id:
+                return record
+        item = self.outbox.find_by_remote_id(remote_id)
+        if item is None or item.kind != OUTBOX_KIND:
+            return None
+        found = self._load(item.ref)
+        if found is not None:
+            found.remote_id = remote_id
+        return found
+
+    def _items_of(self, records: Iterable[EscalationRecord]) -> dict[str, OutboxItem]:
+        items: dict[str, OutboxItem] = {}
+        for record in records:
+            ids = [record.outbox_id, *record.follow_up_ids]
+            if record.cancel_id is not None:
+                ids.append(record.cancel_id)
+            for item_id in ids:
+                item = self.outbox.get(item_id)
+                if item is not None:
+                    items[item_id] = item
+        return items
+
+    def _view(self, record: EscalationRecord, items: Mapping[str, OutboxItem]) -> EscalationView:
+        first = items.get(record.outbox_id)
+        cancel = None
+        if record.cancel_id is not None:
+            cancel = delivery_of(items.get(record.cancel_id))
+        elif record.cancelled_at is not None:
+            cancel = Delivery.DELIVERED  # nothing needed sending: the agency never had it
+        follow_ups = [delivery_of(items.get(i)) for i in record.follow_up_ids]
+        remote_id = record.remote_id or (first.remote_id if first is not None else None)
+        if record.cancelled_at is not None and cancel is not Delivery.FAILED:
+            state = EscalationState.CANCELLED
+        elif record.resolved_at is not None:
+            state = EscalationState.RESOLVED
+        elif record.acknowledged_at is not None:
+            state = EscalationState.ACKNOWLEDGED
+        elif first is None or first.state is OutboxState.FAILED:
+            state = EscalationState.FAILED
+        elif first.state in REACHED:
+            state = EscalationState.DELIVERED
+        else:
+            state = EscalationState.QUEUED
+        return EscalationView(
+            id=record.id,
+            booking_id=record.booking_id,
+            raised_at=record.raised_at,
+            state=state,
+            automatic=record.automatic,
+            crisis_sign=record.crisis_sign,
+            remote_id=remote_id,
+            supervisor=record.supervisor,
+            supervisor_note=record.supervisor_note,
+            acknowledged_at=record.acknowledged_at,
+            resolved_at=record.resolved_at,
+            cancelled_at=record.cancelled_at,
+            attempts=first.attempts if first is not None else 0,
+            last_error=first.last_error if first is not None else None,
+            follow_ups=len(follow_ups),
+            follow_ups_waiting=follow_ups.count(Delivery.QUEUED),
+            follow_ups_failed=follow_ups.count(Delivery.FAILED),
+            cancel=cancel,
+        )
+
+
+def _apply_update(
+    record: EscalationRecord, event_type: str, data: wire.EscalationUpdateData
+) -> bool:
+    """Apply one feed update to ``record``; returns whether it changed anything."""
+    before = msgspec.structs.asdict(record)
+    if event_type == wire.EventType.ESCALATION_ACKNOWLEDGED:
+        if record.acknowledged_at is None:
+            record.acknowledged_at = data.at
+            if record.resolved_at is None:  # a late ack never renames the resolver
+                record.supervisor = data.supervisor
+            if data.note is not None and record.resolved_at is None:
+                record.supervisor_note = data.note
+    elif event_type == wire.EventType.ESCALATION_RESOLVED and record.resolved_at is None:
+        record.resolved_at = data.at
+        record.supervisor = data.supervisor
+        if data.note is not None:
+            record.supervisor_note = data.note
+    return msgspec.structs.asdict(record) != before
+
+
+def _check_sign(sign: str | None) -> None:
+    if sign is not None and sign not in CRISIS_SIGNS:
+        raise ValueError(f"unknown crisis sign {sign!r}; expected one of {CRISIS_SIGNS}")
+
+
+def _clean_note(note: str | None) -> str | None:
+    if note is None:
+        return None
+    text = note.strip()
+    return text or None

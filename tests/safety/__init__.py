@@ -1,0 +1,1 @@
+"""Tests of the safety services against the real reference agency."""
