@@ -76,7 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_reset(data_dir, confirmed=args.yes, out=sys.stdout)
     from talentdesk.ui import run_gui
 
-    return run_gui(data_dir, args.lang, demo=args.demo)
+    if not args.demo:
+        return run_gui(data_dir, args.lang)
+    from talentdesk.demo import start_demo
+    from talentdesk.ui.demo import DemoAgency
+
+    demo = start_demo(data_dir)
+    try:
+        return run_gui(demo.data_dir, args.lang, demo=DemoAgency(demo.url, demo.pairing_code))
+    finally:
+        demo.stop()
 
 
 if __name__ == "__main__":  # pragma: no cover

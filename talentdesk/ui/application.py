@@ -3,6 +3,11 @@
 ``run_gui`` is what the composition layer calls. Tests use :func:`build_app`
 instead, which builds the same object on the test's ``QApplication`` without
 entering the event loop.
+
+The agency desk (sync, pairing, bookings; :mod:`talentdesk.ui.desk`) lives
+exactly as long as the unlocked vault: it is made on unlock, before
+``vault_changed`` announces the vault, and released on lock or quit: sync is
+stopped first, and only then is the vault closed.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk import __version__
 from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.demo import DemoAgency
+from talentdesk.ui.desk import AgencyDesk, SyncTuning
 from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
 from talentdesk.ui.main_window import MainWindow, Page
@@ -49,13 +56,20 @@ def ensure_qapplication(argv: Sequence[str] | None = None) -> QApplication:
 
 
 class TalentDeskApp(QObject):
-    """The running GUI: unlock screen, main window, auto-lock, language, single instance.
+    """The running GUI: unlock screen, main window, agency desk, auto-lock, language.
 
     Build it with :func:`build_app`, then :meth:`start`; :meth:`shutdown` at the end.
 
+    Attributes:
+        desk: the agency desk while unlocked, else None. When ``vault_changed``
+            announces a vault, ``desk.sync`` already exists and has not started:
+            other services may add their listeners and handlers to it then.
+        demo: the sample agency of a demo run, or None.
+
     Signals:
         vault_changed(object): the open ``Vault`` after an unlock; None just before
-            a lock or quit closes it (services that use the vault follow this).
+            a lock or quit closes it (services that use the vault follow this; the
+            agency desk's sync is stopped before the vault is closed).
     """
 
     vault_changed = Signal(object)
@@ -66,15 +80,17 @@ class TalentDeskApp(QObject):
         instance: SingleInstance,
         *,
         language: str | None = None,
-        demo: bool = False,
+        demo: DemoAgency | None = None,
         clock: Clock = idle_clock,
         idle_check_ms: int = 5000,
         keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+        sync_tuning: SyncTuning | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.instance = instance
         self.demo = demo
+        self._sync_tuning = sync_tuning
         self._prefs = load_preferences(data_dir)
         self.languages = LanguageSwitcher(self)
         chosen = pick_language(language, self._prefs.language, system_language())
@@ -90,6 +106,8 @@ class TalentDeskApp(QObject):
         )
         self.main_window: MainWindow | None = None
         self.vault: Vault | None = None
+        self.desk: AgencyDesk | None = None
+        self._releasing: list[tuple[AgencyDesk, Vault]] = []
         self._geometry: QByteArray | None = None
         self._page = Page.TODAY
         self._shut_down = False
@@ -119,12 +137,15 @@ class TalentDeskApp(QObject):
 
     def _unlocked(self, vault: Vault) -> None:
         self.vault = vault
+        desk = AgencyDesk(vault, self.bridge, demo=self.demo, tuning=self._sync_tuning, parent=self)
+        self.desk = desk
         window = MainWindow(
             vault=VaultSummary.of(vault),
             language=self.languages.language,
             idle_lock_minutes=self._prefs.idle_lock_minutes,
             data_dir=self.data_dir,
-            demo=self.demo,
+            desk=desk,
+            demo=self.demo is not None,
         )
         self._connect_main_window(window)
         if self._geometry is not None:
@@ -136,17 +157,20 @@ class TalentDeskApp(QObject):
         self.unlock_screen.hide()
         self.idle.start()
         self.vault_changed.emit(vault)
+        desk.start()  # syncs when paired; a demo run pairs with its sample agency first
 
     def lock(self) -> None:
         """Hide everything behind the unlock screen and close the vault (its keys are dropped).
 
         The main window is destroyed, not just hidden, so nothing it showed
-        stays in memory; its size and page come back on the next unlock.
+        stays in memory; its size and page come back on the next unlock. Sync
+        is stopped before the vault closes; while a long-poll in flight ends,
+        the unlock screen says so, and unlocking waits until the vault is closed.
         """
         if self.vault is None:
             return
         self.idle.stop()
-        self.unlock_screen.begin(locked=True)
+        self.unlock_screen.show_locking()
         window, self.main_window = self.main_window, None
         if window is not None:
             self._geometry = window.saveGeometry()
@@ -161,9 +185,24 @@ class TalentDeskApp(QObject):
         else:
             self.unlock_screen.show()
         vault, self.vault = self.vault, None
+        desk, self.desk = self.desk, None
         self.vault_changed.emit(None)  # services let go of the vault before it closes
-        vault.close()
-        log.info("locked")
+        if desk is None:
+            self._vault_released(None, vault)
+            return
+        self._releasing.append((desk, vault))
+        desk.release(lambda: self._vault_released(desk, vault))
+
+    def _vault_released(self, desk: AgencyDesk | None, vault: Vault) -> None:
+        """Sync has stopped: close the vault, then offer to unlock again."""
+        if desk is not None:
+            self._releasing = [(d, v) for d, v in self._releasing if d is not desk]
+            desk.deleteLater()
+        if vault.is_open:
+            vault.close()
+            log.info("locked")
+        if not self._shut_down:
+            self.unlock_screen.begin(locked=True)
 
     def set_language(self, code: str) -> None:
         """Switch the language live, remember it, and show it in both pickers."""
@@ -205,10 +244,18 @@ class TalentDeskApp(QObject):
         self._shut_down = True
         self.idle.stop()
         self.unlock_screen.discard()
+        desk, self.desk = self.desk, None
         if self.vault is not None:
             vault, self.vault = self.vault, None
             self.vault_changed.emit(None)
+            if desk is not None:
+                desk.release_now()  # no event loop runs any more: wait here
             vault.close()
+        for releasing, vault in self._releasing:
+            releasing.release_now()
+            if vault.is_open:
+                vault.close()
+        self._releasing = []
         for window in (self.main_window, self.unlock_screen):
             if window is not None:
                 window.hide()
@@ -222,11 +269,12 @@ class TalentDeskApp(QObject):
 def build_app(
     data_dir: Path,
     language: str | None = None,
-    demo: bool = False,
+    demo: DemoAgency | None = None,
     *,
     clock: Clock = idle_clock,
     idle_check_ms: int = 5000,
     keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+    sync_tuning: SyncTuning | None = None,
     argv: Sequence[str] | None = None,
 ) -> TalentDeskApp | None:
     """Build the GUI without running the event loop.
@@ -248,17 +296,19 @@ def build_app(
         clock=clock,
         idle_check_ms=idle_check_ms,
         keyring_probe=keyring_probe,
+        sync_tuning=sync_tuning,
     )
 
 
-def run_gui(data_dir: Path, language: str | None, demo: bool = False) -> int:
+def run_gui(data_dir: Path, language: str | None, demo: DemoAgency | None = None) -> int:
     """Run TalentDesk's window until the talent quits.
 
     Args:
         data_dir: where the vault and preferences live.
         language: "id" or "en" from ``--lang``; None uses the saved preference,
             then the system locale.
-        demo: started with ``--demo`` (said in the status line).
+        demo: the sample agency of ``--demo`` (already running, with a pairing code):
+            the window says DEMO and pairs with it after unlocking if not paired yet.
 
     Returns:
         The process exit code: 0 also when another TalentDesk already had this

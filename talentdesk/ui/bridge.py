@@ -8,7 +8,9 @@ worker. The pattern, after Anki's ``QueryOp``:
   ``concurrent.futures`` thread) and what to do with its outcome;
 * the :class:`Bridge` runs it and, when it finishes, emits its ONE queued
   signal carrying the delivery; the slot runs on the GUI thread, where the
-  ``success`` or ``failure`` callback may touch widgets freely.
+  ``success`` or ``failure`` callback may touch widgets freely;
+* a service that calls listeners on its own threads hands them to
+  :meth:`Bridge.post`, which uses the same signal.
 
 Example:
     >>> Operation(lambda: Vault.open(path, passphrase=p), success=self._opened) \\
@@ -84,6 +86,23 @@ class Bridge(QObject):
 
         future.add_done_callback(finished)
         return future
+
+    def post(self, delivery: Delivery) -> None:
+        """Run ``delivery`` on the GUI thread soon; may be called from any thread.
+
+        For listeners that a service calls on its own threads (the sync
+        service's status, page and outbox listeners). Dropped once the bridge
+        is shut down or deleted.
+        """
+        if self._closed or not shiboken6.isValid(self):
+            return
+        with self._counter_lock:
+            self._in_flight += 1
+        try:
+            self.delivery_requested.emit(delivery)
+        except RuntimeError:  # deleted between the check and the emit (teardown)
+            with self._counter_lock:
+                self._in_flight -= 1
 
     @Slot(object)
     def _deliver(self, delivery: Delivery) -> None:

@@ -1,7 +1,9 @@
 """The main window: a side list of pages, the page on show, and a status line.
 
 It only arranges pages and forwards their requests; each page lives in its
-own module under :mod:`talentdesk.ui.pages`.
+own module under :mod:`talentdesk.ui.pages` and works with the agency desk
+itself. The status line says the state of the link to the agency
+(:mod:`talentdesk.ui.status_line`) and how the vault is protected.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.ui.desk import AgencyDesk
 from talentdesk.ui.pages import (
     BoundariesPage,
     RepliesPage,
@@ -29,6 +32,7 @@ from talentdesk.ui.pages import (
     TodayPage,
     VaultSummary,
 )
+from talentdesk.ui.status_line import SyncStatusLine
 from talentdesk.ui.style import apply_style
 from talentdesk.ui.widgets import make_label
 from talentdesk.vault import Protection
@@ -52,7 +56,8 @@ class MainWindow(QMainWindow):
         language: the current language code.
         idle_lock_minutes: the current auto-lock delay.
         data_dir: the data folder, shown in Settings.
-        demo: started with ``--demo``; said in the status line.
+        desk: the agency desk of the unlocked vault; None shows an unpaired window.
+        demo: a demo run: the title, a banner and the status line say DEMO.
 
     Signals:
         lock_requested(): Lock now (button or Ctrl+L).
@@ -71,21 +76,25 @@ class MainWindow(QMainWindow):
         language: str,
         idle_lock_minutes: int,
         data_dir: Path,
+        desk: AgencyDesk | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault = vault
         self._demo = demo
-        self.setWindowTitle("TalentDesk")
         self.setMinimumSize(QSize(880, 600))
-        self.resize(1040, 700)
-        self.today = TodayPage()
+        self.resize(1120, 720)
+        self.today = TodayPage(desk)
         self.boundaries = BoundariesPage()
         self.replies = RepliesPage()
         self.safety = SafetyPage()
         self.settings = SettingsPage(
-            vault=vault, language=language, idle_lock_minutes=idle_lock_minutes, data_dir=data_dir
+            vault=vault,
+            language=language,
+            idle_lock_minutes=idle_lock_minutes,
+            data_dir=data_dir,
+            desk=desk,
         )
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -93,10 +102,14 @@ class MainWindow(QMainWindow):
         for page in (self.today, self.boundaries, self.replies, self.safety, self.settings):
             self._stack.addWidget(page)
             self.navigation.addItem(QListWidgetItem())
+        self.demo_banner = make_label("demoBanner", wrap=True, name="demoBanner")
+        self.demo_banner.setVisible(demo)
+        # "DEMO" reads the same in both languages, like the name.
+        self.setWindowTitle("TalentDesk — DEMO" if demo else "TalentDesk")
+        self.agency_line = SyncStatusLine(desk)
         self.status_line = make_label("small", wrap=False, name="statusLine")
-        self.agency_line = make_label("small", wrap=False, name="agencyLine")
-        self.statusBar().addWidget(self.status_line, 1)
-        self.statusBar().addPermanentWidget(self.agency_line)
+        self.statusBar().addWidget(self.agency_line, 1)
+        self.statusBar().addPermanentWidget(self.status_line)
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.addAction(self.lock_action)
@@ -120,13 +133,18 @@ class MainWindow(QMainWindow):
         brand_row.addWidget(brand)
         pane_layout.addLayout(brand_row)
         pane_layout.addWidget(self.navigation, 1)
+        pages = QVBoxLayout()
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.demo_banner)
+        pages.addWidget(self._stack, 1)
         central = QWidget()
         central.setObjectName("pageArea")
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(pane)
-        layout.addWidget(self._stack, 1)
+        layout.addLayout(pages, 1)
         self.setCentralWidget(central)
 
     def _connect_signals(self) -> None:
@@ -165,10 +183,8 @@ class MainWindow(QMainWindow):
             status = self.tr("Vault unlocked · protected by your system keyring")
         else:
             status = self.tr("Vault unlocked · protected by your passphrase")
-        if self._demo:
-            status = self.tr("Demo mode") + " · " + status
         self.status_line.setText(status)
-        self.agency_line.setText(self.tr("Agency: not paired"))
+        self.demo_banner.setText(self.tr("DEMO — sample agency on this computer, sample bookings"))
         self.lock_action.setText(self.tr("Lock now"))
 
     def changeEvent(self, event: QEvent) -> None:

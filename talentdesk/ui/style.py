@@ -88,7 +88,55 @@ QFrame[role="success"] {{
 QFrame[role="success"] QLabel {{
     color: #065f46;
 }}
-QLineEdit, QSpinBox, QComboBox {{
+QFrame[role="note"] {{
+    background: #f0fdfa;
+    border: 1px solid #99ddd3;
+    border-radius: 8px;
+}}
+QFrame[role="note"] QLabel {{
+    color: #134e4a;
+}}
+QLabel[role="demoBanner"] {{
+    background: #fef3c7;
+    color: #78350f;
+    border-bottom: 1px solid #f5c56b;
+    font-weight: 600;
+    padding: 8px 36px;
+}}
+QLabel#agencyLine[tone="ok"] {{
+    color: #065f46;
+}}
+QLabel#agencyLine[tone="warning"] {{
+    color: #92400e;
+}}
+QLabel#agencyLine[tone="error"] {{
+    color: #991b1b;
+    font-weight: 600;
+}}
+QTreeView#bookingsView {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    border-radius: 8px;
+    outline: none;
+    selection-background-color: {ACCENT_SOFT};
+    selection-color: {TEXT};
+}}
+QTreeView#bookingsView::item {{
+    padding: 7px 4px;
+    border-bottom: 1px solid #eef1f5;
+}}
+QTreeView#bookingsView::item:selected {{
+    background: {ACCENT_SOFT};
+}}
+QHeaderView::section {{
+    background: #f7f9fb;
+    color: {MUTED};
+    border: none;
+    border-bottom: 1px solid {BORDER};
+    padding: 7px 4px;
+    font-weight: 600;
+}}
+QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{
     background: {SURFACE};
     border: 1px solid #c8ced8;
     border-radius: 8px;
@@ -96,7 +144,7 @@ QLineEdit, QSpinBox, QComboBox {{
     min-height: 20px;
     selection-background-color: {ACCENT};
 }}
-QLineEdit:focus, QSpinBox:focus, QComboBox:focus {{
+QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus {{
     border: 2px solid {ACCENT};
     padding: 6px 9px;
 }}
@@ -198,6 +246,9 @@ QStatusBar {{
 QStatusBar QLabel {{
     color: {MUTED};
     padding: 0 6px;
+}}
+QMessageBox QLabel#qt_msgbox_label, QMessageBox QLabel#qt_msgbox_informativelabel {{
+    min-width: 460px;
 }}
 QProgressBar {{
     border: none;

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -36,6 +38,25 @@ def make_button(role: str = "", *, name: str = "") -> QPushButton:
     return button
 
 
+def field_row(label: QLabel, field: QWidget, *, label_width: int = 270) -> QGridLayout:
+    """A label and its field side by side (one row of :func:`field_grid`)."""
+    return field_grid([(label, field)], label_width=label_width)
+
+
+def field_grid(rows: Sequence[tuple[QLabel, QWidget]], *, label_width: int = 270) -> QGridLayout:
+    """Labels and their fields in one grid, so every field starts at the same place."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(16)
+    grid.setVerticalSpacing(10)
+    grid.setColumnMinimumWidth(0, label_width)
+    for number, (label, field) in enumerate(rows):
+        label.setBuddy(field)
+        grid.addWidget(label, number, 0)
+        grid.addWidget(field, number, 1)
+    grid.setColumnStretch(2, 1)
+    return grid
+
+
 class Card(QFrame):
     """A white, rounded panel with generous padding; children go in :attr:`body`."""
 
@@ -48,7 +69,7 @@ class Card(QFrame):
 
 
 class Callout(QFrame):
-    """A tinted box holding one message; ``role`` is "warning", "error" or "success"."""
+    """A tinted box holding one message; ``role`` is "note", "warning", "error" or "success"."""
 
     def __init__(self, role: str, *, name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +88,12 @@ class Callout(QFrame):
     def setText(self, text: str) -> None:
         """Show ``text``."""
         self.label.setText(text)
+
+    def set_role(self, role: str) -> None:
+        """Change the tint ("note", "warning", "error" or "success")."""
+        if self.property("role") != role:
+            set_role(self, role)
+            set_role(self.label, "callout")
 
 
 class TranslatedWidget(QWidget):

@@ -35,7 +35,8 @@ def test_title_pages_and_status(qtbot: QtBot) -> None:
     assert names == ["Today", "Boundaries", "Replies", "Safety", "Settings"]
     assert window.current_page() is Page.TODAY
     assert window.status_line.text() == "Vault unlocked · protected by your system keyring"
-    assert window.agency_line.text() == "Agency: not paired"
+    assert window.agency_line.text() == "Not paired with an agency"
+    assert not window.demo_banner.isVisible()
 
 
 def test_side_list_switches_pages(qtbot: QtBot) -> None:
@@ -74,6 +75,8 @@ def test_ctrl_l_locks(qtbot: QtBot) -> None:
         window.lock_action.trigger()
 
 
-def test_demo_mode_is_said(qtbot: QtBot) -> None:
+def test_demo_mode_is_said_plainly(qtbot: QtBot) -> None:
     window = make_window(qtbot, demo=True)
-    assert window.status_line.text().startswith("Demo mode · ")
+    assert window.windowTitle() == "TalentDesk — DEMO"
+    assert window.demo_banner.isVisible()
+    assert window.demo_banner.text() == "DEMO — sample agency on this computer, sample bookings"

@@ -16,6 +16,8 @@ class EmptyStatePage(TranslatedWidget):
 
     Subclasses fill the texts in ``retranslate()`` and, when they have an
     action, show :attr:`action_button` and connect it to one of their signals.
+    A page that fills up later adds its contents to :attr:`column` and hides
+    :attr:`empty_area` (which holds :attr:`empty_card`).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -27,7 +29,16 @@ class EmptyStatePage(TranslatedWidget):
         self.action_button = make_button(name="emptyAction")
         self.action_button.hide()
         card = Card()
+        card.setObjectName("emptyCard")
         card.setMaximumWidth(760)
+        self.empty_card = card
+        # The card sits in a row: a vertical layout would ask it for its height at the
+        # page's full width, too little for its wrapped text at its own narrower width.
+        self.empty_area = QWidget()
+        row = QHBoxLayout(self.empty_area)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(card, 1)
+        row.addStretch(0)
         card.body.addWidget(self.heading)
         card.body.addWidget(self.body)
         card.body.addWidget(self.hint)
@@ -40,5 +51,6 @@ class EmptyStatePage(TranslatedWidget):
         layout.setContentsMargins(36, 32, 36, 24)
         layout.setSpacing(18)
         layout.addWidget(self.page_title)
-        layout.addWidget(card)
+        layout.addWidget(self.empty_area)
         layout.addStretch(1)
+        self.column = layout

@@ -1,4 +1,4 @@
-"""Settings: language, auto-lock, the vault's protection, the agency, about."""
+"""Settings: the agency, shift limits, language, auto-lock, the vault's protection, about."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QScrollArea,
     QVBoxLayout,
@@ -17,12 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk import __version__
+from talentdesk.ui.desk import AgencyDesk
 from talentdesk.ui.keyring_name import keyring_display_name
 from talentdesk.ui.language import LANGUAGE_NAMES
-from talentdesk.ui.widgets import Card, TranslatedWidget, make_button, make_label
+from talentdesk.ui.pages.agency import AgencySection
+from talentdesk.ui.pages.shift_limits import ShiftLimitsSection
+from talentdesk.ui.widgets import Card, TranslatedWidget, field_row, make_button, make_label
 from talentdesk.vault import Protection, Vault
 
 MAX_IDLE_LOCK_MINUTES = 240
+MAX_COLUMN_WIDTH = 720
 IDLE_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)
 
 
@@ -43,6 +46,16 @@ class VaultSummary:
 class SettingsPage(TranslatedWidget):
     """The talent's settings; each change is announced at once, saving is the receiver's job.
 
+    The Agency and Shift limits sections work with the agency desk themselves.
+
+    Args:
+        vault: what to show about the open vault.
+        language: the current language code.
+        idle_lock_minutes: the current auto-lock delay.
+        data_dir: the data folder, shown in About.
+        desk: the unlocked vault's agency desk (pairing, shift limits); None in tests of
+            the other sections.
+
     Signals:
         language_changed(str): "id" or "en" was picked.
         idle_lock_minutes_changed(int): the auto-lock delay changed (0 never locks).
@@ -60,10 +73,13 @@ class SettingsPage(TranslatedWidget):
         language: str,
         idle_lock_minutes: int,
         data_dir: Path,
+        desk: AgencyDesk | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
+        self.agency = AgencySection(desk)
+        self.shift_limits = ShiftLimitsSection(desk)
         self._vault = vault
         self._data_dir = data_dir
         self.page_title = make_label("pageTitle", name="pageTitle")
@@ -80,7 +96,6 @@ class SettingsPage(TranslatedWidget):
         self.protection = make_label("body", name="vaultProtection")
         self.protection_note = make_label("muted", name="vaultProtectionNote")
         self.schema = make_label("muted", name="vaultSchema")
-        self.agency_status = make_label("body", name="agencyStatus")
         self.about = make_label("muted", name="aboutVersion")
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._labels = {
@@ -92,8 +107,6 @@ class SettingsPage(TranslatedWidget):
                 ("auto_lock_text", "muted"),
                 ("auto_lock_field", "fieldLabel"),
                 ("vault", "heading"),
-                ("agency", "heading"),
-                ("agency_text", "muted"),
                 ("about", "heading"),
             )
         }
@@ -106,11 +119,11 @@ class SettingsPage(TranslatedWidget):
     def _build_layout(self) -> None:
         labels = self._labels
         language = self._section(labels["language"])
-        language.body.addLayout(self._field_row(labels["language_field"], self.language_picker))
+        language.body.addLayout(field_row(labels["language_field"], self.language_picker))
 
         auto_lock = self._section(labels["auto_lock"])
         auto_lock.body.addWidget(labels["auto_lock_text"])
-        auto_lock.body.addLayout(self._field_row(labels["auto_lock_field"], self.idle_minutes))
+        auto_lock.body.addLayout(field_row(labels["auto_lock_field"], self.idle_minutes))
 
         vault = self._section(labels["vault"])
         for widget in (self.protection, self.protection_note, self.schema):
@@ -120,23 +133,28 @@ class SettingsPage(TranslatedWidget):
         lock_row.addStretch(1)
         vault.body.addLayout(lock_row)
 
-        agency = self._section(labels["agency"])
-        agency.body.addWidget(self.agency_status)
-        agency.body.addWidget(labels["agency_text"])
-
         about = self._section(labels["about"])
         about.body.addWidget(self.about)
 
-        content = QWidget()
-        content.setObjectName("settingsContent")
-        column = QVBoxLayout(content)
-        column.setContentsMargins(36, 32, 36, 32)
+        # The width limit is on the whole column, not on each card: a vertical layout asks
+        # its items for their height at its own width, so a narrower card would get too
+        # little height for its wrapped text.
+        sections = QWidget()
+        sections.setObjectName("settingsContent")
+        sections.setMaximumWidth(MAX_COLUMN_WIDTH)
+        column = QVBoxLayout(sections)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         column.addWidget(self.page_title)
-        for card in (language, auto_lock, vault, agency, about):
-            card.setMaximumWidth(720)
+        for card in (self.agency, self.shift_limits, language, auto_lock, vault, about):
             column.addWidget(card)
         column.addStretch(1)
+        content = QWidget()
+        content.setObjectName("settingsContent")
+        row = QHBoxLayout(content)
+        row.setContentsMargins(36, 32, 36, 32)
+        row.addWidget(sections, 1)
+        row.addStretch(0)
         scroll = QScrollArea()
         scroll.setObjectName("settingsScroll")
         scroll.setWidgetResizable(True)
@@ -152,16 +170,6 @@ class SettingsPage(TranslatedWidget):
         card.body.setSpacing(10)
         card.body.addWidget(heading)
         return card
-
-    @staticmethod
-    def _field_row(label: QWidget, field: QWidget) -> QGridLayout:
-        row = QGridLayout()
-        row.setHorizontalSpacing(16)
-        row.setColumnMinimumWidth(0, 190)
-        row.addWidget(label, 0, 0)
-        row.addWidget(field, 0, 1)
-        row.setColumnStretch(2, 1)
-        return row
 
     def _connect_signals(self) -> None:
         self.language_picker.currentIndexChanged.connect(self._on_language_picked)
@@ -255,14 +263,6 @@ class SettingsPage(TranslatedWidget):
             self.tr("Vault version: %1").replace("%1", str(self._vault.schema_version))
         )
         self.lock_button.setText(self.tr("Lock now"))
-        labels["agency"].setText(self.tr("Agency"))
-        self.agency_status.setText(self.tr("Not paired with an agency yet."))
-        labels["agency_text"].setText(
-            self.tr(
-                "Pairing comes in an upcoming version of TalentDesk: you'll type the one-time "
-                "code your agency gives you here, and your bookings will start to arrive."
-            )
-        )
         labels["about"].setText(self.tr("About"))
         self.about.setText(
             self.tr("TalentDesk %1\nData folder: %2")

@@ -1,15 +1,62 @@
-"""Today: tonight's and today's bookings (empty until the agency sends some)."""
+"""Today: tonight's bookings, and accepting or declining the ones that wait for an answer.
+
+Until the agency has sent a booking the page keeps its honest empty state.
+Every vault call runs on the bridge through the agency desk; the list is
+loaded again when a feed page changes bookings, when an answer moves on in
+the outbox (queued → delivered), after each answer, and once a minute.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+import logging
+from collections.abc import Callable
+from datetime import datetime
 
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QWidget,
+)
+
+from talentdesk.domain import (
+    MSG_BREAK_TOO_SHORT,
+    MSG_CALL_ASK_FIRST,
+    MSG_CALL_NOT_ALLOWED,
+    MSG_CHAT_ASK_FIRST,
+    MSG_CHAT_NOT_ALLOWED,
+    MSG_TOO_MANY_HOURS,
+    Booking,
+    BookingStatus,
+)
+from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
+from talentdesk.sync.outbox import OutboxState
+from talentdesk.sync.service import PairingInfo
+from talentdesk.ui.desk import AcceptCheck, AgencyDesk, BookingRow, TonightView
+from talentdesk.ui.pages.bookings_model import BookingsModel, Column, local_now
 from talentdesk.ui.pages.empty_state import EmptyStatePage
+from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+
+log = logging.getLogger(__name__)
+
+#: How often the list is loaded again without news (times roll over midnight).
+REFRESH_MS = 60_000
+#: The longest decline reason the agency accepts.
+MAX_REASON_CHARS = 500
 
 
 class TodayPage(EmptyStatePage):
-    """The bookings of today and tonight.
+    """The bookings of today and tonight, each with its package, price and state.
+
+    Args:
+        desk: the agency desk of the unlocked vault; None shows the empty state only.
+        now: the wall clock, to say "tomorrow" of bookings after midnight.
 
     Signals:
         settings_requested(): the talent wants Settings, to pair with the agency.
@@ -17,14 +64,385 @@ class TodayPage(EmptyStatePage):
 
     settings_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: AgencyDesk | None = None,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = local_now,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("todayPage")
+        self._desk = desk
+        self._loading = False
+        self._reload = False
+        self._answering: str | None = None
+        self._last_answer: tuple[str, bool] | None = None
+        self._error: str | None = None
+        self._unreadable: tuple[str, ...] = ()
+        self.confirm_dialog: QMessageBox | None = None
+        self.decline_dialog: QInputDialog | None = None
+        self.model = BookingsModel(self, now=now)
+        self.view = QTreeView()
+        self.view.setObjectName("bookingsView")
+        self.list_title = make_label("heading", wrap=False, name="bookingsTitle")
+        self.list_summary = make_label("muted", name="bookingsSummary")
+        self.list_hint = make_label("muted", name="bookingsHint")
+        self.accept_button = make_button("primary", name="acceptButton")
+        self.decline_button = make_button(name="declineButton")
+        self.answer_note = Callout("note", name="answerNote")
+        self.error = Callout("error", name="todayError")
+        self.unreadable = Callout("warning", name="unreadableBookings")
+        self.list_card = Card(margins=22)
+        self.list_card.setObjectName("bookingsCard")
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._build_list()
+        self._connect_signals()
+        self.retranslate()
+        self._show_rows(False)
+        if desk is not None:
+            self._timer.start()
+            self.refresh()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_list(self) -> None:
         self.action_button.show()
+        view = self.view
+        view.setModel(self.model)
+        view.setRootIsDecorated(False)
+        view.setItemsExpandable(False)
+        view.setUniformRowHeights(False)  # a returning customer's state has a second line
+        view.setAllColumnsShowFocus(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setMinimumHeight(200)
+        header = view.header()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(False)
+        for column in Column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for callout in (self.answer_note, self.error, self.unreadable):
+            callout.hide()
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.list_title)
+        title_row.addSpacing(10)
+        title_row.addWidget(self.list_summary, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.decline_button)
+        buttons.addSpacing(6)
+        buttons.addWidget(self.list_hint, 1)
+        card = self.list_card.body
+        card.addLayout(title_row)
+        card.addWidget(view, 1)
+        card.addLayout(buttons)
+        card.addWidget(self.answer_note)
+        page = self.column
+        page.insertWidget(2, self.error)
+        page.insertWidget(3, self.unreadable)
+        page.insertWidget(4, self.list_card, 1)
+
+    def _connect_signals(self) -> None:
         self.action_button.clicked.connect(self.settings_requested)
+        self.accept_button.clicked.connect(self._accept_clicked)
+        self.decline_button.clicked.connect(self._decline_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._timer.timeout.connect(self.refresh)
+        desk = self._desk
+        if desk is not None:
+            desk.bookings_changed.connect(self.refresh)
+            desk.outbox_changed.connect(self.refresh)
+            desk.pairing_changed.connect(self._pairing_changed)
+
+    def _show_rows(self, has_rows: bool) -> None:
+        self.empty_area.setVisible(not has_rows)
+        self.list_card.setVisible(has_rows)
+        # The list takes the height when there is one; otherwise the empty card sits on top.
+        self.column.setStretch(self.column.count() - 1, 0 if has_rows else 1)
+
+    # ------------------------------------------------------------------ loading
+
+    def refresh(self) -> None:
+        """Load tonight's bookings again (on the bridge); overlapping calls are merged."""
+        desk = self._desk
+        if desk is None:
+            return
+        if self._loading:
+            self._reload = True
+            return
+        self._loading = True
+        desk.run(desk.tonight, self._loaded, self._load_failed, receiver=self)
+
+    def _loaded(self, tonight: TonightView) -> None:
+        self._loading = False
+        selected = self.selected_booking()
+        self.model.set_rows(tonight.rows)
+        if selected is not None:
+            self.select_booking(selected.id)
+        self._unreadable = tonight.unreadable
+        self._show_rows(bool(tonight.rows))
+        self.retranslate()
+        if self._reload:
+            self._reload = False
+            self.refresh()
+
+    def _load_failed(self, exc: Exception) -> None:
+        self._loading = False
+        self._reload = False
+        log.warning("tonight's bookings not loaded: %s", type(exc).__name__)
+        self._error = "load"
         self.retranslate()
 
+    def _pairing_changed(self, _info: PairingInfo | None) -> None:
+        self.retranslate()
+        self.refresh()
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_row(self) -> BookingRow | None:
+        """The booking row the talent selected, if any."""
+        indexes = self.view.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        rows = self.model.rows()
+        number = indexes[0].row()
+        return rows[number] if 0 <= number < len(rows) else None
+
+    def selected_booking(self) -> Booking | None:
+        """The booking the talent selected, if any."""
+        row = self.selected_row()
+        return row.booking if row is not None else None
+
+    def select_booking(self, booking_id: str) -> bool:
+        """Select a booking's row; False when it is not listed."""
+        number = self.model.row_of(booking_id)
+        if number is None:
+            return False
+        index = self.model.index(number, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        booking = self.selected_booking()
+        can_answer = (
+            self._desk is not None
+            and booking is not None
+            and booking.status is BookingStatus.PENDING
+            and self._answering is None
+        )
+        self.accept_button.setEnabled(can_answer)
+        self.decline_button.setEnabled(can_answer)
+
+    # ------------------------------------------------------------------ answering
+
+    def _accept_clicked(self) -> None:
+        desk, booking = self._desk, self.selected_booking()
+        if desk is None or booking is None or booking.status is not BookingStatus.PENDING:
+            return
+        self._begin_answer(booking.id)
+        desk.run(
+            lambda: desk.check_accept(booking),
+            self._checked,
+            self._answer_failed,
+            receiver=self,
+        )
+
+    def _checked(self, check: AcceptCheck) -> None:
+        if not check.warnings.any:
+            self._send_answer(check.booking, accept=True)
+            return
+        dialog = QMessageBox(self)
+        dialog.setObjectName("acceptWarnings")
+        dialog.setIcon(QMessageBox.Icon.Warning)
+        dialog.setWindowTitle(self.tr("Check before you accept"))
+        dialog.setText(
+            self.tr("Before you accept the booking at %1 (%2):")
+            .replace("%1", self.model.time_text(check.booking))
+            .replace("%2", check.booking.package.name)
+        )
+        dialog.setInformativeText("\n".join(f"• {line}" for line in self.warning_lines(check)))
+        accept = dialog.addButton(self.tr("Accept anyway"), QMessageBox.ButtonRole.AcceptRole)
+        keep = dialog.addButton(self.tr("Don't accept"), QMessageBox.ButtonRole.RejectRole)
+        dialog.setDefaultButton(keep)
+        dialog.setEscapeButton(keep)
+        dialog.finished.connect(lambda _result: self._confirmed(dialog, accept, check.booking))
+        self.confirm_dialog = dialog
+        dialog.open()
+
+    def warning_lines(self, check: AcceptCheck) -> list[str]:
+        """Each warning of ``check`` as one plain sentence."""
+        preset = check.preset_name or self.tr("your boundaries")
+        boundary = {
+            MSG_CHAT_NOT_ALLOWED: self.tr(
+                "Your boundaries (%1) say never to chat, and this package includes chat."
+            ),
+            MSG_CHAT_ASK_FIRST: self.tr(
+                "Your boundaries (%1) say to ask you first about chat, and this package "
+                "includes chat."
+            ),
+            MSG_CALL_NOT_ALLOWED: self.tr(
+                "Your boundaries (%1) say never to take calls, and this package includes a call."
+            ),
+            MSG_CALL_ASK_FIRST: self.tr(
+                "Your boundaries (%1) say to ask you first about calls, and this package "
+                "includes a call."
+            ),
+        }
+        lines = [
+            boundary.get(
+                conflict.message_key, self.tr("It goes against your boundaries (%1).")
+            ).replace("%1", preset)
+            for conflict in check.warnings.conflicts
+        ]
+        lines += [
+            self.tr("It overlaps your booking at %1 (%2).")
+            .replace("%1", self.model.time_text(other))
+            .replace("%2", other.package.name)
+            for other in check.warnings.overlaps
+        ]
+        limits = check.limits
+        for problem in check.warnings.shift_problems:
+            if problem == MSG_TOO_MANY_HOURS:
+                hours = self.locale().toString(float(limits.max_hours_per_night), "g", 3)
+                lines.append(
+                    self.tr(
+                        "It takes you past your limit of %1 hours of sessions in a night."
+                    ).replace("%1", hours)
+                )
+            elif problem == MSG_BREAK_TOO_SHORT:
+                lines.append(
+                    self.tr(
+                        "It leaves you less than your %n minute(s) of break between sessions.",
+                        "",
+                        limits.min_break_minutes,
+                    )
+                )
+            else:
+                lines.append(self.tr("It breaks one of your shift limits."))
+        return lines
+
+    def _confirmed(self, dialog: QMessageBox, accept: QPushButton, booking: Booking) -> None:
+        self.confirm_dialog = None
+        if dialog.clickedButton() is accept:
+            self._send_answer(booking, accept=True)
+        else:
+            self._end_answer()
+        dialog.deleteLater()
+
+    def _decline_clicked(self) -> None:
+        booking = self.selected_booking()
+        if self._desk is None or booking is None or booking.status is not BookingStatus.PENDING:
+            return
+        self._begin_answer(booking.id)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("declineDialog")
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setWindowTitle(self.tr("Decline booking"))
+        dialog.setLabelText(
+            self.tr("Decline the booking at %1 (%2)?\n\nYou can tell the agency why (optional):")
+            .replace("%1", self.model.time_text(booking))
+            .replace("%2", booking.package.name)
+        )
+        dialog.setOkButtonText(self.tr("Decline"))
+        dialog.setCancelButtonText(self.tr("Keep it"))
+        field = dialog.findChild(QLineEdit)
+        if field is not None:
+            field.setMaxLength(MAX_REASON_CHARS)
+        dialog.finished.connect(lambda result: self._decline_decided(dialog, result, booking))
+        self.decline_dialog = dialog
+        dialog.open()
+
+    def _decline_decided(self, dialog: QInputDialog, result: int, booking: Booking) -> None:
+        self.decline_dialog = None
+        if result == QInputDialog.DialogCode.Accepted:
+            reason = dialog.textValue().strip()[:MAX_REASON_CHARS]
+            self._send_answer(booking, accept=False, reason=reason or None)
+        else:
+            self._end_answer()
+        dialog.deleteLater()
+
+    def _begin_answer(self, booking_id: str) -> None:
+        self._answering = booking_id
+        self._error = None
+        self.retranslate()
+        self._update_buttons()
+
+    def _end_answer(self) -> None:
+        self._answering = None
+        self._update_buttons()
+
+    def _send_answer(self, booking: Booking, *, accept: bool, reason: str | None = None) -> None:
+        desk = self._desk
+        if desk is None:
+            return
+        self._answering = booking.id
+        desk.run(
+            lambda: desk.answer(booking.id, accept=accept, reason=reason),
+            lambda _item: self._answered(booking.id, accept),
+            self._answer_failed,
+            receiver=self,
+        )
+
+    def _answered(self, booking_id: str, accept: bool) -> None:
+        self._last_answer = (booking_id, accept)
+        self._end_answer()
+        self.refresh()
+
+    def _answer_failed(self, exc: Exception) -> None:
+        if isinstance(exc, BookingAlreadyAnsweredError | BookingNotFoundError):
+            self._error = "stale"
+        else:
+            log.warning("answer not saved: %s", type(exc).__name__)
+            self._error = "answer"
+        self._end_answer()
+        self.retranslate()
+        self.refresh()
+
+    # ------------------------------------------------------------------ texts
+
+    def _answer_note_text(self) -> tuple[str, str] | None:
+        """The note about the last answer, and its callout role."""
+        if self._last_answer is None:
+            return None
+        booking_id, accept = self._last_answer
+        number = self.model.row_of(booking_id)
+        if number is None:
+            return None
+        row = self.model.rows()[number]
+        when = self.model.time_text(row.booking)
+        said = (
+            self.tr("You accepted the booking at %1 (%2).")
+            if accept
+            else self.tr("You declined the booking at %1 (%2).")
+        )
+        said = said.replace("%1", when).replace("%2", row.booking.package.name)
+        if row.answer is OutboxState.FAILED:
+            refused = self.tr("The agency refused your answer: %1").replace(
+                "%1", row.answer_error or "?"
+            )
+            return f"{said} {refused}", "error"
+        if row.answer is OutboxState.QUEUED or row.answer is None:
+            queued = self.tr(
+                "Your answer is queued: it is sent as soon as the agency can be reached."
+            )
+            return f"{said} {queued}", "note"
+        delivered = self.tr("Your answer was delivered to the agency.")
+        return f"{said} {delivered}", "success"
+
     def retranslate(self) -> None:
+        desk = self._desk
+        pairing = desk.pairing if desk is not None else None
         self.page_title.setText(self.tr("Today"))
         self.heading.setText(self.tr("No bookings yet"))
         self.body.setText(
@@ -34,7 +452,56 @@ class TodayPage(EmptyStatePage):
                 "on time."
             )
         )
-        self.hint.setText(
-            self.tr("To receive bookings, pair TalentDesk with your agency in Settings.")
-        )
+        if pairing is None:
+            self.hint.setText(
+                self.tr("To receive bookings, pair TalentDesk with your agency in Settings.")
+            )
+        else:
+            self.hint.setText(
+                self.tr(
+                    "You're paired with %1: new bookings appear here as soon as it sends them."
+                ).replace("%1", pairing.agency_name)
+            )
+        self.action_button.setVisible(pairing is None)
         self.action_button.setText(self.tr("Open Settings"))
+        self.model.retranslate()
+        self.list_title.setText(self.tr("Tonight"))
+        rows = self.model.rows()
+        waiting = sum(row.booking.status is BookingStatus.PENDING for row in rows)
+        summary = self.tr("%n booking(s)", "", len(rows))
+        if waiting:
+            summary += " · " + self.tr("%n waiting for your answer", "", waiting)
+        self.list_summary.setText(summary)
+        self.list_hint.setText(
+            self.tr("Select a booking that waits for your answer to accept or decline it.")
+            if waiting
+            else ""
+        )
+        self.accept_button.setText(self.tr("Accept"))
+        self.decline_button.setText(self.tr("Decline…"))
+        note = self._answer_note_text()
+        if note is None:
+            self.answer_note.hide()
+        else:
+            self.answer_note.setText(note[0])
+            self.answer_note.set_role(note[1])
+            self.answer_note.show()
+        errors = {
+            "stale": self.tr(
+                "This booking was already answered, or the agency cancelled it meanwhile."
+            ),
+            "answer": self.tr("Your answer could not be saved. Try again."),
+            "load": self.tr("Tonight's bookings could not be loaded. They are loaded again soon."),
+        }
+        self.error.setVisible(self._error is not None)
+        self.error.setText(errors.get(self._error or "", ""))
+        self.unreadable.setVisible(bool(self._unreadable))
+        self.unreadable.setText(
+            self.tr(
+                "%n booking(s) could not be read: the vault's check failed. Ask your agency to "
+                "send them again if they are missing here.",
+                "",
+                len(self._unreadable),
+            )
+        )
+        self._update_buttons()

@@ -253,6 +253,12 @@ class UnlockScreen(TranslatedWidget):
             self._show_step(self.passphrase)
             self.passphrase.field.setFocus()
 
+    def show_locking(self) -> None:
+        """Say the vault is being closed; call :meth:`begin` (locked) once it is."""
+        self._generation += 1
+        self._discard_pending()
+        self._show_busy(Activity.LOCKING)
+
     def _create_with_keyring(self) -> None:
         self._show_busy(Activity.CREATING)
         path = self._vault_path

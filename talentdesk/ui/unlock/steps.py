@@ -47,10 +47,11 @@ class Activity(Enum):
     EXAMINING = "examining"
     OPENING = "opening"
     CREATING = "creating"
+    LOCKING = "locking"
 
 
 class BusyStep(TranslatedWidget):
-    """A short wait while the vault is examined, opened or created on a worker."""
+    """A short wait while the vault is examined, opened, created or closed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,11 @@ class BusyStep(TranslatedWidget):
         if self._activity is Activity.CREATING:
             self.title.setText(self.tr("Creating your vault…"))
             self._body.setText(self.tr("Setting up encryption. This takes a moment."))
+        elif self._activity is Activity.LOCKING:
+            self.title.setText(self.tr("Locking TalentDesk…"))
+            self._body.setText(
+                self.tr("Stopping the sync with your agency, then closing your vault.")
+            )
         elif self._activity is Activity.OPENING:
             self.title.setText(self.tr("Opening your vault…"))
             self._body.setText(self.tr("Checking your key. This takes a moment."))

@@ -1,0 +1,79 @@
+"""``talentdesk --demo``: a sample agency on this computer, so a new user sees the whole flow.
+
+The reference agency server runs embedded on loopback, on the same port as last
+time where it can (the demo vault remembers the agency's address). The demo has
+its own data dir (``<data dir>/demo``), never mixed with the talent's real vault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from talentdesk.sync.server import AgencyStore, ServerThread, seed_demo
+from talentdesk.vault.paths import atomic_write, ensure_private_dir
+
+log = logging.getLogger(__name__)
+
+DEMO_TALENT = "Demo Talent"
+#: Fresh sample bookings are pushed when the last ones are this old.
+RESEED_AFTER_SECONDS = 4 * 3600
+
+
+@dataclass
+class DemoRun:
+    """A running demo agency."""
+
+    data_dir: Path
+    server: ServerThread
+    url: str
+    pairing_code: str
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def _read_int(path: Path) -> int | None:
+    try:
+        return int(path.read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def start_demo(data_dir: Path, now: datetime | None = None) -> DemoRun:
+    """Start the sample agency for ``data_dir`` and give the app a pairing code.
+
+    Tonight's sample bookings are (re)pushed on the first run and whenever the
+    last ones are more than a few hours old.
+    """
+    demo_dir = ensure_private_dir(data_dir / "demo")
+    db = demo_dir / "agency.sqlite3"
+    seeded_file = demo_dir / "agency-seeded-at"
+    now = now or datetime.now(UTC).astimezone()
+    seeded_at = _read_int(seeded_file)
+    if not db.exists() or seeded_at is None or time.time() - seeded_at > RESEED_AFTER_SECONDS:
+        code = seed_demo(db, DEMO_TALENT, now)
+        atomic_write(seeded_file, str(int(time.time())).encode())
+    else:
+        with AgencyStore(db) as store:
+            code = store.create_pairing_code(DEMO_TALENT)
+    port_file = demo_dir / "agency-port"
+    server: ServerThread | None = None
+    remembered = _read_int(port_file)
+    if remembered:
+        server = ServerThread(db, port=remembered)
+        try:
+            url = server.start()
+        except (OSError, RuntimeError):
+            log.info("demo agency port %d is taken; picking another", remembered)
+            server = None
+    if server is None:
+        server = ServerThread(db)
+        url = server.start()
+    with contextlib.suppress(OSError):
+        atomic_write(port_file, str(server.port).encode())
+    return DemoRun(demo_dir, server, url, code)

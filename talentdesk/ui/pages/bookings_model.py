@@ -1,0 +1,285 @@
+"""Tonight's bookings as a table model: one row per booking, oldest first.
+
+Times are shown in the computer's local time, on the 24-hour clock written
+the app language's way (21.00 in Indonesian, 21:00 in English); prices as
+Indonesians write rupiah (``Rp 75.000``) in both languages. What to do before
+the session (unblock a returning customer) is a second line of the state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from talentdesk.domain import Booking, BookingStatus, Channel, format_idr
+from talentdesk.sync.outbox import OutboxState
+from talentdesk.ui.desk import BookingRow
+from talentdesk.ui.sync_words import SyncWords
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: The booking of a row (any column), a ``Booking``.
+BOOKING_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+#: The id of the booking of a row, a ``str``.
+BOOKING_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+
+_PENDING = QColor("#92400e")
+_DONE = QColor("#6b7280")
+_DELIVERED = QColor("#065f46")
+_REFUSED = QColor("#991b1b")
+_FINISHED = frozenset({BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.DONE})
+
+
+class Column(IntEnum):
+    """The columns, left to right."""
+
+    TIME = 0
+    PACKAGE = 1
+    CHANNEL = 2
+    DURATION = 3
+    PRICE = 4
+    STATE = 5
+
+
+def local_now() -> datetime:
+    """Now, in the computer's time zone."""
+    return datetime.now().astimezone()
+
+
+class BookingsModel(QAbstractTableModel):
+    """The rows of Today's list.
+
+    Args:
+        now: the wall clock (aware), to say "tomorrow" of a booking after midnight.
+    """
+
+    def __init__(
+        self, parent: QObject | None = None, *, now: Callable[[], datetime] = local_now
+    ) -> None:
+        super().__init__(parent)
+        self._rows: tuple[BookingRow, ...] = ()
+        self._now = now
+        self._words = SyncWords(self)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ------------------------------------------------------------------ contents
+
+    def set_rows(self, rows: Sequence[BookingRow]) -> None:
+        """Show ``rows`` (a fresh load replaces everything)."""
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def rows(self) -> tuple[BookingRow, ...]:
+        """The rows on show."""
+        return self._rows
+
+    def row_of(self, booking_id: str) -> int | None:
+        """The row of a booking, or None when it is not listed."""
+        for number, row in enumerate(self._rows):
+            if row.booking.id == booking_id:
+                return number
+        return None
+
+    def retranslate(self) -> None:
+        """Announce that every text changed (the language was switched)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+
+    # ------------------------------------------------------------------ the model API
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header(Column(section))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(Column(section))
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(Column):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self._colour(row, column)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.FontRole:
+            return QFont(self._bold) if column is Column.TIME else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == BOOKING_ROLE:
+            return row.booking
+        if role == BOOKING_ID_ROLE:
+            return row.booking.id
+        return None
+
+    # ------------------------------------------------------------------ words
+
+    def _header(self, column: Column) -> str:
+        return {
+            Column.TIME: self.tr("Time"),
+            Column.PACKAGE: self.tr("Package"),
+            Column.CHANNEL: self.tr("Covers"),
+            Column.DURATION: self.tr("Length"),
+            Column.PRICE: self.tr("Price"),
+            Column.STATE: self.tr("State"),
+        }[column]
+
+    @staticmethod
+    def _alignment(column: Column) -> int:
+        horizontal = (
+            Qt.AlignmentFlag.AlignRight
+            if column in (Column.DURATION, Column.PRICE)
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+    def _text(self, row: BookingRow, column: Column) -> str:
+        booking = row.booking
+        if column is Column.TIME:
+            return self.time_text(booking)
+        if column is Column.PACKAGE:
+            return booking.package.name
+        if column is Column.CHANNEL:
+            return self.channel_text(booking.package.channel)
+        if column is Column.DURATION:
+            return self.tr("%n min", "", booking.package.duration_minutes)
+        if column is Column.PRICE:
+            return format_idr(booking.package.price_idr)
+        note = self.note_text(booking)
+        return f"{self.state_text(row)}\n{note}" if note else self.state_text(row)
+
+    def time_text(self, booking: Booking) -> str:
+        """Start and end in local time; "Tomorrow" (or the date) when not today."""
+        start, end = booking.start.astimezone(), booking.end.astimezone()
+        locale = QLocale()
+        # Translators: a Qt time format on the 24-hour clock (Indonesian writes "HH.mm").
+        clock_format = self.tr("HH:mm")
+
+        def clock(moment: datetime) -> str:
+            return locale.toString(QTime(moment.hour, moment.minute), clock_format)
+
+        span = f"{clock(start)}–{clock(end)}"
+        days = (start.date() - self._now().astimezone().date()).days
+        if days == 0:
+            return span
+        if days == 1:
+            return self.tr("Tomorrow %1").replace("%1", span)
+        if days == -1:
+            return self.tr("Yesterday %1").replace("%1", span)
+        date = QDate(start.year, start.month, start.day)
+        return f"{locale.toString(date, QLocale.FormatType.ShortFormat)} {span}"
+
+    def channel_text(self, channel: Channel) -> str:
+        """What a package covers, in words."""
+        return {
+            Channel.CHAT: self.tr("Chat only"),
+            Channel.CALL: self.tr("Call only"),
+            Channel.CHAT_CALL: self.tr("Chat + call"),
+        }[channel]
+
+    def status_text(self, status: BookingStatus) -> str:
+        """Where a booking is in its life."""
+        return {
+            BookingStatus.PENDING: self.tr("Waiting for your answer"),
+            BookingStatus.ACCEPTED: self.tr("Accepted"),
+            BookingStatus.DECLINED: self.tr("Declined"),
+            BookingStatus.CANCELLED: self.tr("Cancelled by the agency"),
+            BookingStatus.LIVE: self.tr("In session"),
+            BookingStatus.DONE: self.tr("Done"),
+        }[status]
+
+    def state_text(self, row: BookingRow) -> str:
+        """The booking's state and, once answered, where the answer is (one line)."""
+        text = self.status_text(row.booking.status)
+        answered = row.booking.status in (BookingStatus.ACCEPTED, BookingStatus.DECLINED)
+        if answered and row.answer is not None:
+            text = f"{text} · {self._words.answer_state(row.answer)}"
+        return text
+
+    def note_text(self, booking: Booking) -> str:
+        """What to do before the session, if anything (the state's second line)."""
+        if booking.status in _FINISHED:
+            return ""
+        if booking.needs_unblock:
+            return self.tr("Unblock before start")
+        if booking.returning_customer:
+            return self.tr("Returning customer")
+        return ""
+
+    def _tooltip(self, row: BookingRow, column: Column) -> str | None:
+        booking = row.booking
+        if column is not Column.STATE:
+            return None
+        if booking.needs_unblock and booking.status not in _FINISHED:
+            return self.tr(
+                "A returning customer booked you again through the agency. You blocked them "
+                "after the last session: unblock them before this one starts."
+            )
+        if row.answer is OutboxState.QUEUED:
+            return self.tr("Your answer is sent as soon as the agency can be reached.")
+        if row.answer_error:
+            return self.tr("The agency said: %1").replace("%1", row.answer_error)
+        return None
+
+    @staticmethod
+    def _colour(row: BookingRow, column: Column) -> QColor | None:
+        booking = row.booking
+        if column is not Column.STATE:
+            return _DONE if booking.status in _FINISHED else None
+        if booking.status is BookingStatus.PENDING or (
+            booking.needs_unblock and booking.status not in _FINISHED
+        ):
+            return _PENDING
+        if row.answer is OutboxState.FAILED:
+            return _REFUSED
+        if booking.status in _FINISHED:
+            return _DONE
+        if row.answer in (OutboxState.DELIVERED, OutboxState.ACKNOWLEDGED, OutboxState.RESOLVED):
+            return _DELIVERED
+        return None

@@ -1,0 +1,182 @@
+"""Settings → Shift limits: the most hours of sessions in a night, the shortest break between them.
+
+TalentDesk warns before the talent accepts a booking that would break them.
+They say something about the talent's work, so they are sealed in the vault
+(``DeskSettings``), read and saved on the bridge.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from talentdesk.domain import ShiftLimits
+from talentdesk.sessions.settings import DeskSettings
+from talentdesk.ui.desk import AgencyDesk
+from talentdesk.ui.widgets import Card, TranslatedWidget, field_grid, make_button, make_label
+
+log = logging.getLogger(__name__)
+
+#: The choices offered; a saved value that is not among them is offered too.
+HOURS_CHOICES = tuple(h / 2 for h in range(4, 25))  # 2 to 12 hours, by half hours
+BREAK_CHOICES = (0, 5, 10, 15, 20, 30, 45, 60, 90, 120)
+
+
+def _choose(picker: QComboBox, choices: tuple[float, ...], value: float) -> None:
+    """Offer ``choices`` (and ``value``, if it is another) with ``value`` current."""
+    picker.blockSignals(True)
+    picker.clear()
+    for choice in sorted({*choices, value}):
+        picker.addItem("", choice)
+    picker.setCurrentIndex(picker.findData(value))
+    picker.blockSignals(False)
+
+
+class ShiftLimitsSection(TranslatedWidget):
+    """The Shift limits card of Settings.
+
+    Args:
+        desk: the agency desk of the unlocked vault (it reads and saves the limits);
+            None shows the defaults, disabled.
+    """
+
+    def __init__(self, desk: AgencyDesk | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shiftLimitsSection")
+        self._desk = desk
+        self._saved: ShiftLimits | None = None
+        self._state = ""  # "", "saved" or "failed"
+        self.heading = make_label("heading")
+        self.explanation = make_label("muted")
+        self.hours_label = make_label("fieldLabel", wrap=False)
+        self.hours = QComboBox()
+        self.hours.setObjectName("maxHoursPerNight")
+        self.break_label = make_label("fieldLabel", wrap=False)
+        self.break_minutes = QComboBox()
+        self.break_minutes.setObjectName("minBreakMinutes")
+        for picker in (self.hours, self.break_minutes):
+            picker.setMinimumWidth(180)
+        self.save_button = make_button("primary", name="saveShiftLimits")
+        self.saved_label = make_label("muted", wrap=False, name="shiftLimitsSaved")
+        self._show(ShiftLimits())
+        self._build_layout()
+        self._connect_signals()
+        self.retranslate()
+        if desk is not None:
+            desk.run(desk.desk_settings, self._loaded, self._failed, receiver=self)
+
+    def _build_layout(self) -> None:
+        card = Card(margins=22)
+        card.body.setSpacing(10)
+        card.body.addWidget(self.heading)
+        card.body.addWidget(self.explanation)
+        card.body.addLayout(
+            field_grid([(self.hours_label, self.hours), (self.break_label, self.break_minutes)])
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.saved_label)
+        buttons.addStretch(1)
+        card.body.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(card)
+
+    def _connect_signals(self) -> None:
+        self.hours.currentIndexChanged.connect(self._edited)
+        self.break_minutes.currentIndexChanged.connect(self._edited)
+        self.save_button.clicked.connect(self.save)
+
+    @property
+    def saved_limits(self) -> ShiftLimits | None:
+        """The limits as read from (or last saved to) the vault; None until read."""
+        return self._saved
+
+    def limits(self) -> ShiftLimits:
+        """The limits on show."""
+        hours, minutes = self.hours.currentData(), self.break_minutes.currentData()
+        return ShiftLimits(max_hours_per_night=float(hours), min_break_minutes=int(minutes))
+
+    def set_limits(self, limits: ShiftLimits) -> None:
+        """Show ``limits`` (not saved until Save is pressed)."""
+        self.hours.setCurrentIndex(self.hours.findData(limits.max_hours_per_night))
+        self.break_minutes.setCurrentIndex(self.break_minutes.findData(limits.min_break_minutes))
+
+    def _show(self, limits: ShiftLimits) -> None:
+        _choose(self.hours, HOURS_CHOICES, limits.max_hours_per_night)
+        _choose(self.break_minutes, BREAK_CHOICES, limits.min_break_minutes)
+        self._name_choices()
+
+    def _name_choices(self) -> None:
+        locale = self.locale()
+        for index in range(self.hours.count()):
+            hours = float(self.hours.itemData(index))
+            self.hours.setItemText(
+                index,
+                self.tr("1 hour")
+                if hours == 1
+                else self.tr("%1 hours").replace("%1", locale.toString(hours, "g", 3)),
+            )
+        for index in range(self.break_minutes.count()):
+            minutes = int(self.break_minutes.itemData(index))
+            self.break_minutes.setItemText(
+                index,
+                self.tr("No break needed")
+                if minutes == 0
+                else self.tr("%n minute(s)", "", minutes),
+            )
+
+    def _loaded(self, settings: DeskSettings) -> None:
+        self._saved = settings.shift_limits
+        self._show(settings.shift_limits)
+        self.retranslate()
+
+    def _edited(self) -> None:
+        self._state = ""
+        self.retranslate()
+
+    def save(self) -> None:
+        """Save the limits on show (on the bridge)."""
+        desk = self._desk
+        if desk is None:
+            return
+        limits = self.limits()
+        self.save_button.setEnabled(False)
+        desk.run(
+            lambda: desk.save_shift_limits(limits),
+            self._loaded_after_save,
+            self._failed,
+            receiver=self,
+        )
+
+    def _loaded_after_save(self, settings: DeskSettings) -> None:
+        self._state = "saved"
+        self._loaded(settings)
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("shift limits not read or saved: %s", type(exc).__name__)
+        self._state = "failed"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Shift limits"))
+        self.explanation.setText(
+            self.tr(
+                "Before you accept a booking, TalentDesk warns you if it would break these "
+                "limits. The night counts every booking within 12 hours of the new one."
+            )
+        )
+        self.hours_label.setText(self.tr("Most hours in a night"))
+        self.break_label.setText(self.tr("Shortest break between sessions"))
+        self._name_choices()
+        self.save_button.setText(self.tr("Save limits"))
+        changed = self._saved is not None and self.limits() != self._saved
+        self.save_button.setEnabled(self._desk is not None and changed)
+        self.saved_label.setText(
+            {
+                "saved": self.tr("Saved."),
+                "failed": self.tr("Not saved: the vault could not be written. Try again."),
+            }.get(self._state, "")
+        )

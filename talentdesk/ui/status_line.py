@@ -1,0 +1,75 @@
+"""The status line's word on the agency: connected, retrying in N s and why, offline, not paired.
+
+While a retry waits, the line counts down. The timer only decides *when to
+look*; the seconds always come from the monotonic clock the sync service
+stamped ``retry_at`` with, so a late or skipped tick never shows a wrong number.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from talentdesk.sync.service import SyncStatus
+from talentdesk.ui.desk import AgencyDesk
+from talentdesk.ui.sync_words import SyncWords
+
+#: How often the countdown looks at the clock (its text changes once a second).
+TICK_MS = 250
+
+
+class SyncStatusLine(QLabel):
+    """The sync state in plain words, always in the window's status bar.
+
+    Args:
+        desk: the unlocked vault's agency desk; None shows "not paired".
+    """
+
+    def __init__(self, desk: AgencyDesk | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agencyLine")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._words = SyncWords(self)
+        self._clock: Callable[[], float] = desk.clock if desk is not None else time.monotonic
+        self._status = desk.status if desk is not None else SyncStatus()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._render)
+        if desk is not None:
+            desk.status_changed.connect(self.set_status)
+        self.set_status(self._status)
+
+    @property
+    def status(self) -> SyncStatus:
+        """The status on show."""
+        return self._status
+
+    def set_status(self, status: SyncStatus) -> None:
+        """Show ``status``; count down while it waits for a retry."""
+        self._status = status
+        if status.retry_at is not None:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._render()
+
+    def _render(self) -> None:
+        status = self._status
+        text = self._words.status(status, self._clock())
+        if text != self.text():
+            self.setText(text)
+        tone = self._words.tone(status)
+        if self.property("tone") != tone:
+            self.setProperty("tone", tone)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        if status.retry_in(self._clock()) == 0:
+            self._timer.stop()  # nothing left to count; the next status comes soon
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)

@@ -1,0 +1,169 @@
+"""Grab the main screens with sample data, in both languages, to look at them.
+
+Usage:
+    uv run python tools/screenshots.py [--out DIR]
+
+Runs the real app offscreen against the reference agency on loopback, seeded
+like a demo run (``seed_demo``), in a throw-away data folder: unlocks, pairs
+itself, answers two bookings (one accepted, one declined), then saves Today
+and Settings → Agency in Indonesian and English, the warning asked before
+accepting a booking that breaks the shift limits, and an unpaired window with
+a refused pairing attempt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication
+
+from talentdesk.domain import ShiftLimits
+from talentdesk.sync.server import ServerThread, seed_demo
+from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
+from talentdesk.ui.demo import DemoAgency
+from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.vault import VAULT_FILE, Vault
+
+PASSPHRASE = "contoh frasa sandi yang panjang"  # noqa: S105 (a throw-away sample vault)
+TALENT = "Sari"
+SIZE = (1120, 720)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the event loop until ``condition`` holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if condition():
+            return
+        time.sleep(0.02)
+    raise TimeoutError(f"timed out waiting for {condition}")
+
+
+def settle(seconds: float = 0.4) -> None:
+    """Let layouts and queued deliveries finish."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def unlocked(app: TalentDeskApp) -> MainWindow:
+    """Start ``app``, type the passphrase, and return its main window."""
+    app.start()
+    step = app.unlock_screen.passphrase
+    wait_until(lambda: app.unlock_screen.current_step is step)
+    step.field.setText(PASSPHRASE)
+    step.unlock_button.click()
+    wait_until(lambda: app.main_window is not None)
+    window = app.main_window
+    assert window is not None
+    window.resize(*SIZE)
+    return window
+
+
+def shoot_paired(app: TalentDeskApp, out: Path) -> None:
+    """Today and Settings → Agency of a paired demo run, in both languages; the warning."""
+    window = unlocked(app)
+    today = window.today
+    wait_until(lambda: today.model.rowCount() == 4)
+    wait_until(lambda: window.agency_line.text().startswith("Connected"))
+
+    first, second = (row.booking.id for row in today.model.rows()[:2])
+    today.select_booking(first)
+    today.accept_button.click()
+    wait_until(lambda: today.model.rows()[0].answer is not None)
+    today.select_booking(second)
+    today.decline_button.click()
+    wait_until(lambda: today.decline_dialog is not None)
+    dialog = today.decline_dialog
+    assert dialog is not None
+    dialog.setTextValue("Sudah ada jadwal lain")
+    dialog.accept()
+    wait_until(lambda: "delivered" in today.answer_note.text())
+    today.select_booking(today.model.rows()[2].booking.id)
+
+    for language in ("id", "en"):
+        app.set_language(language)
+        window.show_page(Page.TODAY)
+        settle()
+        window.grab().save(str(out / f"today-{language}.png"))
+        window.show_page(Page.SETTINGS)
+        settle()
+        window.grab().save(str(out / f"settings-agency-{language}.png"))
+
+    strict = ShiftLimits(max_hours_per_night=2.0, min_break_minutes=120)
+    limits = window.settings.shift_limits
+    limits.set_limits(strict)
+    limits.save()
+    wait_until(lambda: limits.saved_limits == strict)
+    window.show_page(Page.TODAY)
+    today.select_booking(today.model.rows()[2].booking.id)
+    today.accept_button.click()
+    wait_until(lambda: today.confirm_dialog is not None)
+    confirm = today.confirm_dialog
+    assert confirm is not None
+    settle()
+    confirm.grab().save(str(out / "accept-warning-en.png"))
+    confirm.reject()
+
+
+def shoot_unpaired(app: TalentDeskApp, out: Path) -> None:
+    """An unpaired window in Indonesian: plain http refused; Today's empty state."""
+    window = unlocked(app)
+    window.show_page(Page.SETTINGS)
+    section = window.settings.agency
+    section.url_field.setText("http://agensi.example.com")
+    section.code_field.setText("ABCD-EFGH")
+    section.pair_button.click()
+    wait_until(section.error.isVisible)
+    settle()
+    window.grab().save(str(out / "settings-refused-id.png"))
+    window.show_page(Page.TODAY)
+    settle()
+    window.grab().save(str(out / "today-empty-id.png"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--out", type=Path, default=Path(tempfile.gettempdir()) / "talentdesk-shots"
+    )
+    out: Path = parser.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
+    ensure_qapplication([sys.argv[0]])
+    work = Path(tempfile.mkdtemp(prefix="talentdesk-shots-"))
+    db = work / "agency.sqlite3"
+    code = seed_demo(db, TALENT, datetime.now(UTC))
+    for folder in ("paired", "unpaired"):
+        Vault.create(work / folder / VAULT_FILE, passphrase=PASSPHRASE).close()
+    with ServerThread(db) as server:
+        app = build_app(work / "paired", "en", DemoAgency(server.url, code))
+        assert app is not None
+        try:
+            shoot_paired(app, out)
+        finally:
+            app.shutdown()
+    app = build_app(work / "unpaired", "id")
+    assert app is not None
+    try:
+        shoot_unpaired(app, out)
+    finally:
+        app.shutdown()
+    for path in sorted(out.glob("*.png")):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
