@@ -15,13 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-import httpx
 import msgspec
 
 from talentdesk.sync import wire
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +183,8 @@ class AgencyClient:
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        import httpx  # here, not at import: it costs ~0.4 s, which the first window need not wait
+
         self.base_url = check_agency_url(base_url)
         self._token = token
         self._timeout = timeout
@@ -274,6 +278,8 @@ class AgencyClient:
             if self._token is None:
                 raise RejectedError(401, None)
             all_headers["Authorization"] = f"Bearer {self._token}"
+        import httpx
+
         timeout = httpx.Timeout(self._timeout, read=read_timeout or self._timeout)
         try:
             with self._http.stream(

@@ -1,0 +1,146 @@
+"""Process start to first window shown, with 1,000 bookings in the vault.
+
+Beside it, in the same run, a bare PySide6 window: the same measure for a
+process that only imports Qt and shows an empty QWidget. Target: TalentDesk at
+most 3x the bare window. Runs on Xvfb when it is installed (a real X server),
+else on Qt's offscreen platform; the vault is keyring-protected so it opens
+without a prompt, as a talent's normally does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench._support import ensure_keyring
+from talentdesk.domain import Booking, Channel, CustomerContact, Package
+from talentdesk.vault import Vault, forget_keys
+from talentdesk.vault.records import RecordStore
+
+BOOKINGS = 1_000
+RUNS = 5
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv)
+w = QWidget(); w.resize(1000, 700); w.show()
+def done():
+    print(time.time(), flush=True); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+# The app as `talentdesk` builds it, watched from outside: the moment the main
+# window is visible, print the wall-clock time and quit.
+APP = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from talentdesk.ui.application import build_app
+from talentdesk.ui.main_window import MainWindow
+gui = build_app(Path(sys.argv[1]), "id")
+def check():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible():
+            print(time.time(), flush=True)
+            gui.shutdown()
+            QApplication.instance().quit()
+            return
+    QTimer.singleShot(1, check)
+gui.start()
+QTimer.singleShot(0, check)
+QApplication.instance().exec()
+"""
+
+
+def fill(data_dir: Path) -> Vault:
+    vault = Vault.create(data_dir / "vault.sqlite3")
+    store = RecordStore(vault)
+    start = datetime.now(UTC)
+    package = Package(
+        id="chat30",
+        name="Teman Curhat 30 menit",
+        channel=Channel.CHAT,
+        duration_minutes=30,
+        price_idr=25_000,
+    )
+    with vault.transaction():
+        for i in range(BOOKINGS):
+            booking = Booking(
+                id=f"BK-{i:04d}", start=start + timedelta(minutes=15 * i), package=package
+            )
+            store.save(booking)
+            store.save(
+                CustomerContact(
+                    booking_id=booking.id, alias=f"Tamu {i}", contact_handle=f"@tamu{i}"
+                )
+            )
+    return vault
+
+
+def measure(code: str, *args: str, env: dict[str, str]) -> float:
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    if out.returncode != 0 or not out.stdout.strip():
+        raise RuntimeError(f"run failed: {out.stderr[-2000:]}")
+    return (float(out.stdout.strip().splitlines()[-1]) - t0) * 1000
+
+
+def main() -> None:
+    ensure_keyring()
+    env = dict(os.environ)
+    xvfb = None
+    if shutil.which("Xvfb") and "DISPLAY" not in env:
+        xvfb = subprocess.Popen(
+            ["Xvfb", ":93", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(0.5)
+        env["DISPLAY"] = ":93"
+        env.pop("QT_QPA_PLATFORM", None)
+    elif "DISPLAY" not in env:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    platform = "xcb (Xvfb)" if "DISPLAY" in env else env.get("QT_QPA_PLATFORM", "default")
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            data_dir = Path(tmp) / "data"
+            vault = fill(data_dir)
+            info = vault.info
+            vault.close()
+            bare, app = [], []
+            measure(BARE, env=env)  # warm the file cache for both
+            measure(APP, str(data_dir), env=env)
+            for _ in range(RUNS):
+                bare.append(measure(BARE, env=env))
+                app.append(measure(APP, str(data_dir), env=env))
+            forget_keys(info)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+    b, a = statistics.median(bare), statistics.median(app)
+    verdict = "within" if a <= 3 * b else "OVER"
+    print(f"platform {platform}; {BOOKINGS} bookings in the vault; {RUNS} runs each")
+    print(f"bare PySide6 window: median {b:.0f} ms (min {min(bare):.0f}, max {max(bare):.0f})")
+    print(f"TalentDesk first window: median {a:.0f} ms (min {min(app):.0f}, max {max(app):.0f})")
+    print(f"ratio {a / b:.2f}x (target at most 3x: {verdict})", flush=True)
+
+
+if __name__ == "__main__":
+    main()
