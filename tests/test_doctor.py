@@ -117,3 +117,29 @@ def test_garbage_vault_file(data_dir: Path) -> None:
     result = doctor(data_dir)
     assert result.returncode == 1
     assert "is not a readable vault" in result.stdout
+
+
+def test_reset_deletes_everything_and_refuses_while_running(filled: Path) -> None:
+    from PySide6.QtCore import QLockFile
+
+    def reset(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "talentdesk", "reset", "--data-dir", str(filled), *extra],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    assert reset().returncode == 2  # asks for --yes first
+    assert (filled / "vault.sqlite3").exists()
+    running = QLockFile(str(filled / "instance.lock"))
+    assert running.tryLock(0)
+    refused = reset("--yes")
+    assert refused.returncode == 1
+    assert "quit it first" in refused.stdout
+    assert (filled / "vault.sqlite3").exists()
+    running.unlock()
+    done = reset("--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not any(filled.iterdir())

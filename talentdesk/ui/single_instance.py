@@ -136,3 +136,15 @@ class SingleInstance(QObject):
                 log.warning("TalentDesk runs for this data folder but did not answer")
                 return
             time.sleep(0.05)  # the running instance may still be starting its server
+
+
+def data_dir_in_use(data_dir: Path) -> bool:
+    """Whether a running TalentDesk holds ``data_dir`` (for ``talentdesk reset``)."""
+    if not data_dir.exists():
+        return False
+    lock = QLockFile(str(data_dir / LOCK_FILE))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return True
