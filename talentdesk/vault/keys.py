@@ -65,8 +65,14 @@ def keyring_status() -> KeyringStatus:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyring install must not stop the app
         return KeyringStatus(False, "none", f"keyring library failed: {exc}")
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if isinstance(backend, fail.Keyring):
+    # With several backends installed the library answers with a "chainer"; name the
+    # keyring that really holds the keys (the chainer's first, highest-priority one).
+    named = backend
+    chained = getattr(backend, "backends", None)
+    if chained:
+        named = chained[0]
+    name = f"{type(named).__module__}.{type(named).__name__}"
+    if isinstance(backend, fail.Keyring) or (chained is not None and not chained):
         return KeyringStatus(False, name, "no keyring backend on this system")
     try:
         # A read proves the service answers (Secret Service may be installed but not running).
