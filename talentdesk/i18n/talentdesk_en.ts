@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AfterCareDialog</name>
+    <message>
+        <source>After the session — TalentDesk</source>
+        <extracomment>The break the dialog suggests, in minutes.</extracomment>
+        <translation>After the session — TalentDesk</translation>
+    </message>
+    <message>
+        <source>That was a hard session</source>
+        <translation>That was a hard session</translation>
+    </message>
+    <message>
+        <source>This session was hard: %1. Take a moment for yourself before the next one.</source>
+        <translation>This session was hard: %1. Take a moment for yourself before the next one.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How are you feeling right now?</source>
+        <translation>How are you feeling right now?</translation>
+    </message>
+    <message>
+        <source>I&apos;m OK</source>
+        <translation>I&apos;m OK</translation>
+    </message>
+    <message>
+        <source>A bit shaken</source>
+        <translation>A bit shaken</translation>
+    </message>
+    <message>
+        <source>Not OK</source>
+        <translation>Not OK</translation>
+    </message>
+    <message>
+        <source>Good. Stretch, drink some water, and go on when you are ready.</source>
+        <translation>Good. Stretch, drink some water, and go on when you are ready.</translation>
+    </message>
+    <message>
+        <source>That is normal after a hard session. A short break helps; so does talking it through in a debrief.</source>
+        <translation>That is normal after a hard session. A short break helps; so does talking it through in a debrief.</translation>
+    </message>
+    <message>
+        <source>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</source>
+        <translation>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</source>
+        <translation>
+            <numerusform>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</numerusform>
+            <numerusform>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only counts are kept (check-ins, breaks, debriefs), never what you answered.</source>
+        <translation>Only counts are kept (check-ins, breaks, debriefs), never what you answered.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AgencySection</name>
     <message>
         <source>Unpair from the agency?</source>
@@ -82,10 +148,104 @@
     </message>
 </context>
 <context>
+    <name>AreYouOkPrompt</name>
+    <message>
+        <source>Your supervisor is told automatically in %1</source>
+        <extracomment>Qt platforms on which a window may ask to stay on top.</extracomment>
+        <translation>Your supervisor is told automatically in %1</translation>
+    </message>
+    <message>
+        <source>The escalation could not be saved. Call your agency now, or 112 in an emergency.</source>
+        <translation>The escalation could not be saved. Call your agency now, or 112 in an emergency.</translation>
+    </message>
+    <message>
+        <source>Are you OK? — TalentDesk</source>
+        <translation>Are you OK? — TalentDesk</translation>
+    </message>
+    <message>
+        <source>Are you OK?</source>
+        <translation>Are you OK?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your session is more than %n minute(s) over its booked time.</source>
+        <translation>
+            <numerusform>Your session is more than %n minute(s) over its booked time.</numerusform>
+            <numerusform>Your session is more than %n minute(s) over its booked time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</source>
+        <translation>
+            <numerusform>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</numerusform>
+            <numerusform>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your supervisor has been told</source>
+        <translation>Your supervisor has been told</translation>
+    </message>
+    <message>
+        <source>You did not answer “Are you OK?”, so TalentDesk asked your supervisor to check on you. If you are fine, you can cancel it.</source>
+        <translation>You did not answer “Are you OK?”, so TalentDesk asked your supervisor to check on you. If you are fine, you can cancel it.</translation>
+    </message>
+    <message>
+        <source>Help is on its way</source>
+        <translation>Help is on its way</translation>
+    </message>
+    <message>
+        <source>Your supervisor was asked for help. Follow it in the session window; if you are in danger, call an emergency number now.</source>
+        <translation>Your supervisor was asked for help. Follow it in the session window; if you are in danger, call an emergency number now.</translation>
+    </message>
+    <message>
+        <source>I&apos;m OK</source>
+        <translation>I&apos;m OK</translation>
+    </message>
+    <message>
+        <source>I need help</source>
+        <translation>I need help</translation>
+    </message>
+    <message>
+        <source>I&apos;m OK — cancel it (false alarm)</source>
+        <translation>I&apos;m OK — cancel it (false alarm)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>BlanksDialog</name>
+    <message>
+        <source>Fill in the reply</source>
+        <extracomment>Language filter choices: the talent&apos;s replies in one language, or both. How long the &quot;copied&quot; note stays.</extracomment>
+        <translation>Fill in the reply</translation>
+    </message>
+    <message>
+        <source>This reply has blanks for you to fill in before copying.</source>
+        <translation>This reply has blanks for you to fill in before copying.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Optional: left empty, it says “%1”</source>
+        <translation>Optional: left empty, it says “%1”</translation>
+    </message>
+</context>
+<context>
     <name>BookingsModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The booking of a row (any column), a ``Booking``. The id of the booking of a row, a ``str``.</extracomment>
+        <extracomment>The booking of a row (any column), a ``Booking``. The id of the booking of a row, a ``str``. Stages that say more than the booking&apos;s status.</extracomment>
         <translation>Time</translation>
     </message>
     <message>
@@ -186,6 +346,124 @@
 </context>
 <context>
     <name>BoundariesPage</name>
+    <message numerus="yes">
+        <source>%n preset(s) could not be read: the vault&apos;s check failed. Ask your agency to send its presets again if one is missing.</source>
+        <translation>
+            <numerusform>%n preset could not be read: the vault&apos;s check failed. Ask your agency to send its presets again if one is missing.</numerusform>
+            <numerusform>%n presets could not be read: the vault&apos;s check failed. Ask your agency to send its presets again if one is missing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The boundaries could not be loaded. Try again.</source>
+        <translation>The boundaries could not be loaded. Try again.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved. Try again.</source>
+        <translation>The change could not be saved. Try again.</translation>
+    </message>
+    <message>
+        <source>%1 (my copy)</source>
+        <translation>%1 (my copy)</translation>
+    </message>
+    <message>
+        <source>Rename preset</source>
+        <translation>Rename preset</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Delete preset</translation>
+    </message>
+    <message>
+        <source>Delete your preset “%1”?</source>
+        <translation>Delete your preset “%1”?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Deleted.</translation>
+    </message>
+    <message>
+        <source>Export boundary preset</source>
+        <translation>Export boundary preset</translation>
+    </message>
+    <message>
+        <source>Boundary presets (%1)</source>
+        <translation>Boundary presets (%1)</translation>
+    </message>
+    <message>
+        <source>Import boundary preset</source>
+        <translation>Import boundary preset</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2.</source>
+        <translation>Exported “%1” to %2.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The preset could not be exported.</source>
+        <translation>The preset could not be exported.</translation>
+    </message>
+    <message>
+        <source>Imported “%1” as your own preset.</source>
+        <translation>Imported “%1” as your own preset.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked reply(ies) are not in TalentDesk here and were left out.</source>
+        <translation>
+            <numerusform>%n linked reply is not in TalentDesk here and was left out.</numerusform>
+            <numerusform>%n linked replies are not in TalentDesk here and were left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preset could not be imported.</source>
+        <translation>The preset could not be imported.</translation>
+    </message>
+    <message>
+        <source>Choose a preset</source>
+        <translation>Choose a preset</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Not in force</source>
+        <translation>Not in force</translation>
+    </message>
+    <message>
+        <source>Use this preset</source>
+        <translation>Use this preset</translation>
+    </message>
+    <message>
+        <source>No decline reply is linked to: %1. Link one so it is ready in a session.</source>
+        <translation>No decline reply is linked to: %1. Link one so it is ready in a session.</translation>
+    </message>
     <message>
         <source>Boundaries</source>
         <translation>Boundaries</translation>
@@ -201,6 +479,65 @@
     <message>
         <source>Your agency&apos;s boundary presets arrive when you pair with your agency; you can then adjust each one to suit you.</source>
         <translation>Your agency&apos;s boundary presets arrive when you pair with your agency; you can then adjust each one to suit you.</translation>
+    </message>
+    <message>
+        <source>Import a preset…</source>
+        <translation>Import a preset…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Presets</translation>
+    </message>
+    <message>
+        <source>Tick the preset to use; one is in force at a time.</source>
+        <translation>Tick the preset to use; one is in force at a time.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>This is your agency&apos;s preset. Changing it makes your own copy, which is then in force if this one was; the agency&apos;s stays as it is.</source>
+        <translation>This is your agency&apos;s preset. Changing it makes your own copy, which is then in force if this one was; the agency&apos;s stays as it is.</translation>
+    </message>
+    <message>
+        <source>Decline replies…</source>
+        <translation>Decline replies…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryItemsModel</name>
+    <message>
+        <source>Boundary</source>
+        <translation>Boundary</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <source>Decline replies</source>
+        <translation>Decline replies</translation>
+    </message>
+    <message>
+        <source>None linked yet</source>
+        <translation>None linked yet</translation>
     </message>
 </context>
 <context>
@@ -239,6 +576,301 @@
     </message>
 </context>
 <context>
+    <name>ClosingPanel</name>
+    <message>
+        <source>Copied — paste it into your chat, then tick it off.</source>
+        <translation>Copied — paste it into your chat, then tick it off.</translation>
+    </message>
+    <message>
+        <source>The session could not be finished. Check the vault and try again.</source>
+        <translation>The session could not be finished. Check the vault and try again.</translation>
+    </message>
+    <message>
+        <source>Finishing keeps the session&apos;s record and destroys the customer&apos;s details.</source>
+        <translation>Finishing keeps the session&apos;s record and destroys the customer&apos;s details.</translation>
+    </message>
+    <message>
+        <source>Tick off every step to finish the session.</source>
+        <translation>Tick off every step to finish the session.</translation>
+    </message>
+    <message>
+        <source>Wrap-up time: %1 left to close and block.</source>
+        <translation>Wrap-up time: %1 left to close and block.</translation>
+    </message>
+    <message>
+        <source>Wrap-up time is over. Finish when you are done.</source>
+        <translation>Wrap-up time is over. Finish when you are done.</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Session ended</translation>
+    </message>
+    <message>
+        <source>The session lasted %1 of the %2 booked.</source>
+        <translation>The session lasted %1 of the %2 booked.</translation>
+    </message>
+    <message>
+        <source>%1 over time.</source>
+        <translation>%1 over time.</translation>
+    </message>
+    <message>
+        <source>Closing reply</source>
+        <translation>Closing reply</translation>
+    </message>
+    <message>
+        <source>There is no closing reply in your language yet. Write one on the Replies page; for now, thank the customer in your own words.</source>
+        <translation>There is no closing reply in your language yet. Write one on the Replies page; for now, thank the customer in your own words.</translation>
+    </message>
+    <message>
+        <source>Copy closing reply</source>
+        <translation>Copy closing reply</translation>
+    </message>
+    <message>
+        <source>Before you finish</source>
+        <translation>Before you finish</translation>
+    </message>
+    <message>
+        <source>Finish session</source>
+        <translation>Finish session</translation>
+    </message>
+</context>
+<context>
+    <name>CompactWindow</name>
+    <message>
+        <source>Copied %1</source>
+        <extracomment>Qt platforms on which a window may ask to stay on top.</extracomment>
+        <translation>Copied %1</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>time left</translation>
+    </message>
+    <message>
+        <source>wrap up</source>
+        <translation>wrap up</translation>
+    </message>
+    <message>
+        <source>over time · to extend, ask the agency</source>
+        <translation>over time · to extend, ask the agency</translation>
+    </message>
+    <message>
+        <source>session ended · finish in the full window</source>
+        <translation>session ended · finish in the full window</translation>
+    </message>
+    <message>
+        <source>Keep on top</source>
+        <translation>Keep on top</translation>
+    </message>
+    <message>
+        <source>Pinned replies</source>
+        <translation>Pinned replies</translation>
+    </message>
+    <message>
+        <source>Pin replies on the Replies page to see them here.</source>
+        <translation>Pin replies on the Replies page to see them here.</translation>
+    </message>
+    <message>
+        <source>Wrote (F8)</source>
+        <translation>Wrote (F8)</translation>
+    </message>
+    <message>
+        <source>The customer wrote</source>
+        <translation>The customer wrote</translation>
+    </message>
+    <message>
+        <source>Answered (F9)</source>
+        <translation>Answered (F9)</translation>
+    </message>
+    <message>
+        <source>I answered</source>
+        <translation>I answered</translation>
+    </message>
+    <message>
+        <source>Escalate (coming soon)</source>
+        <translation>Escalate (coming soon)</translation>
+    </message>
+    <message>
+        <source>Calling a supervisor in one click arrives with the safety desk.</source>
+        <translation>Calling a supervisor in one click arrives with the safety desk.</translation>
+    </message>
+    <message>
+        <source>Open full window</source>
+        <translation>Open full window</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message numerus="yes">
+        <source>Copied. Cleared from the clipboard in %n s.</source>
+        <translation>
+            <numerusform>Copied. Cleared from the clipboard in %n s.</numerusform>
+            <numerusform>Copied. Cleared from the clipboard in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Copy handle</source>
+        <translation>Copy handle</translation>
+    </message>
+    <message>
+        <source>Copied as a secret: clipboard managers are asked not to keep it, and it is cleared after 30 seconds.</source>
+        <translation>Copied as a secret: clipboard managers are asked not to keep it, and it is cleared after 30 seconds.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows only from shortly before the start until the session is finished.</source>
+        <translation>The customer&apos;s contact shows only from shortly before the start until the session is finished.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateBox</name>
+    <message>
+        <source>The escalation could not be saved on this device. Call your agency now, or 112 in an emergency.</source>
+        <translation>The escalation could not be saved on this device. Call your agency now, or 112 in an emergency.</translation>
+    </message>
+    <message>
+        <source>Escalate · Ctrl+Shift+E</source>
+        <translation>Escalate · Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Escalate — ask a supervisor for help</source>
+        <translation>Escalate — ask a supervisor for help</translation>
+    </message>
+    <message>
+        <source>One click asks your supervisor for help at once (Ctrl+Shift+E). You can add details afterwards.</source>
+        <translation>One click asks your supervisor for help at once (Ctrl+Shift+E). You can add details afterwards.</translation>
+    </message>
+    <message>
+        <source>Crisis playbook</source>
+        <translation>Crisis playbook</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>Report an incident</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <source>Details added. They follow your escalation.</source>
+        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
+        <translation>Details added. They follow your escalation.</translation>
+    </message>
+    <message>
+        <source>That did not work. Try again, or call your agency.</source>
+        <translation>That did not work. Try again, or call your agency.</translation>
+    </message>
+    <message>
+        <source>Add details (optional): what is happening?</source>
+        <translation>Add details (optional): what is happening?</translation>
+    </message>
+    <message>
+        <source>A short note for your supervisor (no customer names or contacts)</source>
+        <translation>A short note for your supervisor (no customer names or contacts)</translation>
+    </message>
+    <message>
+        <source>Send details</source>
+        <translation>Send details</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>Pressed by mistake? Cancel it, and your agency is told.</source>
+        <translation>Pressed by mistake? Cancel it, and your agency is told.</translation>
+    </message>
+    <message>
+        <source>Cancel this escalation as a false alarm?</source>
+        <translation>Cancel this escalation as a false alarm?</translation>
+    </message>
+    <message>
+        <source>Yes, it was a mistake</source>
+        <translation>Yes, it was a mistake</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>No, keep it</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <source>Add details</source>
+        <translation>Add details</translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation>Sent at %1</translation>
+    </message>
+    <message>
+        <source>sent automatically</source>
+        <translation>sent automatically</translation>
+    </message>
+    <message>
+        <source>agency reference %1</source>
+        <translation>agency reference %1</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsModel</name>
+    <message>
+        <source>Sent</source>
+        <extracomment>Text colour of a row that needs no attention any more. The role giving the row&apos;s object.</extracomment>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Crisis sign</source>
+        <translation>Crisis sign</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>LinkRepliesDialog</name>
+    <message numerus="yes">
+        <source>%n of at most 10 chosen.</source>
+        <extracomment>What a preset file is called in the file dialogs&apos; filter.</extracomment>
+        <translation>
+            <numerusform>%n of at most 10 chosen.</numerusform>
+            <numerusform>%n of at most 10 chosen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decline replies</source>
+        <translation>Decline replies</translation>
+    </message>
+    <message>
+        <source>Which replies should TalentDesk suggest when a customer asks for: %1?</source>
+        <translation>Which replies should TalentDesk suggest when a customer asks for: %1?</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LockedStep</name>
     <message>
         <source>TalentDesk is locked</source>
@@ -258,6 +890,10 @@
     <message>
         <source>Today</source>
         <translation>Today</translation>
+    </message>
+    <message>
+        <source>Night summary</source>
+        <translation>Night summary</translation>
     </message>
     <message>
         <source>Boundaries</source>
@@ -344,6 +980,86 @@
     </message>
 </context>
 <context>
+    <name>NightChart</name>
+    <message>
+        <source>No sessions yet</source>
+        <extracomment>The page loads again this often (tonight rolls over at noon).</extracomment>
+        <translation>No sessions yet</translation>
+    </message>
+    <message>
+        <source>Tonight</source>
+        <translation>Tonight</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earnings per night, the last seven nights</source>
+        <translation>Earnings per night, the last seven nights</translation>
+    </message>
+</context>
+<context>
+    <name>PaceMeter</name>
+    <message>
+        <source>%1 replies slower than %2</source>
+        <translation>%1 replies slower than %2</translation>
+    </message>
+    <message>
+        <source>The agency refunds the customer after %1 in one session.</source>
+        <translation>The agency refunds the customer after %1 in one session.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for your answer.</source>
+        <translation>Nobody is waiting for your answer.</translation>
+    </message>
+    <message>
+        <source>The customer has waited %1.</source>
+        <translation>The customer has waited %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slow replies this session: %n</source>
+        <translation>
+            <numerusform>Slow replies this session: %n</numerusform>
+            <numerusform>Slow replies this session: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply pace</source>
+        <translation>Reply pace</translation>
+    </message>
+    <message>
+        <source>Message in (F8)</source>
+        <translation>Message in (F8)</translation>
+    </message>
+    <message>
+        <source>I answered (F9)</source>
+        <translation>I answered (F9)</translation>
+    </message>
+    <message>
+        <source>Press when a message from the customer arrives: the wait starts.</source>
+        <translation>Press when a message from the customer arrives: the wait starts.</translation>
+    </message>
+    <message>
+        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
+        <translation>Press when you answered. Copying a ready reply counts as an answer.</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseStep</name>
     <message>
         <source>TalentDesk is locked</source>
@@ -380,6 +1096,107 @@
     <message>
         <source>Type your passphrase first.</source>
         <translation>Type your passphrase first.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the number</source>
+        <translation>Copy the number</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>Copied %1</translation>
+    </message>
+    <message>
+        <source>Crisis playbook</source>
+        <translation>Crisis playbook</translation>
+    </message>
+    <message>
+        <source>Pick what you notice. Each sign shows what to do, and who to call.</source>
+        <translation>Pick what you notice. Each sign shows what to do, and who to call.</translation>
+    </message>
+    <message>
+        <source>Call emergency services now: %1. Then escalate.</source>
+        <translation>Call emergency services now: %1. Then escalate.</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Escalate with this sign</source>
+        <translation>Escalate with this sign</translation>
+    </message>
+    <message>
+        <source>Asks your supervisor for help now, with this crisis sign filled in.</source>
+        <translation>Asks your supervisor for help now, with this crisis sign filled in.</translation>
+    </message>
+    <message>
+        <source>Report it</source>
+        <translation>Report it</translation>
+    </message>
+    <message>
+        <source>Your supervisor was asked for help, with “%1”.</source>
+        <translation>Your supervisor was asked for help, with “%1”.</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>Emergency contacts</translation>
+    </message>
+    <message>
+        <source>Indonesia&apos;s public lines, until your agency sends its own.</source>
+        <translation>Indonesia&apos;s public lines, until your agency sends its own.</translation>
+    </message>
+    <message>
+        <source>From your agency.</source>
+        <translation>From your agency.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookWindow</name>
+    <message>
+        <source>Crisis playbook — TalentDesk</source>
+        <translation>Crisis playbook — TalentDesk</translation>
+    </message>
+</context>
+<context>
+    <name>PresetListModel</name>
+    <message>
+        <source>Mine · changed from the agency&apos;s</source>
+        <extracomment>The ``BoundaryPreset`` of a row. The preset&apos;s id. The ``BoundaryItem`` of a row (any column). The item&apos;s key.</extracomment>
+        <translation>Mine · changed from the agency&apos;s</translation>
+    </message>
+    <message>
+        <source>In force now. Uncheck to use no preset.</source>
+        <translation>In force now. Uncheck to use no preset.</translation>
+    </message>
+    <message>
+        <source>Check to put this preset in force.</source>
+        <translation>Check to put this preset in force.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetView</name>
+    <message>
+        <source>Click to see the decline replies for this boundary.</source>
+        <translation>Click to see the decline replies for this boundary.</translation>
+    </message>
+    <message>
+        <source>Your boundaries</source>
+        <translation>Your boundaries</translation>
+    </message>
+    <message>
+        <source>No boundary preset is active. Choose one on the Boundaries page.</source>
+        <translation>No boundary preset is active. Choose one on the Boundaries page.</translation>
+    </message>
+    <message>
+        <source>Click a boundary to see its decline replies.</source>
+        <translation>Click a boundary to see its decline replies.</translation>
     </message>
 </context>
 <context>
@@ -465,7 +1282,128 @@
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <source>Session in %n minute(s)</source>
+        <extracomment>How often the reminders look at tonight&apos;s bookings.</extracomment>
+        <translation>
+            <numerusform>Session in %n minute</numerusform>
+            <numerusform>Session in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your session starts now</source>
+        <translation>Your session starts now</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3. Start it in TalentDesk when you are ready.</source>
+        <translation>%1 at %2: %3. Start it in TalentDesk when you are ready.</translation>
+    </message>
+    <message>
+        <source>Unblock the returning customer before you start.</source>
+        <translation>Unblock the returning customer before you start.</translation>
+    </message>
+</context>
+<context>
     <name>RepliesPage</name>
+    <message numerus="yes">
+        <source>%n reply(ies) could not be read: the vault&apos;s check failed. Ask your agency to send its replies again if one is missing.</source>
+        <extracomment>The editor&apos;s language choices, in order. The &quot;saved&quot; note stays this long.</extracomment>
+        <translation>
+            <numerusform>%n reply could not be read: the vault&apos;s check failed. Ask your agency to send its replies again if one is missing.</numerusform>
+            <numerusform>%n replies could not be read: the vault&apos;s check failed. Ask your agency to send its replies again if one is missing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The replies could not be loaded. Try again.</source>
+        <translation>The replies could not be loaded. Try again.</translation>
+    </message>
+    <message>
+        <source>Too long: %1 of at most 1,000 characters.</source>
+        <translation>Too long: %1 of at most 1,000 characters.</translation>
+    </message>
+    <message>
+        <source>TalentDesk cannot fill in: %1</source>
+        <translation>TalentDesk cannot fill in: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved. Try again.</source>
+        <translation>The change could not be saved. Try again.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Delete reply</source>
+        <translation>Delete reply</translation>
+    </message>
+    <message>
+        <source>Delete this reply of your own? This cannot be undone.</source>
+        <translation>Delete this reply of your own? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Deleted.</translation>
+    </message>
+    <message>
+        <source>Back to the agency&apos;s wording.</source>
+        <translation>Back to the agency&apos;s wording.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies)</source>
+        <translation>
+            <numerusform>%n reply</numerusform>
+            <numerusform>%n replies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New reply of your own</source>
+        <translation>New reply of your own</translation>
+    </message>
+    <message>
+        <source>Select a reply to edit it, or make a new one.</source>
+        <translation>Select a reply to edit it, or make a new one.</translation>
+    </message>
+    <message>
+        <source>Your agency&apos;s reply. If you change it, your version is saved as your own and stays when the agency updates its replies.</source>
+        <translation>Your agency&apos;s reply. If you change it, your version is saved as your own and stays when the agency updates its replies.</translation>
+    </message>
+    <message>
+        <source>Your version of an agency reply. It stays when the agency updates its replies; “Use the agency&apos;s wording” brings the original back.</source>
+        <translation>Your version of an agency reply. It stays when the agency updates its replies; “Use the agency&apos;s wording” brings the original back.</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Pinned replies are Ctrl+1…Ctrl+9 in a session, in pin order.</source>
+        <translation>Pinned replies are Ctrl+1…Ctrl+9 in a session, in pin order.</translation>
+    </message>
     <message>
         <source>Replies</source>
         <translation>Replies</translation>
@@ -481,6 +1419,200 @@
     <message>
         <source>Your agency&apos;s default replies arrive when you pair with your agency; you can edit them and add your own.</source>
         <translation>Your agency&apos;s default replies arrive when you pair with your agency; you can edit them and add your own.</translation>
+    </message>
+    <message>
+        <source>New reply</source>
+        <translation>New reply</translation>
+    </message>
+    <message>
+        <source>Search by shortcode or words</source>
+        <translation>Search by shortcode or words</translation>
+    </message>
+    <message>
+        <source>Both languages</source>
+        <translation>Both languages</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Shortcode</source>
+        <translation>Shortcode</translation>
+    </message>
+    <message>
+        <source>e.g. tutup (typed as /tutup)</source>
+        <translation>e.g. tutup (typed as /tutup)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Filled in for you: {talent} your working name, {minutes_left} minutes left, {package} the package. {?reason} asks you when copying.</source>
+        <translation>Filled in for you: {talent} your working name, {minutes_left} minutes left, {package} the package. {?reason} asks you when copying.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Use the agency&apos;s wording</source>
+        <translation>Use the agency&apos;s wording</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReplySearchPanel</name>
+    <message>
+        <source>The reply could not be copied. Try again.</source>
+        <translation>The reply could not be copied. Try again.</translation>
+    </message>
+    <message>
+        <source>Decline replies for: %1</source>
+        <translation>Decline replies for: %1</translation>
+    </message>
+    <message>
+        <source>No decline reply is linked to this boundary yet (see Boundaries).</source>
+        <translation>No decline reply is linked to this boundary yet (see Boundaries).</translation>
+    </message>
+    <message>
+        <source>No reply matches. Try fewer letters.</source>
+        <translation>No reply matches. Try fewer letters.</translation>
+    </message>
+    <message>
+        <source>No ready replies yet: they arrive with your agency&apos;s settings.</source>
+        <translation>No ready replies yet: they arrive with your agency&apos;s settings.</translation>
+    </message>
+    <message>
+        <source>Copied %1 — paste it into your chat.</source>
+        <translation>Copied %1 — paste it into your chat.</translation>
+    </message>
+    <message>
+        <source>Ready replies</source>
+        <translation>Ready replies</translation>
+    </message>
+    <message>
+        <source>Search /shortcode or words</source>
+        <translation>Search /shortcode or words</translation>
+    </message>
+    <message>
+        <source>Both languages</source>
+        <translation>Both languages</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Click a reply to copy it. Ctrl+1…Ctrl+9 copy your pinned replies.</source>
+        <translation>Click a reply to copy it. Ctrl+1…Ctrl+9 copy your pinned replies.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>The report could not be saved. Try again.</source>
+        <extracomment>The categories in the order the talent sees them.</extracomment>
+        <translation>The report could not be saved. Try again.</translation>
+    </message>
+    <message>
+        <source>Report an incident — TalentDesk</source>
+        <translation>Report an incident — TalentDesk</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>Which session?</source>
+        <translation>Which session?</translation>
+    </message>
+    <message>
+        <source>No session in the last 24 hours. Reports are filed during a session or up to 24 hours after it; for anything older, contact your agency directly.</source>
+        <translation>No session in the last 24 hours. Reports are filed during a session or up to 24 hours after it; for anything older, contact your agency directly.</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>What happened?</translation>
+    </message>
+    <message>
+        <source>Choose a category</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <source>Describe it in your own words</source>
+        <translation>Describe it in your own words</translation>
+    </message>
+    <message>
+        <source>What was said or asked, and when. Leave out the customer&apos;s contact details.</source>
+        <translation>What was said or asked, and when. Leave out the customer&apos;s contact details.</translation>
+    </message>
+    <message>
+        <source>Your agency gets the report with a ticket number. Once they have it and the session is over, the text is removed from this device; the category, ticket and progress stay.</source>
+        <translation>Your agency gets the report with a ticket number. Once they have it and the session is over, the text is removed from this device; the category, ticket and progress stay.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>File report</source>
+        <translation>File report</translation>
+    </message>
+    <message>
+        <source>Report filed</source>
+        <translation>Report filed</translation>
+    </message>
+    <message>
+        <source>“%1” is on its way to your agency. Its ticket number, level and status appear on the Safety page as your agency works on it.</source>
+        <translation>“%1” is on its way to your agency. Its ticket number, level and status appear on the Safety page as your agency works on it.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsModel</name>
+    <message>
+        <source>Filed</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -504,6 +1636,631 @@
     <message>
         <source>Open Settings</source>
         <translation>Open Settings</translation>
+    </message>
+    <message>
+        <source>From your agency: %1</source>
+        <extracomment>Rows a list shows before it scrolls.</extracomment>
+        <translation>From your agency: %1</translation>
+    </message>
+    <message>
+        <source>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</source>
+        <translation>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation>When something goes wrong</translation>
+    </message>
+    <message>
+        <source>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</source>
+        <translation>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</translation>
+    </message>
+    <message>
+        <source>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</source>
+        <translation>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</translation>
+    </message>
+    <message>
+        <source>Tonight, after hard sessions:</source>
+        <translation>Tonight, after hard sessions:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hard session(s)</source>
+        <translation>
+            <numerusform>%n hard session(s)</numerusform>
+            <numerusform>%n hard session(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation>
+            <numerusform>%n check-in(s)</numerusform>
+            <numerusform>%n check-in(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n break(s)</numerusform>
+            <numerusform>%n break(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n debrief(s) asked for</source>
+        <translation>
+            <numerusform>%n debrief(s) asked for</numerusform>
+            <numerusform>%n debrief(s) asked for</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>No escalations. When you press Escalate, it shows here with its state.</source>
+        <translation>No escalations. When you press Escalate, it shows here with its state.</translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation>Incident reports</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
+        <translation>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyWords</name>
+    <message>
+        <source>Agitation or distress</source>
+        <extracomment>The default contacts by id, to tell them from an agency&apos;s own list.</extracomment>
+        <translation>Agitation or distress</translation>
+    </message>
+    <message>
+        <source>Threats of self-harm or harm to others</source>
+        <translation>Threats of self-harm or harm to others</translation>
+    </message>
+    <message>
+        <source>Suicidal thoughts</source>
+        <translation>Suicidal thoughts</translation>
+    </message>
+    <message>
+        <source>Aggression or threats of violence</source>
+        <translation>Aggression or threats of violence</translation>
+    </message>
+    <message>
+        <source>Ask calmly what is going on.</source>
+        <translation>Ask calmly what is going on.</translation>
+    </message>
+    <message>
+        <source>Offer support: listen, and let them know they are heard.</source>
+        <translation>Offer support: listen, and let them know they are heard.</translation>
+    </message>
+    <message>
+        <source>Contact emergency services now, then tell your supervisor.</source>
+        <translation>Contact emergency services now, then tell your supervisor.</translation>
+    </message>
+    <message>
+        <source>Listen without judging or arguing.</source>
+        <translation>Listen without judging or arguing.</translation>
+    </message>
+    <message>
+        <source>Stay with them and be supportive.</source>
+        <translation>Stay with them and be supportive.</translation>
+    </message>
+    <message>
+        <source>Refer them to mental-health professionals (the numbers below).</source>
+        <translation>Refer them to mental-health professionals (the numbers below).</translation>
+    </message>
+    <message>
+        <source>End the conversation. Your safety comes first.</source>
+        <translation>End the conversation. Your safety comes first.</translation>
+    </message>
+    <message>
+        <source>Report it to your agency.</source>
+        <translation>Report it to your agency.</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Mental health line</source>
+        <translation>Mental health line</translation>
+    </message>
+    <message>
+        <source>extension 8</source>
+        <translation>extension 8</translation>
+    </message>
+    <message>
+        <source>No crisis sign</source>
+        <translation>No crisis sign</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>Refused by the agency</source>
+        <translation>Refused by the agency</translation>
+    </message>
+    <message>
+        <source>Queued on this device · agency not reachable yet, retrying</source>
+        <translation>Queued on this device · agency not reachable yet, retrying</translation>
+    </message>
+    <message>
+        <source>Queued on this device · sending to your agency</source>
+        <translation>Queued on this device · sending to your agency</translation>
+    </message>
+    <message>
+        <source>Delivered to your agency · waiting for a supervisor</source>
+        <translation>Delivered to your agency · waiting for a supervisor</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation>Acknowledged by %1</translation>
+    </message>
+    <message>
+        <source>Resolved by %1</source>
+        <translation>Resolved by %1</translation>
+    </message>
+    <message>
+        <source>False alarm · telling your agency</source>
+        <translation>False alarm · telling your agency</translation>
+    </message>
+    <message>
+        <source>False alarm · your agency knows</source>
+        <translation>False alarm · your agency knows</translation>
+    </message>
+    <message>
+        <source>Refused by the agency · call your agency</source>
+        <translation>Refused by the agency · call your agency</translation>
+    </message>
+    <message>
+        <source>Help requested · queued</source>
+        <translation>Help requested · queued</translation>
+    </message>
+    <message>
+        <source>Help requested · delivered</source>
+        <translation>Help requested · delivered</translation>
+    </message>
+    <message>
+        <source>%1 is on it</source>
+        <translation>%1 is on it</translation>
+    </message>
+    <message>
+        <source>Cancelled as a false alarm</source>
+        <translation>Cancelled as a false alarm</translation>
+    </message>
+    <message>
+        <source>Your agency refused the escalation</source>
+        <translation>Your agency refused the escalation</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</source>
+        <translation>
+            <numerusform>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</numerusform>
+            <numerusform>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is saved on this device and is being sent to your agency. If you are in danger, call an emergency number now.</source>
+        <translation>It is saved on this device and is being sent to your agency. If you are in danger, call an emergency number now.</translation>
+    </message>
+    <message>
+        <source>Your agency has it. A supervisor will acknowledge it here.</source>
+        <translation>Your agency has it. A supervisor will acknowledge it here.</translation>
+    </message>
+    <message>
+        <source>Agency reference: %1</source>
+        <translation>Agency reference: %1</translation>
+    </message>
+    <message>
+        <source>Supervisor %1 acknowledged it at %2.</source>
+        <translation>Supervisor %1 acknowledged it at %2.</translation>
+    </message>
+    <message>
+        <source>Their note: “%1”</source>
+        <translation>Their note: “%1”</translation>
+    </message>
+    <message>
+        <source>Closed at %1.</source>
+        <translation>Closed at %1.</translation>
+    </message>
+    <message>
+        <source>Your agency will be told it was pressed by mistake as soon as it can be reached.</source>
+        <translation>Your agency will be told it was pressed by mistake as soon as it can be reached.</translation>
+    </message>
+    <message>
+        <source>Your agency knows it was pressed by mistake. Nothing more to do.</source>
+        <translation>Your agency knows it was pressed by mistake. Nothing more to do.</translation>
+    </message>
+    <message>
+        <source>It could not be delivered. Call your agency directly, or an emergency number if you are in danger.</source>
+        <translation>It could not be delivered. Call your agency directly, or an emergency number if you are in danger.</translation>
+    </message>
+    <message>
+        <source>The agency said: %1</source>
+        <translation>The agency said: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detail(s) added</source>
+        <translation>
+            <numerusform>%n detail(s) added</numerusform>
+            <numerusform>%n detail(s) added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent automatically (no answer to “Are you OK?”)</source>
+        <translation>Sent automatically (no answer to “Are you OK?”)</translation>
+    </message>
+    <message>
+        <source>During a session</source>
+        <translation>During a session</translation>
+    </message>
+    <message>
+        <source>Outside a session</source>
+        <translation>Outside a session</translation>
+    </message>
+    <message>
+        <source>Sexual harassment</source>
+        <translation>Sexual harassment</translation>
+    </message>
+    <message>
+        <source>Insults or rude language</source>
+        <translation>Insults or rude language</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>Threats</translation>
+    </message>
+    <message>
+        <source>Asked for personal details or to meet</source>
+        <translation>Asked for personal details or to meet</translation>
+    </message>
+    <message>
+        <source>Extra payment or exploitation</source>
+        <translation>Extra payment or exploitation</translation>
+    </message>
+    <message>
+        <source>Discrimination</source>
+        <translation>Discrimination</translation>
+    </message>
+    <message>
+        <source>Outside the package or your boundaries</source>
+        <translation>Outside the package or your boundaries</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <source>First line</source>
+        <translation>First line</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technical</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>waiting for a ticket</source>
+        <translation>waiting for a ticket</translation>
+    </message>
+    <message>
+        <source>Text removed on this device. Your agency has the report; the category, ticket, level and status stay here.</source>
+        <translation>Text removed on this device. Your agency has the report; the category, ticket, level and status stay here.</translation>
+    </message>
+    <message>
+        <source>That escalation is no longer on this device.</source>
+        <translation>That escalation is no longer on this device.</translation>
+    </message>
+    <message>
+        <source>That escalation is closed. Press Escalate again if you need help.</source>
+        <translation>That escalation is closed. Press Escalate again if you need help.</translation>
+    </message>
+    <message>
+        <source>Pick a crisis sign or write a note first.</source>
+        <translation>Pick a crisis sign or write a note first.</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most 2000 characters).</source>
+        <translation>The note is too long (at most 2000 characters).</translation>
+    </message>
+    <message>
+        <source>That report is no longer on this device.</source>
+        <translation>That report is no longer on this device.</translation>
+    </message>
+    <message>
+        <source>Describe what happened first.</source>
+        <translation>Describe what happened first.</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most 4000 characters).</source>
+        <translation>The description is too long (at most 4000 characters).</translation>
+    </message>
+    <message>
+        <source>This session ended more than 24 hours ago, so it can no longer be reported in the app. Contact your agency directly.</source>
+        <translation>This session ended more than 24 hours ago, so it can no longer be reported in the app. Contact your agency directly.</translation>
+    </message>
+    <message>
+        <source>This session cannot be reported from the app. Contact your agency directly.</source>
+        <translation>This session cannot be reported from the app. Contact your agency directly.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Something went wrong. Try again.</translation>
+    </message>
+    <message>
+        <source>you asked a supervisor for help</source>
+        <translation>you asked a supervisor for help</translation>
+    </message>
+    <message>
+        <source>you reported an incident</source>
+        <translation>you reported an incident</translation>
+    </message>
+    <message>
+        <source>it ended early</source>
+        <translation>it ended early</translation>
+    </message>
+    <message>
+        <source>Short check-in</source>
+        <translation>Short check-in</translation>
+    </message>
+    <message>
+        <source>Take a break</source>
+        <translation>Take a break</translation>
+    </message>
+    <message>
+        <source>Ask for a debrief</source>
+        <translation>Ask for a debrief</translation>
+    </message>
+    <message>
+        <source>Debrief requested: your supervisor got it with your escalation.</source>
+        <translation>Debrief requested: your supervisor got it with your escalation.</translation>
+    </message>
+    <message>
+        <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
+        <translation>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <translation>ddd d MMM</translation>
+    </message>
+</context>
+<context>
+    <name>SessionScreens</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>%n minute left</numerusform>
+            <numerusform>%n minutes left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start wrapping up the conversation.</source>
+        <translation>Start wrapping up the conversation.</translation>
+    </message>
+    <message>
+        <source>The booked time is up</source>
+        <translation>The booked time is up</translation>
+    </message>
+    <message>
+        <source>Close the session politely. To extend, the customer asks the agency.</source>
+        <translation>Close the session politely. To extend, the customer asks the agency.</translation>
+    </message>
+    <message>
+        <source>The session is saved and the customer&apos;s details were destroyed.</source>
+        <translation>The session is saved and the customer&apos;s details were destroyed.</translation>
+    </message>
+    <message>
+        <source>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</source>
+        <translation>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</translation>
+    </message>
+    <message>
+        <source>Session finished</source>
+        <translation>Session finished</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStartPanel</name>
+    <message>
+        <source>The session could not start. Try again.</source>
+        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
+        <translation>The session could not start. Try again.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows and the session can start from %1.</source>
+        <translation>The customer&apos;s contact shows and the session can start from %1.</translation>
+    </message>
+    <message>
+        <source>Another session is live: finish it before starting this one.</source>
+        <translation>Another session is live: finish it before starting this one.</translation>
+    </message>
+    <message>
+        <source>You can start the session now.</source>
+        <translation>You can start the session now.</translation>
+    </message>
+    <message>
+        <source>This session is live.</source>
+        <translation>This session is live.</translation>
+    </message>
+    <message>
+        <source>The session ended: close it, block the customer, then finish.</source>
+        <translation>The session ended: close it, block the customer, then finish.</translation>
+    </message>
+    <message>
+        <source>Finished. The customer&apos;s details were destroyed.</source>
+        <translation>Finished. The customer&apos;s details were destroyed.</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking.</source>
+        <translation>The agency cancelled this booking.</translation>
+    </message>
+    <message>
+        <source>The booked time has passed. Ask the agency if the customer shows up.</source>
+        <translation>The booked time has passed. Ask the agency if the customer shows up.</translation>
+    </message>
+    <message>
+        <source>Accept or decline it first.</source>
+        <translation>Accept or decline it first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The contact shows from %1, %n minute(s) before the start.</source>
+        <translation>
+            <numerusform>The contact shows from %1, %n minute before the start.</numerusform>
+            <numerusform>The contact shows from %1, %n minutes before the start.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details are gone with this booking.</source>
+        <translation>The customer&apos;s details are gone with this booking.</translation>
+    </message>
+    <message>
+        <source>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</source>
+        <translation>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</translation>
+    </message>
+    <message>
+        <source>I have unblocked this customer</source>
+        <translation>I have unblocked this customer</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Start session</translation>
+    </message>
+    <message>
+        <source>Open session window</source>
+        <translation>Open session window</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <source>The customer&apos;s contact could not be read. Ask the agency if you need it.</source>
+        <extracomment>Ending earlier than this before the booked end asks first.</extracomment>
+        <translation>The customer&apos;s contact could not be read. Ask the agency if you need it.</translation>
+    </message>
+    <message>
+        <source>End the session early?</source>
+        <translation>End the session early?</translation>
+    </message>
+    <message>
+        <source>%1 of the booked time are still left. End the session now?</source>
+        <translation>%1 of the booked time are still left. End the session now?</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>End session</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Keep going</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Something went wrong. Try again.</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>time left</translation>
+    </message>
+    <message>
+        <source>over time</source>
+        <translation>over time</translation>
+    </message>
+    <message>
+        <source>session length</source>
+        <translation>session length</translation>
+    </message>
+    <message>
+        <source>Time is up: %1 over the booked time. Close the session politely.</source>
+        <translation>Time is up: %1 over the booked time. Close the session politely.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) left. Start wrapping up the conversation.</source>
+        <translation>
+            <numerusform>%n minute left. Start wrapping up the conversation.</numerusform>
+            <numerusform>%n minutes left. Start wrapping up the conversation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>started %1</translation>
+    </message>
+    <message>
+        <source>resumed after a restart</source>
+        <translation>resumed after a restart</translation>
+    </message>
+    <message>
+        <source>Session: %1 — TalentDesk</source>
+        <translation>Session: %1 — TalentDesk</translation>
+    </message>
+    <message>
+        <source>Session — TalentDesk</source>
+        <translation>Session — TalentDesk</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
+        <translation>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</translation>
+    </message>
+    <message>
+        <source>Compact window</source>
+        <translation>Compact window</translation>
+    </message>
+    <message>
+        <source>A small window with the timer and your pinned replies, kept on top.</source>
+        <translation>A small window with the timer and your pinned replies, kept on top.</translation>
     </message>
 </context>
 <context>
@@ -821,6 +2578,25 @@
     </message>
 </context>
 <context>
+    <name>SessionsModel</name>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Now: %1 · started %2</source>
+        <translation>Now: %1 · started %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · too late to report in the app</source>
+        <translation>%1 · %2 · too late to report in the app</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · report until %3</source>
+        <translation>%1 · %2 · report until %3</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -945,6 +2721,67 @@ Data folder: %2</translation>
     <message>
         <source>Not saved: the vault could not be written. Try again.</source>
         <translation>Not saved: the vault could not be written. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Night summary</source>
+        <translation>Night summary</translation>
+    </message>
+    <message>
+        <source>No sessions yet this week</source>
+        <translation>No sessions yet this week</translation>
+    </message>
+    <message>
+        <source>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</source>
+        <translation>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</translation>
+    </message>
+    <message>
+        <source>A night runs from noon to noon, so a shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
+        <translation>A night runs from noon to noon, so a shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</translation>
+    </message>
+    <message>
+        <source>Tonight</source>
+        <translation>Tonight</translation>
+    </message>
+    <message>
+        <source>Last 7 nights</source>
+        <translation>Last 7 nights</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>earnings</source>
+        <translation>earnings</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) ran over time.</source>
+        <translation>
+            <numerusform>%n session ran over time.</numerusform>
+            <numerusform>%n sessions ran over time.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earnings per night</source>
+        <translation>Earnings per night</translation>
+    </message>
+    <message>
+        <source>Package prices as booked, cancelled sessions left out; the agency&apos;s statement is what gets paid.</source>
+        <translation>Package prices as booked, cancelled sessions left out; the agency&apos;s statement is what gets paid.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session record(s) could not be read and are not counted.</source>
+        <translation>
+            <numerusform>%n session record could not be read and is not counted.</numerusform>
+            <numerusform>%n session records could not be read and are not counted.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en_US">
 <context>
+    <name>AfterCareDialog</name>
+    <message>
+        <source>After the session — TalentDesk</source>
+        <extracomment>The break the dialog suggests, in minutes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was a hard session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session was hard: %1. Take a moment for yourself before the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform>%n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How are you feeling right now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bit shaken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good. Stretch, drink some water, and go on when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is normal after a hard session. A short break helps; so does talking it through in a debrief.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only counts are kept (check-ins, breaks, debriefs), never what you answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgencySection</name>
     <message>
         <source>Unpair from the agency?</source>
@@ -82,10 +146,102 @@
     </message>
 </context>
 <context>
+    <name>AreYouOkPrompt</name>
+    <message>
+        <source>Your supervisor is told automatically in %1</source>
+        <extracomment>Qt platforms on which a window may ask to stay on top.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The escalation could not be saved. Call your agency now, or 112 in an emergency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Are you OK? — TalentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Are you OK?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your session is more than %n minute(s) over its booked time.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your supervisor has been told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You did not answer “Are you OK?”, so TalentDesk asked your supervisor to check on you. If you are fine, you can cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help is on its way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your supervisor was asked for help. Follow it in the session window; if you are in danger, call an emergency number now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I need help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m OK — cancel it (false alarm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlanksDialog</name>
+    <message>
+        <source>Fill in the reply</source>
+        <extracomment>Language filter choices: the talent&apos;s replies in one language, or both. How long the &quot;copied&quot; note stays.</extracomment>
+        <translation>Lengkapi balasan</translation>
+    </message>
+    <message>
+        <source>This reply has blanks for you to fill in before copying.</source>
+        <translation>Balasan ini punya bagian kosong yang perlu kamu isi sebelum disalin.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Wajib diisi</translation>
+    </message>
+    <message>
+        <source>Optional: left empty, it says “%1”</source>
+        <translation>Boleh dikosongkan: kalau kosong, isinya “%1”</translation>
+    </message>
+</context>
+<context>
     <name>BookingsModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The booking of a row (any column), a ``Booking``. The id of the booking of a row, a ``str``.</extracomment>
+        <extracomment>The booking of a row (any column), a ``Booking``. The id of the booking of a row, a ``str``. Stages that say more than the booking&apos;s status.</extracomment>
         <translation>Waktu</translation>
     </message>
     <message>
@@ -185,6 +341,122 @@
 </context>
 <context>
     <name>BoundariesPage</name>
+    <message numerus="yes">
+        <source>%n preset(s) could not be read: the vault&apos;s check failed. Ask your agency to send its presets again if one is missing.</source>
+        <translation>
+            <numerusform>%n set batasan tidak bisa dibaca: pemeriksaan brankas gagal. Minta agensi mengirim ulang kalau ada yang hilang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The boundaries could not be loaded. Try again.</source>
+        <translation>Batasan tidak bisa dimuat. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved. Try again.</source>
+        <translation>Perubahan tidak bisa disimpan. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>%1 (my copy)</source>
+        <translation>%1 (salinanku)</translation>
+    </message>
+    <message>
+        <source>Rename preset</source>
+        <translation>Ganti nama set batasan</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nama baru:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Ganti nama</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Hapus set batasan</translation>
+    </message>
+    <message>
+        <source>Delete your preset “%1”?</source>
+        <translation>Hapus set batasan kamu “%1”?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Jangan hapus</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>Export boundary preset</source>
+        <translation>Ekspor set batasan</translation>
+    </message>
+    <message>
+        <source>Boundary presets (%1)</source>
+        <translation>Set batasan (%1)</translation>
+    </message>
+    <message>
+        <source>Import boundary preset</source>
+        <translation>Impor set batasan</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Exported “%1” to %2.</source>
+        <translation>“%1” sudah diekspor ke %2.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>File tidak bisa ditulis: %1</translation>
+    </message>
+    <message>
+        <source>The preset could not be exported.</source>
+        <translation>Set batasan tidak bisa diekspor.</translation>
+    </message>
+    <message>
+        <source>Imported “%1” as your own preset.</source>
+        <translation>“%1” sudah diimpor sebagai set batasan milikmu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked reply(ies) are not in TalentDesk here and were left out.</source>
+        <translation>
+            <numerusform>%n balasan yang ditautkan tidak ada di TalentDesk ini, jadi tidak ikut diimpor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preset could not be imported.</source>
+        <translation>Set batasan tidak bisa diimpor.</translation>
+    </message>
+    <message>
+        <source>Choose a preset</source>
+        <translation>Pilih set batasan</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>Sedang dipakai</translation>
+    </message>
+    <message>
+        <source>Not in force</source>
+        <translation>Tidak dipakai</translation>
+    </message>
+    <message>
+        <source>Use this preset</source>
+        <translation>Pakai set ini</translation>
+    </message>
+    <message>
+        <source>No decline reply is linked to: %1. Link one so it is ready in a session.</source>
+        <translation>Belum ada balasan penolakan untuk: %1. Tautkan satu supaya siap dipakai saat sesi.</translation>
+    </message>
     <message>
         <source>Boundaries</source>
         <translation>Batasan</translation>
@@ -200,6 +472,65 @@
     <message>
         <source>Your agency&apos;s boundary presets arrive when you pair with your agency; you can then adjust each one to suit you.</source>
         <translation>Set batasan dari agensi akan masuk setelah kamu menghubungkan TalentDesk ke agensi; setelah itu kamu bisa menyesuaikan masing-masing sesuai keinginanmu.</translation>
+    </message>
+    <message>
+        <source>Import a preset…</source>
+        <translation>Impor set batasan…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Set batasan</translation>
+    </message>
+    <message>
+        <source>Tick the preset to use; one is in force at a time.</source>
+        <translation>Centang set yang mau dipakai; hanya satu yang berlaku dalam satu waktu.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>This is your agency&apos;s preset. Changing it makes your own copy, which is then in force if this one was; the agency&apos;s stays as it is.</source>
+        <translation>Ini set batasan dari agensi. Kalau kamu mengubahnya, TalentDesk membuat salinan milikmu, yang langsung berlaku kalau set ini sedang dipakai; set dari agensi tetap seperti aslinya.</translation>
+    </message>
+    <message>
+        <source>Decline replies…</source>
+        <translation>Balasan penolakan…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryItemsModel</name>
+    <message>
+        <source>Boundary</source>
+        <translation>Batasan</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Jawaban kamu</translation>
+    </message>
+    <message>
+        <source>Decline replies</source>
+        <translation>Balasan penolakan</translation>
+    </message>
+    <message>
+        <source>None linked yet</source>
+        <translation>Belum ada yang ditautkan</translation>
     </message>
 </context>
 <context>
@@ -238,6 +569,299 @@
     </message>
 </context>
 <context>
+    <name>ClosingPanel</name>
+    <message>
+        <source>Copied — paste it into your chat, then tick it off.</source>
+        <translation>Sudah disalin — tempel di chat, lalu centang langkahnya.</translation>
+    </message>
+    <message>
+        <source>The session could not be finished. Check the vault and try again.</source>
+        <translation>Sesi tidak bisa diselesaikan. Periksa brankas lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Finishing keeps the session&apos;s record and destroys the customer&apos;s details.</source>
+        <translation>Menyelesaikan sesi menyimpan catatan sesi dan menghapus data pelanggan.</translation>
+    </message>
+    <message>
+        <source>Tick off every step to finish the session.</source>
+        <translation>Centang semua langkah untuk menyelesaikan sesi.</translation>
+    </message>
+    <message>
+        <source>Wrap-up time: %1 left to close and block.</source>
+        <translation>Waktu penutupan: sisa %1 untuk menutup dan memblokir.</translation>
+    </message>
+    <message>
+        <source>Wrap-up time is over. Finish when you are done.</source>
+        <translation>Waktu penutupan sudah habis. Selesaikan kalau semuanya sudah beres.</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sesi berakhir</translation>
+    </message>
+    <message>
+        <source>The session lasted %1 of the %2 booked.</source>
+        <translation>Sesi berlangsung %1 dari %2 yang dipesan.</translation>
+    </message>
+    <message>
+        <source>%1 over time.</source>
+        <translation>Lewat waktu %1.</translation>
+    </message>
+    <message>
+        <source>Closing reply</source>
+        <translation>Balasan penutup</translation>
+    </message>
+    <message>
+        <source>There is no closing reply in your language yet. Write one on the Replies page; for now, thank the customer in your own words.</source>
+        <translation>Belum ada balasan penutup dalam bahasamu. Tulis satu di halaman Balasan; untuk sekarang, ucapkan terima kasih ke pelanggan dengan kata-katamu sendiri.</translation>
+    </message>
+    <message>
+        <source>Copy closing reply</source>
+        <translation>Salin balasan penutup</translation>
+    </message>
+    <message>
+        <source>Before you finish</source>
+        <translation>Sebelum selesai</translation>
+    </message>
+    <message>
+        <source>Finish session</source>
+        <translation>Selesaikan sesi</translation>
+    </message>
+</context>
+<context>
+    <name>CompactWindow</name>
+    <message>
+        <source>Copied %1</source>
+        <extracomment>Qt platforms on which a window may ask to stay on top.</extracomment>
+        <translation>Tersalin %1</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>sisa waktu</translation>
+    </message>
+    <message>
+        <source>wrap up</source>
+        <translation>mulai tutup</translation>
+    </message>
+    <message>
+        <source>over time · to extend, ask the agency</source>
+        <translation>lewat waktu · perpanjang lewat agensi</translation>
+    </message>
+    <message>
+        <source>session ended · finish in the full window</source>
+        <translation>sesi berakhir · selesaikan di jendela penuh</translation>
+    </message>
+    <message>
+        <source>Keep on top</source>
+        <translation>Selalu di atas</translation>
+    </message>
+    <message>
+        <source>Pinned replies</source>
+        <translation>Balasan tersemat</translation>
+    </message>
+    <message>
+        <source>Pin replies on the Replies page to see them here.</source>
+        <translation>Sematkan balasan di halaman Balasan supaya muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Wrote (F8)</source>
+        <translation>Masuk (F8)</translation>
+    </message>
+    <message>
+        <source>The customer wrote</source>
+        <translation>Pelanggan menulis</translation>
+    </message>
+    <message>
+        <source>Answered (F9)</source>
+        <translation>Dibalas (F9)</translation>
+    </message>
+    <message>
+        <source>I answered</source>
+        <translation>Aku sudah membalas</translation>
+    </message>
+    <message>
+        <source>Escalate (coming soon)</source>
+        <translation>Eskalasi (segera hadir)</translation>
+    </message>
+    <message>
+        <source>Calling a supervisor in one click arrives with the safety desk.</source>
+        <translation>Minta bantuan supervisor sekali klik hadir bersama fitur keamanan.</translation>
+    </message>
+    <message>
+        <source>Open full window</source>
+        <translation>Buka jendela penuh</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message numerus="yes">
+        <source>Copied. Cleared from the clipboard in %n s.</source>
+        <translation>
+            <numerusform>Tersalin. Dihapus dari clipboard dalam %n dtk.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Pelanggan</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Nama alias</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Copy handle</source>
+        <translation>Salin kontak</translation>
+    </message>
+    <message>
+        <source>Copied as a secret: clipboard managers are asked not to keep it, and it is cleared after 30 seconds.</source>
+        <translation>Disalin sebagai rahasia: pengelola clipboard diminta tidak menyimpannya, dan isinya dihapus setelah 30 detik.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows only from shortly before the start until the session is finished.</source>
+        <translation>Kontak pelanggan hanya tampil sejak sesaat sebelum mulai sampai sesi selesai.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateBox</name>
+    <message>
+        <source>The escalation could not be saved on this device. Call your agency now, or 112 in an emergency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate · Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate — ask a supervisor for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One click asks your supervisor for help at once (Ctrl+Shift+E). You can add details afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis playbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <source>Details added. They follow your escalation.</source>
+        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work. Try again, or call your agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add details (optional): what is happening?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short note for your supervisor (no customer names or contacts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pressed by mistake? Cancel it, and your agency is told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this escalation as a false alarm?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, it was a mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agency reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsModel</name>
+    <message>
+        <source>Sent</source>
+        <extracomment>Text colour of a row that needs no attention any more. The role giving the row&apos;s object.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Crisis sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished">Tentang</translation>
+    </message>
+</context>
+<context>
+    <name>LinkRepliesDialog</name>
+    <message numerus="yes">
+        <source>%n of at most 10 chosen.</source>
+        <extracomment>What a preset file is called in the file dialogs&apos; filter.</extracomment>
+        <translation>
+            <numerusform>%n dari maksimal 10 dipilih.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decline replies</source>
+        <translation>Balasan penolakan</translation>
+    </message>
+    <message>
+        <source>Which replies should TalentDesk suggest when a customer asks for: %1?</source>
+        <translation>Balasan mana yang disarankan TalentDesk kalau pelanggan meminta: %1?</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Tautkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>LockedStep</name>
     <message>
         <source>TalentDesk is locked</source>
@@ -257,6 +881,10 @@
     <message>
         <source>Today</source>
         <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Night summary</source>
+        <translation>Ringkasan malam</translation>
     </message>
     <message>
         <source>Boundaries</source>
@@ -343,6 +971,83 @@
     </message>
 </context>
 <context>
+    <name>NightChart</name>
+    <message>
+        <source>No sessions yet</source>
+        <extracomment>The page loads again this often (tonight rolls over at noon).</extracomment>
+        <translation>Belum ada sesi</translation>
+    </message>
+    <message>
+        <source>Tonight</source>
+        <translation>Malam ini</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earnings per night, the last seven nights</source>
+        <translation>Pendapatan per malam, tujuh malam terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>PaceMeter</name>
+    <message>
+        <source>%1 replies slower than %2</source>
+        <translation>%1 balasan lebih lambat dari %2</translation>
+    </message>
+    <message>
+        <source>The agency refunds the customer after %1 in one session.</source>
+        <translation>Agensi mengembalikan uang pelanggan setelah %1 dalam satu sesi.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> atau </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n dtk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for your answer.</source>
+        <translation>Tidak ada yang menunggu balasanmu.</translation>
+    </message>
+    <message>
+        <source>The customer has waited %1.</source>
+        <translation>Pelanggan sudah menunggu %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slow replies this session: %n</source>
+        <translation>
+            <numerusform>Balasan lambat di sesi ini: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply pace</source>
+        <translation>Kecepatan balas</translation>
+    </message>
+    <message>
+        <source>Message in (F8)</source>
+        <translation>Pesan masuk (F8)</translation>
+    </message>
+    <message>
+        <source>I answered (F9)</source>
+        <translation>Sudah balas (F9)</translation>
+    </message>
+    <message>
+        <source>Press when a message from the customer arrives: the wait starts.</source>
+        <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung.</translation>
+    </message>
+    <message>
+        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
+        <translation>Tekan setelah kamu membalas. Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseStep</name>
     <message>
         <source>TalentDesk is locked</source>
@@ -379,6 +1084,107 @@
     <message>
         <source>Type your passphrase first.</source>
         <translation>Ketik frasa sandi kamu dulu.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished">Salin</translation>
+    </message>
+    <message>
+        <source>Copy the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation type="unfinished">Tersalin %1</translation>
+    </message>
+    <message>
+        <source>Crisis playbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick what you notice. Each sign shows what to do, and who to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call emergency services now: %1. Then escalate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate with this sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks your supervisor for help now, with this crisis sign filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your supervisor was asked for help, with “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indonesia&apos;s public lines, until your agency sends its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookWindow</name>
+    <message>
+        <source>Crisis playbook — TalentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresetListModel</name>
+    <message>
+        <source>Mine · changed from the agency&apos;s</source>
+        <extracomment>The ``BoundaryPreset`` of a row. The preset&apos;s id. The ``BoundaryItem`` of a row (any column). The item&apos;s key.</extracomment>
+        <translation>Milikku · diubah dari agensi</translation>
+    </message>
+    <message>
+        <source>In force now. Uncheck to use no preset.</source>
+        <translation>Sedang berlaku. Hapus centang kalau tidak mau memakai set apa pun.</translation>
+    </message>
+    <message>
+        <source>Check to put this preset in force.</source>
+        <translation>Centang untuk memberlakukan set ini.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetView</name>
+    <message>
+        <source>Click to see the decline replies for this boundary.</source>
+        <translation>Klik untuk melihat balasan penolakan untuk batasan ini.</translation>
+    </message>
+    <message>
+        <source>Your boundaries</source>
+        <translation>Batasan kamu</translation>
+    </message>
+    <message>
+        <source>No boundary preset is active. Choose one on the Boundaries page.</source>
+        <translation>Belum ada set batasan yang berlaku. Pilih satu di halaman Batasan.</translation>
+    </message>
+    <message>
+        <source>Click a boundary to see its decline replies.</source>
+        <translation>Klik sebuah batasan untuk melihat balasan penolakannya.</translation>
     </message>
 </context>
 <context>
@@ -464,7 +1270,125 @@
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <source>Session in %n minute(s)</source>
+        <extracomment>How often the reminders look at tonight&apos;s bookings.</extracomment>
+        <translation>
+            <numerusform>Sesi dalam %n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your session starts now</source>
+        <translation>Sesi kamu mulai sekarang</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3. Start it in TalentDesk when you are ready.</source>
+        <translation>%1 jam %2: %3. Mulai di TalentDesk kalau kamu sudah siap.</translation>
+    </message>
+    <message>
+        <source>Unblock the returning customer before you start.</source>
+        <translation>Buka blokir pelanggan lama sebelum mulai.</translation>
+    </message>
+</context>
+<context>
     <name>RepliesPage</name>
+    <message numerus="yes">
+        <source>%n reply(ies) could not be read: the vault&apos;s check failed. Ask your agency to send its replies again if one is missing.</source>
+        <extracomment>The editor&apos;s language choices, in order. The &quot;saved&quot; note stays this long.</extracomment>
+        <translation>
+            <numerusform>%n balasan tidak bisa dibaca: pemeriksaan brankas gagal. Minta agensi mengirim ulang kalau ada yang hilang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The replies could not be loaded. Try again.</source>
+        <translation>Balasan tidak bisa dimuat. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>Too long: %1 of at most 1,000 characters.</source>
+        <translation>Terlalu panjang: %1 dari maksimal 1.000 karakter.</translation>
+    </message>
+    <message>
+        <source>TalentDesk cannot fill in: %1</source>
+        <translation>TalentDesk tidak bisa mengisi: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved. Try again.</source>
+        <translation>Perubahan tidak bisa disimpan. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Sudah disalin ke clipboard.</translation>
+    </message>
+    <message>
+        <source>Delete reply</source>
+        <translation>Hapus balasan</translation>
+    </message>
+    <message>
+        <source>Delete this reply of your own? This cannot be undone.</source>
+        <translation>Hapus balasan milikmu ini? Tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Jangan hapus</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>Back to the agency&apos;s wording.</source>
+        <translation>Kembali ke kata-kata dari agensi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies)</source>
+        <translation>
+            <numerusform>%n balasan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New reply of your own</source>
+        <translation>Balasan baru milikmu</translation>
+    </message>
+    <message>
+        <source>Select a reply to edit it, or make a new one.</source>
+        <translation>Pilih balasan untuk mengubahnya, atau buat yang baru.</translation>
+    </message>
+    <message>
+        <source>Your agency&apos;s reply. If you change it, your version is saved as your own and stays when the agency updates its replies.</source>
+        <translation>Balasan dari agensi. Kalau kamu mengubahnya, versimu disimpan sebagai milikmu dan tetap ada saat agensi memperbarui balasannya.</translation>
+    </message>
+    <message>
+        <source>Your version of an agency reply. It stays when the agency updates its replies; “Use the agency&apos;s wording” brings the original back.</source>
+        <translation>Versimu dari balasan agensi. Versi ini tetap ada saat agensi memperbarui balasannya; “Pakai kata-kata agensi” mengembalikan aslinya.</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lepas sematan</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Sematkan</translation>
+    </message>
+    <message>
+        <source>Pinned replies are Ctrl+1…Ctrl+9 in a session, in pin order.</source>
+        <translation>Balasan tersemat jadi Ctrl+1…Ctrl+9 saat sesi, sesuai urutan sematan.</translation>
+    </message>
     <message>
         <source>Replies</source>
         <translation>Balasan</translation>
@@ -480,6 +1404,200 @@
     <message>
         <source>Your agency&apos;s default replies arrive when you pair with your agency; you can edit them and add your own.</source>
         <translation>Balasan bawaan dari agensi akan masuk setelah kamu menghubungkan TalentDesk ke agensi; kamu bisa mengubahnya dan menambah balasanmu sendiri.</translation>
+    </message>
+    <message>
+        <source>New reply</source>
+        <translation>Balasan baru</translation>
+    </message>
+    <message>
+        <source>Search by shortcode or words</source>
+        <translation>Cari dengan kode singkat atau kata</translation>
+    </message>
+    <message>
+        <source>Both languages</source>
+        <translation>Kedua bahasa</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Shortcode</source>
+        <translation>Kode singkat</translation>
+    </message>
+    <message>
+        <source>e.g. tutup (typed as /tutup)</source>
+        <translation>mis. tutup (diketik /tutup)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Filled in for you: {talent} your working name, {minutes_left} minutes left, {package} the package. {?reason} asks you when copying.</source>
+        <translation>Diisi otomatis: {talent} nama kerjamu, {minutes_left} sisa menit, {package} nama paket. {?reason} ditanyakan ke kamu saat menyalin.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <source>Use the agency&apos;s wording</source>
+        <translation>Pakai kata-kata agensi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ReplySearchPanel</name>
+    <message>
+        <source>The reply could not be copied. Try again.</source>
+        <translation>Balasan tidak bisa disalin. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>Decline replies for: %1</source>
+        <translation>Balasan penolakan untuk: %1</translation>
+    </message>
+    <message>
+        <source>No decline reply is linked to this boundary yet (see Boundaries).</source>
+        <translation>Belum ada balasan penolakan yang ditautkan ke batasan ini (lihat Batasan).</translation>
+    </message>
+    <message>
+        <source>No reply matches. Try fewer letters.</source>
+        <translation>Tidak ada balasan yang cocok. Coba lebih sedikit huruf.</translation>
+    </message>
+    <message>
+        <source>No ready replies yet: they arrive with your agency&apos;s settings.</source>
+        <translation>Belum ada balasan siap pakai: balasan datang bersama pengaturan dari agensi.</translation>
+    </message>
+    <message>
+        <source>Copied %1 — paste it into your chat.</source>
+        <translation>%1 tersalin — tempel di chat kamu.</translation>
+    </message>
+    <message>
+        <source>Ready replies</source>
+        <translation>Balasan siap pakai</translation>
+    </message>
+    <message>
+        <source>Search /shortcode or words</source>
+        <translation>Cari /kode atau kata</translation>
+    </message>
+    <message>
+        <source>Both languages</source>
+        <translation>Kedua bahasa</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tampilkan semua</translation>
+    </message>
+    <message>
+        <source>Click a reply to copy it. Ctrl+1…Ctrl+9 copy your pinned replies.</source>
+        <translation>Klik balasan untuk menyalinnya. Ctrl+1…Ctrl+9 menyalin balasan tersematmu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>The report could not be saved. Try again.</source>
+        <extracomment>The categories in the order the talent sees them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report an incident — TalentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session in the last 24 hours. Reports are filed during a session or up to 24 hours after it; for anything older, contact your agency directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe it in your own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was said or asked, and when. Leave out the customer&apos;s contact details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agency gets the report with a ticket number. Once they have it and the session is over, the text is removed from this device; the category, ticket and progress stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Batal</translation>
+    </message>
+    <message>
+        <source>File report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is on its way to your agency. Its ticket number, level and status appear on the Safety page as your agency works on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsModel</name>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -504,317 +1622,950 @@
         <source>Open Settings</source>
         <translation>Buka Pengaturan</translation>
     </message>
+    <message>
+        <source>From your agency: %1</source>
+        <extracomment>Rows a list shows before it scrolls.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tonight, after hard sessions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hard session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n break(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n debrief(s) asked for</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No escalations. When you press Escalate, it shows here with its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>SessionWords</name>
+    <name>SafetyWords</name>
     <message>
-        <source>Chat only — no calls</source>
+        <source>Agitation or distress</source>
+        <extracomment>The default contacts by id, to tell them from an agency&apos;s own list.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call only — no chat</source>
+        <source>Threats of self-harm or harm to others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chat + call — both are included</source>
+        <source>Suicidal thoughts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chat only</source>
-        <translation type="unfinished">Chat saja</translation>
+        <source>Aggression or threats of violence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call only</source>
-        <translation type="unfinished">Telepon saja</translation>
+        <source>Ask calmly what is going on.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chat + call</source>
-        <translation type="unfinished">Chat + telepon</translation>
+        <source>Offer support: listen, and let them know they are heard.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To extend, ask the agency: the customer books more time there. TalentDesk never extends a session.</source>
+        <source>Contact emergency services now, then tell your supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen without judging or arguing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay with them and be supportive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer them to mental-health professionals (the numbers below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the conversation. Your safety comes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report it to your agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mental health line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extension 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No crisis sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued on this device · agency not reachable yet, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued on this device · sending to your agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered to your agency · waiting for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm · telling your agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm · your agency knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the agency · call your agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help requested · queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help requested · delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled as a false alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agency refused the escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is saved on this device and is being sent to your agency. If you are in danger, call an emergency number now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agency has it. A supervisor will acknowledge it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor %1 acknowledged it at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their note: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agency will be told it was pressed by mistake as soon as it can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agency knows it was pressed by mistake. Nothing more to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It could not be delivered. Call your agency directly, or an emergency number if you are in danger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agency said: %1</source>
+        <translation type="unfinished">Kata agensi: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n detail(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent automatically (no answer to “Are you OK?”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sexual harassment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insults or rude language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for personal details or to meet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra payment or exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discrimination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the package or your boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text removed on this device. Your agency has the report; the category, ticket, level and status stay here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That escalation is no longer on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That escalation is closed. Press Escalate again if you need help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a crisis sign or write a note first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long (at most 2000 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That report is no longer on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what happened first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is too long (at most 4000 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session ended more than 24 hours ago, so it can no longer be reported in the app. Contact your agency directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be reported from the app. Contact your agency directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation type="unfinished">Ada yang tidak beres. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>you asked a supervisor for help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you reported an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ended early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a debrief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debrief requested: your supervisor got it with your escalation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HH:mm</source>
         <translation type="unfinished">HH.mm</translation>
     </message>
+    <message>
+        <source>ddd d MMM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionScreens</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>Sisa %n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start wrapping up the conversation.</source>
+        <translation>Mulai arahkan obrolan ke penutup.</translation>
+    </message>
+    <message>
+        <source>The booked time is up</source>
+        <translation>Waktu yang dipesan sudah habis</translation>
+    </message>
+    <message>
+        <source>Close the session politely. To extend, the customer asks the agency.</source>
+        <translation>Tutup sesi dengan sopan. Kalau mau perpanjang, pelanggan minta lewat agensi.</translation>
+    </message>
+    <message>
+        <source>The session is saved and the customer&apos;s details were destroyed.</source>
+        <translation>Sesi sudah disimpan dan data pelanggan sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</source>
+        <translation>Sesi sudah disimpan. Data pelanggan dihapus begitu keyring merespons.</translation>
+    </message>
+    <message>
+        <source>Session finished</source>
+        <translation>Sesi selesai</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStartPanel</name>
+    <message>
+        <source>The session could not start. Try again.</source>
+        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
+        <translation>Sesi tidak bisa dimulai. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows and the session can start from %1.</source>
+        <translation>Kontak pelanggan tampil dan sesi bisa dimulai mulai jam %1.</translation>
+    </message>
+    <message>
+        <source>Another session is live: finish it before starting this one.</source>
+        <translation>Ada sesi lain yang sedang berjalan: selesaikan dulu sebelum memulai yang ini.</translation>
+    </message>
+    <message>
+        <source>You can start the session now.</source>
+        <translation>Kamu bisa memulai sesi sekarang.</translation>
+    </message>
+    <message>
+        <source>This session is live.</source>
+        <translation>Sesi ini sedang berjalan.</translation>
+    </message>
+    <message>
+        <source>The session ended: close it, block the customer, then finish.</source>
+        <translation>Sesi sudah berakhir: tutup, blokir pelanggan, lalu selesaikan.</translation>
+    </message>
+    <message>
+        <source>Finished. The customer&apos;s details were destroyed.</source>
+        <translation>Selesai. Data pelanggan sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking.</source>
+        <translation>Agensi membatalkan booking ini.</translation>
+    </message>
+    <message>
+        <source>The booked time has passed. Ask the agency if the customer shows up.</source>
+        <translation>Waktu yang dipesan sudah lewat. Tanyakan ke agensi kalau pelanggan muncul.</translation>
+    </message>
+    <message>
+        <source>Accept or decline it first.</source>
+        <translation>Terima atau tolak dulu booking ini.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The contact shows from %1, %n minute(s) before the start.</source>
+        <translation>
+            <numerusform>Kontak tampil mulai jam %1, %n menit sebelum mulai.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details are gone with this booking.</source>
+        <translation>Data pelanggan sudah dihapus bersama booking ini.</translation>
+    </message>
+    <message>
+        <source>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</source>
+        <translation>Pelanggan lama: kamu memblokirnya setelah sesi terakhir. Dia memesan lagi lewat agensi, jadi buka blokirnya di aplikasi chat dan telepon kamu sebelum mulai.</translation>
+    </message>
+    <message>
+        <source>I have unblocked this customer</source>
+        <translation>Aku sudah membuka blokir pelanggan ini</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Mulai sesi</translation>
+    </message>
+    <message>
+        <source>Open session window</source>
+        <translation>Buka jendela sesi</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <source>The customer&apos;s contact could not be read. Ask the agency if you need it.</source>
+        <extracomment>Ending earlier than this before the booked end asks first.</extracomment>
+        <translation>Kontak pelanggan tidak bisa dibaca. Tanyakan ke agensi kalau kamu membutuhkannya.</translation>
+    </message>
+    <message>
+        <source>End the session early?</source>
+        <translation>Akhiri sesi lebih awal?</translation>
+    </message>
+    <message>
+        <source>%1 of the booked time are still left. End the session now?</source>
+        <translation>Masih ada sisa waktu %1 dari yang dipesan. Akhiri sesi sekarang?</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Akhiri sesi</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Ada yang tidak beres. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>sisa waktu</translation>
+    </message>
+    <message>
+        <source>over time</source>
+        <translation>lewat waktu</translation>
+    </message>
+    <message>
+        <source>session length</source>
+        <translation>lama sesi</translation>
+    </message>
+    <message>
+        <source>Time is up: %1 over the booked time. Close the session politely.</source>
+        <translation>Waktu habis: lewat %1 dari waktu yang dipesan. Tutup sesi dengan sopan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) left. Start wrapping up the conversation.</source>
+        <translation>
+            <numerusform>Sisa %n menit. Mulai arahkan obrolan ke penutup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>mulai %1</translation>
+    </message>
+    <message>
+        <source>resumed after a restart</source>
+        <translation>dilanjutkan setelah aplikasi dibuka ulang</translation>
+    </message>
+    <message>
+        <source>Session: %1 — TalentDesk</source>
+        <translation>Sesi: %1 — TalentDesk</translation>
+    </message>
+    <message>
+        <source>Session — TalentDesk</source>
+        <translation>Sesi — TalentDesk</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
+        <translation>Agensi membatalkan booking ini. Akhiri sesi dengan sopan; data pelanggan disimpan sampai kamu menyelesaikan sesi.</translation>
+    </message>
+    <message>
+        <source>Compact window</source>
+        <translation>Jendela ringkas</translation>
+    </message>
+    <message>
+        <source>A small window with the timer and your pinned replies, kept on top.</source>
+        <translation>Jendela kecil berisi timer dan balasan tersemat, selalu di atas.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWords</name>
+    <message>
+        <source>Chat only — no calls</source>
+        <translation>Chat saja — tanpa telepon</translation>
+    </message>
+    <message>
+        <source>Call only — no chat</source>
+        <translation>Telepon saja — tanpa chat</translation>
+    </message>
+    <message>
+        <source>Chat + call — both are included</source>
+        <translation>Chat + telepon — keduanya termasuk</translation>
+    </message>
+    <message>
+        <source>Chat only</source>
+        <translation>Chat saja</translation>
+    </message>
+    <message>
+        <source>Call only</source>
+        <translation>Telepon saja</translation>
+    </message>
+    <message>
+        <source>Chat + call</source>
+        <translation>Chat + telepon</translation>
+    </message>
+    <message>
+        <source>To extend, ask the agency: the customer books more time there. TalentDesk never extends a session.</source>
+        <translation>Untuk perpanjang, minta lewat agensi: pelanggan memesan waktu tambahan di sana. TalentDesk tidak pernah memperpanjang sesi.</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH.mm</translation>
+    </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n menit</numerusform>
         </translation>
     </message>
     <message>
         <source>Waiting for your answer</source>
-        <translation type="unfinished">Menunggu jawaban</translation>
+        <translation>Menunggu jawaban</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Akan datang</translation>
     </message>
     <message>
         <source>Contact window open</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu kontak dibuka</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang berjalan</translation>
     </message>
     <message>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Penutupan</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Selesai</translation>
+        <translation>Selesai</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan</translation>
     </message>
     <message>
         <source>Declined</source>
-        <translation type="unfinished">Ditolak</translation>
+        <translation>Ditolak</translation>
     </message>
     <message>
         <source>Time passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu sudah lewat</translation>
     </message>
     <message>
         <source>This booking is no longer here: the agency may have cancelled it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Booking ini sudah tidak ada: mungkin agensi membatalkannya.</translation>
     </message>
     <message>
         <source>Only an accepted booking can start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya booking yang sudah diterima yang bisa dimulai.</translation>
     </message>
     <message>
         <source>Another session is live. Finish it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ada sesi lain yang sedang berjalan. Selesaikan dulu.</translation>
     </message>
     <message>
         <source>This returning customer must be unblocked before the session starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelanggan lama ini harus dibuka blokirnya sebelum sesi dimulai.</translation>
     </message>
     <message>
         <source>It is too early: the session can start once the contact window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masih terlalu awal: sesi bisa dimulai setelah waktu kontak dibuka.</translation>
     </message>
     <message>
         <source>The booked time is over; this session can no longer start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waktu yang dipesan sudah habis; sesi ini tidak bisa dimulai lagi.</translation>
     </message>
     <message>
         <source>This session is already finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi ini sudah selesai.</translation>
     </message>
     <message>
         <source>The session step failed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langkah sesi gagal. Coba lagi.</translation>
     </message>
     <message>
         <source>This reply no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan ini sudah tidak ada.</translation>
     </message>
     <message>
         <source>Your agency&apos;s replies cannot be deleted; edit them, and your wording is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan dari agensi tidak bisa dihapus; ubah saja, dan kata-katamu akan disimpan.</translation>
     </message>
     <message>
         <source>Write the reply&apos;s text first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulis dulu teks balasannya.</translation>
     </message>
     <message>
         <source>The reply is too long: at most 1,000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan terlalu panjang: maksimal 1.000 karakter.</translation>
     </message>
     <message>
         <source>A shortcode uses only small letters, digits, - and _ (at most 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode singkat hanya boleh huruf kecil, angka, - dan _ (maksimal 32).</translation>
     </message>
     <message>
         <source>Another reply in this language already has this shortcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kode singkat ini sudah dipakai balasan lain dalam bahasa yang sama.</translation>
     </message>
     <message>
         <source>Choose the reply&apos;s language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih bahasa balasannya.</translation>
     </message>
     <message>
         <source>Nine replies are pinned already. Unpin one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sudah ada sembilan balasan tersemat. Lepas sematan satu dulu.</translation>
     </message>
     <message>
         <source>The reply could not be saved. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan tidak bisa disimpan. Coba lagi.</translation>
     </message>
     <message>
         <source>This preset no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set batasan ini sudah tidak ada.</translation>
     </message>
     <message>
         <source>Your agency&apos;s presets cannot be deleted; edit one to make your own copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set batasan dari agensi tidak bisa dihapus; ubah saja untuk membuat salinan milikmu.</translation>
     </message>
     <message>
         <source>This boundary is no longer in the preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Batasan ini sudah tidak ada di set tersebut.</translation>
     </message>
     <message>
         <source>The preset already has this boundary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set ini sudah punya batasan tersebut.</translation>
     </message>
     <message>
         <source>The boundary&apos;s key is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunci batasannya tidak valid.</translation>
     </message>
     <message>
         <source>Give the preset a name of 1 to 80 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beri nama set batasan sepanjang 1 sampai 80 karakter.</translation>
     </message>
     <message>
         <source>Describe the boundary in 1 to 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jelaskan batasannya dalam 1 sampai 200 karakter.</translation>
     </message>
     <message>
         <source>A preset holds at most 50 boundaries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu set maksimal berisi 50 batasan.</translation>
     </message>
     <message>
         <source>Link at most 10 decline replies to one boundary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautkan maksimal 10 balasan penolakan ke satu batasan.</translation>
     </message>
     <message>
         <source>The preset could not be changed. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set batasan tidak bisa diubah. Coba lagi.</translation>
     </message>
     <message>
         <source>The file could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>File tidak bisa dibaca.</translation>
     </message>
     <message>
         <source>The file is too large to be a boundary preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>File terlalu besar untuk sebuah set batasan.</translation>
     </message>
     <message>
         <source>The file is not a boundary preset: it is not JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>File ini bukan set batasan: isinya bukan JSON.</translation>
     </message>
     <message>
         <source>The file is not a TalentDesk boundary preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>File ini bukan set batasan TalentDesk.</translation>
     </message>
     <message>
         <source>The file comes from a newer TalentDesk. Update TalentDesk to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>File ini dari TalentDesk versi lebih baru. Perbarui TalentDesk untuk mengimpornya.</translation>
     </message>
     <message>
         <source>The preset file has a mistake in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ada kesalahan di file set batasan ini.</translation>
     </message>
     <message>
         <source>The preset could not be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set batasan tidak bisa diimpor.</translation>
     </message>
     <message>
         <source>Details: %1</source>
-        <translation type="unfinished">Detail: %1</translation>
+        <translation>Rinciannya: %1</translation>
     </message>
     <message>
         <source>Fill in first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi dulu: %1</translation>
     </message>
     <message>
         <source>Send the closing reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim balasan penutup</translation>
     </message>
     <message>
         <source>Block the customer in your chat app</source>
-        <translation type="unfinished"></translation>
+        <translation>Blokir pelanggan di aplikasi chat kamu</translation>
     </message>
     <message>
         <source>Block the customer&apos;s number for calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Blokir nomor pelanggan untuk telepon</translation>
     </message>
     <message>
         <source>Remove the conversation and the number from your recent chats and calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapus percakapan dan nomornya dari daftar chat dan panggilan terakhir</translation>
     </message>
     <message>
         <source>The agency&apos;s reply-pace rule was broken in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aturan kecepatan balas agensi sudah terlanggar di sesi ini.</translation>
     </message>
     <message>
         <source>Answer now: this wait already breaks the agency&apos;s reply-pace rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balas sekarang: waktu tunggu ini sudah melanggar aturan kecepatan balas agensi.</translation>
     </message>
     <message>
         <source>Careful: one more slow reply breaks the agency&apos;s reply-pace rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hati-hati: satu balasan lambat lagi melanggar aturan kecepatan balas agensi.</translation>
     </message>
     <message>
         <source>This reply already counts as slow. Answer now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan ini sudah terhitung lambat. Balas sekarang.</translation>
     </message>
     <message>
         <source>Reply soon: this wait is about to count as slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Segera balas: waktu tunggu ini hampir terhitung lambat.</translation>
     </message>
     <message>
         <source>Polite decline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolak sopan</translation>
     </message>
     <message>
         <source>Humour</source>
-        <translation type="unfinished"></translation>
+        <translation>Candaan</translation>
     </message>
     <message>
         <source>Offer an alternative</source>
-        <translation type="unfinished"></translation>
+        <translation>Tawarkan alternatif</translation>
     </message>
     <message>
         <source>Opening reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan pembuka</translation>
     </message>
     <message>
         <source>Closing reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Balasan penutup</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Boleh</translation>
     </message>
     <message>
         <source>Ask me</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanya dulu</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished">Tidak pernah</translation>
+        <translation>Tidak pernah</translation>
     </message>
     <message>
         <source>Agency</source>
-        <translation type="unfinished">Agensi</translation>
+        <translation>Agensi</translation>
     </message>
     <message>
         <source>Mine · edited from the agency&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Milikku · diubah dari agensi</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Milikku</translation>
     </message>
     <message>
         <source>Indonesian</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa Indonesia</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Bahasa Inggris</translation>
     </message>
     <message>
         <source>Any language</source>
+        <translation>Semua bahasa</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: %1 · started %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · too late to report in the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · report until %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -941,6 +2692,65 @@ Folder data: %2</translation>
     <message>
         <source>Not saved: the vault could not be written. Try again.</source>
         <translation>Belum tersimpan: brankas tidak bisa ditulis. Coba lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Night summary</source>
+        <translation>Ringkasan malam</translation>
+    </message>
+    <message>
+        <source>No sessions yet this week</source>
+        <translation>Belum ada sesi minggu ini</translation>
+    </message>
+    <message>
+        <source>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</source>
+        <translation>Setiap selesai sesi, malam-malammu terangkum di sini: jumlah sesi, jam, dan pendapatan, malam ini dan tujuh malam terakhir.</translation>
+    </message>
+    <message>
+        <source>A night runs from noon to noon, so a shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
+        <translation>Satu malam dihitung dari jam 12 siang sampai jam 12 siang berikutnya, jadi shift yang lewat tengah malam tetap terhitung satu. Yang dipakai hanya waktu sesi dan harga paket, tidak pernah data pelanggan.</translation>
+    </message>
+    <message>
+        <source>Tonight</source>
+        <translation>Malam ini</translation>
+    </message>
+    <message>
+        <source>Last 7 nights</source>
+        <translation>7 malam terakhir</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>sesi</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>jam</translation>
+    </message>
+    <message>
+        <source>earnings</source>
+        <translation>pendapatan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) ran over time.</source>
+        <translation>
+            <numerusform>%n sesi lewat waktu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Earnings per night</source>
+        <translation>Pendapatan per malam</translation>
+    </message>
+    <message>
+        <source>Package prices as booked, cancelled sessions left out; the agency&apos;s statement is what gets paid.</source>
+        <translation>Harga paket sesuai pesanan, sesi yang dibatalkan tidak dihitung; yang dibayarkan tetap mengikuti laporan dari agensi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session record(s) could not be read and are not counted.</source>
+        <translation>
+            <numerusform>%n catatan sesi tidak bisa dibaca dan tidak dihitung.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

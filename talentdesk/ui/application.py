@@ -8,6 +8,12 @@ The agency desk (sync, pairing, bookings; :mod:`talentdesk.ui.desk`) lives
 exactly as long as the unlocked vault: it is made on unlock, before
 ``vault_changed`` announces the vault, and released on lock or quit: sync is
 stopped first, and only then is the vault closed.
+
+The session desk (:mod:`talentdesk.ui.session`) lives as long: its windows,
+reminders and the live session's clock go before the vault closes (the session
+itself goes on in the vault and is resumed after the next unlock). The clipboard
+and the notifier belong to the app: a customer's handle is taken off the
+clipboard on lock and on quit.
 """
 
 from __future__ import annotations
@@ -23,12 +29,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk import __version__
 from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.clipboard import SecretClipboard
 from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.desk import AgencyDesk, SyncTuning
 from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages import VaultSummary
+from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.notifications import Notifier, Reminders
+from talentdesk.ui.session.screens import SessionScreens
+from talentdesk.ui.session.services import SessionClocks
 from talentdesk.ui.single_instance import SingleInstance
 from talentdesk.ui.style import configure_application
 from talentdesk.ui.unlock import UnlockScreen
@@ -65,6 +76,10 @@ class TalentDeskApp(QObject):
             announces a vault, ``desk.sync`` already exists and has not started:
             other services may add their listeners and handlers to it then.
         demo: the sample agency of a demo run, or None.
+        session: the session desk while unlocked, else None.
+        session_screens: the live session's windows while unlocked, else None.
+        clipboard: where replies and handles are copied (handles as expiring secrets).
+        notifier: reminders and warnings, in the system tray or as a banner.
 
     Signals:
         vault_changed(object): the open ``Vault`` after an unlock; None just before
@@ -85,17 +100,21 @@ class TalentDeskApp(QObject):
         idle_check_ms: int = 5000,
         keyring_probe: Callable[[], KeyringStatus] = keyring_status,
         sync_tuning: SyncTuning | None = None,
+        session_clocks: SessionClocks | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.instance = instance
         self.demo = demo
         self._sync_tuning = sync_tuning
+        self._session_clocks = session_clocks
         self._prefs = load_preferences(data_dir)
         self.languages = LanguageSwitcher(self)
         chosen = pick_language(language, self._prefs.language, system_language())
         self.languages.set_language(chosen)
         self.bridge = Bridge(self)
+        self.clipboard = SecretClipboard(parent=self)
+        self.notifier = Notifier(self)
         self.idle = IdleWatcher(clock=clock, check_interval_ms=idle_check_ms, parent=self)
         self.idle.set_limit_minutes(self._prefs.idle_lock_minutes)
         self.unlock_screen = UnlockScreen(
@@ -107,6 +126,9 @@ class TalentDeskApp(QObject):
         self.main_window: MainWindow | None = None
         self.vault: Vault | None = None
         self.desk: AgencyDesk | None = None
+        self.session: SessionDesk | None = None
+        self.session_screens: SessionScreens | None = None
+        self.reminders: Reminders | None = None
         self._releasing: list[tuple[AgencyDesk, Vault]] = []
         self._geometry: QByteArray | None = None
         self._page = Page.TODAY
@@ -129,6 +151,7 @@ class TalentDeskApp(QObject):
         window.lock_requested.connect(self.lock)
         window.language_changed.connect(self.set_language)
         window.idle_lock_minutes_changed.connect(self.set_idle_lock_minutes)
+        window.session_requested.connect(self.show_session)
 
     def start(self) -> None:
         """Show the unlock screen and start opening the vault."""
@@ -137,8 +160,26 @@ class TalentDeskApp(QObject):
 
     def _unlocked(self, vault: Vault) -> None:
         self.vault = vault
-        desk = AgencyDesk(vault, self.bridge, demo=self.demo, tuning=self._sync_tuning, parent=self)
+        desk = AgencyDesk(
+            vault,
+            self.bridge,
+            demo=self.demo,
+            tuning=self._sync_tuning,
+            session_clocks=self._session_clocks,
+            parent=self,
+        )
         self.desk = desk
+        session = SessionDesk(
+            desk,
+            desk.session_services,
+            self.bridge,
+            clipboard=self.clipboard,
+            language=self.languages.language,
+            parent=self,
+        )
+        self.session = session
+        self.session_screens = SessionScreens(session, self.notifier, parent=self)
+        self.reminders = Reminders(session, self.notifier, parent=self)
         window = MainWindow(
             vault=VaultSummary.of(vault),
             language=self.languages.language,
@@ -146,6 +187,8 @@ class TalentDeskApp(QObject):
             data_dir=self.data_dir,
             desk=desk,
             demo=self.demo is not None,
+            session=session,
+            notifier=self.notifier,
         )
         self._connect_main_window(window)
         if self._geometry is not None:
@@ -158,6 +201,29 @@ class TalentDeskApp(QObject):
         self.idle.start()
         self.vault_changed.emit(vault)
         desk.start()  # syncs when paired; a demo run pairs with its sample agency first
+        session.load_context()
+        session.resume()  # a session that was live before the lock or a crash goes on
+        self.reminders.start()
+
+    def show_session(self) -> None:
+        """Bring the live session's window forward, if a session is live."""
+        if self.session_screens is not None:
+            self.session_screens.show_session()
+
+    def _release_session(self) -> None:
+        """Close the session windows and stop the session desk (before the vault closes)."""
+        screens, self.session_screens = self.session_screens, None
+        reminders, self.reminders = self.reminders, None
+        session, self.session = self.session, None
+        if screens is not None:
+            screens.discard()
+            screens.deleteLater()
+        if reminders is not None:
+            reminders.stop()
+            reminders.deleteLater()
+        if session is not None:
+            session.release()  # also takes a customer's handle off the clipboard
+            session.deleteLater()
 
     def lock(self) -> None:
         """Hide everything behind the unlock screen and close the vault (its keys are dropped).
@@ -186,6 +252,7 @@ class TalentDeskApp(QObject):
             self.unlock_screen.show()
         vault, self.vault = self.vault, None
         desk, self.desk = self.desk, None
+        self._release_session()
         self.vault_changed.emit(None)  # services let go of the vault before it closes
         if desk is None:
             self._vault_released(None, vault)
@@ -208,6 +275,8 @@ class TalentDeskApp(QObject):
         """Switch the language live, remember it, and show it in both pickers."""
         self.languages.set_language(code)
         self.unlock_screen.set_language(code)
+        if self.session is not None:
+            self.session.language = code  # the closing reply's language
         if self.main_window is not None:
             self.main_window.set_language(code)
         self._save(replace(self._prefs, language=code))
@@ -245,6 +314,7 @@ class TalentDeskApp(QObject):
         self.idle.stop()
         self.unlock_screen.discard()
         desk, self.desk = self.desk, None
+        self._release_session()
         if self.vault is not None:
             vault, self.vault = self.vault, None
             self.vault_changed.emit(None)
@@ -261,6 +331,8 @@ class TalentDeskApp(QObject):
                 window.hide()
                 window.deleteLater()
         self.main_window = None
+        self.clipboard.clear_secret("quit")
+        self.notifier.discard()
         self.bridge.shutdown(wait=True)
         self.instance.release()
         self.languages.uninstall()
@@ -275,6 +347,7 @@ def build_app(
     idle_check_ms: int = 5000,
     keyring_probe: Callable[[], KeyringStatus] = keyring_status,
     sync_tuning: SyncTuning | None = None,
+    session_clocks: SessionClocks | None = None,
     argv: Sequence[str] | None = None,
 ) -> TalentDeskApp | None:
     """Build the GUI without running the event loop.
@@ -297,6 +370,7 @@ def build_app(
         idle_check_ms=idle_check_ms,
         keyring_probe=keyring_probe,
         sync_tuning=sync_tuning,
+        session_clocks=session_clocks,
     )
 
 

@@ -29,6 +29,7 @@ from talentdesk.sync.outbox import OutboxItem, OutboxState
 from talentdesk.sync.service import PairingInfo, SyncService, SyncStatus
 from talentdesk.ui.bridge import Bridge, Operation
 from talentdesk.ui.demo import DemoAgency
+from talentdesk.ui.session.services import SessionClocks, SessionServices
 from talentdesk.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -135,11 +136,19 @@ class AgencyDesk(QObject):
         bridge: runs the blocking work and carries the sync threads' news.
         demo: the sample agency of a demo run; the desk pairs with it if not paired.
         tuning: long-poll length, timeouts and the monotonic clock.
+        session_clocks: the clocks of the session desk and the booking desk (the
+            system's by default; fake ones in tests).
 
     Attributes:
         sync: the sync service (other services may add listeners and handlers to it
             between ``vault_changed`` and :meth:`start`).
         bookings: the booking desk, whose answers go to ``sync.outbox``.
+        session_services: the session runner, reply book, boundary book and night
+            summary of this vault. The runner is attached to ``sync`` (a live session's
+            customer data survives the feed's sweeps); the session desk
+            (:class:`talentdesk.ui.session.controller.SessionDesk`) resumes a session
+            that was live before the lock on the bridge, right after unlocking.
+        runner, replies, boundaries: the same services, by name.
 
     Signals:
         status_changed(object): the newest ``SyncStatus``.
@@ -164,6 +173,7 @@ class AgencyDesk(QObject):
         *,
         demo: DemoAgency | None = None,
         tuning: SyncTuning | None = None,
+        session_clocks: SessionClocks | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -171,13 +181,21 @@ class AgencyDesk(QObject):
         self.demo = demo
         self._bridge = bridge
         self._tuning = tuning or SyncTuning()
+        clocks = session_clocks or SessionClocks()
         self.sync = SyncService(
             vault,
             feed_wait=self._tuning.feed_wait,
             client_timeout=self._tuning.client_timeout,
             clock=self._tuning.clock,
         )
-        self.bookings = BookingDesk(vault, self.sync.outbox)
+        self.bookings = BookingDesk(vault, self.sync.outbox, now=clocks.wall)
+        self.session_services = SessionServices.build(vault, self.sync.outbox, clocks)
+        self.runner = self.session_services.runner
+        self.replies = self.session_services.replies
+        self.boundaries = self.session_services.boundaries
+        # Before sync can start: a live session's customer data outlives the feed's
+        # sweeps (an agency cancelling mid-session) until the talent finishes it.
+        self.runner.attach(self.sync)
         self._pairing = self.sync.pairing()
         self._status = self.sync.status
         self._busy = False

@@ -1,9 +1,10 @@
 """The main window: a side list of pages, the page on show, and a status line.
 
 It only arranges pages and forwards their requests; each page lives in its
-own module under :mod:`talentdesk.ui.pages` and works with the agency desk
-itself. The status line says the state of the link to the agency
-(:mod:`talentdesk.ui.status_line`) and how the vault is protected.
+own module under :mod:`talentdesk.ui.pages` and works with the agency desk or
+the session desk itself. The status line says the state of the link to the
+agency (:mod:`talentdesk.ui.status_line`) and how the vault is protected; a
+reminder banner sits on top where the desktop has no system tray.
 """
 
 from __future__ import annotations
@@ -29,9 +30,12 @@ from talentdesk.ui.pages import (
     RepliesPage,
     SafetyPage,
     SettingsPage,
+    SummaryPage,
     TodayPage,
     VaultSummary,
 )
+from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.notifications import Notifier, ReminderBanner
 from talentdesk.ui.status_line import SyncStatusLine
 from talentdesk.ui.style import apply_style
 from talentdesk.ui.widgets import make_label
@@ -42,10 +46,11 @@ class Page(IntEnum):
     """The pages, in the order of the side list."""
 
     TODAY = 0
-    BOUNDARIES = 1
-    REPLIES = 2
-    SAFETY = 3
-    SETTINGS = 4
+    SUMMARY = 1
+    BOUNDARIES = 2
+    REPLIES = 3
+    SAFETY = 4
+    SETTINGS = 5
 
 
 class MainWindow(QMainWindow):
@@ -58,14 +63,19 @@ class MainWindow(QMainWindow):
         data_dir: the data folder, shown in Settings.
         desk: the agency desk of the unlocked vault; None shows an unpaired window.
         demo: a demo run: the title, a banner and the status line say DEMO.
+        session: the session desk of the unlocked vault (replies, boundaries, the
+            night summary, starting sessions from Today); None shows empty pages.
+        notifier: where reminders go; its banners show on top of the pages.
 
     Signals:
         lock_requested(): Lock now (button or Ctrl+L).
+        session_requested(): Bring the live session's window forward (from Today).
         language_changed(str): another language was picked in Settings.
         idle_lock_minutes_changed(int): the auto-lock delay changed in Settings.
     """
 
     lock_requested = Signal()
+    session_requested = Signal()
     language_changed = Signal(str)
     idle_lock_minutes_changed = Signal(int)
 
@@ -78,6 +88,8 @@ class MainWindow(QMainWindow):
         data_dir: Path,
         desk: AgencyDesk | None = None,
         demo: bool = False,
+        session: SessionDesk | None = None,
+        notifier: Notifier | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,9 +97,10 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self.setMinimumSize(QSize(880, 600))
         self.resize(1120, 720)
-        self.today = TodayPage(desk)
-        self.boundaries = BoundariesPage()
-        self.replies = RepliesPage()
+        self.today = TodayPage(desk, session=session)
+        self.summary = SummaryPage(session)
+        self.boundaries = BoundariesPage(session)
+        self.replies = RepliesPage(session)
         self.safety = SafetyPage()
         self.settings = SettingsPage(
             vault=vault,
@@ -99,11 +112,20 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self._stack = QStackedWidget()
-        for page in (self.today, self.boundaries, self.replies, self.safety, self.settings):
+        pages = (
+            self.today,
+            self.summary,
+            self.boundaries,
+            self.replies,
+            self.safety,
+            self.settings,
+        )
+        for page in pages:
             self._stack.addWidget(page)
             self.navigation.addItem(QListWidgetItem())
         self.demo_banner = make_label("demoBanner", wrap=True, name="demoBanner")
         self.demo_banner.setVisible(demo)
+        self.reminder_banner = ReminderBanner(notifier)
         # "DEMO" reads the same in both languages, like the name.
         self.setWindowTitle("TalentDesk — DEMO" if demo else "TalentDesk")
         self.agency_line = SyncStatusLine(desk)
@@ -137,6 +159,7 @@ class MainWindow(QMainWindow):
         pages.setContentsMargins(0, 0, 0, 0)
         pages.setSpacing(0)
         pages.addWidget(self.demo_banner)
+        pages.addWidget(self.reminder_banner)
         pages.addWidget(self._stack, 1)
         central = QWidget()
         central.setObjectName("pageArea")
@@ -150,6 +173,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._stack.setCurrentIndex)
         self.today.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
+        self.today.session_requested.connect(self.session_requested)
         self.safety.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
         self.settings.language_changed.connect(self.language_changed)
         self.settings.idle_lock_minutes_changed.connect(self.idle_lock_minutes_changed)
@@ -172,6 +196,7 @@ class MainWindow(QMainWindow):
         """Set every text of the window itself (each page retranslates its own)."""
         names = (
             self.tr("Today"),
+            self.tr("Night summary"),
             self.tr("Boundaries"),
             self.tr("Replies"),
             self.tr("Safety"),

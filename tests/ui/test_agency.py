@@ -191,9 +191,7 @@ def test_pair_in_settings_then_a_booking_arrives_and_is_accepted(
     assert today.select_booking(booking_id)
     assert today.accept_button.isEnabled() and today.decline_button.isEnabled()
     click(today.accept_button)  # no warnings: accepted at once, no question asked
-    qtbot.waitUntil(
-        lambda: cell(window, booking_id, Column.STATE) == "Accepted · delivered", timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE) == "Upcoming", timeout=WAIT_MS)
     assert today.confirm_dialog is None
     assert today.answer_note.isVisible()
     assert "You accepted the booking at" in today.answer_note.text()
@@ -321,7 +319,7 @@ def test_warnings_are_shown_before_accepting(
     for booking_id in (chat, later):
         today.select_booking(booking_id)
         click(today.accept_button)  # a chat package that fits: nothing to warn about
-        qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE).startswith("Accepted"))  # noqa: B023
+        qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE).startswith("Upcoming"))  # noqa: B023
         assert today.confirm_dialog is None
 
     today.select_booking(call)
@@ -354,9 +352,7 @@ def test_warnings_are_shown_before_accepting(
     dialog = today.confirm_dialog
     assert dialog is not None
     click(next(b for b in dialog.buttons() if b.text() == "Accept anyway"))
-    qtbot.waitUntil(
-        lambda: cell(window, call, Column.STATE) == "Accepted · delivered", timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: cell(window, call, Column.STATE) == "Upcoming", timeout=WAIT_MS)
     assert agency.answer_of(call) == ("accept", None)
 
 
@@ -473,13 +469,11 @@ def test_skipped_events_and_queued_items_are_counted(
     today.select_booking(booking_id)
     click(today.accept_button)
     qtbot.waitUntil(
-        lambda: cell(window, booking_id, Column.STATE) == "Accepted · queued", timeout=WAIT_MS
+        lambda: cell(window, booking_id, Column.STATE) == "Upcoming · queued", timeout=WAIT_MS
     )
     assert "Your answer is queued" in today.answer_note.text()
     qtbot.waitUntil(lambda: "1 item waiting to be sent" in line.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(
-        lambda: cell(window, booking_id, Column.STATE) == "Accepted · delivered", timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE) == "Upcoming", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "waiting to be sent" not in line.text(), timeout=WAIT_MS)
     assert agency.answer_of(booking_id) == ("accept", None)
 

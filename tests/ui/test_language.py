@@ -39,6 +39,7 @@ def visible_texts(window: MainWindow) -> list[str]:
 
 ENGLISH = [
     "Today",
+    "Night summary",
     "Boundaries",
     "Replies",
     "Safety",
@@ -54,6 +55,7 @@ ENGLISH = [
 ]
 INDONESIAN = [
     "Hari ini",
+    "Ringkasan malam",
     "Batasan",
     "Balasan",
     "Keamanan",

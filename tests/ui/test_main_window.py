@@ -32,7 +32,7 @@ def test_title_pages_and_status(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.windowTitle() == "TalentDesk"
     names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert names == ["Today", "Boundaries", "Replies", "Safety", "Settings"]
+    assert names == ["Today", "Night summary", "Boundaries", "Replies", "Safety", "Settings"]
     assert window.current_page() is Page.TODAY
     assert window.status_line.text() == "Vault unlocked · protected by your system keyring"
     assert window.agency_line.text() == "Not paired with an agency"

@@ -4,6 +4,7 @@ from talentdesk.ui.pages.boundaries import BoundariesPage
 from talentdesk.ui.pages.replies import RepliesPage
 from talentdesk.ui.pages.safety import SafetyPage
 from talentdesk.ui.pages.settings import SettingsPage, VaultSummary
+from talentdesk.ui.pages.summary import SummaryPage
 from talentdesk.ui.pages.today import TodayPage
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "RepliesPage",
     "SafetyPage",
     "SettingsPage",
+    "SummaryPage",
     "TodayPage",
     "VaultSummary",
 ]

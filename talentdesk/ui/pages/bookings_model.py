@@ -4,6 +4,9 @@ Times are shown in the computer's local time, on the 24-hour clock written
 the app language's way (21.00 in Indonesian, 21:00 in English); prices as
 Indonesians write rupiah (``Rp 75.000``) in both languages. What to do before
 the session (unblock a returning customer) is a second line of the state.
+
+With a stage source (Today's session desk), an accepted or live booking's state
+is its stage: upcoming, contact window open, live, wrap-up, or time passed.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from talentdesk.domain import Booking, BookingStatus, Channel, format_idr
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.ui.desk import BookingRow
+from talentdesk.ui.session.stages import BookingStage
+from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.sync_words import SyncWords
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -41,6 +46,17 @@ _DONE = QColor("#6b7280")
 _DELIVERED = QColor("#065f46")
 _REFUSED = QColor("#991b1b")
 _FINISHED = frozenset({BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.DONE})
+_LIVE = QColor("#0f766e")
+#: Stages that say more than the booking's status.
+_SESSION_STAGES = frozenset(
+    {
+        BookingStage.UPCOMING,
+        BookingStage.CONTACT_OPEN,
+        BookingStage.LIVE,
+        BookingStage.WRAP_UP,
+        BookingStage.MISSED,
+    }
+)
 
 
 class Column(IntEnum):
@@ -72,7 +88,9 @@ class BookingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: tuple[BookingRow, ...] = ()
         self._now = now
+        self._stage: Callable[[Booking], BookingStage | None] | None = None
         self._words = SyncWords(self)
+        self._session_words = SessionWords(self)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -87,6 +105,15 @@ class BookingsModel(QAbstractTableModel):
     def rows(self) -> tuple[BookingRow, ...]:
         """The rows on show."""
         return self._rows
+
+    def set_stage_source(self, stage: Callable[[Booking], BookingStage | None] | None) -> None:
+        """Say each booking's stage (upcoming, contact window open, live...) in its state."""
+        self._stage = stage
+        self.retranslate()
+
+    def stage(self, booking: Booking) -> BookingStage | None:
+        """A booking's stage now, when a stage source was given."""
+        return self._stage(booking) if self._stage is not None else None
 
     def row_of(self, booking_id: str) -> int | None:
         """The row of a booking, or None when it is not listed."""
@@ -236,8 +263,15 @@ class BookingsModel(QAbstractTableModel):
 
     def state_text(self, row: BookingRow) -> str:
         """The booking's state and, once answered, where the answer is (one line)."""
-        text = self.status_text(row.booking.status)
+        stage = self.stage(row.booking)
+        if stage in _SESSION_STAGES:
+            assert stage is not None
+            text = self._session_words.stage(stage)
+        else:
+            text = self.status_text(row.booking.status)
         answered = row.booking.status in (BookingStatus.ACCEPTED, BookingStatus.DECLINED)
+        if stage in _SESSION_STAGES and row.answer not in (OutboxState.QUEUED, OutboxState.FAILED):
+            answered = False  # the stage says it all once the agency has the answer
         if answered and row.answer is not None:
             text = f"{text} · {self._words.answer_state(row.answer)}"
         return text
@@ -267,11 +301,12 @@ class BookingsModel(QAbstractTableModel):
             return self.tr("The agency said: %1").replace("%1", row.answer_error)
         return None
 
-    @staticmethod
-    def _colour(row: BookingRow, column: Column) -> QColor | None:
+    def _colour(self, row: BookingRow, column: Column) -> QColor | None:
         booking = row.booking
         if column is not Column.STATE:
             return _DONE if booking.status in _FINISHED else None
+        if self.stage(booking) in (BookingStage.LIVE, BookingStage.WRAP_UP):
+            return _LIVE
         if booking.status is BookingStatus.PENDING or (
             booking.needs_unblock and booking.status not in _FINISHED
         ):

@@ -3,7 +3,14 @@
 Until the agency has sent a booking the page keeps its honest empty state.
 Every vault call runs on the bridge through the agency desk; the list is
 loaded again when a feed page changes bookings, when an answer moves on in
-the outbox (queued → delivered), after each answer, and once a minute.
+the outbox (queued → delivered), after each answer, when a session starts,
+ends or is finished, and once a minute.
+
+With a session desk, each booking's state is its stage on the way to its
+session (upcoming, contact window open, live, wrap-up, done, cancelled), and the
+session card under the list (:class:`SessionStartPanel`) shows the selected
+booking's customer while the contact window allows it, asks the talent to
+confirm they unblocked a returning customer, and starts the session.
 """
 
 from __future__ import annotations
@@ -12,16 +19,19 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +51,9 @@ from talentdesk.sync.service import PairingInfo
 from talentdesk.ui.desk import AcceptCheck, AgencyDesk, BookingRow, TonightView
 from talentdesk.ui.pages.bookings_model import BookingsModel, Column, local_now
 from talentdesk.ui.pages.empty_state import EmptyStatePage
+from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.stages import BookingStage, stage_of
+from talentdesk.ui.session.today_panel import SessionStartPanel
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
 log = logging.getLogger(__name__)
@@ -57,12 +70,15 @@ class TodayPage(EmptyStatePage):
     Args:
         desk: the agency desk of the unlocked vault; None shows the empty state only.
         now: the wall clock, to say "tomorrow" of bookings after midnight.
+        session: the session desk of the same vault: stages, the session card, Start.
 
     Signals:
         settings_requested(): the talent wants Settings, to pair with the agency.
+        session_requested(): the talent wants the live session's window.
     """
 
     settings_requested = Signal()
+    session_requested = Signal()
 
     def __init__(
         self,
@@ -70,10 +86,12 @@ class TodayPage(EmptyStatePage):
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = local_now,
+        session: SessionDesk | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayPage")
         self._desk = desk
+        self._session = session
         self._loading = False
         self._reload = False
         self._answering: str | None = None
@@ -83,6 +101,10 @@ class TodayPage(EmptyStatePage):
         self.confirm_dialog: QMessageBox | None = None
         self.decline_dialog: QInputDialog | None = None
         self.model = BookingsModel(self, now=now)
+        if session is not None:
+            self.model.set_stage_source(self._stage_of)
+        self.session_panel = SessionStartPanel(session) if session is not None else None
+        self.list_scroll: QScrollArea | None = None
         self.view = QTreeView()
         self.view.setObjectName("bookingsView")
         self.list_title = make_label("heading", wrap=False, name="bookingsTitle")
@@ -144,7 +166,25 @@ class TodayPage(EmptyStatePage):
         page = self.column
         page.insertWidget(2, self.error)
         page.insertWidget(3, self.unreadable)
-        page.insertWidget(4, self.list_card, 1)
+        if self.session_panel is None:
+            page.insertWidget(4, self.list_card, 1)
+            return
+        # The list and the session card scroll together when the window is too short
+        # for both (rather than squeezing the list under its buttons).
+        content = QWidget()
+        content.setObjectName("todayContent")
+        stacked = QVBoxLayout(content)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.setSpacing(18)
+        stacked.addWidget(self.list_card, 1)
+        stacked.addWidget(self.session_panel)
+        self.list_scroll = QScrollArea()
+        self.list_scroll.setObjectName("todayScroll")
+        self.list_scroll.setWidgetResizable(True)
+        self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_scroll.setWidget(content)
+        page.insertWidget(4, self.list_scroll, 1)
 
     def _connect_signals(self) -> None:
         self.action_button.clicked.connect(self.settings_requested)
@@ -157,10 +197,26 @@ class TodayPage(EmptyStatePage):
             desk.bookings_changed.connect(self.refresh)
             desk.outbox_changed.connect(self.refresh)
             desk.pairing_changed.connect(self._pairing_changed)
+        session, panel = self._session, self.session_panel
+        if session is not None and panel is not None:
+            panel.open_session_requested.connect(self.session_requested)
+            session.session_changed.connect(lambda _live: self.refresh())
+            session.closing_started.connect(lambda _routine: self.refresh())
+            session.context_changed.connect(self.model.retranslate)
+
+    def _stage_of(self, booking: Booking) -> BookingStage | None:
+        session = self._session
+        if session is None:
+            return None
+        return stage_of(booking, session.now(), session.context.contact_minutes, session.live)
 
     def _show_rows(self, has_rows: bool) -> None:
         self.empty_area.setVisible(not has_rows)
         self.list_card.setVisible(has_rows)
+        if self.list_scroll is not None:
+            self.list_scroll.setVisible(has_rows)
+        if self.session_panel is not None:
+            self.session_panel.setVisible(has_rows and self.selected_booking() is not None)
         # The list takes the height when there is one; otherwise the empty card sits on top.
         self.column.setStretch(self.column.count() - 1, 0 if has_rows else 1)
 
@@ -183,6 +239,8 @@ class TodayPage(EmptyStatePage):
         self.model.set_rows(tonight.rows)
         if selected is not None:
             self.select_booking(selected.id)
+        if self.session_panel is not None:
+            self.session_panel.set_booking(self.selected_booking())
         self._unreadable = tonight.unreadable
         self._show_rows(bool(tonight.rows))
         self.retranslate()
@@ -232,6 +290,8 @@ class TodayPage(EmptyStatePage):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_buttons()
+        if self.session_panel is not None:
+            self.session_panel.set_booking(self.selected_booking())
 
     def _update_buttons(self) -> None:
         booking = self.selected_booking()

@@ -1,0 +1,573 @@
+"""The session desk: the session services of one unlocked vault, for the windows.
+
+:class:`SessionDesk` holds no rules of its own. It runs the services' vault-bound
+steps (start, end, finish, copying a reply) on the bridge through the agency desk,
+keeps what the windows show (the live session, its last tick, the closing routine,
+the customer's contact while it may be shown, the reply pace) and says what changed
+with signals, always on the GUI thread.
+
+**The clock.** Time always comes from the runner's monotonic clock: the desk's timer
+only decides *when to look*. It is scheduled to fire just after the next whole
+second of the countdown, so the number on screen changes within a few milliseconds
+of the true second, and a late or missed tick never shows a wrong time.
+
+**The reply pace.** The meter lives on the GUI thread. A copied reply counts as an
+answer: the reply book calls its copy listeners on the worker that copied, and the
+listener here only hands the news to the GUI thread through the bridge.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from talentdesk.domain import BoundaryPreset, CustomerContact, DeclineReply
+from talentdesk.sessions.boundaries import BoundaryBook
+from talentdesk.sessions.pace import PaceAnswer, ReplyPace, agency_thresholds
+from talentdesk.sessions.pace import applies_to as pace_applies_to
+from talentdesk.sessions.replies import ReplyBook, ReplyValues
+from talentdesk.sessions.runner import (
+    ClosingRoutine,
+    FinishedSession,
+    LiveSession,
+    SessionPhase,
+    SessionRunner,
+    SessionTick,
+)
+from talentdesk.sessions.settings import load_settings
+from talentdesk.sessions.summary import SummaryDesk
+from talentdesk.sync.apply import PageResult
+from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.clipboard import SecretClipboard
+from talentdesk.ui.desk import AgencyDesk
+from talentdesk.ui.session.services import SessionServices
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: The timer never looks more often than this (a frozen test clock must not spin).
+MIN_TICK_MS = 40
+#: Fired this long after the next whole second, so the display has already turned.
+TICK_SLACK_MS = 5
+
+
+@dataclass(frozen=True)
+class DeskContext:
+    """What the session windows need from the vault besides the session itself."""
+
+    talent_name: str = ""
+    contact_minutes: int = 10
+    preset: BoundaryPreset | None = None
+
+
+@dataclass(frozen=True)
+class _Adopted:
+    live: LiveSession
+    contact: CustomerContact | None
+    context: DeskContext
+    pace: ReplyPace | None
+    routine: ClosingRoutine | None
+
+
+def next_tick_ms(tick: SessionTick) -> int:
+    """Milliseconds until the number on show changes (just after the next whole second)."""
+    if tick.phase is SessionPhase.RUNNING:
+        value = tick.time_left  # counts down: turns at each whole second
+        fraction = value - math.floor(value)
+    elif tick.phase is SessionPhase.OVERRUN:
+        value = tick.overrun  # counts up
+        fraction = 1.0 - (value - math.floor(value))
+    elif tick.wrap_up_left:
+        value = tick.wrap_up_left
+        fraction = value - math.floor(value)
+    else:
+        fraction = 1.0
+    if fraction <= 0.0:
+        fraction = 1.0
+    return max(MIN_TICK_MS, min(1000, round(fraction * 1000) + TICK_SLACK_MS))
+
+
+class SessionDesk(QObject):
+    """The session side of one unlocked vault: the live session, replies, boundaries.
+
+    Args:
+        desk: The agency desk of the same vault (runs work on the bridge, drops
+            outcomes once released).
+        services: The session services.
+        bridge: The app's bridge (the copy listener hands its news over with it).
+        clipboard: Where replies and the customer's handle are copied.
+        language: The talent's language ("id" or "en"), for the closing reply.
+
+    Signals:
+        session_changed(object): The live session after a start or resume; None once it
+            is finished or the desk is released.
+        ticked(object): The newest ``SessionTick``.
+        warning_due(int): Minutes left at a warning mark (5, 1...), once each.
+        overrun_started(): The booked time is up.
+        closing_started(object): The ``ClosingRoutine`` after ending.
+        checklist_changed(): A closing step was ticked off or on again.
+        finished(object): The ``FinishedSession``.
+        contact_changed(object): The customer's contact, or None when it may not show.
+        pace_changed(object): The newest ``PaceStatus`` (chat sessions only).
+        pace_answered(object): The ``PaceAnswer`` of one answer.
+        reply_copied(object, str): The reply copied and the text put on the clipboard.
+        replies_changed(): Replies were added, edited, pinned or pushed by the agency.
+        presets_changed(): Boundary presets changed (here or by the agency).
+        context_changed(): Talent name, contact window or active preset changed.
+        busy_changed(bool): A start, end or finish is under way (True) or done.
+        reply_language_changed(object): The language of the replies on show ("id",
+            "en", or None for both), chosen in one window and followed by the others.
+        agency_cancelled(): The agency cancelled the live session's booking.
+        failed(str, object): A step failed: its name (``start``, ``end``, ``finish``,
+            ``copy``, ``resume``) and the exception.
+    """
+
+    session_changed = Signal(object)
+    ticked = Signal(object)
+    warning_due = Signal(int)
+    overrun_started = Signal()
+    closing_started = Signal(object)
+    checklist_changed = Signal()
+    finished = Signal(object)
+    contact_changed = Signal(object)
+    pace_changed = Signal(object)
+    pace_answered = Signal(object)
+    reply_copied = Signal(object, str)
+    replies_changed = Signal()
+    presets_changed = Signal()
+    context_changed = Signal()
+    busy_changed = Signal(bool)
+    reply_language_changed = Signal(object)
+    agency_cancelled = Signal()
+    failed = Signal(str, object)
+
+    def __init__(
+        self,
+        desk: AgencyDesk,
+        services: SessionServices,
+        bridge: Bridge,
+        *,
+        clipboard: SecretClipboard,
+        language: str = "en",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.services = services
+        self.clipboard = clipboard
+        self.language = language
+        self._reply_language: str | None = language
+        self._cancelled = False
+        self._bridge = bridge
+        self._live: LiveSession | None = None
+        self._tick: SessionTick | None = None
+        self._routine: ClosingRoutine | None = None
+        self._contact: CustomerContact | None = None
+        self._pace: ReplyPace | None = None
+        self._context = DeskContext()
+        self._busy = False
+        self._released = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._connect_signals()
+        # Called on the worker that copied, or on the feed thread: only hand over.
+        services.replies.add_copy_listener(self._copied_elsewhere)
+        desk.sync.add_page_listener(self._page_applied_elsewhere)
+
+    def _connect_signals(self) -> None:
+        self._timer.timeout.connect(self.tick_now)
+        self.desk.bookings_changed.connect(self._check_cancelled)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def runner(self) -> SessionRunner:
+        """The session runner."""
+        return self.services.runner
+
+    @property
+    def replies(self) -> ReplyBook:
+        """The reply book."""
+        return self.services.replies
+
+    @property
+    def boundaries(self) -> BoundaryBook:
+        """The boundary presets."""
+        return self.services.boundaries
+
+    @property
+    def summary(self) -> SummaryDesk:
+        """The night summary."""
+        return self.services.summary
+
+    @property
+    def live(self) -> LiveSession | None:
+        """The live session on show, if any."""
+        return self._live
+
+    @property
+    def last_tick(self) -> SessionTick | None:
+        """The tick on show."""
+        return self._tick
+
+    @property
+    def routine(self) -> ClosingRoutine | None:
+        """The closing routine once the session was ended."""
+        return self._routine
+
+    @property
+    def contact(self) -> CustomerContact | None:
+        """The live session's customer, until the session is finished."""
+        return self._contact
+
+    @property
+    def context(self) -> DeskContext:
+        """Talent name, contact window and the active preset, as last loaded."""
+        return self._context
+
+    @property
+    def pace(self) -> ReplyPace | None:
+        """The reply-pace meter of a live chat session."""
+        return self._pace
+
+    @property
+    def busy(self) -> bool:
+        """True while a start, end or finish runs."""
+        return self._busy
+
+    @property
+    def reply_language(self) -> str | None:
+        """The language of the replies on show ("id", "en"), or None for both."""
+        return self._reply_language
+
+    def set_reply_language(self, code: str | None) -> None:
+        """Show replies in ``code`` in every session window."""
+        if code != self._reply_language:
+            self._reply_language = code
+            self.reply_language_changed.emit(code)
+
+    @property
+    def cancelled_by_agency(self) -> bool:
+        """Whether the agency cancelled the live session's booking meanwhile."""
+        return self._cancelled
+
+    def _check_cancelled(self) -> None:
+        live = self._live
+        if live is None or self._cancelled:
+            return
+
+        def cancelled(yes: bool) -> None:
+            if yes and self._live is live and not self._cancelled:
+                self._cancelled = True
+                self.agency_cancelled.emit()
+
+        self.run(live.cancelled_by_agency, cancelled)
+
+    def now(self) -> datetime:
+        """The session desk's wall clock."""
+        return self.services.clocks.wall()
+
+    def run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run vault-bound work on the bridge (see :meth:`AgencyDesk.run`)."""
+        if self._released:
+            return
+        self.desk.run(work, success, failure, receiver=receiver)
+
+    def _set_busy(self, busy: bool) -> None:
+        if self._busy != busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    # ------------------------------------------------------------------ context
+
+    def load_context(self) -> None:
+        """Read the talent's name, the contact window and the active preset again."""
+        self.run(self._read_context, self._context_loaded)
+
+    def _read_context(self) -> DeskContext:
+        """Blocking: runs on the bridge."""
+        return DeskContext(
+            talent_name=load_settings(self.runner.vault).talent_name,
+            contact_minutes=self.runner.contact_window_minutes(),
+            preset=self.boundaries.active(),
+        )
+
+    def _context_loaded(self, context: DeskContext) -> None:
+        self._context = context
+        self.context_changed.emit()
+
+    def _page_applied_elsewhere(self, result: PageResult) -> None:
+        if result.config_changed:
+            self._bridge.post(self._agency_config_arrived)
+
+    def _agency_config_arrived(self) -> None:
+        if self._released:
+            return
+        self.replies_changed.emit()
+        self.presets_changed.emit()
+        self.load_context()
+
+    def changed_replies(self) -> None:
+        """Say that replies changed (after an edit on a page)."""
+        self.replies_changed.emit()
+
+    def changed_presets(self) -> None:
+        """Say that presets changed (after an edit on a page); the active one is read again."""
+        self.presets_changed.emit()
+        self.load_context()
+
+    # ------------------------------------------------------------------ start and resume
+
+    def resume(self) -> None:
+        """Pick up a session that was live when the app stopped or locked, if any."""
+        runner = self.runner
+
+        def work() -> _Adopted | None:
+            live = runner.resume()
+            return None if live is None else self._adopt_on_worker(live)
+
+        def done(adopted: _Adopted | None) -> None:
+            if adopted is not None:
+                self._adopted(adopted)
+
+        self.run(work, done, lambda exc: self._failed("resume", exc))
+
+    def start(self, booking_id: str, *, customer_unblocked: bool = False) -> None:
+        """Start the session of an accepted booking (on the bridge).
+
+        The outcome arrives as ``session_changed`` or ``failed("start", SessionError)``.
+        """
+        if self._busy or self._live is not None:
+            return
+        self._set_busy(True)
+        runner = self.runner
+
+        def work() -> _Adopted:
+            live = runner.start(booking_id, customer_unblocked=customer_unblocked)
+            return self._adopt_on_worker(live)
+
+        self.run(work, self._adopted, lambda exc: self._failed("start", exc))
+
+    def _adopt_on_worker(self, live: LiveSession) -> _Adopted:
+        """Blocking: everything the windows need about a live session, read at once."""
+        pace = None
+        if pace_applies_to(live.package):
+            pace = ReplyPace(agency_thresholds(self.runner.vault), self.services.clocks.monotonic)
+        routine = None
+        if live.phase is SessionPhase.CLOSING:
+            routine = live.end(self.language)
+        return _Adopted(live, live.contact(), self._read_context(), pace, routine)
+
+    def _adopted(self, adopted: _Adopted) -> None:
+        self._set_busy(False)
+        self._live = adopted.live
+        self._contact = adopted.contact
+        self._context = adopted.context
+        self._pace = adopted.pace
+        self._routine = adopted.routine
+        self._tick = None
+        self._cancelled = False
+        self.session_changed.emit(adopted.live)
+        self.contact_changed.emit(adopted.contact)
+        self.context_changed.emit()
+        if adopted.routine is not None:
+            self.closing_started.emit(adopted.routine)
+        self.tick_now()
+        self._check_cancelled()
+
+    # ------------------------------------------------------------------ the clock
+
+    def tick_now(self) -> SessionTick | None:
+        """Read the clock, say what is due, and schedule the next look."""
+        live = self._live
+        if live is None or self._released:
+            self._timer.stop()
+            return None
+        tick = live.tick()
+        self._tick = tick
+        self.ticked.emit(tick)
+        if tick.warnings:
+            self.warning_due.emit(min(tick.warnings))
+        if tick.overrun_started:
+            self.overrun_started.emit()
+        if self._pace is not None and tick.phase is not SessionPhase.CLOSING:
+            self.pace_changed.emit(self._pace.status())
+        if tick.phase is not SessionPhase.FINISHED:
+            self._timer.start(next_tick_ms(tick))
+        return tick
+
+    def minutes_left(self) -> int | None:
+        """Whole minutes left of the live session (rounded up), without side effects."""
+        live = self._live
+        if live is None:
+            return None
+        return max(0, math.ceil((live.planned_seconds - live.elapsed()) / 60))
+
+    # ------------------------------------------------------------------ ending
+
+    def end(self) -> None:
+        """Stop the clock and start the closing routine (on the bridge)."""
+        live = self._live
+        if live is None or self._busy or self._routine is not None:
+            return
+        self._set_busy(True)
+        language = self.language
+        self.run(lambda: live.end(language), self._ended, lambda exc: self._failed("end", exc))
+
+    def _ended(self, routine: ClosingRoutine) -> None:
+        self._set_busy(False)
+        self._routine = routine
+        self.closing_started.emit(routine)
+        self.tick_now()
+
+    def set_step_done(self, key: str, done: bool) -> None:
+        """Tick a closing step off (or on again)."""
+        routine = self._routine
+        if routine is None or key not in routine.checklist:
+            return
+        if done:
+            routine.tick_off(key)
+        else:
+            routine.done.discard(key)
+        self.checklist_changed.emit()
+
+    def finish(self) -> None:
+        """Keep the record, tell the agency and destroy the customer's data (on the bridge)."""
+        live = self._live
+        if live is None or self._busy:
+            return
+        self._set_busy(True)
+        pace = self._pace
+        slow = pace.slow_replies if pace is not None else 0
+        flags = pace.record_flags() if pace is not None else ()
+
+        def work() -> FinishedSession:
+            return live.finish(slow_replies=slow, flags=flags)
+
+        self.run(work, self._finished, lambda exc: self._failed("finish", exc))
+
+    def _finished(self, result: FinishedSession) -> None:
+        self._set_busy(False)
+        self._forget_session()
+        self.finished.emit(result)
+        self.session_changed.emit(None)
+
+    def _forget_session(self) -> None:
+        self._timer.stop()
+        self.clipboard.clear_secret("session_over")
+        self._live = None
+        self._tick = None
+        self._routine = None
+        self._pace = None
+        had_contact, self._contact = self._contact is not None, None
+        if had_contact:
+            self.contact_changed.emit(None)
+
+    def _failed(self, step: str, exc: Exception) -> None:
+        self._set_busy(False)
+        log.info("session step %s failed: %s", step, type(exc).__name__)
+        self.failed.emit(step, exc)
+        if step == "start" and self._live is None and self.runner.live is not None:
+            self.resume()  # it did start; only reading around it failed: pick it up
+
+    # ------------------------------------------------------------------ copying
+
+    def copy_handle(self, contact: CustomerContact | None = None) -> bool:
+        """Put a customer's handle on the clipboard as an expiring secret.
+
+        Args:
+            contact: The contact to copy (Today's, inside the contact window); None
+                takes the live session's.
+        """
+        contact = contact or self._contact
+        if contact is None:
+            return False
+        self.clipboard.copy_secret(contact.contact_handle)
+        return True
+
+    def reply_values(self) -> ReplyValues:
+        """What the app fills into a reply now: the talent, minutes left, the package."""
+        live = self._live
+        return ReplyValues(
+            talent=self._context.talent_name,
+            minutes_left=self.minutes_left(),
+            package=live.package.name if live is not None else "",
+        )
+
+    def copy_reply(self, reply: DeclineReply, answers: dict[str, str] | None = None) -> None:
+        """Fill a reply in and put it on the clipboard (on the bridge).
+
+        The outcome arrives as ``reply_copied`` or ``failed("copy", exc)``
+        (``MissingBlanksError``, ``ReplyError``).
+        """
+        values = self.reply_values()
+        replies = self.replies
+
+        def work() -> str:
+            return replies.copy(reply.id, values, answers)
+
+        def copied(text: str) -> None:
+            self.clipboard.copy_text(text)
+            self.reply_copied.emit(reply, text)
+
+        self.run(work, copied, lambda exc: self._failed("copy", exc))
+
+    # ------------------------------------------------------------------ reply pace
+
+    def customer_wrote(self) -> None:
+        """The customer wrote (F8): the wait starts, if none runs yet."""
+        pace = self._pace
+        if pace is None or self._routine is not None:
+            return
+        pace.customer_wrote()
+        self.pace_changed.emit(pace.status())
+
+    def talent_answered(self) -> PaceAnswer | None:
+        """The talent answered (F9, or a copied reply)."""
+        pace = self._pace
+        if pace is None or self._routine is not None:
+            return None
+        answer = pace.talent_answered()
+        self.pace_answered.emit(answer)
+        self.pace_changed.emit(pace.status())
+        return answer
+
+    def _copied_elsewhere(self, _reply: DeclineReply) -> None:
+        self._bridge.post(self._answered_by_copy)
+
+    def _answered_by_copy(self) -> None:
+        if not self._released:
+            self.talent_answered()
+
+    # ------------------------------------------------------------------ release
+
+    def release(self) -> None:
+        """Let go before the vault closes: stop the clock, take the handle off the clipboard.
+
+        The live session itself goes on in the vault and is resumed after unlocking.
+        """
+        if self._released:
+            return
+        self._timer.stop()
+        self.clipboard.clear_secret("locked")
+        had_session = self._live is not None
+        self._forget_session()
+        self._released = True
+        self._set_busy(False)
+        if had_session:
+            self.session_changed.emit(None)

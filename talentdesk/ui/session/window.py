@@ -1,0 +1,417 @@
+"""The session window: the countdown, what the package covers, the customer, replies, boundaries.
+
+Thin: every number comes from the session desk's ticks (the runner's monotonic
+clock), every decision from the services. While the session runs the window shows
+the countdown, the scope banner in the talent's language, the warnings at 5 and 1
+minutes left, the time over once the booked time is up, and where extending is
+arranged (the agency). After "End session" it shows the closing routine.
+
+Closing the window does not end anything: the session goes on (and shows in Today
+and the compact window) until the talent finishes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from talentdesk.domain import BoundaryItem, CustomerContact, DeclineReply, format_idr
+from talentdesk.sessions.runner import LiveSession, SessionError, SessionPhase, SessionTick
+from talentdesk.ui.session.closing import ClosingPanel
+from talentdesk.ui.session.contact import ContactPanel
+from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.look import apply_session_style
+from talentdesk.ui.session.pace_meter import PaceMeter
+from talentdesk.ui.session.preset_view import PresetView
+from talentdesk.ui.session.reply_search import ReplySearchPanel
+from talentdesk.ui.session.words import SessionWords, clock_text
+from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label, set_role
+
+#: Ending earlier than this before the booked end asks first.
+CONFIRM_EARLY_SECONDS = 60.0
+
+
+class SessionWindow(TranslatedWidget):
+    """One live session, full size.
+
+    Args:
+        session: The session desk (its live session is the one shown).
+
+    Signals:
+        compact_requested(): The talent wants the small always-on-top window.
+    """
+
+    compact_requested = Signal()
+
+    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionWindow")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self._session = session
+        self._words = SessionWords(self)
+        self._tick: SessionTick | None = None
+        self._warning: int | None = None
+        self._closable = False
+        self.end_dialog: QMessageBox | None = None
+        self.scope_banner = make_label("scopeBanner", name="scopeBanner")
+        self.package = make_label("heading", name="sessionPackage")
+        self.booked = make_label("muted", name="sessionBooked")
+        self.countdown = make_label("countdown", wrap=False, name="countdown")
+        self.caption = make_label("muted", wrap=False, name="countdownCaption")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("sessionProgress")
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1000)
+        self.time_note = Callout("warning", name="timeNote")
+        self.extend_note = make_label("small", name="extendNote")
+        self.cancelled_note = Callout("error", name="cancelledNote")
+        self.contact = ContactPanel(session.clipboard)
+        self.pace = PaceMeter(session)
+        self.replies = ReplySearchPanel(session)
+        self.boundaries = PresetView()
+        self.closing = ClosingPanel(session)
+        self.compact_button = make_button(name="compactButton")
+        self.end_button = make_button("danger", name="endSession")
+        self.error = Callout("error", name="sessionError")
+        self._stack = QStackedWidget()
+        self._pace_card = Card(margins=20)
+        self._shortcuts: list[QShortcut] = []
+        self._build_layout()
+        self._make_shortcuts()
+        self._connect_signals()
+        apply_session_style(self)
+        self.setMinimumSize(QSize(1000, 660))
+        self.resize(1180, 780)
+        self.retranslate()
+        self.show_live(session.live)
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_layout(self) -> None:
+        timer_card = Card(margins=22)
+        timer_card.setObjectName("timerCard")
+        body = timer_card.body
+        body.setSpacing(6)
+        body.addWidget(self.package)
+        body.addWidget(self.booked)
+        body.addSpacing(6)
+        body.addWidget(self.countdown)
+        body.addWidget(self.caption)
+        body.addWidget(self.progress)
+        body.addSpacing(4)
+        body.addWidget(self.time_note)
+        body.addWidget(self.cancelled_note)
+        contact_card = Card(margins=20)
+        contact_card.body.addWidget(self.contact)
+        self._pace_card.body.addWidget(self.pace)
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(timer_card)
+        left.addWidget(contact_card)
+        left.addWidget(self._pace_card)
+        left.addStretch(1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_widget.setFixedWidth(390)
+
+        replies_card = Card(margins=20)
+        replies_card.body.addWidget(self.replies)
+        preset_card = Card(margins=20)
+        preset_card.body.addWidget(self.boundaries)
+        live_page = QWidget()
+        live_row = QHBoxLayout(live_page)
+        live_row.setContentsMargins(0, 0, 0, 0)
+        live_row.setSpacing(14)
+        live_row.addWidget(replies_card, 3)
+        live_row.addWidget(preset_card, 2)
+        self._stack.addWidget(live_page)
+        self._stack.addWidget(self.closing)
+
+        content = QWidget()
+        content.setObjectName("sessionContent")
+        row = QHBoxLayout(content)
+        row.setContentsMargins(24, 20, 24, 12)
+        row.setSpacing(16)
+        row.addWidget(left_widget)
+        row.addWidget(self._stack, 1)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(24, 0, 24, 18)
+        bar.setSpacing(12)
+        bar.addWidget(self.compact_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.extend_note, 1)
+        bar.addWidget(self.error, 1)
+        bar.addWidget(self.end_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.scope_banner)
+        layout.addWidget(content, 1)
+        layout.addLayout(bar)
+        for widget in (self.time_note, self.cancelled_note, self.error):
+            widget.hide()
+
+    def _make_shortcuts(self) -> None:
+        def shortcut(keys: str) -> QShortcut:
+            made = QShortcut(QKeySequence(keys), self)
+            made.setContext(Qt.ShortcutContext.WindowShortcut)
+            self._shortcuts.append(made)
+            return made
+
+        self.wrote_shortcut = shortcut("F8")
+        self.answered_shortcut = shortcut("F9")
+        self.search_shortcut = shortcut("Ctrl+F")
+        self.pin_shortcuts = [shortcut(f"Ctrl+{n}") for n in range(1, 10)]
+
+    def _connect_signals(self) -> None:
+        session = self._session
+        session.session_changed.connect(self.show_live)
+        session.ticked.connect(self.show_tick)
+        session.warning_due.connect(self._warning_due)
+        session.closing_started.connect(lambda _routine: self._show_closing())
+        session.contact_changed.connect(self._contact_changed)
+        session.context_changed.connect(self._context_changed)
+        session.busy_changed.connect(lambda _busy: self._update_buttons())
+        session.failed.connect(self._failed)
+        session.agency_cancelled.connect(self.retranslate)
+        self.contact.copy_requested.connect(session.copy_handle)
+        self.boundaries.item_chosen.connect(self._boundary_chosen)
+        self.compact_button.clicked.connect(self.compact_requested)
+        self.end_button.clicked.connect(self._end_clicked)
+        self.wrote_shortcut.activated.connect(session.customer_wrote)
+        self.answered_shortcut.activated.connect(session.talent_answered)
+        self.search_shortcut.activated.connect(self.replies.field.setFocus)
+        for number, made in enumerate(self.pin_shortcuts, start=1):
+            made.activated.connect(lambda number=number: self.replies.copy_pinned(number))
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def live(self) -> LiveSession | None:
+        """The session on show."""
+        return self._session.live
+
+    @property
+    def shown_tick(self) -> SessionTick | None:
+        """The tick the countdown was last drawn from."""
+        return self._tick
+
+    def show_live(self, live: LiveSession | None) -> None:
+        """Show ``live`` (a new session resets the warnings on show)."""
+        self._warning = None
+        self._tick = None
+        chat = live is not None and live.package.channel.allows_chat
+        self._pace_card.setVisible(chat)
+        self._stack.setCurrentIndex(1 if self._session.routine is not None else 0)
+        self.contact.set_contact(self._session.contact, self._hidden_reason())
+        self.boundaries.set_preset(self._session.context.preset)
+        self.retranslate()
+        tick = self._session.last_tick
+        if tick is not None:
+            self.show_tick(tick)
+
+    def show_tick(self, tick: SessionTick) -> None:
+        """Draw the clock of ``tick``."""
+        self._tick = tick
+        live = self.live
+        phase = tick.phase
+        if phase is SessionPhase.RUNNING:
+            self.countdown.setText(clock_text(tick.time_left))
+            look = "warning" if self._warning is not None else "normal"
+        elif phase is SessionPhase.OVERRUN:
+            self.countdown.setText("+" + clock_text(tick.overrun, round_up=False))
+            look = "overrun"
+        else:
+            self.countdown.setText(clock_text(tick.elapsed, round_up=False))
+            look = "closing"
+        if self.countdown.property("phase") != look:
+            self.countdown.setProperty("phase", look)
+            set_role(self.countdown, "countdown")
+        if live is not None and live.planned_seconds > 0:
+            share = min(1.0, tick.elapsed / live.planned_seconds)
+            self.progress.setValue(round(share * 1000))
+        self._update_texts()
+
+    def _warning_due(self, minutes: int) -> None:
+        self._warning = minutes
+        if self._tick is not None:
+            self.show_tick(self._tick)
+
+    def _show_closing(self) -> None:
+        self._stack.setCurrentIndex(1)
+        self._pace_card.hide()
+        self.retranslate()
+
+    def _contact_changed(self, contact: CustomerContact | None) -> None:
+        self.contact.set_contact(contact, self._hidden_reason())
+
+    def _context_changed(self) -> None:
+        self.boundaries.set_preset(self._session.context.preset)
+
+    def _hidden_reason(self) -> str:
+        if self._session.live is None:
+            return ""
+        return self.tr("The customer's contact could not be read. Ask the agency if you need it.")
+
+    def _boundary_chosen(self, item: BoundaryItem) -> None:
+        replies = self._session.replies
+
+        def work() -> list[DeclineReply]:
+            return replies.resolve(item.decline_reply_ids)
+
+        def found(resolved: list[DeclineReply]) -> None:
+            self.replies.show_linked(item.label, resolved)
+
+        self._session.run(work, found, receiver=self)
+
+    # ------------------------------------------------------------------ ending
+
+    def _end_clicked(self) -> None:
+        tick = self._tick
+        if (
+            tick is not None
+            and tick.phase is SessionPhase.RUNNING
+            and tick.time_left > CONFIRM_EARLY_SECONDS
+        ):
+            dialog = QMessageBox(self)
+            dialog.setObjectName("endEarlyDialog")
+            dialog.setIcon(QMessageBox.Icon.Question)
+            dialog.setWindowTitle(self.tr("End the session early?"))
+            dialog.setText(
+                self.tr("%1 of the booked time are still left. End the session now?").replace(
+                    "%1", clock_text(tick.time_left)
+                )
+            )
+            end = dialog.addButton(self.tr("End session"), QMessageBox.ButtonRole.AcceptRole)
+            keep = dialog.addButton(self.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+            dialog.setDefaultButton(keep)
+            dialog.setEscapeButton(keep)
+            dialog.finished.connect(lambda _result: self._end_decided(dialog, end))
+            self.end_dialog = dialog
+            dialog.open()
+            return
+        self._session.end()
+
+    def _end_decided(self, dialog: QMessageBox, end: object) -> None:
+        self.end_dialog = None
+        if dialog.clickedButton() is end:
+            self._session.end()
+        dialog.deleteLater()
+
+    def _failed(self, step: str, exc: Exception) -> None:
+        if step not in ("end", "resume"):
+            return
+        if isinstance(exc, SessionError):
+            self.error.setText(self._words.session_error(exc.key))
+        else:
+            self.error.setText(self.tr("Something went wrong. Try again."))
+        self.error.show()
+
+    def _update_buttons(self) -> None:
+        session = self._session
+        closing = session.routine is not None
+        self.end_button.setVisible(not closing)
+        self.end_button.setEnabled(session.live is not None and not session.busy)
+
+    # ------------------------------------------------------------------ closing the window
+
+    def allow_close(self) -> None:
+        """Let the window really close (the session is over, or the app locks or quits)."""
+        self._closable = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closable or self._session.live is None:
+            super().closeEvent(event)
+            return
+        # The session goes on: the window only steps aside (Today and the compact
+        # window bring it back).
+        event.ignore()
+        self.hide()
+
+    # ------------------------------------------------------------------ texts
+
+    def _update_texts(self) -> None:
+        tick = self._tick
+        phase = tick.phase if tick is not None else SessionPhase.RUNNING
+        if phase is SessionPhase.RUNNING:
+            caption = self.tr("time left")
+        elif phase is SessionPhase.OVERRUN:
+            caption = self.tr("over time")
+        else:
+            caption = self.tr("session length")
+        live = self.live
+        if live is not None:
+            started = self.tr("started %1").replace("%1", self._words.clock(live.started_at))
+            caption = f"{caption} · {started}"
+        self.caption.setText(caption)
+        note: tuple[str, str] | None = None
+        if phase is SessionPhase.OVERRUN and tick is not None:
+            note = (
+                self.tr("Time is up: %1 over the booked time. Close the session politely.").replace(
+                    "%1", clock_text(tick.overrun, round_up=False)
+                ),
+                "error",
+            )
+        elif phase is SessionPhase.RUNNING and self._warning is not None:
+            note = (
+                self.tr(
+                    "%n minute(s) left. Start wrapping up the conversation.", "", self._warning
+                ),
+                "warning",
+            )
+        self.time_note.setVisible(note is not None)
+        if note is not None:
+            self.time_note.setText(note[0])
+            self.time_note.set_role(note[1])
+        self.extend_note.setVisible(phase is not SessionPhase.CLOSING)
+
+    def retranslate(self) -> None:
+        session = self._session
+        live = session.live
+        if live is not None:
+            scope = live.scope
+            self.scope_banner.setText(self._words.scope_banner(scope))
+            if self.scope_banner.property("scope") != scope.value:
+                self.scope_banner.setProperty("scope", scope.value)
+                set_role(self.scope_banner, "scopeBanner")
+            self.package.setText(live.package.name)
+            booking = live.booking
+            booked = (
+                f"{self._words.span(booking.start, booking.end)} · "
+                f"{self._words.minutes(live.package.duration_minutes)} · "
+                f"{format_idr(live.package.price_idr)}"
+            )
+            if live.resumed:
+                booked += " · " + self.tr("resumed after a restart")
+            self.booked.setText(booked)
+            self.setWindowTitle(
+                self.tr("Session: %1 — TalentDesk").replace("%1", live.package.name)
+            )
+        else:
+            self.setWindowTitle(self.tr("Session — TalentDesk"))
+        self.extend_note.setText(self._words.extend_note())
+        self.cancelled_note.setVisible(session.cancelled_by_agency)
+        self.cancelled_note.setText(
+            self.tr(
+                "The agency cancelled this booking. End the session politely; the customer's "
+                "details are kept until you finish."
+            )
+        )
+        self.compact_button.setText(self.tr("Compact window"))
+        self.compact_button.setToolTip(
+            self.tr("A small window with the timer and your pinned replies, kept on top.")
+        )
+        self.end_button.setText(self.tr("End session"))
+        self._update_texts()
+        self._update_buttons()

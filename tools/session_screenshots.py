@@ -1,0 +1,224 @@
+"""Grab the session desk's screens in Indonesian, with sample data, for docs/screenshots.
+
+Usage:
+    uv run python tools/session_screenshots.py [--out docs/screenshots] [--lang id]
+
+Runs the real app offscreen against the reference agency on loopback, seeded like a
+demo run (``seed_demo``), in a throw-away data folder: unlocks, pairs itself, accepts
+tonight's first and third bookings, pins three replies and puts the agency's
+"Standar" boundaries in force, then saves
+
+* ``today.png``: Today with the bookings and the first booking's session card;
+* ``live-session.png``: that session 11 minutes in, a customer waiting;
+* ``reply-search.png``: the reply search with a query typed;
+* ``compact.png``: the compact window.
+
+The session's monotonic clock is a fake one moved by this script, so the countdown
+shows a time in the middle of the session; everything else is real. The throw-away
+folder (sample vault and agency) is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from talentdesk.domain import ReplyStyle
+from talentdesk.sessions.settings import load_settings, save_settings
+from talentdesk.sync.server import ServerThread, seed_demo
+from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
+from talentdesk.ui.demo import DemoAgency
+from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.ui.session.services import SessionClocks
+from talentdesk.vault import VAULT_FILE, Vault
+
+PASSPHRASE = "contoh frasa sandi yang panjang"  # noqa: S105 (a throw-away sample vault)
+TALENT = "Sari"
+SIZE = (1180, 760)
+PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
+
+
+class Monotonic:
+    """The session's clock, moved by this script."""
+
+    def __init__(self) -> None:
+        self.now = 10_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the event loop until ``condition`` holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if condition():
+            return
+        time.sleep(0.02)
+    raise TimeoutError(f"timed out waiting for {condition}")
+
+
+def settle(seconds: float = 0.5) -> None:
+    """Let layouts and queued deliveries finish."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    """Grab ``widget`` into ``path`` and say where it went."""
+    settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def unlocked(app: TalentDeskApp) -> MainWindow:
+    """Start ``app``, type the passphrase, and return its main window."""
+    app.start()
+    step = app.unlock_screen.passphrase
+    wait_until(lambda: app.unlock_screen.current_step is step)
+    step.field.setText(PASSPHRASE)
+    step.unlock_button.click()
+    wait_until(lambda: app.main_window is not None)
+    window = app.main_window
+    assert window is not None
+    window.resize(1120, 820)
+    return window
+
+
+def shoot(app: TalentDeskApp, clock: Monotonic, out: Path) -> None:
+    """Today, a live session, the reply search and the compact window."""
+    window = unlocked(app)
+    today = window.today
+    wait_until(lambda: today.model.rowCount() == 4)
+    session = app.session
+    assert session is not None
+    wait_until(lambda: session.replies.get(PINS[0]) is not None)
+    for reply_id in PINS:
+        session.replies.pin(reply_id)
+    session.boundaries.activate("agency-standar")
+    session.changed_replies()
+    session.changed_presets()
+
+    def answered(booking_id: str) -> bool:
+        number = today.model.row_of(booking_id)
+        return number is not None and today.model.rows()[number].answer is not None
+
+    rows = today.model.rows()
+    for row in (rows[0], rows[2]):
+        today.select_booking(row.booking.id)
+        today.accept_button.click()
+        wait_until(functools.partial(answered, row.booking.id))
+    first = rows[0].booking.id
+    today.select_booking(first)
+    panel = today.session_panel
+    assert panel is not None
+    wait_until(lambda: panel.contact.handle.text() != "")
+    window.show_page(Page.TODAY)
+    wait_until(lambda: "terkirim" in today.answer_note.text(), timeout=30)
+    save(window, out / "today.png")
+
+    panel.start_button.click()
+    screens = app.session_screens
+    assert screens is not None
+    wait_until(lambda: screens.window is not None and screens.window.isVisible())
+    live = screens.window
+    assert live is not None
+    live.resize(*SIZE)
+    session.set_reply_language("id")
+    clock.now += 11 * 60 + 23
+    session.customer_wrote()
+    clock.now += 48
+    session.tick_now()
+    save(live, out / "live-session.png")
+
+    # The talent's own reply and their edit of an agency reply, beside the agency's.
+    session.replies.create(
+        style=ReplyStyle.ALTERNATIVE,
+        language="id",
+        text="Maaf ya, malam ini aku cuma bisa nemenin lewat chat. Mau lanjut cerita?",
+        shortcode="maafchat",
+    )
+    session.replies.edit(
+        "agency-id-sexual",
+        text="Maaf, obrolan seperti itu di luar layananku ya. Yuk ngobrol hal lain aja.",
+    )
+    session.changed_replies()
+    QTest.keyClicks(live.replies.field, "maaf")
+    wait_until(lambda: live.replies.model.rowCount() >= 4)
+    settle()
+    live.replies.copy_current()
+    wait_until(live.replies.note.isVisible)
+    settle(0.6)
+    card = live.replies.parentWidget()
+    assert card is not None
+    save(card, out / "reply-search.png")
+    live.replies.field.clear()
+
+    session.tick_now()
+    screens.show_compact()
+    compact = screens.compact
+    assert compact is not None
+    wait_until(lambda: len(compact.pin_buttons) == len(PINS))
+    compact.resize(340, 450)
+    save(compact, out / "compact.png")
+    QTest.keyClick(compact, Qt.Key.Key_Escape)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=Path("docs") / "screenshots")
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    ensure_qapplication([sys.argv[0]])
+    work = Path(tempfile.mkdtemp(prefix="talentdesk-session-shots-"))
+    db = work / "agency.sqlite3"
+    code = seed_demo(db, TALENT, datetime.now(UTC))
+    vault = Vault.create(work / "data" / VAULT_FILE, passphrase=PASSPHRASE)
+    try:
+        settings = load_settings(vault)
+        settings.talent_name = TALENT
+        save_settings(vault, settings)
+    finally:
+        vault.close()
+    clock = Monotonic()
+    try:
+        with ServerThread(db) as server:
+            app = build_app(
+                work / "data",
+                args.lang,
+                DemoAgency(server.url, code),
+                session_clocks=SessionClocks(monotonic=clock),
+            )
+            assert app is not None
+            try:
+                shoot(app, clock, out)
+            finally:
+                app.shutdown()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the sample vault and agency go too
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
