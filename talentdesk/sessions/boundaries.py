@@ -239,7 +239,7 @@ class BoundaryBook:
 
     def rename(self, preset_id: str, name: str) -> BoundaryPreset:
         """Rename; an agency preset is copied first."""
-        return self._change(preset_id, lambda p: _validated(p.id, name, p.items))
+        return self._change(preset_id, lambda p: _validated(p.id, name, p.items, p.language))
 
     def set_answer(self, preset_id: str, key: str, answer: BoundaryAnswer) -> BoundaryPreset:
         """OK / ask me / never for one item; an agency preset is copied first.
@@ -292,7 +292,7 @@ class BoundaryBook:
         def change(preset: BoundaryPreset) -> BoundaryPreset:
             if preset.answer_for(key) is not None:
                 raise BoundaryError("item_exists", key)
-            return _validated(preset.id, preset.name, (*preset.items, item))
+            return _validated(preset.id, preset.name, (*preset.items, item), preset.language)
 
         return self._change(preset_id, change)
 
@@ -302,7 +302,7 @@ class BoundaryBook:
         def change(preset: BoundaryPreset) -> BoundaryPreset:
             _item(preset, key)
             items = tuple(i for i in preset.items if i.key != key)
-            return _validated(preset.id, preset.name, items)
+            return _validated(preset.id, preset.name, items, preset.language)
 
         return self._change(preset_id, change)
 
@@ -406,7 +406,11 @@ class BoundaryBook:
                 copy_id = COPY_PREFIX + preset.id
                 existing = self.get(copy_id)
                 preset = existing or BoundaryPreset(
-                    id=copy_id, name=preset.name, items=preset.items, source=Source.PERSONAL
+                    id=copy_id,
+                    name=preset.name,
+                    items=preset.items,
+                    source=Source.PERSONAL,
+                    language=preset.language,
                 )
 
                 def follow(settings: DeskSettings) -> None:
@@ -470,10 +474,15 @@ def _with_item(
 ) -> BoundaryPreset:
     _item(preset, key)
     items = tuple(change(i) if i.key == key else i for i in preset.items)
-    return _validated(preset.id, preset.name, items)
+    return _validated(preset.id, preset.name, items, preset.language)
 
 
-def _validated(preset_id: str, name: str, items: tuple[BoundaryItem, ...]) -> BoundaryPreset:
+def _validated(
+    preset_id: str,
+    name: str,
+    items: tuple[BoundaryItem, ...],
+    language: str | None = None,
+) -> BoundaryPreset:
     """A personal preset, checked against the same limits as the agency's."""
     name = name.strip()
     if not 1 <= len(name) <= MAX_NAME_CHARS:
@@ -488,6 +497,8 @@ def _validated(preset_id: str, name: str, items: tuple[BoundaryItem, ...]) -> Bo
         if len(item.decline_reply_ids) > MAX_LINKED_REPLIES:
             raise BoundaryError("too_many_replies", item.key)
     try:
-        return BoundaryPreset(id=preset_id, name=name, items=items, source=Source.PERSONAL)
+        return BoundaryPreset(
+            id=preset_id, name=name, items=items, source=Source.PERSONAL, language=language
+        )
     except DomainError as exc:
         raise BoundaryError("item_exists", str(exc)) from None

@@ -27,6 +27,8 @@ from talentdesk.sessions.settings import load_settings
 from talentdesk.sync import wire
 from talentdesk.sync.apply import apply_page
 from talentdesk.sync.server.defaults import default_config
+from talentdesk.vault import Vault
+from talentdesk.vault.records import RecordStore
 from tests.sessions.conftest import Desk
 
 
@@ -306,3 +308,24 @@ def test_a_preset_is_a_domain_preset(book: BoundaryBook) -> None:
     with pytest.raises(BoundaryError) as refused:
         book.export("agency-nope", Path("unused.json"))
     assert refused.value.key == "preset_not_found"
+
+
+def test_editing_an_agency_preset_keeps_its_language(tmp_path: Path) -> None:
+    vault = Vault.create(tmp_path / "vault.sqlite3", passphrase="boundary passphrase")
+    store = RecordStore(vault)
+    store.save(
+        BoundaryPreset(
+            id="agency-standard-id",
+            name="Standar",
+            source=Source.AGENCY,
+            language="id",
+            items=(BoundaryItem(key="service.call", label="Telepon", answer=BoundaryAnswer.OK),),
+        )
+    )
+    book = BoundaryBook(vault)
+    changed = book.set_answer("agency-standard-id", "service.call", BoundaryAnswer.NEVER)
+    assert changed.source is Source.PERSONAL
+    assert changed.language == "id"
+    renamed = book.rename(changed.id, "Standar malam ini")
+    assert renamed.language == "id"
+    vault.close()
