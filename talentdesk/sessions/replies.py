@@ -36,9 +36,12 @@ import msgspec
 
 from talentdesk.domain import LANGUAGES, DeclineReply, ReplyStyle, Source
 from talentdesk.sessions._common import change_settings, is_agency_id, new_own_id
+from talentdesk.sessions.settings import KIND as SETTINGS_KIND
 from talentdesk.sessions.settings import DeskSettings, load_settings
 from talentdesk.vault import IntegrityProblem, RecordIntegrityError, Vault
-from talentdesk.vault.records import RecordStore
+from talentdesk.vault.records import RecordStore, kind_of
+
+_REPLY_KIND = kind_of(DeclineReply)
 
 __all__ = [
     "EDIT_PREFIX",
@@ -301,10 +304,13 @@ def fuzzy_score(query: str, text: str) -> int | None:
     scores, favouring consecutive letters, word starts and early matches. Matching is
     case- and accent-insensitive.
     """
-    terms = fold(query).split()
+    return _score_terms(fold(query).split(), fold(text))
+
+
+def _score_terms(terms: list[str], haystack: str) -> int | None:
+    """:func:`fuzzy_score` on a query already split into folded terms and a folded text."""
     if not terms:
         return 0
-    haystack = fold(text)
     total = 0
     for term in terms:
         score = _match_term(term, haystack)
@@ -349,18 +355,40 @@ class ReplyBook:
         self.store = RecordStore(vault)
         self._copy_listeners: list[Callable[[DeclineReply], object]] = []
         self._lock = threading.Lock()
+        self._cache: tuple[int, list[DeclineReply], list[IntegrityProblem]] | None = None
+        self._pins_cache: tuple[int, tuple[str, ...]] | None = None
+        self._folds: dict[str, str] = {}
 
     # ----------------------------------------------------------------- reading
 
     def _load(self) -> tuple[list[DeclineReply], list[IntegrityProblem]]:
-        loaded = self.store.load_all(DeclineReply)
-        return loaded.items, loaded.problems
+        # Decrypted once per change, not once per keystroke: search runs as the talent
+        # types, and 2,000 replies take ~50 ms to decrypt. Replies are no customer data.
+        stamp = self.vault.generation(_REPLY_KIND)
+        if self._cache is None or self._cache[0] != stamp:
+            loaded = self.store.load_all(DeclineReply)
+            self._cache = (stamp, loaded.items, loaded.problems)
+        return list(self._cache[1]), list(self._cache[2])
+
+    def _folded(self, text: str) -> str:
+        folded = self._folds.get(text)
+        if folded is None:
+            if len(self._folds) > 20_000:  # texts edited many times: start afresh
+                self._folds.clear()
+            folded = self._folds[text] = fold(text)
+        return folded
+
+    def _pins(self) -> tuple[str, ...]:
+        stamp = self.vault.generation(SETTINGS_KIND)
+        if self._pins_cache is None or self._pins_cache[0] != stamp:
+            self._pins_cache = (stamp, tuple(load_settings(self.vault).pinned_reply_ids))
+        return self._pins_cache[1]
 
     def _effective(self) -> list[DeclineReply]:
         """Own replies and the agency replies no own edit overrides, pins applied."""
         items, _ = self._load()
         overridden = {t for r in items if (t := edited_from(r.id)) is not None}
-        pins = {slot: n for n, slot in enumerate(load_settings(self.vault).pinned_reply_ids)}
+        pins = {slot: n for n, slot in enumerate(self._pins())}
         out = []
         for reply in items:
             if reply.id in overridden:
@@ -375,7 +403,7 @@ class ReplyBook:
         Args:
             language: ``"id"`` or ``"en"`` to filter; None for both.
         """
-        pins = {slot: n for n, slot in enumerate(load_settings(self.vault).pinned_reply_ids)}
+        pins = {slot: n for n, slot in enumerate(self._pins())}
         shown = [r for r in self._effective() if language is None or r.language == language]
         shown.sort(
             key=lambda r: (
@@ -454,6 +482,7 @@ class ReplyBook:
             hits = [SearchHit(r, MatchTier.TEXT, 0) for r in candidates]
             return hits if limit is None else hits[:limit]
         code_query = fold(text).replace(" ", "")
+        terms = fold(text).split()
         ranked: list[tuple[tuple[int, int, int, int, str], SearchHit]] = []
         for order, reply in enumerate(candidates):
             code = reply.shortcode
@@ -465,7 +494,7 @@ class ReplyBook:
                 hit = SearchHit(reply, MatchTier.SHORTCODE, 0)
                 key = (hit.tier, code.index(code_query), len(code), order, reply.id)
             else:
-                score = fuzzy_score(text, reply.text)
+                score = _score_terms(terms, self._folded(reply.text))
                 if score is not None:
                     hit = SearchHit(reply, MatchTier.TEXT, score)
                     key = (hit.tier, -score, 0, order, reply.id)
@@ -641,7 +670,7 @@ class ReplyBook:
 
     def _as_shown(self, reply: DeclineReply) -> DeclineReply:
         """The reply as the lists show it (its ``pinned`` flag set from the pins)."""
-        pinned = slot_of(reply.id) in load_settings(self.vault).pinned_reply_ids
+        pinned = slot_of(reply.id) in self._pins()
         return reply if reply.pinned == pinned else _replace(reply, pinned=pinned)
 
     def _load_one(self, reply_id: str) -> DeclineReply | None:

@@ -192,6 +192,7 @@ class Vault:
         self._lock = threading.RLock()
         self._txn_depth = 0
         self._after_commit: list[Callable[[], None]] = []
+        self._generations: dict[str, int] = {}
         self._data_keys: dict[str, bytes] = {}
         self._epoch = info.epoch
         self._epoch_key: bytes | None = None
@@ -406,6 +407,18 @@ class Vault:
         for callback in callbacks:
             callback()
 
+    def generation(self, kind: str) -> int:
+        """A number that changes whenever this process writes a record of ``kind``.
+
+        For caches of decrypted records (the reply list searched on every keystroke):
+        they reload when it moves. Writes by other processes are not seen.
+        """
+        with self._lock:
+            return self._generations.get(kind, 0)
+
+    def _bump(self, kind: str) -> None:
+        self._generations[kind] = self._generations.get(kind, 0) + 1
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the current transaction commits (now, if there is none).
 
@@ -431,6 +444,7 @@ class Vault:
                 "VALUES (?, ?, ?, NULL, ?)",
                 (kind, record_id, SCHEMA_VERSION, sealed),
             )
+            self._bump(kind)
 
     def get(self, kind: str, record_id: str) -> bytes | None:
         """One record's payload, None if absent.
@@ -455,6 +469,7 @@ class Vault:
         """Delete one record; returns whether it existed."""
         with self.transaction():
             cur = self._db().execute("DELETE FROM records WHERE kind=? AND id=?", (kind, record_id))
+            self._bump(kind)
             return cur.rowcount > 0
 
     def read_all(self, kind: str) -> Listing:
@@ -511,6 +526,7 @@ class Vault:
                 "VALUES (?, ?, ?, ?, ?)",
                 (kind, record_id, SCHEMA_VERSION, booking_id, sealed),
             )
+            self._bump(kind)
 
     def customer_bookings(self) -> list[str]:
         """The bookings that still hold customer data."""
@@ -543,7 +559,15 @@ class Vault:
                 # whose epoch key is nowhere; a leftover is removed on next open.
                 self._secrets.set(_epoch_name(new_epoch), new_key)
             with self.transaction():
+                kinds = [
+                    r[0]
+                    for r in db.execute(
+                        "SELECT DISTINCT kind FROM records WHERE key_ref=?", (booking_id,)
+                    )
+                ]
                 removed = db.execute("DELETE FROM records WHERE key_ref=?", (booking_id,)).rowcount
+                for kind in kinds:
+                    self._bump(kind)
                 db.execute("DELETE FROM booking_keys WHERE booking_id=?", (booking_id,))
                 rewrapped = []
                 for other_id, epoch, wrapped in db.execute(
