@@ -54,8 +54,8 @@
     <message numerus="yes">
         <source>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</source>
         <translation>
-            <numerusform>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</numerusform>
-            <numerusform>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</numerusform>
+            <numerusform>Take %n minute: stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</numerusform>
+            <numerusform>Take %n minutes: stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</numerusform>
         </translation>
     </message>
     <message>
@@ -169,15 +169,15 @@
     <message numerus="yes">
         <source>Your session is more than %n minute(s) over its booked time.</source>
         <translation>
-            <numerusform>Your session is more than %n minute(s) over its booked time.</numerusform>
-            <numerusform>Your session is more than %n minute(s) over its booked time.</numerusform>
+            <numerusform>Your session is more than %n minute over its booked time.</numerusform>
+            <numerusform>Your session is more than %n minutes over its booked time.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</source>
         <translation>
-            <numerusform>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</numerusform>
-            <numerusform>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</numerusform>
+            <numerusform>If you don&apos;t answer within %n minute, your supervisor is asked to check on you.</numerusform>
+            <numerusform>If you don&apos;t answer within %n minutes, your supervisor is asked to check on you.</numerusform>
         </translation>
     </message>
     <message>
@@ -686,14 +686,6 @@
         <translation>I answered</translation>
     </message>
     <message>
-        <source>Escalate (coming soon)</source>
-        <translation>Escalate (coming soon)</translation>
-    </message>
-    <message>
-        <source>Calling a supervisor in one click arrives with the safety desk.</source>
-        <translation>Calling a supervisor in one click arrives with the safety desk.</translation>
-    </message>
-    <message>
         <source>Open full window</source>
         <translation>Open full window</translation>
     </message>
@@ -762,12 +754,8 @@
 <context>
     <name>EscalationPanel</name>
     <message>
-        <source>Details added. They follow your escalation.</source>
-        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
-        <translation>Details added. They follow your escalation.</translation>
-    </message>
-    <message>
         <source>That did not work. Try again, or call your agency.</source>
+        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>That did not work. Try again, or call your agency.</translation>
     </message>
     <message>
@@ -1659,38 +1647,6 @@
         <translation>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</translation>
     </message>
     <message>
-        <source>Tonight, after hard sessions:</source>
-        <translation>Tonight, after hard sessions:</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hard session(s)</source>
-        <translation>
-            <numerusform>%n hard session(s)</numerusform>
-            <numerusform>%n hard session(s)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n check-in(s)</source>
-        <translation>
-            <numerusform>%n check-in(s)</numerusform>
-            <numerusform>%n check-in(s)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n break(s)</source>
-        <translation>
-            <numerusform>%n break(s)</numerusform>
-            <numerusform>%n break(s)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n debrief(s) asked for</source>
-        <translation>
-            <numerusform>%n debrief(s) asked for</numerusform>
-            <numerusform>%n debrief(s) asked for</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Escalations</source>
         <translation>Escalations</translation>
     </message>
@@ -1861,8 +1817,8 @@
     <message numerus="yes">
         <source>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</source>
         <translation>
-            <numerusform>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</numerusform>
-            <numerusform>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</numerusform>
+            <numerusform>It is saved on this device and will be sent the moment your agency can be reached (tried %n time so far). If you are in danger, call an emergency number now.</numerusform>
+            <numerusform>It is saved on this device and will be sent the moment your agency can be reached (tried %n times so far). If you are in danger, call an emergency number now.</numerusform>
         </translation>
     </message>
     <message>
@@ -1908,8 +1864,8 @@
     <message numerus="yes">
         <source>%n detail(s) added</source>
         <translation>
-            <numerusform>%n detail(s) added</numerusform>
-            <numerusform>%n detail(s) added</numerusform>
+            <numerusform>%n detail added</numerusform>
+            <numerusform>%n details added</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2069,6 +2025,38 @@
     <message>
         <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
         <translation>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hard session(s)</source>
+        <translation>
+            <numerusform>%n hard session</numerusform>
+            <numerusform>%n hard sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation>
+            <numerusform>%n check-in</numerusform>
+            <numerusform>%n check-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n break</numerusform>
+            <numerusform>%n breaks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n debrief(s) asked for</source>
+        <translation>
+            <numerusform>%n debrief asked for</numerusform>
+            <numerusform>%n debriefs asked for</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tonight, after hard sessions:</source>
+        <translation>Tonight, after hard sessions:</translation>
     </message>
     <message>
         <source>HH:mm</source>

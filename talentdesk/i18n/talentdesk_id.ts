@@ -6,63 +6,63 @@
     <message>
         <source>After the session — TalentDesk</source>
         <extracomment>The break the dialog suggests, in minutes.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Setelah sesi — TalentDesk</translation>
     </message>
     <message>
         <source>That was a hard session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi tadi berat</translation>
     </message>
     <message>
         <source>This session was hard: %1. Take a moment for yourself before the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi ini berat: %1. Luangkan waktu sejenak untuk dirimu sebelum sesi berikutnya.</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n menit</numerusform>
         </translation>
     </message>
     <message>
         <source>How are you feeling right now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Bagaimana perasaan kamu sekarang?</translation>
     </message>
     <message>
         <source>I&apos;m OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Aku baik-baik saja</translation>
     </message>
     <message>
         <source>A bit shaken</source>
-        <translation type="unfinished"></translation>
+        <translation>Agak terguncang</translation>
     </message>
     <message>
         <source>Not OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak baik-baik saja</translation>
     </message>
     <message>
         <source>Good. Stretch, drink some water, and go on when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Syukurlah. Regangkan badan, minum air, lalu lanjutkan kalau kamu sudah siap.</translation>
     </message>
     <message>
         <source>That is normal after a hard session. A short break helps; so does talking it through in a debrief.</source>
-        <translation type="unfinished"></translation>
+        <translation>Itu wajar setelah sesi yang berat. Istirahat sebentar bisa membantu, begitu juga membicarakannya dalam debrief.</translation>
     </message>
     <message>
         <source>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jangan tanggung ini sendirian: minta debrief, atau telepon supervisor kamu. Kamu tidak harus langsung mengambil booking berikutnya.</translation>
     </message>
     <message numerus="yes">
         <source>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ambil %n menit: berdiri, minum air, tarik napas pelan-pelan. Selama itu tidak ada yang perlu kamu urus di sini.</numerusform>
         </translation>
     </message>
     <message>
         <source>Only counts are kept (check-ins, breaks, debriefs), never what you answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang disimpan hanya jumlahnya (cek kondisi, istirahat, debrief), bukan jawaban kamu.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
@@ -150,63 +150,63 @@
     <message>
         <source>Your supervisor is told automatically in %1</source>
         <extracomment>Qt platforms on which a window may ask to stay on top.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor diberi tahu otomatis dalam %1</translation>
     </message>
     <message>
         <source>The escalation could not be saved. Call your agency now, or 112 in an emergency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi tidak bisa disimpan. Telepon agensi kamu sekarang, atau 112 kalau darurat.</translation>
     </message>
     <message>
         <source>Are you OK? — TalentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamu baik-baik saja? — TalentDesk</translation>
     </message>
     <message>
         <source>Are you OK?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamu baik-baik saja?</translation>
     </message>
     <message numerus="yes">
         <source>Your session is more than %n minute(s) over its booked time.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sesi kamu sudah lewat lebih dari %n menit dari waktu yang dipesan.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kalau kamu tidak menjawab dalam %n menit, supervisor akan diminta mengecek kondisimu.</numerusform>
         </translation>
     </message>
     <message>
         <source>Your supervisor has been told</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor sudah diberi tahu</translation>
     </message>
     <message>
         <source>You did not answer “Are you OK?”, so TalentDesk asked your supervisor to check on you. If you are fine, you can cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamu belum menjawab “Kamu baik-baik saja?”, jadi TalentDesk meminta supervisor mengecek kondisimu. Kalau kamu baik-baik saja, kamu bisa membatalkannya.</translation>
     </message>
     <message>
         <source>Help is on its way</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan bantuan sudah dikirim</translation>
     </message>
     <message>
         <source>Your supervisor was asked for help. Follow it in the session window; if you are in danger, call an emergency number now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor sudah dimintai bantuan. Pantau perkembangannya di jendela sesi; kalau kamu dalam bahaya, telepon nomor darurat sekarang.</translation>
     </message>
     <message>
         <source>I&apos;m OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Aku baik-baik saja</translation>
     </message>
     <message>
         <source>I need help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aku butuh bantuan</translation>
     </message>
     <message>
         <source>I&apos;m OK — cancel it (false alarm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aku baik-baik saja — batalkan (salah tekan)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
@@ -679,14 +679,6 @@
         <translation>Aku sudah membalas</translation>
     </message>
     <message>
-        <source>Escalate (coming soon)</source>
-        <translation>Eskalasi (segera hadir)</translation>
-    </message>
-    <message>
-        <source>Calling a supervisor in one click arrives with the safety desk.</source>
-        <translation>Minta bantuan supervisor sekali klik hadir bersama fitur keamanan.</translation>
-    </message>
-    <message>
         <source>Open full window</source>
         <translation>Buka jendela penuh</translation>
     </message>
@@ -728,91 +720,87 @@
     <name>EscalateBox</name>
     <message>
         <source>The escalation could not be saved on this device. Call your agency now, or 112 in an emergency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi tidak bisa disimpan di perangkat ini. Telepon agensi kamu sekarang, atau 112 kalau darurat.</translation>
     </message>
     <message>
         <source>Escalate · Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi · Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>Escalate — ask a supervisor for help</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi — minta bantuan supervisor</translation>
     </message>
     <message>
         <source>One click asks your supervisor for help at once (Ctrl+Shift+E). You can add details afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekali klik langsung minta bantuan supervisor (Ctrl+Shift+E). Detailnya bisa kamu tambahkan sesudahnya.</translation>
     </message>
     <message>
         <source>Crisis playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Panduan krisis</translation>
     </message>
     <message>
         <source>Report an incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Buat laporan</translation>
     </message>
 </context>
 <context>
     <name>EscalationPanel</name>
     <message>
-        <source>Details added. They follow your escalation.</source>
-        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That did not work. Try again, or call your agency.</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
+        <translation>Belum berhasil. Coba lagi, atau telepon agensi kamu.</translation>
     </message>
     <message>
         <source>Add details (optional): what is happening?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah detail (opsional): apa yang sedang terjadi?</translation>
     </message>
     <message>
         <source>A short note for your supervisor (no customer names or contacts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatan singkat untuk supervisor (tanpa nama atau kontak pelanggan)</translation>
     </message>
     <message>
         <source>Send details</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim detail</translation>
     </message>
     <message>
         <source>False alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Salah tekan</translation>
     </message>
     <message>
         <source>Pressed by mistake? Cancel it, and your agency is told.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak sengaja tertekan? Batalkan, dan agensi akan diberi tahu.</translation>
     </message>
     <message>
         <source>Cancel this escalation as a false alarm?</source>
-        <translation type="unfinished"></translation>
+        <translation>Batalkan eskalasi ini karena salah tekan?</translation>
     </message>
     <message>
         <source>Yes, it was a mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya, salah tekan</translation>
     </message>
     <message>
         <source>No, keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Jangan, tetap kirim</translation>
     </message>
     <message>
         <source>Hide details</source>
-        <translation type="unfinished"></translation>
+        <translation>Sembunyikan detail</translation>
     </message>
     <message>
         <source>Add details</source>
-        <translation type="unfinished"></translation>
+        <translation>Tambah detail</translation>
     </message>
     <message>
         <source>Sent at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dikirim pukul %1</translation>
     </message>
     <message>
         <source>sent automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>dikirim otomatis</translation>
     </message>
     <message>
         <source>agency reference %1</source>
-        <translation type="unfinished"></translation>
+        <translation>referensi agensi %1</translation>
     </message>
 </context>
 <context>
@@ -820,19 +808,19 @@
     <message>
         <source>Sent</source>
         <extracomment>Text colour of a row that needs no attention any more. The role giving the row&apos;s object.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dikirim</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Keadaan</translation>
     </message>
     <message>
         <source>Crisis sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanda krisis</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished">Tentang</translation>
+        <translation>Tentang</translation>
     </message>
 </context>
 <context>
@@ -1090,66 +1078,66 @@
     <name>PlaybookPanel</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Salin</translation>
+        <translation>Salin</translation>
     </message>
     <message>
         <source>Copy the number</source>
-        <translation type="unfinished"></translation>
+        <translation>Salin nomornya</translation>
     </message>
     <message>
         <source>Copied %1</source>
-        <translation type="unfinished">Tersalin %1</translation>
+        <translation>Tersalin %1</translation>
     </message>
     <message>
         <source>Crisis playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Panduan krisis</translation>
     </message>
     <message>
         <source>Pick what you notice. Each sign shows what to do, and who to call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih yang kamu lihat. Tiap tanda menunjukkan apa yang perlu dilakukan dan siapa yang bisa dihubungi.</translation>
     </message>
     <message>
         <source>Call emergency services now: %1. Then escalate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telepon layanan darurat sekarang: %1. Lalu eskalasi.</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Tindakan yang disarankan</translation>
     </message>
     <message>
         <source>Escalate with this sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi dengan tanda ini</translation>
     </message>
     <message>
         <source>Asks your supervisor for help now, with this crisis sign filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsung minta bantuan supervisor, dengan tanda krisis ini terisi.</translation>
     </message>
     <message>
         <source>Report it</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporkan</translation>
     </message>
     <message>
         <source>Your supervisor was asked for help, with “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor sudah dimintai bantuan, dengan tanda “%1”.</translation>
     </message>
     <message>
         <source>Emergency contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontak darurat</translation>
     </message>
     <message>
         <source>Indonesia&apos;s public lines, until your agency sends its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan publik Indonesia, sampai agensi kamu mengirim kontaknya sendiri.</translation>
     </message>
     <message>
         <source>From your agency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dari agensi kamu.</translation>
     </message>
 </context>
 <context>
     <name>PlaybookWindow</name>
     <message>
         <source>Crisis playbook — TalentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Panduan krisis — TalentDesk</translation>
     </message>
 </context>
 <context>
@@ -1518,86 +1506,86 @@
     <message>
         <source>The report could not be saved. Try again.</source>
         <extracomment>The categories in the order the talent sees them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Laporan tidak bisa disimpan. Coba lagi.</translation>
     </message>
     <message>
         <source>Report an incident — TalentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Buat laporan — TalentDesk</translation>
     </message>
     <message>
         <source>Report an incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Buat laporan</translation>
     </message>
     <message>
         <source>Which session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi yang mana?</translation>
     </message>
     <message>
         <source>No session in the last 24 hours. Reports are filed during a session or up to 24 hours after it; for anything older, contact your agency directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidak ada sesi dalam 24 jam terakhir. Laporan dibuat selama sesi atau paling lambat 24 jam sesudahnya; untuk yang lebih lama, hubungi agensi kamu langsung.</translation>
     </message>
     <message>
         <source>What happened?</source>
-        <translation type="unfinished"></translation>
+        <translation>Apa yang terjadi?</translation>
     </message>
     <message>
         <source>Choose a category</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih kategori</translation>
     </message>
     <message>
         <source>Describe it in your own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceritakan dengan kata-katamu sendiri</translation>
     </message>
     <message>
         <source>What was said or asked, and when. Leave out the customer&apos;s contact details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apa yang dikatakan atau diminta, dan kapan. Jangan tulis kontak pelanggan.</translation>
     </message>
     <message>
         <source>Your agency gets the report with a ticket number. Once they have it and the session is over, the text is removed from this device; the category, ticket and progress stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agensi menerima laporan ini dengan nomor tiket. Setelah laporan diterima dan sesi selesai, teksnya dihapus dari perangkat ini; kategori, tiket, dan perkembangannya tetap ada.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Batal</translation>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>File report</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirim laporan</translation>
     </message>
     <message>
         <source>Report filed</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan terkirim</translation>
     </message>
     <message>
         <source>“%1” is on its way to your agency. Its ticket number, level and status appear on the Safety page as your agency works on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” sedang dikirim ke agensi. Nomor tiket, tingkat, dan statusnya muncul di halaman Keamanan selama agensi menanganinya.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
     <name>ReportsModel</name>
     <message>
         <source>Filed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibuat</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiket</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Tingkat</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Perkembangan</translation>
     </message>
 </context>
 <context>
@@ -1625,71 +1613,43 @@
     <message>
         <source>From your agency: %1</source>
         <extracomment>Rows a list shows before it scrolls.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dari agensi: %1</translation>
     </message>
     <message>
         <source>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum terhubung ke agensi: eskalasi dan laporan disimpan di perangkat ini dan dikirim setelah kamu menghubungkan ke agensi. Kalau darurat, telepon nomor di bawah.</translation>
     </message>
     <message>
         <source>When something goes wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalau ada yang tidak beres</translation>
     </message>
     <message>
         <source>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekali klik langsung mengirim permintaan bantuan mendesak ke supervisor, tanpa perlu mengisi apa pun dulu. Tambahkan apa yang terjadi sesudahnya, dan pantau di sini sampai selesai.</translation>
     </message>
     <message>
         <source>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tonight, after hard sessions:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hard session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n check-in(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n break(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n debrief(s) asked for</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>Pintasan: Ctrl+Shift+E, di setiap jendela TalentDesk.</translation>
     </message>
     <message>
         <source>Escalations</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi</translation>
     </message>
     <message>
         <source>No escalations. When you press Escalate, it shows here with its state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada eskalasi. Saat kamu menekan Eskalasi, statusnya muncul di sini.</translation>
     </message>
     <message>
         <source>Incident reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan</translation>
     </message>
     <message>
         <source>Report an incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Buat laporan</translation>
     </message>
     <message>
         <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Belum ada laporan. Buat laporan selama sesi atau paling lambat 24 jam sesudahnya; nomor tiket, tingkat, dan statusnya muncul di sini.</translation>
     </message>
 </context>
 <context>
@@ -1697,363 +1657,391 @@
     <message>
         <source>Agitation or distress</source>
         <extracomment>The default contacts by id, to tell them from an agency&apos;s own list.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gelisah atau tertekan</translation>
     </message>
     <message>
         <source>Threats of self-harm or harm to others</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancaman menyakiti diri sendiri atau orang lain</translation>
     </message>
     <message>
         <source>Suicidal thoughts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pikiran bunuh diri</translation>
     </message>
     <message>
         <source>Aggression or threats of violence</source>
-        <translation type="unfinished"></translation>
+        <translation>Agresif atau ancaman kekerasan</translation>
     </message>
     <message>
         <source>Ask calmly what is going on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanyakan dengan tenang apa yang sedang terjadi.</translation>
     </message>
     <message>
         <source>Offer support: listen, and let them know they are heard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tawarkan dukungan: dengarkan, dan tunjukkan bahwa dia didengar.</translation>
     </message>
     <message>
         <source>Contact emergency services now, then tell your supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hubungi layanan darurat sekarang, lalu kabari supervisor.</translation>
     </message>
     <message>
         <source>Listen without judging or arguing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dengarkan tanpa menghakimi atau membantah.</translation>
     </message>
     <message>
         <source>Stay with them and be supportive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temani dia dan beri dukungan.</translation>
     </message>
     <message>
         <source>Refer them to mental-health professionals (the numbers below).</source>
-        <translation type="unfinished"></translation>
+        <translation>Arahkan dia ke tenaga profesional kesehatan jiwa (nomor di bawah).</translation>
     </message>
     <message>
         <source>End the conversation. Your safety comes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akhiri percakapan. Keselamatanmu yang utama.</translation>
     </message>
     <message>
         <source>Report it to your agency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporkan ke agensi kamu.</translation>
     </message>
     <message>
         <source>Emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Darurat</translation>
     </message>
     <message>
         <source>Police</source>
-        <translation type="unfinished"></translation>
+        <translation>Polisi</translation>
     </message>
     <message>
         <source>Mental health line</source>
-        <translation type="unfinished"></translation>
+        <translation>Layanan kesehatan jiwa</translation>
     </message>
     <message>
         <source>extension 8</source>
-        <translation type="unfinished"></translation>
+        <translation>ekstensi 8</translation>
     </message>
     <message>
         <source>No crisis sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanpa tanda krisis</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Antre</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Diterima supervisor</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai</translation>
     </message>
     <message>
         <source>False alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Salah tekan</translation>
     </message>
     <message>
         <source>Refused by the agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak agensi</translation>
     </message>
     <message>
         <source>Queued on this device · agency not reachable yet, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Antre di perangkat ini · agensi belum terjangkau, mencoba lagi</translation>
     </message>
     <message>
         <source>Queued on this device · sending to your agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Antre di perangkat ini · sedang dikirim ke agensi</translation>
     </message>
     <message>
         <source>Delivered to your agency · waiting for a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Terkirim ke agensi · menunggu supervisor</translation>
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diterima supervisor: %1</translation>
     </message>
     <message>
         <source>Resolved by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Selesai, ditutup oleh %1</translation>
     </message>
     <message>
         <source>False alarm · telling your agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Salah tekan · sedang memberi tahu agensi</translation>
     </message>
     <message>
         <source>False alarm · your agency knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Salah tekan · agensi sudah tahu</translation>
     </message>
     <message>
         <source>Refused by the agency · call your agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditolak agensi · telepon agensi kamu</translation>
     </message>
     <message>
         <source>Help requested · queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Bantuan diminta · antre</translation>
     </message>
     <message>
         <source>Help requested · delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Bantuan diminta · terkirim</translation>
     </message>
     <message>
         <source>%1 is on it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sedang menangani</translation>
     </message>
     <message>
         <source>Cancelled as a false alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Dibatalkan: salah tekan</translation>
     </message>
     <message>
         <source>Your agency refused the escalation</source>
-        <translation type="unfinished"></translation>
+        <translation>Agensi menolak eskalasi ini</translation>
     </message>
     <message numerus="yes">
         <source>It is saved on this device and will be sent the moment your agency can be reached (tried %n time(s) so far). If you are in danger, call an emergency number now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sudah tersimpan di perangkat ini dan langsung dikirim begitu agensi bisa dihubungi (sudah dicoba %n kali). Kalau kamu dalam bahaya, telepon nomor darurat sekarang.</numerusform>
         </translation>
     </message>
     <message>
         <source>It is saved on this device and is being sent to your agency. If you are in danger, call an emergency number now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sudah tersimpan di perangkat ini dan sedang dikirim ke agensi. Kalau kamu dalam bahaya, telepon nomor darurat sekarang.</translation>
     </message>
     <message>
         <source>Your agency has it. A supervisor will acknowledge it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agensi sudah menerimanya. Tanda diterima supervisor akan muncul di sini.</translation>
     </message>
     <message>
         <source>Agency reference: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Referensi agensi: %1</translation>
     </message>
     <message>
         <source>Supervisor %1 acknowledged it at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor %1 menerimanya pukul %2.</translation>
     </message>
     <message>
         <source>Their note: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatannya: “%1”</translation>
     </message>
     <message>
         <source>Closed at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditutup pukul %1.</translation>
     </message>
     <message>
         <source>Your agency will be told it was pressed by mistake as soon as it can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agensi akan diberi tahu bahwa ini salah tekan begitu bisa dihubungi.</translation>
     </message>
     <message>
         <source>Your agency knows it was pressed by mistake. Nothing more to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agensi sudah tahu ini salah tekan. Tidak ada lagi yang perlu dilakukan.</translation>
     </message>
     <message>
         <source>It could not be delivered. Call your agency directly, or an emergency number if you are in danger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi tidak bisa dikirim. Telepon agensi kamu langsung, atau nomor darurat kalau kamu dalam bahaya.</translation>
     </message>
     <message>
         <source>The agency said: %1</source>
-        <translation type="unfinished">Kata agensi: %1</translation>
+        <translation>Kata agensi: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n detail(s) added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n detail ditambahkan</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n menunggu dikirim</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ditolak</numerusform>
         </translation>
     </message>
     <message>
         <source>Sent automatically (no answer to “Are you OK?”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dikirim otomatis (tidak ada jawaban untuk “Kamu baik-baik saja?”)</translation>
     </message>
     <message>
         <source>During a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Selama sesi</translation>
     </message>
     <message>
         <source>Outside a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Di luar sesi</translation>
     </message>
     <message>
         <source>Sexual harassment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelecehan seksual</translation>
     </message>
     <message>
         <source>Insults or rude language</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinaan atau kata-kata kasar</translation>
     </message>
     <message>
         <source>Threats</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancaman</translation>
     </message>
     <message>
         <source>Asked for personal details or to meet</source>
-        <translation type="unfinished"></translation>
+        <translation>Minta data pribadi atau ajak ketemuan</translation>
     </message>
     <message>
         <source>Extra payment or exploitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Minta bayaran tambahan atau eksploitasi</translation>
     </message>
     <message>
         <source>Discrimination</source>
-        <translation type="unfinished"></translation>
+        <translation>Diskriminasi</translation>
     </message>
     <message>
         <source>Outside the package or your boundaries</source>
-        <translation type="unfinished"></translation>
+        <translation>Di luar paket atau batasan kamu</translation>
     </message>
     <message>
         <source>Something else</source>
-        <translation type="unfinished"></translation>
+        <translation>Lainnya</translation>
     </message>
     <message>
         <source>First line</source>
-        <translation type="unfinished"></translation>
+        <translation>lini pertama</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>supervisor</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished"></translation>
+        <translation>teknis</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Draf</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Sedang ditangani</translation>
     </message>
     <message>
         <source>waiting for a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>menunggu tiket</translation>
     </message>
     <message>
         <source>Text removed on this device. Your agency has the report; the category, ticket, level and status stay here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teks sudah dihapus dari perangkat ini. Agensi sudah menerima laporannya; kategori, tiket, tingkat, dan status tetap ada di sini.</translation>
     </message>
     <message>
         <source>That escalation is no longer on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi itu sudah tidak ada di perangkat ini.</translation>
     </message>
     <message>
         <source>That escalation is closed. Press Escalate again if you need help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskalasi itu sudah ditutup. Tekan Eskalasi lagi kalau kamu butuh bantuan.</translation>
     </message>
     <message>
         <source>Pick a crisis sign or write a note first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilih tanda krisis atau tulis catatan dulu.</translation>
     </message>
     <message>
         <source>The note is too long (at most 2000 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Catatannya terlalu panjang (maksimal 2000 karakter).</translation>
     </message>
     <message>
         <source>That report is no longer on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laporan itu sudah tidak ada di perangkat ini.</translation>
     </message>
     <message>
         <source>Describe what happened first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceritakan dulu apa yang terjadi.</translation>
     </message>
     <message>
         <source>The description is too long (at most 4000 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceritanya terlalu panjang (maksimal 4000 karakter).</translation>
     </message>
     <message>
         <source>This session ended more than 24 hours ago, so it can no longer be reported in the app. Contact your agency directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi ini berakhir lebih dari 24 jam yang lalu, jadi tidak bisa dilaporkan lagi lewat aplikasi. Hubungi agensi kamu langsung.</translation>
     </message>
     <message>
         <source>This session cannot be reported from the app. Contact your agency directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi ini tidak bisa dilaporkan lewat aplikasi. Hubungi agensi kamu langsung.</translation>
     </message>
     <message>
         <source>Something went wrong. Try again.</source>
-        <translation type="unfinished">Ada yang tidak beres. Coba lagi.</translation>
+        <translation>Ada yang tidak beres. Coba lagi.</translation>
     </message>
     <message>
         <source>you asked a supervisor for help</source>
-        <translation type="unfinished"></translation>
+        <translation>kamu minta bantuan supervisor</translation>
     </message>
     <message>
         <source>you reported an incident</source>
-        <translation type="unfinished"></translation>
+        <translation>kamu membuat laporan</translation>
     </message>
     <message>
         <source>it ended early</source>
-        <translation type="unfinished"></translation>
+        <translation>sesi berakhir lebih awal</translation>
     </message>
     <message>
         <source>Short check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Cek kondisi singkat</translation>
     </message>
     <message>
         <source>Take a break</source>
-        <translation type="unfinished"></translation>
+        <translation>Istirahat</translation>
     </message>
     <message>
         <source>Ask for a debrief</source>
-        <translation type="unfinished"></translation>
+        <translation>Minta debrief</translation>
     </message>
     <message>
         <source>Debrief requested: your supervisor got it with your escalation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Debrief diminta: supervisor menerimanya bersama eskalasi kamu.</translation>
     </message>
     <message>
         <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permintaan debrief dicatat di perangkat ini. Aplikasi belum bisa mengirimnya ke agensi, jadi tolong minta juga langsung ke supervisor kamu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hard session(s)</source>
+        <translation>
+            <numerusform>%n sesi berat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s)</source>
+        <translation>
+            <numerusform>%n cek kondisi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n istirahat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n debrief(s) asked for</source>
+        <translation>
+            <numerusform>%n permintaan debrief</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tonight, after hard sessions:</source>
+        <translation>Malam ini, setelah sesi berat:</translation>
     </message>
     <message>
         <source>HH:mm</source>
-        <translation type="unfinished">HH.mm</translation>
+        <translation>HH.mm</translation>
     </message>
     <message>
         <source>ddd d MMM</source>
-        <translation type="unfinished"></translation>
+        <translation>ddd, d MMM</translation>
     </message>
 </context>
 <context>
@@ -2554,19 +2542,19 @@
     <name>SessionsModel</name>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesi</translation>
     </message>
     <message>
         <source>Now: %1 · started %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekarang: %1 · mulai %2</translation>
     </message>
     <message>
         <source>%1 · %2 · too late to report in the app</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · sudah terlambat untuk dilaporkan di aplikasi</translation>
     </message>
     <message>
         <source>%1 · %2 · report until %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · bisa dilaporkan sampai %3</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,10 @@ exactly as long as the unlocked vault: it is made on unlock, before
 ``vault_changed`` announces the vault, and released on lock or quit: sync is
 stopped first, and only then is the vault closed.
 
+The safety desk (:mod:`talentdesk.ui.safety`: escalation, reports, the playbook, the
+lone-worker check, after-care) lives as long too; it shares the agency desk's sync
+service and follows the session desk, and its windows close before the vault does.
+
 The session desk (:mod:`talentdesk.ui.session`) lives as long: its windows,
 reminders and the live session's clock go before the vault closes (the session
 itself goes on in the vault and is resumed after the next unlock). The clipboard
@@ -36,6 +40,7 @@ from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages import VaultSummary
+from talentdesk.ui.safety import SafetyDesk, SafetyScreens, SafetyTuning
 from talentdesk.ui.session.controller import SessionDesk
 from talentdesk.ui.session.notifications import Notifier, Reminders
 from talentdesk.ui.session.screens import SessionScreens
@@ -77,6 +82,9 @@ class TalentDeskApp(QObject):
             other services may add their listeners and handlers to it then.
         demo: the sample agency of a demo run, or None.
         session: the session desk while unlocked, else None.
+        safety: the safety desk while unlocked, else None.
+        safety_screens: the safety windows ("Are you OK?", after-care, the playbook,
+            reports) while unlocked, else None.
         session_screens: the live session's windows while unlocked, else None.
         clipboard: where replies and handles are copied (handles as expiring secrets).
         notifier: reminders and warnings, in the system tray or as a banner.
@@ -128,6 +136,8 @@ class TalentDeskApp(QObject):
         self.desk: AgencyDesk | None = None
         self.session: SessionDesk | None = None
         self.session_screens: SessionScreens | None = None
+        self.safety: SafetyDesk | None = None
+        self.safety_screens: SafetyScreens | None = None
         self.reminders: Reminders | None = None
         self._releasing: list[tuple[AgencyDesk, Vault]] = []
         self._geometry: QByteArray | None = None
@@ -178,7 +188,25 @@ class TalentDeskApp(QObject):
             parent=self,
         )
         self.session = session
-        self.session_screens = SessionScreens(session, self.notifier, parent=self)
+        clocks = desk.session_services.clocks
+        # Before sync starts: the safety service registers its feed handler with it. Its
+        # lone-worker check runs on the session runner's monotonic clock.
+        safety = SafetyDesk(
+            desk,
+            self.bridge,
+            tuning=SafetyTuning(now=clocks.wall, clock=clocks.monotonic),
+            parent=self,
+        )
+        safety.attach_session(session)
+        self.safety = safety
+        self.safety_screens = SafetyScreens(safety, self)
+        self.session_screens = SessionScreens(
+            session,
+            self.notifier,
+            parent=self,
+            safety=safety,
+            safety_screens=self.safety_screens,
+        )
         self.reminders = Reminders(session, self.notifier, parent=self)
         window = MainWindow(
             vault=VaultSummary.of(vault),
@@ -189,6 +217,8 @@ class TalentDeskApp(QObject):
             demo=self.demo is not None,
             session=session,
             notifier=self.notifier,
+            safety=safety,
+            safety_screens=self.safety_screens,
         )
         self._connect_main_window(window)
         if self._geometry is not None:
@@ -211,7 +241,15 @@ class TalentDeskApp(QObject):
             self.session_screens.show_session()
 
     def _release_session(self) -> None:
-        """Close the session windows and stop the session desk (before the vault closes)."""
+        """Close the session and safety windows and stop their desks (before the vault closes)."""
+        safety_screens, self.safety_screens = self.safety_screens, None
+        safety, self.safety = self.safety, None
+        if safety_screens is not None:
+            safety_screens.discard()
+            safety_screens.deleteLater()
+        if safety is not None:
+            safety.release()
+            safety.deleteLater()
         screens, self.session_screens = self.session_screens, None
         reminders, self.reminders = self.reminders, None
         session, self.session = self.session, None

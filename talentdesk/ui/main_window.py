@@ -34,6 +34,7 @@ from talentdesk.ui.pages import (
     TodayPage,
     VaultSummary,
 )
+from talentdesk.ui.safety import SafetyDesk, SafetyScreens, make_escalate_shortcut
 from talentdesk.ui.session.controller import SessionDesk
 from talentdesk.ui.session.notifications import Notifier, ReminderBanner
 from talentdesk.ui.status_line import SyncStatusLine
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
         session: the session desk of the unlocked vault (replies, boundaries, the
             night summary, starting sessions from Today); None shows empty pages.
         notifier: where reminders go; its banners show on top of the pages.
+        safety: the safety desk of the unlocked vault (the Safety page, the night's
+            after-care counts, Ctrl+Shift+E); None shows the Safety page's empty state.
+        safety_screens: opens the report dialog and the playbook for the Safety page.
 
     Signals:
         lock_requested(): Lock now (button or Ctrl+L).
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         session: SessionDesk | None = None,
         notifier: Notifier | None = None,
+        safety: SafetyDesk | None = None,
+        safety_screens: SafetyScreens | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,10 +104,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(880, 600))
         self.resize(1120, 720)
         self.today = TodayPage(desk, session=session)
-        self.summary = SummaryPage(session)
+        self.summary = SummaryPage(session, safety=safety)
         self.boundaries = BoundariesPage(session)
         self.replies = RepliesPage(session)
-        self.safety = SafetyPage()
+        self.safety = SafetyPage(safety, screens=safety_screens)
         self.settings = SettingsPage(
             vault=vault,
             language=language,
@@ -132,6 +138,10 @@ class MainWindow(QMainWindow):
         self.status_line = make_label("small", wrap=False, name="statusLine")
         self.statusBar().addWidget(self.agency_line, 1)
         self.statusBar().addPermanentWidget(self.status_line)
+        # Ctrl+Shift+E escalates from any page (about the live session, if one runs).
+        self.escalate_shortcut = (
+            make_escalate_shortcut(self, self.safety.box.escalate) if safety is not None else None
+        )
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.addAction(self.lock_action)

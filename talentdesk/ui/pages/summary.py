@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QWidget
 from talentdesk.domain import format_idr
 from talentdesk.sessions.summary import NightSummary, NightTotals, Totals
 from talentdesk.ui.pages.empty_state import EmptyStatePage
+from talentdesk.ui.safety import SafetyDesk, SafetyWords
 from talentdesk.ui.session.controller import SessionDesk
 from talentdesk.ui.session.look import (
     BAR,
@@ -262,12 +263,23 @@ class SummaryPage(EmptyStatePage):
 
     Args:
         session: The session desk of the unlocked vault; None shows the empty state only.
+        safety: The safety desk: tonight's after-care counts (hard sessions, check-ins,
+            breaks, debriefs) show under the totals once there was a hard session.
     """
 
-    def __init__(self, session: SessionDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: SessionDesk | None = None,
+        parent: QWidget | None = None,
+        *,
+        safety: SafetyDesk | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPage")
         self._session = session
+        self._safety = safety
+        self._safety_words = SafetyWords(self)
+        self.after_care = Callout("note", name="afterCareSummary")
         self._summary: NightSummary | None = None
         self._loading = False
         self.tonight = TotalsCard("tonightCard")
@@ -302,8 +314,10 @@ class SummaryPage(EmptyStatePage):
         column.setContentsMargins(0, 0, 0, 0)
         column.setVerticalSpacing(16)
         column.addLayout(cards, 0, 0)
-        column.addWidget(self.chart_card, 1, 0)
-        column.setRowStretch(1, 1)
+        column.addWidget(self.after_care, 1, 0)
+        column.addWidget(self.chart_card, 2, 0)
+        column.setRowStretch(2, 1)
+        self.after_care.hide()
         self.column.insertWidget(2, self.problems)
         self.column.insertWidget(3, self.content, 1)
         self.problems.hide()
@@ -312,6 +326,13 @@ class SummaryPage(EmptyStatePage):
         self._timer.timeout.connect(self.refresh)
         if self._session is not None:
             self._session.finished.connect(lambda _result: self.refresh())
+        if self._safety is not None:
+            self._safety.changed.connect(self._show_after_care)
+
+    def _show_after_care(self) -> None:
+        counts = self._safety.snapshot.counts if self._safety is not None else None
+        self.after_care.setText(self._safety_words.night_counts(counts))
+        self.after_care.setVisible(counts is not None and counts.hard_sessions > 0)
 
     def _show_content(self, shown: bool) -> None:
         self.empty_area.setVisible(not shown)
@@ -352,6 +373,7 @@ class SummaryPage(EmptyStatePage):
 
     def retranslate(self) -> None:
         self.page_title.setText(self.tr("Night summary"))
+        self._show_after_care()
         self.heading.setText(self.tr("No sessions yet this week"))
         self.body.setText(
             self.tr(

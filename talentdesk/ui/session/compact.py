@@ -3,8 +3,9 @@
 Small enough to sit beside the talent's chat app. It stays on top where the
 platform lets an application ask for that (X11, Windows, macOS); on Wayland, where
 only the compositor decides, and on the offscreen platform the toggle is hidden
-rather than offered and silently ignored. The escalate button's place is kept for
-the safety desk (labelled, disabled).
+rather than offered and silently ignored. With a safety desk, the escalate button sits
+above "Open full window" (Ctrl+Shift+E works here too), and an escalation's state
+and details fold out beneath it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.replies import MAX_PINS
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
+from talentdesk.ui.safety.escalate import EscalateBox
+from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.session.controller import SessionDesk
 from talentdesk.ui.session.look import apply_session_style
 from talentdesk.ui.session.reply_search import ReplyCopier
@@ -38,6 +41,10 @@ class CompactWindow(TranslatedWidget):
     Args:
         session: The session desk.
         platform: The Qt platform name (tests pretend another); None asks Qt.
+        safety: The safety desk, for the escalate button; None leaves it out.
+
+    Attributes:
+        escalate: The escalate button and the panel of its escalation, with a safety desk.
 
     Signals:
         full_requested(): The talent wants the full session window.
@@ -46,7 +53,12 @@ class CompactWindow(TranslatedWidget):
     full_requested = Signal()
 
     def __init__(
-        self, session: SessionDesk, parent: QWidget | None = None, *, platform: str | None = None
+        self,
+        session: SessionDesk,
+        parent: QWidget | None = None,
+        *,
+        platform: str | None = None,
+        safety: SafetyDesk | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compactWindow")
@@ -74,8 +86,7 @@ class CompactWindow(TranslatedWidget):
         self.pin_buttons: list[QPushButton] = []
         self.wrote_button = make_button(name="compactWrote")
         self.answered_button = make_button(name="compactAnswered")
-        self.escalate_slot = make_button(name="escalateSlot")
-        self.escalate_slot.setEnabled(False)
+        self.escalate = EscalateBox(safety, compact=True) if safety is not None else None
         self.full_button = make_button(name="fullWindow")
         self._pins_box = QVBoxLayout()
         self._pins_box.setSpacing(4)
@@ -114,7 +125,8 @@ class CompactWindow(TranslatedWidget):
         layout.addWidget(self.pins_empty)
         layout.addStretch(1)
         layout.addWidget(self._pace_row)
-        layout.addWidget(self.escalate_slot)
+        if self.escalate is not None:
+            layout.addWidget(self.escalate)
         layout.addWidget(self.full_button)
         self.note.hide()
 
@@ -302,10 +314,6 @@ class CompactWindow(TranslatedWidget):
         self.wrote_button.setToolTip(self.tr("The customer wrote"))
         self.answered_button.setText(self.tr("Answered (F9)"))
         self.answered_button.setToolTip(self.tr("I answered"))
-        self.escalate_slot.setText(self.tr("Escalate (coming soon)"))
-        self.escalate_slot.setToolTip(
-            self.tr("Calling a supervisor in one click arrives with the safety desk.")
-        )
         self.full_button.setText(self.tr("Open full window"))
         if live is not None:
             booking = live.booking

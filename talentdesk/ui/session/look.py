@@ -54,6 +54,22 @@ QLabel[role="scopeBanner"][scope="chat_and_call"] {{
     background: #e5e7eb;
     border-bottom: 1px solid #cbd2da;
 }}
+QWidget#sessionHeader {{
+    background: #ccfbf1;
+    border-bottom: 1px solid #99ddd3;
+}}
+QWidget#sessionHeader[scope="call_only"] {{
+    background: #e0e7ff;
+    border-bottom: 1px solid #a5b4fc;
+}}
+QWidget#sessionHeader[scope="chat_and_call"] {{
+    background: #e5e7eb;
+    border-bottom: 1px solid #cbd2da;
+}}
+QWidget#sessionHeader QLabel[role="scopeBanner"] {{
+    background: transparent;
+    border-bottom: none;
+}}
 QLabel[role="scopeChip"] {{
     font-weight: 700;
     color: #134e4a;

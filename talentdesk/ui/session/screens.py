@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.sessions.runner import FinishedSession, LiveSession
+from talentdesk.ui.safety.holder import SafetyDesk
+from talentdesk.ui.safety.screens import SafetyScreens
 from talentdesk.ui.session.compact import CompactWindow
 from talentdesk.ui.session.controller import SessionDesk
 from talentdesk.ui.session.notifications import Notifier
@@ -25,6 +27,8 @@ class SessionScreens(QObject):
         session: The session desk.
         notifier: Where warnings go while the talent is in another app.
         platform: The Qt platform name for the compact window (tests pretend another).
+        safety: The safety desk: both windows get the escalate button.
+        safety_screens: Opens the crisis playbook and the report dialog for them.
 
     Attributes:
         window: The full session window while a session is live.
@@ -38,11 +42,15 @@ class SessionScreens(QObject):
         parent: QObject | None = None,
         *,
         platform: str | None = None,
+        safety: SafetyDesk | None = None,
+        safety_screens: SafetyScreens | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._notifier = notifier
         self._platform = platform
+        self._safety = safety
+        self._safety_screens = safety_screens
         self.window: SessionWindow | None = None
         self.compact: CompactWindow | None = None
         self._connect_signals()
@@ -86,10 +94,14 @@ class SessionScreens(QObject):
 
     def _ensure_windows(self) -> None:
         if self.window is None:
-            self.window = SessionWindow(self._session)
+            self.window = SessionWindow(self._session, safety=self._safety)
             self.window.compact_requested.connect(self.show_compact)
+            if self._safety_screens is not None and self.window.escalate is not None:
+                self._safety_screens.connect_box(self.window.escalate)
         if self.compact is None:
-            self.compact = CompactWindow(self._session, platform=self._platform)
+            self.compact = CompactWindow(
+                self._session, platform=self._platform, safety=self._safety
+            )
             self.compact.full_requested.connect(self.show_session)
 
     def _session_changed(self, live: LiveSession | None) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import BoundaryItem, CustomerContact, DeclineReply, format_idr
 from talentdesk.sessions.runner import LiveSession, SessionError, SessionPhase, SessionTick
+from talentdesk.ui.safety.escalate import EscalateBox
+from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.session.closing import ClosingPanel
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionDesk
@@ -44,6 +47,12 @@ class SessionWindow(TranslatedWidget):
 
     Args:
         session: The session desk (its live session is the one shown).
+        safety: The safety desk: the escalate button (and Ctrl+Shift+E) sits at the right
+            of the scope banner, always in view; an escalation's panel opens above the
+            replies. None leaves them out (tests of the session desk alone).
+
+    Attributes:
+        escalate: The escalate button and its companions, with a safety desk.
 
     Signals:
         compact_requested(): The talent wants the small always-on-top window.
@@ -51,11 +60,18 @@ class SessionWindow(TranslatedWidget):
 
     compact_requested = Signal()
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: SessionDesk,
+        parent: QWidget | None = None,
+        *,
+        safety: SafetyDesk | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
         self._session = session
+        self.escalate = EscalateBox(safety, row=True) if safety is not None else None
         self._words = SessionWords(self)
         self._tick: SessionTick | None = None
         self._warning: int | None = None
@@ -142,7 +158,26 @@ class SessionWindow(TranslatedWidget):
         row.setContentsMargins(24, 20, 24, 12)
         row.setSpacing(16)
         row.addWidget(left_widget)
-        row.addWidget(self._stack, 1)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        if self.escalate is not None:
+            # An escalation's state and details above the replies while it matters; the
+            # clock and the customer's contact on the left stay as they are.
+            right.addWidget(self.escalate.error)
+            right.addWidget(self.escalate.panel)
+        right.addWidget(self._stack, 1)
+        row.addLayout(right, 1)
+
+        header = QWidget()
+        header.setObjectName("sessionHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(0, 0, 20, 0)
+        header_row.setSpacing(0)
+        header_row.addWidget(self.scope_banner, 1)
+        if self.escalate is not None:
+            header_row.addWidget(self.escalate, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._header = header
 
         bar = QHBoxLayout()
         bar.setContentsMargins(24, 0, 24, 18)
@@ -156,7 +191,7 @@ class SessionWindow(TranslatedWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.scope_banner)
+        layout.addWidget(header)
         layout.addWidget(content, 1)
         layout.addLayout(bar)
         for widget in (self.time_note, self.cancelled_note, self.error):
@@ -213,7 +248,7 @@ class SessionWindow(TranslatedWidget):
         self._tick = None
         chat = live is not None and live.package.channel.allows_chat
         self._pace_card.setVisible(chat)
-        self._stack.setCurrentIndex(1 if self._session.routine is not None else 0)
+        self._show_page(1 if self._session.routine is not None else 0)
         self.contact.set_contact(self._session.contact, self._hidden_reason())
         self.boundaries.set_preset(self._session.context.preset)
         self.retranslate()
@@ -243,13 +278,27 @@ class SessionWindow(TranslatedWidget):
             self.progress.setValue(round(share * 1000))
         self._update_texts()
 
+    def _show_page(self, index: int) -> None:
+        """Show the live page (0) or the closing routine (1).
+
+        The page not on show asks for no room (a stack is otherwise as tall as its
+        tallest page), so an escalation's panel above it fits without squeezing.
+        """
+        self._stack.setCurrentIndex(index)
+        for number in range(self._stack.count()):
+            page = self._stack.widget(number)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+
     def _warning_due(self, minutes: int) -> None:
         self._warning = minutes
         if self._tick is not None:
             self.show_tick(self._tick)
 
     def _show_closing(self) -> None:
-        self._stack.setCurrentIndex(1)
+        self._show_page(1)
         self._pace_card.hide()
         self.retranslate()
 
@@ -385,6 +434,9 @@ class SessionWindow(TranslatedWidget):
             if self.scope_banner.property("scope") != scope.value:
                 self.scope_banner.setProperty("scope", scope.value)
                 set_role(self.scope_banner, "scopeBanner")
+                self._header.setProperty("scope", scope.value)
+                self._header.style().unpolish(self._header)
+                self._header.style().polish(self._header)
             self.package.setText(live.package.name)
             booking = live.booking
             booked = (

@@ -1,5 +1,6 @@
-"""The compact window (timer, scope, pins, the escalate slot, on top where possible) and the
-reply-pace meter's warning one slow reply before the agency's rule would break."""
+"""The compact window (timer, scope, pins, on top where possible; its escalate button is
+tested with the safety desk in tests/ui/safety) and the reply-pace meter's warning one
+slow reply before the agency's rule would break."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def test_the_toggle_is_hidden_offscreen_and_works_on_x11(
     assert x11.is_on_top()
 
 
-def test_the_compact_window_shows_timer_scope_pins_and_the_escalate_slot(
+def test_the_compact_window_shows_timer_scope_and_pins(
     qtbot: QtBot, desk: Desk, live: SessionScreens
 ) -> None:
     desk.session.replies.pin("agency-id-polite")
@@ -87,8 +88,7 @@ def test_the_compact_window_shows_timer_scope_pins_and_the_escalate_slot(
     for button, text in zip(compact.pin_buttons, full, strict=True):
         shown = button.text()
         assert shown == text or (shown.endswith("…") and text.startswith(shown[:-1]))
-    assert compact.escalate_slot.text() == "Escalate (coming soon)"
-    assert not compact.escalate_slot.isEnabled()
+    assert compact.escalate is None  # no safety desk here: tests/ui/safety has it
     with qtbot.waitSignal(desk.session.reply_copied, timeout=5000):
         click(compact.pin_buttons[0])
     assert QGuiApplication.clipboard().text() == "Maaf ya, untuk hal itu aku nggak bisa."

@@ -1,0 +1,57 @@
+"""The safety desk's face: escalate, the crisis playbook, reports, "Are you OK?", after-care.
+
+:class:`SafetyDesk` holds the plain-Python :class:`~talentdesk.safety.SafetyService` of
+one unlocked vault and brings its news to the GUI thread; the widgets here show it:
+
+* :class:`EscalateBox` — the escalate button (and Ctrl+Shift+E) with the panel that
+  follows the escalation: queued, delivered, acknowledged by the supervisor, resolved,
+  or cancelled as a false alarm;
+* :class:`PlaybookPanel` / :class:`PlaybookWindow` — crisis signs, actions, contacts;
+* :class:`ReportDialog` — an incident report about the live or a recent session;
+* :class:`AreYouOkPrompt` — the lone-worker check's question;
+* :class:`AfterCareDialog` — check-in, break and debrief after a hard session;
+* :class:`SafetyScreens` — opens the windows above when they are needed.
+"""
+
+from talentdesk.ui.safety.aftercare import AfterCareDialog
+from talentdesk.ui.safety.escalate import (
+    ESCALATE_KEYS,
+    EscalateBox,
+    EscalationPanel,
+    make_escalate_shortcut,
+)
+from talentdesk.ui.safety.holder import (
+    SafetyDesk,
+    SafetySnapshot,
+    SafetyTuning,
+    SessionChoice,
+    WatchedSession,
+)
+from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
+from talentdesk.ui.safety.models import EscalationsModel, ReportsModel, SessionsModel
+from talentdesk.ui.safety.playbook import PlaybookPanel, PlaybookWindow
+from talentdesk.ui.safety.report_dialog import ReportDialog
+from talentdesk.ui.safety.screens import SafetyScreens
+from talentdesk.ui.safety.words import SafetyWords
+
+__all__ = [
+    "ESCALATE_KEYS",
+    "AfterCareDialog",
+    "AreYouOkPrompt",
+    "EscalateBox",
+    "EscalationPanel",
+    "EscalationsModel",
+    "PlaybookPanel",
+    "PlaybookWindow",
+    "ReportDialog",
+    "ReportsModel",
+    "SafetyDesk",
+    "SafetyScreens",
+    "SafetySnapshot",
+    "SafetyTuning",
+    "SafetyWords",
+    "SessionChoice",
+    "SessionsModel",
+    "WatchedSession",
+    "make_escalate_shortcut",
+]

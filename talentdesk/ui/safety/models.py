@@ -1,0 +1,315 @@
+"""Item models of the safety screens: escalations, reports, and sessions to report about.
+
+Each model holds what the safety desk loaded last and only formats it; all of them
+pass ``qtmodeltester``. ``Qt.UserRole`` gives the row's object (an ``EscalationView``,
+a ``ReportView`` or a ``SessionChoice``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from talentdesk.safety import Delivery, EscalationView, ReportView
+from talentdesk.ui.safety.holder import SessionChoice
+from talentdesk.ui.safety.look import STATE_COLOURS
+from talentdesk.ui.safety.words import SafetyWords
+from talentdesk.ui.style import MUTED
+
+Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+_NO_INDEX = QModelIndex()
+#: Text colour of a row that needs no attention any more.
+_SETTLED = QColor(MUTED)
+#: The role giving the row's object.
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _TableModel(QAbstractTableModel, Generic[T]):
+    """A read-only table over a list of rows; subclasses say the columns."""
+
+    columns: tuple[enum.IntEnum, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self.words = SafetyWords(self)
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def item(self, row: int) -> T | None:
+        """The object of ``row``."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @property
+    def items(self) -> tuple[T, ...]:
+        """Every row's object."""
+        return tuple(self._rows)
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        """Show ``rows`` (a reset: the lists are short and change as a whole)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        """The language changed: every text is asked for again."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
+            )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+
+class EscalationColumn(enum.IntEnum):
+    """Columns of the escalations list."""
+
+    SENT = 0
+    STATE = 1
+    SIGN = 2
+    ABOUT = 3
+
+
+class EscalationsModel(_TableModel[EscalationView]):
+    """Every escalation on this device, newest first."""
+
+    columns = tuple(EscalationColumn)
+
+    def row_of(self, escalation_id: str) -> int | None:
+        """The row of an escalation, if listed."""
+        for row, view in enumerate(self._rows):
+            if view.id == escalation_id:
+                return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.columns):
+            return None
+        return {
+            EscalationColumn.SENT: self.tr("Sent"),
+            EscalationColumn.STATE: self.tr("State"),
+            EscalationColumn.SIGN: self.tr("Crisis sign"),
+            EscalationColumn.ABOUT: self.tr("About"),
+        }[EscalationColumn(section)]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        view = self.item(index.row())
+        if view is None or not 0 <= index.column() < len(self.columns):
+            return None
+        column = EscalationColumn(index.column())
+        if role == ITEM_ROLE:
+            return view
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(view, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.words.explanation(view)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column is EscalationColumn.STATE:
+                return QBrush(QColor(STATE_COLOURS[view.state.value][2]))
+            if not view.is_open:
+                return QBrush(_SETTLED)
+        return None
+
+    def _text(self, view: EscalationView, column: EscalationColumn) -> str:
+        words = self.words
+        if column is EscalationColumn.SENT:
+            return words.day_time(view.raised_at)
+        if column is EscalationColumn.STATE:
+            return words.state_line(view)
+        if column is EscalationColumn.SIGN:
+            return words.sign(view.crisis_sign) if view.crisis_sign else "—"
+        return words.origin(view)
+
+
+class ReportColumn(enum.IntEnum):
+    """Columns of the reports list."""
+
+    FILED = 0
+    CATEGORY = 1
+    TICKET = 2
+    LEVEL = 3
+    STATUS = 4
+
+
+class ReportsModel(_TableModel[ReportView]):
+    """Every incident report filed on this device, newest first."""
+
+    columns = tuple(ReportColumn)
+
+    def row_of(self, report_id: str) -> int | None:
+        """The row of a report, if listed."""
+        for row, view in enumerate(self._rows):
+            if view.id == report_id:
+                return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.columns):
+            return None
+        return {
+            ReportColumn.FILED: self.tr("Filed"),
+            ReportColumn.CATEGORY: self.tr("Category"),
+            ReportColumn.TICKET: self.tr("Ticket"),
+            ReportColumn.LEVEL: self.tr("Level"),
+            ReportColumn.STATUS: self.tr("Status"),
+        }[ReportColumn(section)]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        view = self.item(index.row())
+        if view is None or not 0 <= index.column() < len(self.columns):
+            return None
+        column = ReportColumn(index.column())
+        if role == ITEM_ROLE:
+            return view
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(view, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column is ReportColumn.STATUS:
+            return view.agency_note or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if view.delivery is Delivery.FAILED:
+                return QBrush(QColor(STATE_COLOURS["failed"][2]))
+            if view.status.value == "resolved":
+                return QBrush(_SETTLED)
+        return None
+
+    def _text(self, view: ReportView, column: ReportColumn) -> str:
+        words = self.words
+        if column is ReportColumn.FILED:
+            return words.day_time(view.created_at)
+        if column is ReportColumn.CATEGORY:
+            return words.category(view.category)
+        if column is ReportColumn.TICKET:
+            return words.ticket(view)
+        if column is ReportColumn.LEVEL:
+            return words.level(view.level)
+        return words.report_status(view)
+
+
+class SessionsModel(QAbstractListModel):
+    """Sessions a report can be about: the live one first, then the latest ended ones."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SessionChoice] = []
+        self.words = SafetyWords(self)
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def set_rows(self, rows: Sequence[SessionChoice]) -> None:
+        """Show ``rows``."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def item(self, row: int) -> SessionChoice | None:
+        """The session of ``row``."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @property
+    def items(self) -> tuple[SessionChoice, ...]:
+        """Every session listed."""
+        return tuple(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
+            return None
+        choice = self.item(index.row())
+        if choice is None:
+            return None
+        if role == ITEM_ROLE:
+            return choice
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(choice)
+        if role == Qt.ItemDataRole.ForegroundRole and choice.too_late:
+            return QBrush(_SETTLED)
+        if role == Qt.ItemDataRole.ToolTipRole and choice.too_late:
+            return self.words.error("report_too_late")
+        return None
+
+    def text(self, choice: SessionChoice) -> str:
+        """One session as the list shows it."""
+        words = self.words
+        name = choice.package_name or self.tr("Session")
+        if choice.live:
+            return (
+                self.tr("Now: %1 · started %2")
+                .replace("%1", name)
+                .replace("%2", words.time(choice.started_at))
+            )
+        ended = choice.ended_at or choice.started_at
+        span = f"{words.day_time(choice.started_at)}–{words.time(ended)}"
+        if choice.too_late:
+            return (
+                self.tr("%1 · %2 · too late to report in the app")
+                .replace("%1", span)
+                .replace("%2", name)
+            )
+        deadline = choice.deadline or ended
+        return (
+            self.tr("%1 · %2 · report until %3")
+            .replace("%1", span)
+            .replace("%2", name)
+            .replace("%3", words.day_time(deadline))
+        )
+
+    def retranslate(self) -> None:
+        """The language changed: every text is asked for again."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+
+__all__ = [
+    "ITEM_ROLE",
+    "EscalationColumn",
+    "EscalationsModel",
+    "ReportColumn",
+    "ReportsModel",
+    "SessionsModel",
+]

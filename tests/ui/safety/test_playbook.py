@@ -1,0 +1,135 @@
+"""The crisis playbook on screen: one click per sign shows its actions and the emergency
+contacts (the public lines until the agency sends its own), numbers large and copyable,
+and "escalate with this sign" reaches the agency with the sign filled in."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from talentdesk.domain import IncidentCategory
+from talentdesk.safety import PLAYBOOK
+from talentdesk.ui.safety import PlaybookPanel
+from tests.ui.conftest import click
+from tests.ui.safety.conftest import WAIT_MS, Agency, Desk, settle, start_session
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def make_panel(qtbot: QtBot, desk: Desk) -> PlaybookPanel:
+    panel = PlaybookPanel(desk.safety)
+    qtbot.addWidget(panel)
+    panel.resize(760, 900)
+    panel.show()
+    return panel
+
+
+def test_each_sign_shows_its_actions_and_the_numbers_that_fit_first(
+    qtbot: QtBot, unpaired: Desk
+) -> None:
+    desk = unpaired
+    settle(qtbot, desk)
+    panel = make_panel(qtbot, desk)
+    # Before any sign: no guide yet, but the numbers are already there.
+    assert not panel.guide_area.isVisible()
+    assert panel.shown_numbers() == ["112", "110", "119"]
+    names = [c.name.text() for c in panel.contact_cards if c.isVisible()]
+    assert names == ["Emergency", "Police", "Mental health line"]
+    assert panel.contact_cards[2].note.text() == "extension 8"
+    assert panel.contacts_hint.text() == (
+        "Indonesia's public lines, until your agency sends its own."
+    )
+    assert len(panel.sign_buttons) == len(PLAYBOOK) == 4
+
+    click(panel.sign_buttons["distress"])
+    assert panel.guide_area.isVisible()
+    assert panel.action_texts() == [
+        "1.  Ask calmly what is going on.",
+        "2.  Offer support: listen, and let them know they are heard.",
+    ]
+    assert not panel.emergency_now.isVisible()
+    assert panel.shown_numbers() == ["119", "112", "110"]  # mental health first
+
+    click(panel.sign_buttons["threat_of_harm"])
+    assert panel.action_texts() == [
+        "1.  Contact emergency services now, then tell your supervisor."
+    ]
+    assert panel.emergency_now.isVisible()
+    assert panel.emergency_text.text() == "Call emergency services now: 112. Then escalate."
+    assert panel.shown_numbers() == ["112", "110", "119"]
+    assert not panel.sign_buttons["distress"].isChecked()  # one sign at a time
+
+    click(panel.sign_buttons["suicidal_thoughts"])
+    assert len(panel.action_texts()) == 3
+    assert panel.action_texts()[2].endswith(
+        "Refer them to mental-health professionals (the numbers below)."
+    )
+    assert not panel.report_button.isVisible()
+
+    click(panel.sign_buttons["aggression"])
+    assert panel.action_texts() == [
+        "1.  End the conversation. Your safety comes first.",
+        "2.  Report it to your agency.",
+    ]
+    assert panel.shown_numbers()[0] == "110"
+    assert panel.report_button.isVisible()
+    with qtbot.waitSignal(panel.report_requested) as wanted:
+        click(panel.report_button)
+    assert wanted.args == [IncidentCategory.THREATS]
+
+
+def test_numbers_are_large_selectable_and_copied_in_one_click(qtbot: QtBot, unpaired: Desk) -> None:
+    panel = make_panel(qtbot, unpaired)
+    card = panel.contact_cards[0]
+    assert card.number.property("role") == "bigNumber"
+    assert card.number.font().pointSizeF() >= 20
+    assert (
+        card.number.textInteractionFlags()
+        & card.number.textInteractionFlags().TextSelectableByMouse
+    )
+    click(card.copy_button)
+    assert QGuiApplication.clipboard().text() == "112"
+    assert panel.copied.text() == "Copied 112"
+
+
+def test_the_agency_contacts_replace_the_public_lines(
+    qtbot: QtBot, desk: Desk, agency: Agency
+) -> None:
+    panel = make_panel(qtbot, desk)
+    # Pairing brings the agency's configuration, with its own contacts.
+    qtbot.waitUntil(lambda: panel.contacts_hint.text() == "From your agency.", timeout=WAIT_MS)
+    names = [c.name.text() for c in panel.contact_cards if c.isVisible()]
+    assert names[0] == "Darurat / Emergency"  # the agency's own words, as it wrote them
+    assert panel.shown_numbers() == ["112", "110", "119"]
+
+
+def test_escalate_with_the_sign_filled_in(qtbot: QtBot, desk: Desk, agency: Agency) -> None:
+    booking = desk.book()
+    start_session(qtbot, desk, booking)
+    panel = make_panel(qtbot, desk)
+    click(panel.sign_buttons["threat_of_harm"])
+    with qtbot.waitSignal(panel.escalated) as raised:
+        click(panel.escalate_button)
+    view = raised.args[0]
+    assert view.crisis_sign == "threat_of_harm"
+    assert view.booking_id == booking.id
+    assert panel.result.isVisible()
+    assert panel.result.text() == (
+        "Your supervisor was asked for help, with “Threats of self-harm or harm to others”."
+    )
+
+    def at_agency() -> bool:
+        remote = desk.escalation(view.id).remote_id
+        return remote is not None and agency.escalation(remote)[1] == "threat_of_harm"
+
+    qtbot.waitUntil(at_agency, timeout=WAIT_MS)
+
+    # A second sign for the same session goes to the open escalation, not a new one.
+    click(panel.sign_buttons["aggression"])
+    click(panel.escalate_button)
+    assert len(desk.safety.service.escalations.escalations()) == 1
+    remote = desk.escalation(view.id).remote_id
+    assert remote is not None
+    qtbot.waitUntil(lambda: agency.escalation(remote)[1] == "aggression", timeout=WAIT_MS)
+    assert agency.escalation(remote)[3] == 1

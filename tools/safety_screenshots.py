@@ -1,0 +1,275 @@
+"""Grab the safety screens with sample data, to look at them (Indonesian by default).
+
+Usage:
+    uv run python tools/safety_screenshots.py --out /tmp/shots [--lang id]
+
+Runs the real app offscreen against the reference agency on loopback, seeded like a
+demo run (``seed_demo``), in a throw-away data folder: unlocks, pairs itself, accepts
+and starts tonight's first booking, then saves
+
+* ``live-session.png``: the session window with the escalate button in its header;
+* ``escalation-queued.png``, ``escalation-details.png``, ``escalation-delivered.png``,
+  ``escalation-acknowledged.png``, ``escalation-resolved.png``: the session window while
+  the agency is unreachable, then delivered, acknowledged and resolved by "Rina";
+* ``compact.png``: the compact window with a second escalation, acknowledged;
+* ``playbook.png``: the crisis playbook with a sign picked;
+* ``report.png``: the report dialog filled in;
+* ``are-you-ok.png`` and ``are-you-ok-escalated.png``: the lone-worker prompt, asking
+  and after no answer;
+* ``after-care.png``: after-care once the session is finished;
+* ``safety-page.png``: the Safety page with its escalations, a report with a ticket
+  update, and the playbook.
+
+The session's monotonic clock is a fake one moved by this script; everything else is
+real.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from talentdesk.domain import IncidentCategory
+from talentdesk.safety import EscalationView
+from talentdesk.sessions.settings import load_settings, save_settings
+from talentdesk.sync.server import AgencyStore, ServerThread, seed_demo
+from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
+from talentdesk.ui.demo import DemoAgency
+from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.ui.session.services import SessionClocks
+from talentdesk.vault import VAULT_FILE, Vault
+
+PASSPHRASE = "contoh frasa sandi yang panjang"  # noqa: S105 (a throw-away sample vault)
+TALENT = "Sari"
+SIZE = (1180, 780)
+
+
+class Monotonic:
+    """The session's clock, moved by this script."""
+
+    def __init__(self) -> None:
+        self.now = 10_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the event loop until ``condition`` holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if condition():
+            return
+        time.sleep(0.02)
+    raise TimeoutError(f"timed out waiting for {condition}")
+
+
+def settle(seconds: float = 0.5) -> None:
+    """Let layouts and queued deliveries finish."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    """Grab ``widget`` into ``path`` and say where it went."""
+    settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def unlocked(app: TalentDeskApp) -> MainWindow:
+    """Start ``app``, type the passphrase, and return its main window."""
+    app.start()
+    step = app.unlock_screen.passphrase
+    wait_until(lambda: app.unlock_screen.current_step is step)
+    step.field.setText(PASSPHRASE)
+    step.unlock_button.click()
+    wait_until(lambda: app.main_window is not None)
+    window = app.main_window
+    assert window is not None
+    window.resize(1120, 820)
+    return window
+
+
+def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path) -> None:
+    """Every safety screen, in the order a night would bring them."""
+    agency = AgencyStore(server.db_path)
+    window = unlocked(app)
+    today = window.today
+    wait_until(lambda: today.model.rowCount() == 4)
+    safety = app.safety
+    session = app.session
+    prompts = app.safety_screens
+    assert safety is not None
+    assert session is not None
+    assert prompts is not None
+
+    def escalation(escalation_id: str) -> EscalationView:
+        found = safety.service.escalations.get(escalation_id)
+        assert found is not None
+        return found
+
+    def answered(booking_id: str) -> bool:
+        number = today.model.row_of(booking_id)
+        return number is not None and today.model.rows()[number].answer is not None
+
+    first = today.model.rows()[0].booking.id
+    today.select_booking(first)
+    today.accept_button.click()
+    wait_until(functools.partial(answered, first))
+    panel = today.session_panel
+    assert panel is not None
+    wait_until(lambda: panel.start_button.isEnabled())
+    panel.start_button.click()
+    screens = app.session_screens
+    assert screens is not None
+    wait_until(lambda: screens.window is not None and screens.window.isVisible())
+    live = screens.window
+    assert live is not None
+    box = live.escalate
+    assert box is not None
+    live.resize(*SIZE)
+    clock.now += 9 * 60 + 12
+    session.tick_now()
+    save(live, out / "live-session.png")
+
+    # Escalate while the agency cannot be reached, then watch it arrive and be handled.
+    agency.add_fault(path_prefix="/v1/escalations", kind="status", status=503, times=3)
+    box.button.click()
+    view = box.panel.view
+    assert view is not None
+    wait_until(lambda: escalation(view.id).attempts >= 1)
+    save(live, out / "escalation-queued.png")
+    box.panel.details_toggle.click()
+    box.panel.sign_buttons["aggression"].setChecked(True)
+    save(live, out / "escalation-details.png")
+    box.panel.note.setPlainText("Pelanggan mengancam, chat sudah aku akhiri.")
+    box.panel.send_details()
+    wait_until(lambda: box.panel.property("state") == "delivered")
+    save(live, out / "escalation-delivered.png")
+    remote = escalation(view.id).remote_id
+    assert remote is not None
+    agency.acknowledge_escalation(remote, "Rina", "Aku telepon kamu sebentar lagi ya.")
+    wait_until(lambda: box.panel.property("state") == "acknowledged")
+    save(live, out / "escalation-acknowledged.png")
+    agency.resolve_escalation(remote, "Rina", "Pelanggan sudah diblokir agensi.")
+    wait_until(lambda: box.panel.property("state") == "resolved")
+    save(live, out / "escalation-resolved.png")
+
+    screens.show_compact()
+    compact = screens.compact
+    assert compact is not None
+    small = compact.escalate
+    assert small is not None
+    small.button.click()
+    second = small.panel.view
+    assert second is not None
+    wait_until(lambda: escalation(second.id).remote_id is not None)
+    agency.acknowledge_escalation(escalation(second.id).remote_id or "", "Rina")
+    wait_until(lambda: small.panel.property("state") == "acknowledged")
+    compact.resize(340, 620)
+    save(compact, out / "compact.png")
+    screens.show_session()
+
+    playbook = prompts.show_playbook()
+    playbook.panel.choose("threat_of_harm")
+    save(playbook, out / "playbook.png")
+    playbook.hide()
+
+    dialog = prompts.show_report()
+    wait_until(lambda: dialog.chosen_session() is not None)
+    dialog.category.setCurrentIndex(list(IncidentCategory).index(IncidentCategory.THREATS))
+    dialog.description.setPlainText(
+        "Pelanggan mengancam akan mencari alamatku kalau aku mengakhiri chat."
+    )
+    save(dialog, out / "report.png")
+    dialog.file()
+    wait_until(lambda: len(agency.reports()) == 1)
+    agency.update_ticket(
+        agency.reports()[0].ticket,
+        status="in_progress",
+        level="supervisor",
+        note="Kami sudah memblokir pelanggan ini.",
+    )
+    dialog.close()
+
+    # Well over time with no answer: the lone-worker check asks, then escalates.
+    clock.now += 21 * 60 + 10 * 60
+    wait_until(lambda: prompts.prompt is not None and prompts.prompt.isVisible())
+    assert prompts.prompt is not None
+    save(prompts.prompt, out / "are-you-ok.png")
+    clock.now += 2 * 60
+    wait_until(lambda: prompts.prompt is not None and prompts.prompt.phase == "escalated")
+    save(prompts.prompt, out / "are-you-ok-escalated.png")
+    prompts.prompt.hide()
+
+    session.end()
+    wait_until(lambda: session.routine is not None)
+    session.finish()
+    wait_until(lambda: prompts.after_care is not None and prompts.after_care.isVisible())
+    assert prompts.after_care is not None
+    prompts.after_care.start_check_in()
+    save(prompts.after_care, out / "after-care.png")
+    prompts.after_care.take_break()
+    prompts.after_care.close()
+
+    window.show_page(Page.SAFETY)
+    window.resize(1120, 1500)
+    window.safety.scroll_area.setMinimumHeight(1300)
+    settle(1.5)
+    save(window, out / "safety-page.png")
+    agency.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    ensure_qapplication([sys.argv[0]])
+    work = Path(tempfile.mkdtemp(prefix="talentdesk-safety-shots-"))
+    db = work / "agency.sqlite3"
+    code = seed_demo(db, TALENT, datetime.now(UTC))
+    vault = Vault.create(work / "data" / VAULT_FILE, passphrase=PASSPHRASE)
+    try:
+        settings = load_settings(vault)
+        settings.talent_name = TALENT
+        save_settings(vault, settings)
+    finally:
+        vault.close()
+    clock = Monotonic()
+    with ServerThread(db) as server:
+        app = build_app(
+            work / "data",
+            args.lang,
+            DemoAgency(server.url, code),
+            session_clocks=SessionClocks(monotonic=clock),
+        )
+        assert app is not None
+        try:
+            shoot(app, clock, server, out)
+        finally:
+            app.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
