@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -28,7 +28,14 @@ from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.style import MUTED
 
 Index = QModelIndex | QPersistentModelIndex
-T = TypeVar("T")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
 
 _NO_INDEX = QModelIndex()
 #: Text colour of a row that needs no attention any more.
@@ -46,6 +53,13 @@ class _TableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._rows: list[T] = []
         self.words = SafetyWords(self)
+
+    def row_of(self, row_id: str) -> int | None:
+        """The row of an escalation or report (by its id), if listed."""
+        for row, view in enumerate(self._rows):
+            if view.id == row_id:
+                return row
+        return None
 
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -99,13 +113,6 @@ class EscalationsModel(_TableModel[EscalationView]):
     """Every escalation on this device, newest first."""
 
     columns = tuple(EscalationColumn)
-
-    def row_of(self, escalation_id: str) -> int | None:
-        """The row of an escalation, if listed."""
-        for row, view in enumerate(self._rows):
-            if view.id == escalation_id:
-                return row
-        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -166,13 +173,6 @@ class ReportsModel(_TableModel[ReportView]):
     """Every incident report filed on this device, newest first."""
 
     columns = tuple(ReportColumn)
-
-    def row_of(self, report_id: str) -> int | None:
-        """The row of a report, if listed."""
-        for row, view in enumerate(self._rows):
-            if view.id == report_id:
-                return row
-        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
