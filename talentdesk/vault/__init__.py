@@ -13,7 +13,13 @@ from talentdesk.vault.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from talentdesk.vault.keys import KeyringSecretStore, KeyringStatus, SecretStore, keyring_status
+from talentdesk.vault.keys import (
+    KeyringSecretStore,
+    KeyringStatus,
+    SecretStore,
+    keyring_status,
+    warm_up_keyring,
+)
 from talentdesk.vault.paths import VAULT_FILE, default_data_dir
 from talentdesk.vault.store import (
     MIN_PASSPHRASE_CHARS,
@@ -54,4 +60,5 @@ __all__ = [
     "forget_keys",
     "keyring_status",
     "probe",
+    "warm_up_keyring",
 ]

@@ -11,8 +11,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import platformdirs
-
 DATA_DIR_ENV = "TALENTDESK_DATA_DIR"
 VAULT_FILE = "vault.sqlite3"
 
@@ -22,6 +20,8 @@ def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here: only needed without --data-dir, ~30 ms to import
+
     return Path(platformdirs.user_data_dir("TalentDesk", appauthor=False, roaming=False))
 
 

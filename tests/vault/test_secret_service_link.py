@@ -1,0 +1,123 @@
+"""The direct Secret Service link: one connection per process, and the keyring library's format.
+
+Against the real Secret Service (gnome-keyring in CI); skipped only where none runs
+and CI does not require one.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from talentdesk.vault import keys
+from talentdesk.vault.keys import DIRECT_KEYRING_NAME, SERVICE, KeyringSecretStore
+
+pytestmark = pytest.mark.usefixtures("secret_service")
+
+
+@pytest.fixture
+def name() -> Iterator[str]:
+    """A fresh entry name under TalentDesk's service; deleted afterwards."""
+    user = f"test-link/{uuid.uuid4().hex}"
+    yield user
+    keys._link().delete(SERVICE, user)
+
+
+def library_backend() -> Any:
+    """The keyring library's own Secret Service backend, as the library would use it."""
+    from keyring.backends import SecretService
+
+    return SecretService.Keyring()  # type: ignore[no-untyped-call]
+
+
+def test_linux_without_configuration_uses_the_direct_link() -> None:
+    status = keys.keyring_status()
+    assert status.available
+    assert status.backend == DIRECT_KEYRING_NAME
+    assert "SecretService" in status.backend
+
+
+def test_what_the_link_writes_the_library_reads_and_back(name: str) -> None:
+    backend = library_backend()
+    keys._link().set(SERVICE, name, "dari-tautan")
+    assert backend.get_password(SERVICE, name) == "dari-tautan"
+    backend.set_password(SERVICE, name, "dari-pustaka")
+    assert keys._link().get(SERVICE, name) == "dari-pustaka"
+    keys._link().delete(SERVICE, name)
+    assert backend.get_password(SERVICE, name) is None
+    assert keys._link().get(SERVICE, name) is None
+
+
+def test_one_connection_is_reused(name: str) -> None:
+    link = keys._link()
+    link.set(SERVICE, name, "satu")
+    first = link._collection
+    assert first is not None
+    for _ in range(5):
+        assert link.get(SERVICE, name) == "satu"
+    assert link._collection is first
+
+
+def test_a_dropped_connection_is_replaced_once(name: str) -> None:
+    link = keys._link()
+    link.set(SERVICE, name, "lagi")
+    old = link._collection
+    assert old is not None
+    old.connection.close()  # as if the keyring daemon went away and came back
+    assert link.get(SERVICE, name) == "lagi"
+    assert link._collection is not None and link._collection is not old
+
+
+def test_store_round_trip_through_the_link(name: str) -> None:
+    store = KeyringSecretStore("test-link")
+    assert store.description == DIRECT_KEYRING_NAME
+    entry = name.removeprefix("test-link/")
+    store.set(entry, b"\x00kunci\xff")
+    assert store.get(entry) == b"\x00kunci\xff"
+    store.delete(entry)
+    assert store.get(entry) is None
+    store.delete(entry)  # missing is not an error
+
+
+def test_a_chosen_backend_goes_through_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    import keyring.core
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    status = keys.keyring_status()
+    assert status.available
+    assert status.backend == "keyring.backends.SecretService.Keyring"
+    keyring.core._keyring_backend = None
+
+
+def test_kde_and_keyring_config_leave_the_choice_to_the_library(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    assert keys._direct_secret_service()
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    assert not keys._direct_secret_service()  # the library would choose KWallet there
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    config = tmp_path / "python_keyring"
+    config.mkdir()
+    (config / "keyringrc.cfg").write_text(
+        "[backend]\ndefault-keyring=keyring.backends.SecretService.Keyring\n"
+    )
+    assert not keys._direct_secret_service()
+
+
+def test_warm_up_connects_ahead() -> None:
+    link = keys._link()
+    link._drop()
+    assert link._collection is None
+    keys.warm_up_keyring()
+    deadline = time.monotonic() + 5
+    while link._collection is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert link._collection is not None
