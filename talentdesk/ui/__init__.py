@@ -2,10 +2,37 @@
 
 The composition layer calls :func:`run_gui` (with a :class:`DemoAgency` for
 ``--demo``); the doctor command calls :func:`qt_platform_name`.
+
+Names are imported on first use (PEP 562), not with the package: importing one
+module of it must not pull in every window (startup time).
 """
 
-from talentdesk.ui.application import TalentDeskApp, build_app, run_gui
-from talentdesk.ui.demo import DemoAgency
-from talentdesk.ui.qpa import qt_platform_name
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from talentdesk.ui.application import TalentDeskApp, build_app, run_gui
+    from talentdesk.ui.demo import DemoAgency
+    from talentdesk.ui.qpa import qt_platform_name
+
+_HOME = {
+    "DemoAgency": "talentdesk.ui.demo",
+    "TalentDeskApp": "talentdesk.ui.application",
+    "build_app": "talentdesk.ui.application",
+    "qt_platform_name": "talentdesk.ui.qpa",
+    "run_gui": "talentdesk.ui.application",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # the next look-up is a plain attribute
+    return value
+
 
 __all__ = ["DemoAgency", "TalentDeskApp", "build_app", "qt_platform_name", "run_gui"]

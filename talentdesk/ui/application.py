@@ -39,7 +39,8 @@ from talentdesk.ui.desk import AgencyDesk, SyncTuning
 from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
 from talentdesk.ui.main_window import MainWindow, Page
-from talentdesk.ui.pages import VaultSummary
+from talentdesk.ui.pages.vault_summary import VaultSummary
+from talentdesk.ui.paint import after_first_paint
 from talentdesk.ui.safety import SafetyDesk, SafetyScreens, SafetyTuning
 from talentdesk.ui.session.controller import SessionDesk
 from talentdesk.ui.session.notifications import Notifier, Reminders
@@ -48,7 +49,7 @@ from talentdesk.ui.session.services import SessionClocks
 from talentdesk.ui.single_instance import SingleInstance
 from talentdesk.ui.style import configure_application
 from talentdesk.ui.unlock import UnlockScreen
-from talentdesk.vault import VAULT_FILE, KeyringStatus, Vault, keyring_status
+from talentdesk.vault import VAULT_FILE, KeyringStatus, Vault, keyring_status, warm_up_keyring
 from talentdesk.vault.prefs import Preferences, load_preferences, save_preferences
 
 log = logging.getLogger(__name__)
@@ -230,10 +231,18 @@ class TalentDeskApp(QObject):
         self.unlock_screen.hide()
         self.idle.start()
         self.vault_changed.emit(vault)
+        # The rest waits for the window's first paint: tonight's bookings are on screen
+        # first, then sync, the session context and the reminders start (~40 ms).
+        after_first_paint(window, lambda: self._start_services(desk, session))
+
+    def _start_services(self, desk: AgencyDesk, session: SessionDesk) -> None:
+        if desk is not self.desk or session is not self.session:
+            return  # locked (or quit) before the window was painted
         desk.start()  # syncs when paired; a demo run pairs with its sample agency first
         session.load_context()
         session.resume()  # a session that was live before the lock or a crash goes on
-        self.reminders.start()
+        if self.reminders is not None:
+            self.reminders.start()
 
     def show_session(self) -> None:
         """Bring the live session's window forward, if a session is live."""
@@ -394,6 +403,8 @@ def build_app(
         The app, not yet started; or None when TalentDesk already runs for
         ``data_dir`` (that one was asked to come forward; do not open the vault).
     """
+    if keyring_probe is keyring_status and (data_dir / VAULT_FILE).exists():
+        warm_up_keyring()  # connects on a thread while the first window is built
     ensure_qapplication(argv)
     instance = SingleInstance(data_dir)
     if not instance.claim():

@@ -5,12 +5,20 @@ own module under :mod:`talentdesk.ui.pages` and works with the agency desk or
 the session desk itself. The status line says the state of the link to the
 agency (:mod:`talentdesk.ui.status_line`) and how the vault is protected; a
 reminder banner sits on top where the desktop has no system tray.
+
+Only Today is built with the window; every other page is built (and its module
+imported) the first time it is shown or asked for. A talent opens the app to see
+tonight's bookings: building all six pages cost ~0.3 s of the first window and ~10 MiB
+that most shifts never look at. A page reads its desk when built, so a late page shows
+the same as an early one would.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,22 +33,25 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.ui.desk import AgencyDesk
-from talentdesk.ui.pages import (
-    BoundariesPage,
-    RepliesPage,
-    SafetyPage,
-    SettingsPage,
-    SummaryPage,
-    TodayPage,
-    VaultSummary,
-)
-from talentdesk.ui.safety import SafetyDesk, SafetyScreens, make_escalate_shortcut
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.pages.today import TodayPage
+from talentdesk.ui.pages.vault_summary import VaultSummary
+from talentdesk.ui.safety.shortcut import make_escalate_shortcut
 from talentdesk.ui.session.notifications import Notifier, ReminderBanner
 from talentdesk.ui.status_line import SyncStatusLine
-from talentdesk.ui.style import apply_style
 from talentdesk.ui.widgets import make_label
 from talentdesk.vault import Protection
+
+if TYPE_CHECKING:
+    from talentdesk.ui.pages.boundaries import BoundariesPage
+    from talentdesk.ui.pages.replies import RepliesPage
+    from talentdesk.ui.pages.safety import SafetyPage
+    from talentdesk.ui.pages.settings import SettingsPage
+    from talentdesk.ui.pages.summary import SummaryPage
+    from talentdesk.ui.safety.holder import SafetyDesk
+    from talentdesk.ui.safety.screens import SafetyScreens
+    from talentdesk.ui.session.controller import SessionDesk
+
+_P = TypeVar("_P", bound=QWidget)
 
 
 class Page(IntEnum):
@@ -101,33 +112,23 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._vault = vault
         self._demo = demo
+        self._desk = desk
+        self._session = session
+        self._safety_desk = safety
+        self._safety_screens = safety_screens
+        self._language = language
+        self._idle_lock_minutes = idle_lock_minutes
+        self._data_dir = data_dir
         self.setMinimumSize(QSize(880, 600))
         self.resize(1120, 720)
         self.today = TodayPage(desk, session=session)
-        self.summary = SummaryPage(session, safety=safety)
-        self.boundaries = BoundariesPage(session)
-        self.replies = RepliesPage(session)
-        self.safety = SafetyPage(safety, screens=safety_screens)
-        self.settings = SettingsPage(
-            vault=vault,
-            language=language,
-            idle_lock_minutes=idle_lock_minutes,
-            data_dir=data_dir,
-            desk=desk,
-        )
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self._stack = QStackedWidget()
-        pages = (
-            self.today,
-            self.summary,
-            self.boundaries,
-            self.replies,
-            self.safety,
-            self.settings,
-        )
-        for page in pages:
-            self._stack.addWidget(page)
+        # Built pages by position; the others hold an empty placeholder until shown.
+        self._pages: dict[Page, QWidget] = {Page.TODAY: self.today}
+        for page in Page:
+            self._stack.addWidget(self.today if page is Page.TODAY else QWidget())
             self.navigation.addItem(QListWidgetItem())
         self.demo_banner = make_label("demoBanner", wrap=True, name="demoBanner")
         self.demo_banner.setVisible(demo)
@@ -140,16 +141,125 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_line)
         # Ctrl+Shift+E escalates from any page (about the live session, if one runs).
         self.escalate_shortcut = (
-            make_escalate_shortcut(self, self.safety.box.escalate) if safety is not None else None
+            make_escalate_shortcut(self, lambda: self.safety.box.escalate())
+            if safety is not None
+            else None
         )
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.addAction(self.lock_action)
         self._build_layout()
         self._connect_signals()
-        apply_style(self)
         self.retranslate()
         self.show_page(Page.TODAY)
+
+    # ----------------------------------------------------------------- pages
+
+    @property
+    def summary(self) -> SummaryPage:
+        """The night summary page (built on first use)."""
+        return self._page(Page.SUMMARY, self._build_summary)
+
+    @property
+    def boundaries(self) -> BoundariesPage:
+        """The boundaries page (built on first use)."""
+        return self._page(Page.BOUNDARIES, self._build_boundaries)
+
+    @property
+    def replies(self) -> RepliesPage:
+        """The decline replies page (built on first use)."""
+        return self._page(Page.REPLIES, self._build_replies)
+
+    @property
+    def safety(self) -> SafetyPage:
+        """The safety page (built on first use)."""
+        return self._page(Page.SAFETY, self._build_safety)
+
+    @property
+    def settings(self) -> SettingsPage:
+        """The settings page (built on first use)."""
+        return self._page(Page.SETTINGS, self._build_settings)
+
+    def is_built(self, page: Page) -> bool:
+        """Whether ``page`` has been built (shown or asked for) yet."""
+        return page in self._pages
+
+    def _page(self, page: Page, build: Callable[[], _P]) -> _P:
+        built = self._pages.get(page)
+        if built is None:
+            built = build()
+            placeholder = self._stack.widget(int(page))
+            showing = self._stack.currentIndex() == int(page)
+            self._stack.insertWidget(int(page), built)
+            if placeholder is not None:
+                self._stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            if showing:
+                self._stack.setCurrentIndex(int(page))
+            self._pages[page] = built
+        return built  # type: ignore[return-value]  # each page's builder made its type
+
+    def _build_summary(self) -> SummaryPage:
+        from talentdesk.ui.pages.summary import SummaryPage
+
+        return SummaryPage(self._session, safety=self._safety_desk)
+
+    def _build_boundaries(self) -> BoundariesPage:
+        from talentdesk.ui.pages.boundaries import BoundariesPage
+
+        return BoundariesPage(self._session)
+
+    def _build_replies(self) -> RepliesPage:
+        from talentdesk.ui.pages.replies import RepliesPage
+
+        return RepliesPage(self._session)
+
+    def _build_safety(self) -> SafetyPage:
+        from talentdesk.ui.pages.safety import SafetyPage
+
+        page = SafetyPage(self._safety_desk, screens=self._safety_screens)
+        page.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
+        return page
+
+    def _build_settings(self) -> SettingsPage:
+        from talentdesk.ui.pages.settings import SettingsPage
+
+        page = SettingsPage(
+            vault=self._vault,
+            language=self._language,
+            idle_lock_minutes=self._idle_lock_minutes,
+            data_dir=self._data_dir,
+            desk=self._desk,
+        )
+        page.language_changed.connect(self._language_picked)
+        page.idle_lock_minutes_changed.connect(self._idle_lock_picked)
+        page.lock_requested.connect(self.lock_requested)
+        return page
+
+    def _language_picked(self, code: str) -> None:
+        self._language = code
+        self.language_changed.emit(code)
+
+    def _idle_lock_picked(self, minutes: int) -> None:
+        self._idle_lock_minutes = minutes
+        self.idle_lock_minutes_changed.emit(minutes)
+
+    def page(self, page: Page) -> QWidget:
+        """The widget of ``page``, built now if it was not yet."""
+        pages: dict[Page, Callable[[], QWidget]] = {
+            Page.TODAY: lambda: self.today,
+            Page.SUMMARY: lambda: self.summary,
+            Page.BOUNDARIES: lambda: self.boundaries,
+            Page.REPLIES: lambda: self.replies,
+            Page.SAFETY: lambda: self.safety,
+            Page.SETTINGS: lambda: self.settings,
+        }
+        return pages[page]()
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.page(Page(row))
+            self._stack.setCurrentIndex(row)
 
     def _build_layout(self) -> None:
         brand = make_label("brand", wrap=False)
@@ -181,13 +291,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _connect_signals(self) -> None:
-        self.navigation.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.today.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
         self.today.session_requested.connect(self.session_requested)
-        self.safety.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
-        self.settings.language_changed.connect(self.language_changed)
-        self.settings.idle_lock_minutes_changed.connect(self.idle_lock_minutes_changed)
-        self.settings.lock_requested.connect(self.lock_requested)
         self.lock_action.triggered.connect(self.lock_requested)
 
     def show_page(self, page: Page) -> None:
@@ -200,7 +306,9 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Reflect a language chosen elsewhere (the unlock screen) in Settings."""
-        self.settings.set_language(code)
+        self._language = code
+        if Page.SETTINGS in self._pages:
+            self.settings.set_language(code)
 
     def retranslate(self) -> None:
         """Set every text of the window itself (each page retranslates its own)."""

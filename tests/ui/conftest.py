@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-import talentdesk.ui  # noqa: F401  (applies the PySide6 work-around before any widget exists)
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.main_window import MainWindow
+from talentdesk.ui.style import configure_application
 from talentdesk.vault import VAULT_FILE, Vault
 
 PASSPHRASE = "mawar melati semuanya indah"
@@ -50,6 +50,12 @@ class FakeSecretStore:
 
     def delete(self, name: str) -> None:
         self.secrets.pop(name, None)
+
+
+@pytest.fixture(autouse=True)
+def styled(qapp: QApplication) -> None:
+    """The look the app sets on its QApplication (one style sheet), also for lone widgets."""
+    configure_application(qapp)
 
 
 @pytest.fixture

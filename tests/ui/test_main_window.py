@@ -80,3 +80,29 @@ def test_demo_mode_is_said_plainly(qtbot: QtBot) -> None:
     assert window.windowTitle() == "TalentDesk — DEMO"
     assert window.demo_banner.isVisible()
     assert window.demo_banner.text() == "DEMO — sample agency on this computer, sample bookings"
+
+
+def test_only_today_is_built_until_a_page_is_shown(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert window.is_built(Page.TODAY)
+    assert not any(window.is_built(page) for page in Page if page is not Page.TODAY)
+    window.navigation.setCurrentRow(int(Page.REPLIES))
+    assert window.is_built(Page.REPLIES)
+    assert window.current_page() is Page.REPLIES
+    assert window.replies.isVisible()
+    assert not window.is_built(Page.BOUNDARIES)
+    # Asked for without being shown (Ctrl+Shift+E uses the Safety page's box): built in
+    # place, the page on show stays.
+    safety = window.safety
+    assert window.is_built(Page.SAFETY)
+    assert window.current_page() is Page.REPLIES
+    assert window.page(Page.SAFETY) is safety
+    window.show_page(Page.SAFETY)
+    assert safety.isVisible()
+
+
+def test_a_late_settings_page_has_the_language_picked_meanwhile(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.set_language("id")
+    assert not window.is_built(Page.SETTINGS)
+    assert window.settings.language_picker.currentData() == "id"

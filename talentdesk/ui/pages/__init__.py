@@ -1,11 +1,42 @@
-"""The pages of the main window, one widget module each."""
+"""The pages of the main window, one widget module each.
 
-from talentdesk.ui.pages.boundaries import BoundariesPage
-from talentdesk.ui.pages.replies import RepliesPage
-from talentdesk.ui.pages.safety import SafetyPage
-from talentdesk.ui.pages.settings import SettingsPage, VaultSummary
-from talentdesk.ui.pages.summary import SummaryPage
-from talentdesk.ui.pages.today import TodayPage
+Names are imported on first use (PEP 562), not with the package: importing one
+module of it must not pull in every window (startup time).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from talentdesk.ui.pages.boundaries import BoundariesPage
+    from talentdesk.ui.pages.replies import RepliesPage
+    from talentdesk.ui.pages.safety import SafetyPage
+    from talentdesk.ui.pages.settings import SettingsPage
+    from talentdesk.ui.pages.summary import SummaryPage
+    from talentdesk.ui.pages.today import TodayPage
+    from talentdesk.ui.pages.vault_summary import VaultSummary
+
+_HOME = {
+    "BoundariesPage": "talentdesk.ui.pages.boundaries",
+    "RepliesPage": "talentdesk.ui.pages.replies",
+    "SafetyPage": "talentdesk.ui.pages.safety",
+    "SettingsPage": "talentdesk.ui.pages.settings",
+    "SummaryPage": "talentdesk.ui.pages.summary",
+    "TodayPage": "talentdesk.ui.pages.today",
+    "VaultSummary": "talentdesk.ui.pages.vault_summary",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # the next look-up is a plain attribute
+    return value
+
 
 __all__ = [
     "BoundariesPage",

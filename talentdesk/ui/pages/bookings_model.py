@@ -86,6 +86,7 @@ class BookingsModel(QAbstractTableModel):
         self, parent: QObject | None = None, *, now: Callable[[], datetime] = local_now
     ) -> None:
         super().__init__(parent)
+        self._headers: dict[Column, str] | None = None
         self._rows: tuple[BookingRow, ...] = ()
         self._now = now
         self._stage: Callable[[Booking], BookingStage | None] | None = None
@@ -124,6 +125,7 @@ class BookingsModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Announce that every text changed (the language was switched)."""
+        self._headers = None
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         if self._rows:
             self.dataChanged.emit(
@@ -188,14 +190,17 @@ class BookingsModel(QAbstractTableModel):
     # ------------------------------------------------------------------ words
 
     def _header(self, column: Column) -> str:
-        return {
-            Column.TIME: self.tr("Time"),
-            Column.PACKAGE: self.tr("Package"),
-            Column.CHANNEL: self.tr("Covers"),
-            Column.DURATION: self.tr("Length"),
-            Column.PRICE: self.tr("Price"),
-            Column.STATE: self.tr("State"),
-        }[column]
+        # Kept per language: the header view asks hundreds of times while laying out.
+        if self._headers is None:
+            self._headers = {
+                Column.TIME: self.tr("Time"),
+                Column.PACKAGE: self.tr("Package"),
+                Column.CHANNEL: self.tr("Covers"),
+                Column.DURATION: self.tr("Length"),
+                Column.PRICE: self.tr("Price"),
+                Column.STATE: self.tr("State"),
+            }
+        return self._headers[column]
 
     @staticmethod
     def _alignment(column: Column) -> int:

@@ -54,7 +54,6 @@ from talentdesk.ui.session.boundary_models import (
     PresetListModel,
 )
 from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.look import add_session_rules
 from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
@@ -244,7 +243,6 @@ class BoundariesPage(EmptyStatePage):
         self._note_timer.setInterval(NOTE_MS)
         self._build_layout()
         self._connect_signals()
-        add_session_rules(self)
         self.retranslate()
         self._show_content(False)
         if session is not None:

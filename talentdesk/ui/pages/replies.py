@@ -39,7 +39,6 @@ from talentdesk.sessions.replies import (
 )
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.look import add_session_rules
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.session.words import SessionWords
@@ -140,7 +139,6 @@ class RepliesPage(EmptyStatePage):
         self._note_timer.setInterval(NOTE_MS)
         self._build_layout()
         self._connect_signals()
-        add_session_rules(self)
         self.retranslate()
         self._show_content(False)
         if session is not None:

@@ -33,7 +33,6 @@ from talentdesk.ui.safety import (
     SafetyScreens,
     SafetyWords,
 )
-from talentdesk.ui.safety.look import add_safety_rules
 from talentdesk.ui.safety.models import EscalationColumn, ReportColumn
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
@@ -190,7 +189,6 @@ class SafetyPage(EmptyStatePage):
         self.column.insertWidget(2, scroll, 1)
         self.empty_area.hide()
         self.column.setStretch(self.column.count() - 1, 0)
-        add_safety_rules(self)
 
         fit = QHeaderView.ResizeMode.ResizeToContents
         for view, stretch in (

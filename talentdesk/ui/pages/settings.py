@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,26 +20,13 @@ from talentdesk.ui.keyring_name import keyring_display_name
 from talentdesk.ui.language import LANGUAGE_NAMES
 from talentdesk.ui.pages.agency import AgencySection
 from talentdesk.ui.pages.shift_limits import ShiftLimitsSection
+from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.widgets import Card, TranslatedWidget, field_row, make_button, make_label
-from talentdesk.vault import Protection, Vault
+from talentdesk.vault import Protection
 
 MAX_IDLE_LOCK_MINUTES = 240
 MAX_COLUMN_WIDTH = 720
 IDLE_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)
-
-
-@dataclass(frozen=True)
-class VaultSummary:
-    """What the window shows about the open vault; holds no key and no content."""
-
-    protection: Protection
-    keyring: str | None
-    schema_version: int
-
-    @classmethod
-    def of(cls, vault: Vault) -> VaultSummary:
-        """Summarise an open vault."""
-        return cls(vault.protection, vault.keyring_description, vault.info.schema_version)
 
 
 class SettingsPage(TranslatedWidget):

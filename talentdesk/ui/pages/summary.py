@@ -27,7 +27,6 @@ from talentdesk.ui.session.look import (
     GRID,
     MUTED_COLOUR,
     TEXT_COLOUR,
-    add_session_rules,
 )
 from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_label
 
@@ -295,7 +294,6 @@ class SummaryPage(EmptyStatePage):
         self._timer.setInterval(REFRESH_MS)
         self._build_layout()
         self._connect_signals()
-        add_session_rules(self)
         self.retranslate()
         self._show_content(False)
         if session is not None:

@@ -11,28 +11,65 @@ one unlocked vault and brings its news to the GUI thread; the widgets here show 
 * :class:`AreYouOkPrompt` — the lone-worker check's question;
 * :class:`AfterCareDialog` — check-in, break and debrief after a hard session;
 * :class:`SafetyScreens` — opens the windows above when they are needed.
+
+Names are imported on first use (PEP 562), not with the package: importing one
+module of it must not pull in every window (startup time).
 """
 
-from talentdesk.ui.safety.aftercare import AfterCareDialog
-from talentdesk.ui.safety.escalate import (
-    ESCALATE_KEYS,
-    EscalateBox,
-    EscalationPanel,
-    make_escalate_shortcut,
-)
-from talentdesk.ui.safety.holder import (
-    SafetyDesk,
-    SafetySnapshot,
-    SafetyTuning,
-    SessionChoice,
-    WatchedSession,
-)
-from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
-from talentdesk.ui.safety.models import EscalationsModel, ReportsModel, SessionsModel
-from talentdesk.ui.safety.playbook import PlaybookPanel, PlaybookWindow
-from talentdesk.ui.safety.report_dialog import ReportDialog
-from talentdesk.ui.safety.screens import SafetyScreens
-from talentdesk.ui.safety.words import SafetyWords
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from talentdesk.ui.safety.aftercare import AfterCareDialog
+    from talentdesk.ui.safety.escalate import EscalateBox, EscalationPanel
+    from talentdesk.ui.safety.holder import (
+        SafetyDesk,
+        SafetySnapshot,
+        SafetyTuning,
+        SessionChoice,
+        WatchedSession,
+    )
+    from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
+    from talentdesk.ui.safety.models import EscalationsModel, ReportsModel, SessionsModel
+    from talentdesk.ui.safety.playbook import PlaybookPanel, PlaybookWindow
+    from talentdesk.ui.safety.report_dialog import ReportDialog
+    from talentdesk.ui.safety.screens import SafetyScreens
+    from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
+    from talentdesk.ui.safety.words import SafetyWords
+
+_HOME = {
+    "AfterCareDialog": "talentdesk.ui.safety.aftercare",
+    "AreYouOkPrompt": "talentdesk.ui.safety.lone_worker",
+    "ESCALATE_KEYS": "talentdesk.ui.safety.shortcut",
+    "EscalateBox": "talentdesk.ui.safety.escalate",
+    "EscalationPanel": "talentdesk.ui.safety.escalate",
+    "EscalationsModel": "talentdesk.ui.safety.models",
+    "PlaybookPanel": "talentdesk.ui.safety.playbook",
+    "PlaybookWindow": "talentdesk.ui.safety.playbook",
+    "ReportDialog": "talentdesk.ui.safety.report_dialog",
+    "ReportsModel": "talentdesk.ui.safety.models",
+    "SafetyDesk": "talentdesk.ui.safety.holder",
+    "SafetyScreens": "talentdesk.ui.safety.screens",
+    "SafetySnapshot": "talentdesk.ui.safety.holder",
+    "SafetyTuning": "talentdesk.ui.safety.holder",
+    "SafetyWords": "talentdesk.ui.safety.words",
+    "SessionChoice": "talentdesk.ui.safety.holder",
+    "SessionsModel": "talentdesk.ui.safety.models",
+    "WatchedSession": "talentdesk.ui.safety.holder",
+    "make_escalate_shortcut": "talentdesk.ui.safety.shortcut",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # the next look-up is a plain attribute
+    return value
+
 
 __all__ = [
     "ESCALATE_KEYS",

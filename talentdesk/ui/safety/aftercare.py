@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute
 from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.look import apply_safety_window_style
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, make_button, make_label
 
@@ -58,7 +57,6 @@ class AfterCareDialog(QDialog):
         self.close_button = make_button("primary", name="closeAfterCare")
         self._build_layout()
         self._connect_signals()
-        apply_safety_window_style(self)
         self.resize(QSize(580, 440))
         self.retranslate()
 

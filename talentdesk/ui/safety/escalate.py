@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,12 +27,10 @@ from talentdesk.safety import CRISIS_SIGNS, EscalationView, SafetyError
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
 from talentdesk.sync import wire
 from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.look import add_safety_rules
+from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
 
-#: The one shortcut for escalating, in every window that has an escalate button.
-ESCALATE_KEYS = "Ctrl+Shift+E"
 #: Signs that call for emergency services at once (their buttons are tinted).
 URGENT_SIGNS = frozenset({"threat_of_harm"})
 
@@ -46,15 +43,6 @@ def repolish(widget: QWidget) -> None:
         style = each.style()
         style.unpolish(each)
         style.polish(each)
-
-
-def make_escalate_shortcut(parent: QWidget, activated: Callable[[], object]) -> QShortcut:
-    """Ctrl+Shift+E for the whole window of ``parent`` (also when a child has focus)."""
-    shortcut = QShortcut(QKeySequence(ESCALATE_KEYS), parent)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.setAutoRepeat(False)
-    shortcut.activated.connect(activated)
-    return shortcut
 
 
 class EscalationPanel(QFrame):
@@ -439,7 +427,6 @@ class EscalateBox(TranslatedWidget):
         safety.escalation_raised.connect(self._raised)
         safety.live_changed.connect(lambda _booking: self.follow_latest())
         safety.failed.connect(self._failed)
-        add_safety_rules(self)
         self.retranslate()
         self.follow_latest()
 
@@ -452,7 +439,6 @@ class EscalateBox(TranslatedWidget):
             line.addWidget(self.report_button)
             line.addWidget(self.button)
             self.button.setProperty("density", "compact")
-            add_safety_rules(self.panel)
             self.error.hide()
             return
         layout = QVBoxLayout(self)

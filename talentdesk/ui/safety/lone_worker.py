@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 from talentdesk.safety import EscalationView, LoneWorkerEvent, LoneWorkerEventKind
 from talentdesk.ui.safety.escalate import repolish
 from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.look import apply_safety_window_style
 from talentdesk.ui.session.words import clock_text
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
@@ -62,7 +61,6 @@ class AreYouOkPrompt(TranslatedWidget):
         self._timer.timeout.connect(self._update_countdown)
         self._build_layout()
         self._connect_signals()
-        apply_safety_window_style(self)
         self.setMinimumWidth(460)
         self.resize(QSize(520, 320))
         self.retranslate()

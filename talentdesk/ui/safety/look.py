@@ -8,10 +8,7 @@ escalation, an emergency number, "Are you OK?"). As elsewhere, widgets carry a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
-from talentdesk.ui.session.look import SESSION_STYLE
-from talentdesk.ui.style import ACCENT, ACCENT_SOFT, BORDER, MUTED, STYLE_SHEET, SURFACE, TEXT
+from talentdesk.ui.style import ACCENT, ACCENT_SOFT, BORDER, MUTED, SURFACE, TEXT
 
 DANGER = "#b91c1c"
 DANGER_HOVER = "#991b1b"
@@ -189,20 +186,8 @@ QScrollArea#safetyScroll, QWidget#safetyContent {{
 """
 
 
-def apply_safety_window_style(window: QWidget) -> None:
-    """The whole look for a top-level safety window (prompt, dialogs, the playbook)."""
-    window.setStyleSheet(STYLE_SHEET + SESSION_STYLE + SAFETY_STYLE)
-
-
-def add_safety_rules(widget: QWidget) -> None:
-    """The safety rules for a widget inside another window (which has the rest)."""
-    widget.setStyleSheet(SAFETY_STYLE)
-
-
 __all__ = [
     "DANGER",
     "SAFETY_STYLE",
     "STATE_COLOURS",
-    "add_safety_rules",
-    "apply_safety_window_style",
 ]

@@ -31,7 +31,6 @@ from talentdesk.safety import PLAYBOOK, CrisisGuide, EscalationView, guide_for
 from talentdesk.sync import wire
 from talentdesk.ui.safety.escalate import BookingSource
 from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.look import add_safety_rules, apply_safety_window_style
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
@@ -170,7 +169,6 @@ class PlaybookPanel(TranslatedWidget):
         self.copied = make_label("small", name="numberCopied")
         self._build_layout()
         self._connect_signals()
-        add_safety_rules(self)
         self.retranslate()
         self._show_guide()
 
@@ -397,7 +395,6 @@ class PlaybookWindow(TranslatedWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        apply_safety_window_style(self)
         self.setMinimumWidth(560)
         self.resize(QSize(620, 760))
         self.retranslate()

@@ -25,7 +25,6 @@ from talentdesk.domain import IncidentCategory
 from talentdesk.safety import ReportView, SafetyError
 from talentdesk.safety.reports import DESCRIPTION_MAX_CHARS
 from talentdesk.ui.safety.holder import SafetyDesk, SessionChoice
-from talentdesk.ui.safety.look import apply_safety_window_style
 from talentdesk.ui.safety.models import SessionsModel
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, make_button, make_label
@@ -101,7 +100,6 @@ class ReportDialog(QDialog):
         self._pages = QStackedWidget()
         self._build_layout()
         self._connect_signals()
-        apply_safety_window_style(self)
         self.setMinimumWidth(560)
         self.resize(QSize(620, 660))
         self.retranslate()

@@ -8,17 +8,21 @@ the report dialog. One of each at a time; all are closed when the vault locks.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import AfterCareOffer, LoneWorkerEvent
-from talentdesk.ui.safety.aftercare import AfterCareDialog
-from talentdesk.ui.safety.escalate import EscalateBox
 from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
-from talentdesk.ui.safety.playbook import PlaybookWindow
-from talentdesk.ui.safety.report_dialog import ReportDialog
+
+if TYPE_CHECKING:  # the windows are imported when first shown (startup time)
+    from talentdesk.ui.safety.aftercare import AfterCareDialog
+    from talentdesk.ui.safety.escalate import EscalateBox
+    from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
+    from talentdesk.ui.safety.playbook import PlaybookWindow
+    from talentdesk.ui.safety.report_dialog import ReportDialog
 
 
 class SafetyScreens(QObject):
@@ -59,6 +63,8 @@ class SafetyScreens(QObject):
 
     def _lone_worker(self, event: LoneWorkerEvent) -> None:
         if self.prompt is None:
+            from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
+
             self.prompt = AreYouOkPrompt(self.safety, platform=self._platform)
         self.prompt.handle(event)
 
@@ -68,6 +74,8 @@ class SafetyScreens(QObject):
         if old is not None:
             old.hide()
             old.deleteLater()
+        from talentdesk.ui.safety.aftercare import AfterCareDialog
+
         dialog = AfterCareDialog(self.safety, offer)
         self.after_care = dialog
         _activate(dialog)
@@ -76,6 +84,8 @@ class SafetyScreens(QObject):
     def show_playbook(self, booking_id: str | None = None) -> PlaybookWindow:
         """Open the crisis playbook beside the session."""
         if self.playbook is None:
+            from talentdesk.ui.safety.playbook import PlaybookWindow
+
             self.playbook = PlaybookWindow(self.safety, booking=lambda: self.safety.live_booking_id)
             self.playbook.panel.report_requested.connect(
                 lambda category: self.show_report(category, self.safety.live_booking_id)
@@ -95,6 +105,8 @@ class SafetyScreens(QObject):
         if current is not None:
             current.hide()
             current.deleteLater()
+        from talentdesk.ui.safety.report_dialog import ReportDialog
+
         dialog = ReportDialog(
             self.safety, category=category, booking_id=booking_id or self.safety.live_booking_id
         )

@@ -20,7 +20,6 @@ from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
 from talentdesk.ui.safety.escalate import EscalateBox
 from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.look import apply_session_style
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import TranslatedWidget, make_button, make_label, set_role
@@ -95,7 +94,6 @@ class CompactWindow(TranslatedWidget):
         self._build_layout()
         self._make_shortcuts()
         self._connect_signals()
-        apply_session_style(self)
         self.setMinimumSize(QSize(300, 380))
         self.resize(330, 500)
         self.retranslate()

@@ -2,16 +2,15 @@
 
 The same idea as :mod:`talentdesk.ui.style`: widgets carry a ``role`` (and a few
 state properties such as ``scope`` or ``phase``); the rules below decide how that
-looks. Top-level session windows get the whole sheet; pages inside the main window
-add these rules to their own.
+looks. :func:`talentdesk.ui.style.configure_application` sets these rules on the
+application with the rest.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
 
-from talentdesk.ui.style import ACCENT, ACCENT_SOFT, BORDER, MUTED, STYLE_SHEET, SURFACE, TEXT
+from talentdesk.ui.style import ACCENT, ACCENT_SOFT, BORDER, MUTED, SURFACE, TEXT
 
 #: Tag colours (text, background) of who wrote a reply or preset.
 AGENCY_TAG = (QColor("#1e40af"), QColor("#dbeafe"))
@@ -191,13 +190,3 @@ QPlainTextEdit:focus {{
     padding: 5px 7px;
 }}
 """
-
-
-def apply_session_style(window: QWidget) -> None:
-    """The whole look for a top-level session window."""
-    window.setStyleSheet(STYLE_SHEET + SESSION_STYLE)
-
-
-def add_session_rules(page: QWidget) -> None:
-    """The session rules for a page inside the main window (which has the rest)."""
-    page.setStyleSheet(SESSION_STYLE)

@@ -8,16 +8,20 @@ session is finished or the vault locks.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.sessions.runner import FinishedSession, LiveSession
-from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.screens import SafetyScreens
-from talentdesk.ui.session.compact import CompactWindow
 from talentdesk.ui.session.controller import SessionDesk
 from talentdesk.ui.session.notifications import Notifier
-from talentdesk.ui.session.window import SessionWindow
+
+if TYPE_CHECKING:  # the windows are imported when a session first goes live (startup time)
+    from talentdesk.ui.safety.holder import SafetyDesk
+    from talentdesk.ui.safety.screens import SafetyScreens
+    from talentdesk.ui.session.compact import CompactWindow
+    from talentdesk.ui.session.window import SessionWindow
 
 
 class SessionScreens(QObject):
@@ -93,6 +97,9 @@ class SessionScreens(QObject):
         window.activateWindow()
 
     def _ensure_windows(self) -> None:
+        from talentdesk.ui.session.compact import CompactWindow
+        from talentdesk.ui.session.window import SessionWindow
+
         if self.window is None:
             self.window = SessionWindow(self._session, safety=self._safety)
             self.window.compact_requested.connect(self.show_compact)

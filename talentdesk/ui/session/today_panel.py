@@ -19,7 +19,6 @@ from talentdesk.domain import Booking, BookingStatus, CustomerContact, contact_w
 from talentdesk.sessions.runner import LiveSession, SessionError
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.look import add_session_rules
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
 from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
@@ -68,7 +67,6 @@ class SessionStartPanel(Card):
         self._timer.setInterval(REFRESH_MS)
         self._build_layout()
         self._connect_signals()
-        add_session_rules(self)
         self.retranslate()
         self.set_booking(None)
 

@@ -31,7 +31,6 @@ from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.session.closing import ClosingPanel
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.look import apply_session_style
 from talentdesk.ui.session.pace_meter import PaceMeter
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
@@ -103,7 +102,6 @@ class SessionWindow(TranslatedWidget):
         self._build_layout()
         self._make_shortcuts()
         self._connect_signals()
-        apply_session_style(self)
         self.setMinimumSize(QSize(1000, 660))
         self.resize(1180, 780)
         self.retranslate()
