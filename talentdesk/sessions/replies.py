@@ -23,13 +23,17 @@ text. No variable names the customer: nothing about them belongs in a reply.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
+import heapq
+import itertools
+import math
 import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import msgspec
@@ -249,51 +253,121 @@ _GAP_START = 3
 _GAP_EXTEND = 1
 
 
-def _positions_score(text: str, positions: list[int]) -> int:
-    score = 0
-    previous = -2
-    for n, pos in enumerate(positions):
-        score += _CHAR
-        if pos == previous + 1:
-            score += _CONSECUTIVE
-        elif n:
-            gap = pos - previous - 1
-            score -= _GAP_START + _GAP_EXTEND * (gap - 1)
-        if pos == 0 or not text[pos - 1].isalnum():
-            score += _FIRST_AT_WORD_START if n == 0 else _WORD_START
-        previous = pos
-    # Earlier is better, a little: the start of a reply is what the talent remembers.
-    return score - min(positions[0], 40) // 4
+@dataclass(frozen=True)
+class _Term:
+    """A folded query term and what matching it needs, worked out once per term.
+
+    Attributes:
+        text: The term.
+        whole: Score of the term found whole (its letters consecutive), before the two
+            parts that depend on where: the first letter's word-start bonus and the
+            early-position penalty. Inside the term, a letter's word-start bonus only
+            depends on the term's own previous letter.
+        at_word_start: Finds the term whole at a word start. The literal comes first so
+            the regex engine scans for it in C; ``[^\\W_]`` is exactly ``str.isalnum``.
+        forward: Matches from the start of a text up to the earliest end of the term as
+            a subsequence (possessive, so a miss never backtracks).
+        back: From the second-to-last letter back to the first: each letter and what
+            the letter after it adds when it follows directly.
+    """
+
+    text: str
+    whole: int
+    at_word_start: re.Pattern[str]
+    forward: re.Pattern[str]
+    back: tuple[tuple[str, int], ...]
 
 
-def _match_term(term: str, text: str) -> int | None:
-    """Best-effort score of ``term`` as a subsequence of ``text`` (both folded), or None.
+@functools.lru_cache(maxsize=1024)
+def _term(text: str) -> _Term:
+    # What each letter after the first adds when it follows the previous one directly.
+    steps = [
+        _CHAR + _CONSECUTIVE + (0 if before.isalnum() else _WORD_START) for before in text[:-1]
+    ]
+    literal = re.escape(text)
+    return _Term(
+        text=text,
+        whole=_CHAR + sum(steps),
+        at_word_start=re.compile(f"{literal}(?<![^\\W_]{literal})"),
+        forward=re.compile("".join(f"[^{re.escape(ch)}]*+{re.escape(ch)}" for ch in text)),
+        back=tuple(zip(text[-2::-1], reversed(steps), strict=True)),
+    )
+
+
+def _match_term(term: _Term, text: str, *, exact: bool = True) -> tuple[int, bool] | None:
+    """Best-effort score of ``term`` as a subsequence of ``text`` (folded), or None.
 
     fzf's "v1" idea in linear time: scan forward to the first complete match, then
     backward from its end to the shortest window, and score that; a plain substring
     occurrence is scored too and the better one wins.
+
+    A match scores per letter: 16, plus 12 when it follows the previous letter directly
+    or minus 3 and 1 per further letter skipped, plus a word-start bonus (8 for the
+    first letter, 10 for the others); less ``min(start, 40) // 4``, as earlier is
+    better: the start of a reply is what the talent remembers. Worked out fast:
+
+    An occurrence at ``p`` scores ``term.whole - min(p, 40) // 4``, plus the first-letter
+    bonus at a word start. Later occurrences only lose points unless they start a word,
+    so the best is the first occurrence or the first one at a word start.
+
+    A window without a gap is the first occurrence itself (it ends as early as any
+    match can). A window with gaps scores at most ``term.whole + 4 - skipped`` less the
+    penalty of its start: a letter after a gap of ``g`` earns at most 24 - ``g``
+    points, a consecutive letter at least 28, and the first letter at most 8 over
+    ``whole``'s 16. A later start skips fewer letters faster than it adds penalty, so
+    the latest start a gapped window ending at ``end`` can have, ``end - len(term)``,
+    bounds it: ``term.whole + 3 - min(end - len(term), 40) // 4``. So the window is
+    only worked out when that bound beats the best occurrence (checked first with the
+    first occurrence of the first letter in place of the end, before looking for it).
+
+    Args:
+        term: The term.
+        text: The folded text.
+        exact: False to get that bound instead of working the window out.
+
+    Returns:
+        ``(score, True)``, or ``(bound, False)`` when not ``exact`` and the window
+        might beat the best occurrence; None when the term does not match.
     """
-    pos = -1
-    for ch in term:
-        pos = text.find(ch, pos + 1)
-        if pos < 0:
-            return None
-    # Backward from the end: the latest position of each earlier char gives the tightest window.
-    positions = [0] * len(term)
-    cursor = pos
-    for j in range(len(term) - 1, -1, -1):
-        cursor = text.rfind(term[j], 0, cursor + 1)
-        positions[j] = cursor
-        cursor -= 1
-    best = _positions_score(text, positions)
-    found = text.find(term)
-    while found >= 0:
-        contiguous = list(range(found, found + len(term)))
-        best = max(best, _positions_score(text, contiguous))
+    needle = term.text
+    best: int | None = None
+    found = text.find(needle)
+    if found >= 0:
+        best = term.whole - min(found, 40) // 4
         if found == 0 or not text[found - 1].isalnum():
-            break  # a word-start occurrence: no later one scores higher
-        found = text.find(term, found + 1)
-    return best
+            best += _FIRST_AT_WORD_START
+        else:
+            later = term.at_word_start.search(text, found + 1)
+            if later is not None:
+                best = max(best, term.whole + _FIRST_AT_WORD_START - min(later.start(), 40) // 4)
+        if len(needle) == 1 or best >= term.whole + 3 - min(text.find(needle[0]), 40) // 4:
+            return best, True
+    forward = term.forward.match(text)
+    if forward is None:
+        return None
+    after = forward.end() - 1
+    bound = term.whole + 3 - min(after - len(needle), 40) // 4
+    if best is not None and best >= bound:
+        return best, True
+    if not exact:
+        return bound, False
+    # Backward from the end: the latest position of each earlier letter gives the
+    # tightest window; each letter is scored as its predecessor is found.
+    window = 0
+    rfind = text.rfind
+    for letter, step in term.back:
+        pos = rfind(letter, 0, after)
+        if pos == after - 1:
+            window += step
+        else:
+            window += _CHAR - _GAP_START - _GAP_EXTEND * (after - pos - 2)
+            if not text[after - 1].isalnum():
+                window += _WORD_START
+        after = pos
+    window += _CHAR - min(after, 40) // 4
+    if after == 0 or not text[after - 1].isalnum():
+        window += _FIRST_AT_WORD_START
+    return (window if best is None or window > best else best), True
 
 
 def fuzzy_score(query: str, text: str) -> int | None:
@@ -304,19 +378,17 @@ def fuzzy_score(query: str, text: str) -> int | None:
     scores, favouring consecutive letters, word starts and early matches. Matching is
     case- and accent-insensitive.
     """
-    return _score_terms(fold(query).split(), fold(text))
+    return _score_terms([_term(t) for t in fold(query).split()], fold(text))
 
 
-def _score_terms(terms: list[str], haystack: str) -> int | None:
-    """:func:`fuzzy_score` on a query already split into folded terms and a folded text."""
-    if not terms:
-        return 0
+def _score_terms(terms: list[_Term], haystack: str) -> int | None:
+    """:func:`fuzzy_score` on a query already split into terms and a folded text."""
     total = 0
     for term in terms:
-        score = _match_term(term, haystack)
-        if score is None:
+        match = _match_term(term, haystack)
+        if match is None:
             return None
-        total += score
+        total += match[0]
     return total
 
 
@@ -337,6 +409,58 @@ class SearchHit:
     score: int
 
 
+#: Recent queries whose hits a search keeps (per index), to narrow the next keystroke from.
+_RECENT_QUERIES = 32
+#: Recent query terms whose scores a search keeps (per index).
+_RECENT_TERMS = 64
+
+
+@dataclass(frozen=True)
+class _SearchIndex:
+    """One language's replies as shown, with what searching them needs, for one vault state.
+
+    Built once per change of the replies or the settings (pins), not once per keystroke.
+
+    Attributes:
+        stamp: The vault generations of replies and settings it was built from.
+        replies: Pinned first (in pin order), then own, then the agency's.
+        codes: Each reply's shortcode (as stored: the query is folded, not the code).
+        texts: Each reply's folded text.
+        code_room: Longer than any shortcode, to pack a shortcode-contains rank into an int.
+        all_codes: Every shortcode, one after the other, so one ``str.find`` per
+            occurrence finds the shortcodes that contain a query, instead of a check per
+            reply.
+        code_starts: Where each shortcode starts in ``all_codes``.
+        recent: Folded query to the positions of all its hits (any tier), newest last.
+        term_scores: Folded term to its score (None: no match) by position, for the
+            positions scored so far, newest last. Both dicts change only under the
+            book's lock, and their values are never changed once stored.
+    """
+
+    stamp: tuple[int, int]
+    replies: tuple[DeclineReply, ...]
+    codes: tuple[str, ...]
+    texts: tuple[str, ...]
+    code_room: int
+    all_codes: str
+    code_starts: tuple[int, ...]
+    recent: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    term_scores: dict[str, dict[int, int | None]] = field(default_factory=dict)
+
+    def code_matches(self, code_query: str) -> dict[int, int]:
+        """Positions whose shortcode contains ``code_query``, to where it first occurs."""
+        found: dict[int, int] = {}
+        at = self.all_codes.find(code_query)
+        while at >= 0:
+            order = bisect.bisect_right(self.code_starts, at) - 1
+            start = self.code_starts[order]
+            # An occurrence running into the next shortcode is none; a later one may be.
+            if at + len(code_query) <= start + len(self.codes[order]):
+                found.setdefault(order, at - start)
+            at = self.all_codes.find(code_query, at + 1)
+        return found
+
+
 # --- the reply book ---------------------------------------------------------------------
 
 
@@ -344,7 +468,9 @@ class ReplyBook:
     """The talent's replies over the vault.
 
     Thread-safe as far as the vault is; the feed thread may replace agency replies at
-    any moment, so every call reads afresh.
+    any moment. What is decrypted, sorted and folded for reading and searching is kept
+    until the vault's generation of replies or settings moves, so every call sees the
+    latest write of this process.
 
     Args:
         vault: The open vault.
@@ -358,6 +484,7 @@ class ReplyBook:
         self._cache: tuple[int, list[DeclineReply], list[IntegrityProblem]] | None = None
         self._pins_cache: tuple[int, tuple[str, ...]] | None = None
         self._folds: dict[str, str] = {}
+        self._indexes: dict[str | None, _SearchIndex] = {}
 
     # ----------------------------------------------------------------- reading
 
@@ -403,6 +530,18 @@ class ReplyBook:
         Args:
             language: ``"id"`` or ``"en"`` to filter; None for both.
         """
+        return list(self._index(language).replies)  # a copy: the index is shared
+
+    def _index(self, language: str | None) -> _SearchIndex:
+        """The replies in ``language`` as shown, sorted and folded once per vault change."""
+        # Read before loading, so a write meanwhile only makes the next call rebuild.
+        stamp = (self.vault.generation(_REPLY_KIND), self.vault.generation(SETTINGS_KIND))
+        with self._lock:
+            index = self._indexes.get(language)
+        if index is not None and index.stamp == stamp:
+            return index
+        # Built outside the lock (it may decrypt every reply): two threads racing here
+        # build the same thing, and the last one kept is as good as the other.
         pins = {slot: n for n, slot in enumerate(self._pins())}
         shown = [r for r in self._effective() if language is None or r.language == language]
         shown.sort(
@@ -413,7 +552,19 @@ class ReplyBook:
                 r.id,
             )
         )
-        return shown
+        codes = tuple(r.shortcode for r in shown)
+        index = _SearchIndex(
+            stamp=stamp,
+            replies=tuple(shown),
+            codes=codes,
+            texts=tuple(self._folded(r.text) for r in shown),
+            code_room=max(map(len, codes), default=0) + 1,
+            all_codes="".join(codes),
+            code_starts=tuple(itertools.accumulate(map(len, codes[:-1]), initial=0)),
+        )
+        with self._lock:
+            self._indexes[language] = index
+        return index
 
     def problems(self) -> list[IntegrityProblem]:
         """Replies that could not be read, by name (never silently dropped)."""
@@ -474,35 +625,160 @@ class ReplyBook:
             language: Filter by language; None for both.
             limit: Most hits to return; None for all.
         """
-        candidates = self.replies(language)
+        index = self._index(language)
         text = query.strip()
         if text.startswith("/"):
             text = text[1:]
         if not text:
-            hits = [SearchHit(r, MatchTier.TEXT, 0) for r in candidates]
-            return hits if limit is None else hits[:limit]
-        code_query = fold(text).replace(" ", "")
-        terms = fold(text).split()
-        ranked: list[tuple[tuple[int, int, int, int, str], SearchHit]] = []
-        for order, reply in enumerate(candidates):
-            code = reply.shortcode
-            hit: SearchHit | None = None
-            if code and code_query and code.startswith(code_query):
-                hit = SearchHit(reply, MatchTier.SHORTCODE_PREFIX, 0)
-                key = (hit.tier, len(code), 0, order, reply.id)
-            elif code and code_query and code_query in code:
-                hit = SearchHit(reply, MatchTier.SHORTCODE, 0)
-                key = (hit.tier, code.index(code_query), len(code), order, reply.id)
+            shown = index.replies if limit is None else index.replies[:limit]
+            return [SearchHit(r, MatchTier.TEXT, 0) for r in shown]
+        folded = fold(text)
+        code_query = folded.replace(" ", "")
+        codes = index.codes
+        n, room = max(1, len(index.replies)), index.code_room
+        # Each tier's rank is packed into one int, ints sorting much faster than tuples.
+        # The position comes last, so "pinned first within a tie" holds (the index lists
+        # pinned replies first); text keys are ``position - score * n``, best score first.
+        # Only shortcodes that contain the query are looked at one by one.
+        in_codes = index.code_matches(code_query) if code_query else {}
+        prefix = [len(codes[o]) * n + o for o, at in in_codes.items() if at == 0]
+        contains = [(at * room + len(codes[o])) * n + o for o, at in in_codes.items() if at]
+        candidates = self._candidates(index, folded)
+        orders = [o for o in candidates if o not in in_codes] if in_codes else list(candidates)
+        wanted = None if limit is None or limit < 0 else limit - len(prefix) - len(contains)
+        scored, unscored = self._rank_text(index, folded.split(), orders, wanted)
+        prefix.sort()
+        contains.sort()
+        scored.sort()
+        keys = itertools.chain(prefix, contains, scored)
+        hit_positions = (*(key % n for key in keys), *unscored)
+        self._remember(index, folded, hit_positions)
+
+        hits: list[SearchHit] = []
+        codes_end = len(prefix) + len(contains)
+        # Hit objects only for what is returned (a scan may match every reply).
+        for rank, order in enumerate(hit_positions if limit is None else hit_positions[:limit]):
+            if rank < len(prefix):
+                hit = SearchHit(index.replies[order], MatchTier.SHORTCODE_PREFIX, 0)
+            elif rank < codes_end:
+                hit = SearchHit(index.replies[order], MatchTier.SHORTCODE, 0)
             else:
-                score = _score_terms(terms, self._folded(reply.text))
+                score = -(scored[rank - codes_end] // n)
+                hit = SearchHit(index.replies[order], MatchTier.TEXT, score)
+            hits.append(hit)
+        return hits
+
+    def _rank_text(
+        self, index: _SearchIndex, words: list[str], orders: list[int], wanted: int | None
+    ) -> tuple[list[int], list[int]]:
+        """Text matches among ``orders`` (positions in ``index``) for the folded terms.
+
+        Term by term over the replies still in the running. A term's scores are kept for
+        the next keystroke, which mostly repeats all terms but the last. When only the
+        best ``wanted`` count, a gapped match is only bounded at first (see
+        :func:`_match_term`) and worked out only if that bound reaches the
+        ``wanted``-th best exact total: anything below it cannot be shown.
+
+        Returns:
+            The keys ``position - score * n`` of the scored matches, and the positions of
+            matches left unscored as they cannot rank.
+        """
+        n = max(1, len(index.replies))
+        totals = [0] * len(orders)
+        unsure: dict[int, list[tuple[_Term, int]]] = {}  # position: (term, bound) pairs
+        for word in words:
+            term = _term(word)
+            known = self._term_scores(index, word)
+            fresh: dict[int, int | None] = {}
+            kept: list[int] = []
+            kept_totals: list[int] = []
+            for order, total in zip(orders, totals, strict=True):
+                if known and order in known:
+                    score = known[order]
+                else:
+                    match = _match_term(term, index.texts[order], exact=wanted is None)
+                    if match is None:
+                        score = fresh[order] = None
+                    elif match[1]:
+                        score = fresh[order] = match[0]
+                    else:
+                        score = match[0]
+                        unsure.setdefault(order, []).append((term, score))
                 if score is not None:
-                    hit = SearchHit(reply, MatchTier.TEXT, score)
-                    key = (hit.tier, -score, 0, order, reply.id)
-            if hit is not None:
-                ranked.append((key, hit))
-        ranked.sort(key=lambda pair: pair[0])
-        hits = [hit for _, hit in ranked]
-        return hits if limit is None else hits[:limit]
+                    kept.append(order)
+                    kept_totals.append(total + score)
+            orders, totals = kept, kept_totals
+            if fresh:
+                self._keep_term_scores(index, word, fresh)
+        if not unsure or wanted is None:
+            return [o - t * n for o, t in zip(orders, totals, strict=True)], []
+
+        sure = [t for o, t in zip(orders, totals, strict=True) if o not in unsure]
+        if wanted <= 0:
+            floor: float = math.inf  # shortcodes fill the list: no text match is shown
+        elif wanted <= len(sure):
+            floor = heapq.nlargest(wanted, sure)[-1]
+        else:
+            floor = -math.inf
+        keys: list[int] = []
+        unscored: list[int] = []
+        worked_out: dict[str, dict[int, int | None]] = {}
+        for order, total in zip(orders, totals, strict=True):
+            pending = unsure.get(order)
+            if pending is None:
+                keys.append(order - total * n)
+            elif total < floor:
+                unscored.append(order)
+            else:
+                for term, bound in pending:
+                    match = _match_term(term, index.texts[order])
+                    assert match is not None  # it matched, only its score was unknown
+                    worked_out.setdefault(term.text, {})[order] = match[0]
+                    total += match[0] - bound
+                keys.append(order - total * n)
+        for word, scores in worked_out.items():
+            self._keep_term_scores(index, word, scores)
+        return keys, unscored
+
+    def _candidates(self, index: _SearchIndex, folded: str) -> Iterable[int]:
+        """Positions in ``index`` that can match the folded query: narrowed when it extends
+        a recent query, else all.
+
+        Why narrowing is exact: let the earlier query be ``q`` and the new one ``q + s``.
+        Its shortcode query extends ``q``'s, so a shortcode that starts with or contains
+        the new one did so with the old one too (or the old one was all spaces, which
+        matches every reply). Every term of ``q`` is a term of ``q + s`` or a prefix of
+        one (only the last may grow), and a prefix of a subsequence is a subsequence, so
+        a text match now was a text match then. So whatever matches now, in any tier,
+        matched ``q`` in some tier: only ``q``'s hits need looking at.
+        """
+        # Recent queries are kept per index: same replies, pins and language.
+        with self._lock:
+            best = max((q for q in index.recent if folded.startswith(q)), key=len, default=None)
+            return range(len(index.replies)) if best is None else index.recent[best]
+
+    def _remember(self, index: _SearchIndex, folded: str, hit_positions: tuple[int, ...]) -> None:
+        with self._lock:
+            recent = index.recent
+            recent.pop(folded, None)
+            recent[folded] = hit_positions
+            while len(recent) > _RECENT_QUERIES:
+                del recent[next(iter(recent))]
+
+    def _term_scores(self, index: _SearchIndex, term: str) -> Mapping[int, int | None]:
+        """Scores of ``term`` worked out so far, by position (a snapshot, never changed)."""
+        with self._lock:
+            return index.term_scores.get(term, {})
+
+    def _keep_term_scores(
+        self, index: _SearchIndex, term: str, fresh: Mapping[int, int | None]
+    ) -> None:
+        with self._lock:
+            # A new dict rather than an update: another search may be reading the old one.
+            known = index.term_scores.pop(term, {})
+            index.term_scores[term] = {**known, **fresh}
+            while len(index.term_scores) > _RECENT_TERMS:
+                del index.term_scores[next(iter(index.term_scores))]
 
     # ----------------------------------------------------------------- editing
 
@@ -596,13 +872,9 @@ class ReplyBook:
 
     def pinned(self, language: str | None = None) -> list[DeclineReply]:
         """Pinned replies in Ctrl+1…Ctrl+9 order (pins whose reply is gone are skipped)."""
-        by_slot = {slot_of(r.id): r for r in self._effective()}
-        out = []
-        for slot in load_settings(self.vault).pinned_reply_ids:
-            reply = by_slot.get(slot)
-            if reply is not None and (language is None or reply.language == language):
-                out.append(reply)
-        return out
+        # The index sorts pinned replies in pin order: the reply panel asks on every
+        # keystroke, so this must not decrypt the settings or rebuild the list.
+        return [r for r in self._index(language).replies if r.pinned]
 
     def shortcut(self, number: int, language: str | None = None) -> DeclineReply | None:
         """The reply for Ctrl+``number`` (1 to 9), or None."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 
 import msgspec
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from talentdesk.domain import DeclineReply, ReplyStyle, Source
 from talentdesk.sessions.replies import (
@@ -362,3 +365,309 @@ def test_resolve_and_closing_reply(desk: Desk) -> None:
     assert closing.id == "agency-id-closing"
     assert book.closing_reply("en") is None
     assert book.problems() == []
+
+
+# --------------------------------------------------------------------------- search, fast paths
+#
+# The search keeps an index per vault change, narrows each keystroke from earlier ones,
+# keeps term scores and scores matches in closed form. These tests hold it to the
+# plain algorithm it replaced, kept here word for word as the reference.
+
+
+def _reference_positions_score(text: str, positions: list[int]) -> int:
+    score = 0
+    previous = -2
+    for n, pos in enumerate(positions):
+        score += 16
+        if pos == previous + 1:
+            score += 12
+        elif n:
+            gap = pos - previous - 1
+            score -= 3 + 1 * (gap - 1)
+        if pos == 0 or not text[pos - 1].isalnum():
+            score += 8 if n == 0 else 10
+        previous = pos
+    return score - min(positions[0], 40) // 4
+
+
+def _reference_match_term(term: str, text: str) -> int | None:
+    pos = -1
+    for ch in term:
+        pos = text.find(ch, pos + 1)
+        if pos < 0:
+            return None
+    positions = [0] * len(term)
+    cursor = pos
+    for j in range(len(term) - 1, -1, -1):
+        cursor = text.rfind(term[j], 0, cursor + 1)
+        positions[j] = cursor
+        cursor -= 1
+    best = _reference_positions_score(text, positions)
+    found = text.find(term)
+    while found >= 0:
+        contiguous = list(range(found, found + len(term)))
+        best = max(best, _reference_positions_score(text, contiguous))
+        if found == 0 or not text[found - 1].isalnum():
+            break
+        found = text.find(term, found + 1)
+    return best
+
+
+def _reference_fuzzy_score(query: str, text: str) -> int | None:
+    haystack = fold(text)
+    total = 0
+    for term in fold(query).split():
+        score = _reference_match_term(term, haystack)
+        if score is None:
+            return None
+        total += score
+    return total
+
+
+def _reference_search(
+    book: ReplyBook, query: str, language: str | None, limit: int | None
+) -> list[tuple[str, MatchTier, int]]:
+    candidates = book.replies(language)
+    text = query.strip()
+    if text.startswith("/"):
+        text = text[1:]
+    if not text:
+        everything = [(r.id, MatchTier.TEXT, 0) for r in candidates]
+        return everything if limit is None else everything[:limit]
+    code_query = fold(text).replace(" ", "")
+    ranked: list[tuple[tuple[int, int, int, int, str], tuple[str, MatchTier, int]]] = []
+    for order, reply in enumerate(candidates):
+        code = reply.shortcode
+        if code and code_query and code.startswith(code_query):
+            key = (MatchTier.SHORTCODE_PREFIX, len(code), 0, order, reply.id)
+            ranked.append((key, (reply.id, MatchTier.SHORTCODE_PREFIX, 0)))
+        elif code and code_query and code_query in code:
+            key = (MatchTier.SHORTCODE, code.index(code_query), len(code), order, reply.id)
+            ranked.append((key, (reply.id, MatchTier.SHORTCODE, 0)))
+        else:
+            score = _reference_fuzzy_score(text, reply.text)
+            if score is not None:
+                key = (MatchTier.TEXT, -score, 0, order, reply.id)
+                ranked.append((key, (reply.id, MatchTier.TEXT, score)))
+    ranked.sort(key=lambda pair: pair[0])
+    hits = [hit for _, hit in ranked]
+    return hits if limit is None else hits[:limit]
+
+
+def _found(book: ReplyBook, query: str, language: str | None, limit: int | None) -> list[object]:
+    return [(h.reply.id, h.tier, h.score) for h in book.search(query, language, limit)]
+
+
+# Letters, word breaks, accents and ligatures that fold to more letters, a lone combining
+# mark, digits, underscore (a word character that is not alphanumeric) and regex syntax.
+_TRICKY = "aabkkeé sS-_1ßﬁİ\u0301.]\\^(\n"
+_SEARCH_PROPS = settings(
+    database=None,
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@settings(database=None, deadline=None, max_examples=2_000)
+@given(query=st.text(_TRICKY, max_size=8), text=st.text(_TRICKY, max_size=60))
+def test_fuzzy_score_matches_the_plain_algorithm(query: str, text: str) -> None:
+    assert fuzzy_score(query, text) == _reference_fuzzy_score(query, text)
+
+
+def test_fuzzy_score_on_windows_that_beat_or_lose_to_whole_matches() -> None:
+    # A gapped window of word starts beats a late whole match; an early one does not.
+    for query, text in (
+        ("ab", "a-b " + "x" * 30 + " ab"),
+        ("ab", "ab a-b"),
+        ("ab", "xa-b xab"),
+        ("kontak", "kita ok nanti tak kontak"),
+        ("a_b", "a__b a_b"),
+        ("a.", "xa. a."),
+    ):
+        assert fuzzy_score(query, text) == _reference_fuzzy_score(query, text), (query, text)
+
+
+@st.composite
+def _reply_sets(draw: st.DrawFn) -> list[DeclineReply]:
+    count = draw(st.integers(0, 24))
+    replies = []
+    for n in range(count):
+        agency = draw(st.booleans())
+        # Agency shortcodes arrive as the agency wrote them: lowercase, not always folded.
+        codes = "abké.-_1ß" if agency else "abk-_1"
+        replies.append(
+            DeclineReply(
+                id=f"agency-{n}" if agency else f"own-{n}",
+                style=draw(st.sampled_from(list(ReplyStyle))),
+                language=draw(st.sampled_from(["id", "en"])),
+                text=draw(st.text(_TRICKY, min_size=1, max_size=40).filter(str.strip)),
+                shortcode=draw(st.text(codes, max_size=6)),
+                source=Source.AGENCY if agency else Source.PERSONAL,
+            )
+        )
+    return replies
+
+
+@st.composite
+def _typing(draw: st.DrawFn) -> list[str]:
+    """What the search field holds keystroke by keystroke: typing, backspace, new words."""
+    field = ""
+    states = []
+    for _ in range(draw(st.integers(1, 14))):
+        if field and draw(st.integers(0, 4)) == 0:
+            field = field[:-1]
+        else:
+            field += draw(st.sampled_from([*"/ aabkKe-_1é.ß", "\u0301"]))
+        states.append(field)
+    return states
+
+
+@_SEARCH_PROPS
+@given(
+    replies=_reply_sets(),
+    pins=st.lists(st.integers(0, 23), max_size=4, unique=True),
+    typed=_typing(),
+    language=st.sampled_from([None, "id", "en"]),
+    limit=st.sampled_from([None, 50, 3, 1, 0, -2]),
+)
+def test_search_as_you_type_matches_a_search_from_scratch(
+    desk: Desk,
+    replies: list[DeclineReply],
+    pins: list[int],
+    typed: list[str],
+    language: str | None,
+    limit: int | None,
+) -> None:
+    with desk.vault.transaction():
+        for old in desk.store.load_all(DeclineReply).items:
+            desk.store.delete(DeclineReply, old.id)
+        for reply in replies:
+            desk.store.save(reply)
+    book = ReplyBook(desk.vault)
+    for n in pins:
+        if n < len(replies):
+            book.pin(replies[n].id)
+    for query in typed:
+        expected = _reference_search(book, query, language, limit)
+        assert _found(book, query, language, limit) == expected, query
+        # From scratch too: nothing narrowed, no scores kept, only what can rank scored.
+        assert _found(ReplyBook(desk.vault), query, language, limit) == expected, query
+    # Typed again from the start: the narrowing and the kept scores must not leak.
+    for query in typed:
+        expected = _reference_search(book, query, language, limit)
+        assert _found(book, query, language, limit) == expected, query
+
+
+def test_shortcode_ranks_by_where_then_length_then_pins(desk: Desk) -> None:
+    book = ReplyBook(desk.vault)
+    made = {
+        code: book.create(style=ReplyStyle.POLITE, language="id", text="Teks.", shortcode=code)
+        for code in ("xxb", "abbbb", "bz", "b-1", "b", "xbz", "ybz", "ab")
+    }
+    book.pin(made["ybz"].id)
+    ranked = [(h.reply.shortcode, h.tier) for h in book.search("/b")]
+    prefix, contains = MatchTier.SHORTCODE_PREFIX, MatchTier.SHORTCODE
+    assert ranked == [
+        ("b", prefix),  # shortest first
+        ("bz", prefix),
+        ("b-1", prefix),
+        ("ab", contains),  # found at 1, then shortest first
+        ("ybz", contains),  # a tie with "xbz": the pinned one first
+        ("xbz", contains),
+        ("abbbb", contains),
+        ("xxb", contains),  # found later in the code: last, however short
+    ]
+    expected = _reference_search(book, "/b", None, 50)
+    assert [(h.reply.id, h.tier, h.score) for h in book.search("/b")] == expected
+    # The end of one shortcode and the start of the next do not make a match.
+    assert [h.reply.shortcode for h in book.search("/bx")] == []
+    assert [h.reply.shortcode for h in book.search("/1x")] == []
+
+
+def test_gapped_matches_are_worked_out_when_they_can_rank(desk: Desk) -> None:
+    book = ReplyBook(desk.vault)
+
+    def mine(text: str) -> DeclineReply:
+        return book.create(style=ReplyStyle.POLITE, language="id", text=text)
+
+    gapped = mine("a b")  # 47, only bounded at first: "ab" is not in it whole
+    first = mine("ab " + "x" * 30)  # 52
+    tie = mine("x" * 19 + " ab")  # 47 too
+    late = mine("x" * 50 + "ab")  # 34, bounded at 37 at first
+    book.pin(gapped.id)  # first of the tie
+    for limit in (None, 0, 1, 2, 3, 4, -1):
+        fresh = ReplyBook(desk.vault)  # no scores kept from another limit
+        assert _found(fresh, "ab", None, limit) == _reference_search(book, "ab", None, limit)
+    assert [h.reply.id for h in ReplyBook(desk.vault).search("ab", limit=2)] == [
+        first.id,
+        gapped.id,
+    ]
+    ranked = [(h.reply.id, h.score) for h in book.search("ab")]
+    assert ranked == [(first.id, 52), (gapped.id, 47), (tie.id, 47), (late.id, 34)]
+
+
+def test_search_follows_changes_between_keystrokes(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    assert book.search("zz") == []
+    mine = book.create(style=ReplyStyle.POLITE, language="id", text="Zzz, aku ngantuk.")
+    # "zzz" extends "zz", whose hits were none: a change in between must end the narrowing.
+    assert [h.reply.id for h in book.search("zzz")] == [mine.id]
+    # Two replies start with "Maaf": a tie, so the one listed first wins.
+    assert [h.reply.id for h in book.search("maaf", "id")][:2] == [
+        "agency-id-contact",
+        "agency-id-polite",
+    ]
+    book.pin("agency-id-polite")  # a settings change: pinned replies come first in ties
+    assert [h.reply.id for h in book.search("maaf", "id")][:2] == [
+        "agency-id-polite",
+        "agency-id-contact",
+    ]
+    assert [r.id for r in book.pinned("id")] == ["agency-id-polite"]
+    assert book.pinned("en") == []
+    book.delete(mine.id)
+    assert book.search("zzz") == []
+
+
+def test_lists_handed_out_are_copies(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    book.pin("agency-id-closing")
+    before = book.replies("id")
+    for handed_out in (book.replies("id"), book.pinned("id"), book.search("", "id")):
+        handed_out.clear()  # the index behind them is shared by every later call
+    assert book.replies("id") == before
+    assert [h.reply for h in book.search("", "id")] == before
+    assert [r.id for r in book.pinned("id")] == ["agency-id-closing"]
+
+
+def test_searching_from_many_threads_while_the_agency_replaces_replies(desk: Desk) -> None:
+    agency_defaults(desk)
+    book = ReplyBook(desk.vault)
+    typed = ["k", "ko", "kon", "kontak", "m", "ma", "maaf", "maaf y", "/tu", "a", "ag"]
+    problems: list[BaseException] = []
+    done = threading.Event()
+
+    def type_along() -> None:
+        try:
+            while not done.is_set():
+                for query in typed:
+                    for hit in book.search(query):
+                        assert hit.reply.language in ("id", "en")
+        except BaseException as exc:  # handed to the test thread
+            problems.append(exc)
+
+    threads = [threading.Thread(target=type_along) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        for n in range(30):
+            desk.agency_reply(f"id-extra-{n}", f"Kontak lewat agensi ya, nomor {n}.")
+    finally:
+        done.set()
+        for thread in threads:
+            thread.join()
+    assert problems == []
+    for query in typed:
+        assert _found(book, query, None, None) == _reference_search(book, query, None, None)
