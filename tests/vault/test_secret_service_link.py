@@ -35,7 +35,13 @@ def library_backend() -> Any:
     return SecretService.Keyring()  # type: ignore[no-untyped-call]
 
 
-def test_linux_without_configuration_uses_the_direct_link() -> None:
+def test_linux_without_configuration_uses_the_direct_link(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Whatever the developer's desktop and keyring config say, none here.
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     status = keys.keyring_status()
     assert status.available
     assert status.backend == DIRECT_KEYRING_NAME
