@@ -1,7 +1,7 @@
 """Decline replies: search as the talent types, and a click to the filled text on the clipboard.
 
-- Search over 2,000 replies, per keystroke (each prefix of a few typed queries, in
-  order, as a talent types them), p95. Target: at most 16 ms. The vocabulary is small,
+- Search over 2,000 replies, per keystroke (each prefix of 14 typed queries, in
+  order, as a talent types them: 107 keystrokes), p95. Target: at most 16 ms. The vocabulary is small,
   so almost every reply matches the first letters: a worst case for the scan.
 - The same keystrokes through the reply search panel the session window shows: from
   setting the search field's text to the panel's list model holding the new rows (the
@@ -9,7 +9,8 @@
   Target: at most 16 ms. The panel has its own reply book, so it starts without the
   first figure's warm caches, as the app would. Keystrokes are 80 ms apart, so each
   one's painting is done before the next.
-- The same, until the list has painted the new rows (what the talent sees), p95.
+- The same, until the list has painted the new rows (what the talent sees), p95. Not
+  a target of the issue's; printed against the same 16 ms (one frame at 60 Hz).
 - Click on a reply to the filled text on the clipboard (ReplyBook.copy + Qt's clipboard,
   as the reply list's click handler does), p95. Target: at most 16 ms.
 
@@ -38,7 +39,22 @@ _SAMPLE = (
     "agensi sorry i cannot share my personal contact let us keep chatting here thank you"
 )
 WORDS = tuple(_SAMPLE.split(" "))
-TYPED = ("kontak", "/tol", "sesi selesai", "agensi", "thank", "maaf ya")
+TYPED = (
+    "kontak",
+    "/tol",
+    "sesi selesai",
+    "agensi",
+    "thank",
+    "maaf ya",
+    "pribadi",
+    "/r12",
+    "tambah waktu",
+    "sorry",
+    "obrolan",
+    "sampai jumpa",
+    "share contact",
+    "makasih",
+)
 #: Longest wait for the panel's answer to one keystroke before the run is called broken.
 PANEL_TIMEOUT_MS = 10_000
 #: Between two keystrokes in the panel (a quick typist: about 12 keys a second).
@@ -194,7 +210,10 @@ def main() -> None:
 
         from PySide6.QtWidgets import QApplication
 
+        from talentdesk.ui.style import configure_application
+
         app = QApplication([])
+        configure_application(app)  # the app's style sheet: it is drawn on every repaint
         measure_clicks(book)
         measure_panel(vault)
         app.processEvents()

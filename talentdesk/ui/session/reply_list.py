@@ -9,6 +9,8 @@ ranking, or pinned, own, then the agency's.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import ceil
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -19,7 +21,17 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPen,
+    QStaticText,
+    QTextLayout,
+    QTextOption,
+    QTransform,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from talentdesk.domain import DeclineReply, Source
@@ -37,6 +49,10 @@ from talentdesk.ui.session.words import SessionWords
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
+HOVER = QColor("#f5f7fa")
+DIVIDER = QPen(QColor("#eef1f5"))
+BADGE_TEXT = QColor("white")
+
 #: The ``DeclineReply`` of a row.
 REPLY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 #: The reply's id, a ``str``.
@@ -51,6 +67,19 @@ STYLE_ROLE = int(Qt.ItemDataRole.UserRole) + 5
 SOURCE_ROLE = int(Qt.ItemDataRole.UserRole) + 6
 #: "agency", "own" or "edited" (the talent's edit of an agency reply).
 OWNER_ROLE = int(Qt.ItemDataRole.UserRole) + 7
+#: All a card draws, as a :class:`ReplyCard` (one call per row while painting).
+CARD_ROLE = int(Qt.ItemDataRole.UserRole) + 8
+
+
+class ReplyCard(NamedTuple):
+    """What the delegate draws for one row, in words."""
+
+    owner: str
+    source: str
+    pin: int
+    shortcode: str
+    style: str
+    text: str
 
 
 def owner_of(reply: DeclineReply) -> str:
@@ -68,6 +97,7 @@ class ReplyListModel(QAbstractListModel):
         self._replies: tuple[DeclineReply, ...] = ()
         self._pins: dict[str, int] = {}
         self._words = SessionWords(self)
+        self._cards: dict[int, ReplyCard] = {}
 
     # ------------------------------------------------------------------ contents
 
@@ -78,6 +108,7 @@ class ReplyListModel(QAbstractListModel):
         self.beginResetModel()
         self._replies = tuple(replies)
         self._pins = {slot_of(r.id): n for n, r in enumerate(pinned, start=1)}
+        self._cards.clear()
         self.endResetModel()
 
     def replies(self) -> tuple[DeclineReply, ...]:
@@ -101,8 +132,27 @@ class ReplyListModel(QAbstractListModel):
 
     def retranslate(self) -> None:
         """Every text changed (the language was switched)."""
+        self._cards.clear()
         if self._replies:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._replies) - 1, 0))
+
+    def card_at(self, row: int) -> ReplyCard | None:
+        """What the card of a row shows; kept until the rows or the language change."""
+        card = self._cards.get(row)
+        if card is None:
+            reply = self.reply_at(row)
+            if reply is None:
+                return None
+            owner = owner_of(reply)
+            card = self._cards[row] = ReplyCard(
+                owner=owner,
+                source=self._words.source(reply.source, edited=owner == "edited"),
+                pin=self.pin_of(reply),
+                shortcode=f"/{reply.shortcode}" if reply.shortcode else "",
+                style=self._words.reply_style(reply.style),
+                text=reply.text,
+            )
+        return card
 
     # ------------------------------------------------------------------ the model API
 
@@ -133,6 +183,8 @@ class ReplyListModel(QAbstractListModel):
             if reply.shortcode:
                 parts.insert(0, f"/{reply.shortcode}")
             return ". ".join(parts)
+        if role == CARD_ROLE:
+            return self.card_at(index.row())
         if role == REPLY_ROLE:
             return reply
         if role == REPLY_ID_ROLE:
@@ -150,17 +202,128 @@ class ReplyListModel(QAbstractListModel):
         return None
 
 
-def _two_lines(text: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
-    """Break ``text`` into a first line that fits and an elided second line."""
+class CardFonts:
+    """The fonts of a card, their metrics, and the texts drawn in them, made once.
+
+    A repaint draws every visible row, and the next keystroke's results are mostly
+    rows drawn before: building fonts and metrics, cutting the text into two lines
+    and laying out each text cost more than drawing it, so all of that is kept, per
+    base font (``QFont.key()``). Texts are kept as QStaticText, laid out once.
+    """
+
+    def __init__(self, base: QFont) -> None:
+        self.base = QFont(base)
+        self.metrics = QFontMetrics(self.base)
+        self.line = self.metrics.height()
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.bold_metrics = QFontMetrics(self.bold)
+        self.small = QFont(base)
+        self.small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        self.small.setBold(True)
+        self.small_metrics = QFontMetrics(self.small)
+        self.small_offset = max(0, (self.line - self.small_metrics.height()) // 2)
+        self.narrowest = max(1, min(self.metrics.horizontalAdvance(c) for c in NARROW_GLYPHS))
+        self._lines: dict[tuple[str, int], tuple[str, str]] = {}
+        self._elided: dict[tuple[str, int], str] = {}
+        self._texts: dict[tuple[str, int], tuple[QStaticText, int]] = {}
+
+    def two_lines(self, text: str, width: int) -> tuple[str, str]:
+        """``text`` as a first line that fits ``width`` and an elided second line."""
+        key = (text, width)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) >= TEXTS_KEPT:
+                self._lines.clear()
+            lines = two_lines(text, self.base, self.metrics, width, self.narrowest)
+            self._lines[key] = lines
+        return lines
+
+    def elided(self, text: str, width: int) -> str:
+        """``text`` cut with "…" to fit ``width`` in the base font."""
+        if width <= 0:
+            return ""
+        key = (text, width)
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= TEXTS_KEPT:
+                self._elided.clear()
+            elided = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            self._elided[key] = elided
+        return elided
+
+    def static(self, text: str, font: int) -> tuple[QStaticText, int]:
+        """``text`` laid out in one of the card's fonts (``BASE``, ``BOLD``, ``SMALL``).
+
+        Returns:
+            The laid-out text and its width in pixels (rounded up).
+        """
+        key = (text, font)
+        static = self._texts.get(key)
+        if static is None:
+            if len(self._texts) >= TEXTS_KEPT:
+                self._texts.clear()
+            laid_out = QStaticText(text)
+            laid_out.setTextFormat(Qt.TextFormat.PlainText)
+            laid_out.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            laid_out.prepare(QTransform(), self.font(font))
+            static = self._texts[key] = (laid_out, ceil(laid_out.size().width()))
+        return static
+
+    def font(self, font: int) -> QFont:
+        """The font ``BASE``, ``BOLD`` or ``SMALL``."""
+        return (self.base, self.bold, self.small)[font]
+
+
+#: The card's fonts, for :meth:`CardFonts.static`.
+BASE, BOLD, SMALL = 0, 1, 2
+
+#: Texts (and cut lines) kept per font before the store starts afresh: far more than
+#: a list shows, small next to the replies themselves.
+TEXTS_KEPT = 4096
+
+#: Glyphs narrower than most letters in common fonts.
+NARROW_GLYPHS = " .,'il|!:;"
+
+
+def two_lines(
+    text: str, font: QFont, metrics: QFontMetrics, width: int, narrowest: int = 1
+) -> tuple[str, str]:
+    """Break ``text`` into a first line that fits ``width`` and an elided second line.
+
+    One QTextLayout line breaks at the last word that fits (or inside a word too long
+    for a line), shaping the text once; measuring prefix after prefix shaped it a
+    dozen times per row. ``narrowest`` is the font's narrowest glyph width: two
+    lines never hold more characters than fit at that width, and what is never drawn
+    need not be shaped.
+    """
     flat = " ".join(text.split())
-    if metrics.horizontalAdvance(flat) <= width:
+    if width <= 0 or not flat:
         return flat, ""
-    cut = len(flat)
-    while cut > 0 and metrics.horizontalAdvance(flat[:cut]) > width:
-        space = flat.rfind(" ", 0, cut)
-        cut = space if space > 0 else cut - 1
-    first, rest = flat[:cut], flat[cut:].lstrip()
-    return first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    room = 2 * width // max(1, narrowest) + 2
+    cut = _first_line_length(flat[:room], font, width)
+    if cut >= room and len(flat) > room:  # zero-width marks: shape it all after all
+        cut = _first_line_length(flat, font, width)
+    if cut >= len(flat):
+        return flat, ""
+    first, rest = flat[:cut].rstrip(), flat[cut:].lstrip()
+    elided = metrics.elidedText(rest[:room], Qt.TextElideMode.ElideRight, width)
+    if len(rest) > room and elided == rest[:room]:
+        elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return first, elided
+
+
+def _first_line_length(text: str, font: QFont, width: int) -> int:
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(width)
+    length = line.textLength()
+    layout.endLayout()
+    return length
 
 
 class ReplyDelegate(QStyledItemDelegate):
@@ -171,90 +334,88 @@ class ReplyDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words = SessionWords(self)
+        self._fonts: dict[str, CardFonts] = {}
+        self._last: CardFonts | None = None
+
+    def fonts(self, base: QFont) -> CardFonts:
+        """The card fonts for ``base`` (the view's font), made on first use."""
+        last = self._last
+        if last is not None and last.base == base:  # a font compares faster than its key
+            return last
+        key = base.key()
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            fonts = self._fonts[key] = CardFonts(base)
+        self._last = fonts
+        return fonts
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)
-        height = 2 * self.PADDING + 3 * metrics.height() + 2 * self.LINE_GAP
+        line = self.fonts(option.font).line
+        height = 2 * self.PADDING + 3 * line + 2 * self.LINE_GAP
         return QSize(260, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        card = index.data(CARD_ROLE)
+        if not isinstance(card, ReplyCard):
+            return
         rect: QRect = option.rect
         state = option.state
-        base_font: QFont = option.font
+        fonts = self.fonts(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, SELECTED)
         elif state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, QColor("#f5f7fa"))
-        painter.setPen(QPen(QColor("#eef1f5")))
+            painter.fillRect(rect, HOVER)
+        painter.setPen(DIVIDER)
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
-        metrics = QFontMetrics(base_font)
-        line = metrics.height()
+        line = fonts.line
         x = rect.left() + self.PADDING
         y = rect.top() + self.PADDING
         right = rect.right() - self.PADDING
-        bold = QFont(base_font)
-        bold.setBold(True)
-        bold_metrics = QFontMetrics(bold)
 
         # The tag of who wrote it, on the right.
-        owner = str(index.data(OWNER_ROLE) or "own")
-        fg, bg = {"agency": AGENCY_TAG, "edited": EDITED_TAG}.get(owner, OWN_TAG)
-        small = QFont(base_font)
-        small.setPointSizeF(max(7.0, base_font.pointSizeF() * 0.85))
-        small.setBold(True)
-        small_metrics = QFontMetrics(small)
-        tag = str(index.data(SOURCE_ROLE) or "")
-        tag_width = small_metrics.horizontalAdvance(tag) + 14
-        tag_rect = QRect(right - tag_width, y, tag_width, line)
+        fg, bg = {"agency": AGENCY_TAG, "edited": EDITED_TAG}.get(card.owner, OWN_TAG)
+        tag, tag_width = fonts.static(card.source, SMALL)
+        tag_width += 14
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(bg)
-        painter.drawRoundedRect(tag_rect, 6, 6)
-        painter.setFont(small)
+        painter.drawRoundedRect(QRect(right - tag_width, y, tag_width, line), 6, 6)
+        painter.setFont(fonts.small)
         painter.setPen(fg)
-        painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, tag)
+        painter.drawStaticText(right - tag_width + 7, y + fonts.small_offset, tag)
 
         # Pin, shortcode and kind on the left.
-        pin = int(index.data(PIN_ROLE) or 0)
-        if pin:
-            badge = f"Ctrl+{pin}"
-            badge_width = small_metrics.horizontalAdvance(badge) + 12
-            badge_rect = QRect(x, y, badge_width, line)
+        if card.pin:
+            badge, badge_width = fonts.static(f"Ctrl+{card.pin}", SMALL)
+            badge_width += 12
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TEXT_COLOUR)
-            painter.drawRoundedRect(badge_rect, 5, 5)
-            painter.setPen(QColor("white"))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            painter.drawRoundedRect(QRect(x, y, badge_width, line), 5, 5)
+            painter.setPen(BADGE_TEXT)
+            painter.drawStaticText(x + 6, y + fonts.small_offset, badge)
             x += badge_width + 8
-        code = str(index.data(SHORTCODE_ROLE) or "")
-        if code:
-            painter.setFont(bold)
+        if card.shortcode:
+            code, code_width = fonts.static(fonts.elided(card.shortcode, right - x), BOLD)
+            painter.setFont(fonts.bold)
             painter.setPen(SHORTCODE)
-            painter.drawText(QRect(x, y, right - x, line), Qt.AlignmentFlag.AlignVCenter, code)
-            x += bold_metrics.horizontalAdvance(code) + 10
-        painter.setFont(base_font)
+            painter.drawStaticText(x, y, code)
+            x += code_width + 10
+        painter.setFont(fonts.base)
         painter.setPen(MUTED_COLOUR)
-        kind = str(index.data(STYLE_ROLE) or "")
         space = max(0, right - tag_width - 8 - x)
-        painter.drawText(
-            QRect(x, y, space, line),
-            Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(kind, Qt.TextElideMode.ElideRight, space),
-        )
+        if space:
+            painter.drawStaticText(x, y, fonts.static(fonts.elided(card.style, space), BASE)[0])
 
         # Two lines of the text.
         width = rect.width() - 2 * self.PADDING
-        first, second = _two_lines(
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), metrics, width
-        )
+        first, second = fonts.two_lines(card.text, width)
         painter.setPen(TEXT_COLOUR)
         left = rect.left() + self.PADDING
         y += line + self.LINE_GAP
-        painter.drawText(QRect(left, y, width, line), Qt.AlignmentFlag.AlignVCenter, first)
+        painter.drawStaticText(left, y, fonts.static(first, BASE)[0])
         if second:
             y += line + self.LINE_GAP
-            painter.drawText(QRect(left, y, width, line), Qt.AlignmentFlag.AlignVCenter, second)
+            painter.drawStaticText(left, y, fonts.static(second, BASE)[0])
         painter.restore()
