@@ -334,10 +334,16 @@ class SyncService:
     def _feed_loop(self, run: _Run) -> None:
         client, stop = run.client, run.stop
         attempt = 0
+        answered = False
         while not stop.is_set():
             cursor = load_feed_state(self.vault).cursor
+            # Until the agency has answered (at start, after a failure) the poll returns
+            # at once: a long-poll with nothing new would keep "Connecting…" on screen
+            # for its whole wait although the agency is there.
+            wait = self.feed_wait if answered else 0
+            answered = False
             try:
-                page = client.feed(cursor, self.feed_wait)
+                page = client.feed(cursor, wait)
             except (RetryableError, MalformedResponseError) as exc:
                 if stop.is_set():
                     return
@@ -371,6 +377,7 @@ class SyncService:
             if stop.is_set():
                 return  # stopped while the poll was in flight: the vault may be closing
             attempt = 0
+            answered = True
             result = apply_page(self.vault, page, on_update=self._dispatch_update)
             sweep_customer_data(self.vault, keep=self._keep)
             self._refresh_counts()

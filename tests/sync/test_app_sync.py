@@ -125,6 +125,28 @@ def book(
 # --------------------------------------------------------------------------- pairing, feed
 
 
+def test_connected_shows_at_once_although_the_feed_has_nothing_new(
+    agency: tuple[ServerThread, AgencyStore], data_dir: Path
+) -> None:
+    server, store = agency
+    app = make_app(data_dir, server.url, store)
+    app.sync.feed_wait = 25  # the agency holds a poll with nothing new this long
+    try:
+        app.sync.start()
+        wait_for(lambda: app.sync.status.phase is SyncPhase.CONNECTED, timeout=5, what="connected")
+        connecting = app.statuses.first(SyncPhase.CONNECTING)
+        connected = app.statuses.first(SyncPhase.CONNECTED)
+        assert connecting is not None and connected is not None
+        assert connected[0] - connecting[0] < 5
+
+        # Then it long-polls: a booking pushed now arrives without waiting for a timeout.
+        booking_id = book(store, "Melati")
+        wait_for(lambda: app.booking(booking_id) is not None, timeout=10, what="booking")
+    finally:
+        app.sync.stop()
+        app.vault.close()
+
+
 def test_pair_push_cancel_and_rebook(app: App, agency: tuple[ServerThread, AgencyStore]) -> None:
     _, store = agency
     pairing = app.sync.pairing()
