@@ -27,12 +27,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Signal
+from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk import __version__
-from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.bridge import Bridge, Operation
 from talentdesk.ui.clipboard import SecretClipboard
 from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.desk import AgencyDesk, SyncTuning
@@ -48,11 +49,17 @@ from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.services import SessionClocks
 from talentdesk.ui.single_instance import SingleInstance
 from talentdesk.ui.style import configure_application
-from talentdesk.ui.unlock import UnlockScreen
+from talentdesk.ui.unlock.examine import Examination, examine
 from talentdesk.vault import VAULT_FILE, KeyringStatus, Vault, keyring_status, warm_up_keyring
 from talentdesk.vault.prefs import Preferences, load_preferences, save_preferences
 
+if TYPE_CHECKING:
+    from talentdesk.ui.unlock.screen import UnlockScreen
+
 log = logging.getLogger(__name__)
+
+#: How long a start looks for the vault quietly before the unlock screen says it waits.
+QUIET_START_MS = 300
 
 
 def ensure_qapplication(argv: Sequence[str] | None = None) -> QApplication:
@@ -126,12 +133,12 @@ class TalentDeskApp(QObject):
         self.notifier = Notifier(self)
         self.idle = IdleWatcher(clock=clock, check_interval_ms=idle_check_ms, parent=self)
         self.idle.set_limit_minutes(self._prefs.idle_lock_minutes)
-        self.unlock_screen = UnlockScreen(
-            data_dir / VAULT_FILE,
-            self.bridge,
-            language=self.languages.language,
-            keyring_probe=keyring_probe,
-        )
+        self._keyring_probe = keyring_probe
+        self._unlock_screen: UnlockScreen | None = None
+        self._examining = False  # the start's own examination is under way
+        self._quiet_start = QTimer(self)
+        self._quiet_start.setSingleShot(True)
+        self._quiet_start.setInterval(QUIET_START_MS)
         self.main_window: MainWindow | None = None
         self.vault: Vault | None = None
         self.desk: AgencyDesk | None = None
@@ -151,12 +158,34 @@ class TalentDeskApp(QObject):
         """The preferences as last saved."""
         return self._prefs
 
+    @property
+    def unlock_screen(self) -> UnlockScreen:
+        """The unlock screen, built the first time it is needed.
+
+        A vault that opens by itself (keyring) never needs it at start: it is built
+        when the vault asks for a passphrase, on a first run, for a problem, when
+        opening takes long, or at the first lock.
+        """
+        screen = self._unlock_screen
+        if screen is None:
+            from talentdesk.ui.unlock.screen import UnlockScreen
+
+            screen = UnlockScreen(
+                self.data_dir / VAULT_FILE,
+                self.bridge,
+                language=self.languages.language,
+                keyring_probe=self._keyring_probe,
+            )
+            screen.vault_changed.connect(self._unlocked)
+            screen.language_changed.connect(self.set_language)
+            screen.quit_requested.connect(QApplication.quit)
+            self._unlock_screen = screen
+        return screen
+
     def _connect_signals(self) -> None:
-        self.unlock_screen.vault_changed.connect(self._unlocked)
-        self.unlock_screen.language_changed.connect(self.set_language)
-        self.unlock_screen.quit_requested.connect(QApplication.quit)
         self.idle.lock_requested.connect(self.lock)
         self.instance.raise_requested.connect(self.bring_forward)
+        self._quiet_start.timeout.connect(self._show_unlock_waiting)
 
     def _connect_main_window(self, window: MainWindow) -> None:
         window.lock_requested.connect(self.lock)
@@ -165,9 +194,44 @@ class TalentDeskApp(QObject):
         window.session_requested.connect(self.show_session)
 
     def start(self) -> None:
-        """Show the unlock screen and start opening the vault."""
-        self.unlock_screen.show()
-        self.unlock_screen.begin()
+        """Look for the vault and open it; the unlock screen shows only if it is needed.
+
+        A keyring vault opens on the bridge with no window on screen, then the main
+        window appears. The unlock screen comes up when the vault asks for something
+        (a passphrase, a first run, a problem) or when opening takes longer than
+        :data:`QUIET_START_MS` (a keyring that asks for its own password, say).
+        """
+        self._examining = True
+        self._quiet_start.start()
+        path, keyring_probe = self.data_dir / VAULT_FILE, self._keyring_probe
+        Operation(
+            lambda: examine(path, keyring_probe), success=self._examined, parent=self
+        ).failure(self._examination_failed).run_in_background(self.bridge)
+
+    def _examined(self, found: Examination) -> None:
+        self._examining = False
+        self._quiet_start.stop()
+        if self._shut_down:
+            if found.opened is not None:
+                found.opened.close()
+            return
+        if found.opened is not None:
+            self._unlocked(found.opened)  # hides the unlock screen if it came up meanwhile
+            return
+        screen = self.unlock_screen
+        screen.take_examination(found)
+        self._activate(screen)
+
+    def _examination_failed(self, exc: Exception) -> None:
+        # Not expected (examine reports a failed open itself): say so, offer Try again.
+        self._examined(Examination(None, None, failed=exc))
+
+    def _show_unlock_waiting(self) -> None:
+        """The start is slow to open the vault: show that it is being opened."""
+        if self._examining and self.vault is None and not self._shut_down:
+            screen = self.unlock_screen
+            screen.show_opening()
+            screen.show()
 
     def _unlocked(self, vault: Vault) -> None:
         self.vault = vault
@@ -228,7 +292,8 @@ class TalentDeskApp(QObject):
         self.main_window = window
         window.show()
         self._activate(window)
-        self.unlock_screen.hide()
+        if self._unlock_screen is not None:
+            self._unlock_screen.hide()
         self.idle.start()
         self.vault_changed.emit(vault)
         # The rest waits for the window's first paint: tonight's bookings are on screen
@@ -321,7 +386,8 @@ class TalentDeskApp(QObject):
     def set_language(self, code: str) -> None:
         """Switch the language live, remember it, and show it in both pickers."""
         self.languages.set_language(code)
-        self.unlock_screen.set_language(code)
+        if self._unlock_screen is not None:  # one built later picks the language up then
+            self._unlock_screen.set_language(code)
         if self.session is not None:
             self.session.language = code  # the closing reply's language
         if self.main_window is not None:
@@ -342,8 +408,13 @@ class TalentDeskApp(QObject):
 
     def bring_forward(self) -> None:
         """Raise the visible window (another launch asked for it)."""
-        window = self.main_window if self.main_window is not None else self.unlock_screen
-        self._activate(window)
+        if self.main_window is not None:
+            self._activate(self.main_window)
+            return
+        screen = self.unlock_screen
+        if self._examining:  # asked for while the vault still opens at start
+            screen.show_opening()
+        self._activate(screen)
 
     @staticmethod
     def _activate(window: QWidget) -> None:
@@ -359,7 +430,9 @@ class TalentDeskApp(QObject):
             return
         self._shut_down = True
         self.idle.stop()
-        self.unlock_screen.discard()
+        self._quiet_start.stop()
+        if self._unlock_screen is not None:
+            self._unlock_screen.discard()
         desk, self.desk = self.desk, None
         self._release_session()
         if self.vault is not None:
@@ -373,7 +446,7 @@ class TalentDeskApp(QObject):
             if vault.is_open:
                 vault.close()
         self._releasing = []
-        for window in (self.main_window, self.unlock_screen):
+        for window in (self.main_window, self._unlock_screen):
             if window is not None:
                 window.hide()
                 window.deleteLater()

@@ -114,20 +114,30 @@ class _SecretServiceLink:
         self._lock = threading.Lock()
 
     def _open(self) -> Collection:
-        if self._collection is None:
-            import secretstorage
-
-            connection = secretstorage.dbus_init()
-            try:
-                self._collection = secretstorage.get_default_collection(connection)
-            except BaseException:
-                connection.close()
-                raise
         collection = self._collection
-        if collection.is_locked():
-            collection.unlock()  # the desktop may ask for the login password
+        if collection is not None:
+            # Checked on connecting only: each check is a D-Bus round trip, a read finds
+            # a locked item itself, and a write to a locked keyring fails and is tried
+            # again on a new connection, which unlocks.
+            return collection
+        import secretstorage
+
+        connection = secretstorage.dbus_init()
+        try:
+            collection = secretstorage.get_default_collection(connection)
             if collection.is_locked():
-                raise KeyringUnavailable("the keyring stays locked (the prompt was dismissed)")
+                collection.unlock()  # the desktop may ask for the login password
+                if collection.is_locked():
+                    raise KeyringUnavailable("the keyring stays locked (the prompt was dismissed)")
+            # One session for the connection: every item found hands it on, where each
+            # would open its own (a Diffie-Hellman exchange and a round trip each time).
+            from secretstorage.util import open_session
+
+            collection.session = open_session(connection)
+        except BaseException:
+            connection.close()
+            raise
+        self._collection = collection
         return collection
 
     def _drop(self) -> None:
@@ -208,8 +218,10 @@ def keyring_status() -> KeyringStatus:
         return KeyringStatus(False, "disabled", f"{DISABLE_ENV}=none")
     if _direct_secret_service():
         try:
-            # A read proves the service answers (it may be installed but not running).
-            _link().get(SERVICE, "probe")
+            # Connecting proves the service answers (it may be installed but not running):
+            # the link asks it for its default collection and opens a session. Once
+            # connected, nothing more is asked here.
+            _link().call(lambda _collection: None)
         except Exception as exc:
             reason = f"keyring did not answer: {type(exc).__name__}: {exc}"
             return KeyringStatus(False, DIRECT_KEYRING_NAME, reason)

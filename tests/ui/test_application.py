@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from talentdesk.ui.application import QUIET_START_MS
 from talentdesk.ui.main_window import Page
+from talentdesk.ui.unlock import UnlockScreen
 from talentdesk.vault import (
     MIN_PASSPHRASE_CHARS,
     VAULT_FILE,
@@ -21,6 +24,7 @@ from talentdesk.vault import (
     Protection,
     Vault,
     VaultInfo,
+    keys,
     probe,
 )
 from tests.ui.conftest import (
@@ -127,7 +131,67 @@ def test_keyring_vault_opens_without_a_click(
     app.start()
     wait_for_main_window(qtbot, app)
     assert open_vault(app).protection is Protection.KEYRING
+    # Opened by itself: the unlock screen was never needed, so never built or shown.
+    assert not any(isinstance(w, UnlockScreen) for w in QApplication.topLevelWidgets())
     assert not app.unlock_screen.isVisible()
+
+
+def test_a_slow_keyring_shows_that_the_vault_is_opening(
+    qtbot: QtBot,
+    make_app: AppFactory,
+    vault_path: Path,
+    secret_service: KeyringStatus,
+    keyring_cleanup: list[VaultInfo],
+) -> None:
+    vault = Vault.create(vault_path)
+    keyring_cleanup.append(vault.info)
+    vault.close()
+    link = keys._link()
+
+    app = make_app()
+    with link._lock:  # the keyring answers nothing meanwhile, as when it asks its password
+        app.start()
+        qtbot.waitUntil(lambda: app.unlock_screen.isVisible(), timeout=5_000)
+        screen = app.unlock_screen
+        assert screen.current_step is screen.busy
+        assert screen.busy.title.text() == "Opening your vault…"
+        assert is_locked(app)
+        qtbot.wait(QUIET_START_MS)
+        assert is_locked(app)
+    wait_for_main_window(qtbot, app)
+    assert not screen.isVisible()
+    assert open_vault(app).protection is Protection.KEYRING
+
+
+def test_a_quit_before_the_vault_opened_closes_it(
+    qtbot: QtBot,
+    make_app: AppFactory,
+    vault_path: Path,
+    secret_service: KeyringStatus,
+    keyring_cleanup: list[VaultInfo],
+) -> None:
+    vault = Vault.create(vault_path)
+    keyring_cleanup.append(vault.info)
+    vault.close()
+    link = keys._link()
+    opened: list[Vault] = []
+    real_open = Vault.open
+
+    def watched(*args: object, **kwargs: object) -> Vault:
+        opened.append(real_open(*args, **kwargs))  # type: ignore[arg-type]
+        return opened[-1]
+
+    app = make_app()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Vault, "open", staticmethod(watched))
+        with link._lock:  # the keyring is still being asked when the talent quits
+            app.start()
+            qtbot.wait(50)
+        app.shutdown()  # waits for the open under way; its outcome comes after
+        qtbot.waitUntil(lambda: bool(opened), timeout=5_000)
+        qtbot.waitUntil(lambda: not opened[0].is_open, timeout=5_000)
+    assert app.main_window is None
+    assert app.vault is None
 
 
 @pytest.mark.usefixtures("no_keyring")

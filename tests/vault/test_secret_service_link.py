@@ -69,6 +69,31 @@ def test_one_connection_is_reused(name: str) -> None:
     assert link._collection is first
 
 
+def test_one_session_serves_every_read_and_write(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import secretstorage.util
+
+    link = keys._link()
+    link.call(lambda _collection: None)  # connected (and its session opened) already
+    opened: list[object] = []
+    real_open = secretstorage.util.open_session
+
+    def counted(connection: Any) -> Any:
+        opened.append(connection)
+        return real_open(connection)
+
+    monkeypatch.setattr(secretstorage.util, "open_session", counted)
+    link.set(SERVICE, name, "sesi")
+    for _ in range(3):
+        assert link.get(SERVICE, name) == "sesi"
+    assert keys.keyring_status().available
+
+    assert opened == []  # each item would otherwise open its own session
+    collection = link._collection
+    assert collection is not None and collection.session is not None
+
+
 def test_a_dropped_connection_is_replaced_once(name: str) -> None:
     link = keys._link()
     link.set(SERVICE, name, "lagi")

@@ -178,7 +178,8 @@ class TodayPage(EmptyStatePage):
         stacked.setSpacing(18)
         stacked.addWidget(self.list_card, 1)
         stacked.addWidget(self.session_panel)
-        self.list_scroll = QScrollArea()
+        # Made in the page, so the content it polishes is not moved (and polished) again.
+        self.list_scroll = QScrollArea(self)
         self.list_scroll.setObjectName("todayScroll")
         self.list_scroll.setWidgetResizable(True)
         self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)

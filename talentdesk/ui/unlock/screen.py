@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.ui.bridge import Bridge, Operation
 from talentdesk.ui.language import LANGUAGE_NAMES
+from talentdesk.ui.unlock.examine import Examination, examine
 from talentdesk.ui.unlock.problem import ProblemStep
 from talentdesk.ui.unlock.steps import (
     Activity,
@@ -48,29 +48,13 @@ from talentdesk.vault import (
     Protection,
     Vault,
     VaultExists,
-    VaultInfo,
     WrongPassphrase,
     keyring_status,
-    probe,
 )
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Examination:
-    """What is found before unlocking: the vault (None on a first run) and, then, the keyring.
-
-    A keyring vault is opened in the same background job (``opened``, or why not in
-    ``failed``): one trip through the event loop less at every start.
-    """
-
-    info: VaultInfo | None
-    keyring: KeyringStatus | None
-    opened: Vault | None = None
-    failed: Exception | None = None
 
 
 class UnlockScreen(TranslatedWidget):
@@ -231,21 +215,20 @@ class UnlockScreen(TranslatedWidget):
         self._discard_pending()
         self._show_busy(Activity.EXAMINING)
         path, keyring_probe = self._vault_path, self._keyring_probe
+        self._run(
+            lambda: examine(path, keyring_probe, locked=locked),
+            lambda found: self.take_examination(found, locked=locked),
+        )
 
-        def examine() -> Examination:
-            info = probe(path)
-            if info is None:
-                return Examination(None, keyring_probe())
-            if info.protection is Protection.KEYRING and not locked:
-                try:
-                    return Examination(info, None, opened=Vault.open(path))
-                except Exception as exc:  # shown as the problem it is, as a later open would
-                    return Examination(info, None, failed=exc)
-            return Examination(info, None)
+    def show_opening(self) -> None:
+        """Say the vault is being opened (the app examines it before this screen exists)."""
+        self._show_busy(Activity.OPENING)
 
-        self._run(examine, lambda found: self._examined(found, locked=locked))
+    def take_examination(self, found: Examination, *, locked: bool = False) -> None:
+        """Go on from what an examination found: open, ask, create or explain.
 
-    def _examined(self, found: Examination, *, locked: bool) -> None:
+        Also for the app's own examination at start, made before this screen existed.
+        """
         if found.opened is not None:
             self._opened(found.opened)
         elif found.failed is not None:
