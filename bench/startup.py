@@ -32,7 +32,7 @@ from talentdesk.vault import Vault, forget_keys
 from talentdesk.vault.records import RecordStore
 
 BOOKINGS = 1_000
-RUNS = 9
+RUNS = 15
 
 BARE = """
 import sys, time
