@@ -278,9 +278,9 @@ class CardFonts:
 #: The card's fonts, for :meth:`CardFonts.static`.
 BASE, BOLD, SMALL = 0, 1, 2
 
-#: Texts (and cut lines) kept per font before the store starts afresh: far more than
-#: a list shows, small next to the replies themselves.
-TEXTS_KEPT = 4096
+#: Texts (and cut lines) kept per font before the store starts afresh: a hundred
+#: times what a list shows. A laid-out text takes ~2.5 KB, so at most ~2.5 MB.
+TEXTS_KEPT = 1024
 
 #: Glyphs narrower than most letters in common fonts.
 NARROW_GLYPHS = " .,'il|!:;"
