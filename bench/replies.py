@@ -1,8 +1,9 @@
 """Decline replies: search as the talent types, and a click to the filled text on the clipboard.
 
 - Search over 2,000 replies, per keystroke (each prefix of 14 typed queries, in
-  order, as a talent types them: 107 keystrokes), p95. Target: at most 16 ms. The vocabulary is small,
-  so almost every reply matches the first letters: a worst case for the scan.
+  order, as a talent types them: 107 keystrokes), p95. Target: at most 16 ms. The
+  vocabulary is small, so almost every reply matches the first letters: a worst case
+  for the scan.
 - The same keystrokes through the reply search panel the session window shows: from
   setting the search field's text to the panel's list model holding the new rows (the
   search runs on the bridge's worker and comes back through its queued signal), p95.
