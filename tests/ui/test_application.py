@@ -136,17 +136,32 @@ def test_keyring_vault_opens_without_a_click(
     assert not app.unlock_screen.isVisible()
 
 
+@pytest.fixture
+def direct_link(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> keys._SecretServiceLink:
+    """The Secret Service link the app uses on Linux, whatever this desktop's config says.
+
+    The tests below hold its lock to make the keyring slow; on KDE or with a keyring
+    config the keyring library would be asked instead, and nothing would wait.
+    """
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert keys.keyring_status().backend == keys.DIRECT_KEYRING_NAME
+    return keys._link()
+
+
+@pytest.mark.usefixtures("secret_service")
 def test_a_slow_keyring_shows_that_the_vault_is_opening(
     qtbot: QtBot,
     make_app: AppFactory,
     vault_path: Path,
-    secret_service: KeyringStatus,
+    direct_link: keys._SecretServiceLink,
     keyring_cleanup: list[VaultInfo],
 ) -> None:
     vault = Vault.create(vault_path)
     keyring_cleanup.append(vault.info)
     vault.close()
-    link = keys._link()
+    link = direct_link
 
     app = make_app()
     with link._lock:  # the keyring answers nothing meanwhile, as when it asks its password
@@ -163,17 +178,18 @@ def test_a_slow_keyring_shows_that_the_vault_is_opening(
     assert open_vault(app).protection is Protection.KEYRING
 
 
+@pytest.mark.usefixtures("secret_service")
 def test_a_quit_before_the_vault_opened_closes_it(
     qtbot: QtBot,
     make_app: AppFactory,
     vault_path: Path,
-    secret_service: KeyringStatus,
+    direct_link: keys._SecretServiceLink,
     keyring_cleanup: list[VaultInfo],
 ) -> None:
     vault = Vault.create(vault_path)
     keyring_cleanup.append(vault.info)
     vault.close()
-    link = keys._link()
+    link = direct_link
     opened: list[Vault] = []
     real_open = Vault.open
 
