@@ -8,9 +8,9 @@ ranking, or pinned, own, then the agency's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from math import ceil
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -48,6 +48,8 @@ from talentdesk.ui.session.look import (
 from talentdesk.ui.session.words import SessionWords
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+K = TypeVar("K")
+V = TypeVar("V")
 
 HOVER = QColor("#f5f7fa")
 DIVIDER = QPen(QColor("#eef1f5"))
@@ -202,6 +204,21 @@ class ReplyListModel(QAbstractListModel):
         return None
 
 
+class _Kept(Generic[K, V]):
+    """Values made once per key; past :data:`TEXTS_KEPT` of them it starts afresh."""
+
+    def __init__(self) -> None:
+        self._values: dict[K, V] = {}
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        value = self._values.get(key)
+        if value is None:
+            if len(self._values) >= TEXTS_KEPT:
+                self._values.clear()
+            value = self._values[key] = make()
+        return value
+
+
 class CardFonts:
     """The fonts of a card, their metrics, and the texts drawn in them, made once.
 
@@ -217,40 +234,30 @@ class CardFonts:
         self.line = self.metrics.height()
         self.bold = QFont(base)
         self.bold.setBold(True)
-        self.bold_metrics = QFontMetrics(self.bold)
         self.small = QFont(base)
         self.small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
         self.small.setBold(True)
-        self.small_metrics = QFontMetrics(self.small)
-        self.small_offset = max(0, (self.line - self.small_metrics.height()) // 2)
+        self.small_offset = max(0, (self.line - QFontMetrics(self.small).height()) // 2)
         self.narrowest = max(1, min(self.metrics.horizontalAdvance(c) for c in NARROW_GLYPHS))
-        self._lines: dict[tuple[str, int], tuple[str, str]] = {}
-        self._elided: dict[tuple[str, int], str] = {}
-        self._texts: dict[tuple[str, int], tuple[QStaticText, int]] = {}
+        self._lines: _Kept[tuple[str, int], tuple[str, str]] = _Kept()
+        self._elided: _Kept[tuple[str, int], str] = _Kept()
+        self._texts: _Kept[tuple[str, int], tuple[QStaticText, int]] = _Kept()
 
     def two_lines(self, text: str, width: int) -> tuple[str, str]:
         """``text`` as a first line that fits ``width`` and an elided second line."""
-        key = (text, width)
-        lines = self._lines.get(key)
-        if lines is None:
-            if len(self._lines) >= TEXTS_KEPT:
-                self._lines.clear()
-            lines = two_lines(text, self.base, self.metrics, width, self.narrowest)
-            self._lines[key] = lines
-        return lines
+        return self._lines.get(
+            (text, width),
+            lambda: two_lines(text, self.base, self.metrics, width, self.narrowest),
+        )
 
     def elided(self, text: str, width: int) -> str:
         """``text`` cut with "…" to fit ``width`` in the base font."""
         if width <= 0:
             return ""
-        key = (text, width)
-        elided = self._elided.get(key)
-        if elided is None:
-            if len(self._elided) >= TEXTS_KEPT:
-                self._elided.clear()
-            elided = self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            self._elided[key] = elided
-        return elided
+        return self._elided.get(
+            (text, width),
+            lambda: self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
+        )
 
     def static(self, text: str, font: int) -> tuple[QStaticText, int]:
         """``text`` laid out in one of the card's fonts (``BASE``, ``BOLD``, ``SMALL``).
@@ -258,17 +265,15 @@ class CardFonts:
         Returns:
             The laid-out text and its width in pixels (rounded up).
         """
-        key = (text, font)
-        static = self._texts.get(key)
-        if static is None:
-            if len(self._texts) >= TEXTS_KEPT:
-                self._texts.clear()
+
+        def lay_out() -> tuple[QStaticText, int]:
             laid_out = QStaticText(text)
             laid_out.setTextFormat(Qt.TextFormat.PlainText)
             laid_out.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
             laid_out.prepare(QTransform(), self.font(font))
-            static = self._texts[key] = (laid_out, ceil(laid_out.size().width()))
-        return static
+            return laid_out, ceil(laid_out.size().width())
+
+        return self._texts.get((text, font), lay_out)
 
     def font(self, font: int) -> QFont:
         """The font ``BASE``, ``BOLD`` or ``SMALL``."""
