@@ -9,8 +9,9 @@ module of it must not pull in every window (startup time).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from talentdesk.ui._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.application import TalentDeskApp, build_app, run_gui
@@ -26,13 +27,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> object:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # the next look-up is a plain attribute
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)
 
 
 __all__ = ["DemoAgency", "TalentDeskApp", "build_app", "qt_platform_name", "run_gui"]

@@ -18,8 +18,9 @@ module of it must not pull in every window (startup time).
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from talentdesk.ui._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.safety.aftercare import AfterCareDialog
@@ -62,13 +63,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> object:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # the next look-up is a plain attribute
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)
 
 
 __all__ = [

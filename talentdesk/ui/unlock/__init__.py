@@ -6,8 +6,9 @@ screen, so a start must not pay for importing it.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from talentdesk.ui._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.unlock.examine import Examination, examine
@@ -20,13 +21,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> object:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # the next look-up is a plain attribute
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)
 
 
 __all__ = ["Examination", "UnlockScreen", "examine"]

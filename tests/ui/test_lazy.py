@@ -1,0 +1,37 @@
+"""The view layer's packages import their modules on first use, not with the package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+CHECK = textwrap.dedent(
+    """
+    import sys
+    import talentdesk.ui, talentdesk.ui.pages, talentdesk.ui.safety, talentdesk.ui.unlock
+    heavy = ("talentdesk.ui.application", "talentdesk.ui.pages.settings",
+             "talentdesk.ui.unlock.screen")
+    assert not [m for m in heavy if m in sys.modules], [m for m in heavy if m in sys.modules]
+
+    from talentdesk.ui.unlock import UnlockScreen
+    assert "talentdesk.ui.unlock.screen" in sys.modules
+    assert vars(talentdesk.ui.unlock)["UnlockScreen"] is UnlockScreen  # kept for next time
+    assert talentdesk.ui.pages.SettingsPage.__module__ == "talentdesk.ui.pages.settings"
+    try:
+        talentdesk.ui.unlock.Nothing
+    except AttributeError as exc:
+        assert "talentdesk.ui.unlock" in str(exc) and "Nothing" in str(exc)
+    else:
+        raise AssertionError("an unknown name was found")
+    print("ok")
+    """
+)
+
+
+def test_packages_import_their_modules_when_a_name_is_asked_for() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
