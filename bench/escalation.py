@@ -32,12 +32,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bench._support import ensure_keyring, percentile, report
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.ui.bridge import Bridge
 from talentdesk.ui.desk import AgencyDesk, SyncTuning
 from talentdesk.ui.safety import EscalateBox, SafetyDesk
 from talentdesk.vault import Vault, forget_keys
+from talentdesk_agency import AgencyStore, ServerThread
 
 CLICKS = 200
 DURABLE_P99_MS = 20.0

@@ -14,9 +14,9 @@ from pathlib import Path
 import msgspec
 
 from bench._support import ensure_keyring
-from talentdesk.sync import wire
 from talentdesk.sync.apply import apply_page, load_feed_state
 from talentdesk.vault import Vault, forget_keys
+from talentdesk_contract import wire
 
 EVENTS = 10_000
 PAGE = wire.MAX_FEED_LIMIT

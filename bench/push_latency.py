@@ -15,9 +15,9 @@ from pathlib import Path
 
 from bench._support import ensure_keyring, report
 from talentdesk.sync.apply import PageResult
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault, forget_keys
+from talentdesk_agency import AgencyStore, ServerThread
 
 PUSHES = 200
 

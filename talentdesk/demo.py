@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from talentdesk.sync.server import AgencyStore, ServerThread, seed_demo
 from talentdesk.vault.paths import atomic_write, ensure_private_dir
+from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 
 log = logging.getLogger(__name__)
 

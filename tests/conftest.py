@@ -27,6 +27,9 @@ tempfile.tempdir = None  # re-read TMPDIR
 from talentdesk.vault import VaultInfo, forget_keys, keyring_status  # noqa: E402
 from talentdesk.vault.keys import KeyringStatus  # noqa: E402
 
+#: The reference agency fixtures (``agency``, ``agency_db``, ``sari``) for every package.
+pytest_plugins = ["tests.reference_agency"]
+
 REQUIRE_SECRET_SERVICE = "TALENTDESK_REQUIRE_SECRET_SERVICE"
 
 

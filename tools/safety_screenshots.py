@@ -44,12 +44,12 @@ from _screens import PASSPHRASE, Monotonic, save, settle, unlocked, wait_until
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import EscalationView
 from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.sync.server import AgencyStore, ServerThread, seed_demo
 from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
 from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.main_window import Page
 from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import VAULT_FILE, Vault
+from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 
 TALENT = "Sari"
 SIZE = (1180, 780)

@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QApplication
 
 from talentdesk.domain import ShiftLimits
-from talentdesk.sync.server import ServerThread, seed_demo
 from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
 from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.vault import VAULT_FILE, Vault
+from talentdesk_agency import ServerThread, seed_demo
 
 PASSPHRASE = "contoh frasa sandi yang panjang"  # noqa: S105 (a throw-away sample vault)
 TALENT = "Sari"

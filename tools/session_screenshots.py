@@ -39,12 +39,12 @@ from PySide6.QtTest import QTest
 
 from talentdesk.domain import ReplyStyle
 from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.sync.server import ServerThread, seed_demo
 from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
 from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.main_window import Page
 from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import VAULT_FILE, Vault
+from talentdesk_agency import ServerThread, seed_demo
 
 TALENT = "Sari"
 SIZE = (1180, 760)

@@ -11,9 +11,9 @@ from typing import TypeVar
 
 import msgspec
 
-from talentdesk.sync import wire
 from talentdesk.sync.outbox import OutboxItem, OutboxState, new_item_id
 from talentdesk.vault import Vault
+from talentdesk_contract import wire
 
 log = logging.getLogger(__name__)
 

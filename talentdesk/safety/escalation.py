@@ -46,10 +46,10 @@ from talentdesk.safety.errors import (
     NoteTooLongError,
     NothingToAddError,
 )
-from talentdesk.sync import wire
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
 from talentdesk.vault import Vault
+from talentdesk_contract import wire
 
 __all__ = [
     "AUTOMATIC_NOTE",

@@ -1,7 +1,7 @@
 """The crisis playbook: each crisis sign, the actions it calls for, and who to call.
 
 Data only, with stable machine keys the UI translates (see :data:`MESSAGE_KEYS`); no
-prose lives here. The signs are the contract's :data:`~talentdesk.sync.wire.CrisisSign`
+prose lives here. The signs are the contract's :data:`~talentdesk_contract.wire.CrisisSign`
 values, so picking one can escalate with the sign filled in (:meth:`Playbook.escalate`).
 
 From DESIGN.md, "Rules of the trade":
@@ -30,9 +30,9 @@ from talentdesk.domain import (
 )
 from talentdesk.safety.errors import EscalationClosedError
 from talentdesk.safety.escalation import EscalationDesk, EscalationView
-from talentdesk.sync import wire
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_contract import wire
 
 __all__ = [
     "DEFAULT_CONTACT_KEYS",

@@ -52,11 +52,11 @@ from talentdesk.safety.errors import (
     ReportTooLateError,
 )
 from talentdesk.safety.live import LiveSession
-from talentdesk.sync import wire
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import Outbox, OutboxItem
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_contract import wire
 
 __all__ = [
     "DESCRIPTION_MAX_CHARS",

@@ -26,10 +26,10 @@ from talentdesk.safety.lone_worker import (
 )
 from talentdesk.safety.playbook import Playbook
 from talentdesk.safety.reports import ReportDesk
-from talentdesk.sync import wire
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault, VaultError
 from talentdesk.vault.records import RecordStore
+from talentdesk_contract import wire
 
 __all__ = ["SafetyService"]
 

@@ -24,10 +24,10 @@ from talentdesk.domain import (
     shift_limit_problems,
 )
 from talentdesk.sessions.settings import load_settings
-from talentdesk.sync import wire
 from talentdesk.sync.outbox import Outbox, OutboxItem
 from talentdesk.vault import IntegrityProblem, RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_contract import wire
 
 
 class BookingNotFoundError(LookupError):

@@ -76,11 +76,11 @@ from talentdesk.sessions.replies import (
 )
 from talentdesk.sessions.replies import blanks as reply_blanks
 from talentdesk.sessions.settings import load_settings
-from talentdesk.sync import wire
 from talentdesk.sync.outbox import Outbox, OutboxItem
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import RecordIntegrityError, Vault, VaultError
 from talentdesk.vault.records import RecordStore
+from talentdesk_contract import wire
 
 __all__ = [
     "CHECK_BLOCK_IN_CALLS",

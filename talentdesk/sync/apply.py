@@ -31,9 +31,9 @@ from talentdesk.domain import (
     Package,
     Source,
 )
-from talentdesk.sync import wire
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_contract import wire
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from talentdesk.sync import wire
+from talentdesk_contract import wire
 
 if TYPE_CHECKING:
     import httpx

@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 
 import msgspec
 
-from talentdesk.sync import wire
 from talentdesk.sync.apply import (
     PageResult,
     apply_page,
@@ -39,6 +38,7 @@ from talentdesk.sync.client import (
 )
 from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
 from talentdesk.vault import Vault, VaultError
+from talentdesk_contract import wire
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject
 
-from talentdesk.sync import wire
 from talentdesk.sync.client import (
     InsecureUrlError,
     MalformedResponseError,
@@ -20,6 +19,7 @@ from talentdesk.sync.client import (
 )
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.sync.service import SyncPhase, SyncStatus
+from talentdesk_contract import wire
 
 
 class SyncWords(QObject):

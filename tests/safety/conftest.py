@@ -15,10 +15,10 @@ import pytest
 
 from talentdesk.domain import Booking, Channel, Package, SessionOutcome, SessionRecord
 from talentdesk.safety import SafetyService
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency import AgencyStore, ServerThread
 
 PASSPHRASE = "safety test passphrase"
 TALENT = "Sari"
@@ -36,9 +36,9 @@ def wait_for(condition: Callable[[], bool], timeout: float = 15.0, what: str = "
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m talentdesk.sync.server ARGS`` in its own process, as staff would run it."""
+    """``python -m talentdesk_agency.cli ARGS`` in its own process, as staff would run it."""
     return subprocess.run(
-        [sys.executable, "-m", "talentdesk.sync.server", *args],
+        [sys.executable, "-m", "talentdesk_agency.cli", *args],
         capture_output=True,
         text=True,
         timeout=60,

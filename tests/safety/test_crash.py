@@ -17,9 +17,9 @@ import pytest
 
 from talentdesk.safety import Delivery, EscalationDesk, EscalationState
 from talentdesk.sync.outbox import Outbox
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
+from talentdesk_agency import AgencyStore, ServerThread
 from tests.safety.conftest import TALENT
 from tests.safety.crash_worker import PER_RUN, escalate_until_killed
 

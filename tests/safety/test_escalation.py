@@ -24,9 +24,9 @@ from talentdesk.safety import (
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.sync.server import AgencyProcess, AgencyStore
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
+from talentdesk_agency import AgencyProcess, AgencyStore
 from tests.safety.conftest import PASSPHRASE, TALENT, Agency, App, make_app, run_cli, wait_for
 
 

@@ -17,8 +17,8 @@ from talentdesk.safety import (
     emergency_contacts,
     guide_for,
 )
-from talentdesk.sync import wire
 from talentdesk.vault import Vault
+from talentdesk_contract import wire
 from tests.safety.conftest import PASSPHRASE, Agency, App, wait_for
 
 

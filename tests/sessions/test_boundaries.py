@@ -24,11 +24,11 @@ from talentdesk.sessions.boundaries import (
 )
 from talentdesk.sessions.replies import ReplyBook
 from talentdesk.sessions.settings import load_settings
-from talentdesk.sync import wire
 from talentdesk.sync.apply import apply_page
-from talentdesk.sync.server.defaults import default_config
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency.defaults import default_config
+from talentdesk_contract import wire
 from tests.sessions.conftest import Desk
 
 

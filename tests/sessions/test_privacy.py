@@ -25,10 +25,10 @@ from talentdesk.sessions.pace import ReplyPace
 from talentdesk.sessions.replies import ReplyBook, ReplyValues
 from talentdesk.sessions.runner import FLAG_OVERTIME, SessionRunner
 from talentdesk.sync.outbox import OutboxItem, OutboxState
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault, VaultInfo
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency import AgencyStore, ServerThread
 from tests.sessions.conftest import PASSPHRASE, FakeClock
 from tests.vault.test_keyring import (
     all_talentdesk_secrets,

@@ -30,9 +30,9 @@ from talentdesk.sessions.replies import (
     variables,
 )
 from talentdesk.sessions.settings import load_settings
-from talentdesk.sync import wire
 from talentdesk.sync.apply import apply_page
-from talentdesk.sync.server.defaults import default_config
+from talentdesk_agency.defaults import default_config
+from talentdesk_contract import wire
 from tests.sessions.conftest import Desk
 
 # --------------------------------------------------------------------------- templates

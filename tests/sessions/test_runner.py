@@ -35,8 +35,8 @@ from talentdesk.sessions.runner import (
     SessionScope,
 )
 from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.sync import wire
 from talentdesk.sync.apply import sweep_customer_data
+from talentdesk_contract import wire
 from tests.sessions.conftest import T0, Desk, FakeClock, open_desk, package
 
 

@@ -14,10 +14,10 @@ from talentdesk.domain import Booking, BookingStatus, CustomerContact, SessionOu
 from talentdesk.sessions.bookings import BookingDesk
 from talentdesk.sessions.runner import SessionRunner
 from talentdesk.sync.outbox import OutboxItem, OutboxState
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency import AgencyStore, ServerThread
 from tests.sessions.conftest import PASSPHRASE
 
 TALENT = "Sari"

@@ -17,10 +17,10 @@ import pytest
 
 from talentdesk.domain import Booking, BookingStatus
 from talentdesk.sync.outbox import Outbox, OutboxState
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency import AgencyStore, ServerThread
 from tests.sync.app_worker import answer_until_killed
 
 PASSPHRASE = "app crash passphrase"

@@ -22,14 +22,14 @@ from talentdesk.domain import (
     Source,
 )
 from talentdesk.sessions.bookings import BookingDesk
-from talentdesk.sync import wire
 from talentdesk.sync.apply import load_feed_state
 from talentdesk.sync.client import AgencyClient, InsecureUrlError, RejectedError, check_agency_url
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.sync.server import AgencyProcess, AgencyStore, ServerThread
 from talentdesk.sync.service import TOKEN_SECRET, SyncPhase, SyncService, SyncStatus
 from talentdesk.vault import Vault, VaultInfo
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread
+from talentdesk_contract import wire
 
 PASSPHRASE = "sync test passphrase"
 TALENT = "Sari"
@@ -199,7 +199,7 @@ def test_staff_command_in_another_process_reaches_the_app(
         [
             sys.executable,
             "-m",
-            "talentdesk.sync.server",
+            "talentdesk_agency.cli",
             "book",
             "--db",
             str(store.path),

@@ -28,7 +28,6 @@ from talentdesk.domain import (
     ShiftLimits,
 )
 from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.sync.server import AgencyStore, ServerThread, seed_demo
 from talentdesk.sync.service import TOKEN_SECRET, SyncService
 from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.demo import DemoAgency
@@ -37,6 +36,7 @@ from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.bookings_model import Column
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from tests.ui.conftest import (
     PASSPHRASE,
     AppFactory,

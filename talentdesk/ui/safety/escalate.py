@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from talentdesk.safety import CRISIS_SIGNS, EscalationView, SafetyError
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
-from talentdesk.sync import wire
 from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
+from talentdesk_contract import wire
 
 #: Signs that call for emergency services at once (their buttons are tinted).
 URGENT_SIGNS = frozenset({"threat_of_harm"})

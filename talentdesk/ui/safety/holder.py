@@ -52,11 +52,11 @@ from talentdesk.safety import (
 )
 from talentdesk.safety.lone_worker import DEFAULT_ANSWER_MINUTES, DEFAULT_MINUTES_OVER
 from talentdesk.sessions.runner import SessionPhase
-from talentdesk.sync import wire
 from talentdesk.sync.apply import PageResult
 from talentdesk.ui.bridge import Bridge
 from talentdesk.ui.desk import AgencyDesk
 from talentdesk.vault.records import RecordStore
+from talentdesk_contract import wire
 
 if TYPE_CHECKING:
     from talentdesk.sessions.runner import FinishedSession

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import DEFAULT_EMERGENCY_CONTACTS, EmergencyContact, IncidentCategory
 from talentdesk.safety import PLAYBOOK, CrisisGuide, EscalationView, guide_for
-from talentdesk.sync import wire
 from talentdesk.ui.safety.escalate import BookingSource
 from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
+from talentdesk_contract import wire
 
 
 def _digits(number: str) -> str:

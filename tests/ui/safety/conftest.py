@@ -22,7 +22,6 @@ from talentdesk.domain import (
 )
 from talentdesk.safety import EscalationView
 from talentdesk.sessions.runner import LiveSession
-from talentdesk.sync.server import AgencyStore, ServerThread
 from talentdesk.sync.service import SyncService
 from talentdesk.ui.bridge import Bridge
 from talentdesk.ui.clipboard import SecretClipboard
@@ -34,6 +33,7 @@ from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk_agency import AgencyStore, ServerThread
 from tests.ui.session.conftest import FakeClock, package
 
 PASSPHRASE = "keamanan dulu ya teman"

@@ -4,7 +4,7 @@ The server gets a paired talent whose feed holds every event type (so response
 conformance covers each ``data`` shape), then schemathesis runs all phases (examples,
 coverage, fuzzing, stateful) with ``--checks all``. Bounded by ``--max-examples`` and a
 fixed seed so the run is repeatable and takes seconds, not minutes. The hooks it loads
-are explained in ``test_contract_hooks.py``.
+are explained in ``contract_hooks.py``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from talentdesk.sync import wire
-from talentdesk.sync.server import AgencyStore, ServerThread
-from tests.sync.conftest import Paired, pair, soon
+from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_contract import wire
+from tests.reference_agency import Paired, pair, soon
 
 SPEC = Path(wire.__file__).with_name("agency-api.yaml")
-HOOKS = Path(__file__).with_name("test_contract_hooks.py")
+HOOKS = Path(__file__).with_name("contract_hooks.py")
 MAX_EXAMPLES = 25
 SEED = 20250501
 

@@ -1,7 +1,7 @@
-"""Fixtures for the Agency API tests: a real reference server on a loopback port.
+"""The reference agency server on a loopback port, for every test that needs an agency.
 
 No mocks: every test talks HTTP to :class:`ServerThread` (or a child process), and the
-staff commands run as real ``python -m talentdesk.sync.server`` processes where the test
+staff commands run as real ``python -m talentdesk_agency.cli`` processes where the test
 is about another process writing to the database.
 """
 
@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 import pytest
 
-from talentdesk.sync import wire
-from talentdesk.sync.server import AgencyStore, ServerThread
+from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_contract import wire
 
 
 @dataclass
@@ -69,7 +69,7 @@ class Paired:
 def run_cli(db: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """Run a staff command in its own process, as agency staff would."""
     return subprocess.run(
-        [sys.executable, "-m", "talentdesk.sync.server", *args, "--db", str(db)],
+        [sys.executable, "-m", "talentdesk_agency.cli", *args, "--db", str(db)],
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -9,7 +9,7 @@ the package says so, no payment outside the agency), every reply in Bahasa Indon
 
 from __future__ import annotations
 
-from talentdesk.sync.wire import (
+from talentdesk_contract.wire import (
     AgencyConfig,
     BoundaryAnswer,
     BoundaryItem,

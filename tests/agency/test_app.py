@@ -16,10 +16,10 @@ import httpx
 import msgspec
 import pytest
 
-from talentdesk.sync import wire
-from talentdesk.sync.server import AgencyStore, ServerThread
-from talentdesk.sync.wire import EventType, ProblemType
-from tests.sync.conftest import Paired, pair, run_cli, soon
+from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_contract import wire
+from talentdesk_contract.wire import EventType, ProblemType
+from tests.reference_agency import Paired, pair, run_cli, soon
 
 ESCALATION = {"level": "urgent", "at": "2025-05-01T21:05:00+07:00", "crisis_sign": "distress"}
 

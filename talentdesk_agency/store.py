@@ -27,10 +27,10 @@ from typing import Any, Final, Literal
 
 import msgspec
 
-from talentdesk.sync import wire
-from talentdesk.sync.server.defaults import DEFAULT_AGENCY_NAME, default_config
-from talentdesk.sync.server.problems import AgencyError, ApiError
-from talentdesk.sync.wire import EventType, ProblemType
+from talentdesk_agency.defaults import DEFAULT_AGENCY_NAME, default_config
+from talentdesk_agency.problems import AgencyError, ApiError
+from talentdesk_contract import wire
+from talentdesk_contract.wire import EventType, ProblemType
 
 __all__ = [
     "FAULT_KINDS",

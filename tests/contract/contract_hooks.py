@@ -1,4 +1,4 @@
-"""Schemathesis hooks for the contract run in ``test_contract_schemathesis.py``.
+"""Schemathesis hooks for the contract run in ``test_schemathesis.py``.
 
 The schemathesis process loads this file through ``SCHEMATHESIS_HOOKS``; pytest collects
 no tests here and registers nothing. The hooks make generated traffic behave like a real

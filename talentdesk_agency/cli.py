@@ -22,10 +22,10 @@ from typing import Any, Final
 
 import msgspec
 
-from talentdesk import __version__
-from talentdesk.sync import wire
-from talentdesk.sync.server.problems import AgencyError
-from talentdesk.sync.server.store import FAULT_KINDS, AgencyStore
+from talentdesk_agency import __version__
+from talentdesk_agency.problems import AgencyError
+from talentdesk_agency.store import FAULT_KINDS, AgencyStore
+from talentdesk_contract import wire
 
 __all__ = ["build_parser", "main"]
 
@@ -266,7 +266,7 @@ def _print_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from talentdesk.sync.server.runner import is_loopback, serve
+    from talentdesk_agency.runner import is_loopback, serve
 
     if args.db is None:
         raise _UsageError(f"say which database: --db PATH or ${DB_ENV}")
@@ -522,3 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+if __name__ == "__main__":  # python -m talentdesk_agency.cli
+    sys.exit(main())

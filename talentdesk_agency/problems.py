@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from http import HTTPStatus
 
-from talentdesk.sync import wire
-from talentdesk.sync.wire import ProblemType
+from talentdesk_contract import wire
+from talentdesk_contract.wire import ProblemType
 
 __all__ = ["AgencyError", "ApiError"]
 

@@ -2,7 +2,7 @@
 
 Embedding::
 
-    from talentdesk.sync.server import ServerThread, seed_demo
+    from talentdesk_agency import ServerThread, seed_demo
 
     code = seed_demo(db_path, "Sari", now)
     with ServerThread(db_path) as server:  # loopback, a free port
@@ -18,14 +18,20 @@ stack.
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+try:
+    __version__ = version("talentdesk")  # one distribution ships the desk and the agency
+except PackageNotFoundError:  # pragma: no cover - run from a bare source tree
+    __version__ = "0.0.0"
+
 if TYPE_CHECKING:
-    from talentdesk.sync.server.app import AgencyApp
-    from talentdesk.sync.server.demo import seed_demo
-    from talentdesk.sync.server.problems import AgencyError, ApiError
-    from talentdesk.sync.server.runner import AgencyProcess, ServerThread, is_loopback
-    from talentdesk.sync.server.store import AgencyStore
+    from talentdesk_agency.app import AgencyApp
+    from talentdesk_agency.demo import seed_demo
+    from talentdesk_agency.problems import AgencyError, ApiError
+    from talentdesk_agency.runner import AgencyProcess, ServerThread, is_loopback
+    from talentdesk_agency.store import AgencyStore
 
 __all__ = [
     "AgencyApp",

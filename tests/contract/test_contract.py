@@ -22,17 +22,17 @@ import msgspec
 import pytest
 import yaml
 
-from talentdesk.sync import wire
-from talentdesk.sync.server import AgencyApp, AgencyStore
-from talentdesk.sync.server.defaults import default_config
-from tests.sync.conftest import Paired, soon
+from talentdesk_agency import AgencyApp, AgencyStore
+from talentdesk_agency.defaults import default_config
+from talentdesk_contract import wire
+from tests.reference_agency import Paired, soon
 
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 _IGNORED_KEYS = {"title", "description", "default", "examples", "example", "$comment"}
 
 
 def load_spec() -> dict[str, Any]:
-    text = resources.files("talentdesk.sync").joinpath("agency-api.yaml").read_text("utf-8")
+    text = resources.files("talentdesk_contract").joinpath("agency-api.yaml").read_text("utf-8")
     spec = yaml.safe_load(text)
     assert isinstance(spec, dict)
     return spec
@@ -129,7 +129,7 @@ def validator(name: str) -> Any:
 
 def test_the_contract_ships_inside_the_package() -> None:
     assert SPEC["openapi"] == "3.1.0"
-    assert resources.files("talentdesk.sync").joinpath("agency-api.yaml").is_file()
+    assert resources.files("talentdesk_contract").joinpath("agency-api.yaml").is_file()
 
 
 def test_every_ref_resolves_and_every_operation_is_named() -> None:

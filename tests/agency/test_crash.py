@@ -11,9 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from talentdesk.sync import wire
-from talentdesk.sync.server import AgencyProcess, AgencyStore
-from tests.sync.conftest import pair, soon
+from talentdesk_agency import AgencyProcess, AgencyStore
+from talentdesk_contract import wire
+from tests.reference_agency import pair, soon
 
 pytestmark = pytest.mark.slow
 

@@ -1,7 +1,7 @@
 """Running the reference agency server: in a thread, in a subprocess, or in the foreground.
 
 * :class:`ServerThread` embeds the server in this process (the app's ``--demo``, tests).
-* :class:`AgencyProcess` runs ``python -m talentdesk.sync.server serve`` as a child
+* :class:`AgencyProcess` runs ``python -m talentdesk_agency.cli serve`` as a child
   process that tests can ``SIGKILL`` in the middle of a request and start again on the
   same database and port.
 * :func:`serve` is the ``serve`` command: it prints ``listening on http://HOST:PORT``
@@ -29,7 +29,7 @@ from typing import Final, TextIO
 
 import uvicorn
 
-from talentdesk.sync.server.app import AgencyApp
+from talentdesk_agency.app import AgencyApp
 
 __all__ = ["AgencyProcess", "ServerThread", "base_url", "bind_socket", "is_loopback", "serve"]
 
@@ -226,7 +226,7 @@ class ServerThread:
 class AgencyProcess:
     """The reference agency server as a child process, for crash tests.
 
-    The child is ``python -m talentdesk.sync.server serve``. :meth:`start` waits for its
+    The child is ``python -m talentdesk_agency.cli serve``. :meth:`start` waits for its
     ``listening on`` line; after a :meth:`kill`, :meth:`start` again brings a new server
     up on the same database and port.
 
@@ -281,7 +281,7 @@ class AgencyProcess:
         command = [
             sys.executable,
             "-m",
-            "talentdesk.sync.server",
+            "talentdesk_agency.cli",
             "serve",
             "--db",
             str(self.db_path),

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from talentdesk.sync import wire
-from talentdesk.sync.server import AgencyStore, seed_demo
-from talentdesk.sync.server.cli import main
-from talentdesk.sync.server.defaults import default_config
-from talentdesk.sync.wire import EventType
-from tests.sync.conftest import WIB, run_cli, soon
+from talentdesk_agency import AgencyStore, seed_demo
+from talentdesk_agency.cli import main
+from talentdesk_agency.defaults import default_config
+from talentdesk_contract import wire
+from talentdesk_contract.wire import EventType
+from tests.reference_agency import WIB, run_cli, soon
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

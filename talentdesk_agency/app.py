@@ -45,11 +45,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from talentdesk import __version__
-from talentdesk.sync import wire
-from talentdesk.sync.server.problems import ApiError
-from talentdesk.sync.server.store import AgencyStore, FeedRow, StoredResponse, Talent
-from talentdesk.sync.wire import ProblemType
+from talentdesk_agency import __version__
+from talentdesk_agency.problems import ApiError
+from talentdesk_agency.store import AgencyStore, FeedRow, StoredResponse, Talent
+from talentdesk_contract import wire
+from talentdesk_contract.wire import ProblemType
 
 __all__ = ["AgencyApp", "FeedWatcher"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from talentdesk.sync.server.store import AgencyStore
+from talentdesk_agency.store import AgencyStore
 
 __all__ = ["DEMO_BOOKINGS", "seed_demo"]
 
