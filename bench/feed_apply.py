@@ -17,6 +17,7 @@ from bench._support import ensure_keyring
 from talentdesk.sync.apply import apply_page, load_feed_state
 from talentdesk.vault import Vault, forget_keys
 from talentdesk_contract import wire
+from talentdesk_contract.values import Channel
 
 EVENTS = 10_000
 PAGE = wire.MAX_FEED_LIMIT
@@ -27,7 +28,7 @@ def pages() -> list[wire.FeedPage]:
     package = wire.Package(
         id="chat30",
         name="Teman Curhat 30 menit",
-        channel="chat",
+        channel=Channel.CHAT,
         duration_minutes=30,
         price_idr=25_000,
     )

@@ -26,6 +26,8 @@ from typing import Final, TypeAlias
 
 import msgspec
 
+from talentdesk_contract import values
+
 __all__ = [
     "BOUNDARY_KEYS",
     "DEFAULT_CONTACT_WINDOW_MINUTES",
@@ -63,7 +65,6 @@ __all__ = [
     "DeclineReply",
     "DomainError",
     "EmergencyContact",
-    "EscalationLevel",
     "Incident",
     "IncidentCategory",
     "IncidentStatus",
@@ -76,6 +77,7 @@ __all__ = [
     "SessionRecord",
     "ShiftLimits",
     "Source",
+    "TicketLevel",
     "boundary_conflicts",
     "contact_visible",
     "contact_window",
@@ -163,24 +165,16 @@ def _require_id(owner: str, field: str, value: str) -> None:
 
 
 # --- enums ----------------------------------------------------------------------------
+# Value lists the agency shares are the contract's own enums (talentdesk_contract.values),
+# re-exported here; the ones below are the desk's alone.
 
-
-class Channel(enum.StrEnum):
-    """What a package covers."""
-
-    CHAT = "chat"
-    CALL = "call"
-    CHAT_CALL = "chat_call"
-
-    @property
-    def allows_chat(self) -> bool:
-        """Whether the package includes chat."""
-        return self in (Channel.CHAT, Channel.CHAT_CALL)
-
-    @property
-    def allows_call(self) -> bool:
-        """Whether the package includes calls."""
-        return self in (Channel.CALL, Channel.CHAT_CALL)
+Channel = values.Channel
+BoundaryAnswer = values.BoundaryAnswer
+ReplyStyle = values.ReplyStyle
+SessionOutcome = values.SessionOutcome
+#: An incident report's category (the contract's report category).
+IncidentCategory = values.ReportCategory
+TicketLevel = values.TicketLevel
 
 
 class BookingStatus(enum.StrEnum):
@@ -194,60 +188,11 @@ class BookingStatus(enum.StrEnum):
     DONE = "done"
 
 
-class BoundaryAnswer(enum.StrEnum):
-    """The talent's answer to one boundary question."""
-
-    OK = "ok"
-    ASK = "ask"  # "ask me first"
-    NEVER = "never"
-
-
 class Source(enum.StrEnum):
     """Who authored a preset or a reply."""
 
     AGENCY = "agency"
     PERSONAL = "personal"
-
-
-class ReplyStyle(enum.StrEnum):
-    """Kind of canned reply."""
-
-    POLITE = "polite"
-    HUMOUR = "humour"
-    ALTERNATIVE = "alternative"
-    OPENING = "opening"
-    CLOSING = "closing"
-
-
-class SessionOutcome(enum.StrEnum):
-    """How a session ended."""
-
-    COMPLETED = "completed"
-    ENDED_EARLY = "ended_early"
-    ESCALATED = "escalated"
-    NO_SHOW = "no_show"
-    CANCELLED = "cancelled"
-
-
-class IncidentCategory(enum.StrEnum):
-    """Categories of incident, matching the agency's refund and conduct rules."""
-
-    SEXUAL_HARASSMENT = "sexual_harassment"
-    INSULTS = "insults"
-    THREATS = "threats"
-    PERSONAL_INFO_OR_MEETING = "personal_info_or_meeting"
-    EXTRA_PAYMENT_OR_EXPLOITATION = "extra_payment_or_exploitation"
-    DISCRIMINATION = "discrimination"
-    OUTSIDE_PACKAGE_OR_BOUNDARIES = "outside_package_or_boundaries"
-    OTHER = "other"
-
-
-class EscalationLevel(enum.StrEnum):
-    """Escalation levels, lowest first."""
-
-    FIRST_LINE = "first_line"
-    SUPERVISOR = "supervisor"
-    TECHNICAL = "technical"
 
 
 class IncidentStatus(enum.StrEnum):
@@ -521,7 +466,7 @@ class Incident(msgspec.Struct, frozen=True, kw_only=True):
     description: str
     created_at: datetime
     ticket: str | None = None
-    level: EscalationLevel = EscalationLevel.FIRST_LINE
+    level: TicketLevel = TicketLevel.FIRST_LINE
     status: IncidentStatus = IncidentStatus.DRAFT
 
     def __post_init__(self) -> None:

@@ -26,6 +26,7 @@ from talentdesk_agency import __version__
 from talentdesk_agency.problems import AgencyError
 from talentdesk_agency.store import FAULT_KINDS, AgencyStore
 from talentdesk_contract import wire
+from talentdesk_contract.values import ReportStatus, TicketLevel
 
 __all__ = ["build_parser", "main"]
 
@@ -189,8 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     ticket.add_argument(
         "report", metavar="REPORT_ID", help="the report id or its ticket (TD-000012)"
     )
-    ticket.add_argument("--status", choices=["queued", "delivered", "in_progress", "resolved"])
-    ticket.add_argument("--level", choices=["first_line", "supervisor", "technical"])
+    ticket.add_argument("--status", type=ReportStatus, choices=list(ReportStatus))
+    ticket.add_argument("--level", type=TicketLevel, choices=list(TicketLevel))
     ticket.add_argument("--note", help="a note for the talent")
 
     fault = command(

@@ -9,6 +9,7 @@ the package says so, no payment outside the agency), every reply in Bahasa Indon
 
 from __future__ import annotations
 
+from talentdesk_contract.values import Channel
 from talentdesk_contract.wire import (
     AgencyConfig,
     BoundaryAnswer,
@@ -30,21 +31,21 @@ _PACKAGES = (
     Package(
         id="curhat-30",
         name="Teman Curhat 30 menit",
-        channel="chat",
+        channel=Channel.CHAT,
         duration_minutes=30,
         price_idr=25_000,
     ),
     Package(
         id="sleepcall-60",
         name="Sleep Call 60 menit",
-        channel="call",
+        channel=Channel.CALL,
         duration_minutes=60,
         price_idr=75_000,
     ),
     Package(
         id="chatcall-90",
         name="Chat + Call 90 menit",
-        channel="chat_call",
+        channel=Channel.CHAT_CALL,
         duration_minutes=90,
         price_idr=120_000,
     ),
@@ -58,7 +59,7 @@ _PACE = (
 )
 
 # (id suffix, style, shortcode, Indonesian text, English shortcode, English text)
-_REPLIES: tuple[tuple[str, ReplyStyle, str, str, str, str], ...] = (
+_REPLIES: tuple[tuple[str, str, str, str, str, str], ...] = (
     (
         "polite",
         "polite",
@@ -161,8 +162,8 @@ def _replies() -> tuple[DeclineReply, ...]:
         out.append(
             DeclineReply(
                 id=f"id-{suffix}",
-                style=style,
-                language="id",
+                style=ReplyStyle(style),
+                language=Language.ID,
                 text=text_id,
                 shortcode=code_id,
             )
@@ -170,8 +171,8 @@ def _replies() -> tuple[DeclineReply, ...]:
         out.append(
             DeclineReply(
                 id=f"en-{suffix}",
-                style=style,
-                language="en",
+                style=ReplyStyle(style),
+                language=Language.EN,
                 text=text_en,
                 shortcode=code_en,
             )
@@ -180,7 +181,7 @@ def _replies() -> tuple[DeclineReply, ...]:
 
 
 # (key, Indonesian label, English label, standard answer, chat-only answer, reply suffixes)
-_BOUNDARIES: tuple[tuple[str, str, str, BoundaryAnswer, BoundaryAnswer, tuple[str, ...]], ...] = (
+_BOUNDARIES: tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...] = (
     ("service.chat", "Chat", "Chat", "ok", "ok", ()),
     (
         "service.call",
@@ -248,7 +249,7 @@ def _preset(preset_id: str, name: str, language: Language, chat_only: bool) -> B
             BoundaryItem(
                 key=key,
                 label=label_id if language == "id" else label_en,
-                answer=chat_answer if chat_only else standard,
+                answer=BoundaryAnswer(chat_answer if chat_only else standard),
                 decline_reply_ids=tuple(f"{language}-{s}" for s in suffixes),
             )
         )
@@ -256,10 +257,10 @@ def _preset(preset_id: str, name: str, language: Language, chat_only: bool) -> B
 
 
 _PRESETS = (
-    _preset("standar", "Standar", "id", chat_only=False),
-    _preset("standard", "Standard", "en", chat_only=False),
-    _preset("chat-saja", "Chat saja malam ini", "id", chat_only=True),
-    _preset("chat-only", "Chat only tonight", "en", chat_only=True),
+    _preset("standar", "Standar", Language.ID, chat_only=False),
+    _preset("standard", "Standard", Language.EN, chat_only=False),
+    _preset("chat-saja", "Chat saja malam ini", Language.ID, chat_only=True),
+    _preset("chat-only", "Chat only tonight", Language.EN, chat_only=True),
 )
 
 _CONTACTS = (

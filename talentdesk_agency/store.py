@@ -30,6 +30,7 @@ import msgspec
 from talentdesk_agency.defaults import DEFAULT_AGENCY_NAME, default_config
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_contract import wire
+from talentdesk_contract.values import EscalationStatus
 from talentdesk_contract.wire import EventType, ProblemType
 
 __all__ = [
@@ -869,7 +870,9 @@ class AgencyStore:
                 _iso(now_utc()),
             ),
         )
-        return 201, wire.encode(wire.EscalationCreated(id=escalation_id, status="open"))
+        return 201, wire.encode(
+            wire.EscalationCreated(id=escalation_id, status=EscalationStatus.OPEN)
+        )
 
     def escalation(self, talent_id: str, escalation_id: str) -> wire.Escalation:
         """One of the talent's escalations.
@@ -1187,7 +1190,7 @@ class AgencyStore:
         report: str,
         *,
         status: wire.ReportStatus | None = None,
-        level: wire.ReportLevel | None = None,
+        level: wire.TicketLevel | None = None,
         note: str | None = None,
     ) -> wire.Report:
         """Move a report along (status, level, note) and push ``report.updated``.

@@ -22,7 +22,6 @@ client skips and counts instead of failing.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from datetime import datetime
 from types import MappingProxyType
@@ -30,6 +29,25 @@ from typing import Annotated, Any, Final, Literal, TypeAlias, TypeVar
 
 import msgspec
 from msgspec import Meta
+
+# The value lists are defined once in .values; wire re-exports them (wire.CrisisSign is
+# values.CrisisSign).
+from talentdesk_contract.values import (
+    BookingAnswer,
+    BoundaryAnswer,
+    Channel,
+    CrisisSign,
+    EscalationStatus,
+    EventType,
+    Language,
+    ProblemType,
+    ReplyStyle,
+    ReportCategory,
+    ReportStatus,
+    SessionEventType,
+    SessionOutcome,
+    TicketLevel,
+)
 
 __all__ = [
     "API_PREFIX",
@@ -83,7 +101,6 @@ __all__ = [
     "ReplyStyle",
     "Report",
     "ReportCategory",
-    "ReportLevel",
     "ReportRequest",
     "ReportStatus",
     "ReportUpdateData",
@@ -92,6 +109,7 @@ __all__ = [
     "SessionEventType",
     "SessionOutcome",
     "TalentInfo",
+    "TicketLevel",
     "decode",
     "decode_event_data",
     "encode",
@@ -136,72 +154,6 @@ Shortcode: TypeAlias = Annotated[str, Meta(max_length=32, pattern=r"^[a-z0-9_-]*
 PhoneNumber: TypeAlias = Annotated[
     str, Meta(min_length=2, max_length=32, pattern=r"^[0-9+][0-9 ()+-]*\Z")
 ]
-
-# --- enums (as Literal so the JSON Schema is a plain enum) ----------------------------
-
-Channel: TypeAlias = Literal["chat", "call", "chat_call"]
-Language: TypeAlias = Literal["id", "en"]
-ReplyStyle: TypeAlias = Literal["polite", "humour", "alternative", "opening", "closing"]
-BoundaryAnswer: TypeAlias = Literal["ok", "ask", "never"]
-BookingAnswer: TypeAlias = Literal["accept", "decline"]
-SessionEventType: TypeAlias = Literal["started", "ended"]
-SessionOutcome: TypeAlias = Literal["completed", "ended_early", "escalated", "no_show", "cancelled"]
-CrisisSign: TypeAlias = Literal["distress", "threat_of_harm", "suicidal_thoughts", "aggression"]
-EscalationStatus: TypeAlias = Literal["open", "acknowledged", "resolved", "cancelled"]
-ReportCategory: TypeAlias = Literal[
-    "sexual_harassment",
-    "insults",
-    "threats",
-    "personal_info_or_meeting",
-    "extra_payment_or_exploitation",
-    "discrimination",
-    "outside_package_or_boundaries",
-    "other",
-]
-ReportLevel: TypeAlias = Literal["first_line", "supervisor", "technical"]
-ReportStatus: TypeAlias = Literal["queued", "delivered", "in_progress", "resolved"]
-
-
-class EventType(enum.StrEnum):
-    """The feed event types of v1. Clients skip (and count) any other type."""
-
-    BOOKING_CREATED = "booking.created"
-    BOOKING_UPDATED = "booking.updated"
-    BOOKING_CANCELLED = "booking.cancelled"
-    BOOKING_REBOOKED = "booking.rebooked"
-    ESCALATION_ACKNOWLEDGED = "escalation.acknowledged"
-    ESCALATION_RESOLVED = "escalation.resolved"
-    REPORT_UPDATED = "report.updated"
-    CONFIG_UPDATED = "config.updated"
-
-
-class ProblemType(enum.StrEnum):
-    """``type`` URIs of the problem documents the reference server sends.
-
-    URNs rather than web addresses: they name a kind of problem and resolve nowhere.
-    """
-
-    INVALID_JSON = "urn:talentdesk:problem:invalid-json"
-    INVALID_BODY = "urn:talentdesk:problem:invalid-body"
-    INVALID_PARAMETER = "urn:talentdesk:problem:invalid-parameter"
-    UNSUPPORTED_MEDIA_TYPE = "urn:talentdesk:problem:unsupported-media-type"
-    PAYLOAD_TOO_LARGE = "urn:talentdesk:problem:payload-too-large"
-    IDEMPOTENCY_KEY_MISSING = "urn:talentdesk:problem:idempotency-key-missing"
-    IDEMPOTENCY_KEY_INVALID = "urn:talentdesk:problem:idempotency-key-invalid"
-    IDEMPOTENCY_KEY_REUSED = "urn:talentdesk:problem:idempotency-key-reused"
-    REQUEST_IN_PROGRESS = "urn:talentdesk:problem:request-in-progress"
-    UNAUTHORIZED = "urn:talentdesk:problem:unauthorized"
-    PAIRING_CODE_UNKNOWN = "urn:talentdesk:problem:pairing-code-unknown"
-    PAIRING_CODE_USED = "urn:talentdesk:problem:pairing-code-used"
-    PAIRING_CODE_EXPIRED = "urn:talentdesk:problem:pairing-code-expired"
-    NOT_FOUND = "urn:talentdesk:problem:not-found"
-    METHOD_NOT_ALLOWED = "urn:talentdesk:problem:method-not-allowed"
-    CONFLICT = "urn:talentdesk:problem:conflict"
-    CURSOR_AHEAD = "urn:talentdesk:problem:cursor-ahead"
-    RATE_LIMITED = "urn:talentdesk:problem:rate-limited"
-    INTERNAL_ERROR = "urn:talentdesk:problem:internal-error"
-    INJECTED_FAULT = "urn:talentdesk:problem:injected-fault"
-
 
 # --- bases ----------------------------------------------------------------------------
 
@@ -336,7 +288,7 @@ class ReportUpdateData(_Response, frozen=True):
 
     report_id: Id
     ticket: Ticket
-    level: ReportLevel
+    level: TicketLevel
     status: ReportStatus
     note: Note | None = None
 
@@ -517,7 +469,7 @@ class Report(_Response, frozen=True):
 
     id: Id
     ticket: Ticket
-    level: ReportLevel
+    level: TicketLevel
     status: ReportStatus
     note: Note | None = None
 

@@ -30,7 +30,6 @@ from talentdesk.domain import (
     CustomerContact,
     DeclineReply,
     DomainError,
-    EscalationLevel,
     Incident,
     IncidentCategory,
     IncidentStatus,
@@ -43,6 +42,7 @@ from talentdesk.domain import (
     SessionRecord,
     ShiftLimits,
     Source,
+    TicketLevel,
     boundary_conflicts,
     contact_visible,
     contact_window,
@@ -152,7 +152,7 @@ def sample_records() -> list[Record]:
             description="Customer threatened to find me.",
             created_at=T0 + timedelta(minutes=30),
             ticket="T-1001",
-            level=EscalationLevel.SUPERVISOR,
+            level=TicketLevel.SUPERVISOR,
             status=IncidentStatus.IN_PROGRESS,
         ),
     ]
@@ -210,7 +210,7 @@ def test_enum_wire_values_are_stable() -> None:
         "outside_package_or_boundaries",
         "other",
     ]
-    assert [e.value for e in EscalationLevel] == ["first_line", "supervisor", "technical"]
+    assert [e.value for e in TicketLevel] == ["first_line", "supervisor", "technical"]
     assert [s.value for s in IncidentStatus] == [
         "draft",
         "queued",
@@ -624,7 +624,7 @@ def test_incident_defaults_and_validation() -> None:
         created_at=datetime(2025, 3, 1, 21, 30, tzinfo=WIB),
     )
     assert incident.ticket is None
-    assert incident.level is EscalationLevel.FIRST_LINE
+    assert incident.level is TicketLevel.FIRST_LINE
     assert incident.status is IncidentStatus.DRAFT
     assert incident.created_at == T0 + timedelta(minutes=30)
     with pytest.raises(DomainError, match=r"Incident\.created_at must be a timezone-aware"):

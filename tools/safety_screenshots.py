@@ -50,6 +50,7 @@ from talentdesk.ui.main_window import Page
 from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
+from talentdesk_contract.values import CrisisSign, ReportStatus, TicketLevel
 
 TALENT = "Sari"
 SIZE = (1180, 780)
@@ -105,7 +106,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     wait_until(lambda: escalation(view.id).attempts >= 1)
     save(live, out / "escalation-queued.png")
     box.panel.details_toggle.click()
-    box.panel.sign_buttons["aggression"].setChecked(True)
+    box.panel.sign_buttons[CrisisSign.AGGRESSION].setChecked(True)
     save(live, out / "escalation-details.png")
     box.panel.note.setPlainText("Pelanggan mengancam, chat sudah aku akhiri.")
     box.panel.send_details()
@@ -136,7 +137,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     screens.show_session()
 
     playbook = prompts.show_playbook()
-    playbook.panel.choose("threat_of_harm")
+    playbook.panel.choose(CrisisSign.THREAT_OF_HARM)
     save(playbook, out / "playbook.png")
     playbook.hide()
 
@@ -151,8 +152,8 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     wait_until(lambda: len(agency.reports()) == 1)
     agency.update_ticket(
         agency.reports()[0].ticket,
-        status="in_progress",
-        level="supervisor",
+        status=ReportStatus.IN_PROGRESS,
+        level=TicketLevel.SUPERVISOR,
         note="Kami sudah memblokir pelanggan ini.",
     )
     dialog.close()

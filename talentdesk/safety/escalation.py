@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, get_args
+from typing import Final
 
 import msgspec
 
@@ -77,7 +77,7 @@ CANCEL_OUTBOX_KIND: Final = "escalation_cancel"
 #: Longest note the contract accepts (``wire.Note``).
 NOTE_MAX_CHARS: Final = 2000
 #: Every crisis sign the contract knows, in the playbook's order.
-CRISIS_SIGNS: Final[tuple[wire.CrisisSign, ...]] = get_args(wire.CrisisSign)
+CRISIS_SIGNS: Final[tuple[wire.CrisisSign, ...]] = tuple(wire.CrisisSign)
 #: The note of an escalation the app sends on its own. For agency staff, so in English
 #: (like the doctor's output); it says nothing about the customer.
 AUTOMATIC_NOTE: Final = (

@@ -33,6 +33,7 @@ from talentdesk.safety.escalation import EscalationDesk, EscalationView
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
+from talentdesk_contract.values import CrisisSign
 
 __all__ = [
     "DEFAULT_CONTACT_KEYS",
@@ -102,23 +103,23 @@ MENTAL_HEALTH_NUMBER: Final = "119"  # extension 8: mental health
 #: The playbook, in the order the UI lists it.
 PLAYBOOK: Final[tuple[CrisisGuide, ...]] = (
     CrisisGuide(
-        sign="distress",
+        sign=CrisisSign.DISTRESS,
         actions=(Action.ASK_CALMLY, Action.OFFER_SUPPORT),
         suggested_numbers=(MENTAL_HEALTH_NUMBER,),
     ),
     CrisisGuide(
-        sign="threat_of_harm",
+        sign=CrisisSign.THREAT_OF_HARM,
         actions=(Action.CALL_EMERGENCY_NOW,),
         emergency_now=True,
         suggested_numbers=(EMERGENCY_NUMBER, POLICE_NUMBER),
     ),
     CrisisGuide(
-        sign="suicidal_thoughts",
+        sign=CrisisSign.SUICIDAL_THOUGHTS,
         actions=(Action.LISTEN, Action.SUPPORT, Action.REFER_MENTAL_HEALTH),
         suggested_numbers=(MENTAL_HEALTH_NUMBER, EMERGENCY_NUMBER),
     ),
     CrisisGuide(
-        sign="aggression",
+        sign=CrisisSign.AGGRESSION,
         actions=(Action.END_CONVERSATION, Action.REPORT),
         suggested_numbers=(POLICE_NUMBER,),
         report_category=IncidentCategory.THREATS,

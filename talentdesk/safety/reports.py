@@ -26,11 +26,11 @@ from typing import Final
 import msgspec
 
 from talentdesk.domain import (
-    EscalationLevel,
     Incident,
     IncidentCategory,
     IncidentStatus,
     SessionRecord,
+    TicketLevel,
 )
 from talentdesk.safety._common import (
     REACHED,
@@ -130,7 +130,7 @@ class ReportView:
     description: str
     created_at: datetime
     ticket: str | None
-    level: EscalationLevel
+    level: TicketLevel
     status: IncidentStatus
     delivery: Delivery
     failure: str | None
@@ -212,7 +212,7 @@ class ReportDesk:
             wire.ReportRequest(
                 session_id=session_id,
                 booking_id=booking_id,
-                category=category.value,  # the same eight values
+                category=category,  # the same enum
                 description=text,
                 at=now,
             )
@@ -383,7 +383,7 @@ class ReportDesk:
         incident: Incident,
         link: ReportLink,
         ticket: str,
-        level: wire.ReportLevel,
+        level: wire.TicketLevel,
         status: wire.ReportStatus,
         note: str | None,
     ) -> tuple[Incident, bool]:
@@ -391,7 +391,7 @@ class ReportDesk:
         updated = msgspec.structs.replace(
             incident,
             ticket=ticket,
-            level=EscalationLevel(level),
+            level=TicketLevel(level),
             status=_STATUS[status],
         )
         dirty = False

@@ -28,6 +28,7 @@ from talentdesk.sync.outbox import Outbox, OutboxItem
 from talentdesk.vault import IntegrityProblem, RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
+from talentdesk_contract.values import BookingAnswer
 
 
 class BookingNotFoundError(LookupError):
@@ -139,7 +140,7 @@ class BookingDesk:
             self.store.save(msgspec.structs.replace(booking, status=status))
             body = wire.encode(
                 wire.BookingAnswerRequest(
-                    answer="accept" if accept else "decline",
+                    answer=BookingAnswer.ACCEPT if accept else BookingAnswer.DECLINE,
                     reason=(reason or None) if not accept else None,
                 )
             )

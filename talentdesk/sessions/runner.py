@@ -81,6 +81,7 @@ from talentdesk.sync.service import SyncService
 from talentdesk.vault import RecordIntegrityError, Vault, VaultError
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
+from talentdesk_contract.values import SessionEventType
 
 __all__ = [
     "CHECK_BLOCK_IN_CALLS",
@@ -623,11 +624,11 @@ class LiveSession:
                     f"/v1/sessions/{self.booking_id}/events",
                     wire.encode(
                         wire.SessionEventRequest(
-                            type="ended",
+                            type=SessionEventType.ENDED,
                             at=ended_at,
                             planned_seconds=_event_seconds(planned),
                             actual_seconds=_event_seconds(actual),
-                            outcome=outcome.value,
+                            outcome=outcome,
                         )
                     ),
                 )
@@ -770,7 +771,9 @@ class SessionRunner:
                     f"/v1/sessions/{booking.id}/events",
                     wire.encode(
                         wire.SessionEventRequest(
-                            type="started", at=now, planned_seconds=_event_seconds(planned)
+                            type=SessionEventType.STARTED,
+                            at=now,
+                            planned_seconds=_event_seconds(planned),
                         )
                     ),
                 )

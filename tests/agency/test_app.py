@@ -18,6 +18,7 @@ import pytest
 
 from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_contract import wire
+from talentdesk_contract.values import ReportStatus, TicketLevel
 from talentdesk_contract.wire import EventType, ProblemType
 from tests.reference_agency import Paired, pair, run_cli, soon
 
@@ -617,8 +618,8 @@ def test_acknowledge_resolve_and_ticket_updates_reach_the_feed(sari: Paired) -> 
     assert wire.decode_event_data(updated) == wire.ReportUpdateData(
         report_id=filed.id,
         ticket="TD-000001",
-        level="supervisor",
-        status="in_progress",
+        level=TicketLevel.SUPERVISOR,
+        status=ReportStatus.IN_PROGRESS,
         note="we called the customer",
     )
     current = wire.decode(sari.client.get(f"/v1/reports/{filed.id}").content, wire.Report)

@@ -12,6 +12,7 @@ from talentdesk_agency import AgencyStore, seed_demo
 from talentdesk_agency.cli import main
 from talentdesk_agency.defaults import default_config
 from talentdesk_contract import wire
+from talentdesk_contract.values import CrisisSign, ReportCategory
 from talentdesk_contract.wire import EventType
 from tests.reference_agency import WIB, run_cli, soon
 
@@ -275,12 +276,17 @@ def test_listings(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
         talent_id = store.talent_by_name("Sari").id
         at = datetime(2025, 5, 1, 21, 0, tzinfo=WIB)
         store.create_escalation(
-            talent_id, wire.EscalationRequest(level="urgent", at=at, crisis_sign="distress")
+            talent_id,
+            wire.EscalationRequest(level="urgent", at=at, crisis_sign=CrisisSign.DISTRESS),
         )
         store.create_report(
             talent_id,
             wire.ReportRequest(
-                session_id="s1", booking_id="bk_1", category="threats", description="d", at=at
+                session_id="s1",
+                booking_id="bk_1",
+                category=ReportCategory.THREATS,
+                description="d",
+                at=at,
             ),
         )
     code, out, _ = cli(capsys, "escalations", "--db", db, "--json")

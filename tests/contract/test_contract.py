@@ -25,6 +25,16 @@ import yaml
 from talentdesk_agency import AgencyApp, AgencyStore
 from talentdesk_agency.defaults import default_config
 from talentdesk_contract import wire
+from talentdesk_contract.values import (
+    BookingAnswer,
+    CrisisSign,
+    EscalationStatus,
+    ReportCategory,
+    ReportStatus,
+    SessionEventType,
+    SessionOutcome,
+    TicketLevel,
+)
 from tests.reference_agency import Paired, soon
 
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
@@ -289,32 +299,53 @@ SAMPLES: list[tuple[str, msgspec.Struct]] = [
     (
         "ReportUpdateData",
         wire.ReportUpdateData(
-            report_id="rep_1", ticket="TD-000001", level="technical", status="resolved", note="ok"
+            report_id="rep_1",
+            ticket="TD-000001",
+            level=TicketLevel.TECHNICAL,
+            status=ReportStatus.RESOLVED,
+            note="ok",
         ),
     ),
-    ("BookingAnswerRequest", wire.BookingAnswerRequest(answer="decline", reason="busy")),
-    ("BookingAnswerResult", wire.BookingAnswerResult(booking_id="bk_1", answer="accept")),
+    (
+        "BookingAnswerRequest",
+        wire.BookingAnswerRequest(answer=BookingAnswer.DECLINE, reason="busy"),
+    ),
+    (
+        "BookingAnswerResult",
+        wire.BookingAnswerResult(booking_id="bk_1", answer=BookingAnswer.ACCEPT),
+    ),
     (
         "SessionEventRequest",
         wire.SessionEventRequest(
-            type="ended", at=AT, planned_seconds=1800, actual_seconds=1805, outcome="completed"
+            type=SessionEventType.ENDED,
+            at=AT,
+            planned_seconds=1800,
+            actual_seconds=1805,
+            outcome=SessionOutcome.COMPLETED,
         ),
     ),
-    ("SessionEventResult", wire.SessionEventResult(booking_id="bk_1", type="started")),
+    (
+        "SessionEventResult",
+        wire.SessionEventResult(booking_id="bk_1", type=SessionEventType.STARTED),
+    ),
     (
         "EscalationRequest",
         wire.EscalationRequest(
-            level="urgent", at=AT, booking_id="bk_1", crisis_sign="threat_of_harm", note="help"
+            level="urgent",
+            at=AT,
+            booking_id="bk_1",
+            crisis_sign=CrisisSign.THREAT_OF_HARM,
+            note="help",
         ),
     ),
-    ("EscalationCreated", wire.EscalationCreated(id="esc_1", status="open")),
+    ("EscalationCreated", wire.EscalationCreated(id="esc_1", status=EscalationStatus.OPEN)),
     ("EscalationFollowUpRequest", wire.EscalationFollowUpRequest()),
     ("EscalationCancelRequest", wire.EscalationCancelRequest(reason="false_alarm")),
     (
         "Escalation",
         wire.Escalation(
             id="esc_1",
-            status="resolved",
+            status=EscalationStatus.RESOLVED,
             level="urgent",
             at=AT,
             follow_ups=2,
@@ -326,10 +357,19 @@ SAMPLES: list[tuple[str, msgspec.Struct]] = [
     (
         "ReportRequest",
         wire.ReportRequest(
-            session_id="s1", booking_id="bk_1", category="threats", description="x", at=AT
+            session_id="s1",
+            booking_id="bk_1",
+            category=ReportCategory.THREATS,
+            description="x",
+            at=AT,
         ),
     ),
-    ("Report", wire.Report(id="rep_1", ticket="TD-000001", level="first_line", status="queued")),
+    (
+        "Report",
+        wire.Report(
+            id="rep_1", ticket="TD-000001", level=TicketLevel.FIRST_LINE, status=ReportStatus.QUEUED
+        ),
+    ),
     ("AvailabilityRequest", wire.AvailabilityRequest(available=True, until=AT)),
     ("Availability", wire.Availability(available=False)),
     ("Problem", wire.Problem(type="urn:x", title="Gone", status=410, detail="d")),

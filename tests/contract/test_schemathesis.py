@@ -16,6 +16,7 @@ from pathlib import Path
 
 from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_contract import wire
+from talentdesk_contract.values import ReportStatus, TicketLevel
 from tests.reference_agency import Paired, pair, soon
 
 SPEC = Path(wire.__file__).with_name("agency-api.yaml")
@@ -68,7 +69,9 @@ def _fill_feed(talent: Paired) -> list[str]:
         store.acknowledge_escalation(escalations[0], "Bu Rina", "on it")
         store.resolve_escalation(escalations[0], "Bu Rina")
         store.resolve_escalation(escalations[1], "Pak Budi", None)
-        store.update_ticket(report.id, status="in_progress", level="supervisor")
+        store.update_ticket(
+            report.id, status=ReportStatus.IN_PROGRESS, level=TicketLevel.SUPERVISOR
+        )
         store.inject_event(talent.talent, "talent.wave", '{"any": ["thing", 1]}')
     kinds = {event.type for event in talent.events()}
     assert kinds >= set(wire.EventType)

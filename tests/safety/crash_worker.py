@@ -16,6 +16,7 @@ from typing import Protocol
 from talentdesk.safety import SafetyService
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
+from talentdesk_contract.values import CrisisSign
 
 #: Most escalations one run writes (each with a follow-up).
 PER_RUN = 6
@@ -44,7 +45,7 @@ def escalate_until_killed(
     for i in range(PER_RUN):
         view = safety.escalations.escalate(f"run{run}-{i}")
         os.write(log, f"escalated {run} {view.id}\n".encode())
-        safety.escalations.follow_up(view.id, crisis_sign="distress")
+        safety.escalations.follow_up(view.id, crisis_sign=CrisisSign.DISTRESS)
         os.write(log, f"followed {run} {view.id}\n".encode())
         if i == 0:
             # The first one is written before the sender starts, the others while it

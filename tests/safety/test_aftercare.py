@@ -14,6 +14,7 @@ from talentdesk.safety import (
     night_of,
 )
 from talentdesk.safety.aftercare import COUNTS_KIND, DEBRIEF_NOTE
+from talentdesk_contract.values import CrisisSign
 from tests.safety.conftest import Agency, App, session_record, wait_for
 
 WIB = timezone(timedelta(hours=7))
@@ -62,7 +63,7 @@ def test_hard_sessions_get_care_and_ordinary_ones_do_not(app: App, agency: Agenc
 
 def test_debrief_goes_to_the_sessions_open_escalation(app: App, agency: Agency) -> None:
     booking_id = _booking(app, agency)
-    escalation = app.safety.escalations.escalate(booking_id, crisis_sign="aggression")
+    escalation = app.safety.escalations.escalate(booking_id, crisis_sign=CrisisSign.AGGRESSION)
     record = session_record(booking_id, outcome=SessionOutcome.ESCALATED, store=app.store)
     offer = app.safety.session_ended(record)
     assert offer is not None

@@ -27,6 +27,7 @@ from talentdesk.sync.outbox import OutboxState
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk_agency import AgencyProcess, AgencyStore
+from talentdesk_contract.values import CrisisSign
 from tests.safety.conftest import PASSPHRASE, TALENT, Agency, App, make_app, run_cli, wait_for
 
 
@@ -95,7 +96,7 @@ def test_escalation_while_the_agency_is_down_is_delivered_once_it_is_back(
         )
         assert _state(app, view.id) is EscalationState.QUEUED
         # Details can be added while it waits; they queue behind it.
-        follow = app.safety.escalations.follow_up(view.id, crisis_sign="distress")
+        follow = app.safety.escalations.follow_up(view.id, crisis_sign=CrisisSign.DISTRESS)
         assert follow.follow_ups_waiting == 1
         assert store.escalations() == []
 
@@ -214,7 +215,7 @@ def test_false_alarm_before_delivery_waits_for_the_escalation(app: App, agency: 
     agency.store.add_fault(
         path_prefix="/v1/escalations", method="POST", kind="status", status=503, times=2
     )
-    view = app.safety.escalations.escalate(crisis_sign="aggression")
+    view = app.safety.escalations.escalate(crisis_sign=CrisisSign.AGGRESSION)
     follow = app.safety.escalations.follow_up(view.id, note="detail sesudahnya")
     assert follow.follow_ups_waiting == 1
     cancelled = app.safety.escalations.false_alarm(view.id)

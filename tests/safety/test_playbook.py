@@ -4,7 +4,6 @@ defaults), and escalating with a sign filled in, against the real reference agen
 from __future__ import annotations
 
 from pathlib import Path
-from typing import get_args
 
 import msgspec
 
@@ -19,11 +18,12 @@ from talentdesk.safety import (
 )
 from talentdesk.vault import Vault
 from talentdesk_contract import wire
+from talentdesk_contract.values import CrisisSign
 from tests.safety.conftest import PASSPHRASE, Agency, App, wait_for
 
 
 def test_the_playbook_is_the_brief_as_data() -> None:
-    assert tuple(g.sign for g in PLAYBOOK) == get_args(wire.CrisisSign)
+    assert tuple(g.sign for g in PLAYBOOK) == tuple(wire.CrisisSign)
     actions = {g.sign: g.actions for g in PLAYBOOK}
     assert actions == {
         # agitation or distress: ask calmly, offer support
@@ -36,8 +36,8 @@ def test_the_playbook_is_the_brief_as_data() -> None:
         "aggression": (Action.END_CONVERSATION, Action.REPORT),
     }
     assert [g.sign for g in PLAYBOOK if g.emergency_now] == ["threat_of_harm"]
-    assert guide_for("aggression").report_category is IncidentCategory.THREATS
-    assert guide_for("distress").key == "crisis.sign.distress"
+    assert guide_for(CrisisSign.AGGRESSION).report_category is IncidentCategory.THREATS
+    assert guide_for(CrisisSign.DISTRESS).key == "crisis.sign.distress"
     assert Action.REFER_MENTAL_HEALTH.key == "crisis.action.refer_mental_health"
     # Machine keys only, each once, for the UI to translate.
     assert len(set(MESSAGE_KEYS)) == len(MESSAGE_KEYS)
@@ -76,12 +76,12 @@ def test_contacts_come_from_the_agency_config(app: App, agency: Agency) -> None:
         lambda: [c.id for c in app.safety.playbook.contacts()] == [c.id for c in own],
         what="the new contacts",
     )
-    assert [c.number for c in app.safety.playbook.contacts("threat_of_harm")][:2] == [
+    assert [c.number for c in app.safety.playbook.contacts(CrisisSign.THREAT_OF_HARM)][:2] == [
         "112",
         "110",
     ]
-    assert app.safety.playbook.contacts("suicidal_thoughts")[0].id == "jiwa"
-    assert app.safety.playbook.contacts("aggression")[0].id == "polisi"
+    assert app.safety.playbook.contacts(CrisisSign.SUICIDAL_THOUGHTS)[0].id == "jiwa"
+    assert app.safety.playbook.contacts(CrisisSign.AGGRESSION)[0].id == "polisi"
 
     # An agency that sends no contacts leaves the talent with the public lines.
     agency.store.set_config(msgspec.structs.replace(agency.store.config(), emergency_contacts=()))
@@ -90,7 +90,7 @@ def test_contacts_come_from_the_agency_config(app: App, agency: Agency) -> None:
 
 def test_picking_a_sign_escalates_with_it(app: App, agency: Agency) -> None:
     booking_id = agency.book()
-    view = app.safety.playbook.escalate("suicidal_thoughts", booking_id)
+    view = app.safety.playbook.escalate(CrisisSign.SUICIDAL_THOUGHTS, booking_id)
     assert view.crisis_sign == "suicidal_thoughts"
     wait_for(
         lambda: (
@@ -104,7 +104,7 @@ def test_picking_a_sign_escalates_with_it(app: App, agency: Agency) -> None:
     assert row.booking_id == booking_id
 
     # A second sign for the same session goes to the open escalation, not a new one.
-    again = app.safety.playbook.escalate("threat_of_harm", booking_id)
+    again = app.safety.playbook.escalate(CrisisSign.THREAT_OF_HARM, booking_id)
     assert again.id == view.id
     assert again.crisis_sign == "threat_of_harm"
     wait_for(

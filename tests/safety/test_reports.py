@@ -12,11 +12,11 @@ import pytest
 
 from talentdesk.domain import (
     Booking,
-    EscalationLevel,
     Incident,
     IncidentCategory,
     IncidentStatus,
     SessionOutcome,
+    TicketLevel,
 )
 from talentdesk.safety import (
     FILING_WINDOW,
@@ -28,6 +28,7 @@ from talentdesk.safety import (
     ReportTooLateError,
 )
 from talentdesk.safety.reports import DESCRIPTION_MAX_CHARS
+from talentdesk_contract.values import ReportStatus
 from tests.safety.conftest import (
     Agency,
     App,
@@ -60,7 +61,7 @@ def test_report_gets_a_ticket_and_the_ticket_command_moves_it(app: App, agency: 
     (row,) = agency.store.reports()
     assert ticketed.ticket == row.ticket
     assert ticketed.ticket.startswith("TD-")
-    assert ticketed.level is EscalationLevel.FIRST_LINE
+    assert ticketed.level is TicketLevel.FIRST_LINE
     assert ticketed.status is IncidentStatus.DELIVERED
     assert ticketed.delivery is Delivery.DELIVERED
     assert ticketed.description == "Dia memaki saya."  # the session is still running
@@ -82,25 +83,27 @@ def test_report_gets_a_ticket_and_the_ticket_command_moves_it(app: App, agency: 
     )
     assert result.returncode == 0, result.stderr
     wait_for(
-        lambda: app.safety.reports.require(view.id).level is EscalationLevel.SUPERVISOR,
+        lambda: app.safety.reports.require(view.id).level is TicketLevel.SUPERVISOR,
         what="report.updated",
     )
     moved = app.safety.reports.require(view.id)
     assert moved.status is IncidentStatus.IN_PROGRESS
     assert moved.agency_note == "Sedang ditangani supervisor."
 
-    agency.store.update_ticket(ticketed.ticket, level="technical", status="resolved")
+    agency.store.update_ticket(
+        ticketed.ticket, level=TicketLevel.TECHNICAL, status=ReportStatus.RESOLVED
+    )
     wait_for(
         lambda: app.safety.reports.require(view.id).status is IncidentStatus.RESOLVED,
         what="resolved",
     )
     done = app.safety.reports.require(view.id)
-    assert done.level is EscalationLevel.TECHNICAL
+    assert done.level is TicketLevel.TECHNICAL
     incident = app.store.load(Incident, view.id)  # the domain record says the same
     assert incident is not None
     assert (incident.ticket, incident.level, incident.status) == (
         ticketed.ticket,
-        EscalationLevel.TECHNICAL,
+        TicketLevel.TECHNICAL,
         IncidentStatus.RESOLVED,
     )
     assert [r.id for r in app.safety.reports.for_booking(booking_id)] == [view.id]
@@ -199,7 +202,7 @@ def test_after_the_session_the_report_text_is_gone_from_the_device(
     assert kept.description == ""
     assert kept.category is IncidentCategory.SEXUAL_HARASSMENT
     assert kept.ticket is not None
-    assert kept.level is EscalationLevel.FIRST_LINE
+    assert kept.level is TicketLevel.FIRST_LINE
     assert kept.status is IncidentStatus.DELIVERED
     esc = app.safety.escalations.get(escalation.id)
     assert esc is not None
@@ -207,7 +210,9 @@ def test_after_the_session_the_report_text_is_gone_from_the_device(
     assert esc.follow_ups == 1
 
     # Level and status still move after the text is gone.
-    agency.store.update_ticket(kept.ticket, level="supervisor", status="in_progress")
+    agency.store.update_ticket(
+        kept.ticket, level=TicketLevel.SUPERVISOR, status=ReportStatus.IN_PROGRESS
+    )
     wait_for(
         lambda: app.safety.reports.require(view.id).status is IncidentStatus.IN_PROGRESS,
         what="update after removal",

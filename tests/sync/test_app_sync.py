@@ -30,6 +30,7 @@ from talentdesk.vault import Vault, VaultInfo
 from talentdesk.vault.records import RecordStore
 from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread
 from talentdesk_contract import wire
+from talentdesk_contract.values import BookingAnswer
 
 PASSPHRASE = "sync test passphrase"
 TALENT = "Sari"
@@ -309,13 +310,13 @@ def test_repeated_write_returns_the_first_answer(
     token = app.vault.get_secret(TOKEN_SECRET)
     assert token is not None
     client = AgencyClient(server.url, token.decode())
-    body = wire.encode(wire.BookingAnswerRequest(answer="accept"))
+    body = wire.encode(wire.BookingAnswerRequest(answer=BookingAnswer.ACCEPT))
     first = client.write("POST", f"/v1/bookings/{booking_id}/answer", body, "key-1")
     again = client.write("POST", f"/v1/bookings/{booking_id}/answer", body, "key-1")
     assert (again.status, again.body) == (first.status, first.body)
     assert not first.replayed
     assert again.replayed
-    other = wire.encode(wire.BookingAnswerRequest(answer="decline", reason="busy"))
+    other = wire.encode(wire.BookingAnswerRequest(answer=BookingAnswer.DECLINE, reason="busy"))
     with pytest.raises(RejectedError) as refused:
         client.write("POST", f"/v1/bookings/{booking_id}/answer", other, "key-1")
     assert refused.value.status == 422

@@ -15,9 +15,9 @@ from PySide6.QtCore import QDate, QLocale, QObject, QTime
 from talentdesk.domain import (
     DEFAULT_EMERGENCY_CONTACTS,
     EmergencyContact,
-    EscalationLevel,
     IncidentCategory,
     IncidentStatus,
+    TicketLevel,
 )
 from talentdesk.safety import (
     CareOffer,
@@ -232,12 +232,12 @@ class SafetyWords(QObject):
             IncidentCategory.OTHER: self.tr("Something else"),
         }[category]
 
-    def level(self, level: EscalationLevel) -> str:
+    def level(self, level: TicketLevel) -> str:
         """A ticket's escalation level."""
         return {
-            EscalationLevel.FIRST_LINE: self.tr("First line"),
-            EscalationLevel.SUPERVISOR: self.tr("Supervisor"),
-            EscalationLevel.TECHNICAL: self.tr("Technical"),
+            TicketLevel.FIRST_LINE: self.tr("First line"),
+            TicketLevel.SUPERVISOR: self.tr("Supervisor"),
+            TicketLevel.TECHNICAL: self.tr("Technical"),
         }[level]
 
     def status(self, status: IncidentStatus) -> str:

@@ -15,6 +15,7 @@ from talentdesk.sync.outbox import OutboxState
 from talentdesk.ui.pages.safety import SafetyPage
 from talentdesk.ui.safety import EscalateBox
 from talentdesk.ui.safety.models import EscalationColumn
+from talentdesk_contract.values import CrisisSign
 from tests.ui.conftest import click
 from tests.ui.safety.conftest import WAIT_MS, Agency, Desk, settle, start_session
 
@@ -113,10 +114,10 @@ def test_details_follow_the_escalation(
     panel = box.panel
     assert panel.details.isVisible()
     assert not panel.send_button.isEnabled()  # nothing to add yet
-    click(panel.sign_buttons["distress"])
-    click(panel.sign_buttons["aggression"])  # one sign at a time
+    click(panel.sign_buttons[CrisisSign.DISTRESS])
+    click(panel.sign_buttons[CrisisSign.AGGRESSION])  # one sign at a time
     assert panel.chosen_sign() == "aggression"
-    assert not panel.sign_buttons["distress"].isChecked()
+    assert not panel.sign_buttons[CrisisSign.DISTRESS].isChecked()
     panel.note.setPlainText("Pelanggan mengancam, saya akhiri chat.")
     assert panel.send_button.isEnabled()
     click(panel.send_button)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from talentdesk.domain import EscalationLevel, IncidentCategory, IncidentStatus
+from talentdesk.domain import IncidentCategory, IncidentStatus, TicketLevel
 from talentdesk.safety import (
     MESSAGE_KEYS,
     Delivery,
@@ -63,7 +63,7 @@ def report(n: int = 0, **changes: object) -> ReportView:
         "description": "Ancaman.",
         "created_at": T0 + timedelta(minutes=n),
         "ticket": None,
-        "level": EscalationLevel.FIRST_LINE,
+        "level": TicketLevel.FIRST_LINE,
         "status": IncidentStatus.QUEUED,
         "delivery": Delivery.QUEUED,
         "failure": None,
@@ -98,7 +98,7 @@ REPORTS = [
         description="",
         text_removed=True,
         status=IncidentStatus.RESOLVED,
-        level=EscalationLevel.TECHNICAL,
+        level=TicketLevel.TECHNICAL,
         delivery=Delivery.DELIVERED,
     ),
 ]

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import PLAYBOOK
 from talentdesk.ui.safety import PlaybookPanel
+from talentdesk_contract.values import CrisisSign
 from tests.ui.conftest import click
 from tests.ui.safety.conftest import WAIT_MS, Agency, Desk, settle, start_session
 
@@ -42,7 +43,7 @@ def test_each_sign_shows_its_actions_and_the_numbers_that_fit_first(
     )
     assert len(panel.sign_buttons) == len(PLAYBOOK) == 4
 
-    click(panel.sign_buttons["distress"])
+    click(panel.sign_buttons[CrisisSign.DISTRESS])
     assert panel.guide_area.isVisible()
     assert panel.action_texts() == [
         "1.  Ask calmly what is going on.",
@@ -51,23 +52,23 @@ def test_each_sign_shows_its_actions_and_the_numbers_that_fit_first(
     assert not panel.emergency_now.isVisible()
     assert panel.shown_numbers() == ["119", "112", "110"]  # mental health first
 
-    click(panel.sign_buttons["threat_of_harm"])
+    click(panel.sign_buttons[CrisisSign.THREAT_OF_HARM])
     assert panel.action_texts() == [
         "1.  Contact emergency services now, then tell your supervisor."
     ]
     assert panel.emergency_now.isVisible()
     assert panel.emergency_text.text() == "Call emergency services now: 112. Then escalate."
     assert panel.shown_numbers() == ["112", "110", "119"]
-    assert not panel.sign_buttons["distress"].isChecked()  # one sign at a time
+    assert not panel.sign_buttons[CrisisSign.DISTRESS].isChecked()  # one sign at a time
 
-    click(panel.sign_buttons["suicidal_thoughts"])
+    click(panel.sign_buttons[CrisisSign.SUICIDAL_THOUGHTS])
     assert len(panel.action_texts()) == 3
     assert panel.action_texts()[2].endswith(
         "Refer them to mental-health professionals (the numbers below)."
     )
     assert not panel.report_button.isVisible()
 
-    click(panel.sign_buttons["aggression"])
+    click(panel.sign_buttons[CrisisSign.AGGRESSION])
     assert panel.action_texts() == [
         "1.  End the conversation. Your safety comes first.",
         "2.  Report it to your agency.",
@@ -108,7 +109,7 @@ def test_escalate_with_the_sign_filled_in(qtbot: QtBot, desk: Desk, agency: Agen
     booking = desk.book()
     start_session(qtbot, desk, booking)
     panel = make_panel(qtbot, desk)
-    click(panel.sign_buttons["threat_of_harm"])
+    click(panel.sign_buttons[CrisisSign.THREAT_OF_HARM])
     with qtbot.waitSignal(panel.escalated) as raised:
         click(panel.escalate_button)
     view = raised.args[0]
@@ -126,7 +127,7 @@ def test_escalate_with_the_sign_filled_in(qtbot: QtBot, desk: Desk, agency: Agen
     qtbot.waitUntil(at_agency, timeout=WAIT_MS)
 
     # A second sign for the same session goes to the open escalation, not a new one.
-    click(panel.sign_buttons["aggression"])
+    click(panel.sign_buttons[CrisisSign.AGGRESSION])
     click(panel.escalate_button)
     assert len(desk.safety.service.escalations.escalations()) == 1
     remote = desk.escalation(view.id).remote_id

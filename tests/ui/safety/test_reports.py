@@ -9,11 +9,12 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
-from talentdesk.domain import EscalationLevel, IncidentCategory, IncidentStatus
+from talentdesk.domain import IncidentCategory, IncidentStatus
 from talentdesk.ui.pages.safety import SafetyPage
 from talentdesk.ui.safety import ReportDialog
 from talentdesk.ui.safety.models import ReportColumn
 from talentdesk.ui.safety.report_dialog import CATEGORIES
+from talentdesk_contract.values import ReportStatus, TicketLevel
 from tests.ui.conftest import click
 from tests.ui.safety.conftest import WAIT_MS, Agency, Desk, settle, start_session
 
@@ -98,18 +99,21 @@ def test_a_report_during_the_session_gets_a_ticket_and_its_updates_show(
     assert page.report_text.text() == "Pelanggan minta transfer langsung di luar agensi."
 
     agency.store.update_ticket(
-        ticket, status="in_progress", level="supervisor", note="Kami cek riwayat pelanggan."
+        ticket,
+        status=ReportStatus.IN_PROGRESS,
+        level=TicketLevel.SUPERVISOR,
+        note="Kami cek riwayat pelanggan.",
     )
     qtbot.waitUntil(lambda: cell(page, 0, ReportColumn.LEVEL) == "Supervisor", timeout=WAIT_MS)
     assert cell(page, 0, ReportColumn.STATUS) == "In progress"
     view = desk.safety.snapshot.reports[0]
-    assert view.level is EscalationLevel.SUPERVISOR
+    assert view.level is TicketLevel.SUPERVISOR
     assert view.status is IncidentStatus.IN_PROGRESS
     assert page.report_note.text() == "From your agency: Kami cek riwayat pelanggan."
     assert ticket in page.report_heading.text()
     assert "Supervisor · In progress" in page.report_heading.text()
 
-    agency.store.update_ticket(ticket, status="resolved", level="technical")
+    agency.store.update_ticket(ticket, status=ReportStatus.RESOLVED, level=TicketLevel.TECHNICAL)
     qtbot.waitUntil(lambda: cell(page, 0, ReportColumn.STATUS) == "Resolved", timeout=WAIT_MS)
     assert cell(page, 0, ReportColumn.LEVEL) == "Technical"
 
