@@ -109,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--access-log", action="store_true", help="log every request (paths and status only)"
     )
+    serve.add_argument(
+        "--test-faults",
+        action="store_true",
+        help="TEST MODE, never in production: apply the faults written by the `fault` "
+        "command (off by default; a server without it never reads them)",
+    )
 
     pair = command("pair", "issue a one-time pairing code for a talent (adds the talent if new)")
     pair.add_argument("--talent", required=True, metavar="NAME", help="the talent's display name")
@@ -195,7 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     fault = command(
         "fault",
-        "make a running server fail the next matching requests (for testing clients)",
+        "make a server in test mode (`serve --test-faults`) fail the next matching requests "
+        "(for testing clients)",
     )
     fault.add_argument(
         "--path-prefix",
@@ -278,10 +285,21 @@ def _serve(args: argparse.Namespace) -> int:
             "The app accepts plain http only on loopback: put a TLS proxy in front.",
             file=sys.stderr,
         )
+    if args.test_faults:
+        print(
+            f"{PROG}: warning: test mode: requests fail as `{PROG} fault` says",
+            file=sys.stderr,
+        )
     # Open (and create) the database first, so a bad file is reported before listening.
     AgencyStore(args.db).close()
     try:
-        return serve(args.db, args.host, args.port, access_log=args.access_log)
+        return serve(
+            args.db,
+            args.host,
+            args.port,
+            access_log=args.access_log,
+            test_faults=args.test_faults,
+        )
     except OSError as exc:
         reason = exc.strerror or exc
         raise AgencyError(f"cannot listen on {args.host}:{args.port}: {reason}") from exc

@@ -134,6 +134,7 @@ class ServerThread:
         host: Address to bind; loopback unless you mean otherwise.
         port: Port to bind; 0 picks a free one.
         feed_poll_interval: Seconds between checks for new events during a long-poll.
+        faults: Test mode: apply injected faults (:mod:`talentdesk_agency.faults`).
 
     Example:
         >>> with ServerThread(tmp / "agency.db") as server:  # doctest: +SKIP
@@ -147,11 +148,14 @@ class ServerThread:
         port: int = 0,
         *,
         feed_poll_interval: float = 0.05,
+        faults: bool = False,
     ) -> None:
         self.db_path = Path(db_path)
         self.host = host
         self.port = port
-        self._agency = AgencyApp(self.db_path, feed_poll_interval=feed_poll_interval)
+        self._agency = AgencyApp(
+            self.db_path, feed_poll_interval=feed_poll_interval, test_faults=faults
+        )
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._url: str | None = None
@@ -236,6 +240,7 @@ class AgencyProcess:
         port: Port to bind first; 0 picks a free one (kept for restarts).
         extra_args: More arguments for ``serve``.
         stderr: Where the child's log goes (default: this process's stderr).
+        faults: Test mode: apply injected faults (``serve --test-faults``).
     """
 
     def __init__(
@@ -246,11 +251,12 @@ class AgencyProcess:
         *,
         extra_args: Sequence[str] = (),
         stderr: TextIO | int | None = None,
+        faults: bool = False,
     ) -> None:
         self.db_path = Path(db_path)
         self.host = host
         self.port = port
-        self._extra = list(extra_args)
+        self._extra = [*extra_args, *(["--test-faults"] if faults else [])]
         self._stderr = stderr
         self._proc: subprocess.Popen[str] | None = None
         self._url: str | None = None
@@ -379,11 +385,13 @@ def serve(
     port: int,
     *,
     access_log: bool = False,
+    test_faults: bool = False,
     out: TextIO | None = None,
 ) -> int:
     """Serve in the foreground until interrupted; the ``serve`` command.
 
     Prints ``listening on http://HOST:PORT`` (flushed) once connections are accepted.
+    ``test_faults`` is the test mode that applies injected faults.
 
     Returns:
         The process exit code (0 after a clean shutdown, 1 if the server never started).
@@ -399,7 +407,7 @@ def serve(
     log.setLevel(logging.INFO)
     sock = bind_socket(host, port)
     url = base_url(sock)
-    agency = AgencyApp(db_path)
+    agency = AgencyApp(db_path, test_faults=test_faults)
     server = _Server(_config(agency, access_log=access_log, configure_logging=True), agency)
 
     async def run() -> bool:

@@ -106,8 +106,8 @@ def agency_db(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def agency(agency_db: Path) -> Iterator[ServerThread]:
-    """The reference server on a free loopback port."""
-    server = ServerThread(agency_db)
+    """The reference server on a free loopback port, in test mode (injected faults apply)."""
+    server = ServerThread(agency_db, faults=True)
     server.start()
     yield server
     server.stop()

@@ -106,7 +106,7 @@ def _reserved(db: Path, key: str) -> bool:
 
 def test_kill_9_during_a_write_then_a_retry_applies_it_once(tmp_path: Path) -> None:
     db = tmp_path / "agency.db"
-    server = AgencyProcess(db)
+    server = AgencyProcess(db, faults=True)
     url = server.start()
     talent = pair(url, db, "Sari")
     try:
