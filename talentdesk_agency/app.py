@@ -13,11 +13,12 @@ Request handling, outermost first:
    cap and strict msgspec decoding, then the key's reservation, then the operation and
    its stored answer in one database transaction.
 
-All database work runs on one worker thread, so the event loop never blocks on SQLite
-and no two calls race on the connection. The feed's long-poll waits on
-:class:`FeedWatcher`, which checks the newest sequence number every 50 ms while anyone is
-waiting: the staff commands write from other processes, and polling is the portable way
-to notice.
+Database work runs on worker threads, so the event loop never blocks on the database:
+one thread for SQLite (its one connection, its one writer), as many as the connection
+pool for PostgreSQL. A thread holds a connection for one call only. The feed's long-poll
+waits on :class:`FeedWatcher` (the one interface for "wait for new events for talent
+X"), which checks the newest sequence number every 50 ms while anyone is waiting: the
+staff commands write from other processes, and polling is the portable way to notice.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import msgspec
@@ -49,7 +49,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talentdesk_agency import __version__
 from talentdesk_agency.problems import ApiError
-from talentdesk_agency.store import AgencyStore, Fault, FeedRow, StoredResponse, Talent
+from talentdesk_agency.store import (
+    SERVER_POOL_SIZE,
+    AgencyStore,
+    DbTarget,
+    Fault,
+    FeedRow,
+    StoredResponse,
+    Talent,
+    as_target,
+    is_postgres_url,
+)
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
 
@@ -185,7 +195,13 @@ def _fingerprint(method: str, path: str, raw: bytes) -> str:
 
 
 class FeedWatcher:
-    """Wakes long-polls when any feed grows, whichever process wrote the event.
+    """Wakes long-polls when a feed grows, whichever process wrote the event.
+
+    The one interface between the feed's long-poll and how it learns of new events:
+    :meth:`token` for a talent, then :meth:`wait` on it. This implementation polls the
+    newest sequence number of all feeds, so a token may also be set by another talent's
+    event (the poll then reads its feed again and waits anew); a per-talent or
+    LISTEN/NOTIFY implementation can set only the talent's own tokens.
 
     Args:
         newest: Reads the highest sequence number (runs on the database thread).
@@ -205,8 +221,10 @@ class FeedWatcher:
         """Whether the server is shutting down (long-polls should answer now)."""
         return self._closed
 
-    def token(self) -> asyncio.Event:
-        """Take before reading the feed; it is set by any change after that moment."""
+    def token(self, talent_id: str) -> asyncio.Event:
+        """Take before reading a talent's feed; it is set by any new event for that talent
+        committed after this moment (and possibly by others)."""
+        del talent_id  # any feed's change sets every token (see the class)
         return self._changed
 
     async def wait(self, token: asyncio.Event, timeout: float) -> None:
@@ -279,7 +297,8 @@ class AgencyApp:
     """The reference agency server as an ASGI application.
 
     Args:
-        db_path: The agency database (created with the default configuration if missing).
+        db_path: The agency database (created with the default configuration if missing):
+            a SQLite file, or a ``postgresql://`` URI.
         feed_poll_interval: Seconds between checks for new events while a long-poll waits.
         test_faults: Test mode: apply the faults written by ``talentdesk-agency fault``
             (see :mod:`talentdesk_agency.faults`). Off in production.
@@ -290,12 +309,12 @@ class AgencyApp:
 
     def __init__(
         self,
-        db_path: Path | str,
+        db_path: DbTarget,
         *,
         feed_poll_interval: float = 0.05,
         test_faults: bool = False,
     ) -> None:
-        self.db_path = Path(db_path)
+        self.db_path = as_target(db_path)
         self._poll_interval = feed_poll_interval
         self._executor: ThreadPoolExecutor | None = None
         self._store: AgencyStore | None = None
@@ -354,25 +373,30 @@ class AgencyApp:
 
     @contextlib.asynccontextmanager
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agency-db")
-        try:
-            self._store = await self._db(AgencyStore, self.db_path)
-        except BaseException:
-            self._executor.shutdown(wait=True)
-            raise
-        purged = await self._db(self._store.purge_idempotency)
-        if purged:
-            log.info("purged %d expired idempotency records", purged)
-        self._watcher = FeedWatcher(
-            lambda: self._db(self.store.max_seq), interval=self._poll_interval
+        pool_size = SERVER_POOL_SIZE if is_postgres_url(self.db_path) else None
+        store = await asyncio.to_thread(AgencyStore, self.db_path, pool_size=pool_size)
+        self._store = store
+        self._executor = ThreadPoolExecutor(
+            max_workers=store.max_threads, thread_name_prefix="agency-db"
         )
-        watcher_task = asyncio.create_task(self._watcher.run())
+        watcher_task: asyncio.Task[None] | None = None
         try:
+            if self._faults is not None:
+                await self._db(store.fault_table.ensure_table)
+            purged = await self._db(store.purge_idempotency)
+            if purged:
+                log.info("purged %d expired idempotency records", purged)
+            self._watcher = FeedWatcher(
+                lambda: self._db(store.max_seq), interval=self._poll_interval
+            )
+            watcher_task = asyncio.create_task(self._watcher.run())
             yield
         finally:
-            self._watcher.close()
-            await watcher_task
-            await self._db(self._store.close)
+            if self._watcher is not None:
+                self._watcher.close()
+            if watcher_task is not None:
+                await watcher_task
+            await self._db(store.close)
             self._executor.shutdown(wait=True)
             self._store = None
 
@@ -480,7 +504,7 @@ class AgencyApp:
         assert watcher is not None
         deadline = time.monotonic() + wait
         while True:
-            token = watcher.token()
+            token = watcher.token(talent.id)
             rows = await self._db(self.store.feed, talent.id, after, limit)
             remaining = deadline - time.monotonic()
             if rows or remaining <= 0 or watcher.closed:

@@ -23,13 +23,13 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Final, TextIO
 
 import uvicorn
 
 from talentdesk_agency.app import AgencyApp
+from talentdesk_agency.store import DbTarget, as_target
 
 __all__ = ["AgencyProcess", "ServerThread", "base_url", "bind_socket", "is_loopback", "serve"]
 
@@ -130,7 +130,8 @@ class ServerThread:
     """The reference agency server on a background thread of this process.
 
     Args:
-        db_path: The agency database (created if missing).
+        db_path: The agency database (created if missing): a SQLite file or a
+            ``postgresql://`` URI.
         host: Address to bind; loopback unless you mean otherwise.
         port: Port to bind; 0 picks a free one.
         feed_poll_interval: Seconds between checks for new events during a long-poll.
@@ -143,14 +144,14 @@ class ServerThread:
 
     def __init__(
         self,
-        db_path: Path | str,
+        db_path: DbTarget,
         host: str = "127.0.0.1",
         port: int = 0,
         *,
         feed_poll_interval: float = 0.05,
         faults: bool = False,
     ) -> None:
-        self.db_path = Path(db_path)
+        self.db_path = as_target(db_path)
         self.host = host
         self.port = port
         self._agency = AgencyApp(
@@ -245,7 +246,7 @@ class AgencyProcess:
 
     def __init__(
         self,
-        db_path: Path | str,
+        db_path: DbTarget,
         host: str = "127.0.0.1",
         port: int = 0,
         *,
@@ -253,7 +254,7 @@ class AgencyProcess:
         stderr: TextIO | int | None = None,
         faults: bool = False,
     ) -> None:
-        self.db_path = Path(db_path)
+        self.db_path = as_target(db_path)
         self.host = host
         self.port = port
         self._extra = [*extra_args, *(["--test-faults"] if faults else [])]
@@ -380,7 +381,7 @@ class AgencyProcess:
 
 
 def serve(
-    db_path: Path,
+    db_path: DbTarget,
     host: str,
     port: int,
     *,
