@@ -29,7 +29,7 @@ from typing import Final, TextIO
 import uvicorn
 
 from talentdesk_agency.app import AgencyApp
-from talentdesk_agency.store import DbTarget, as_target
+from talentdesk_agency.store import DbTarget, as_target, describe
 
 __all__ = ["AgencyProcess", "ServerThread", "base_url", "bind_socket", "is_loopback", "serve"]
 
@@ -408,6 +408,7 @@ def serve(
     log.setLevel(logging.INFO)
     sock = bind_socket(host, port)
     url = base_url(sock)
+    log.info("agency database: %s", describe(db_path))
     agency = AgencyApp(db_path, test_faults=test_faults)
     server = _Server(_config(agency, access_log=access_log, configure_logging=True), agency)
 

@@ -25,6 +25,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -271,7 +272,7 @@ class SQLiteDatabase(Database):
         self._lock = threading.RLock()
         try:
             self._conn.execute("PRAGMA busy_timeout = 10000")
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             # Scrubbed customer data must not linger in free pages.
@@ -279,6 +280,19 @@ class SQLiteDatabase(Database):
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise AgencyError(f"{path} is not a usable agency database: {exc}") from exc
+
+    def _use_wal(self) -> None:
+        # Switching a new file to WAL needs it to itself and does not wait on busy_timeout:
+        # processes opening a new database at the same moment retry (once WAL, it stays).
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     @property
     def connection(self) -> sqlite3.Connection:
