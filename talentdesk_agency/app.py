@@ -204,7 +204,7 @@ class FeedWatcher:
     LISTEN/NOTIFY implementation can set only the talent's own tokens.
 
     Args:
-        newest: Reads the highest sequence number (runs on the database thread).
+        newest: Reads the highest sequence number (runs on a database thread).
         interval: Seconds between reads while someone waits.
     """
 
@@ -419,7 +419,8 @@ class AgencyApp:
         return await self._db(self._store.take_fault, method, path)
 
     async def _db(self, fn: Callable[..., _T], *args: Any) -> _T:
-        # One thread owns the connection; the event loop only awaits it.
+        # Worker threads own the connections (SQLite: one thread); the event loop only
+        # awaits them.
         assert self._executor is not None
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args))

@@ -118,7 +118,6 @@ class AgencyStore:
     def __init__(
         self, target: DbTarget, *, create: bool = True, pool_size: int | None = None
     ) -> None:
-        self.target = target
         self.db: Database = open_database(target, create=create, pool_size=pool_size)
         try:
             migrations.migrate(self.db, create=create)

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from talentdesk_agency.problems import AgencyError
 from talentdesk_agency.store.dialect import POSTGRESQL, SQLITE, Dialect
@@ -74,16 +74,20 @@ def as_target(target: DbTarget) -> Path | str:
 
 
 def describe(target: DbTarget) -> str:
-    """``target`` fit for messages and logs: a URI's password is masked."""
+    """``target`` fit for messages and logs: a URI's password is masked, wherever it is."""
     if not is_postgres_url(target):
         return os.fspath(target)
     assert isinstance(target, str)
     parts = urlsplit(target)
-    if parts.password is None:
-        return target
-    userinfo, _, hostinfo = parts.netloc.rpartition("@")
-    user = userinfo.split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{hostinfo}"))
+    if parts.password is not None:
+        userinfo, _, hostinfo = parts.netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        parts = parts._replace(netloc=f"{user}:***@{hostinfo}")
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if any(key == "password" for key, _ in query):
+        masked = [(key, "***" if key == "password" else value) for key, value in query]
+        parts = parts._replace(query=urlencode(masked, safe="/*"))
+    return urlunsplit(parts)
 
 
 def database_errors() -> tuple[type[Exception], ...]:

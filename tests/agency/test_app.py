@@ -235,6 +235,28 @@ def test_long_poll_without_news_answers_empty_after_wait(sari: Paired) -> None:
     assert 0.9 <= elapsed < 3
 
 
+def test_parked_long_polls_hold_no_database_connection(sari: Paired) -> None:
+    # More polls than the server's PostgreSQL pool has connections (8): were a waiting
+    # poll to hold one, the escalation below would wait for the polls' timeout.
+    parked = 12
+    cursor = sari.feed().cursor
+    with ThreadPoolExecutor(parked) as pool:
+        polls = [pool.submit(sari.feed, cursor, 15) for _ in range(parked)]
+        time.sleep(0.5)  # the polls are parked
+        assert not any(poll.done() for poll in polls)
+        started = time.monotonic()
+        escalated = sari.write("POST", "/v1/escalations", ESCALATION)
+        assert escalated.status_code == 201, escalated.text
+        booking_id = book(sari.db)
+        pages = [poll.result(timeout=10) for poll in polls]
+        elapsed = time.monotonic() - started
+    assert elapsed < 5
+    for page in pages:
+        [event] = page.events
+        data = wire.decode_event_data(event)
+        assert isinstance(data, wire.BookingData) and data.booking.id == booking_id
+
+
 def test_stopping_the_server_releases_long_polls(agency_db: DbTarget) -> None:
     server = ServerThread(agency_db)
     server.start()

@@ -47,3 +47,5 @@ def test_messages_never_show_a_password() -> None:
     assert shown == "postgresql://agency:***@db.example:5433/agency?sslmode=require"
     socket = "postgresql://agency@/agency?host=/run/postgresql&port=5433"
     assert describe(socket) == socket
+    in_query = describe("postgresql://agency@/agency?host=/run/pg&password=s3cret-pw")
+    assert in_query == "postgresql://agency@/agency?host=/run/pg&password=***"
