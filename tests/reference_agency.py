@@ -29,11 +29,10 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-import psycopg
 import pytest
 
 from talentdesk_agency import AgencyStore, ServerThread
-from talentdesk_agency.store import DbTarget, is_postgres_url, open_database
+from talentdesk_agency.store import DbTarget, database_errors, is_postgres_url, open_database
 from talentdesk_agency.store.migrations import migrate
 from talentdesk_contract import wire
 
@@ -175,6 +174,8 @@ class PostgresServer:
     """
 
     def __init__(self, url: str) -> None:
+        import psycopg  # only where PostgreSQL tests run
+
         self.url = url
         self._admin = psycopg.connect(url, autocommit=True, connect_timeout=10)
         self._prefix = f"td_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
@@ -226,7 +227,7 @@ def postgres_server() -> Iterator[PostgresServer]:
     else:
         try:
             server = PostgresServer(url)
-        except psycopg.Error as exc:
+        except database_errors() as exc:
             problem = f"cannot reach the tests' PostgreSQL: {exc}"
     if server is None:
         assert problem is not None
