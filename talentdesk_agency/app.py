@@ -3,19 +3,22 @@
 Request handling, outermost first:
 
 1. :class:`_GuardMiddleware` turns any unexpected exception into a 500 problem (logging
-   the exception type and frames, never request data), then applies injected faults
-   (``talentdesk-agency fault``) read from the database, so tests drive this real server
-   into 429s, 5xx, timeouts, malformed JSON and oversized bodies.
-2. Starlette routing (404/405 become problems; 405 carries ``Allow``).
-3. The handler: bearer auth, then for writes the ``Idempotency-Key``, media type, size
+   the exception type and frames, never request data).
+2. In test mode only (``test_faults``), :class:`~talentdesk_agency.faults.FaultMiddleware`
+   applies injected faults (``talentdesk-agency fault``), so tests drive this real server
+   into 429s, 5xx, timeouts, malformed JSON and oversized bodies. A production server
+   does not have it and never reads the faults table.
+3. Starlette routing (404/405 become problems; 405 carries ``Allow``).
+4. The handler: bearer auth, then for writes the ``Idempotency-Key``, media type, size
    cap and strict msgspec decoding, then the key's reservation, then the operation and
    its stored answer in one database transaction.
 
-All database work runs on one worker thread, so the event loop never blocks on SQLite
-and no two calls race on the connection. The feed's long-poll waits on
-:class:`FeedWatcher`, which checks the newest sequence number every 50 ms while anyone is
-waiting: the staff commands write from other processes, and polling is the portable way
-to notice.
+Database work runs on worker threads, so the event loop never blocks on the database:
+one thread for SQLite (its one connection, its one writer), as many as the connection
+pool for PostgreSQL. A thread holds a connection for one call only. The feed's long-poll
+waits on :class:`FeedWatcher` (the one interface for "wait for new events for talent
+X"), which checks the newest sequence number every 50 ms while anyone is waiting: the
+staff commands write from other processes, and polling is the portable way to notice.
 """
 
 from __future__ import annotations
@@ -34,8 +37,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import msgspec
 from starlette.applications import Starlette
@@ -47,9 +49,22 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talentdesk_agency import __version__
 from talentdesk_agency.problems import ApiError
-from talentdesk_agency.store import AgencyStore, FeedRow, StoredResponse, Talent
+from talentdesk_agency.store import (
+    SERVER_POOL_SIZE,
+    AgencyStore,
+    DbTarget,
+    Fault,
+    FeedRow,
+    StoredResponse,
+    Talent,
+    as_target,
+    is_postgres_url,
+)
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
+
+if TYPE_CHECKING:
+    from talentdesk_agency.faults import FaultMiddleware
 
 __all__ = ["AgencyApp", "FeedWatcher"]
 
@@ -61,7 +76,6 @@ _S = TypeVar("_S", bound=msgspec.Struct)
 _ID_RE: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _KEY_RE: Final = re.compile(f"[!-~]{{1,{wire.IDEMPOTENCY_KEY_MAX_LENGTH}}}")
 _UINT_RE: Final = re.compile(r"[0-9]{1,16}")
-_WRITE_METHODS: Final = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 #: An oversized body is read (and dropped) up to this much before answering 413, so the
 #: client finishes sending and reads the answer instead of seeing a reset connection.
 _DRAIN_LIMIT: Final = 8 * 1024 * 1024
@@ -181,10 +195,16 @@ def _fingerprint(method: str, path: str, raw: bytes) -> str:
 
 
 class FeedWatcher:
-    """Wakes long-polls when any feed grows, whichever process wrote the event.
+    """Wakes long-polls when a feed grows, whichever process wrote the event.
+
+    The one interface between the feed's long-poll and how it learns of new events:
+    :meth:`token` for a talent, then :meth:`wait` on it. This implementation polls the
+    newest sequence number of all feeds, so a token may also be set by another talent's
+    event (the poll then reads its feed again and waits anew); a per-talent or
+    LISTEN/NOTIFY implementation can set only the talent's own tokens.
 
     Args:
-        newest: Reads the highest sequence number (runs on the database thread).
+        newest: Reads the highest sequence number (runs on a database thread).
         interval: Seconds between reads while someone waits.
     """
 
@@ -201,8 +221,10 @@ class FeedWatcher:
         """Whether the server is shutting down (long-polls should answer now)."""
         return self._closed
 
-    def token(self) -> asyncio.Event:
-        """Take before reading the feed; it is set by any change after that moment."""
+    def token(self, talent_id: str) -> asyncio.Event:
+        """Take before reading a talent's feed; it is set by any new event for that talent
+        committed after this moment (and possibly by others)."""
+        del talent_id  # any feed's change sets every token (see the class)
         return self._changed
 
     async def wait(self, token: asyncio.Event, timeout: float) -> None:
@@ -275,15 +297,24 @@ class AgencyApp:
     """The reference agency server as an ASGI application.
 
     Args:
-        db_path: The agency database (created with the default configuration if missing).
+        db_path: The agency database (created with the default configuration if missing):
+            a SQLite file, or a ``postgresql://`` URI.
         feed_poll_interval: Seconds between checks for new events while a long-poll waits.
+        test_faults: Test mode: apply the faults written by ``talentdesk-agency fault``
+            (see :mod:`talentdesk_agency.faults`). Off in production.
 
     Attributes:
         asgi: The ASGI callable to serve.
     """
 
-    def __init__(self, db_path: Path | str, *, feed_poll_interval: float = 0.05) -> None:
-        self.db_path = Path(db_path)
+    def __init__(
+        self,
+        db_path: DbTarget,
+        *,
+        feed_poll_interval: float = 0.05,
+        test_faults: bool = False,
+    ) -> None:
+        self.db_path = as_target(db_path)
         self._poll_interval = feed_poll_interval
         self._executor: ThreadPoolExecutor | None = None
         self._store: AgencyStore | None = None
@@ -317,15 +348,21 @@ class AgencyApp:
             },
             lifespan=self._lifespan,
         )
-        self.asgi: ASGIApp = _GuardMiddleware(app, self)
+        self._starlette = app
+        self._faults: FaultMiddleware | None = None
+        inner: ASGIApp = app
+        if test_faults:
+            # Imported here: a production server does not even load the instrument.
+            from talentdesk_agency.faults import FaultMiddleware
+
+            self._faults = inner = FaultMiddleware(app, self._take_fault)
+        self.asgi: ASGIApp = _GuardMiddleware(inner)
 
     @property
     def routes(self) -> list[tuple[str, str]]:
         """Every (method, path template) this server answers, for the contract test."""
-        app = self.asgi.app if isinstance(self.asgi, _GuardMiddleware) else None
-        assert isinstance(app, Starlette)
         out = []
-        for route in app.routes:
+        for route in self._starlette.routes:
             assert isinstance(route, Route)
             for method in sorted(route.methods or ()):
                 if method != "HEAD":
@@ -336,25 +373,30 @@ class AgencyApp:
 
     @contextlib.asynccontextmanager
     async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agency-db")
-        try:
-            self._store = await self._db(AgencyStore, self.db_path)
-        except BaseException:
-            self._executor.shutdown(wait=True)
-            raise
-        purged = await self._db(self._store.purge_idempotency)
-        if purged:
-            log.info("purged %d expired idempotency records", purged)
-        self._watcher = FeedWatcher(
-            lambda: self._db(self.store.max_seq), interval=self._poll_interval
+        pool_size = SERVER_POOL_SIZE if is_postgres_url(self.db_path) else None
+        store = await asyncio.to_thread(AgencyStore, self.db_path, pool_size=pool_size)
+        self._store = store
+        self._executor = ThreadPoolExecutor(
+            max_workers=store.max_threads, thread_name_prefix="agency-db"
         )
-        watcher_task = asyncio.create_task(self._watcher.run())
+        watcher_task: asyncio.Task[None] | None = None
         try:
+            if self._faults is not None:
+                await self._db(store.fault_table.ensure_table)
+            purged = await self._db(store.purge_idempotency)
+            if purged:
+                log.info("purged %d expired idempotency records", purged)
+            self._watcher = FeedWatcher(
+                lambda: self._db(store.max_seq), interval=self._poll_interval
+            )
+            watcher_task = asyncio.create_task(self._watcher.run())
             yield
         finally:
-            self._watcher.close()
-            await watcher_task
-            await self._db(self._store.close)
+            if self._watcher is not None:
+                self._watcher.close()
+            if watcher_task is not None:
+                await watcher_task
+            await self._db(store.close)
             self._executor.shutdown(wait=True)
             self._store = None
 
@@ -370,8 +412,15 @@ class AgencyApp:
             raise RuntimeError("the agency app is not running")
         return self._store
 
+    async def _take_fault(self, method: str, path: str) -> Fault | None:
+        # Test mode only: the fault middleware asks before each request.
+        if self._store is None:
+            return None
+        return await self._db(self._store.take_fault, method, path)
+
     async def _db(self, fn: Callable[..., _T], *args: Any) -> _T:
-        # One thread owns the connection; the event loop only awaits it.
+        # Worker threads own the connections (SQLite: one thread); the event loop only
+        # awaits them.
         assert self._executor is not None
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
@@ -456,7 +505,7 @@ class AgencyApp:
         assert watcher is not None
         deadline = time.monotonic() + wait
         while True:
-            token = watcher.token()
+            token = watcher.token(talent.id)
             rows = await self._db(self.store.feed, talent.id, after, limit)
             remaining = deadline - time.monotonic()
             if rows or remaining <= 0 or watcher.closed:
@@ -591,11 +640,8 @@ class AgencyApp:
                 headers={"Retry-After": "1"},
             )
         try:
-            # An injected delay holds a write *after* its key is reserved: exactly the
-            # window in which a client's timed-out retry must get 409, not a second write.
-            delay = request.scope.get("state", {}).get("fault_delay")
-            if delay:
-                await asyncio.sleep(delay)
+            if self._faults is not None:
+                await self._faults.hold_write(request.scope)
             stored = await self._db(self.store.run_write, talent.id, key, operation(talent, body))
         except BaseException:
             # Nothing was committed; free the key so a retry can run (shielded, because
@@ -624,11 +670,10 @@ def _feed_page(rows: list[FeedRow], after: int) -> bytes:
 
 
 class _GuardMiddleware:
-    """Catches unexpected errors and applies injected faults."""
+    """Catches unexpected errors: a 500 problem, logged without request data."""
 
-    def __init__(self, app: Starlette, owner: AgencyApp) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self._owner = owner
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -643,8 +688,6 @@ class _GuardMiddleware:
             await send(message)
 
         try:
-            if await self._apply_fault(scope, receive, tracking_send):
-                return
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
             # Frames only: an exception's message could quote request data.
@@ -661,39 +704,3 @@ class _GuardMiddleware:
                     500, ProblemType.INTERNAL_ERROR, "The agency server failed. Try again."
                 )
                 await _problem(error)(scope, receive, send)
-
-    async def _apply_fault(self, scope: Scope, receive: Receive, send: Send) -> bool:
-        """Apply the next matching injected fault. Returns True if the answer was sent."""
-        owner = self._owner
-        if owner._store is None:
-            return False
-        method, path = scope["method"], scope["path"]
-        fault = await owner._db(owner.store.take_fault, method, path)
-        if fault is None:
-            return False
-        log.info("injecting fault %d (%s) on %s %s", fault.id, fault.kind, method, path)
-        headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
-        response: Response
-        if fault.kind == "status":
-            response = _problem(
-                ApiError(
-                    fault.status,
-                    ProblemType.INJECTED_FAULT,
-                    f"Fault {fault.id} injected by agency staff (status {fault.status}).",
-                    headers=headers,
-                )
-            )
-        elif fault.kind == "malformed_json":
-            # Cut off mid-document, as a proxy dropping the connection would leave it.
-            response = _json(b'{"events": [{"seq": 1, "type": "booking.cre', 200, headers)
-        elif fault.kind == "oversize":
-            padding = b"x" * (wire.MAX_RESPONSE_BYTES + 1024 * 1024)
-            body = b'{"events": [], "cursor": 0, "padding": "' + padding + b'"}'
-            response = _json(body, 200, headers)
-        else:  # delay
-            scope.setdefault("state", {})["fault_delay"] = fault.delay_seconds
-            if method not in _WRITE_METHODS:
-                await asyncio.sleep(fault.delay_seconds)
-            return False
-        await response(scope, receive, send)
-        return True

@@ -1,8 +1,8 @@
 """``talentdesk-agency``: the reference agency server and the commands agency staff use.
 
-Every command works on one SQLite file (``--db``, or ``TALENTDESK_AGENCY_DB``). Commands
-may run while ``serve`` runs on the same file: their changes reach waiting apps within
-about 50 ms.
+Every command works on one database (``--db``, or ``TALENTDESK_AGENCY_DB``): a SQLite file,
+or a PostgreSQL ``postgresql://`` URI. Commands may run while ``serve`` runs on the same
+database: their changes reach waiting apps within about 50 ms.
 
 Exit codes: 0 done, 1 the command failed (message on stderr), 2 bad usage,
 130 interrupted.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -24,7 +23,14 @@ import msgspec
 
 from talentdesk_agency import __version__
 from talentdesk_agency.problems import AgencyError
-from talentdesk_agency.store import FAULT_KINDS, AgencyStore
+from talentdesk_agency.store import (
+    FAULT_KINDS,
+    AgencyStore,
+    database_errors,
+    describe,
+    open_database,
+)
+from talentdesk_agency.store.migrations import SCHEMA_VERSION, migrate
 from talentdesk_contract import wire
 from talentdesk_contract.values import ReportStatus, TicketLevel
 
@@ -39,11 +45,14 @@ The reference agency server for TalentDesk, and the commands agency staff use wi
 Start the server, pair a talent's app, push a booking:
 
   talentdesk-agency serve --db agency.db --port 8765
+  talentdesk-agency serve --db postgresql://agency@/agency?host=/run/postgresql
   talentdesk-agency pair  --db agency.db --talent "Sari"
   talentdesk-agency book  --db agency.db --talent "Sari" --start 2025-05-01T21:00+07:00 \\
       --package curhat-30 --alias "Bintang" --handle "@bintang"
 
---db may also come from the TALENTDESK_AGENCY_DB environment variable.
+--db is a SQLite file (created if new) or a PostgreSQL connection URI; it may also come
+from the TALENTDESK_AGENCY_DB environment variable. The schema is brought up to date
+when any command opens the database (or with `migrate`).
 """
 
 
@@ -75,10 +84,10 @@ def _positive(text: str) -> int:
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
         default=os.environ.get(DB_ENV) or None,
-        metavar="PATH",
-        help=f"the agency database file (default: ${DB_ENV})",
+        metavar="PATH|URL",
+        help="the agency database: a SQLite file, or a PostgreSQL URI such as "
+        f"postgresql://USER@HOST/DB (default: ${DB_ENV})",
     )
 
 
@@ -109,6 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--access-log", action="store_true", help="log every request (paths and status only)"
+    )
+    serve.add_argument(
+        "--test-faults",
+        action="store_true",
+        help="TEST MODE, never in production: apply the faults written by the `fault` "
+        "command (off by default; a server without it never reads them)",
+    )
+
+    command(
+        "migrate",
+        f"create the database or bring its schema up to date (to version {SCHEMA_VERSION}); "
+        "every other command does this too",
     )
 
     pair = command("pair", "issue a one-time pairing code for a talent (adds the talent if new)")
@@ -196,7 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     fault = command(
         "fault",
-        "make a running server fail the next matching requests (for testing clients)",
+        "make a server in test mode (`serve --test-faults`) fail the next matching requests "
+        "(for testing clients)",
     )
     fault.add_argument(
         "--path-prefix",
@@ -249,10 +271,16 @@ def build_parser() -> argparse.ArgumentParser:
 # --- commands -------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> AgencyStore:
+def _target(args: argparse.Namespace) -> str:
     if args.db is None:
-        raise _UsageError(f"say which database: --db PATH or ${DB_ENV}")
-    return AgencyStore(args.db, create=create)
+        raise _UsageError(
+            f"say which database: --db PATH or ${DB_ENV} (a SQLite file or a postgresql:// URI)"
+        )
+    return str(args.db)
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> AgencyStore:
+    return AgencyStore(_target(args), create=create)
 
 
 def _print_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
@@ -269,8 +297,7 @@ def _print_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from talentdesk_agency.runner import is_loopback, serve
 
-    if args.db is None:
-        raise _UsageError(f"say which database: --db PATH or ${DB_ENV}")
+    target = _target(args)
     if not 0 <= args.port <= 65_535:
         raise _UsageError("--port must be 0 to 65535")
     if not is_loopback(args.host):
@@ -279,13 +306,38 @@ def _serve(args: argparse.Namespace) -> int:
             "The app accepts plain http only on loopback: put a TLS proxy in front.",
             file=sys.stderr,
         )
+    if args.test_faults:
+        print(
+            f"{PROG}: warning: test mode: requests fail as `{PROG} fault` says",
+            file=sys.stderr,
+        )
     # Open (and create) the database first, so a bad file is reported before listening.
-    AgencyStore(args.db).close()
+    AgencyStore(target).close()
     try:
-        return serve(args.db, args.host, args.port, access_log=args.access_log)
+        return serve(
+            target,
+            args.host,
+            args.port,
+            access_log=args.access_log,
+            test_faults=args.test_faults,
+        )
     except OSError as exc:
         reason = exc.strerror or exc
         raise AgencyError(f"cannot listen on {args.host}:{args.port}: {reason}") from exc
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    target = _target(args)
+    db = open_database(target)
+    try:
+        before, after = migrate(db)
+    finally:
+        db.close()
+    if before == after:
+        print(f"{describe(target)}: schema version {after}, up to date")
+    else:
+        print(f"{describe(target)}: schema version {before} -> {after}")
+    return 0
 
 
 def _pair(args: argparse.Namespace) -> int:
@@ -482,6 +534,7 @@ def _inject(args: argparse.Namespace) -> int:
 
 _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "serve": _serve,
+    "migrate": _migrate,
     "pair": _pair,
     "talents": _talents,
     "book": _book,
@@ -518,8 +571,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AgencyError as exc:
         print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
         return 1
-    except sqlite3.Error as exc:
-        print(f"{PROG} {args.command}: error: database {args.db}: {exc}", file=sys.stderr)
+    except database_errors() as exc:
+        where = describe(args.db) if args.db is not None else "?"
+        print(f"{PROG} {args.command}: error: database {where}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

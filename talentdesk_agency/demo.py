@@ -6,9 +6,8 @@ Customer aliases and handles are obviously made up ("Contoh ..." means "example"
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from pathlib import Path
 
-from talentdesk_agency.store import AgencyStore
+from talentdesk_agency.store import AgencyStore, DbTarget
 
 __all__ = ["DEMO_BOOKINGS", "seed_demo"]
 
@@ -21,7 +20,7 @@ DEMO_BOOKINGS: tuple[tuple[int, str, str, str, bool], ...] = (
 )
 
 
-def seed_demo(db_path: Path | str, talent_name: str, now: datetime) -> str:
+def seed_demo(db_path: DbTarget, talent_name: str, now: datetime) -> str:
     """Fill an agency database with a demo talent and tonight's bookings.
 
     The database gets the default configuration (packages, replies in Indonesian and
@@ -30,7 +29,8 @@ def seed_demo(db_path: Path | str, talent_name: str, now: datetime) -> str:
     as ``booking.rebooked``, so the app asks the talent to unblock first).
 
     Args:
-        db_path: The agency database (created if missing).
+        db_path: The agency database (created if missing): a SQLite file or a
+            ``postgresql://`` URI.
         talent_name: The demo talent's display name.
         now: The current time, timezone-aware; bookings keep its offset.
 

@@ -23,13 +23,13 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Final, TextIO
 
 import uvicorn
 
 from talentdesk_agency.app import AgencyApp
+from talentdesk_agency.store import DbTarget, as_target, describe
 
 __all__ = ["AgencyProcess", "ServerThread", "base_url", "bind_socket", "is_loopback", "serve"]
 
@@ -130,10 +130,12 @@ class ServerThread:
     """The reference agency server on a background thread of this process.
 
     Args:
-        db_path: The agency database (created if missing).
+        db_path: The agency database (created if missing): a SQLite file or a
+            ``postgresql://`` URI.
         host: Address to bind; loopback unless you mean otherwise.
         port: Port to bind; 0 picks a free one.
         feed_poll_interval: Seconds between checks for new events during a long-poll.
+        faults: Test mode: apply injected faults (:mod:`talentdesk_agency.faults`).
 
     Example:
         >>> with ServerThread(tmp / "agency.db") as server:  # doctest: +SKIP
@@ -142,16 +144,19 @@ class ServerThread:
 
     def __init__(
         self,
-        db_path: Path | str,
+        db_path: DbTarget,
         host: str = "127.0.0.1",
         port: int = 0,
         *,
         feed_poll_interval: float = 0.05,
+        faults: bool = False,
     ) -> None:
-        self.db_path = Path(db_path)
+        self.db_path = as_target(db_path)
         self.host = host
         self.port = port
-        self._agency = AgencyApp(self.db_path, feed_poll_interval=feed_poll_interval)
+        self._agency = AgencyApp(
+            self.db_path, feed_poll_interval=feed_poll_interval, test_faults=faults
+        )
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._url: str | None = None
@@ -236,21 +241,23 @@ class AgencyProcess:
         port: Port to bind first; 0 picks a free one (kept for restarts).
         extra_args: More arguments for ``serve``.
         stderr: Where the child's log goes (default: this process's stderr).
+        faults: Test mode: apply injected faults (``serve --test-faults``).
     """
 
     def __init__(
         self,
-        db_path: Path | str,
+        db_path: DbTarget,
         host: str = "127.0.0.1",
         port: int = 0,
         *,
         extra_args: Sequence[str] = (),
         stderr: TextIO | int | None = None,
+        faults: bool = False,
     ) -> None:
-        self.db_path = Path(db_path)
+        self.db_path = as_target(db_path)
         self.host = host
         self.port = port
-        self._extra = list(extra_args)
+        self._extra = [*extra_args, *(["--test-faults"] if faults else [])]
         self._stderr = stderr
         self._proc: subprocess.Popen[str] | None = None
         self._url: str | None = None
@@ -374,16 +381,18 @@ class AgencyProcess:
 
 
 def serve(
-    db_path: Path,
+    db_path: DbTarget,
     host: str,
     port: int,
     *,
     access_log: bool = False,
+    test_faults: bool = False,
     out: TextIO | None = None,
 ) -> int:
     """Serve in the foreground until interrupted; the ``serve`` command.
 
     Prints ``listening on http://HOST:PORT`` (flushed) once connections are accepted.
+    ``test_faults`` is the test mode that applies injected faults.
 
     Returns:
         The process exit code (0 after a clean shutdown, 1 if the server never started).
@@ -399,7 +408,8 @@ def serve(
     log.setLevel(logging.INFO)
     sock = bind_socket(host, port)
     url = base_url(sock)
-    agency = AgencyApp(db_path)
+    log.info("agency database: %s", describe(db_path))
+    agency = AgencyApp(db_path, test_faults=test_faults)
     server = _Server(_config(agency, access_log=access_log, configure_logging=True), agency)
 
     async def run() -> bool:

@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         vault.close()
     clock = Monotonic()
-    with ServerThread(db) as server:
+    with ServerThread(db, faults=True) as server:
         app = build_app(
             work / "data",
             args.lang,

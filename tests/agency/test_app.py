@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,10 +15,11 @@ import msgspec
 import pytest
 
 from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
 from talentdesk_contract.values import ReportStatus, TicketLevel
 from talentdesk_contract.wire import EventType, ProblemType
-from tests.reference_agency import Paired, pair, run_cli, soon
+from tests.reference_agency import Paired, pair, query, run_cli, soon, stored_bytes
 
 ESCALATION = {"level": "urgent", "at": "2025-05-01T21:05:00+07:00", "crisis_sign": "distress"}
 
@@ -37,7 +36,7 @@ def problem(response: httpx.Response, status: int, kind: ProblemType) -> wire.Pr
 
 
 def book(
-    db: Path, talent: str = "Sari", *, alias: str = "Contoh A", returning: bool = False
+    db: DbTarget, talent: str = "Sari", *, alias: str = "Contoh A", returning: bool = False
 ) -> str:
     with AgencyStore(db) as store:
         return store.create_booking(
@@ -50,11 +49,6 @@ def book(
         )
 
 
-def file_bytes(db: Path) -> bytes:
-    """Everything SQLite keeps on disk for this database."""
-    return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*"))
-
-
 # --- health and pairing -------------------------------------------------------------
 
 
@@ -65,7 +59,7 @@ def test_health_needs_no_token(agency: ServerThread) -> None:
     assert health.status == "ok"
 
 
-def test_a_pairing_code_works_once(agency: ServerThread, agency_db: Path) -> None:
+def test_a_pairing_code_works_once(agency: ServerThread, agency_db: DbTarget) -> None:
     with AgencyStore(agency_db) as store:
         code = store.create_pairing_code("Sari")
     # People retype codes: case, spaces and dashes do not matter.
@@ -87,7 +81,7 @@ def test_a_pairing_code_works_once(agency: ServerThread, agency_db: Path) -> Non
     problem(unknown, 401, ProblemType.PAIRING_CODE_UNKNOWN)
 
 
-def test_an_expired_code_is_refused(agency: ServerThread, agency_db: Path) -> None:
+def test_an_expired_code_is_refused(agency: ServerThread, agency_db: DbTarget) -> None:
     with AgencyStore(agency_db) as store:
         code = store.create_pairing_code("Sari", ttl_seconds=-1)
     response = httpx.post(agency.url + "/v1/pairing", json={"code": code, "device_name": "x"})
@@ -108,7 +102,7 @@ def test_guessing_codes_is_throttled(agency: ServerThread) -> None:
 
 
 def test_only_token_hashes_are_stored(sari: Paired) -> None:
-    assert sari.token.encode() not in file_bytes(sari.db)
+    assert sari.token.encode() not in stored_bytes(sari.db)
 
 
 def test_calls_without_a_valid_token_are_refused(agency: ServerThread, sari: Paired) -> None:
@@ -242,7 +236,29 @@ def test_long_poll_without_news_answers_empty_after_wait(sari: Paired) -> None:
     assert 0.9 <= elapsed < 3
 
 
-def test_stopping_the_server_releases_long_polls(agency_db: Path) -> None:
+def test_parked_long_polls_hold_no_database_connection(sari: Paired) -> None:
+    # More polls than the server's PostgreSQL pool has connections (8): were a waiting
+    # poll to hold one, the escalation below would wait for the polls' timeout.
+    parked = 12
+    cursor = sari.feed().cursor
+    with ThreadPoolExecutor(parked) as pool:
+        polls = [pool.submit(sari.feed, cursor, 15) for _ in range(parked)]
+        time.sleep(0.5)  # the polls are parked
+        assert not any(poll.done() for poll in polls)
+        started = time.monotonic()
+        escalated = sari.write("POST", "/v1/escalations", ESCALATION)
+        assert escalated.status_code == 201, escalated.text
+        booking_id = book(sari.db)
+        pages = [poll.result(timeout=10) for poll in polls]
+        elapsed = time.monotonic() - started
+    assert elapsed < 5
+    for page in pages:
+        [event] = page.events
+        data = wire.decode_event_data(event)
+        assert isinstance(data, wire.BookingData) and data.booking.id == booking_id
+
+
+def test_stopping_the_server_releases_long_polls(agency_db: DbTarget) -> None:
     server = ServerThread(agency_db)
     server.start()
     paired = pair(server.url, agency_db, "Sari")
@@ -272,7 +288,7 @@ def test_a_returning_customer_is_a_rebooking_that_needs_an_unblock(sari: Paired)
 def test_cancelling_pushes_an_event_and_removes_the_customer(sari: Paired) -> None:
     sentinel = f"Contoh-{uuid.uuid4().hex}"
     booking_id = book(sari.db, alias=sentinel)
-    assert sentinel.encode() in file_bytes(sari.db)
+    assert sentinel.encode() in stored_bytes(sari.db)
     result = run_cli(sari.db, "cancel", booking_id, "--reason", "customer asked")
     assert result.returncode == 0, result.stderr
 
@@ -282,7 +298,7 @@ def test_cancelling_pushes_an_event_and_removes_the_customer(sari: Paired) -> No
     created = wire.decode_event_data(events[-2])
     assert isinstance(created, wire.BookingData)
     assert created.customer.alias == "(removed)"
-    assert sentinel.encode() not in file_bytes(sari.db)
+    assert sentinel.encode() not in stored_bytes(sari.db)
 
 
 def test_unknown_event_types_reach_the_client(sari: Paired) -> None:
@@ -304,7 +320,7 @@ def test_unknown_event_types_reach_the_client(sari: Paired) -> None:
 # --- writes and idempotency ---------------------------------------------------------
 
 
-def escalation_count(db: Path) -> int:
+def escalation_count(db: DbTarget) -> int:
     with AgencyStore(db) as store:
         return len(store.escalations())
 
@@ -357,11 +373,9 @@ def test_a_key_still_in_progress_is_a_409(sari: Paired) -> None:
     assert escalation_count(sari.db) == 1
 
 
-def _reserved(db: Path, key: str) -> bool:
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT state FROM idempotency WHERE key = ?", (key,)).fetchone()
-    conn.close()
-    return row is not None and row[0] == "in_progress"
+def _reserved(db: DbTarget, key: str) -> bool:
+    rows = query(db, "SELECT state FROM idempotency WHERE key = ?", (key,))
+    return rows == [("in_progress",)]
 
 
 def test_business_refusals_are_replayed_too(sari: Paired) -> None:
@@ -703,7 +717,7 @@ def test_session_events_and_the_end_of_customer_data(sari: Paired) -> None:
     }
     ended = sari.write("POST", path, end)
     assert wire.decode(ended.content, wire.SessionEventResult).type == "ended"
-    assert sentinel.encode() not in file_bytes(sari.db)
+    assert sentinel.encode() not in stored_bytes(sari.db)
     problem(sari.write("POST", "/v1/sessions/bk_none/events", start), 404, ProblemType.NOT_FOUND)
 
 

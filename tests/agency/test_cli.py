@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -11,9 +13,12 @@ import pytest
 from talentdesk_agency import AgencyStore, seed_demo
 from talentdesk_agency.cli import main
 from talentdesk_agency.defaults import default_config
+from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store.migrations import SCHEMA_VERSION
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign, ReportCategory
 from talentdesk_contract.wire import EventType
+from tests.fixtures.make_agency_schema1 import FIXTURE as SCHEMA_1
 from tests.reference_agency import WIB, run_cli, soon
 
 
@@ -24,13 +29,13 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def feed_types(db: Path, talent: str) -> list[str]:
+def feed_types(db: DbTarget, talent: str) -> list[str]:
     with AgencyStore(db) as store:
         talent_id = store.talent_by_name(talent).id
         return [row.type for row in store.feed(talent_id, 0, 500)]
 
 
-def test_help_and_usage_errors(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+def test_help_and_usage_errors(capsys: pytest.CaptureFixture[str], agency_db: DbTarget) -> None:
     with pytest.raises(SystemExit) as helped:
         main(["--help"])
     assert helped.value.code == 0
@@ -92,7 +97,7 @@ def test_commands_other_than_setup_need_an_existing_database(
     assert not missing.exists()
 
 
-def test_pair_book_cancel(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+def test_pair_book_cancel(capsys: pytest.CaptureFixture[str], agency_db: DbTarget) -> None:
     code, out, _ = cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
     assert code == 0 and len(out.strip()) == 9 and out[4] == "-"
     code, out, _ = cli(capsys, "talents", "--db", str(agency_db))
@@ -136,7 +141,7 @@ def test_pair_book_cancel(capsys: pytest.CaptureFixture[str], agency_db: Path) -
 
 
 def test_booking_errors_say_what_is_wrong(
-    capsys: pytest.CaptureFixture[str], agency_db: Path
+    capsys: pytest.CaptureFixture[str], agency_db: DbTarget
 ) -> None:
     cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
     base = [
@@ -174,7 +179,7 @@ def test_booking_errors_say_what_is_wrong(
 
 
 def test_a_start_without_offset_is_local_time(
-    capsys: pytest.CaptureFixture[str], agency_db: Path
+    capsys: pytest.CaptureFixture[str], agency_db: DbTarget
 ) -> None:
     cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
     naive = (datetime.now() + timedelta(hours=1)).replace(microsecond=0)
@@ -202,7 +207,9 @@ def test_a_start_without_offset_is_local_time(
     assert data.booking.start == naive.astimezone()
 
 
-def test_config_show_and_replace(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+def test_config_show_and_replace(
+    capsys: pytest.CaptureFixture[str], agency_db: DbTarget, tmp_path: Path
+) -> None:
     for talent in ("Sari", "Dewi"):
         cli(capsys, "pair", "--db", str(agency_db), "--talent", talent)
     code, out, _ = cli(capsys, "config", "--db", str(agency_db), "--show")
@@ -212,7 +219,7 @@ def test_config_show_and_replace(capsys: pytest.CaptureFixture[str], agency_db: 
 
     changed = json.loads(out)
     changed["pace_thresholds"] = [{"slower_than_seconds": 90, "times": 4}]
-    path = agency_db.parent / "config.json"
+    path = tmp_path / "config.json"
     path.write_text(json.dumps(changed))
     code, out, _ = cli(capsys, "config", "--db", str(agency_db), "--file", str(path))
     assert code == 0 and "2 talent(s)" in out
@@ -242,7 +249,7 @@ def test_config_show_and_replace(capsys: pytest.CaptureFixture[str], agency_db: 
         assert store.agency_name == "Agensi Bulan"
 
 
-def test_fault_list_and_clear(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+def test_fault_list_and_clear(capsys: pytest.CaptureFixture[str], agency_db: DbTarget) -> None:
     db = str(agency_db)
     code, out, _ = cli(
         capsys,
@@ -267,7 +274,7 @@ def test_fault_list_and_clear(capsys: pytest.CaptureFixture[str], agency_db: Pat
     assert code == 1 and "must start with '/'" in err
 
 
-def test_listings(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
+def test_listings(capsys: pytest.CaptureFixture[str], agency_db: DbTarget) -> None:
     db = str(agency_db)
     cli(capsys, "pair", "--db", db, "--talent", "Sari")
     code, out, _ = cli(capsys, "reports", "--db", db)
@@ -306,7 +313,7 @@ def test_listings(capsys: pytest.CaptureFixture[str], agency_db: Path) -> None:
 
 
 def test_inject_checks_only_that_data_is_json(
-    capsys: pytest.CaptureFixture[str], agency_db: Path
+    capsys: pytest.CaptureFixture[str], agency_db: DbTarget
 ) -> None:
     cli(capsys, "pair", "--db", str(agency_db), "--talent", "Sari")
     code, _, err = cli(
@@ -324,13 +331,34 @@ def test_inject_checks_only_that_data_is_json(
     assert code == 1 and "not JSON" in err
 
 
+def test_migrate_brings_a_database_up_to_date(
+    capsys: pytest.CaptureFixture[str], agency_db: DbTarget, tmp_path: Path
+) -> None:
+    old = tmp_path / "schema1.db"
+    shutil.copyfile(SCHEMA_1, old)
+    code, out, _ = cli(capsys, "migrate", "--db", str(old))
+    assert code == 0 and f"schema version 1 -> {SCHEMA_VERSION}" in out
+    code, out, _ = cli(capsys, "migrate", "--db", str(old))
+    assert code == 0 and f"schema version {SCHEMA_VERSION}, up to date" in out
+    result = run_cli(agency_db, "migrate")  # a new database, in a process of its own
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"schema version (0 -> )?{SCHEMA_VERSION}\b", result.stdout)
+
+
+def test_an_unreachable_postgresql_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql://agency:pw-sentinel@/agency?host=/nonexistent-folder&port=1"
+    code, _, err = cli(capsys, "talents", "--db", url)
+    assert code == 1 and "cannot connect to postgresql://agency:***@" in err
+    assert "pw-sentinel" not in err
+
+
 def test_the_console_script_runs() -> None:
     result = run_cli(Path("unused.db"), "--version")
     # `--db` after `--version` is never parsed: argparse prints the version and exits.
     assert result.returncode == 0 and "talentdesk-agency" in result.stdout
 
 
-def test_demo_data(agency_db: Path) -> None:
+def test_demo_data(agency_db: DbTarget) -> None:
     now = datetime(2025, 5, 1, 20, 3, 41, tzinfo=WIB)
     code = seed_demo(agency_db, "Sari", now)
     assert len(code) == 9

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 import uuid
@@ -12,16 +11,19 @@ import httpx
 import pytest
 
 from talentdesk_agency import AgencyProcess, AgencyStore
+from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
-from tests.reference_agency import pair, soon
+from tests.reference_agency import pair, query, soon
 
 pytestmark = pytest.mark.slow
 
 ESCALATION = {"level": "urgent", "at": "2025-05-01T21:05:00+07:00"}
 
 
-def test_kill_9_in_the_middle_of_the_feed_loses_no_event(tmp_path: Path) -> None:
-    db = tmp_path / "agency.db"
+def test_kill_9_in_the_middle_of_the_feed_loses_no_event(
+    tmp_path: Path, agency_db: DbTarget
+) -> None:
+    db = agency_db
     log_path = tmp_path / "server.log"
     sentinel = f"Contoh-{uuid.uuid4().hex[:12]}"
     with log_path.open("w") as log:
@@ -95,18 +97,14 @@ def test_kill_9_in_the_middle_of_the_feed_loses_no_event(tmp_path: Path) -> None
     assert sentinel not in log_path.read_text()
 
 
-def _reserved(db: Path, key: str) -> bool:
-    conn = sqlite3.connect(db)
-    try:
-        row = conn.execute("SELECT state FROM idempotency WHERE key = ?", (key,)).fetchone()
-    finally:
-        conn.close()
-    return row is not None and row[0] == "in_progress"
+def _reserved(db: DbTarget, key: str) -> bool:
+    rows = query(db, "SELECT state FROM idempotency WHERE key = ?", (key,))
+    return rows == [("in_progress",)]
 
 
-def test_kill_9_during_a_write_then_a_retry_applies_it_once(tmp_path: Path) -> None:
-    db = tmp_path / "agency.db"
-    server = AgencyProcess(db)
+def test_kill_9_during_a_write_then_a_retry_applies_it_once(agency_db: DbTarget) -> None:
+    db = agency_db
+    server = AgencyProcess(db, faults=True)
     url = server.start()
     talent = pair(url, db, "Sari")
     try:

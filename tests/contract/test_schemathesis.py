@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
 from talentdesk_contract.values import ReportStatus, TicketLevel
 from tests.reference_agency import Paired, pair, soon
@@ -78,8 +79,8 @@ def _fill_feed(talent: Paired) -> list[str]:
     return bookings[2:]
 
 
-def test_schemathesis_all_checks_pass(tmp_path: Path) -> None:
-    db = tmp_path / "agency.db"
+def test_schemathesis_all_checks_pass(tmp_path: Path, agency_db: DbTarget) -> None:
+    db = agency_db
     with ServerThread(db) as server:
         talent = pair(server.url, db, "Schemathesis")
         try:

@@ -128,7 +128,7 @@ class Agency:
 def agency(tmp_path: Path) -> Iterator[Agency]:
     db = tmp_path / "agency" / "agency.sqlite3"
     db.parent.mkdir()
-    server = ServerThread(db)
+    server = ServerThread(db, faults=True)
     server.start()
     store = AgencyStore(db)
     yield Agency(server, store)

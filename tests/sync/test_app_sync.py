@@ -83,7 +83,7 @@ class App:
 @pytest.fixture
 def agency(tmp_path: Path) -> Iterator[tuple[ServerThread, AgencyStore]]:
     db = tmp_path / "agency.sqlite3"
-    server = ServerThread(db)
+    server = ServerThread(db, faults=True)
     server.start()
     store = AgencyStore(db)
     yield server, store

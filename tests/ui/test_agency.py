@@ -92,7 +92,7 @@ class Agency:
 def agency(tmp_path: Path) -> Iterator[Agency]:
     """The reference agency server on a free loopback port, and its database."""
     db = tmp_path / "agency.sqlite3"
-    server = ServerThread(db)
+    server = ServerThread(db, faults=True)
     server.start()
     store = AgencyStore(db)
     yield Agency(server, store, db)

@@ -1,0 +1,115 @@
+"""Idempotency keys: each write of the app has one effect, and its retries get its answer.
+
+A request first reserves its key (:meth:`Idempotency.begin`); its operation and its
+answer then commit in one transaction (:meth:`Idempotency.run_write`), so after a crash
+either both exist or neither does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Final
+
+from talentdesk_agency.problems import ApiError
+from talentdesk_agency.store.engine import Database
+from talentdesk_agency.store.records import BeginResult, StoredResponse
+from talentdesk_contract import wire
+
+__all__ = [
+    "IDEMPOTENCY_LEASE_SECONDS",
+    "IDEMPOTENCY_RETENTION_SECONDS",
+    "Idempotency",
+    "WriteOp",
+]
+
+#: Idempotency records are kept this long: an outbox may retry after days offline.
+IDEMPOTENCY_RETENTION_SECONDS: Final = 30 * 24 * 3600
+#: An in-progress reservation of this server process older than this is taken to be
+#: abandoned. Longer than any request can be held (injected delays stop at 600 s); a
+#: crashed process's reservations are taken over at once (see ``begin``).
+IDEMPOTENCY_LEASE_SECONDS: Final = 900.0
+
+#: An app write: runs inside the key's transaction, returns (status, JSON body).
+WriteOp = Callable[[], tuple[int, bytes]]
+
+
+class Idempotency:
+    """Reservations and stored answers, per talent and key."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def begin(self, talent_id: str, key: str, fingerprint: str, owner: str) -> BeginResult:
+        """Reserve an idempotency key for a request, or say why not.
+
+        A reservation left ``in_progress`` by another server process (one that crashed) or
+        older than the lease is taken over: its request's effects were never committed,
+        because they commit together with the stored answer.
+        """
+        now = time.time()
+        with self._db.write() as tx:
+            # Insert-or-nothing first: of two requests racing with one key, one inserts.
+            if tx.run(
+                "INSERT INTO idempotency(talent_id, key, fingerprint, state, owner, "
+                "started_at) VALUES (?, ?, ?, 'in_progress', ?, ?) ON CONFLICT DO NOTHING",
+                (talent_id, key, fingerprint, owner, now),
+            ):
+                return BeginResult("new")
+            row = tx.one_locked(
+                "SELECT fingerprint, state, owner, started_at, status, content_type, body "
+                "FROM idempotency WHERE talent_id = ? AND key = ?",
+                (talent_id, key),
+            )
+            if row is None:  # purged between the two statements
+                return BeginResult("in_progress")
+            stored_fp, state, stored_owner, started_at, status, content_type, body = row
+            if stored_fp != fingerprint:
+                return BeginResult("mismatch")
+            if state == "done":
+                return BeginResult(
+                    "replay", StoredResponse(int(status), str(content_type), bytes(body))
+                )
+            if stored_owner == owner and now - started_at < IDEMPOTENCY_LEASE_SECONDS:
+                return BeginResult("in_progress")
+            tx.execute(
+                "UPDATE idempotency SET owner = ?, started_at = ? WHERE talent_id = ? AND key = ?",
+                (owner, now, talent_id, key),
+            )
+            return BeginResult("new")
+
+    def release(self, talent_id: str, key: str) -> None:
+        """Forget a reservation whose request failed (5xx): a retry starts afresh."""
+        with self._db.write() as tx:
+            tx.execute(
+                "DELETE FROM idempotency WHERE talent_id = ? AND key = ? AND state = 'in_progress'",
+                (talent_id, key),
+            )
+
+    def run_write(self, talent_id: str, key: str, operation: WriteOp) -> StoredResponse:
+        """Run a write and store its answer under the key, in one transaction.
+
+        A business refusal (:class:`ApiError`, e.g. 404 or 409) undoes the operation's
+        changes but is stored and replayed like a success. Any other exception rolls back
+        everything and propagates; the caller then releases the reservation.
+        """
+        with self._db.write() as tx:
+            try:
+                with tx.savepoint():
+                    status, body = operation()
+                content_type = "application/json"
+            except ApiError as exc:
+                status, body, content_type = exc.status, exc.body(), wire.PROBLEM_CONTENT_TYPE
+            tx.execute(
+                "UPDATE idempotency SET state = 'done', status = ?, content_type = ?, body = ? "
+                "WHERE talent_id = ? AND key = ?",
+                (status, content_type, body, talent_id, key),
+            )
+        return StoredResponse(status, content_type, body)
+
+    def purge(self, older_than_seconds: float = IDEMPOTENCY_RETENTION_SECONDS) -> int:
+        """Delete idempotency records older than the retention. Returns how many."""
+        with self._db.write() as tx:
+            return tx.run(
+                "DELETE FROM idempotency WHERE started_at < ?", (time.time() - older_than_seconds,)
+            )

@@ -1,0 +1,155 @@
+"""Incident reports and their tickets: filed by the talent's app, moved along by staff."""
+
+from __future__ import annotations
+
+from talentdesk_agency.problems import AgencyError, ApiError
+from talentdesk_agency.store import feed
+from talentdesk_agency.store.engine import Database, Tx
+from talentdesk_agency.store.records import ReportRow, iso, new_id, now_utc
+from talentdesk_contract import wire
+from talentdesk_contract.wire import EventType, ProblemType
+
+__all__ = ["Reports", "ticket", "ticket_number"]
+
+
+def ticket(number: int) -> str:
+    """A report's ticket, e.g. ``TD-000012``."""
+    return f"TD-{number:06d}"
+
+
+def ticket_number(text: str) -> int:
+    """The number in a ticket (``TD-000012`` or ``12``), or -1 if it is none."""
+    digits = text.upper().removeprefix("TD-")
+    return int(digits) if digits.isdigit() and len(digits) < 12 else -1
+
+
+class Reports:
+    """Incident reports, from both sides."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, talent_id: str, request: wire.ReportRequest) -> tuple[int, bytes]:
+        """File an incident report with a new ticket (inside ``run_write``)."""
+        report_id = new_id("rep")
+        now = iso(now_utc())
+        with self._db.write() as tx:
+            # A counter row, locked by the update until commit: concurrent reports get
+            # distinct numbers on PostgreSQL too.
+            (number,) = tx.returning(
+                "UPDATE counters SET value = value + 1 WHERE name = 'report_number' RETURNING value"
+            )
+            tx.execute(
+                "INSERT INTO reports(id, number, talent_id, session_id, booking_id, category, "
+                "description, at, level, status, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'first_line', 'delivered', ?, ?)",
+                (
+                    report_id,
+                    number,
+                    talent_id,
+                    request.session_id,
+                    request.booking_id,
+                    request.category,
+                    request.description,
+                    iso(request.at),
+                    now,
+                    now,
+                ),
+            )
+            report = self._get(tx, talent_id, report_id)
+        return 201, wire.encode(report)
+
+    def get(self, talent_id: str, report_id: str) -> wire.Report:
+        """One of the talent's reports.
+
+        Raises:
+            ApiError: 404 if the talent has no such report.
+        """
+        with self._db.read() as tx:
+            return self._get(tx, talent_id, report_id)
+
+    @staticmethod
+    def _get(tx: Tx, talent_id: str, report_id: str) -> wire.Report:
+        row = tx.one(
+            "SELECT id, number, level, status, note FROM reports WHERE id = ? AND talent_id = ?",
+            (report_id, talent_id),
+        )
+        if row is None:
+            raise ApiError(404, ProblemType.NOT_FOUND, "No such report for this talent.")
+        return wire.Report(
+            id=row[0], ticket=ticket(row[1]), level=row[2], status=row[3], note=row[4]
+        )
+
+    def rows(self) -> list[ReportRow]:
+        """Every incident report, newest first."""
+        with self._db.read() as tx:
+            rows = tx.all(
+                "SELECT r.id, r.number, t.display_name, r.category, r.level, r.status, r.at, "
+                "r.booking_id, r.description, r.note "
+                "FROM reports r JOIN talents t ON t.id = r.talent_id ORDER BY r.number DESC"
+            )
+        return [
+            ReportRow(
+                id=r[0],
+                ticket=ticket(r[1]),
+                talent=r[2],
+                category=r[3],
+                level=r[4],
+                status=r[5],
+                at=r[6],
+                booking_id=r[7],
+                description=r[8],
+                note=r[9],
+            )
+            for r in rows
+        ]
+
+    def update_ticket(
+        self,
+        report: str,
+        *,
+        status: wire.ReportStatus | None = None,
+        level: wire.TicketLevel | None = None,
+        note: str | None = None,
+    ) -> wire.Report:
+        """Move a report along (status, level, note) and push ``report.updated``.
+
+        Args:
+            report: The report id or its ticket number (``TD-000012``).
+            status: The new status.
+            level: The new level.
+            note: A note for the talent.
+
+        Returns:
+            The report as it now stands.
+
+        Raises:
+            AgencyError: If the report is unknown, nothing changes, or the note is too long.
+        """
+        if status is None and level is None and note is None:
+            raise AgencyError("say what changes: --status, --level and/or --note")
+        if note is not None and len(note) > 2000:
+            raise AgencyError("the note must be at most 2000 characters long")
+        with self._db.write() as tx:
+            row = tx.one_locked(
+                "SELECT id, talent_id FROM reports WHERE id = ? OR number = ?",
+                (report, ticket_number(report)),
+            )
+            if row is None:
+                raise AgencyError(f"no report or ticket {report}")
+            report_id, talent_id = row
+            tx.execute(
+                "UPDATE reports SET status = coalesce(?, status), level = coalesce(?, level), "
+                "note = coalesce(?, note), updated_at = ? WHERE id = ?",
+                (status, level, note, iso(now_utc()), report_id),
+            )
+            current = self._get(tx, talent_id, report_id)
+            data = wire.ReportUpdateData(
+                report_id=current.id,
+                ticket=current.ticket,
+                level=current.level,
+                status=current.status,
+                note=current.note,
+            )
+            feed.append(tx, talent_id, EventType.REPORT_UPDATED, wire.encode(data))
+        return current

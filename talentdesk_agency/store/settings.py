@@ -1,0 +1,113 @@
+"""The agency's settings: its name and the configuration pushed to every talent."""
+
+from __future__ import annotations
+
+from talentdesk_agency.defaults import DEFAULT_AGENCY_NAME, default_config
+from talentdesk_agency.problems import AgencyError
+from talentdesk_agency.store import feed
+from talentdesk_agency.store.engine import Database, Tx
+from talentdesk_contract import wire
+from talentdesk_contract.wire import EventType
+
+__all__ = ["Settings", "get", "put"]
+
+
+def get(tx: Tx, key: str) -> str | None:
+    """A setting's stored text, or None."""
+    row = tx.one("SELECT value FROM settings WHERE key = ?", (key,))
+    return None if row is None else str(row[0])
+
+
+def put(tx: Tx, key: str, value: str) -> None:
+    """Store a setting (inside a write)."""
+    tx.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def config_json(tx: Tx) -> bytes:
+    """The configuration as pushed on the feed."""
+    return (get(tx, "config") or wire.encode(default_config()).decode()).encode()
+
+
+class Settings:
+    """The agency's name and configuration."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def agency_name(self) -> str:
+        """The agency's name, as told to paired apps."""
+        with self._db.read() as tx:
+            return get(tx, "agency_name") or DEFAULT_AGENCY_NAME
+
+    def set_agency_name(self, name: str) -> None:
+        """Rename the agency.
+
+        Raises:
+            AgencyError: If the name is empty or longer than 80 characters.
+        """
+        if not 1 <= len(name) <= 80:
+            raise AgencyError("the agency name must be 1 to 80 characters long")
+        with self._db.write() as tx:
+            put(tx, "agency_name", name)
+
+    def config(self) -> wire.AgencyConfig:
+        """The current agency configuration."""
+        with self._db.read() as tx:
+            raw = get(tx, "config")
+        return default_config() if raw is None else wire.decode(raw, wire.AgencyConfig)
+
+    def set_config(self, config: wire.AgencyConfig) -> int:
+        """Replace the configuration and push ``config.updated`` to every talent.
+
+        Returns:
+            How many talents were told.
+
+        Raises:
+            AgencyError: If ids repeat or a boundary item names a reply that does not exist.
+        """
+        check_config(config)
+        data = wire.encode(config)
+        with self._db.write() as tx:
+            # Appends first take the feed lock: a talent added meanwhile either sees this
+            # configuration when it is added, or is on the list below.
+            feed.lock(tx, "*")
+            put(tx, "config", data.decode())
+            talents = [row[0] for row in tx.all("SELECT id FROM talents")]
+            for talent_id in talents:
+                feed.append(tx, talent_id, EventType.CONFIG_UPDATED, data)
+        return len(talents)
+
+
+def check_config(config: wire.AgencyConfig) -> None:
+    """Cross-field rules the wire types cannot express.
+
+    Raises:
+        AgencyError: If ids repeat or a boundary item names a reply that does not exist.
+    """
+
+    def unique(kind: str, ids: list[str]) -> None:
+        seen: set[str] = set()
+        for item in ids:
+            if item in seen:
+                raise AgencyError(f"the configuration has two {kind} with id {item!r}")
+            seen.add(item)
+
+    unique("packages", [p.id for p in config.packages])
+    unique("decline replies", [r.id for r in config.decline_replies])
+    unique("boundary presets", [p.id for p in config.boundary_presets])
+    unique("emergency contacts", [c.id for c in config.emergency_contacts])
+    replies = {r.id for r in config.decline_replies}
+    for preset in config.boundary_presets:
+        unique(f"items in preset {preset.id!r}", [i.key for i in preset.items])
+        for item in preset.items:
+            for reply_id in item.decline_reply_ids:
+                if reply_id not in replies:
+                    raise AgencyError(
+                        f"boundary preset {preset.id!r}, item {item.key!r}: no decline reply "
+                        f"with id {reply_id!r}"
+                    )

@@ -1,0 +1,51 @@
+"""The transaction helper: nested writes join, failures undo everything, URIs stay secret."""
+
+from __future__ import annotations
+
+import pytest
+
+from talentdesk_agency.store import DbTarget, describe, open_database
+from talentdesk_agency.store.migrations import migrate
+from tests.reference_agency import query
+
+
+def test_a_write_inside_a_write_joins_it_and_a_failure_undoes_both(agency_db: DbTarget) -> None:
+    database = open_database(agency_db)
+    try:
+        migrate(database)
+        insert = "INSERT INTO settings(key, value) VALUES (?, ?)"
+        with pytest.raises(RuntimeError, match="after both"), database.write() as outer:
+            outer.execute(insert, ("outer", "1"))
+            with database.write() as inner:
+                assert inner is outer
+                inner.execute(insert, ("inner", "2"))
+            raise RuntimeError("after both")
+        with database.write() as tx:
+            tx.execute(insert, ("kept", "3"))
+            with pytest.raises(ValueError, match="undone"), tx.savepoint():
+                tx.execute(insert, ("savepoint", "4"))
+                raise ValueError("undone")
+    finally:
+        database.close()
+    keys = {key for (key,) in query(agency_db, "SELECT key FROM settings")}
+    assert "kept" in keys and not keys & {"outer", "inner", "savepoint"}
+
+
+def test_a_write_inside_a_read_is_refused(agency_db: DbTarget) -> None:
+    database = open_database(agency_db)
+    try:
+        with database.read(), pytest.raises(RuntimeError), database.write():
+            pass
+    finally:
+        database.close()
+
+
+def test_messages_never_show_a_password() -> None:
+    url = "postgresql://agency:s3cret-pw@db.example:5433/agency?sslmode=require"
+    shown = describe(url)
+    assert "s3cret-pw" not in shown
+    assert shown == "postgresql://agency:***@db.example:5433/agency?sslmode=require"
+    socket = "postgresql://agency@/agency?host=/run/postgresql&port=5433"
+    assert describe(socket) == socket
+    in_query = describe("postgresql://agency@/agency?host=/run/pg&password=s3cret-pw")
+    assert in_query == "postgresql://agency@/agency?host=/run/pg&password=***"
