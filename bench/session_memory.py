@@ -54,9 +54,10 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from talentdesk.app import workspace_opener
 from talentdesk.ui.application import build_app
 from talentdesk.ui.session.window import SessionWindow
-gui = build_app(Path(sys.argv[1]), "id")
+gui = build_app(Path(sys.argv[1]), "id", open_workspace=workspace_opener())
 def check():
     if any(isinstance(w, SessionWindow) and w.isVisible()
            for w in QApplication.topLevelWidgets()):

@@ -58,8 +58,9 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
+from talentdesk.app import workspace_opener
 from talentdesk.ui.application import build_app
-gui = build_app(Path(sys.argv[1]), "id")
+gui = build_app(Path(sys.argv[1]), "id", open_workspace=workspace_opener())
 class Painted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:

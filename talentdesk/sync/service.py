@@ -9,13 +9,12 @@ vault and the network.
 
 from __future__ import annotations
 
-import enum
 import logging
 import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import msgspec
@@ -37,70 +36,26 @@ from talentdesk.sync.client import (
     check_agency_url,
 )
 from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.sync.pairing import PAIRING_ID, PairingInfo, load_pairing
+from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk.vault import Vault, VaultError
 from talentdesk_contract import wire
 
 log = logging.getLogger(__name__)
 
 TOKEN_SECRET = "agency-token"  # noqa: S105 - the name under which the token is kept
-PAIRING_ID = "pairing"
 #: Consecutive network failures after which "retrying" becomes "offline".
 OFFLINE_AFTER = 3
 
-
-class SyncPhase(enum.StrEnum):
-    """What the window says about the link to the agency."""
-
-    UNPAIRED = "unpaired"
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    RETRYING = "retrying"
-    OFFLINE = "offline"
-    UNAUTHORIZED = "unauthorized"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """A snapshot for the status line.
-
-    Attributes:
-        reason: machine reason of the last failure (timeout, network, rate_limited,
-            server_error, malformed, unauthorized, rejected), for the UI to put in words.
-        retry_at: monotonic time of the next attempt, while retrying.
-    """
-
-    phase: SyncPhase = SyncPhase.UNPAIRED
-    reason: str | None = None
-    retry_at: float | None = None
-    talent_name: str | None = None
-    agency_name: str | None = None
-    unknown_skipped: int = 0
-    rejected_total: int = 0
-    outbox_queued: int = 0
-    outbox_failed: int = 0
-    outbox_reason: str | None = None
-
-    def retry_in(self, now: float) -> int | None:
-        """Whole seconds until the next attempt (never below 0), or None."""
-        if self.retry_at is None:
-            return None
-        return max(0, round(self.retry_at - now))
-
-
-class PairingInfo(msgspec.Struct, frozen=True, kw_only=True):
-    """Who the app is paired as, and with which agency (the token is kept apart)."""
-
-    agency_url: str
-    talent_id: str
-    talent_name: str
-    agency_name: str
-    paired_at: datetime
-
-
-def load_pairing(vault: Vault) -> PairingInfo | None:
-    payload = vault.get("sync", PAIRING_ID)
-    return None if payload is None else msgspec.json.decode(payload, type=PairingInfo)
+__all__ = [
+    "OFFLINE_AFTER",
+    "TOKEN_SECRET",
+    "PairingInfo",
+    "SyncPhase",
+    "SyncService",
+    "SyncStatus",
+    "load_pairing",
+]
 
 
 class _Run:

@@ -29,10 +29,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from talentdesk.domain import Booking, BookingStatus, Channel, format_idr
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.ui.desk import BookingRow
 from talentdesk.ui.session.stages import BookingStage
 from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.sync_words import SyncWords
+from talentdesk.workspace import BookingRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

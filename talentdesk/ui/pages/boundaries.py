@@ -53,7 +53,7 @@ from talentdesk.ui.session.boundary_models import (
     ItemColumn,
     PresetListModel,
 )
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
@@ -176,7 +176,9 @@ class BoundariesPage(EmptyStatePage):
         session: The session desk of the unlocked vault; None shows the empty state only.
     """
 
-    def __init__(self, session: SessionDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: SessionController | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("boundariesPage")
         self._session = session

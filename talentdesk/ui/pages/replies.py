@@ -38,7 +38,7 @@ from talentdesk.sessions.replies import (
     unknown_variables,
 )
 from talentdesk.ui.pages.empty_state import EmptyStatePage
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.session.words import SessionWords
@@ -59,7 +59,9 @@ class RepliesPage(EmptyStatePage):
         session: The session desk of the unlocked vault; None shows the empty state only.
     """
 
-    def __init__(self, session: SessionDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: SessionController | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("repliesPage")
         self._session = session

@@ -29,7 +29,7 @@ from talentdesk.ui.safety import (
     EscalationsModel,
     PlaybookPanel,
     ReportsModel,
-    SafetyDesk,
+    SafetyController,
     SafetyScreens,
     SafetyWords,
 )
@@ -81,7 +81,7 @@ class SafetyPage(EmptyStatePage):
 
     def __init__(
         self,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
         parent: QWidget | None = None,
         *,
         screens: SafetyScreens | None = None,
@@ -102,7 +102,7 @@ class SafetyPage(EmptyStatePage):
 
     # ------------------------------------------------------------------ layout
 
-    def _build_content(self, safety: SafetyDesk, escalate_shortcut: bool) -> None:
+    def _build_content(self, safety: SafetyController, escalate_shortcut: bool) -> None:
         self.pairing_note = Callout("warning", name="safetyUnpaired")
         self.pairing_button = make_button(name="safetyOpenSettings")
         self.box = EscalateBox(safety, shortcut=escalate_shortcut)
@@ -201,7 +201,7 @@ class SafetyPage(EmptyStatePage):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
         safety.changed.connect(self.show_snapshot)
-        safety.desk.pairing_changed.connect(lambda _info: self.retranslate())
+        safety.view.changed.connect(lambda changes: self.retranslate() if changes.pairing else None)
         self.pairing_button.clicked.connect(self.settings_requested)
         self.report_button.clicked.connect(self.new_report)
         assert self.screens is not None
@@ -215,7 +215,7 @@ class SafetyPage(EmptyStatePage):
     # ------------------------------------------------------------------ content
 
     @property
-    def safety(self) -> SafetyDesk | None:
+    def safety(self) -> SafetyController | None:
         """The safety desk, if unlocked."""
         return self._safety
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QWidget
 from talentdesk.domain import format_idr
 from talentdesk.sessions.summary import NightSummary, NightTotals, Totals
 from talentdesk.ui.pages.empty_state import EmptyStatePage
-from talentdesk.ui.safety import SafetyDesk, SafetyWords
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.safety import SafetyController, SafetyWords
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.look import (
     BAR,
     BAR_SOFT,
@@ -268,10 +268,10 @@ class SummaryPage(EmptyStatePage):
 
     def __init__(
         self,
-        session: SessionDesk | None = None,
+        session: SessionController | None = None,
         parent: QWidget | None = None,
         *,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPage")

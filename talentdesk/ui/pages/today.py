@@ -1,12 +1,12 @@
 """Today: tonight's bookings, and accepting or declining the ones that wait for an answer.
 
 Until the agency has sent a booking the page keeps its honest empty state.
-Every vault call runs on the bridge through the agency desk; the list is
+Every vault call runs on the bridge through the agency link; the list is
 loaded again when a feed page changes bookings, when an answer moves on in
 the outbox (queued → delivered), after each answer, when a session starts,
 ends or is finished, and once a minute.
 
-With a session desk, each booking's state is its stage on the way to its
+With a session agency, each booking's state is its stage on the way to its
 session (upcoming, contact window open, live, wrap-up, done, cancelled), and the
 session card under the list (:class:`SessionStartPanel`) shows the selected
 booking's customer while the contact window allows it, asks the talent to
@@ -48,13 +48,15 @@ from talentdesk.domain import (
 from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.sync.service import PairingInfo
-from talentdesk.ui.desk import AcceptCheck, AgencyDesk, BookingRow, TonightView
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.pages.bookings_model import BookingsModel, Column, local_now
 from talentdesk.ui.pages.empty_state import EmptyStatePage
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.stages import BookingStage, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.workspace import AcceptCheck, BookingRow, TonightView
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +70,9 @@ class TodayPage(EmptyStatePage):
     """The bookings of today and tonight, each with its package, price and state.
 
     Args:
-        desk: the agency desk of the unlocked vault; None shows the empty state only.
+        agency: the agency link of the unlocked vault; None shows the empty state only.
         now: the wall clock, to say "tomorrow" of bookings after midnight.
-        session: the session desk of the same vault: stages, the session card, Start.
+        session: the session agency of the same vault: stages, the session card, Start.
 
     Signals:
         settings_requested(): the talent wants Settings, to pair with the agency.
@@ -82,18 +84,27 @@ class TodayPage(EmptyStatePage):
 
     def __init__(
         self,
-        desk: AgencyDesk | None = None,
+        agency: AgencyLink | None = None,
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = local_now,
-        session: SessionDesk | None = None,
+        session: SessionController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayPage")
-        self._desk = desk
+        self._agency = agency
         self._session = session
-        self._loading = False
-        self._reload = False
+        self._loader = (
+            LatestOnly(
+                agency.run,
+                agency.workspace.tonight,
+                self._loaded,
+                self._load_failed,
+                receiver=self,
+            )
+            if agency is not None
+            else None
+        )
         self._answering: str | None = None
         self._last_answer: tuple[str, bool] | None = None
         self._error: str | None = None
@@ -123,7 +134,7 @@ class TodayPage(EmptyStatePage):
         self._connect_signals()
         self.retranslate()
         self._show_rows(False)
-        if desk is not None:
+        if agency is not None:
             self._timer.start()
             self.refresh()
 
@@ -193,11 +204,11 @@ class TodayPage(EmptyStatePage):
         self.decline_button.clicked.connect(self._decline_clicked)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._timer.timeout.connect(self.refresh)
-        desk = self._desk
-        if desk is not None:
-            desk.bookings_changed.connect(self.refresh)
-            desk.outbox_changed.connect(self.refresh)
-            desk.pairing_changed.connect(self._pairing_changed)
+        agency = self._agency
+        if agency is not None:
+            agency.bookings_changed.connect(self.refresh)
+            agency.outbox_changed.connect(self.refresh)
+            agency.pairing_changed.connect(self._pairing_changed)
         session, panel = self._session, self.session_panel
         if session is not None and panel is not None:
             panel.open_session_requested.connect(self.session_requested)
@@ -225,17 +236,10 @@ class TodayPage(EmptyStatePage):
 
     def refresh(self) -> None:
         """Load tonight's bookings again (on the bridge); overlapping calls are merged."""
-        desk = self._desk
-        if desk is None:
-            return
-        if self._loading:
-            self._reload = True
-            return
-        self._loading = True
-        desk.run(desk.tonight, self._loaded, self._load_failed, receiver=self)
+        if self._loader is not None:
+            self._loader.request()
 
     def _loaded(self, tonight: TonightView) -> None:
-        self._loading = False
         selected = self.selected_booking()
         self.model.set_rows(tonight.rows)
         if selected is not None:
@@ -245,13 +249,8 @@ class TodayPage(EmptyStatePage):
         self._unreadable = tonight.unreadable
         self._show_rows(bool(tonight.rows))
         self.retranslate()
-        if self._reload:
-            self._reload = False
-            self.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
-        self._loading = False
-        self._reload = False
         log.warning("tonight's bookings not loaded: %s", type(exc).__name__)
         self._error = "load"
         self.retranslate()
@@ -297,7 +296,7 @@ class TodayPage(EmptyStatePage):
     def _update_buttons(self) -> None:
         booking = self.selected_booking()
         can_answer = (
-            self._desk is not None
+            self._agency is not None
             and booking is not None
             and booking.status is BookingStatus.PENDING
             and self._answering is None
@@ -308,12 +307,12 @@ class TodayPage(EmptyStatePage):
     # ------------------------------------------------------------------ answering
 
     def _accept_clicked(self) -> None:
-        desk, booking = self._desk, self.selected_booking()
-        if desk is None or booking is None or booking.status is not BookingStatus.PENDING:
+        agency, booking = self._agency, self.selected_booking()
+        if agency is None or booking is None or booking.status is not BookingStatus.PENDING:
             return
         self._begin_answer(booking.id)
-        desk.run(
-            lambda: desk.check_accept(booking),
+        agency.run(
+            lambda: agency.workspace.check_accept(booking),
             self._checked,
             self._answer_failed,
             receiver=self,
@@ -403,7 +402,7 @@ class TodayPage(EmptyStatePage):
 
     def _decline_clicked(self) -> None:
         booking = self.selected_booking()
-        if self._desk is None or booking is None or booking.status is not BookingStatus.PENDING:
+        if self._agency is None or booking is None or booking.status is not BookingStatus.PENDING:
             return
         self._begin_answer(booking.id)
         dialog = QInputDialog(self)
@@ -444,12 +443,13 @@ class TodayPage(EmptyStatePage):
         self._update_buttons()
 
     def _send_answer(self, booking: Booking, *, accept: bool, reason: str | None = None) -> None:
-        desk = self._desk
-        if desk is None:
+        agency = self._agency
+        if agency is None:
             return
         self._answering = booking.id
-        desk.run(
-            lambda: desk.answer(booking.id, accept=accept, reason=reason),
+        workspace = agency.workspace
+        agency.run(
+            lambda: workspace.answer(booking.id, accept=accept, reason=reason),
             lambda _item: self._answered(booking.id, accept),
             self._answer_failed,
             receiver=self,
@@ -502,8 +502,8 @@ class TodayPage(EmptyStatePage):
         return f"{said} {delivered}", "success"
 
     def retranslate(self) -> None:
-        desk = self._desk
-        pairing = desk.pairing if desk is not None else None
+        agency = self._agency
+        pairing = agency.pairing if agency is not None else None
         self.page_title.setText(self.tr("Today"))
         self.heading.setText(self.tr("No bookings yet"))
         self.body.setText(

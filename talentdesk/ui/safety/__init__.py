@@ -1,7 +1,7 @@
 """The safety desk's face: escalate, the crisis playbook, reports, "Are you OK?", after-care.
 
-:class:`SafetyDesk` holds the plain-Python :class:`~talentdesk.safety.SafetyService` of
-one unlocked vault and brings its news to the GUI thread; the widgets here show it:
+:class:`SafetyController` keeps what the safety screens show of one unlocked vault's
+workspace and brings its news to the GUI thread; the widgets here show it:
 
 * :class:`EscalateBox` — the escalate button (and Ctrl+Shift+E) with the panel that
   follows the escalation: queued, delivered, acknowledged by the supervisor, resolved,
@@ -24,14 +24,8 @@ from talentdesk.ui._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.safety.aftercare import AfterCareDialog
+    from talentdesk.ui.safety.controller import SafetyController
     from talentdesk.ui.safety.escalate import EscalateBox, EscalationPanel
-    from talentdesk.ui.safety.holder import (
-        SafetyDesk,
-        SafetySnapshot,
-        SafetyTuning,
-        SessionChoice,
-        WatchedSession,
-    )
     from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
     from talentdesk.ui.safety.models import EscalationsModel, ReportsModel, SessionsModel
     from talentdesk.ui.safety.playbook import PlaybookPanel, PlaybookWindow
@@ -51,14 +45,10 @@ _HOME = {
     "PlaybookWindow": "talentdesk.ui.safety.playbook",
     "ReportDialog": "talentdesk.ui.safety.report_dialog",
     "ReportsModel": "talentdesk.ui.safety.models",
-    "SafetyDesk": "talentdesk.ui.safety.holder",
+    "SafetyController": "talentdesk.ui.safety.controller",
     "SafetyScreens": "talentdesk.ui.safety.screens",
-    "SafetySnapshot": "talentdesk.ui.safety.holder",
-    "SafetyTuning": "talentdesk.ui.safety.holder",
     "SafetyWords": "talentdesk.ui.safety.words",
-    "SessionChoice": "talentdesk.ui.safety.holder",
     "SessionsModel": "talentdesk.ui.safety.models",
-    "WatchedSession": "talentdesk.ui.safety.holder",
     "make_escalate_shortcut": "talentdesk.ui.safety.shortcut",
 }
 
@@ -77,13 +67,9 @@ __all__ = [
     "PlaybookWindow",
     "ReportDialog",
     "ReportsModel",
-    "SafetyDesk",
+    "SafetyController",
     "SafetyScreens",
-    "SafetySnapshot",
-    "SafetyTuning",
     "SafetyWords",
-    "SessionChoice",
     "SessionsModel",
-    "WatchedSession",
     "make_escalate_shortcut",
 ]

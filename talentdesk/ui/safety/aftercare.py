@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute
-from talentdesk.ui.safety.holder import SafetyDesk
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, make_button, make_label
 
@@ -29,7 +29,7 @@ class AfterCareDialog(QDialog):
     """
 
     def __init__(
-        self, safety: SafetyDesk, offer: AfterCareOffer, parent: QWidget | None = None
+        self, safety: SafetyController, offer: AfterCareOffer, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("afterCareDialog")

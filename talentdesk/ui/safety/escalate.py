@@ -1,7 +1,7 @@
 """The escalate button, its shortcut, and the panel that follows the escalation to its end.
 
 One click (or Ctrl+Shift+E anywhere in the window) calls
-:meth:`SafetyDesk.escalate` at once: no form and no question come before it, and the
+:meth:`SafetyController.escalate` at once: no form and no question come before it, and the
 escalation is durable when the click returns. Only then does the panel offer to add
 details (a crisis sign, a note) as a follow-up, and show each state as it arrives:
 queued, delivered (with the agency's reference), acknowledged by the supervisor,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.safety import CRISIS_SIGNS, EscalationView, SafetyError
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
-from talentdesk.ui.safety.holder import SafetyDesk
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
@@ -64,7 +64,7 @@ class EscalationPanel(QFrame):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         compact: bool = False,
@@ -394,7 +394,7 @@ class EscalateBox(TranslatedWidget):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         booking: BookingSource | None = None,

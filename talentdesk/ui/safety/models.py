@@ -22,10 +22,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from talentdesk.safety import Delivery, EscalationView, ReportView
-from talentdesk.ui.safety.holder import SessionChoice
 from talentdesk.ui.safety.look import STATE_COLOURS
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.style import MUTED
+from talentdesk.workspace import SessionChoice
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import DEFAULT_EMERGENCY_CONTACTS, EmergencyContact, IncidentCategory
 from talentdesk.safety import PLAYBOOK, CrisisGuide, EscalationView, guide_for
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import BookingSource
-from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 from talentdesk_contract import wire
@@ -119,7 +119,7 @@ class PlaybookPanel(TranslatedWidget):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         booking: BookingSource | None = None,
@@ -371,7 +371,7 @@ class PlaybookWindow(TranslatedWidget):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         booking: BookingSource | None = None,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import AfterCareOffer, LoneWorkerEvent
-from talentdesk.ui.safety.holder import SafetyDesk
+from talentdesk.ui.safety.controller import SafetyController
 
 if TYPE_CHECKING:  # the windows are imported when first shown (startup time)
     from talentdesk.ui.safety.aftercare import AfterCareDialog
@@ -40,7 +40,11 @@ class SafetyScreens(QObject):
     """
 
     def __init__(
-        self, safety: SafetyDesk, parent: QObject | None = None, *, platform: str | None = None
+        self,
+        safety: SafetyController,
+        parent: QObject | None = None,
+        *,
+        platform: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.safety = safety

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.sessions.runner import ClosingRoutine, SessionError, SessionTick
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label
@@ -29,7 +29,7 @@ class ClosingPanel(TranslatedWidget):
         session: The session desk.
     """
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("closingPanel")
         self._session = session

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.replies import MAX_PINS
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateBox
-from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import TranslatedWidget, make_button, make_label, set_role
@@ -53,11 +53,11 @@ class CompactWindow(TranslatedWidget):
 
     def __init__(
         self,
-        session: SessionDesk,
+        session: SessionController,
         parent: QWidget | None = None,
         *,
         platform: str | None = None,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compactWindow")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.domain import PaceThreshold
 from talentdesk.sessions.pace import PaceAnswer, PaceMessage, PaceStatus
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
@@ -26,7 +26,7 @@ class PaceMeter(TranslatedWidget):
         session: The session desk (its meter, its signals).
     """
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paceMeter")
         self._session = session

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.replies import Blank, MissingBlanksError, ReplyError, SearchHit
 from talentdesk.sessions.replies import blanks as reply_blanks
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
 from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
@@ -134,7 +134,7 @@ class ReplyCopier(QObject):
         dialog: The blanks dialog while it is open.
     """
 
-    def __init__(self, session: SessionDesk, owner: QWidget) -> None:
+    def __init__(self, session: SessionController, owner: QWidget) -> None:
         super().__init__(owner)
         self._session = session
         self._owner = owner
@@ -173,7 +173,7 @@ class ReplySearchPanel(TranslatedWidget):
 
     copy_started = Signal(str)
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("replySearch")
         self._session = session

@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.sessions.runner import FinishedSession, LiveSession
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier
 
 if TYPE_CHECKING:  # the windows are imported when a session first goes live (startup time)
-    from talentdesk.ui.safety.holder import SafetyDesk
+    from talentdesk.ui.safety.controller import SafetyController
     from talentdesk.ui.safety.screens import SafetyScreens
     from talentdesk.ui.session.compact import CompactWindow
     from talentdesk.ui.session.window import SessionWindow
@@ -41,12 +41,12 @@ class SessionScreens(QObject):
 
     def __init__(
         self,
-        session: SessionDesk,
+        session: SessionController,
         notifier: Notifier,
         parent: QObject | None = None,
         *,
         platform: str | None = None,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
         safety_screens: SafetyScreens | None = None,
     ) -> None:
         super().__init__(parent)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 from talentdesk.domain import Booking, BookingStatus, CustomerContact, contact_window
 from talentdesk.sessions.runner import LiveSession, SessionError
 from talentdesk.ui.session.contact import ContactPanel
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
 from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
@@ -45,7 +45,7 @@ class SessionStartPanel(Card):
 
     open_session_requested = Signal()
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent, margins=18)
         self.setObjectName("sessionStartPanel")
         self._session = session

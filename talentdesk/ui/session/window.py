@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import BoundaryItem, CustomerContact, DeclineReply, format_idr
 from talentdesk.sessions.runner import LiveSession, SessionError, SessionPhase, SessionTick
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateBox
-from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.session.closing import ClosingPanel
 from talentdesk.ui.session.contact import ContactPanel
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.pace_meter import PaceMeter
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
@@ -61,10 +61,10 @@ class SessionWindow(TranslatedWidget):
 
     def __init__(
         self,
-        session: SessionDesk,
+        session: SessionController,
         parent: QWidget | None = None,
         *,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionWindow")

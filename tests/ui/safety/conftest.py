@@ -23,16 +23,16 @@ from talentdesk.domain import (
 from talentdesk.safety import EscalationView
 from talentdesk.sessions.runner import LiveSession
 from talentdesk.sync.service import SyncService
-from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import Bridge, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.desk import AgencyDesk, SyncTuning
-from talentdesk.ui.safety import SafetyDesk, SafetyScreens, SafetyTuning
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.safety import SafetyController, SafetyScreens
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier
 from talentdesk.ui.session.screens import SessionScreens
-from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import SafetyTuning, SessionClocks, SyncTuning, Workspace
 from talentdesk_agency import AgencyStore, ServerThread
 from tests.ui.session.conftest import FakeClock, package
 
@@ -94,9 +94,9 @@ class Desk:
     vault: Vault
     store: RecordStore
     bridge: Bridge
-    agency_desk: AgencyDesk
-    session: SessionDesk
-    safety: SafetyDesk
+    agency_desk: AgencyLink
+    session: SessionController
+    safety: SafetyController
     screens: SafetyScreens
     session_screens: SessionScreens
     clock: FakeClock
@@ -184,18 +184,16 @@ def build_desk(
         SyncService(vault, feed_wait=1, client_timeout=3.0).pair(
             agency.url, agency.store.create_pairing_code(TALENT)
         )
-    agency_desk = AgencyDesk(
-        vault, bridge, tuning=FAST, session_clocks=SessionClocks(clock.monotonic, clock.wall)
+    workspace = Workspace(
+        vault,
+        sync=FAST,
+        clocks=SessionClocks(clock.monotonic, clock.wall),
+        safety=SafetyTuning(poll_ms=20),
     )
-    session = SessionDesk(
-        agency_desk, agency_desk.session_services, bridge, clipboard=clipboard, language="en"
-    )
-    safety = SafetyDesk(
-        agency_desk,
-        bridge,
-        tuning=SafetyTuning(now=clock.wall, clock=clock.monotonic, poll_ms=20),
-    )
-    safety.attach_session(session)
+    view = WorkspaceBridge(workspace, bridge)
+    agency_desk = AgencyLink(view)
+    session = SessionController(view, clipboard=clipboard, language="en")
+    safety = SafetyController(view, paired=lambda: agency_desk.pairing is not None)
     screens = SafetyScreens(safety, platform="offscreen")
     session_screens = SessionScreens(
         session,

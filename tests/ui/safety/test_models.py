@@ -21,10 +21,10 @@ from talentdesk.ui.safety import (
     EscalationsModel,
     ReportsModel,
     SafetyWords,
-    SessionChoice,
     SessionsModel,
 )
 from talentdesk.ui.safety.models import ITEM_ROLE, EscalationColumn, ReportColumn
+from talentdesk.workspace import SessionChoice
 
 T0 = datetime(2026, 3, 4, 14, 0, tzinfo=UTC)
 

@@ -25,13 +25,13 @@ from talentdesk.domain import (
     Source,
 )
 from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import Bridge, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.desk import AgencyDesk
-from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.services import SessionClocks, SessionServices
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import SessionClocks, Workspace
 
 PASSPHRASE = "sesi di jendela aman"
 #: 21:00 in Jakarta (WIB, UTC+7).
@@ -100,8 +100,8 @@ class Desk:
     vault: Vault
     store: RecordStore
     bridge: Bridge
-    agency: AgencyDesk
-    session: SessionDesk
+    agency: AgencyLink
+    session: SessionController
     clipboard: SecretClipboard
     clock: FakeClock
 
@@ -191,12 +191,11 @@ class Desk:
 
 def make_session_desk(
     vault: Vault, bridge: Bridge, clock: FakeClock, clipboard: SecretClipboard, language: str
-) -> tuple[AgencyDesk, SessionDesk]:
-    agency = AgencyDesk(vault, bridge)
-    services = SessionServices.build(
-        vault, agency.sync.outbox, SessionClocks(clock.monotonic, clock.wall)
-    )
-    session = SessionDesk(agency, services, bridge, clipboard=clipboard, language=language)
+) -> tuple[AgencyLink, SessionController]:
+    workspace = Workspace(vault, clocks=SessionClocks(clock.monotonic, clock.wall))
+    view = WorkspaceBridge(workspace, bridge)
+    agency = AgencyLink(view)
+    session = SessionController(view, clipboard=clipboard, language=language)
     return agency, session
 
 

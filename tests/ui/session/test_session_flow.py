@@ -28,9 +28,9 @@ from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.clipboard import is_marked_secret
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.pages.bookings_model import Column
-from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import SessionClocks
 from tests.sessions.test_privacy import files_holding_the_sentinel
 from tests.ui.conftest import AppFactory, click
 from tests.ui.test_agency import (  # noqa: F401  (the agency fixture)
@@ -174,11 +174,13 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     assert ALIAS not in clipboard.text()
     wait_for(qtbot, lambda: cell(window, booking_id, Column.STATE).startswith("Done"))
     wait_for(qtbot, lambda: agency_events(agency.db, booking_id) == ["started", "ended"])
-    desk = app.desk
+    desk = app.agency
     assert desk is not None
     wait_for(
         qtbot,
-        lambda: all(item.state is not OutboxState.QUEUED for item in desk.sync.outbox.items()[0]),
+        lambda: all(
+            item.state is not OutboxState.QUEUED for item in desk.workspace.outbox.items()[0]
+        ),
     )
     vault = app.vault
     assert vault is not None

@@ -28,6 +28,7 @@ from talentdesk.ui.session.notifications import Notifier
 from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.session.words import clock_text
+from talentdesk.workspace import Changes
 from tests.ui.conftest import click
 from tests.ui.session.conftest import HANDLE, Desk, package, settle
 
@@ -294,7 +295,7 @@ def test_the_closing_routine_then_finish(qtbot: QtBot, desk: Desk, screens: Sess
     stored = desk.store.load(Booking, "bk-1")
     assert stored is not None and stored.status is BookingStatus.DONE
     assert desk.vault.customer_bookings() == []
-    kinds = [(item.kind, item.path) for item in desk.agency.sync.outbox.items()[0]]
+    kinds = [(str(item.kind), item.path) for item in desk.agency.workspace.outbox.items()[0]]
     assert kinds.count(("session_event", "/v1/sessions/bk-1/events")) == 2  # started, ended
 
 
@@ -348,6 +349,6 @@ def test_a_booking_the_agency_cancels_mid_session_says_so(
     stored = desk.store.load(Booking, booking.id)
     assert stored is not None
     desk.store.save(msgspec.structs.replace(stored, status=BookingStatus.CANCELLED))
-    desk.agency.bookings_changed.emit()
+    desk.agency.workspace.notify(Changes(bookings=True))  # as a feed page would
     qtbot.waitUntil(window.cancelled_note.isVisible)
     assert window.contact.handle.text() == HANDLE  # kept until the talent finishes

@@ -211,8 +211,8 @@ def test_without_a_tray_the_reminder_is_a_banner_without_the_customer(
 
 def test_todays_list_says_each_bookings_stage(qtmodeltester: ModelTester, qapp: object) -> None:
     from talentdesk.sync.outbox import OutboxState
-    from talentdesk.ui.desk import BookingRow
     from talentdesk.ui.pages.bookings_model import BookingsModel, Column
+    from talentdesk.workspace import BookingRow
 
     soon = Booking(
         id="soon", start=T0 + timedelta(minutes=5), package=package(), status=BookingStatus.ACCEPTED
