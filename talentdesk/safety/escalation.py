@@ -48,8 +48,10 @@ from talentdesk.safety.errors import (
 )
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.sync.requests import CancelEscalation, FollowUpEscalation, RaiseEscalation
 from talentdesk.vault import Vault
 from talentdesk_contract import wire
+from talentdesk_contract.values import OperationKind
 
 __all__ = [
     "AUTOMATIC_NOTE",
@@ -71,9 +73,9 @@ log = logging.getLogger(__name__)
 #: Vault kind of the local escalation records.
 KIND: Final = "escalation"
 #: Outbox kinds of the escalation, its follow-ups and its cancellation.
-OUTBOX_KIND: Final = "escalation"
-FOLLOW_UP_OUTBOX_KIND: Final = "escalation_follow_up"
-CANCEL_OUTBOX_KIND: Final = "escalation_cancel"
+OUTBOX_KIND: Final = OperationKind.ESCALATION
+FOLLOW_UP_OUTBOX_KIND: Final = OperationKind.ESCALATION_FOLLOW_UP
+CANCEL_OUTBOX_KIND: Final = OperationKind.ESCALATION_CANCEL
 #: Longest note the contract accepts (``wire.Note``).
 NOTE_MAX_CHARS: Final = 2000
 #: Every crisis sign the contract knows, in the playbook's order.
@@ -85,9 +87,6 @@ AUTOMATIC_NOTE: Final = (
     "(session over its booked time)."
 )
 
-_ESCALATIONS_PATH: Final = f"{wire.API_PREFIX}/escalations"
-_FOLLOW_UP_PATH: Final = f"{wire.API_PREFIX}/escalations/{{remote_id}}/follow-up"
-_CANCEL_PATH: Final = f"{wire.API_PREFIX}/escalations/{{remote_id}}/cancel"
 #: Fields of request bodies and answers that may hold the talent's free text.
 _TEXT_FIELDS: Final = ("note",)
 
@@ -264,14 +263,7 @@ class EscalationDesk:
         )
         escalation_id = new_local_id("esc")
         with self.vault.transaction():
-            item = self.outbox.enqueue(
-                OUTBOX_KIND,
-                escalation_id,
-                "POST",
-                _ESCALATIONS_PATH,
-                wire.encode(request),
-                urgent=True,
-            )
+            item = self.outbox.enqueue(RaiseEscalation(body=request), ref=escalation_id)
             record = EscalationRecord(
                 id=escalation_id,
                 booking_id=booking_id,
@@ -315,13 +307,7 @@ class EscalationDesk:
             record = self._require(escalation_id)
             self._require_open(record)
             item = self.outbox.enqueue(
-                FOLLOW_UP_OUTBOX_KIND,
-                record.id,
-                "POST",
-                _FOLLOW_UP_PATH,
-                wire.encode(request),
-                urgent=True,
-                after=record.outbox_id,
+                FollowUpEscalation(body=request), ref=record.id, after=record.outbox_id
             )
             record.follow_up_ids.append(item.id)
             if crisis_sign is not None:
@@ -353,15 +339,9 @@ class EscalationDesk:
                 raise EscalationClosedError(f"escalation {escalation_id!r} is resolved")
             first = self.outbox.get(record.outbox_id)
             if first is not None and first.state is not OutboxState.FAILED:
-                body = wire.encode(validated(wire.EscalationCancelRequest(reason="false_alarm")))
+                body = validated(wire.EscalationCancelRequest(reason="false_alarm"))
                 item = self.outbox.enqueue(
-                    CANCEL_OUTBOX_KIND,
-                    record.id,
-                    "POST",
-                    _CANCEL_PATH,
-                    body,
-                    urgent=True,
-                    after=record.outbox_id,
+                    CancelEscalation(body=body), ref=record.id, after=record.outbox_id
                 )
                 record.cancel_id = item.id
             # A refused escalation never reached the agency: there is nothing to cancel.

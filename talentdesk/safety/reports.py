@@ -54,9 +54,11 @@ from talentdesk.safety.errors import (
 from talentdesk.safety.live import LiveSession
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import Outbox, OutboxItem
+from talentdesk.sync.requests import FileReport
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
+from talentdesk_contract.values import OperationKind
 
 __all__ = [
     "DESCRIPTION_MAX_CHARS",
@@ -76,11 +78,10 @@ FILING_WINDOW: Final = timedelta(hours=24)
 #: Longest description the contract accepts (``ReportRequest.description``).
 DESCRIPTION_MAX_CHARS: Final = 4000
 #: Outbox kind of a report.
-OUTBOX_KIND: Final = "report"
+OUTBOX_KIND: Final = OperationKind.REPORT
 #: Vault kind of the small record linking an Incident to its outbox item.
 LINK_KIND: Final = "report_link"
 
-_REPORTS_PATH: Final = f"{wire.API_PREFIX}/reports"
 #: Fields of the request body and of the agency's answer that may hold the report's text.
 _TEXT_FIELDS: Final = ("description",)
 
@@ -227,9 +228,7 @@ class ReportDesk:
             status=IncidentStatus.QUEUED,
         )
         with self.vault.transaction():
-            item = self.outbox.enqueue(
-                OUTBOX_KIND, incident.id, "POST", _REPORTS_PATH, wire.encode(request)
-            )
+            item = self.outbox.enqueue(FileReport(body=request), ref=incident.id)
             link = ReportLink(id=incident.id, outbox_id=item.id)
             self.store.save(incident)
             self._save_link(link)

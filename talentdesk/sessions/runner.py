@@ -77,6 +77,7 @@ from talentdesk.sessions.replies import (
 from talentdesk.sessions.replies import blanks as reply_blanks
 from talentdesk.sessions.settings import load_settings
 from talentdesk.sync.outbox import Outbox, OutboxItem
+from talentdesk.sync.requests import SendSessionEvent
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import RecordIntegrityError, Vault, VaultError
 from talentdesk.vault.records import RecordStore
@@ -618,19 +619,17 @@ class LiveSession:
                     runner.store.save(msgspec.structs.replace(booking, status=BookingStatus.DONE))
                 runner.vault.delete(KIND, self.booking_id)
                 event = runner.outbox.enqueue(
-                    "session_event",
-                    self.booking_id,
-                    "POST",
-                    f"/v1/sessions/{self.booking_id}/events",
-                    wire.encode(
-                        wire.SessionEventRequest(
+                    SendSessionEvent(
+                        booking_id=self.booking_id,
+                        body=wire.SessionEventRequest(
                             type=SessionEventType.ENDED,
                             at=ended_at,
                             planned_seconds=_event_seconds(planned),
                             actual_seconds=_event_seconds(actual),
                             outcome=outcome,
-                        )
+                        ),
                     ),
+                    ref=self.booking_id,
                 )
             destroyed = runner._shred(self.booking_id)
             self._finished = FinishedSession(record, event, destroyed)
@@ -765,17 +764,15 @@ class SessionRunner:
                 self.store.save(booking)
                 self._save_state(state)
                 self.outbox.enqueue(
-                    "session_event",
-                    booking.id,
-                    "POST",
-                    f"/v1/sessions/{booking.id}/events",
-                    wire.encode(
-                        wire.SessionEventRequest(
+                    SendSessionEvent(
+                        booking_id=booking.id,
+                        body=wire.SessionEventRequest(
                             type=SessionEventType.STARTED,
                             at=now,
                             planned_seconds=_event_seconds(planned),
-                        )
+                        ),
                     ),
+                    ref=booking.id,
                 )
             self._live = LiveSession(self, booking, state, mono)
             log.info("session of booking %s started", booking.id)
