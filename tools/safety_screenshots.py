@@ -64,7 +64,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     wait_until(lambda: today.model.rowCount() == 4)
     safety = app.safety
     session = app.session
-    prompts = app.safety_screens
+    prompts = app.safety_windows
     assert safety is not None
     assert session is not None
     assert prompts is not None
@@ -86,7 +86,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     assert panel is not None
     wait_until(lambda: panel.start_button.isEnabled())
     panel.start_button.click()
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None
     wait_until(lambda: screens.window is not None and screens.window.isVisible())
     live = screens.window

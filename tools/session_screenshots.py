@@ -84,7 +84,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, out: Path) -> None:
     save(window, out / "today.png")
 
     panel.start_button.click()
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None
     wait_until(lambda: screens.window is not None and screens.window.isVisible())
     live = screens.window

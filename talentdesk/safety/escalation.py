@@ -1,6 +1,6 @@
 """One-click escalation: durable at once, delivered urgently, followed to its end.
 
-:meth:`EscalationDesk.escalate` writes the escalation and an urgent outbox item in one
+:meth:`Escalations.escalate` writes the escalation and an urgent outbox item in one
 vault transaction and returns: the escalation survives a crash from that moment, and the
 sync service's sender delivers it (urgent items first, backoff capped near 2 s). Nothing
 is asked of the talent first; a crisis sign or a note goes afterwards as a follow-up, an
@@ -8,13 +8,13 @@ outbox item that waits for the escalation (``after``) and then uses its agency i
 
 What the talent sees (:class:`EscalationState`): queued, delivered (with the agency's id),
 acknowledged by a named supervisor, resolved, or cancelled as a false alarm. The
-acknowledgement and resolution come from the feed: :meth:`EscalationDesk.handle_update` is
+acknowledgement and resolution come from the feed: :meth:`Escalations.handle_update` is
 registered with ``SyncService.add_update_handler`` and runs inside the page's transaction,
 matching the feed's escalation id to the outbox item's ``remote_id``.
 
 Records are sealed vault rows of kind ``escalation``; they hold no free text. A note the
 talent types travels only in the outbox item's body, and is removed from it once the
-agency has it and the session is over (:meth:`EscalationDesk.remove_settled_notes`).
+agency has it and the session is over (:meth:`Escalations.remove_settled_notes`).
 """
 
 from __future__ import annotations
@@ -62,10 +62,10 @@ __all__ = [
     "NOTE_MAX_CHARS",
     "OUTBOX_KIND",
     "Delivery",
-    "EscalationDesk",
     "EscalationRecord",
     "EscalationState",
     "EscalationView",
+    "Escalations",
 ]
 
 log = logging.getLogger(__name__)
@@ -187,7 +187,7 @@ class EscalationView:
         )
 
 
-class EscalationDesk:
+class Escalations:
     """Raises escalations and follows them until they are closed.
 
     Thread-safe: every change runs in one vault transaction, which serialises callers

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from talentdesk.safety.errors import EscalationClosedError
-from talentdesk.safety.escalation import AUTOMATIC_NOTE, EscalationDesk, EscalationView
-from talentdesk.safety.live import LiveSession
+from talentdesk.safety.escalation import AUTOMATIC_NOTE, Escalations, EscalationView
+from talentdesk.safety.live import WatchedSession
 from talentdesk.vault import VaultError
 
 __all__ = [
@@ -89,7 +89,7 @@ class LoneWorkerStatus:
 
 @dataclass
 class _Watch:
-    session: LiveSession
+    session: WatchedSession
     phase: LoneWorkerPhase = LoneWorkerPhase.WATCHING
     snooze_until: float | None = None  # after "I'm OK": ask again from here
     answer_by: float | None = None
@@ -106,7 +106,7 @@ class LoneWorkerCheck:
 
     Args:
         escalations: Where the automatic escalation goes.
-        clock: Monotonic seconds (the clock of ``LiveSession.booked_end``).
+        clock: Monotonic seconds (the clock of ``WatchedSession.booked_end``).
         minutes_over: How far past the booked end the check asks.
         answer_minutes: How long the talent has to answer.
 
@@ -116,7 +116,7 @@ class LoneWorkerCheck:
 
     def __init__(
         self,
-        escalations: EscalationDesk,
+        escalations: Escalations,
         *,
         clock: Callable[[], float] = time.monotonic,
         minutes_over: float = DEFAULT_MINUTES_OVER,
@@ -161,7 +161,7 @@ class LoneWorkerCheck:
 
     # ------------------------------------------------------------------ sessions
 
-    def watch(self, session: LiveSession) -> None:
+    def watch(self, session: WatchedSession) -> None:
         """Start watching a live session (again: a second call replaces the first)."""
         with self._lock:
             self._watches[session.booking_id] = _Watch(session)

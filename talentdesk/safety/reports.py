@@ -1,13 +1,13 @@
 """Incident reports: filed in one step, ticketed by the agency, then kept without text.
 
-:meth:`ReportDesk.file` writes the local :class:`~talentdesk.domain.Incident` and its
+:meth:`IncidentReports.file` writes the local :class:`~talentdesk.domain.Incident` and its
 outbox item (``POST /v1/reports``) in one vault transaction. A report may be filed during
 the session or up to :data:`FILING_WINDOW` after it ended; a later one is refused with
 :class:`~talentdesk.safety.errors.ReportTooLateError`.
 
 Once delivered, the agency's answer gives the ticket number; ``report.updated`` events
 from the feed move its level (first line, supervisor, technical) and status on
-(:meth:`ReportDesk.handle_update`, run inside the feed page's transaction).
+(:meth:`IncidentReports.handle_update`, run inside the feed page's transaction).
 
 What stays: once a report is settled at the agency (delivered, or refused) and its session
 is over, its description is removed on this device, from the Incident and from the outbox
@@ -51,7 +51,7 @@ from talentdesk.safety.errors import (
     ReportNotFoundError,
     ReportTooLateError,
 )
-from talentdesk.safety.live import LiveSession
+from talentdesk.safety.live import WatchedSession
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import Outbox, OutboxItem
 from talentdesk.sync.requests import FileReport
@@ -66,7 +66,7 @@ __all__ = [
     "LINK_KIND",
     "OUTBOX_KIND",
     "Delivery",
-    "ReportDesk",
+    "IncidentReports",
     "ReportLink",
     "ReportView",
 ]
@@ -139,7 +139,7 @@ class ReportView:
     text_removed: bool
 
 
-class ReportDesk:
+class IncidentReports:
     """Files incident reports and follows their tickets.
 
     Args:
@@ -168,7 +168,7 @@ class ReportDesk:
 
     def file(
         self,
-        session: SessionRecord | LiveSession,
+        session: SessionRecord | WatchedSession,
         category: IncidentCategory,
         description: str,
     ) -> ReportView:

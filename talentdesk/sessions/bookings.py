@@ -61,7 +61,7 @@ class Tonight:
     problems: list[IntegrityProblem] = field(default_factory=list)
 
 
-class BookingDesk:
+class Bookings:
     """Bookings as the talent works with them.
 
     Args:

@@ -34,9 +34,9 @@ from talentdesk.vault.records import RecordStore
 __all__ = [
     "NIGHT_STARTS_AT",
     "WEEK_NIGHTS",
+    "NightSummaries",
     "NightSummary",
     "NightTotals",
-    "SummaryDesk",
     "Totals",
     "night_bounds",
     "night_of",
@@ -165,7 +165,7 @@ def summarize(
     )
 
 
-class SummaryDesk:
+class NightSummaries:
     """The night summary over the vault's session records.
 
     Args:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talentdesk.ui._lazy import lazy_exports
+from talentdesk.ui.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.application import TalentDeskApp, build_app, run_gui

@@ -40,10 +40,10 @@ from talentdesk.ui.language import LanguageSwitcher, pick_language, system_langu
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.paint import after_first_paint
-from talentdesk.ui.safety import SafetyController, SafetyScreens
+from talentdesk.ui.safety import SafetyController, SafetyWindows
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier, Reminders
-from talentdesk.ui.session.screens import SessionScreens
+from talentdesk.ui.session.windows import SessionWindows
 from talentdesk.ui.single_instance import SingleInstance
 from talentdesk.ui.style import configure_application
 from talentdesk.ui.unlock.examine import Examination, examine
@@ -95,9 +95,9 @@ class TalentDeskApp(QObject):
         agency: the agency link (pairing, sync status) while unlocked, else None.
         session: the session controller while unlocked, else None.
         safety: the safety controller while unlocked, else None.
-        safety_screens: the safety windows ("Are you OK?", after-care, the playbook,
+        safety_windows: the safety windows ("Are you OK?", after-care, the playbook,
             reports) while unlocked, else None.
-        session_screens: the live session's windows while unlocked, else None.
+        session_windows: the live session's windows while unlocked, else None.
         clipboard: where replies and handles are copied (handles as expiring secrets).
         notifier: reminders and warnings, in the system tray or as a banner.
 
@@ -144,9 +144,9 @@ class TalentDeskApp(QObject):
         self.workspace: Workspace | None = None
         self.agency: AgencyLink | None = None
         self.session: SessionController | None = None
-        self.session_screens: SessionScreens | None = None
+        self.session_windows: SessionWindows | None = None
         self.safety: SafetyController | None = None
-        self.safety_screens: SafetyScreens | None = None
+        self.safety_windows: SafetyWindows | None = None
         self.reminders: Reminders | None = None
         self._releasing: list[tuple[AgencyLink, Vault]] = []
         self._geometry: QByteArray | None = None
@@ -247,13 +247,13 @@ class TalentDeskApp(QObject):
         self.session = session
         safety = SafetyController(view, paired=lambda: agency.pairing is not None, parent=self)
         self.safety = safety
-        self.safety_screens = SafetyScreens(safety, self)
-        self.session_screens = SessionScreens(
+        self.safety_windows = SafetyWindows(safety, self)
+        self.session_windows = SessionWindows(
             session,
             self.notifier,
             parent=self,
             safety=safety,
-            safety_screens=self.safety_screens,
+            safety_windows=self.safety_windows,
         )
         self.reminders = Reminders(session, self.notifier, parent=self)
         window = MainWindow(
@@ -266,7 +266,7 @@ class TalentDeskApp(QObject):
             session=session,
             notifier=self.notifier,
             safety=safety,
-            safety_screens=self.safety_screens,
+            safety_windows=self.safety_windows,
         )
         self._connect_main_window(window)
         if self._geometry is not None:
@@ -295,20 +295,20 @@ class TalentDeskApp(QObject):
 
     def show_session(self) -> None:
         """Bring the live session's window forward, if a session is live."""
-        if self.session_screens is not None:
-            self.session_screens.show_session()
+        if self.session_windows is not None:
+            self.session_windows.show_session()
 
     def _release_session(self) -> None:
         """Close the session and safety windows and stop their desks (before the vault closes)."""
-        safety_screens, self.safety_screens = self.safety_screens, None
+        safety_windows, self.safety_windows = self.safety_windows, None
         safety, self.safety = self.safety, None
-        if safety_screens is not None:
-            safety_screens.discard()
-            safety_screens.deleteLater()
+        if safety_windows is not None:
+            safety_windows.discard()
+            safety_windows.deleteLater()
         if safety is not None:
             safety.release()
             safety.deleteLater()
-        screens, self.session_screens = self.session_screens, None
+        screens, self.session_windows = self.session_windows, None
         reminders, self.reminders = self.reminders, None
         session, self.session = self.session, None
         if screens is not None:

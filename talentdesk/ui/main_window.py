@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from talentdesk.ui.pages.settings import SettingsPage
     from talentdesk.ui.pages.summary import SummaryPage
     from talentdesk.ui.safety.controller import SafetyController
-    from talentdesk.ui.safety.screens import SafetyScreens
+    from talentdesk.ui.safety.windows import SafetyWindows
     from talentdesk.ui.session.controller import SessionController
 
 _P = TypeVar("_P", bound=QWidget)
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         notifier: where reminders go; its banners show on top of the pages.
         safety: the safety agency of the unlocked vault (the Safety page, the night's
             after-care counts, Ctrl+Shift+E); None shows the Safety page's empty state.
-        safety_screens: opens the report dialog and the playbook for the Safety page.
+        safety_windows: opens the report dialog and the playbook for the Safety page.
 
     Signals:
         lock_requested(): Lock now (button or Ctrl+L).
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         session: SessionController | None = None,
         notifier: Notifier | None = None,
         safety: SafetyController | None = None,
-        safety_screens: SafetyScreens | None = None,
+        safety_windows: SafetyWindows | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self._agency = agency
         self._session = session
         self._safety_desk = safety
-        self._safety_screens = safety_screens
+        self._safety_screens = safety_windows
         self._language = language
         self._idle_lock_minutes = idle_lock_minutes
         self._data_dir = data_dir

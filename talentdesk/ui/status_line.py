@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from talentdesk.sync.service import SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
-from talentdesk.ui.sync_words import SyncWords
+from talentdesk.ui.sync_messages import SyncMessages
 
 #: How often the countdown looks at the clock (its text changes once a second).
 TICK_MS = 250
@@ -32,7 +32,7 @@ class SyncStatusLine(QLabel):
         super().__init__(parent)
         self.setObjectName("agencyLine")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self._words = SyncWords(self)
+        self._words = SyncMessages(self)
         self._clock: Callable[[], float] = agency.clock if agency is not None else time.monotonic
         self._status = agency.status if agency is not None else SyncStatus()
         self._timer = QTimer(self)

@@ -15,8 +15,8 @@ from talentdesk.workspace.views import (
     SafetySnapshot,
     SessionChoice,
     SessionContext,
+    SessionWatch,
     TonightView,
-    WatchedSession,
 )
 from talentdesk.workspace.workspace import Workspace
 
@@ -31,8 +31,8 @@ __all__ = [
     "SessionChoice",
     "SessionClocks",
     "SessionContext",
+    "SessionWatch",
     "SyncTuning",
     "TonightView",
-    "WatchedSession",
     "Workspace",
 ]

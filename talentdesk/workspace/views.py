@@ -35,8 +35,8 @@ __all__ = [
     "SafetySnapshot",
     "SessionChoice",
     "SessionContext",
+    "SessionWatch",
     "TonightView",
-    "WatchedSession",
 ]
 
 
@@ -103,10 +103,10 @@ class OpenedSession:
     routine: ClosingRoutine | None
 
 
-class WatchedSession:
+class SessionWatch:
     """The session runner's live session as the safety services see it.
 
-    Satisfies :class:`talentdesk.safety.WatchedSession`: the booked end in monotonic
+    Satisfies :class:`talentdesk.safety.SessionWatch`: the booked end in monotonic
     seconds on the check's clock (worked out from the time already elapsed, so it is
     right after a resume too), and whether the talent has ended it.
     """

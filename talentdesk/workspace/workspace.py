@@ -41,14 +41,14 @@ from talentdesk.workspace.views import (
     SafetySnapshot,
     SessionChoice,
     SessionContext,
+    SessionWatch,
     TonightView,
-    WatchedSession,
 )
 
 if TYPE_CHECKING:
     from talentdesk.domain import Booking, IncidentCategory, ShiftLimits
     from talentdesk.safety import EscalationView, LoneWorkerEvent, ReportView, SafetyService
-    from talentdesk.sessions.bookings import BookingDesk
+    from talentdesk.sessions.bookings import Bookings
     from talentdesk.sessions.boundaries import BoundaryBook
     from talentdesk.sessions.replies import ReplyBook
     from talentdesk.sessions.runner import (
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
         SessionRunner,
     )
     from talentdesk.sessions.settings import DeskSettings
-    from talentdesk.sessions.summary import SummaryDesk
+    from talentdesk.sessions.summary import NightSummaries
     from talentdesk.sync.apply import PageResult
     from talentdesk.sync.outbox import Outbox, OutboxItem
     from talentdesk.sync.service import PairingInfo, SyncService, SyncStatus
@@ -80,11 +80,11 @@ class _Services:
 
     def __init__(self, workspace: Workspace) -> None:
         from talentdesk.safety import SafetyService
-        from talentdesk.sessions.bookings import BookingDesk
+        from talentdesk.sessions.bookings import Bookings
         from talentdesk.sessions.boundaries import BoundaryBook
         from talentdesk.sessions.replies import ReplyBook
         from talentdesk.sessions.runner import SessionRunner
-        from talentdesk.sessions.summary import SummaryDesk
+        from talentdesk.sessions.summary import NightSummaries
         from talentdesk.sync.service import SyncService
 
         vault, clocks, tune = workspace.vault, workspace.clocks, workspace.sync_tuning
@@ -98,13 +98,13 @@ class _Services:
         # The view hears of a queued item right after the commit, before the safety
         # service's own catch-up runs on the same thread.
         self.outbox.subscribe(lambda: workspace.notify(Changes(outbox=True)))
-        self.bookings = BookingDesk(vault, self.outbox, now=clocks.wall)
+        self.bookings = Bookings(vault, self.outbox, now=clocks.wall)
         self.replies = ReplyBook(vault)
         self.runner = SessionRunner(
             vault, self.outbox, monotonic=clocks.monotonic, wall=clocks.wall, replies=self.replies
         )
         self.boundaries = BoundaryBook(vault, self.replies)
-        self.summary = SummaryDesk(vault, clocks.wall)
+        self.summary = NightSummaries(vault, clocks.wall)
         # Before sync can start: a live session's customer data outlives the feed's
         # sweeps (an agency cancelling mid-session) until the talent finishes it, and the
         # safety service's feed handlers are registered.
@@ -159,7 +159,7 @@ class Workspace:
         self._pairing_lock = threading.Lock()
         self._pairing: PairingInfo | None = None
         self._pairing_read = False
-        self._watched: WatchedSession | None = None
+        self._watched: SessionWatch | None = None
         self._closed = False
 
     # ------------------------------------------------------------------ the change event
@@ -222,7 +222,7 @@ class Workspace:
         return self._services().outbox
 
     @property
-    def bookings(self) -> BookingDesk:
+    def bookings(self) -> Bookings:
         """Tonight's bookings, the warnings before answering, and answering."""
         return self._services().bookings
 
@@ -242,7 +242,7 @@ class Workspace:
         return self._services().boundaries
 
     @property
-    def summary(self) -> SummaryDesk:
+    def summary(self) -> NightSummaries:
         """The night summary over the session records."""
         return self._services().summary
 
@@ -391,7 +391,7 @@ class Workspace:
         """Accept or decline; the answer is queued for the agency. Blocking.
 
         Raises:
-            BookingNotFoundError, BookingAlreadyAnsweredError: see ``BookingDesk.answer``.
+            BookingNotFoundError, BookingAlreadyAnsweredError: see ``Bookings.answer``.
         """
         item = self.bookings.answer(booking_id, accept=accept, reason=reason)
         self.notify(Changes(bookings=True))
@@ -462,15 +462,15 @@ class Workspace:
         self.watch(live)
         return opened
 
-    def watch(self, live: LiveSession) -> WatchedSession:
+    def watch(self, live: LiveSession) -> SessionWatch:
         """Let the lone-worker check watch ``live`` (a session started or resumed)."""
-        watched = WatchedSession(live, self.clocks.monotonic)
+        watched = SessionWatch(live, self.clocks.monotonic)
         self._watched = watched
         self.safety.session_started(watched)
         return watched
 
     @property
-    def watched(self) -> WatchedSession | None:
+    def watched(self) -> SessionWatch | None:
         """The live session the lone-worker check watches, if any."""
         return self._watched
 

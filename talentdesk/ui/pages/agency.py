@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.sync.service import PairingInfo, SyncPhase, SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
-from talentdesk.ui.sync_words import SyncWords
+from talentdesk.ui.sync_messages import SyncMessages
 from talentdesk.ui.widgets import (
     Callout,
     Card,
@@ -54,7 +54,7 @@ class AgencySection(TranslatedWidget):
         super().__init__(parent)
         self.setObjectName("agencySection")
         self._agency = agency
-        self._words = SyncWords(self)
+        self._words = SyncMessages(self)
         self._failure: tuple[Exception, str] | None = None
         self._missing_input = False
         self._attempt_url = ""

@@ -29,9 +29,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from talentdesk.domain import Booking, BookingStatus, Channel, format_idr
 from talentdesk.sync.outbox import OutboxState
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.stages import BookingStage
-from talentdesk.ui.session.words import SessionWords
-from talentdesk.ui.sync_words import SyncWords
+from talentdesk.ui.sync_messages import SyncMessages
 from talentdesk.workspace import BookingRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -90,8 +90,8 @@ class BookingsModel(QAbstractTableModel):
         self._rows: tuple[BookingRow, ...] = ()
         self._now = now
         self._stage: Callable[[Booking], BookingStage | None] | None = None
-        self._words = SyncWords(self)
-        self._session_words = SessionWords(self)
+        self._words = SyncMessages(self)
+        self._session_words = SessionMessages(self)
         self._bold = QFont()
         self._bold.setBold(True)
 

@@ -54,7 +54,7 @@ from talentdesk.ui.session.boundary_models import (
     PresetListModel,
 )
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ class LinkRepliesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("linkRepliesDialog")
         self.item = item
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._order: list[str] = [slot_of(rid) for rid in item.decline_reply_ids]
         self.intro = make_label("body", name="linkIntro")
         self.list = QListWidget()
@@ -182,7 +182,7 @@ class BoundariesPage(EmptyStatePage):
         super().__init__(parent)
         self.setObjectName("boundariesPage")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._loaded = False
         self._loading = False
         self._reload = False

@@ -39,9 +39,9 @@ from talentdesk.sessions.replies import (
 )
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ class RepliesPage(EmptyStatePage):
         super().__init__(parent)
         self.setObjectName("repliesPage")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._seq = 0
         self._loaded = False
         self._editing: DeclineReply | None = None

@@ -30,8 +30,8 @@ from talentdesk.ui.safety import (
     PlaybookPanel,
     ReportsModel,
     SafetyController,
-    SafetyScreens,
-    SafetyWords,
+    SafetyMessages,
+    SafetyWindows,
 )
 from talentdesk.ui.safety.models import EscalationColumn, ReportColumn
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
@@ -84,19 +84,19 @@ class SafetyPage(EmptyStatePage):
         safety: SafetyController | None = None,
         parent: QWidget | None = None,
         *,
-        screens: SafetyScreens | None = None,
+        screens: SafetyWindows | None = None,
         escalate_shortcut: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("safetyPage")
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self.action_button.show()
         self.action_button.clicked.connect(self.settings_requested)
         self.screens = screens
         if safety is not None:
             if self.screens is None:
-                self.screens = SafetyScreens(safety, self)
+                self.screens = SafetyWindows(safety, self)
             self._build_content(safety, escalate_shortcut)
         self.retranslate()
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QWidget
 from talentdesk.domain import format_idr
 from talentdesk.sessions.summary import NightSummary, NightTotals, Totals
 from talentdesk.ui.pages.empty_state import EmptyStatePage
-from talentdesk.ui.safety import SafetyController, SafetyWords
+from talentdesk.ui.safety import SafetyController, SafetyMessages
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.look import (
+from talentdesk.ui.session.style import (
     BAR,
     BAR_SOFT,
     GRID,
@@ -277,7 +277,7 @@ class SummaryPage(EmptyStatePage):
         self.setObjectName("summaryPage")
         self._session = session
         self._safety = safety
-        self._safety_words = SafetyWords(self)
+        self._safety_words = SafetyMessages(self)
         self.after_care = Callout("note", name="afterCareSummary")
         self._summary: NightSummary | None = None
         self._loading = False

@@ -10,7 +10,7 @@ workspace and brings its news to the GUI thread; the widgets here show it:
 * :class:`ReportDialog` — an incident report about the live or a recent session;
 * :class:`AreYouOkPrompt` — the lone-worker check's question;
 * :class:`AfterCareDialog` — check-in, break and debrief after a hard session;
-* :class:`SafetyScreens` — opens the windows above when they are needed.
+* :class:`SafetyWindows` — opens the windows above when they are needed.
 
 Names are imported on first use (PEP 562), not with the package: importing one
 module of it must not pull in every window (startup time).
@@ -20,19 +20,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talentdesk.ui._lazy import lazy_exports
+from talentdesk.ui.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.safety.aftercare import AfterCareDialog
     from talentdesk.ui.safety.controller import SafetyController
     from talentdesk.ui.safety.escalate import EscalateBox, EscalationPanel
     from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
+    from talentdesk.ui.safety.messages import SafetyMessages
     from talentdesk.ui.safety.models import EscalationsModel, ReportsModel, SessionsModel
     from talentdesk.ui.safety.playbook import PlaybookPanel, PlaybookWindow
     from talentdesk.ui.safety.report_dialog import ReportDialog
-    from talentdesk.ui.safety.screens import SafetyScreens
     from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
-    from talentdesk.ui.safety.words import SafetyWords
+    from talentdesk.ui.safety.windows import SafetyWindows
 
 _HOME = {
     "AfterCareDialog": "talentdesk.ui.safety.aftercare",
@@ -46,8 +46,8 @@ _HOME = {
     "ReportDialog": "talentdesk.ui.safety.report_dialog",
     "ReportsModel": "talentdesk.ui.safety.models",
     "SafetyController": "talentdesk.ui.safety.controller",
-    "SafetyScreens": "talentdesk.ui.safety.screens",
-    "SafetyWords": "talentdesk.ui.safety.words",
+    "SafetyWindows": "talentdesk.ui.safety.windows",
+    "SafetyMessages": "talentdesk.ui.safety.messages",
     "SessionsModel": "talentdesk.ui.safety.models",
     "make_escalate_shortcut": "talentdesk.ui.safety.shortcut",
 }
@@ -68,8 +68,8 @@ __all__ = [
     "ReportDialog",
     "ReportsModel",
     "SafetyController",
-    "SafetyScreens",
-    "SafetyWords",
+    "SafetyMessages",
+    "SafetyWindows",
     "SessionsModel",
     "make_escalate_shortcut",
 ]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute
 from talentdesk.ui.safety.controller import SafetyController
-from talentdesk.ui.safety.words import SafetyWords
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.widgets import Callout, make_button, make_label
 
 #: The break the dialog suggests, in minutes.
@@ -36,7 +36,7 @@ class AfterCareDialog(QDialog):
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self.offer = offer
         self.completed: set[CareOffer] = set()
         self._feeling: str | None = None

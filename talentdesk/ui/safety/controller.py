@@ -44,7 +44,7 @@ if TYPE_CHECKING:
         ReportView,
         SafetyService,
     )
-    from talentdesk.workspace import Changes, SessionChoice, WatchedSession, Workspace
+    from talentdesk.workspace import Changes, SessionChoice, SessionWatch, Workspace
     from talentdesk_contract import wire
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ class SafetyController(QObject):
         return self._closed
 
     @property
-    def live(self) -> WatchedSession | None:
+    def live(self) -> SessionWatch | None:
         """The live session the check watches, if any."""
         return self.workspace.watched
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from talentdesk.safety import CRISIS_SIGNS, EscalationView, SafetyError
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
 from talentdesk.ui.safety.controller import SafetyController
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
-from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
 from talentdesk_contract import wire
 
@@ -81,7 +81,7 @@ class EscalationPanel(QFrame):
         self.setProperty("state", "queued")
         self.setProperty("density", "compact" if compact else "normal")
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self._compact = compact
         self._view: EscalationView | None = None
         self._sending = False

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 from talentdesk.safety import EscalationView, LoneWorkerEvent, LoneWorkerEventKind
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import repolish
-from talentdesk.ui.session.words import clock_text
+from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
 #: Qt platforms on which a window may ask to stay on top.

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from talentdesk.safety import Delivery, EscalationView, ReportView
-from talentdesk.ui.safety.look import STATE_COLOURS
-from talentdesk.ui.safety.words import SafetyWords
+from talentdesk.ui.safety.messages import SafetyMessages
+from talentdesk.ui.safety.style import STATE_COLOURS
 from talentdesk.ui.style import MUTED
 from talentdesk.workspace import SessionChoice
 
@@ -52,7 +52,7 @@ class _TableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
-        self.words = SafetyWords(self)
+        self.words = SafetyMessages(self)
 
     def row_of(self, row_id: str) -> int | None:
         """The row of an escalation or report (by its id), if listed."""
@@ -228,7 +228,7 @@ class SessionsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SessionChoice] = []
-        self.words = SafetyWords(self)
+        self.words = SafetyMessages(self)
 
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -30,7 +30,7 @@ from talentdesk.domain import DEFAULT_EMERGENCY_CONTACTS, EmergencyContact, Inci
 from talentdesk.safety import PLAYBOOK, CrisisGuide, EscalationView, guide_for
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import BookingSource
-from talentdesk.ui.safety.words import SafetyWords
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 from talentdesk_contract import wire
 
@@ -134,7 +134,7 @@ class PlaybookPanel(TranslatedWidget):
         self._copy = copy
         self._columns = max(1, columns)
         self._sign_columns = max(1, sign_columns)
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self._guide: CrisisGuide | None = None
         self._last: EscalationView | None = None
         self.title = make_label("sectionTitle", name="playbookTitle")

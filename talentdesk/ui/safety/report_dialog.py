@@ -25,8 +25,8 @@ from talentdesk.domain import IncidentCategory
 from talentdesk.safety import ReportView, SafetyError
 from talentdesk.safety.reports import DESCRIPTION_MAX_CHARS
 from talentdesk.ui.safety.controller import SafetyController
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.models import SessionsModel
-from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, make_button, make_label
 from talentdesk.workspace import SessionChoice
 
@@ -60,7 +60,7 @@ class ReportDialog(QDialog):
         self.setObjectName("reportDialog")
         self.setModal(False)
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self._prefer = booking_id
         self._busy = False
         self._loaded = False

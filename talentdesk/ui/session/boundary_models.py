@@ -23,8 +23,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from talentdesk.domain import BoundaryAnswer, BoundaryItem, BoundaryPreset, DeclineReply, Source
 from talentdesk.sessions.boundaries import copy_of
-from talentdesk.ui.session.look import ANSWER_COLOURS, MUTED_COLOUR
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.session.messages import SessionMessages
+from talentdesk.ui.session.style import ANSWER_COLOURS, MUTED_COLOUR
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +54,7 @@ class PresetListModel(QAbstractListModel):
         super().__init__(parent)
         self._presets: tuple[BoundaryPreset, ...] = ()
         self._active: str | None = None
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -175,7 +175,7 @@ class BoundaryItemsModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: tuple[BoundaryItem, ...] = ()
         self._linked: dict[str, tuple[DeclineReply, ...]] = {}
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
 
     def set_items(
         self,

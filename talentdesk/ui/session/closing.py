@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.sessions.runner import ClosingRoutine, SessionError, SessionTick
 from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label
 
 
@@ -33,7 +33,7 @@ class ClosingPanel(TranslatedWidget):
         super().__init__(parent)
         self.setObjectName("closingPanel")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._routine: ClosingRoutine | None = None
         self._tick: SessionTick | None = None
         self.steps: dict[str, QCheckBox] = {}

@@ -20,8 +20,8 @@ from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateBox
 from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import TranslatedWidget, make_button, make_label, set_role
 
 #: Qt platforms on which a window may ask to stay on top.
@@ -62,7 +62,7 @@ class CompactWindow(TranslatedWidget):
         super().__init__(parent)
         self.setObjectName("compactWindow")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._tick: SessionTick | None = None
         self._warning: int | None = None
         self._pinned: tuple[DeclineReply, ...] = ()

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
         SessionRunner,
         SessionTick,
     )
-    from talentdesk.sessions.summary import SummaryDesk
+    from talentdesk.sessions.summary import NightSummaries
     from talentdesk.workspace import OpenedSession, Workspace
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,7 @@ class SessionController(QObject):
         return self.workspace.boundaries
 
     @property
-    def summary(self) -> SummaryDesk:
+    def summary(self) -> NightSummaries:
         """The night summary."""
         return self.workspace.summary
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSystemTrayIcon, QWidget
 
 from talentdesk.domain import Booking, BookingStatus, contact_window
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.style import ACCENT
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button
 
@@ -153,7 +153,7 @@ class Reminders(QObject):
         super().__init__(parent)
         self._session = session
         self._notifier = notifier
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._sent: set[tuple[str, datetime]] = set()
         self._loading = False
         self._timer = QTimer(self)

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from talentdesk.domain import DeclineReply, Source
 from talentdesk.sessions.replies import edited_from, slot_of
-from talentdesk.ui.session.look import (
+from talentdesk.ui.session.messages import SessionMessages
+from talentdesk.ui.session.style import (
     AGENCY_TAG,
     EDITED_TAG,
     MUTED_COLOUR,
@@ -45,7 +46,6 @@ from talentdesk.ui.session.look import (
     SHORTCODE,
     TEXT_COLOUR,
 )
-from talentdesk.ui.session.words import SessionWords
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 K = TypeVar("K")
@@ -98,7 +98,7 @@ class ReplyListModel(QAbstractListModel):
         super().__init__(parent)
         self._replies: tuple[DeclineReply, ...] = ()
         self._pins: dict[str, int] = {}
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._cards: dict[int, ReplyCard] = {}
 
     # ------------------------------------------------------------------ contents

@@ -30,8 +30,8 @@ from talentdesk.domain import DeclineReply
 from talentdesk.sessions.replies import Blank, MissingBlanksError, ReplyError, SearchHit
 from talentdesk.sessions.replies import blanks as reply_blanks
 from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
-from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
 #: Language filter choices: the talent's replies in one language, or both.
@@ -177,7 +177,7 @@ class ReplySearchPanel(TranslatedWidget):
         super().__init__(parent)
         self.setObjectName("replySearch")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._seq = 0
         self._pinned: tuple[DeclineReply, ...] = ()
         self._linked_label: str | None = None

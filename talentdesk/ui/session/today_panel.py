@@ -19,8 +19,8 @@ from talentdesk.domain import Booking, BookingStatus, CustomerContact, contact_w
 from talentdesk.sessions.runner import LiveSession, SessionError
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
-from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
 #: How often the card looks at the clock and the contact again.
@@ -49,7 +49,7 @@ class SessionStartPanel(Card):
         super().__init__(parent, margins=18)
         self.setObjectName("sessionStartPanel")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._booking: Booking | None = None
         self._contact: CustomerContact | None = None
         self._error: str | None = None

@@ -31,10 +31,10 @@ from talentdesk.ui.safety.escalate import EscalateBox
 from talentdesk.ui.session.closing import ClosingPanel
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.pace_meter import PaceMeter
+from talentdesk.ui.session.messages import SessionMessages, clock_text
+from talentdesk.ui.session.pace_bar import ReplyPaceBar
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
-from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label, set_role
 
 #: Ending earlier than this before the booked end asks first.
@@ -71,7 +71,7 @@ class SessionWindow(TranslatedWidget):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self._session = session
         self.escalate = EscalateBox(safety, row=True) if safety is not None else None
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._tick: SessionTick | None = None
         self._warning: int | None = None
         self._closable = False
@@ -89,7 +89,7 @@ class SessionWindow(TranslatedWidget):
         self.extend_note = make_label("small", name="extendNote")
         self.cancelled_note = Callout("error", name="cancelledNote")
         self.contact = ContactPanel(session.clipboard)
-        self.pace = PaceMeter(session)
+        self.pace = ReplyPaceBar(session)
         self.replies = ReplySearchPanel(session)
         self.boundaries = PresetView()
         self.closing = ClosingPanel(session)

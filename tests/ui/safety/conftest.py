@@ -26,10 +26,10 @@ from talentdesk.sync.service import SyncService
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import Bridge, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.safety import SafetyController, SafetyScreens
+from talentdesk.ui.safety import SafetyController, SafetyWindows
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier
-from talentdesk.ui.session.screens import SessionScreens
+from talentdesk.ui.session.windows import SessionWindows
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk.workspace import SafetyTuning, SessionClocks, SyncTuning, Workspace
@@ -97,8 +97,8 @@ class Desk:
     agency_desk: AgencyLink
     session: SessionController
     safety: SafetyController
-    screens: SafetyScreens
-    session_screens: SessionScreens
+    screens: SafetyWindows
+    session_windows: SessionWindows
     clock: FakeClock
 
     def book(
@@ -194,13 +194,13 @@ def build_desk(
     agency_desk = AgencyLink(view)
     session = SessionController(view, clipboard=clipboard, language="en")
     safety = SafetyController(view, paired=lambda: agency_desk.pairing is not None)
-    screens = SafetyScreens(safety, platform="offscreen")
-    session_screens = SessionScreens(
+    screens = SafetyWindows(safety, platform="offscreen")
+    session_windows = SessionWindows(
         session,
         Notifier(tray_available=lambda: False),
         platform="offscreen",
         safety=safety,
-        safety_screens=screens,
+        safety_windows=screens,
     )
     agency_desk.start()
     return Desk(
@@ -211,7 +211,7 @@ def build_desk(
         session,
         safety,
         screens,
-        session_screens,
+        session_windows,
         clock,
     )
 
@@ -219,7 +219,7 @@ def build_desk(
 def tear_down(qtbot: QtBot, desk: Desk) -> None:
     qtbot.waitUntil(lambda: not desk.bridge.busy, timeout=WAIT_MS)
     desk.screens.discard()
-    desk.session_screens.discard()
+    desk.session_windows.discard()
     desk.safety.release()
     desk.session.release()
     desk.agency_desk.release_now()

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import Channel, PaceThreshold
 from talentdesk.ui.session.compact import CompactWindow, on_top_supported
 from talentdesk.ui.session.notifications import Notifier
-from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.window import SessionWindow
+from talentdesk.ui.session.windows import SessionWindows
 from tests.ui.conftest import click
 from tests.ui.session.conftest import Desk, package, settle
 
@@ -23,10 +23,10 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
-def live(qtbot: QtBot, desk: Desk) -> Iterator[SessionScreens]:
+def live(qtbot: QtBot, desk: Desk) -> Iterator[SessionWindows]:
     desk.agency_replies()
     desk.session.set_reply_language("id")
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     desk.session.start(desk.book(pkg=package(Channel.CHAT, 30, 25_000)).id)
     qtbot.waitUntil(lambda: screens.window is not None)
     settle(qtbot, desk)
@@ -42,7 +42,7 @@ def test_on_top_is_offered_only_where_the_platform_honours_it(qapp: object) -> N
 
 
 def test_the_toggle_is_hidden_offscreen_and_works_on_x11(
-    qtbot: QtBot, desk: Desk, live: SessionScreens
+    qtbot: QtBot, desk: Desk, live: SessionWindows
 ) -> None:
     hidden = CompactWindow(desk.session)
     qtbot.addWidget(hidden)
@@ -67,7 +67,7 @@ def test_the_toggle_is_hidden_offscreen_and_works_on_x11(
 
 
 def test_the_compact_window_shows_timer_scope_and_pins(
-    qtbot: QtBot, desk: Desk, live: SessionScreens
+    qtbot: QtBot, desk: Desk, live: SessionWindows
 ) -> None:
     desk.session.replies.pin("agency-id-polite")
     desk.session.replies.pin("agency-id-closing")
@@ -107,7 +107,7 @@ def test_the_compact_window_shows_timer_scope_and_pins(
 
 def test_one_slow_reply_before_the_rule_breaks_the_meter_warns(qtbot: QtBot, desk: Desk) -> None:
     desk.config(pace_thresholds=(PaceThreshold(slower_than_seconds=120, times=3),))
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     desk.session.start(desk.book().id)
     qtbot.waitUntil(lambda: screens.window is not None)
     settle(qtbot, desk)
@@ -153,7 +153,7 @@ def test_one_slow_reply_before_the_rule_breaks_the_meter_warns(qtbot: QtBot, des
 
 
 def test_a_call_only_session_has_no_pace_meter(qtbot: QtBot, desk: Desk) -> None:
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     desk.session.start(desk.book(pkg=package(Channel.CALL, 60, 75_000)).id)
     qtbot.waitUntil(lambda: screens.window is not None)
     settle(qtbot, desk)

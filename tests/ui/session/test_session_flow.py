@@ -84,7 +84,7 @@ def wait_for(qtbot: QtBot, condition: Callable[[], bool], timeout: int = WAIT_MS
 
 
 def no_session_windows(app: TalentDeskApp) -> bool:
-    return app.session_screens is None
+    return app.session_windows is None
 
 
 def agency_events(db: Path, booking_id: str) -> list[str]:
@@ -114,7 +114,7 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     booking_id = push_booking(agency)
     accepted_in_today(qtbot, window, booking_id)
     session = app.session
-    assert session is not None and app.session_screens is not None
+    assert session is not None and app.session_windows is not None
     wait_for(qtbot, lambda: session.replies.get("agency-en-polite") is not None)
 
     # Today's card: the contact window is open, the handle copies as a secret.
@@ -130,9 +130,9 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     # Start from Today: the session window opens.
     click(panel.start_button)
     wait_for(
-        qtbot, lambda: app.session_screens is not None and app.session_screens.window is not None
+        qtbot, lambda: app.session_windows is not None and app.session_windows.window is not None
     )
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None and screens.window is not None
     live_window = screens.window
     wait_for(qtbot, live_window.isVisible)
@@ -260,6 +260,6 @@ def test_locking_takes_the_handle_off_and_the_session_resumes_after_unlock(
     assert app.session is not None and app.session.live is not None
     assert app.session.live.booking_id == booking_id
     assert app.session.live.resumed
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None
     wait_for(qtbot, lambda: screens.window is not None and screens.window.isVisible())

@@ -15,16 +15,16 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import Booking, BookingStatus, Channel
 from talentdesk.sessions.runner import SessionError
 from talentdesk.ui.clipboard import is_marked_secret
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.notifications import (
     Notifier,
     ReminderBanner,
     Reminders,
     due_reminders,
 )
-from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.session.windows import SessionWindows
 from tests.ui.conftest import click
 from tests.ui.session.conftest import ALIAS, HANDLE, T0, Desk, package, settle
 
@@ -64,7 +64,7 @@ def test_the_stage_of_a_booking() -> None:
 
 
 def test_the_stage_words(qapp: object) -> None:
-    words = SessionWords()
+    words = SessionMessages()
     assert [words.stage(stage) for stage in BookingStage] == [
         "Waiting for your answer",
         "Upcoming",
@@ -106,7 +106,7 @@ def test_the_contact_shows_only_inside_the_contact_window(qtbot: QtBot, desk: De
 
 def test_a_returning_customer_must_be_unblocked_first(qtbot: QtBot, desk: Desk) -> None:
     booking = desk.book(needs_unblock=True)
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     panel = make_panel(qtbot, desk)
     show(qtbot, desk, panel, booking)
     assert panel.unblock_note.isVisible() and panel.unblocked.isVisible()
@@ -137,7 +137,7 @@ def test_a_returning_customer_must_be_unblocked_first(qtbot: QtBot, desk: Desk) 
 
 def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: Desk) -> None:
     booking = desk.book()
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     panel = make_panel(qtbot, desk)
     show(qtbot, desk, panel, booking)
     click(panel.start_button)

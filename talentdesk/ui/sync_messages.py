@@ -22,7 +22,7 @@ from talentdesk.sync.service import SyncPhase, SyncStatus
 from talentdesk_contract import wire
 
 
-class SyncWords(QObject):
+class SyncMessages(QObject):
     """Sentences about the sync state, in the current language (ask again after a switch)."""
 
     def reason(self, key: str | None) -> str:

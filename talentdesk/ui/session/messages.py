@@ -42,7 +42,7 @@ def clock_text(seconds: float, *, round_up: bool = True) -> str:
     return f"{minutes:02d}:{secs:02d}"
 
 
-class SessionWords(QObject):
+class SessionMessages(QObject):
     """Translations of the session desk's machine keys; one per widget that needs them."""
 
     # ------------------------------------------------------------------ the package

@@ -1,6 +1,6 @@
 """The safety desk's own windows: the "Are you OK?" prompt, after-care, the playbook, reports.
 
-:class:`SafetyScreens` follows the safety desk's signals and opens the right window:
+:class:`SafetyWindows` follows the safety desk's signals and opens the right window:
 the lone-worker prompt when the check asks (or escalated on its own), the after-care
 dialog after a hard session, and, on request from a button, the crisis playbook and
 the report dialog. One of each at a time; all are closed when the vault locks.
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the windows are imported when first shown (startup time)
     from talentdesk.ui.safety.report_dialog import ReportDialog
 
 
-class SafetyScreens(QObject):
+class SafetyWindows(QObject):
     """Shows the safety windows of a safety desk.
 
     Args:
