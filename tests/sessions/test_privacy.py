@@ -30,7 +30,7 @@ from talentdesk.vault import Vault, VaultInfo
 from talentdesk.vault.records import RecordStore
 from talentdesk_agency import AgencyStore, ServerThread
 from tests.sessions.conftest import PASSPHRASE, FakeClock
-from tests.vault.test_keyring import (
+from tests.vault.test_keys import (
     all_talentdesk_secrets,
     candidate_keys,
     copy_vault,

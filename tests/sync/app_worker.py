@@ -1,6 +1,6 @@
 """The app's side of the crash test: sync running, every pending booking accepted at once.
 
-Killed with SIGKILL at random moments by tests/sync/test_app_crash.py.
+Killed with SIGKILL at random moments by tests/sync/test_service_crash.py.
 """
 
 from __future__ import annotations

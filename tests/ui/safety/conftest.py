@@ -34,7 +34,8 @@ from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk.workspace import SafetyTuning, SessionClocks, SyncTuning, Workspace
 from talentdesk_agency import AgencyStore, ServerThread
-from tests.ui.session.conftest import FakeClock, package
+from tests.sessions.conftest import FakeClock
+from tests.ui.session.conftest import package
 
 PASSPHRASE = "keamanan dulu ya teman"
 TALENT = "Sari"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -32,31 +32,11 @@ from talentdesk.ui.session.controller import SessionController
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk.workspace import SessionClocks, Workspace
+from tests.sessions.conftest import FakeClock
 
 PASSPHRASE = "sesi di jendela aman"
-#: 21:00 in Jakarta (WIB, UTC+7).
-T0 = datetime(2026, 3, 4, 14, 0, tzinfo=UTC)
 ALIAS = "Contoh Bunga"
 HANDLE = "@contoh.bunga"
-
-
-@dataclass
-class FakeClock:
-    """A monotonic clock and a wall clock that move together, only when told."""
-
-    mono: float = 5_000.0
-    wall0: datetime = T0
-    mono0: float = 5_000.0
-    wall_jump: timedelta = field(default_factory=timedelta)
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def wall(self) -> datetime:
-        return self.wall0 + timedelta(seconds=self.mono - self.mono0) + self.wall_jump
-
-    def advance(self, seconds: float) -> None:
-        self.mono += seconds
 
 
 def package(

@@ -33,7 +33,7 @@ from talentdesk.vault.records import RecordStore
 from talentdesk.workspace import SessionClocks
 from tests.sessions.test_privacy import files_holding_the_sentinel
 from tests.ui.conftest import AppFactory, click
-from tests.ui.test_agency import (  # noqa: F401  (the agency fixture)
+from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
     FAST,
     TALENT,
     WAIT_MS,

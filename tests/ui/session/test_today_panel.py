@@ -25,8 +25,9 @@ from talentdesk.ui.session.notifications import (
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
 from talentdesk.ui.session.windows import SessionWindows
+from tests.sessions.conftest import T0
 from tests.ui.conftest import click
-from tests.ui.session.conftest import ALIAS, HANDLE, T0, Desk, package, settle
+from tests.ui.session.conftest import ALIAS, HANDLE, Desk, package, settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
