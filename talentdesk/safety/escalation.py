@@ -32,7 +32,7 @@ from talentdesk.safety._common import (
     REACHED,
     SETTLED,
     Delivery,
-    Listeners,
+    DurableChanges,
     checkpoint_after_commit,
     delivery_of,
     is_wire_id,
@@ -187,7 +187,7 @@ class EscalationView:
         )
 
 
-class Escalations:
+class Escalations(DurableChanges):
     """Raises escalations and follows them until they are closed.
 
     Thread-safe: every change runs in one vault transaction, which serialises callers
@@ -202,17 +202,9 @@ class Escalations:
     def __init__(
         self, vault: Vault, outbox: Outbox, *, now: Callable[[], datetime] = utc_now
     ) -> None:
-        self.vault = vault
+        super().__init__(vault, "escalation")
         self.outbox = outbox
         self._now = now
-        self._listeners = Listeners()
-
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` (from any thread) after an escalation changed durably."""
-        self._listeners.add(listener)
-
-    def _changed(self) -> None:
-        self.vault.after_commit(self._listeners.notify)
 
     # ------------------------------------------------------------------ raising
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from talentdesk.listeners import Listeners
 from talentdesk.safety.errors import EscalationClosedError
 from talentdesk.safety.escalation import AUTOMATIC_NOTE, Escalations, EscalationView
 from talentdesk.safety.live import WatchedSession
@@ -126,7 +127,7 @@ class LoneWorkerCheck:
         self._clock = clock
         self._lock = threading.RLock()
         self._watches: dict[str, _Watch] = {}
-        self._listeners: list[EventListener] = []
+        self._listeners: Listeners[[LoneWorkerEvent]] = Listeners("lone-worker")
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._minutes_over = _positive("minutes_over", minutes_over)
@@ -156,8 +157,7 @@ class LoneWorkerCheck:
 
     def subscribe(self, listener: EventListener) -> None:
         """Call ``listener(event)`` for every event, on the thread that polled."""
-        with self._lock:
-            self._listeners.append(listener)
+        self._listeners.add(listener)
 
     # ------------------------------------------------------------------ sessions
 
@@ -309,14 +309,8 @@ class LoneWorkerCheck:
     def _emit(self, events: list[LoneWorkerEvent]) -> None:
         if not events:
             return
-        with self._lock:
-            listeners = list(self._listeners)
-        for event in events:
-            for listener in listeners:
-                try:
-                    listener(event)
-                except Exception:  # a broken listener must not stop the check
-                    log.exception("lone-worker listener failed")
+        for event in events:  # a broken listener is logged: it must not stop the check
+            self._listeners(event)
 
     # ------------------------------------------------------------------ timer thread
 

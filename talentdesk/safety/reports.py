@@ -36,7 +36,7 @@ from talentdesk.safety._common import (
     REACHED,
     SETTLED,
     Delivery,
-    Listeners,
+    DurableChanges,
     checkpoint_after_commit,
     delivery_of,
     is_wire_id,
@@ -139,7 +139,7 @@ class ReportView:
     text_removed: bool
 
 
-class IncidentReports:
+class IncidentReports(DurableChanges):
     """Files incident reports and follows their tickets.
 
     Args:
@@ -151,18 +151,10 @@ class IncidentReports:
     def __init__(
         self, vault: Vault, outbox: Outbox, *, now: Callable[[], datetime] = utc_now
     ) -> None:
-        self.vault = vault
+        super().__init__(vault, "report")
         self.store = RecordStore(vault)
         self.outbox = outbox
         self._now = now
-        self._listeners = Listeners()
-
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` (from any thread) after a report changed durably."""
-        self._listeners.add(listener)
-
-    def _changed(self) -> None:
-        self.vault.after_commit(self._listeners.notify)
 
     # ------------------------------------------------------------------ filing
 

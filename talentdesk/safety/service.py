@@ -15,7 +15,8 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from talentdesk.domain import SessionRecord
-from talentdesk.safety._common import Listeners, utc_now
+from talentdesk.listeners import Listeners
+from talentdesk.safety._common import utc_now
 from talentdesk.safety.aftercare import AfterCare, AfterCareOffer
 from talentdesk.safety.escalation import Escalations
 from talentdesk.safety.live import SessionEnds, WatchedSession
@@ -81,9 +82,9 @@ class SafetyService:
             self.escalations, clock=clock, minutes_over=minutes_over, answer_minutes=answer_minutes
         )
         self.after_care = AfterCare(vault, self.escalations, self.reports, now=now, tz=tz)
-        self._listeners = Listeners()
-        self.escalations.subscribe(self._listeners.notify)
-        self.reports.subscribe(self._listeners.notify)
+        self._listeners: Listeners[[]] = Listeners("safety")
+        self.escalations.subscribe(self._listeners)
+        self.reports.subscribe(self._listeners)
         # Several threads change the outbox; one catch-up at a time is enough.
         self._catching_up = threading.Lock()
         self._again = threading.Event()

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 import msgspec
 
+from talentdesk.listeners import Listeners
 from talentdesk.sync.apply import (
     PageResult,
     apply_page,
@@ -103,9 +104,9 @@ class SyncService:
         self.client_timeout = client_timeout
         self._clock = clock
         self._rng = rng or random.Random()  # noqa: S311 - backoff jitter, not a secret
-        self._status_listeners: list[StatusListener] = []
-        self._page_listeners: list[PageListener] = []
-        self._update_handlers: list[Callable[[str, wire.EventData], None]] = []
+        self._status_listeners: Listeners[[SyncStatus]] = Listeners("sync status")
+        self._page_listeners: Listeners[[PageResult]] = Listeners("feed page")
+        self._update_listeners: Listeners[[str, wire.EventData]] = Listeners("feed update")
         self._keep_customer: list[Callable[[object], bool]] = []
         self._lock = threading.Lock()
         self._status = SyncStatus()
@@ -124,14 +125,16 @@ class SyncService:
     # ------------------------------------------------------------------ listeners
 
     def add_status_listener(self, listener: StatusListener) -> None:
-        self._status_listeners.append(listener)
+        """Hear every new status (on the thread that changed it)."""
+        self._status_listeners.add(listener)
 
     def add_page_listener(self, listener: PageListener) -> None:
-        self._page_listeners.append(listener)
+        """Hear what each applied feed page changed (on the feed thread, after its commit)."""
+        self._page_listeners.add(listener)
 
     def add_update_handler(self, handler: Callable[[str, wire.EventData], None]) -> None:
         """Called inside the page's transaction for escalation/report updates."""
-        self._update_handlers.append(handler)
+        self._update_listeners.add(handler)
 
     @property
     def status(self) -> SyncStatus:
@@ -142,8 +145,7 @@ class SyncService:
         with self._lock:
             self._status = replace(self._status, **changes)  # type: ignore[arg-type]
             status = self._status
-        for listener in list(self._status_listeners):
-            listener(status)
+        self._status_listeners(status)
 
     def _refresh_counts(self) -> None:
         try:
@@ -333,17 +335,12 @@ class SyncService:
                 return  # stopped while the poll was in flight: the vault may be closing
             attempt = 0
             answered = True
-            result = apply_page(self.vault, page, on_update=self._dispatch_update)
+            result = apply_page(self.vault, page, on_update=self._update_listeners)
             sweep_customer_data(self.vault, keep=self._keep)
             self._refresh_counts()
             self._set_status(phase=SyncPhase.CONNECTED, reason=None, retry_at=None)
             if page.events:
-                for listener in list(self._page_listeners):
-                    listener(result)
-
-    def _dispatch_update(self, event_type: str, data: wire.EventData) -> None:
-        for handler in self._update_handlers:
-            handler(event_type, data)
+                self._page_listeners(result)
 
     def keep_customer_data_while(self, veto: Callable[[object], bool]) -> None:
         """Let a running session keep its customer's data past a cancellation until it ends."""
