@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from talentdesk.ui.widgets import (
     Callout,
     Card,
     TranslatedWidget,
+    ask_to_confirm,
     field_grid,
     make_button,
     make_label,
@@ -167,30 +167,24 @@ class AgencySection(TranslatedWidget):
         agency = self._agency
         if agency is None or agency.pairing is None or agency.busy:
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("unpairDialog")
-        dialog.setIcon(QMessageBox.Icon.Question)
-        dialog.setWindowTitle(self.tr("Unpair from the agency?"))
-        dialog.setText(self.tr("Unpair from %1?").replace("%1", agency.pairing.agency_name))
-        dialog.setInformativeText(
-            self.tr(
+        self.unpair_dialog = ask_to_confirm(
+            self,
+            name="unpairDialog",
+            title=self.tr("Unpair from the agency?"),
+            text=self.tr("Unpair from %1?").replace("%1", agency.pairing.agency_name),
+            details=self.tr(
                 "New bookings stop arriving, and answers not yet delivered wait until you pair "
                 "again. The bookings already here stay in your vault."
-            )
+            ),
+            confirm=self.tr("Unpair"),
+            keep=self.tr("Stay paired"),
+            decided=self._unpair_decided,
         )
-        unpair = dialog.addButton(self.tr("Unpair"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = dialog.addButton(self.tr("Stay paired"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _result: self._unpair_decided(dialog, unpair))
-        self.unpair_dialog = dialog
-        dialog.open()
 
-    def _unpair_decided(self, dialog: QMessageBox, unpair: QPushButton) -> None:
+    def _unpair_decided(self, unpair: bool) -> None:
         self.unpair_dialog = None
-        if dialog.clickedButton() is unpair and self._agency is not None:
+        if unpair and self._agency is not None:
             self._agency.unpair()
-        dialog.deleteLater()
 
     # ------------------------------------------------------------------ texts
 

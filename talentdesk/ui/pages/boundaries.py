@@ -55,7 +55,7 @@ from talentdesk.ui.session.boundary_models import (
 )
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
 
 log = logging.getLogger(__name__)
 
@@ -575,26 +575,20 @@ class BoundariesPage(EmptyStatePage):
         preset = self.selected_preset()
         if preset is None or preset.source is Source.AGENCY:
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("deletePresetDialog")
-        dialog.setIcon(QMessageBox.Icon.Question)
-        dialog.setWindowTitle(self.tr("Delete preset"))
-        dialog.setText(self.tr("Delete your preset “%1”?").replace("%1", preset.name))
-        delete = dialog.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = dialog.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _r: self._delete_decided(dialog, delete, preset))
-        self.confirm_dialog = dialog
-        dialog.open()
+        self.confirm_dialog = ask_to_confirm(
+            self,
+            name="deletePresetDialog",
+            title=self.tr("Delete preset"),
+            text=self.tr("Delete your preset “%1”?").replace("%1", preset.name),
+            confirm=self.tr("Delete"),
+            keep=self.tr("Keep it"),
+            decided=lambda delete: self._delete_decided(delete, preset),
+        )
 
-    def _delete_decided(
-        self, dialog: QMessageBox, delete: QPushButton, preset: BoundaryPreset
-    ) -> None:
+    def _delete_decided(self, delete: bool, preset: BoundaryPreset) -> None:
         self.confirm_dialog = None
-        dialog.deleteLater()
         session = self._session
-        if session is None or dialog.clickedButton() is not delete:
+        if session is None or not delete:
             return
         book = session.boundaries
         self._detail = None

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -42,7 +41,7 @@ from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
 
 log = logging.getLogger(__name__)
 
@@ -433,26 +432,20 @@ class RepliesPage(EmptyStatePage):
         reply = self._editing
         if reply is None or reply.source is Source.AGENCY:
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("deleteReplyDialog")
-        dialog.setIcon(QMessageBox.Icon.Question)
-        dialog.setWindowTitle(self.tr("Delete reply"))
-        dialog.setText(self.tr("Delete this reply of your own? This cannot be undone."))
-        delete = dialog.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = dialog.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _r: self._delete_decided(dialog, delete, reply))
-        self.confirm_dialog = dialog
-        dialog.open()
+        self.confirm_dialog = ask_to_confirm(
+            self,
+            name="deleteReplyDialog",
+            title=self.tr("Delete reply"),
+            text=self.tr("Delete this reply of your own? This cannot be undone."),
+            confirm=self.tr("Delete"),
+            keep=self.tr("Keep it"),
+            decided=lambda delete: self._delete_decided(delete, reply),
+        )
 
-    def _delete_decided(
-        self, dialog: QMessageBox, delete: QPushButton, reply: DeclineReply
-    ) -> None:
+    def _delete_decided(self, delete: bool, reply: DeclineReply) -> None:
         self.confirm_dialog = None
-        dialog.deleteLater()
         session = self._session
-        if session is None or dialog.clickedButton() is not delete:
+        if session is None or not delete:
             return
         replies = session.replies
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QTreeView,
     QVBoxLayout,
@@ -55,7 +54,7 @@ from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.stages import BookingStage, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
 from talentdesk.workspace import AcceptCheck, BookingRow, TonightView
 
 log = logging.getLogger(__name__)
@@ -322,23 +321,20 @@ class TodayPage(EmptyStatePage):
         if not check.warnings.any:
             self._send_answer(check.booking, accept=True)
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("acceptWarnings")
-        dialog.setIcon(QMessageBox.Icon.Warning)
-        dialog.setWindowTitle(self.tr("Check before you accept"))
-        dialog.setText(
-            self.tr("Before you accept the booking at %1 (%2):")
+        self.confirm_dialog = ask_to_confirm(
+            self,
+            name="acceptWarnings",
+            icon=QMessageBox.Icon.Warning,
+            role=QMessageBox.ButtonRole.AcceptRole,
+            title=self.tr("Check before you accept"),
+            text=self.tr("Before you accept the booking at %1 (%2):")
             .replace("%1", self.model.time_text(check.booking))
-            .replace("%2", check.booking.package.name)
+            .replace("%2", check.booking.package.name),
+            details="\n".join(f"• {line}" for line in self.warning_lines(check)),
+            confirm=self.tr("Accept anyway"),
+            keep=self.tr("Don't accept"),
+            decided=lambda accept: self._confirmed(accept, check.booking),
         )
-        dialog.setInformativeText("\n".join(f"• {line}" for line in self.warning_lines(check)))
-        accept = dialog.addButton(self.tr("Accept anyway"), QMessageBox.ButtonRole.AcceptRole)
-        keep = dialog.addButton(self.tr("Don't accept"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _result: self._confirmed(dialog, accept, check.booking))
-        self.confirm_dialog = dialog
-        dialog.open()
 
     def warning_lines(self, check: AcceptCheck) -> list[str]:
         """Each warning of ``check`` as one plain sentence."""
@@ -392,13 +388,12 @@ class TodayPage(EmptyStatePage):
                 lines.append(self.tr("It breaks one of your shift limits."))
         return lines
 
-    def _confirmed(self, dialog: QMessageBox, accept: QPushButton, booking: Booking) -> None:
+    def _confirmed(self, accept: bool, booking: Booking) -> None:
         self.confirm_dialog = None
-        if dialog.clickedButton() is accept:
+        if accept:
             self._send_answer(booking, accept=True)
         else:
             self._end_answer()
-        dialog.deleteLater()
 
     def _decline_clicked(self) -> None:
         booking = self.selected_booking()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from talentdesk.domain import DeclineReply, Source
 from talentdesk.sessions.replies import edited_from, slot_of
+from talentdesk.ui.item_models import item_flags
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.style import (
     AGENCY_TAG,
@@ -162,13 +163,7 @@ class ReplyListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._replies)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return item_flags(index)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.column() != 0:
