@@ -97,12 +97,10 @@ class AgencyRequest:
 
 
 @dataclass(frozen=True, kw_only=True)
-class AnswerBooking(AgencyRequest):
-    """Accept or decline a booking."""
+class _AboutBooking(AgencyRequest):
+    """A request whose path names the booking it is about."""
 
-    kind = OperationKind.BOOKING_ANSWER
     booking_id: str
-    body: wire.BookingAnswerRequest
 
     @property
     def target(self) -> str:
@@ -110,16 +108,19 @@ class AnswerBooking(AgencyRequest):
 
 
 @dataclass(frozen=True, kw_only=True)
-class SendSessionEvent(AgencyRequest):
+class AnswerBooking(_AboutBooking):
+    """Accept or decline a booking."""
+
+    kind = OperationKind.BOOKING_ANSWER
+    body: wire.BookingAnswerRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class SendSessionEvent(_AboutBooking):
     """A session started or ended."""
 
     kind = OperationKind.SESSION_EVENT
-    booking_id: str
     body: wire.SessionEventRequest
-
-    @property
-    def target(self) -> str:
-        return self.booking_id
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -47,6 +47,7 @@ from talentdesk.sessions.boundaries import (
     PresetImportError,
 )
 from talentdesk.sessions.replies import slot_of
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.boundary_models import (
     BoundaryItemsModel,
@@ -184,8 +185,17 @@ class BoundariesPage(EmptyStatePage):
         self._session = session
         self._words = SessionMessages(self)
         self._loaded = False
-        self._loading = False
-        self._reload = False
+        self._loader = (
+            LatestOnly(
+                session.run,
+                self._read_presets,
+                self._presets_loaded,
+                self._load_failed,
+                receiver=self,
+            )
+            if session is not None
+            else None
+        )
         self._detail: _PresetDetail | None = None
         self._select_after: str | None = None
         self._error: str | None = None
@@ -333,23 +343,17 @@ class BoundariesPage(EmptyStatePage):
 
     def refresh(self) -> None:
         """Load the presets again (on the bridge); overlapping calls are merged."""
-        session = self._session
-        if session is None:
-            return
-        if self._loading:
-            self._reload = True
-            return
-        self._loading = True
-        book = session.boundaries
+        if self._loader is not None:
+            self._loader.request()
 
-        def work() -> _Loaded:
-            active = book.active()
-            return _Loaded(book.presets(), active.id if active else None, len(book.problems()))
-
-        session.run(work, self._presets_loaded, self._load_failed, receiver=self)
+    def _read_presets(self) -> _Loaded:
+        """Blocking: runs on the bridge."""
+        assert self._session is not None
+        book = self._session.boundaries
+        active = book.active()
+        return _Loaded(book.presets(), active.id if active else None, len(book.problems()))
 
     def _presets_loaded(self, loaded: _Loaded) -> None:
-        self._loading = False
         self._loaded = True
         keep = self._select_after or (self._detail.preset.id if self._detail else None)
         self._select_after = None
@@ -376,13 +380,8 @@ class BoundariesPage(EmptyStatePage):
             self._detail = None
             self.items_model.set_items(())
         self._update()
-        if self._reload:
-            self._reload = False
-            self.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
-        self._loading = False
-        self._reload = False
         log.warning("presets not loaded: %s", type(exc).__name__)
         self._show_error(self.tr("The boundaries could not be loaded. Try again."))
 
