@@ -27,7 +27,7 @@ from typing import Final
 
 from talentdesk.domain import SessionOutcome, SessionRecord
 from talentdesk.sessions._common import WallClock, system_wall
-from talentdesk.sessions.runner import FLAG_OVERTIME
+from talentdesk.sessions.terms import FLAG_OVERTIME
 from talentdesk.vault import IntegrityProblem, Vault
 from talentdesk.vault.records import RecordStore
 

@@ -80,6 +80,7 @@ class SyncService:
 
     Args:
         vault: the open vault (the service stops by itself when it is locked).
+        outbox: the vault's outbox, if the caller already made it.
         device_name: sent when pairing, shown to agency staff.
         feed_wait: long-poll seconds.
         client_timeout: seconds to wait for an answer beyond a long-poll's own wait.
@@ -91,6 +92,7 @@ class SyncService:
         self,
         vault: Vault,
         *,
+        outbox: Outbox | None = None,
         device_name: str = "TalentDesk",
         feed_wait: int = 25,
         client_timeout: float = 10.0,
@@ -98,7 +100,7 @@ class SyncService:
         rng: random.Random | None = None,
     ) -> None:
         self.vault = vault
-        self.outbox = Outbox(vault)
+        self.outbox = outbox if outbox is not None else Outbox(vault)
         self.device_name = device_name
         self.feed_wait = feed_wait
         self.client_timeout = client_timeout

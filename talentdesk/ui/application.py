@@ -245,7 +245,9 @@ class TalentDeskApp(QObject):
             view, clipboard=self.clipboard, language=self.languages.language, parent=self
         )
         self.session = session
-        safety = SafetyController(view, paired=lambda: agency.pairing is not None, parent=self)
+        safety = SafetyController(
+            view, paired=lambda: agency.pairing is not None, load_now=False, parent=self
+        )
         self.safety = safety
         self.safety_windows = SafetyWindows(safety, self)
         self.session_windows = SessionWindows(
@@ -282,12 +284,15 @@ class TalentDeskApp(QObject):
         # The rest waits for the window's first paint: tonight's bookings are on screen
         # first, then the services are built and sync, the session context and the
         # reminders start.
-        after_first_paint(window, lambda: self._start_services(agency, session))
+        after_first_paint(window, lambda: self._start_services(agency, session, safety))
 
-    def _start_services(self, agency: AgencyLink, session: SessionController) -> None:
+    def _start_services(
+        self, agency: AgencyLink, session: SessionController, safety: SafetyController
+    ) -> None:
         if agency is not self.agency or session is not self.session:
             return  # locked (or quit) before the window was painted
         agency.start()  # syncs when paired; a demo run pairs with its sample agency first
+        safety.refresh()
         session.load_context()
         session.resume()  # a session that was live before the lock or a crash goes on
         if self.reminders is not None:

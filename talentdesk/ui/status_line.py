@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from talentdesk.sync.service import SyncStatus
+from talentdesk.sync.status import SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.sync_messages import SyncMessages
 

@@ -18,7 +18,7 @@ from talentdesk.sync.client import (
     RetryableError,
 )
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.sync.service import SyncPhase, SyncStatus
+from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk_contract import wire
 
 

@@ -5,12 +5,14 @@ view, which builds no service of its own: it calls the workspace (on a worker th
 anything that touches the vault or the network) and listens to its one change event,
 :class:`~talentdesk.workspace.changes.Changes`, which says which kinds of data changed.
 
-**Built on first use.** Making the workspace reads nothing and imports no service: the
-first window is painted before sync, the session runner, replies, boundaries and safety
-are imported and built (on a worker thread, by the first call that needs one of them).
-They are built together, in the order their wiring needs: the session runner attaches to
-sync (a live session's customer data outlives the feed's sweeps) and the safety service
-registers its feed handlers before sync can start.
+**Built on first use.** Making the workspace reads nothing and imports no service. The
+services over the vault's records alone (outbox, bookings, replies, boundaries, night
+summary) are built by the first call that needs one of them: tonight's bookings, on a
+worker, for the first window. The ones that talk to the agency or keep time (sync, the
+session runner, safety) are built together after the first paint, in the order their
+wiring needs: the session runner attaches to sync (a live session's customer data
+outlives the feed's sweeps) and the safety service registers its feed handlers before
+sync can start.
 
 **Threads.** Services call their listeners on whichever thread changed something (the
 feed's, the sender's, a worker's, the GUI thread's); the workspace turns each into a
@@ -75,36 +77,56 @@ RECENT_SESSIONS = timedelta(days=3)
 RECENT_SESSIONS_MAX = 12
 
 
-class _Services:
-    """The services of one vault, built together (see :meth:`Workspace._services`)."""
+class _Records:
+    """The services over the vault's records alone: no network, no threads.
+
+    Enough for the first window (tonight's bookings and their answers), so they are built
+    first, and without importing sync, the session runner or safety.
+    """
 
     def __init__(self, workspace: Workspace) -> None:
-        from talentdesk.safety import SafetyService
         from talentdesk.sessions.bookings import Bookings
         from talentdesk.sessions.boundaries import BoundaryBook
         from talentdesk.sessions.replies import ReplyBook
-        from talentdesk.sessions.runner import SessionRunner
         from talentdesk.sessions.summary import NightSummaries
-        from talentdesk.sync.service import SyncService
+        from talentdesk.sync.outbox import Outbox
 
-        vault, clocks, tune = workspace.vault, workspace.clocks, workspace.sync_tuning
-        self.sync = SyncService(
-            vault,
-            feed_wait=tune.feed_wait,
-            client_timeout=tune.client_timeout,
-            clock=tune.clock,
-        )
-        self.outbox = self.sync.outbox
+        vault, clocks = workspace.vault, workspace.clocks
+        self.outbox = Outbox(vault)
         # The view hears of a queued item right after the commit, before the safety
         # service's own catch-up runs on the same thread.
         self.outbox.subscribe(lambda: workspace.notify(Changes(outbox=True)))
         self.bookings = Bookings(vault, self.outbox, now=clocks.wall)
         self.replies = ReplyBook(vault)
-        self.runner = SessionRunner(
-            vault, self.outbox, monotonic=clocks.monotonic, wall=clocks.wall, replies=self.replies
-        )
+        self.replies.add_copy_listener(lambda _reply: workspace.notify(Changes(replies_copied=1)))
         self.boundaries = BoundaryBook(vault, self.replies)
         self.summary = NightSummaries(vault, clocks.wall)
+
+
+class _Services:
+    """The services that talk to the agency or keep time, over the records' services."""
+
+    def __init__(self, workspace: Workspace, records: _Records) -> None:
+        from talentdesk.safety import SafetyService
+        from talentdesk.sessions.runner import SessionRunner
+        from talentdesk.sync.service import SyncService
+
+        vault, clocks, tune = workspace.vault, workspace.clocks, workspace.sync_tuning
+        self.records = records
+        self.sync = SyncService(
+            vault,
+            outbox=records.outbox,
+            feed_wait=tune.feed_wait,
+            client_timeout=tune.client_timeout,
+            clock=tune.clock,
+        )
+        self.runner = SessionRunner(
+            vault,
+            records.outbox,
+            monotonic=clocks.monotonic,
+            wall=clocks.wall,
+            replies=records.replies,
+        )
         # Before sync can start: a live session's customer data outlives the feed's
         # sweeps (an agency cancelling mid-session) until the talent finishes it, and the
         # safety service's feed handlers are registered.
@@ -154,7 +176,8 @@ class Workspace:
         self.clocks = clocks or SessionClocks()
         self.safety_tuning = safety or SafetyTuning()
         self._listeners: Listeners[[Changes]] = Listeners("workspace")
-        self._build_lock = threading.Lock()
+        self._build_lock = threading.RLock()
+        self._records_built: _Records | None = None
         self._built: _Services | None = None
         self._pairing_lock = threading.Lock()
         self._pairing: PairingInfo | None = None
@@ -176,6 +199,15 @@ class Workspace:
 
     # ------------------------------------------------------------------ the services
 
+    def _records(self) -> _Records:
+        built = self._records_built
+        if built is not None:
+            return built
+        with self._build_lock:
+            if self._records_built is None:
+                self._records_built = _Records(self)
+            return self._records_built
+
     def _services(self) -> _Services:
         built = self._built
         if built is not None:
@@ -183,7 +215,7 @@ class Workspace:
         with self._build_lock:
             if self._built is None:
                 started = time.perf_counter()
-                built = _Services(self)
+                built = _Services(self, self._records())
                 self._wire(built)
                 self._built = built
                 log.debug("services built in %.1f ms", (time.perf_counter() - started) * 1000)
@@ -195,7 +227,6 @@ class Workspace:
         built.sync.add_page_listener(self._page_applied)
         built.safety.subscribe(lambda: self.notify(Changes(safety=True)))
         built.safety.lone_worker.subscribe(self._lone_worker_event)
-        built.replies.add_copy_listener(lambda _reply: self.notify(Changes(replies_copied=1)))
 
     def _page_applied(self, result: PageResult) -> None:
         changes = Changes(bookings=bool(result.bookings_changed), safety=bool(result.updates))
@@ -219,12 +250,12 @@ class Workspace:
     @property
     def outbox(self) -> Outbox:
         """The outbox: writes to the agency, durable before any network call."""
-        return self._services().outbox
+        return self._records().outbox
 
     @property
     def bookings(self) -> Bookings:
         """Tonight's bookings, the warnings before answering, and answering."""
-        return self._services().bookings
+        return self._records().bookings
 
     @property
     def runner(self) -> SessionRunner:
@@ -234,17 +265,17 @@ class Workspace:
     @property
     def replies(self) -> ReplyBook:
         """The decline replies (agency's and the talent's own), search and copying."""
-        return self._services().replies
+        return self._records().replies
 
     @property
     def boundaries(self) -> BoundaryBook:
         """The boundary presets."""
-        return self._services().boundaries
+        return self._records().boundaries
 
     @property
     def summary(self) -> NightSummaries:
         """The night summary over the session records."""
-        return self._services().summary
+        return self._records().summary
 
     @property
     def safety(self) -> SafetyService:
@@ -353,10 +384,10 @@ class Workspace:
         from talentdesk.sync.outbox import OutboxState
         from talentdesk_contract.values import OperationKind
 
-        services = self._services()
-        found = services.bookings.tonight()
+        records = self._records()
+        found = records.bookings.tonight()
         answers: dict[str, OutboxItem] = {}
-        for item in services.outbox.items()[0]:  # oldest first: the newest answer wins
+        for item in records.outbox.items()[0]:  # oldest first: the newest answer wins
             if item.kind == OperationKind.BOOKING_ANSWER:
                 answers[item.ref] = item
         rows = []
@@ -422,11 +453,10 @@ class Workspace:
         """The talent's name, the contact window and the active preset. Blocking."""
         from talentdesk.sessions.settings import load_settings
 
-        services = self._services()
         return SessionContext(
             talent_name=load_settings(self.vault).talent_name,
-            contact_minutes=services.runner.contact_window_minutes(),
-            preset=services.boundaries.active(),
+            contact_minutes=self.runner.contact_window_minutes(),
+            preset=self.boundaries.active(),
         )
 
     def start_session(

@@ -78,7 +78,9 @@ def test_making_a_workspace_imports_and_builds_no_service(data_dir: Path) -> Non
         print(workspace.built, workspace.pairing(), workspace.sync_status().phase)
         heavy = ("talentdesk.sync.service", "talentdesk.sessions.runner", "httpx")
         print(sorted(m for m in (*heavy, "talentdesk.safety") if m in sys.modules))
-        workspace.tonight()
+        workspace.tonight()  # the records' services only: no sync, runner or safety yet
+        print(workspace.built, sorted(m for m in (*heavy, "talentdesk.safety") if m in sys.modules))
+        workspace.start_sync()
         print(workspace.built, "talentdesk.sync.service" in sys.modules)
         workspace.close()
         vault.close()
@@ -90,7 +92,7 @@ def test_making_a_workspace_imports_and_builds_no_service(data_dir: Path) -> Non
         check=True,
         timeout=60,
     ).stdout.splitlines()
-    assert out == ["False None unpaired", "[]", "True True"]
+    assert out == ["False None unpaired", "[]", "False []", "True True"]
 
 
 def test_tonight_joins_each_booking_to_its_newest_answer(

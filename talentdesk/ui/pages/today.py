@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -44,9 +45,7 @@ from talentdesk.domain import (
     Booking,
     BookingStatus,
 )
-from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.sync.service import PairingInfo
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.pages.bookings_model import BookingsModel, Column, local_now
@@ -63,6 +62,9 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 60_000
 #: The longest decline reason the agency accepts.
 MAX_REASON_CHARS = 500
+
+if TYPE_CHECKING:
+    from talentdesk.sync.pairing import PairingInfo
 
 
 class TodayPage(EmptyStatePage):
@@ -456,6 +458,8 @@ class TodayPage(EmptyStatePage):
         self.refresh()
 
     def _answer_failed(self, exc: Exception) -> None:
+        from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
+
         if isinstance(exc, BookingAlreadyAnsweredError | BookingNotFoundError):
             self._error = "stale"
         else:

@@ -56,6 +56,8 @@ class SafetyController(QObject):
     Args:
         view: The workspace on the GUI thread (its change event, its runner).
         paired: Whether the app is paired with an agency now (the agency link knows).
+        load_now: Load the lists at once; the app loads them after the first paint
+            instead (:meth:`refresh`), so the safety services are not built meanwhile.
 
     Attributes:
         workspace: The workspace.
@@ -85,6 +87,7 @@ class SafetyController(QObject):
         view: WorkspaceBridge,
         *,
         paired: Callable[[], bool],
+        load_now: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,7 +110,8 @@ class SafetyController(QObject):
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(workspace.safety_tuning.poll_ms)
         self._connect_signals()
-        self.refresh()
+        if load_now:
+            self.refresh()
 
     def _connect_signals(self) -> None:
         self._poll_timer.timeout.connect(self.poll_now)

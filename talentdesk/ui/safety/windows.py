@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.domain import IncidentCategory
-from talentdesk.safety import AfterCareOffer, LoneWorkerEvent
 from talentdesk.ui.safety.controller import SafetyController
 
 if TYPE_CHECKING:  # the windows are imported when first shown (startup time)
+    from talentdesk.safety import AfterCareOffer, LoneWorkerEvent
     from talentdesk.ui.safety.aftercare import AfterCareDialog
     from talentdesk.ui.safety.escalate import EscalateBox
     from talentdesk.ui.safety.lone_worker import AreYouOkPrompt

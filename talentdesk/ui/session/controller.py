@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from talentdesk.sessions.runner import SessionPhase
+from talentdesk.sessions.terms import SessionPhase
 from talentdesk.ui.bridge import WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
 from talentdesk.workspace import Changes, SessionContext

@@ -14,7 +14,7 @@ from PySide6.QtCore import QLocale, QObject, QTime
 
 from talentdesk.domain import BoundaryAnswer, Package, ReplyStyle, Source
 from talentdesk.sessions.pace import PaceMessage
-from talentdesk.sessions.runner import (
+from talentdesk.sessions.terms import (
     CHECK_BLOCK_IN_CALLS,
     CHECK_BLOCK_IN_CHAT,
     CHECK_REMOVE_FROM_RECENTS,

@@ -11,12 +11,13 @@ the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.domain import Booking, BookingStatus, CustomerContact, contact_window
-from talentdesk.sessions.runner import LiveSession, SessionError
+from talentdesk.sessions.terms import SessionError
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
@@ -25,6 +26,9 @@ from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
 #: How often the card looks at the clock and the contact again.
 REFRESH_MS = 15_000
+
+if TYPE_CHECKING:
+    from talentdesk.sessions.runner import LiveSession
 
 
 @dataclass(frozen=True)

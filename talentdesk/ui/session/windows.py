@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from talentdesk.sessions.runner import FinishedSession, LiveSession
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier
 
 if TYPE_CHECKING:  # the windows are imported when a session first goes live (startup time)
+    from talentdesk.sessions.runner import FinishedSession, LiveSession
     from talentdesk.ui.safety.controller import SafetyController
     from talentdesk.ui.safety.windows import SafetyWindows
     from talentdesk.ui.session.compact import CompactWindow
