@@ -5,7 +5,7 @@ the app language's way (21.00 in Indonesian, 21:00 in English); prices as
 Indonesians write rupiah (``Rp 75.000``) in both languages. What to do before
 the session (unblock a returning customer) is a second line of the state.
 
-With a stage source (Today's session desk), an accepted or live booking's state
+With a stage source (Today's session controller), an accepted or live booking's state
 is its stage: upcoming, contact window open, live, wrap-up, or time passed.
 """
 

@@ -8,7 +8,7 @@ talent's own copy (the service does it; the agency's stays listed). A preset tra
 as a file: export writes one, import adds one as the talent's own, with clear words
 for every file that cannot be imported.
 
-Without a session desk (no vault unlocked) the page keeps its honest empty state.
+Without a session controller (no vault unlocked) the page keeps its honest empty state.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ class BoundariesPage(EmptyStatePage):
     """The talent's boundary presets, the one in force, and their items.
 
     Args:
-        session: The session desk of the unlocked vault; None shows the empty state only.
+        session: The session controller of the unlocked vault; None shows the empty state only.
     """
 
     def __init__(

@@ -7,7 +7,7 @@ talent's own version, which survives the agency's updates (the service keeps it)
 "Use the agency's wording" throws that version away again. Pinned replies are
 Ctrl+1…Ctrl+9 in a session.
 
-Without a session desk (no vault unlocked) the page keeps its honest empty state.
+Without a session controller (no vault unlocked) the page keeps its honest empty state.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class RepliesPage(EmptyStatePage):
     """The talent's ready replies, with search and an editor.
 
     Args:
-        session: The session desk of the unlocked vault; None shows the empty state only.
+        session: The session controller of the unlocked vault; None shows the empty state only.
     """
 
     def __init__(

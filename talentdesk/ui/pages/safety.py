@@ -1,6 +1,6 @@
 """The Safety page: escalate, the escalations and reports with their progress, the playbook.
 
-Before the vault is unlocked (or in tests without a safety desk) the page keeps its
+Before the vault is unlocked (or in tests without a safety controller) the page keeps its
 honest empty state. With one, it shows from top to bottom: the escalate button with
 the latest escalation's state and tonight's after-care counts; the crisis playbook
 with the emergency contacts; every escalation with its state; and every incident
@@ -68,7 +68,7 @@ class SafetyPage(EmptyStatePage):
     """Escalations and reports with their progress; escalate; the crisis playbook.
 
     Args:
-        safety: The safety desk of the unlocked vault; None shows the empty state only.
+        safety: The safety controller of the unlocked vault; None shows the empty state only.
         screens: Opens the report dialog; made here if not given.
         escalate_shortcut: Give the window Ctrl+Shift+E through the page's button (off
             when the window has its own).
@@ -216,11 +216,11 @@ class SafetyPage(EmptyStatePage):
 
     @property
     def safety(self) -> SafetyController | None:
-        """The safety desk, if unlocked."""
+        """The safety controller, if unlocked."""
         return self._safety
 
     def show_snapshot(self) -> None:
-        """Show the escalations, reports and counts the safety desk loaded last."""
+        """Show the escalations, reports and counts the safety controller loaded last."""
         safety = self._safety
         if safety is None:
             return

@@ -261,8 +261,8 @@ class SummaryPage(EmptyStatePage):
     """Tonight and this week, and the week's nights as a chart.
 
     Args:
-        session: The session desk of the unlocked vault; None shows the empty state only.
-        safety: The safety desk: tonight's after-care counts (hard sessions, check-ins,
+        session: The session controller of the unlocked vault; None shows the empty state only.
+        safety: The safety controller: tonight's after-care counts (hard sessions, check-ins,
             breaks, debriefs) show under the totals once there was a hard session.
     """
 

@@ -1,4 +1,4 @@
-"""The safety desk's face: escalate, the crisis playbook, reports, "Are you OK?", after-care.
+"""The safety controller's face: escalate, the crisis playbook, reports, "Are you OK?", after-care.
 
 :class:`SafetyController` keeps what the safety screens show of one unlocked vault's
 workspace and brings its news to the GUI thread; the widgets here show it:

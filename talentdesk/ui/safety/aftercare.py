@@ -24,7 +24,7 @@ class AfterCareDialog(QDialog):
     """Check-in, break and debrief after a hard session (non-modal).
 
     Args:
-        safety: The safety desk (it keeps the counts and sends the debrief request).
+        safety: The safety controller (it keeps the counts and sends the debrief request).
         offer: What the safety service offers, and why.
     """
 

@@ -49,7 +49,7 @@ class EscalationPanel(QFrame):
     """One escalation: its state at a glance, details to add, and "False alarm".
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         compact: The small form for the compact window (details fold away).
         sign_columns: Crisis-sign buttons side by side (default: 1 compact, else 2).
         inline_note: The note and "Send details" share one row (where height is scarce).
@@ -375,7 +375,7 @@ class EscalateBox(TranslatedWidget):
     """The escalate button with its shortcut, and the panel of its latest escalation.
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         booking: Which booking an escalation is about (None: the live session's).
         compact: The small form for the compact window.
         shortcut: Give the window Ctrl+Shift+E (one box per window should).

@@ -27,7 +27,7 @@ class AreYouOkPrompt(TranslatedWidget):
     """The question "Kamu baik-baik saja?" with "I'm OK" and "I need help", and what next.
 
     Args:
-        safety: The safety desk (answers go to its lone-worker check).
+        safety: The safety controller (answers go to its lone-worker check).
         platform: The Qt platform name (tests pretend another); None asks Qt.
 
     Signals:

@@ -1,6 +1,6 @@
 """Item models of the safety screens: escalations, reports, and sessions to report about.
 
-Each model holds what the safety desk loaded last and only formats it; all of them
+Each model holds what the safety controller loaded last and only formats it; all of them
 pass ``qtmodeltester``. ``Qt.UserRole`` gives the row's object (an ``EscalationView``,
 a ``ReportView`` or a ``SessionChoice``).
 """

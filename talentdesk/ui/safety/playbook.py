@@ -102,7 +102,7 @@ class PlaybookPanel(TranslatedWidget):
     """Signs, actions, contacts, and "escalate with this sign".
 
     Args:
-        safety: The safety desk (contacts from its snapshot; escalating).
+        safety: The safety controller (contacts from its snapshot; escalating).
         booking: Which booking an escalation is about (None: the live session's).
         copy: Where a number goes when "Copy" is pressed (the clipboard).
         columns: How many contact cards side by side.

@@ -38,7 +38,7 @@ class ReportDialog(QDialog):
     """File an incident report (non-modal: the session stays usable beside it).
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         category: The category to start with (the playbook's suggestion), if any.
         booking_id: The session to pick first, if listed (default: the live one).
 

@@ -1,6 +1,6 @@
-"""The safety desk's own windows: the "Are you OK?" prompt, after-care, the playbook, reports.
+"""The safety controller's own windows: the "Are you OK?" prompt, after-care, the playbook, reports.
 
-:class:`SafetyWindows` follows the safety desk's signals and opens the right window:
+:class:`SafetyWindows` follows the safety controller's signals and opens the right window:
 the lone-worker prompt when the check asks (or escalated on its own), the after-care
 dialog after a hard session, and, on request from a button, the crisis playbook and
 the report dialog. One of each at a time; all are closed when the vault locks.
@@ -26,10 +26,10 @@ if TYPE_CHECKING:  # the windows are imported when first shown (startup time)
 
 
 class SafetyWindows(QObject):
-    """Shows the safety windows of a safety desk.
+    """Shows the safety windows of a safety controller.
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         platform: The Qt platform name for the prompt (tests pretend another).
 
     Attributes:

@@ -26,7 +26,7 @@ class ClosingPanel(TranslatedWidget):
     """What to do between ending and finishing a session.
 
     Args:
-        session: The session desk.
+        session: The session controller.
     """
 
     def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:

@@ -3,7 +3,7 @@
 Small enough to sit beside the talent's chat app. It stays on top where the
 platform lets an application ask for that (X11, Windows, macOS); on Wayland, where
 only the compositor decides, and on the offscreen platform the toggle is hidden
-rather than offered and silently ignored. With a safety desk, the escalate button sits
+rather than offered and silently ignored. With a safety controller, the escalate button sits
 above "Open full window" (Ctrl+Shift+E works here too), and an escalation's state
 and details fold out beneath it.
 """
@@ -38,12 +38,12 @@ class CompactWindow(TranslatedWidget):
     """The session in a small window.
 
     Args:
-        session: The session desk.
+        session: The session controller.
         platform: The Qt platform name (tests pretend another); None asks Qt.
-        safety: The safety desk, for the escalate button; None leaves it out.
+        safety: The safety controller, for the escalate button; None leaves it out.
 
     Attributes:
-        escalate: The escalate button and the panel of its escalation, with a safety desk.
+        escalate: The escalate button and the panel of its escalation, with a safety controller.
 
     Signals:
         full_requested(): The talent wants the full session window.

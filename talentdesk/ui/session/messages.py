@@ -1,4 +1,4 @@
-"""The session desk's machine keys in the talent's words (one place, so every screen agrees).
+"""The session controller's machine keys in the talent's words (one place, so every screen agrees).
 
 The services say what happened with machine keys (``SessionError.key``, checklist
 keys, ``PaceMessage``...); only this module turns them into sentences, through
@@ -43,7 +43,7 @@ def clock_text(seconds: float, *, round_up: bool = True) -> str:
 
 
 class SessionMessages(QObject):
-    """Translations of the session desk's machine keys; one per widget that needs them."""
+    """Translations of the session controller's machine keys; one per widget that needs them."""
 
     # ------------------------------------------------------------------ the package
 

@@ -132,7 +132,7 @@ class Reminders(QObject):
     """Reminds the talent of each accepted booking when its contact window opens.
 
     Args:
-        session: The session desk (its agency desk reads tonight's bookings).
+        session: The session controller (its workspace reads tonight's bookings).
         notifier: Where reminders go.
         check_ms: How often to look.
 

@@ -23,7 +23,7 @@ class ReplyPaceBar(TranslatedWidget):
     """Customer wrote / I answered, the wait, slow replies, and the warning.
 
     Args:
-        session: The session desk (its meter, its signals).
+        session: The session controller (its meter, its signals).
     """
 
     def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:

@@ -127,7 +127,7 @@ class ReplyCopier(QObject):
     """Copies a reply for a widget: asks for its blanks first, if it has any.
 
     Args:
-        session: The session desk that copies.
+        session: The session controller that copies.
         owner: The widget the blanks dialog belongs to.
 
     Attributes:
@@ -165,7 +165,7 @@ class ReplySearchPanel(TranslatedWidget):
     """Search the ready replies and copy one in a click.
 
     Args:
-        session: The session desk (its reply language is the one shown first).
+        session: The session controller (its reply language is the one shown first).
 
     Signals:
         copy_started(str): A reply is being copied (its id).

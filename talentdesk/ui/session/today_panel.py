@@ -41,7 +41,7 @@ class SessionStartPanel(Card):
     """The selected booking's way to its session.
 
     Args:
-        session: The session desk.
+        session: The session controller.
 
     Signals:
         open_session_requested(): The talent wants the live session's window.

@@ -1,6 +1,6 @@
 """The session window: the countdown, what the package covers, the customer, replies, boundaries.
 
-Thin: every number comes from the session desk's ticks (the runner's monotonic
+Thin: every number comes from the session controller's ticks (the runner's monotonic
 clock), every decision from the services. While the session runs the window shows
 the countdown, the scope banner in the talent's language, the warnings at 5 and 1
 minutes left, the time over once the booked time is up, and where extending is
@@ -45,13 +45,13 @@ class SessionWindow(TranslatedWidget):
     """One live session, full size.
 
     Args:
-        session: The session desk (its live session is the one shown).
-        safety: The safety desk: the escalate button (and Ctrl+Shift+E) sits at the right
+        session: The session controller (its live session is the one shown).
+        safety: The safety controller: the escalate button (and Ctrl+Shift+E) sits at the right
             of the scope banner, always in view; an escalation's panel opens above the
-            replies. None leaves them out (tests of the session desk alone).
+            replies. None leaves them out (tests of the session controller alone).
 
     Attributes:
-        escalate: The escalate button and its companions, with a safety desk.
+        escalate: The escalate button and its companions, with a safety controller.
 
     Signals:
         compact_requested(): The talent wants the small always-on-top window.

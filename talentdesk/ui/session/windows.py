@@ -25,13 +25,13 @@ if TYPE_CHECKING:  # the windows are imported when a session first goes live (st
 
 
 class SessionWindows(QObject):
-    """Shows the session windows of a session desk.
+    """Shows the session windows of a session controller.
 
     Args:
-        session: The session desk.
+        session: The session controller.
         notifier: Where warnings go while the talent is in another app.
         platform: The Qt platform name for the compact window (tests pretend another).
-        safety: The safety desk: both windows get the escalate button.
+        safety: The safety controller: both windows get the escalate button.
         safety_windows: Opens the crisis playbook and the report dialog for them.
 
     Attributes:

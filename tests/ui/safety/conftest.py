@@ -1,5 +1,5 @@
 """Fixtures for the safety screens: the real reference agency on loopback, a real vault,
-the real agency, session and safety desks, and fake clocks where time matters."""
+the real agency, session and safety controllers, and fake clocks where time matters."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def agency(tmp_path: Path) -> Iterator[Agency]:
 
 @dataclass
 class Desk:
-    """An unlocked, paired vault with the real agency, session and safety desks around it."""
+    """An unlocked, paired vault with the real agency, session and safety controllers around it."""
 
     vault: Vault
     store: RecordStore

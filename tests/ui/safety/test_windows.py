@@ -1,5 +1,5 @@
 """The escalate button where the talent works: always in view in the live session window
-and in the compact window, Ctrl+Shift+E in every window, and the safety desk living and
+and in the compact window, Ctrl+Shift+E in every window, and the safety controller living and
 dying with the unlocked vault in the whole app."""
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def test_ctrl_shift_e_escalates_from_the_compact_window(
 
 
 def released(app: TalentDeskApp) -> bool:
-    """The app holds no safety desk and no safety windows (locked or quit)."""
+    """The app holds no safety controller and no safety windows (locked or quit)."""
     return app.safety is None and app.safety_windows is None
 
 

@@ -1,4 +1,4 @@
-"""Fixtures for the session desk's windows: a real vault, fake clocks, the real services."""
+"""Fixtures for the session controller's windows: a real vault, fake clocks, the real services."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ AGENCY_REPLIES = (
 
 @dataclass
 class Desk:
-    """An unlocked vault with the real agency desk and session desk around it."""
+    """An unlocked vault with the real agency link and session controller around it."""
 
     vault: Vault
     store: RecordStore
@@ -186,7 +186,7 @@ def session_clock() -> FakeClock:
 
 @pytest.fixture
 def desk(qtbot: QtBot, data_dir: Path, session_clock: FakeClock) -> Iterator[Desk]:
-    """A fresh passphrase vault with the session desk (English, not paired)."""
+    """A fresh passphrase vault with the session controller (English, not paired)."""
     clock = session_clock
     vault = Vault.create(data_dir / "vault.sqlite3", passphrase=PASSPHRASE)
     bridge = Bridge()

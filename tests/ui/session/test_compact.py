@@ -86,7 +86,7 @@ def test_the_compact_window_shows_timer_scope_and_pins(
     for button, text in zip(compact.pin_buttons, full, strict=True):
         shown = button.text()
         assert shown == text or (shown.endswith("…") and text.startswith(shown[:-1]))
-    assert compact.escalate is None  # no safety desk here: tests/ui/safety has it
+    assert compact.escalate is None  # no safety controller here: tests/ui/safety has it
     with qtbot.waitSignal(desk.session.reply_copied, timeout=5000):
         click(compact.pin_buttons[0])
     assert QGuiApplication.clipboard().text() == "Maaf ya, untuk hal itu aku nggak bisa."
