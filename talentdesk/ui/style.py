@@ -6,8 +6,9 @@ that looks, so no widget module carries colours or sizes of its own. The
 session windows and the safety screens add their rules
 (:mod:`talentdesk.ui.session.style`, :mod:`talentdesk.ui.safety.style`);
 :func:`configure_application` sets all three as one application-wide sheet. One
-sheet on the application, not one per window or page: Qt re-polishes every child of a widget whose sheet is set, and nested sheets are
-merged per widget, which cost ~230 ms of the main window's first show.
+sheet on the application, not one per window or page: Qt re-polishes every child
+of a widget whose sheet is set, and nested sheets are merged per widget, which
+cost ~230 ms of the main window's first show.
 """
 
 from __future__ import annotations
