@@ -1,4 +1,4 @@
-"""Grab the session controller's screens in Indonesian, with sample data, for docs/screenshots.
+"""Grab the session windows in Indonesian, with sample data, for docs/screenshots.
 
 Usage:
     uv run python tools/session_screenshots.py [--out docs/screenshots] [--lang id]
