@@ -14,8 +14,8 @@ from talentdesk.domain import Booking
 from talentdesk.safety import (
     Delivery,
     EscalationClosedError,
-    EscalationDesk,
     EscalationNotFoundError,
+    Escalations,
     EscalationState,
     NoteTooLongError,
     NothingToAddError,
@@ -84,7 +84,7 @@ def test_escalation_while_the_agency_is_down_is_delivered_once_it_is_back(
         assert view.remote_id is None
         # Durable before the call returned: a second connection to the file sees it.
         other = Vault.open(app.vault.path, passphrase=PASSPHRASE)
-        reread = EscalationDesk(other, SyncService(other).outbox).get(view.id)
+        reread = Escalations(other, SyncService(other).outbox).get(view.id)
         other.close()
         assert reread is not None
         assert reread.state is EscalationState.QUEUED
@@ -264,7 +264,7 @@ def test_updates_applied_while_no_safety_service_listened_are_caught_up(
     vault = Vault.create(data_dir / "vault.sqlite3", passphrase=PASSPHRASE)
     sync = SyncService(vault, feed_wait=2)
     sync.pair(agency.server.url, agency.store.create_pairing_code(TALENT))
-    desk = EscalationDesk(vault, sync.outbox)  # no update handler registered
+    desk = Escalations(vault, sync.outbox)  # no update handler registered
     sync.start()
     try:
         view = desk.escalate()

@@ -35,7 +35,7 @@ from talentdesk.safety.playbook import DEFAULT_CONTACT_KEYS
 _DEFAULT_CONTACTS = {c.id: c for c in DEFAULT_EMERGENCY_CONTACTS}
 
 
-class SafetyWords(QObject):
+class SafetyMessages(QObject):
     """Translations of the safety services' keys; one per widget that needs them."""
 
     # ------------------------------------------------------------------ the playbook

@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from talentdesk.safety import Delivery, EscalationDesk, EscalationState
+from talentdesk.safety import Delivery, Escalations, EscalationState
 from talentdesk.sync.outbox import Outbox
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
@@ -118,7 +118,7 @@ def test_sigkill_during_escalation_writes_loses_and_duplicates_nothing(tmp_path:
 
     escalated, followed, per_run = _returned(log_path)
     vault = Vault.open(vault_path, passphrase=PASSPHRASE)
-    views = {v.id: v for v in EscalationDesk(vault, Outbox(vault)).escalations()}
+    views = {v.id: v for v in Escalations(vault, Outbox(vault)).escalations()}
     assert vault.integrity_check() == []
     vault.close()
 

@@ -1,6 +1,6 @@
 """The session windows of one unlocked vault: made when a session goes live, gone once finished.
 
-:class:`SessionScreens` opens the full session window when a session starts or is
+:class:`SessionWindows` opens the full session window when a session starts or is
 resumed, swaps it for the compact window and back, passes the time warnings to the
 system tray (the talent may be in their chat app), and closes both windows when the
 session is finished or the vault locks.
@@ -13,26 +13,26 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from talentdesk.sessions.runner import FinishedSession, LiveSession
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier
 
 if TYPE_CHECKING:  # the windows are imported when a session first goes live (startup time)
-    from talentdesk.ui.safety.holder import SafetyDesk
-    from talentdesk.ui.safety.screens import SafetyScreens
+    from talentdesk.sessions.runner import FinishedSession, LiveSession
+    from talentdesk.ui.safety.controller import SafetyController
+    from talentdesk.ui.safety.windows import SafetyWindows
     from talentdesk.ui.session.compact import CompactWindow
     from talentdesk.ui.session.window import SessionWindow
 
 
-class SessionScreens(QObject):
-    """Shows the session windows of a session desk.
+class SessionWindows(QObject):
+    """Shows the session windows of a session controller.
 
     Args:
-        session: The session desk.
+        session: The session controller.
         notifier: Where warnings go while the talent is in another app.
         platform: The Qt platform name for the compact window (tests pretend another).
-        safety: The safety desk: both windows get the escalate button.
-        safety_screens: Opens the crisis playbook and the report dialog for them.
+        safety: The safety controller: both windows get the escalate button.
+        safety_windows: Opens the crisis playbook and the report dialog for them.
 
     Attributes:
         window: The full session window while a session is live.
@@ -41,20 +41,20 @@ class SessionScreens(QObject):
 
     def __init__(
         self,
-        session: SessionDesk,
+        session: SessionController,
         notifier: Notifier,
         parent: QObject | None = None,
         *,
         platform: str | None = None,
-        safety: SafetyDesk | None = None,
-        safety_screens: SafetyScreens | None = None,
+        safety: SafetyController | None = None,
+        safety_windows: SafetyWindows | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._notifier = notifier
         self._platform = platform
         self._safety = safety
-        self._safety_screens = safety_screens
+        self._safety_screens = safety_windows
         self.window: SessionWindow | None = None
         self.compact: CompactWindow | None = None
         self._connect_signals()

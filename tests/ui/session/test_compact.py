@@ -1,6 +1,5 @@
-"""The compact window (timer, scope, pins, on top where possible; its escalate button is
-tested with the safety desk in tests/ui/safety) and the reply-pace meter's warning one
-slow reply before the agency's rule would break."""
+"""The compact window: timer, scope, pins, on top where possible (its escalate button is
+tested with the safety windows in tests/ui/safety; the pace bar in test_pace_bar.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from talentdesk.domain import Channel, PaceThreshold
+from talentdesk.domain import Channel
 from talentdesk.ui.session.compact import CompactWindow, on_top_supported
 from talentdesk.ui.session.notifications import Notifier
-from talentdesk.ui.session.screens import SessionScreens
-from talentdesk.ui.session.window import SessionWindow
+from talentdesk.ui.session.windows import SessionWindows
 from tests.ui.conftest import click
 from tests.ui.session.conftest import Desk, package, settle
 
@@ -23,10 +21,10 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
-def live(qtbot: QtBot, desk: Desk) -> Iterator[SessionScreens]:
+def live(qtbot: QtBot, desk: Desk) -> Iterator[SessionWindows]:
     desk.agency_replies()
     desk.session.set_reply_language("id")
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     desk.session.start(desk.book(pkg=package(Channel.CHAT, 30, 25_000)).id)
     qtbot.waitUntil(lambda: screens.window is not None)
     settle(qtbot, desk)
@@ -42,7 +40,7 @@ def test_on_top_is_offered_only_where_the_platform_honours_it(qapp: object) -> N
 
 
 def test_the_toggle_is_hidden_offscreen_and_works_on_x11(
-    qtbot: QtBot, desk: Desk, live: SessionScreens
+    qtbot: QtBot, desk: Desk, live: SessionWindows
 ) -> None:
     hidden = CompactWindow(desk.session)
     qtbot.addWidget(hidden)
@@ -67,7 +65,7 @@ def test_the_toggle_is_hidden_offscreen_and_works_on_x11(
 
 
 def test_the_compact_window_shows_timer_scope_and_pins(
-    qtbot: QtBot, desk: Desk, live: SessionScreens
+    qtbot: QtBot, desk: Desk, live: SessionWindows
 ) -> None:
     desk.session.replies.pin("agency-id-polite")
     desk.session.replies.pin("agency-id-closing")
@@ -88,7 +86,7 @@ def test_the_compact_window_shows_timer_scope_and_pins(
     for button, text in zip(compact.pin_buttons, full, strict=True):
         shown = button.text()
         assert shown == text or (shown.endswith("…") and text.startswith(shown[:-1]))
-    assert compact.escalate is None  # no safety desk here: tests/ui/safety has it
+    assert compact.escalate is None  # no safety controller here: tests/ui/safety has it
     with qtbot.waitSignal(desk.session.reply_copied, timeout=5000):
         click(compact.pin_buttons[0])
     assert QGuiApplication.clipboard().text() == "Maaf ya, untuk hal itu aku nggak bisa."
@@ -103,63 +101,3 @@ def test_the_compact_window_shows_timer_scope_and_pins(
     desk.session.tick_now()
     assert compact.time.text() == "+01:00"
     assert compact.caption.text() == "over time · to extend, ask the agency"
-
-
-def test_one_slow_reply_before_the_rule_breaks_the_meter_warns(qtbot: QtBot, desk: Desk) -> None:
-    desk.config(pace_thresholds=(PaceThreshold(slower_than_seconds=120, times=3),))
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
-    desk.session.start(desk.book().id)
-    qtbot.waitUntil(lambda: screens.window is not None)
-    settle(qtbot, desk)
-    window = screens.window
-    assert isinstance(window, SessionWindow)
-    pace, session = window.pace, desk.session
-    assert pace.rule.text() == (
-        "The agency refunds the customer after 3 replies slower than 2 min in one session."
-    )
-
-    def exchange(wait: float) -> None:
-        click(pace.wrote_button)
-        desk.clock.advance(wait)
-        session.tick_now()
-        click(pace.answered_button)
-
-    exchange(100)  # quick: not counted
-    session.customer_wrote()
-    desk.clock.advance(95)
-    session.tick_now()
-    assert pace.warning.text() == "Reply soon: this wait is about to count as slow."
-    session.talent_answered()
-    assert not pace.warning.isVisible()
-    exchange(130)
-    assert pace.counts.text() == "Slow replies this session: 1"
-    assert not pace.warning.isVisible()
-    exchange(125)
-    assert pace.counts.text() == "Slow replies this session: 2"
-    assert pace.warning.isVisible()
-    assert pace.warning.text() == (
-        "Careful: one more slow reply breaks the agency's reply-pace rule."
-    )
-    click(pace.wrote_button)
-    desk.clock.advance(121)
-    session.tick_now()
-    assert pace.warning.text() == (
-        "Answer now: this wait already breaks the agency's reply-pace rule."
-    )
-    assert pace.warning.property("role") == "error"
-    click(pace.answered_button)
-    assert pace.warning.text() == "The agency's reply-pace rule was broken in this session."
-    screens.discard()
-
-
-def test_a_call_only_session_has_no_pace_meter(qtbot: QtBot, desk: Desk) -> None:
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
-    desk.session.start(desk.book(pkg=package(Channel.CALL, 60, 75_000)).id)
-    qtbot.waitUntil(lambda: screens.window is not None)
-    settle(qtbot, desk)
-    assert desk.session.pace is None
-    assert desk.session.talent_answered() is None
-    screens.show_compact()
-    assert screens.compact is not None
-    assert not screens.compact.wrote_button.isVisibleTo(screens.compact)
-    screens.discard()

@@ -18,11 +18,11 @@ from talentdesk.sync.client import (
     RetryableError,
 )
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.sync.service import SyncPhase, SyncStatus
+from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk_contract import wire
 
 
-class SyncWords(QObject):
+class SyncMessages(QObject):
     """Sentences about the sync state, in the current language (ask again after a switch)."""
 
     def reason(self, key: str | None) -> str:

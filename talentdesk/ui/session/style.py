@@ -1,4 +1,4 @@
-"""The session desk's part of the look: the countdown, the scope banner, reply tags, pins.
+"""The session controller's part of the look: the countdown, the scope banner, reply tags, pins.
 
 The same idea as :mod:`talentdesk.ui.style`: widgets carry a ``role`` (and a few
 state properties such as ``scope`` or ``phase``); the rules below decide how that

@@ -1,4 +1,4 @@
-"""The session desk's machine keys in the talent's words (one place, so every screen agrees).
+"""The session controller's machine keys in the talent's words (one place, so every screen agrees).
 
 The services say what happened with machine keys (``SessionError.key``, checklist
 keys, ``PaceMessage``...); only this module turns them into sentences, through
@@ -14,7 +14,7 @@ from PySide6.QtCore import QLocale, QObject, QTime
 
 from talentdesk.domain import BoundaryAnswer, Package, ReplyStyle, Source
 from talentdesk.sessions.pace import PaceMessage
-from talentdesk.sessions.runner import (
+from talentdesk.sessions.terms import (
     CHECK_BLOCK_IN_CALLS,
     CHECK_BLOCK_IN_CHAT,
     CHECK_REMOVE_FROM_RECENTS,
@@ -42,8 +42,8 @@ def clock_text(seconds: float, *, round_up: bool = True) -> str:
     return f"{minutes:02d}:{secs:02d}"
 
 
-class SessionWords(QObject):
-    """Translations of the session desk's machine keys; one per widget that needs them."""
+class SessionMessages(QObject):
+    """Translations of the session controller's machine keys; one per widget that needs them."""
 
     # ------------------------------------------------------------------ the package
 

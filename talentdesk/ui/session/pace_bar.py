@@ -12,25 +12,25 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.domain import PaceThreshold
 from talentdesk.sessions.pace import PaceAnswer, PaceMessage, PaceStatus
-from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.words import SessionWords, clock_text
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
 _SERIOUS = frozenset({PaceMessage.RULE_BROKEN, PaceMessage.BREAKING_NOW})
 
 
-class PaceMeter(TranslatedWidget):
+class ReplyPaceBar(TranslatedWidget):
     """Customer wrote / I answered, the wait, slow replies, and the warning.
 
     Args:
-        session: The session desk (its meter, its signals).
+        session: The session controller (its meter, its signals).
     """
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paceMeter")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._status: PaceStatus | None = None
         self._last: PaceAnswer | None = None
         self.title = make_label("heading", wrap=False, name="paceTitle")

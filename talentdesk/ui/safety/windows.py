@@ -1,6 +1,6 @@
-"""The safety desk's own windows: the "Are you OK?" prompt, after-care, the playbook, reports.
+"""The safety controller's own windows: the "Are you OK?" prompt, after-care, the playbook, reports.
 
-:class:`SafetyScreens` follows the safety desk's signals and opens the right window:
+:class:`SafetyWindows` follows the safety controller's signals and opens the right window:
 the lone-worker prompt when the check asks (or escalated on its own), the after-care
 dialog after a hard session, and, on request from a button, the crisis playbook and
 the report dialog. One of each at a time; all are closed when the vault locks.
@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.domain import IncidentCategory
-from talentdesk.safety import AfterCareOffer, LoneWorkerEvent
-from talentdesk.ui.safety.holder import SafetyDesk
+from talentdesk.ui.safety.controller import SafetyController
 
 if TYPE_CHECKING:  # the windows are imported when first shown (startup time)
+    from talentdesk.safety import AfterCareOffer, LoneWorkerEvent
     from talentdesk.ui.safety.aftercare import AfterCareDialog
     from talentdesk.ui.safety.escalate import EscalateBox
     from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
@@ -25,11 +25,11 @@ if TYPE_CHECKING:  # the windows are imported when first shown (startup time)
     from talentdesk.ui.safety.report_dialog import ReportDialog
 
 
-class SafetyScreens(QObject):
-    """Shows the safety windows of a safety desk.
+class SafetyWindows(QObject):
+    """Shows the safety windows of a safety controller.
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         platform: The Qt platform name for the prompt (tests pretend another).
 
     Attributes:
@@ -40,7 +40,11 @@ class SafetyScreens(QObject):
     """
 
     def __init__(
-        self, safety: SafetyDesk, parent: QObject | None = None, *, platform: str | None = None
+        self,
+        safety: SafetyController,
+        parent: QObject | None = None,
+        *,
+        platform: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.safety = safety

@@ -21,7 +21,7 @@ from talentdesk.domain import (
     DeclineReply,
     Source,
 )
-from talentdesk.sessions.bookings import BookingDesk
+from talentdesk.sessions.bookings import Bookings
 from talentdesk.sync.apply import load_feed_state
 from talentdesk.sync.client import AgencyClient, InsecureUrlError, RejectedError, check_agency_url
 from talentdesk.sync.outbox import OutboxState
@@ -435,7 +435,7 @@ def test_booking_answer_goes_through_the_outbox(
     _, store = agency
     accept_id, decline_id = book(store, "Anggrek"), book(store, "Teratai", minutes=200)
     wait_for(lambda: app.booking(accept_id) is not None and app.booking(decline_id) is not None)
-    desk = BookingDesk(app.vault, app.sync.outbox)
+    desk = Bookings(app.vault, app.sync.outbox)
     accepted = desk.answer(accept_id, accept=True)
     declined = desk.answer(decline_id, accept=False, reason="already booked")
     for item in (accepted, declined):

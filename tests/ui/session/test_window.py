@@ -24,10 +24,11 @@ from talentdesk.sessions.runner import (
     SessionScope,
 )
 from talentdesk.ui.session.controller import MIN_TICK_MS, next_tick_ms
+from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.session.notifications import Notifier
-from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.window import SessionWindow
-from talentdesk.ui.session.words import clock_text
+from talentdesk.ui.session.windows import SessionWindows
+from talentdesk.workspace import Changes
 from tests.ui.conftest import click
 from tests.ui.session.conftest import HANDLE, Desk, package, settle
 
@@ -35,14 +36,14 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
-def screens(qtbot: QtBot, desk: Desk) -> Iterator[SessionScreens]:
+def screens(qtbot: QtBot, desk: Desk) -> Iterator[SessionWindows]:
     notifier = Notifier(tray_available=lambda: False)
-    made = SessionScreens(desk.session, notifier, platform="offscreen")
+    made = SessionWindows(desk.session, notifier, platform="offscreen")
     yield made
     made.discard()
 
 
-def start(qtbot: QtBot, desk: Desk, screens: SessionScreens, booking: Booking) -> SessionWindow:
+def start(qtbot: QtBot, desk: Desk, screens: SessionWindows, booking: Booking) -> SessionWindow:
     desk.session.start(booking.id)
     qtbot.waitUntil(lambda: screens.window is not None and screens.window.isVisible())
     settle(qtbot, desk)
@@ -74,7 +75,7 @@ def test_the_timer_looks_just_after_each_second_turns() -> None:
 
 
 def test_a_two_hour_session_keeps_time_warns_and_overruns_on_time(
-    qtbot: QtBot, desk: Desk, screens: SessionScreens
+    qtbot: QtBot, desk: Desk, screens: SessionWindows
 ) -> None:
     booking = desk.book(pkg=package(Channel.CHAT, 120, 150_000))
     window = start(qtbot, desk, screens, booking)
@@ -148,7 +149,7 @@ def test_a_two_hour_session_keeps_time_warns_and_overruns_on_time(
 
 
 def test_the_qtimer_only_decides_when_to_look(
-    qtbot: QtBot, desk: Desk, screens: SessionScreens
+    qtbot: QtBot, desk: Desk, screens: SessionWindows
 ) -> None:
     window = start(qtbot, desk, screens, desk.book())
     assert window.countdown.text() == "30:00"
@@ -169,7 +170,7 @@ def test_the_qtimer_only_decides_when_to_look(
 def test_the_scope_banner_says_what_the_package_covers(
     qtbot: QtBot,
     desk: Desk,
-    screens: SessionScreens,
+    screens: SessionWindows,
     channel: Channel,
     scope: SessionScope,
     banner: str,
@@ -184,7 +185,7 @@ def test_the_scope_banner_says_what_the_package_covers(
 
 
 def test_the_customer_shows_until_finished_and_the_handle_copies_as_a_secret(
-    qtbot: QtBot, desk: Desk, screens: SessionScreens
+    qtbot: QtBot, desk: Desk, screens: SessionWindows
 ) -> None:
     window = start(qtbot, desk, screens, desk.book())
     assert window.contact.handle.text() == HANDLE
@@ -213,7 +214,7 @@ def test_the_customer_shows_until_finished_and_the_handle_copies_as_a_secret(
     assert screens.window is None
 
 
-def test_ending_early_asks_first(qtbot: QtBot, desk: Desk, screens: SessionScreens) -> None:
+def test_ending_early_asks_first(qtbot: QtBot, desk: Desk, screens: SessionWindows) -> None:
     window = start(qtbot, desk, screens, desk.book())
     desk.clock.advance(600)
     desk.session.tick_now()
@@ -234,7 +235,7 @@ def test_ending_early_asks_first(qtbot: QtBot, desk: Desk, screens: SessionScree
     assert not window.end_button.isVisible()
 
 
-def test_the_closing_routine_then_finish(qtbot: QtBot, desk: Desk, screens: SessionScreens) -> None:
+def test_the_closing_routine_then_finish(qtbot: QtBot, desk: Desk, screens: SessionWindows) -> None:
     desk.agency_replies()
     desk.settings(talent_name="Sari", wrap_up_seconds=120)
     booking = desk.book(pkg=package(Channel.CHAT_CALL, 30, 40_000))
@@ -294,12 +295,12 @@ def test_the_closing_routine_then_finish(qtbot: QtBot, desk: Desk, screens: Sess
     stored = desk.store.load(Booking, "bk-1")
     assert stored is not None and stored.status is BookingStatus.DONE
     assert desk.vault.customer_bookings() == []
-    kinds = [(item.kind, item.path) for item in desk.agency.sync.outbox.items()[0]]
+    kinds = [(str(item.kind), item.path) for item in desk.agency.workspace.outbox.items()[0]]
     assert kinds.count(("session_event", "/v1/sessions/bk-1/events")) == 2  # started, ended
 
 
 def test_closing_the_window_does_not_end_the_session(
-    qtbot: QtBot, desk: Desk, screens: SessionScreens
+    qtbot: QtBot, desk: Desk, screens: SessionWindows
 ) -> None:
     window = start(qtbot, desk, screens, desk.book())
     window.close()
@@ -310,7 +311,7 @@ def test_closing_the_window_does_not_end_the_session(
 
 
 def test_the_compact_window_swaps_with_the_full_one(
-    qtbot: QtBot, desk: Desk, screens: SessionScreens
+    qtbot: QtBot, desk: Desk, screens: SessionWindows
 ) -> None:
     window = start(qtbot, desk, screens, desk.book())
     click(window.compact_button)
@@ -322,7 +323,7 @@ def test_the_compact_window_swaps_with_the_full_one(
     assert window.isVisible() and not compact.isVisible()
 
 
-def test_f8_and_f9_mark_the_reply_pace(qtbot: QtBot, desk: Desk, screens: SessionScreens) -> None:
+def test_f8_and_f9_mark_the_reply_pace(qtbot: QtBot, desk: Desk, screens: SessionWindows) -> None:
     window = start(qtbot, desk, screens, desk.book())
     window.activateWindow()
     pace = window.pace
@@ -338,7 +339,7 @@ def test_f8_and_f9_mark_the_reply_pace(qtbot: QtBot, desk: Desk, screens: Sessio
 
 
 def test_a_booking_the_agency_cancels_mid_session_says_so(
-    qtbot: QtBot, desk: Desk, screens: SessionScreens
+    qtbot: QtBot, desk: Desk, screens: SessionWindows
 ) -> None:
     import msgspec
 
@@ -348,6 +349,6 @@ def test_a_booking_the_agency_cancels_mid_session_says_so(
     stored = desk.store.load(Booking, booking.id)
     assert stored is not None
     desk.store.save(msgspec.structs.replace(stored, status=BookingStatus.CANCELLED))
-    desk.agency.bookings_changed.emit()
+    desk.agency.workspace.notify(Changes(bookings=True))  # as a feed page would
     qtbot.waitUntil(window.cancelled_note.isVisible)
     assert window.contact.handle.text() == HANDLE  # kept until the talent finishes

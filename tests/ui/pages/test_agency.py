@@ -30,12 +30,11 @@ from talentdesk.domain import (
 from talentdesk.sessions.settings import load_settings, save_settings
 from talentdesk.sync.service import TOKEN_SECRET, SyncService
 from talentdesk.ui.application import TalentDeskApp
-from talentdesk.ui.demo import DemoAgency
-from talentdesk.ui.desk import SyncTuning
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.bookings_model import Column
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import DemoAgency, SyncTuning
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from tests.ui.conftest import (
     PASSPHRASE,
@@ -513,8 +512,8 @@ def test_demo_vault_paired_at_another_address_pairs_again(
     window = unlock(qtbot, app)
     wait_connected(qtbot, window)
     pairing = window.settings.agency
-    assert app.desk is not None and app.desk.pairing is not None
-    assert app.desk.pairing.agency_url == moved
+    assert app.agency is not None and app.agency.pairing is not None
+    assert app.agency.pairing.agency_url == moved
     assert moved in pairing.explanation.text()
 
 
