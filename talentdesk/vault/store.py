@@ -29,6 +29,7 @@ from pathlib import Path
 
 from talentdesk.vault import crypto
 from talentdesk.vault.errors import (
+    CustomerDataShredded,
     MasterKeyMissing,
     RecordIntegrityError,
     VaultError,
@@ -48,6 +49,11 @@ log = logging.getLogger(__name__)
 FORMAT = "talentdesk-vault"
 SCHEMA_VERSION = 1
 MIN_PASSPHRASE_CHARS = 8
+#: The sealed record that lists the bookings whose customer data was shredded.
+SHREDDED_KIND, SHREDDED_ID = "shredded", "bookings"
+#: How many shredded bookings are remembered (the oldest are forgotten first): about a
+#: year of a busy talent's bookings, a few tens of kilobytes.
+SHREDDED_KEPT = 4000
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (
@@ -194,6 +200,8 @@ class Vault:
         self._after_commit: list[Callable[[], None]] = []
         self._generations: dict[str, int] = {}
         self._data_keys: dict[str, bytes] = {}
+        self._shredded: list[str] | None = None  # read on first use
+        self._savepoints = 0
         self._epoch = info.epoch
         self._epoch_key: bytes | None = None
         self._epoch_problem: str | None = None
@@ -363,6 +371,7 @@ class Vault:
                 self._conn.close()
                 self._conn = None
             self._data_keys.clear()
+            self._shredded = None
             self._record_key = b""
             self._epoch_seal_key = b""
             self._epoch_key = None
@@ -429,6 +438,37 @@ class Vault:
                 self._after_commit.append(callback)
                 return
         callback()
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Undo what the block wrote, and only that, if it raises; inside a transaction.
+
+        For one step of a bigger transaction that may fail on its own (one feed event of
+        a page): its writes and its after-commit callbacks go, the rest stays.
+
+        Raises:
+            RuntimeError: outside a transaction.
+        """
+        with self._lock:
+            if not self._txn_depth:
+                raise RuntimeError("savepoint() must run inside a transaction")
+            db = self._db()
+            self._savepoints += 1
+            name = f"step{self._savepoints}"
+            callbacks = len(self._after_commit)
+            db.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                db.execute(f"ROLLBACK TO {name}")
+                db.execute(f"RELEASE {name}")
+                del self._after_commit[callbacks:]
+                # Keys cached inside the step may not exist on disk any more.
+                self._data_keys.clear()
+                raise
+            finally:
+                self._savepoints -= 1
+            db.execute(f"RELEASE {name}")
 
     # ------------------------------------------------------------------ ordinary records
 
@@ -515,10 +555,16 @@ class Vault:
         """Store a customer record, sealed by ``booking_id``'s own data key.
 
         The key is created on first use. :meth:`shred_booking` destroys it.
+
+        Raises:
+            CustomerDataShredded: the booking's customer data was shredded before; it
+                never comes back.
         """
         _check_name(kind, record_id)
         _check_name("booking", booking_id)
         with self.transaction():
+            if booking_id in self.shredded_bookings():
+                raise CustomerDataShredded(booking_id)
             key = self._data_key(booking_id, create=True)
             sealed = crypto.seal(key, payload, self._aad(kind, record_id, SCHEMA_VERSION))
             self._db().execute(
@@ -528,6 +574,22 @@ class Vault:
             )
             self._bump(kind)
 
+    def shredded_bookings(self) -> frozenset[str]:
+        """The bookings whose customer data was shredded (the newest :data:`SHREDDED_KEPT`).
+
+        A damaged list counts as empty (it is reported by the integrity check, and
+        rewritten at the next shred); the bookings' own states still guard them.
+        """
+        with self._lock:
+            if self._shredded is None:
+                try:
+                    payload = self.get(SHREDDED_KIND, SHREDDED_ID)
+                    self._shredded = [] if payload is None else list(json.loads(payload))
+                except (RecordIntegrityError, ValueError, TypeError):
+                    log.warning("the list of shredded bookings is damaged; starting it again")
+                    self._shredded = []
+            return frozenset(self._shredded)
+
     def customer_bookings(self) -> list[str]:
         """The bookings that still hold customer data."""
         with self._lock:
@@ -535,6 +597,9 @@ class Vault:
 
     def shred_booking(self, booking_id: str) -> int:
         """Destroy every customer record of one booking, and its data key.
+
+        The booking is remembered as shredded (:meth:`shredded_bookings`), in the same
+        transaction, so its customer data is never stored again.
 
         Then rotate the epoch key: every remaining data key is re-wrapped under a
         fresh epoch key and the old one is deleted, so a copy of the vault taken
@@ -554,6 +619,9 @@ class Vault:
             epoch_key = self._require_epoch_key()
             old_epoch, new_epoch = self._epoch, self._epoch + 1
             new_key = crypto.new_key()
+            self.shredded_bookings()  # read the list (oldest first) if not yet
+            kept = [b for b in self._shredded or () if b != booking_id]
+            shredded = [*kept, booking_id][-SHREDDED_KEPT:]
             if self._secrets is not None:
                 # Stored before the commit, so that a crash never leaves wrapped keys
                 # whose epoch key is nowhere; a leftover is removed on next open.
@@ -569,6 +637,7 @@ class Vault:
                 for kind in kinds:
                     self._bump(kind)
                 db.execute("DELETE FROM booking_keys WHERE booking_id=?", (booking_id,))
+                self.put(SHREDDED_KIND, SHREDDED_ID, json.dumps(shredded).encode())
                 rewrapped = []
                 for other_id, epoch, wrapped in db.execute(
                     "SELECT booking_id, epoch, wrapped FROM booking_keys"
@@ -603,6 +672,7 @@ class Vault:
                     )
             self._epoch, self._epoch_key = new_epoch, new_key
             self._data_keys.pop(booking_id, None)
+            self._shredded = shredded
             if self._secrets is not None:
                 self._secrets.delete(_epoch_name(old_epoch))
             # Push freed pages through the WAL into the (secure_delete) main file and

@@ -118,6 +118,7 @@ class _Services:
             outbox=records.outbox,
             feed_wait=tune.feed_wait,
             client_timeout=tune.client_timeout,
+            pacing=tune.pacing,
             clock=tune.clock,
         )
         self.runner = SessionRunner(
@@ -343,6 +344,13 @@ class Workspace:
         if self._closed:
             return False
         return self.sync.start()
+
+    def retry_sync_now(self) -> None:
+        """Ask the agency again at once, cutting any wait short ("retry now"). Non-blocking:
+        it only wakes the sync threads, so the GUI thread may call it."""
+        built = self._built
+        if built is not None and not self._closed:
+            built.sync.retry_now()
 
     def pair(self, agency_url: str, code: str) -> PairingInfo:
         """Pair with an agency, then sync. Blocking (the network).
