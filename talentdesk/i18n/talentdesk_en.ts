@@ -2776,7 +2776,12 @@ Data folder: %2</translation>
     <name>SyncMessages</name>
     <message>
         <source>the agency did not answer in time</source>
+        <extracomment>Seconds past which a wait reads in minutes, hours, days.</extracomment>
         <translation>the agency did not answer in time</translation>
+    </message>
+    <message>
+        <source>the agency is answering very slowly</source>
+        <translation>the agency is answering very slowly</translation>
     </message>
     <message>
         <source>the agency can&apos;t be reached (no connection)</source>
@@ -2799,8 +2804,28 @@ Data folder: %2</translation>
         <translation>the agency refused this device&apos;s token</translation>
     </message>
     <message>
+        <source>the agency isn&apos;t letting this device sync for now</source>
+        <translation>the agency isn&apos;t letting this device sync for now</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s address no longer serves bookings</source>
+        <translation>the agency&apos;s address no longer serves bookings</translation>
+    </message>
+    <message>
+        <source>the agency refused the request</source>
+        <translation>the agency refused the request</translation>
+    </message>
+    <message>
         <source>the agency refused a request</source>
         <translation>the agency refused a request</translation>
+    </message>
+    <message>
+        <source>the agency is still handling an earlier try</source>
+        <translation>the agency is still handling an earlier try</translation>
+    </message>
+    <message>
+        <source>the agency keeps saying its data was reset</source>
+        <translation>the agency keeps saying its data was reset</translation>
     </message>
     <message>
         <source>TalentDesk ran into an internal problem</source>
@@ -2809,6 +2834,38 @@ Data folder: %2</translation>
     <message>
         <source>something went wrong</source>
         <translation>something went wrong</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation>more than a year</translation>
     </message>
     <message>
         <source>the agency</source>
@@ -2823,20 +2880,32 @@ Data folder: %2</translation>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
+        <source>Offline, retrying in %1: %2</source>
+        <translation>Offline, retrying in %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</source>
+        <translation>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t letting this device sync for now. Trying again in %2.</source>
+        <translation>%1 isn&apos;t letting this device sync for now. Trying again in %2.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s address no longer serves bookings (HTTP %2). Trying again in %3; ask your agency whether its address changed.</source>
+        <translation>%1&apos;s address no longer serves bookings (HTTP %2). Trying again in %3; ask your agency whether its address changed.</translation>
+    </message>
+    <message>
+        <source>TalentDesk ran into an internal problem and starts syncing again in %1</source>
+        <translation>TalentDesk ran into an internal problem and starts syncing again in %1</translation>
+    </message>
+    <message>
         <source>Retrying: %1</source>
         <translation>Retrying: %1</translation>
     </message>
     <message>
-        <source>Retrying in %1 s: %2</source>
-        <translation>Retrying in %1 s: %2</translation>
-    </message>
-    <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
-    </message>
-    <message>
-        <source>Offline, retrying in %1 s: %2</source>
-        <translation>Offline, retrying in %1 s: %2</translation>
     </message>
     <message>
         <source>Token refused by %1: unpair and pair again in Settings</source>
@@ -2849,6 +2918,21 @@ Data folder: %2</translation>
     <message>
         <source>Not paired with an agency</source>
         <translation>Not paired with an agency</translation>
+    </message>
+    <message>
+        <source>Retrying in %1: %2</source>
+        <translation>Retrying in %1: %2</translation>
+    </message>
+    <message>
+        <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
+        <translation>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting to be sent: %1</source>
+        <translation>
+            <numerusform>%n item waiting to be sent: %1</numerusform>
+            <numerusform>%n items waiting to be sent: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) waiting to be sent</source>
@@ -2877,6 +2961,14 @@ Data folder: %2</translation>
             <numerusform>%n unreadable event skipped</numerusform>
             <numerusform>%n unreadable events skipped</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Ask your agency again now instead of waiting</source>
+        <translation>Ask your agency again now instead of waiting</translation>
     </message>
     <message>
         <source>queued</source>

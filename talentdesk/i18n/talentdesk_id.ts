@@ -2745,7 +2745,12 @@ Folder data: %2</translation>
     <name>SyncMessages</name>
     <message>
         <source>the agency did not answer in time</source>
+        <extracomment>Seconds past which a wait reads in minutes, hours, days.</extracomment>
         <translation>agensi tidak menjawab tepat waktu</translation>
+    </message>
+    <message>
+        <source>the agency is answering very slowly</source>
+        <translation>agensi menjawab sangat lambat</translation>
     </message>
     <message>
         <source>the agency can&apos;t be reached (no connection)</source>
@@ -2768,8 +2773,28 @@ Folder data: %2</translation>
         <translation>agensi menolak token perangkat ini</translation>
     </message>
     <message>
+        <source>the agency isn&apos;t letting this device sync for now</source>
+        <translation>untuk sementara agensi tidak mengizinkan perangkat ini sinkron</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s address no longer serves bookings</source>
+        <translation>alamat agensi tidak lagi melayani booking</translation>
+    </message>
+    <message>
+        <source>the agency refused the request</source>
+        <translation>agensi menolak permintaan ini</translation>
+    </message>
+    <message>
         <source>the agency refused a request</source>
         <translation>agensi menolak sebuah permintaan</translation>
+    </message>
+    <message>
+        <source>the agency is still handling an earlier try</source>
+        <translation>agensi masih memproses percobaan sebelumnya</translation>
+    </message>
+    <message>
+        <source>the agency keeps saying its data was reset</source>
+        <translation>agensi terus bilang datanya diatur ulang</translation>
     </message>
     <message>
         <source>TalentDesk ran into an internal problem</source>
@@ -2778,6 +2803,34 @@ Folder data: %2</translation>
     <message>
         <source>something went wrong</source>
         <translation>ada yang tidak beres</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n dtk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n mnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n jam</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n hari</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation>lebih dari setahun</translation>
     </message>
     <message>
         <source>the agency</source>
@@ -2792,20 +2845,32 @@ Folder data: %2</translation>
         <translation>Menyambung ke %1…</translation>
     </message>
     <message>
+        <source>Offline, retrying in %1: %2</source>
+        <translation>Offline, mencoba lagi dalam %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</source>
+        <translation>%1 menolak mengirim booking kamu (HTTP %2), jadi TalentDesk berhenti meminta. Beri tahu agensi kamu, lalu tekan Coba lagi sekarang.</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t letting this device sync for now. Trying again in %2.</source>
+        <translation>Untuk sementara %1 tidak mengizinkan perangkat ini sinkron. Mencoba lagi dalam %2.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s address no longer serves bookings (HTTP %2). Trying again in %3; ask your agency whether its address changed.</source>
+        <translation>Alamat %1 tidak lagi melayani booking (HTTP %2). Mencoba lagi dalam %3; tanyakan ke agensi kamu apakah alamatnya berubah.</translation>
+    </message>
+    <message>
+        <source>TalentDesk ran into an internal problem and starts syncing again in %1</source>
+        <translation>TalentDesk mengalami masalah internal dan mulai sinkron lagi dalam %1</translation>
+    </message>
+    <message>
         <source>Retrying: %1</source>
         <translation>Mencoba lagi: %1</translation>
     </message>
     <message>
-        <source>Retrying in %1 s: %2</source>
-        <translation>Mencoba lagi dalam %1 dtk: %2</translation>
-    </message>
-    <message>
         <source>Offline: %1</source>
         <translation>Sedang offline: %1</translation>
-    </message>
-    <message>
-        <source>Offline, retrying in %1 s: %2</source>
-        <translation>Offline, mencoba lagi dalam %1 dtk: %2</translation>
     </message>
     <message>
         <source>Token refused by %1: unpair and pair again in Settings</source>
@@ -2818,6 +2883,20 @@ Folder data: %2</translation>
     <message>
         <source>Not paired with an agency</source>
         <translation>Belum terhubung ke agensi</translation>
+    </message>
+    <message>
+        <source>Retrying in %1: %2</source>
+        <translation>Mencoba lagi dalam %1: %2</translation>
+    </message>
+    <message>
+        <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
+        <translation>(agensi minta menunggu %1; TalentDesk menunggu paling lama %2, atau tekan Coba lagi sekarang)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting to be sent: %1</source>
+        <translation>
+            <numerusform>%n item antre untuk dikirim: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) waiting to be sent</source>
@@ -2842,6 +2921,14 @@ Folder data: %2</translation>
         <translation>
             <numerusform>%n pembaruan tak terbaca dilewati</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Coba lagi sekarang</translation>
+    </message>
+    <message>
+        <source>Ask your agency again now instead of waiting</source>
+        <translation>Tanya agensi lagi sekarang, tanpa menunggu</translation>
     </message>
     <message>
         <source>queued</source>

@@ -301,8 +301,16 @@ class AgencyClient:
         self._timeout = timeout
 
         class Client(httpx.Client):
-            # A proxy from the environment gets a transport held to the deadline too
-            # (httpx offers no other way to reach the proxies' pools).
+            # Every transport httpx makes, also for a proxy from the environment, is held
+            # to the deadline (httpx offers no other way to reach its pools; passing a
+            # transport instead would turn the environment's proxies off).
+            def _init_transport(  # type: ignore[override]
+                self, *, transport: httpx.BaseTransport | None = None, **kwargs: Any
+            ) -> httpx.BaseTransport:
+                if transport is not None:
+                    return transport
+                return _held_to_deadlines(httpx.HTTPTransport(**kwargs))
+
             def _init_proxy_transport(  # type: ignore[override]
                 self, proxy: httpx.Proxy, **kwargs: Any
             ) -> httpx.BaseTransport:
@@ -311,7 +319,7 @@ class AgencyClient:
         self._http = Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout),
-            transport=transport or _held_to_deadlines(httpx.HTTPTransport()),
+            transport=transport,
             follow_redirects=False,  # a redirect could carry the token to another host
             headers={
                 "Accept": "application/json",
@@ -507,6 +515,8 @@ class _Inflater:
                 out = d.decompress(data, self.SLICE)
                 if out:
                     yield out
+                if d.unused_data:
+                    raise MalformedResponseError("bytes after the end of the compressed body")
                 data = d.unconsumed_tail
                 # A full slice may leave output pending inside zlib: ask again.
                 if not data and len(out) < self.SLICE:

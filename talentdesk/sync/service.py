@@ -374,7 +374,8 @@ class SyncService:
                         asked_wait=None,
                         restarts=restarts,
                     )
-                    run.pause(run.feed_wake if name == "sync-feed" else run.normal_wake, delay)
+                    wakes = {"sync-feed": run.feed_wake, "sync-urgent": run.urgent_wake}
+                    run.pause(wakes.get(name, run.normal_wake), delay)
         finally:
             with run.lock:
                 run.finished += 1

@@ -52,7 +52,7 @@ class SyncMessages(QObject):
 
     def duration(self, seconds: float) -> str:
         """A wait in words: seconds, minutes, hours or days, rounded up."""
-        if seconds < 100:
+        if math.ceil(seconds) < 100:
             return self.tr("%n s", "", max(0, math.ceil(seconds)))
         if seconds < 2 * _HOUR:
             return self.tr("%n min", "", math.ceil(seconds / _MINUTE))

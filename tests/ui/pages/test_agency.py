@@ -50,7 +50,7 @@ from tests.ui.conftest import (
 pytestmark = pytest.mark.usefixtures("no_keyring")
 
 TALENT = "Sari"
-SYNC_THREADS = ("sync-feed", "sync-outbox")
+SYNC_THREADS = ("sync-feed", "sync-urgent", "sync-outbox")
 FAST = SyncTuning(feed_wait=1, client_timeout=5.0)
 WAIT_MS = 20_000
 
@@ -551,7 +551,7 @@ def test_lock_stops_sync_before_the_vault_closes_without_freezing(
     assert is_locked(app)
     assert app.unlock_screen.busy.title.text() == "Locking TalentDesk…"
     wait_for_step(qtbot, app, "passphrase", timeout=WAIT_MS)
-    assert seen_at_close == [(False, False)]  # both sync threads had ended
+    assert seen_at_close == [(False, False, False)]  # every sync thread had ended
     assert not vault.is_open
 
     # Unlocking again starts syncing again.
@@ -584,7 +584,7 @@ def test_quit_stops_sync_before_the_vault_closes(
 
     monkeypatch.setattr(vault, "close", close)
     app.shutdown()
-    assert seen_at_close == [(False, False)]
+    assert seen_at_close == [(False, False, False)]
     assert not vault.is_open
 
 
@@ -614,5 +614,5 @@ def test_quit_while_locking_still_waits_for_sync(
     qtbot.wait(200)
     app.lock()
     app.shutdown()  # before the long-poll in flight has ended
-    assert seen_at_close == [(False, False)]
+    assert seen_at_close == [(False, False, False)]
     assert not vault.is_open
