@@ -15,6 +15,7 @@ sequence ends as a value or a :class:`MalformedResponseError`.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import logging
 import random
@@ -271,6 +272,30 @@ def _held_to_deadlines(transport: httpx.HTTPTransport) -> httpx.HTTPTransport:
     return transport
 
 
+@functools.cache
+def _client_class() -> type[httpx.Client]:
+    """``httpx.Client`` whose every transport is held to the deadline, also for a proxy
+    from the environment (httpx offers no other way to reach its pools; passing a
+    transport instead would turn the environment's proxies off). Made on first use:
+    httpx is imported late."""
+    import httpx
+
+    class Client(httpx.Client):
+        def _init_transport(  # type: ignore[override]
+            self, *, transport: httpx.BaseTransport | None = None, **kwargs: Any
+        ) -> httpx.BaseTransport:
+            if transport is not None:
+                return transport
+            return _held_to_deadlines(httpx.HTTPTransport(**kwargs))
+
+        def _init_proxy_transport(  # type: ignore[override]
+            self, proxy: httpx.Proxy, **kwargs: Any
+        ) -> httpx.BaseTransport:
+            return _held_to_deadlines(httpx.HTTPTransport(proxy=proxy, **kwargs))
+
+    return Client
+
+
 # ---------------------------------------------------------------------------- the client
 
 
@@ -300,23 +325,7 @@ class AgencyClient:
         self._token = token
         self._timeout = timeout
 
-        class Client(httpx.Client):
-            # Every transport httpx makes, also for a proxy from the environment, is held
-            # to the deadline (httpx offers no other way to reach its pools; passing a
-            # transport instead would turn the environment's proxies off).
-            def _init_transport(  # type: ignore[override]
-                self, *, transport: httpx.BaseTransport | None = None, **kwargs: Any
-            ) -> httpx.BaseTransport:
-                if transport is not None:
-                    return transport
-                return _held_to_deadlines(httpx.HTTPTransport(**kwargs))
-
-            def _init_proxy_transport(  # type: ignore[override]
-                self, proxy: httpx.Proxy, **kwargs: Any
-            ) -> httpx.BaseTransport:
-                return _held_to_deadlines(httpx.HTTPTransport(proxy=proxy, **kwargs))
-
-        self._http = Client(
+        self._http = _client_class()(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout),
             transport=transport,

@@ -93,12 +93,15 @@ def _strict(data: bytes, kind: type[T], what: str) -> T:
 
 
 def _why(exc: BaseException) -> str:
-    """What went wrong, without content: msgspec's and json's messages name a place only."""
+    """What went wrong, without content: msgspec's messages name a place, never a value;
+    anything else is named by its type only."""
     if isinstance(exc, RecursionError):
         return "nested too deeply"
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8"
-    return f"{type(exc).__name__}: {str(exc)[:200]}"
+    if isinstance(exc, msgspec.DecodeError):
+        return f"{type(exc).__name__}: {str(exc)[:200]}"
+    return type(exc).__name__
 
 
 def _whole_problem(data: bytes) -> str | None:

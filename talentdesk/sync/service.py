@@ -400,7 +400,7 @@ class SyncService:
             # for its whole wait although the agency is there.
             wait = self.feed_wait if answered else 0
             answered = False
-            asked_at = self._clock()
+            asked_at = time.monotonic()  # real time: the status clock may be a test's
             try:
                 answer = client.feed(cursor, wait)
             except (RetryableError, MalformedResponseError) as exc:
@@ -421,7 +421,7 @@ class SyncService:
             failures = 0
             answered = True
             result = self._apply(answer)
-            took = self._clock() - asked_at
+            took = time.monotonic() - asked_at
             if wait == 0 or took >= pace.quick_seconds:
                 quiet = 0
                 continue
@@ -483,7 +483,7 @@ class SyncService:
             # The agency's feed was reset (its data restored or rebuilt): read it again
             # from the start. Applying is idempotent by sequence number and by each
             # booking's own state, so nothing that is over comes back.
-            now = self._clock()
+            now = time.monotonic()
             resets[:] = [t for t in resets if now - t < pace.reset_window]
             resets.append(now)
             log.warning("agency feed is behind our cursor %d; reading from 0", cursor)
@@ -589,8 +589,8 @@ class SyncService:
                 if exc.status == 409 and exc.problem_type == wire.ProblemType.REQUEST_IN_PROGRESS:
                     # Our own key, still being handled at the agency: ask again when it
                     # says, and give up (shown as refused) if it never finishes.
-                    first = busy_since.setdefault(item.id, self._clock())
-                    if self._clock() - first >= pace.in_progress_give_up:
+                    first = busy_since.setdefault(item.id, time.monotonic())
+                    if time.monotonic() - first >= pace.in_progress_give_up:
                         said = exc.problem.detail if exc.problem else ""
                         self.outbox.mark_failed(item, (said or "request still in progress")[:500])
                         self._set_status(outbox_reason="in_progress")
