@@ -392,8 +392,6 @@ class SyncService:
         quiet = 0  # long-polls in a row that came back at once with nothing new
         resets: list[float] = []  # when the agency said "your cursor is ahead", lately
         while not stop.is_set():
-            # This poll is the retry: a "retry now" pressed from here on cuts the next wait.
-            run.feed_wake.clear()
             cursor = load_feed_state(self.vault).cursor
             # Until the agency has answered (at start, after a failure) the poll returns
             # at once: a long-poll with nothing new would keep "Connecting…" on screen
@@ -401,23 +399,25 @@ class SyncService:
             wait = self.feed_wait if answered else 0
             answered = False
             asked_at = time.monotonic()  # real time: the status clock may be a test's
+            failure: SyncError | None = None
             try:
                 answer = client.feed(cursor, wait)
-            except (RetryableError, MalformedResponseError) as exc:
-                if stop.is_set():
-                    return
-                failures += 1
-                self._feed_retry(run, exc, failures)
-                continue
-            except RejectedError as exc:
-                if stop.is_set():
-                    return
-                failures += 1
-                if not self._feed_refused(run, exc, cursor, resets):
-                    failures = 0
-                continue
+            except SyncError as exc:
+                failure = exc
+            # The request that just ended was the retry: a "retry now" pressed while it
+            # ran does not cut the wait that follows it.
+            run.feed_wake.clear()
             if stop.is_set():
                 return  # stopped while the poll was in flight: the vault may be closing
+            if isinstance(failure, RejectedError):
+                failures += 1
+                if not self._feed_refused(run, failure, cursor, resets):
+                    failures = 0
+                continue
+            if failure is not None:  # retryable, malformed (nothing else reaches here)
+                failures += 1
+                self._feed_retry(run, failure, failures)
+                continue
             failures = 0
             answered = True
             result = self._apply(answer)

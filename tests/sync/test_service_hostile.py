@@ -119,9 +119,8 @@ def recovers(
 ) -> None:
     """The agency behaves again: the desk gets back to normal and nothing came back."""
     hostile.fake.behave()
-    since = time.monotonic()
     desk.sync.retry_now()  # whatever slow retry the hostile part left it in
-    desk.said(lambda s: s.phase is SyncPhase.CONNECTED, "connected again", since=since)
+    wait_for(lambda: desk.sync.status.phase is SyncPhase.CONNECTED, "connected again")
     before = desk.feed().applied
     fresh = book(hostile, desk, "Kenanga")
     # A second booking ends the next long-poll at once: had the first been applied
@@ -529,9 +528,11 @@ def test_feed_refusals_are_handled_as_the_contract_says(
         tried = len(feed_polls(hostile, desk))
         time.sleep(0.3)
         assert len(feed_polls(hostile, desk)) == tried, status
-        # ...until the talent presses "retry now".
+        # ...until the talent presses "retry now" (and the agency answers the same).
+        pressed = time.monotonic()
         desk.sync.retry_now()
         wait_for(lambda: len(feed_polls(hostile, desk)) == tried + 1, f"{status}: retry now")  # noqa: B023
+        desk.said(_is(phase, reason), f"{status} again", since=pressed)
     recovers(hostile, desk)
 
 
