@@ -4,7 +4,8 @@
   decoder (msgspec, a UTF-8 check and the duplicate-key check) against msgspec alone.
 * The same page with one poison event (the scanner finds it; the rest is decoded per
   event): what a hostile page costs.
-* The worst the scanner sees: a 4 MiB page of nesting (the cap), and of small events.
+* The worst the scanner sees: a 4 MiB page (the cap) of nesting, of small events, and
+  one event of 4 MiB of numbers (the scanner reads every token of it).
 * A gzip bomb (64 KB inflating to 64 MiB): peak memory while the desk's inflater reads
   it up to the 4 MiB cap, against httpx's decoder inflating the same network chunk.
 
@@ -101,6 +102,9 @@ def main() -> None:
     small = b'{"seq": 1, "type": "x", "at": 0, "data": {"a": [1, 2]}}'
     many = b'{"events": [' + b",".join([small] * (cap // (len(small) + 1) - 1)) + b"]}"
     report("4 MiB of small events (refused)", timed(refused(many), 5))
+    flat = b"[" + b"1," * (cap // 2 - 100) + b"1]"
+    one = b'{"events": [{"seq": 1, "type": "x", "at": 0, "data": ' + flat + b'}], "cursor": 1}'
+    report("one event of 4 MiB of numbers (set aside)", timed(lambda: decode_feed_page(one), 5))
 
     packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     zeros = bytes(1 << 20)

@@ -217,7 +217,9 @@ def _member(data: bytes, spans: list[tuple[int, int]] | None, kind: Any) -> Any:
 _TOKEN: Final = re.compile(
     rb'"[^"\\]*(?:\\.[^"\\]*)*"'  # a whole string
     rb"|[{}\[\],:]"  # structure
-    rb'|[^\s{}\[\],:"]+'  # a number, true, false, null, or junk (msgspec judges it)
+    # A number, true, false, null, or junk (msgspec judges it); a run of them with commas
+    # between is one token: it holds no key and no bracket, so nothing the scan looks for.
+    rb'|[^\s{}\[\],:"]+(?:\s*,\s*[^\s{}\[\],:"]+)*'
     rb'|"',  # a string that never ends
     re.DOTALL,
 )
@@ -253,6 +255,10 @@ class _Scan:
     members: list[dict[bytes, list[tuple[int, int]]]] = field(default_factory=list)
     event_problems: dict[int, str] = field(default_factory=dict)
 
+    def failed(self) -> bool:
+        """Whether the page itself is unreadable (scanning further is pointless)."""
+        return self.problem is not None
+
     def fault(self, event: int | None, reason: str) -> None:
         if event is None:
             if self.problem is None:
@@ -271,6 +277,32 @@ def _key(token: bytes) -> bytes:
         return token
 
 
+_NESTED: Final = re.compile(
+    rb'"[^"\\]*(?:\\.[^"\\]*)*"'  # a whole string (its brackets do not count)
+    rb"|[{\[]+|[}\]]+"  # runs of brackets
+    rb'|"',  # a string that never ends
+    re.DOTALL,
+)
+
+
+def _end_of_nested(data: bytes, start: int) -> int | None:
+    """Where the array or object opening at ``start`` ends (past its closing bracket),
+    counting runs of brackets at once; None if it never does."""
+    depth = 0
+    for match in _NESTED.finditer(data, start):
+        token = match.group()
+        first = token[0]
+        if first in _OPEN:
+            depth += len(token)
+        elif first in _CLOSE:
+            if len(token) >= depth:
+                return match.start() + depth
+            depth -= len(token)
+        elif len(token) == 1:
+            return None  # a string that never ends
+    return None
+
+
 def _scan(data: bytes, *, feed: bool) -> _Scan:
     """Find the structure of a JSON object without recursion or decoding.
 
@@ -278,12 +310,11 @@ def _scan(data: bytes, *, feed: bool) -> _Scan:
     and the spans of its ``seq`` and ``type`` members; notes nesting deeper than
     :data:`MAX_ANSWER_DEPTH` and duplicate keys where they are (an event, or the page).
     Broken structure (unbalanced brackets, a string that never ends, not an object) is a
-    problem of the page: no event can be told from the next any more.
+    problem of the page: no event can be told from the next any more. A page of more
+    events than the contract allows is refused as soon as that is known.
     """
     out = _Scan()
     stack: list[_Frame] = []
-    overflow = 0  # open brackets past the depth limit (not kept as frames)
-    overflow_at: int | None = None  # the event where the overflow began
     done = False
 
     def begin_value(start: int) -> None:
@@ -296,93 +327,93 @@ def _scan(data: bytes, *, feed: bool) -> _Scan:
         frame = stack[-1]
         if frame.role == "events":
             out.events.append((frame.value_start, end))
+            if len(out.events) > wire.MAX_FEED_LIMIT:
+                out.fault(None, f"more than {wire.MAX_FEED_LIMIT} events")
         elif frame.role == "event" and frame.member in (b"seq", b"type"):
             assert frame.event is not None
             spans = out.members[frame.event].setdefault(frame.member, [])
             spans.append((frame.value_start, end))
 
-    for match in _TOKEN.finditer(data):
-        token = match.group()
-        first = token[0]
-        start, end = match.span()
-        if done:
-            out.fault(None, "more after the end of the object")
-            break
-        if overflow:
+    position, size = 0, len(data)
+    while position < size and not out.failed():
+        resume = size
+        for match in _TOKEN.finditer(data, position):
+            token = match.group()
+            first = token[0]
+            start, end = match.span()
+            if done:
+                out.fault(None, "more after the end of the object")
+                break
             if first in _OPEN:
-                overflow += 1
+                is_object = first == ord("{")
+                if not stack:
+                    if not is_object:
+                        out.fault(None, "not a JSON object")
+                        break
+                    stack.append(_Frame(True, "root", None))
+                    continue
+                parent = stack[-1]
+                begin_value(start)
+                event = len(out.events) if parent.role == "events" else parent.event
+                if len(stack) >= MAX_ANSWER_DEPTH:
+                    # Too deep to decode: find where it ends without looking inside.
+                    out.fault(event, f"nested deeper than {MAX_ANSWER_DEPTH} levels")
+                    nested_end = _end_of_nested(data, start)
+                    if nested_end is None:
+                        out.fault(None, "the object never ends")
+                        break
+                    end_value(nested_end)
+                    resume = nested_end
+                    break
+                if feed and parent.role == "root" and parent.member == b"events" and not is_object:
+                    role = "events"
+                    if out.events_span is not None:
+                        out.fault(None, "two event lists")
+                    out.events_span = (start, start)
+                elif parent.role == "events" and is_object:
+                    role = "event"
+                    while len(out.members) <= len(out.events):
+                        out.members.append({})
+                else:
+                    role = "inner"
+                stack.append(_Frame(is_object, role, event))
             elif first in _CLOSE:
-                overflow -= 1
-                if not overflow:
+                if not stack or stack[-1].is_object != (first == ord("}")):
+                    out.fault(None, "brackets do not match")
+                    break
+                frame = stack.pop()
+                if frame.role == "events":
+                    out.events_span = ((out.events_span or (start, start))[0], end)
+                if not stack:
+                    done = True
+                else:
                     end_value(end)
+            elif not stack:
+                out.fault(None, "not a JSON object")
+                break
+            elif first == _COMMA:
+                frame = stack[-1]
+                frame.expect_key = frame.is_object
+            elif first == _COLON:
+                continue
             elif first == _QUOTE and len(token) == 1:
                 out.fault(None, "a string never ends")
                 break
-            continue
-        if first in _OPEN:
-            is_object = first == ord("{")
-            if not stack:
-                if not is_object:
-                    out.fault(None, "not a JSON object")
-                    break
-                stack.append(_Frame(True, "root", None))
-                continue
-            parent = stack[-1]
-            begin_value(start)
-            if parent.role == "events":
-                event: int | None = len(out.events)
             else:
-                event = parent.event
-            if len(stack) >= MAX_ANSWER_DEPTH:
-                overflow, overflow_at = 1, event
-                out.fault(overflow_at, f"nested deeper than {MAX_ANSWER_DEPTH} levels")
-                continue
-            if feed and parent.role == "root" and parent.member == b"events" and not is_object:
-                role = "events"
-                if out.events_span is not None:
-                    out.fault(None, "two event lists")
-                out.events_span = (start, start)
-            elif parent.role == "events" and is_object:
-                role = "event"
-                while len(out.members) <= len(out.events):
-                    out.members.append({})
-            else:
-                role = "inner"
-            stack.append(_Frame(is_object, role, event))
-        elif first in _CLOSE:
-            if not stack or stack[-1].is_object != (first == ord("}")):
-                out.fault(None, "brackets do not match")
-                break
-            frame = stack.pop()
-            if frame.role == "events":
-                out.events_span = ((out.events_span or (start, start))[0], end)
-            if not stack:
-                done = True
-            else:
+                frame = stack[-1]
+                if frame.expect_key and first == _QUOTE:
+                    key = _key(token)
+                    if key in frame.keys:
+                        out.fault(frame.event, "a key appears twice in one object")
+                    frame.keys.add(key)
+                    frame.member = key
+                    frame.expect_key = False
+                    continue
+                begin_value(start)
                 end_value(end)
-        elif not stack:
-            out.fault(None, "not a JSON object")
-            break
-        elif first == _COMMA:
-            frame = stack[-1]
-            frame.expect_key = frame.is_object
-        elif first == _COLON:
-            continue
-        elif first == _QUOTE and len(token) == 1:
-            out.fault(None, "a string never ends")
-            break
-        else:
-            frame = stack[-1]
-            if frame.expect_key and first == _QUOTE:
-                key = _key(token)
-                if key in frame.keys:
-                    out.fault(frame.event, "a key appears twice in one object")
-                frame.keys.add(key)
-                frame.member = key
-                frame.expect_key = False
-                continue
-            begin_value(start)
-            end_value(end)
-    if out.problem is None and (stack or overflow or not done):
-        out.fault(None, "the object never ends" if stack or overflow else "empty")
+            if out.failed():
+                break
+        position = resume
+    if out.problem is None and (stack or not done):
+        out.fault(None, "the object never ends" if stack else "empty")
     return out
