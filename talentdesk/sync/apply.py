@@ -272,7 +272,7 @@ def _apply_event(
         result.config_changed = True
     else:
         remote_id = (
-            data.escalation_id if isinstance(data, wire.EscalationUpdateData) else data.report_id
+            data.report_id if isinstance(data, wire.ReportUpdateData) else data.escalation_id
         )
         store.vault.put(UPDATE_KIND, f"{event.type}:{remote_id}", event.data)
         result.updates.append((event.type, remote_id))
