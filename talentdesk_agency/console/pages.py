@@ -175,6 +175,10 @@ class Pages:
         if signed is None:
             return self._login_again(request, page, page.t("login.failed"), name, 401)
         token, session = signed
+        chosen = request.cookies.get(LANG_COOKIE)
+        if chosen in tuple(Language) and chosen != session.member.language:
+            # The language picked on the sign-in page becomes the account's.
+            await self.c.db(self.store.staff.set_language, session.member, Language(chosen))
         signed_in = _go("/console/queue")
         lifetime = int(session.expires_at - now_utc().timestamp())
         self.c.set_cookie(signed_in, request, SESSION_COOKIE, token, lifetime)

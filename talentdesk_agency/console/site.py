@@ -11,7 +11,7 @@ Security, in one place:
   failure is a 403.
 * Roles: supervisors handle escalations and reports; admin pages answer them 403.
 * Every response: a Content-Security-Policy with no inline script or style, frame
-  ancestors none (and X-Frame-Options), no referrer, nosniff, no caching of pages.
+  ancestors none (and X-Frame-Options), no referrer to other sites, nosniff, no caching of pages.
 * Talent-typed text is rendered by Jinja with autoescape on, never marked safe.
 """
 
@@ -58,7 +58,9 @@ CSP: Final = (
 _HEADERS: Final = {
     "content-security-policy": CSP,
     "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on our
+    # own form posts, which the origin check must refuse.
+    "referrer-policy": "same-origin",
     "x-content-type-options": "nosniff",
 }
 #: A live stream sends a comment this often when nothing changes (keeps proxies open).
