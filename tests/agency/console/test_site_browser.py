@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import Page
 
 from talentdesk.safety import SafetyService
-from talentdesk.safety.escalation import EscalationState
+from talentdesk.safety.escalation import EscalationState, EscalationView
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
@@ -25,7 +26,7 @@ from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff
 from tests.reference_agency import pair
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
 
 SENTINEL_HANDLE = "@SENTINEL-handle-7781"
 SENTINEL_ALIAS = "SENTINEL-alias-7781"
@@ -101,13 +102,21 @@ def signed_in(browser: Browser, world: World, name: str, **options: Any) -> Page
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/console/queue")
+    assert isinstance(page, Page)
     return page
 
 
-def remote_id(world: World, local_id: str) -> str:
-    view = wait_for(lambda: world.safety.escalations.get(local_id).remote_id)
-    assert isinstance(view, str)
+def desk_view(world: World, local_id: str) -> EscalationView:
+    """The desk's own record of an escalation."""
+    view = world.safety.escalations.get(local_id)
+    assert view is not None
     return view
+
+
+def remote_id(world: World, local_id: str) -> str:
+    found = wait_for(lambda: desk_view(world, local_id).remote_id)
+    assert isinstance(found, str)
+    return found
 
 
 def test_sign_in_and_a_desk_escalation_appears_live_within_a_second(
@@ -147,15 +156,15 @@ def test_acknowledge_resolve_and_every_supervisor_sees_it_live(
     # Budi's queue shows who took it, without a reload.
     budi.wait_for_selector(f"#row-{esc}:not(.unacked) .status:has-text('Taken by {ADMIN}')")
     # The desk's record says acknowledged by Rina.
-    wait_for(lambda: world.safety.escalations.get(view.id).state is EscalationState.ACKNOWLEDGED)
-    assert world.safety.escalations.get(view.id).supervisor == ADMIN
+    wait_for(lambda: desk_view(world, view.id).state is EscalationState.ACKNOWLEDGED)
+    assert desk_view(world, view.id).supervisor == ADMIN
 
     rina.select_option("select[name=reason]", "emergency_services_called")
     rina.fill("form[action$='/resolve'] textarea[name=note]", "Polisi sudah dihubungi")
     rina.click("#resolve")
     rina.wait_for_selector("#item-status:has-text('resolved')")
     assert "emergency services called" in rina.inner_text("#live-item")
-    wait_for(lambda: world.safety.escalations.get(view.id).state is EscalationState.RESOLVED)
+    wait_for(lambda: desk_view(world, view.id).state is EscalationState.RESOLVED)
     budi.wait_for_selector(f"#row-{esc}", state="detached")
     rina.context.close()
     budi.context.close()
