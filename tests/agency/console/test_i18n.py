@@ -18,14 +18,14 @@ CONSOLE = Path(str(resources.files("talentdesk_agency.console")))
 LITERAL = re.compile(r"""\bt\(\s*["']([a-z_.]+)["']""")
 #: t("prefix." ~ value) in templates: each prefix's values are listed below.
 PREFIX = re.compile(r"""\bt\(\s*["']([a-z_]+\.)["']\s*~""")
-PREFIX_VALUES = {
+PREFIX_VALUES: dict[str, list[str]] = {
     **{f"{prefix}.": [str(v) for v in kind] for prefix, kind in NAMED_VALUES},
-    "role.": list(StaffRole),
-    "timeline.": list(What),
-    "alert.": list(AlertKind),
-    "notice.": list(AlertChannel),
-    "notice_status.": list(NoticeStatus),
-    "choice.": [*Channel, *ReplyStyle, *Language],
+    "role.": [str(v) for v in StaffRole],
+    "timeline.": [str(v) for v in What],
+    "alert.": [str(v) for v in AlertKind],
+    "notice.": [str(v) for v in AlertChannel],
+    "notice_status.": [str(v) for v in NoticeStatus],
+    "choice.": [str(v) for v in (*Channel, *ReplyStyle, *Language)],
     "kind.": ["button", "lone_worker", "wellbeing", "debrief"],
     "reports.": ["first_response", "next_update"],
     "bookings.status.": ["booked", "cancelled"],

@@ -431,8 +431,8 @@ def test_older_value_list_columns_hold_only_the_lists_values(sari: Paired) -> No
         store.update_ticket(rep["id"], status=ReportStatus.RESOLVED, level=TicketLevel.TECHNICAL)
         store.resolve_escalation(store.escalations(open_only=True)[0].id, "Rina", "ok")
         policy.tick(store, now_utc() + timedelta(hours=1))
-    for (table, column), kind in {**UNCHECKED, **CHECKED}.items():
+    for (table, column), values in {**UNCHECKED, **CHECKED}.items():
         written = {row[0] for row in query(db, f"SELECT DISTINCT {column} FROM {table}")} - {None}
-        assert written <= {member.value for member in kind}, (table, column, written)
+        assert written <= {member.value for member in values}, (table, column, written)
         if (table, column) in UNCHECKED and table != "bookings":
             assert written, (table, column)  # the run above wrote some
