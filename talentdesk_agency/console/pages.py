@@ -239,7 +239,7 @@ class Pages:
             "playbook": PLAYBOOK,
             "contacts": rules.contacts,
             "supervisor_phone": config.supervisor_phone,
-            "next_level": any(i.alerted_rounds for i in open_items),
+            "next_level": any(i.alerted_rounds and i.unacknowledged for i in open_items),
         }
 
     async def queue(self, request: Request) -> Response:
