@@ -171,7 +171,7 @@ def main() -> None:
             page.screenshot(path=str(args.out / "console-roster.png"))
             if args.phone:
                 phone = browser.new_page(viewport={"width": 390, "height": 844})
-                phone.context.add_cookies(page.context.cookies())
+                phone.context.add_cookies(page.context.cookies())  # type: ignore[arg-type]
                 phone.goto(f"{server.url}/console/queue")
                 phone.screenshot(path=str(args.out / "console-queue-phone.png"), full_page=True)
             browser.close()
