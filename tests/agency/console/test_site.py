@@ -12,10 +12,11 @@ import httpx
 import pytest
 
 from talentdesk_agency import AgencyStore, ServerThread
-from talentdesk_agency.console.i18n import MISSING
+from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.site import CSP
 from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
+from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, csrf_of
 from tests.reference_agency import Paired, pair, soon
@@ -285,6 +286,13 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
     with AgencyStore(agency_db) as store:
         new = [b for b in store.bookings.rows() if b.returning]
     assert len(new) == 1 and new[0].start.startswith("2030-01-01T21:00:00+07:00")
+    # Cancelling asks first, saying what it does; asking changes nothing.
+    asked = admin.get(f"/console/bookings/{new[0].id}/cancel")
+    said = translator(Language.ID)  # the account's language
+    assert asked.status_code == 200 and said("bookings.cancel_confirm") in asked.text
+    assert f'action="/console/bookings/{new[0].id}/cancel"' in asked.text
+    with AgencyStore(agency_db) as store:
+        assert store.bookings.row(new[0].id).status == "booked"  # type: ignore[union-attr]
     assert (
         admin.post(
             f"/console/bookings/{new[0].id}/cancel", data={"csrf": token, "reason": "sakit"}
@@ -316,8 +324,14 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
         ).status_code
         == 200
     )
-    device = re.search(r'name="device" value="(dev_[0-9a-f]+)"', admin.get("/console/roster").text)
+    device = re.search(
+        r"/console/roster/revoke\?device=(dev_[0-9a-f]+)", admin.get("/console/roster").text
+    )
     assert device is not None
+    asked = admin.get(f"/console/roster/revoke?device={device.group(1)}")
+    assert asked.status_code == 200 and said("roster.revoke_confirm") in asked.text
+    assert f'name="device" value="{device.group(1)}"' in asked.text
+    assert talent.client.get("/v1/feed").status_code == 200  # asking revoked nothing
     assert (
         admin.post(
             "/console/roster/revoke", data={"csrf": token, "device": device.group(1)}
@@ -345,7 +359,9 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
     ):
         assert (ADMIN, action) in actions, action
     audit = admin.get("/console/audit").text
-    assert "device.revoke" in audit and "escalation.acknowledge" in audit
+    assert said("audit.device.revoke") in audit  # in words, not codes
+    assert said("audit.escalation.resolve") + f" ({said('reason.false_alarm')})" in audit
+    assert actions.count((ADMIN, "staff.add")) == 1  # the store's entry, not a second one
 
 
 def test_the_config_tables_and_policy_save_and_push(admin: httpx.Client, talent: Paired) -> None:

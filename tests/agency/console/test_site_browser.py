@@ -205,7 +205,7 @@ def test_the_lone_worker_alarm_arrives_as_its_own_escalation(
     assert created.status_code == 201
     lone = created.json()["id"]
     assert lone != first_id
-    page.wait_for_selector(f"#row-{lone}.unacked:has-text('lone-worker check unanswered')")
+    page.wait_for_selector(f"#row-{lone}.unacked:has-text('Are you OK?')")
     assert page.locator(f"#row-{first_id}:not(.unacked)").count() == 1
     page.context.close()
 
