@@ -14,6 +14,7 @@ import pytest
 from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.site import CSP
+from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
@@ -422,3 +423,49 @@ def test_report_timers_mark_overdue_tickets(
         tx.execute("UPDATE reports SET created_at = ? WHERE id = ?", (old, ids["rep"]))
     page = admin.get("/console/reports").text
     assert ('class="overdue"' in page and "overdue by" in page.lower()) or "lewat" in page
+
+
+def test_taking_an_alarm_someone_took_first_says_who_has_it(
+    admin: httpx.Client, supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    take = f"/console/escalations/{ids['esc']}/ack"
+    queue = supervisor.get("/console/queue").text
+    assert f'action="{take}"' in queue  # the queue row's own Take button
+    first = supervisor.post(take, data={"csrf": csrf_of(queue)})
+    assert first.status_code == 303 and first.headers["location"].endswith("?taken=1")
+    said = translator(Language.ID)
+    assert said("escalation.taken_notice") in supervisor.get(first.headers["location"]).text
+    second = admin.post(take, data={"csrf": csrf_of(admin.get("/console/queue").text)})
+    assert second.status_code == 303 and second.headers["location"].endswith("?already=1")
+    page = admin.get(second.headers["location"]).text
+    assert said("escalation.not_waiting") in page
+    assert said("escalation.taken_by", name=SUPERVISOR) in page
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).supervisor == SUPERVISOR
+
+
+def test_the_agencys_time_zone_is_set_in_the_configuration(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        booking = store.bookings.row(ids["bk"])
+    assert booking is not None
+    wib, wit = zone_named("WIB"), zone_named("WIT")
+    page = admin.get("/console/bookings").text
+    assert wib.label in page and format_when(booking.start, wib, Language.ID) in page
+    token = csrf_of(page)
+    saved = admin.post(
+        "/console/config/general",
+        data={
+            "csrf": token,
+            "agency_name": "Agensi Bintang",
+            "contact_window_minutes": "10",
+            "time_zone": "WIT",
+        },
+    )
+    assert saved.status_code == 303
+    page = admin.get("/console/bookings").text
+    assert wit.label in page and format_when(booking.start, wit, Language.ID) in page
+    assert '<option value="+09:00" selected>' in page  # a new booking's zone, too
