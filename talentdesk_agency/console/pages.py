@@ -742,6 +742,9 @@ class Pages:
         page = await self.c.page(request, admin=True)
         message = None
         asked = request.query_params.get("disable")
+        assert page.session is not None
+        if request.method == "GET" and asked == page.session.member.name:
+            return _go("/console/staff")  # nobody locks themselves out from here
         if request.method == "GET" and asked:
             return self._confirm(
                 page,
@@ -760,6 +763,8 @@ class Pages:
             if form.get("action") in ("disable", "enable"):
                 name = form.get("name")
                 disabled = form.get("action") == "disable"
+                if disabled and name == member.name:
+                    raise ConsoleError(409, "staff.not_yourself")
                 # The store writes the audit-log entry (by this member).
                 await self.act(
                     page, None, name, lambda: staff.set_disabled(name, disabled, by=member)

@@ -179,8 +179,15 @@ def test_every_page_in_both_languages_is_complete_and_escapes_talent_text(
         f"/console/escalations/{ids['esc']}?part=live",
         f"/console/reports/{ids['rep']}",
         f"/console/debriefs/{debrief.id}",
+        f"/console/bookings/{ids['bk']}/cancel",
+        f"/console/staff?disable={SUPERVISOR}",
         "/console/nothing-here",
     ]
+    device = re.search(
+        r"/console/roster/revoke\?device=dev_[0-9a-f]+", admin.get("/console/roster").text
+    )
+    assert device is not None
+    paths.append(device.group(0))
     for path in paths:
         response = admin.get(path)
         assert response.status_code in (200, 404), path
@@ -363,6 +370,8 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
     assert said("audit.device.revoke") in audit  # in words, not codes
     assert said("audit.escalation.resolve") + f" ({said('reason.false_alarm')})" in audit
     assert actions.count((ADMIN, "staff.add")) == 1  # the store's entry, not a second one
+    myself = admin.post("/console/staff", data={"csrf": token, "action": "disable", "name": ADMIN})
+    assert myself.status_code == 409 and said("staff.not_yourself") in myself.text
 
 
 def test_the_config_tables_and_policy_save_and_push(admin: httpx.Client, talent: Paired) -> None:
