@@ -179,6 +179,7 @@ def main() -> None:
             desk = browser.new_context(
                 viewport={"width": 1366, "height": 768},
                 color_scheme="light",
+                reduced_motion="reduce",  # the alarm's pulse held at its strongest
                 permissions=["notifications"],
             )
             page = desk.new_page()
