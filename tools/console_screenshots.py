@@ -2,7 +2,8 @@
 
 A reference server with sample data (made-up names), the console in Debian's Chromium at
 1366x768: the queue with an unacknowledged alarm, an escalation's timeline, the reports
-queue, the roster; plus the queue at phone width (``--phone``, not committed).
+queue, the roster; the queue on the night shift (dark); and the queue on a phone (390x844,
+in Bahasa Indonesia).
 
     uv run python tools/console_screenshots.py [--lang en|id] [--out docs/screenshots]
 """
@@ -15,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from talentdesk_agency import AgencyStore, ServerThread, policy
 from talentdesk_agency.store import Supervisor, now_utc
@@ -38,6 +39,7 @@ ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--autoplay-policy=no-user-gesture-required",
 ]
 PASSWORD = "screenshot password"  # noqa: S105 - sample data
 
@@ -100,13 +102,13 @@ def seed(db: Path, url: str) -> str:
         )
         policy.tick(store, now_utc() + timedelta(seconds=61))
         store.acknowledge_escalation(taken, Supervisor("Budi"), "Aku telepon kamu sekarang.")
-        escalate(
+        waiting = escalate(
             "Sari",
             EscalationKind.BUTTON,
             CrisisSign.AGGRESSION,
             "Dia marah dan mengancam setelah aku tolak video call.",
         )
-        escalate("Melati", EscalationKind.LONE_WORKER, None, None)
+        lone = escalate("Melati", EscalationKind.LONE_WORKER, None, None)
         store.create_debrief(
             ids["Sari"], wire.DebriefRequest(at=now_utc(), booking_id=bookings["Sari"])
         )
@@ -133,20 +135,39 @@ def seed(db: Path, url: str) -> str:
                     level=TicketLevel.SUPERVISOR,
                     note="Sedang kami cek.",
                 )
-        with store.db.write() as tx:  # an old ticket, overdue
+        with store.db.write() as tx:  # an old ticket, overdue; alarms that have waited a while
             tx.execute(
                 "UPDATE reports SET created_at = ? WHERE category = ?",
                 ((now - timedelta(minutes=25)).isoformat(), ReportCategory.THREATS),
             )
+            for escalation_id, seconds in ((waiting, 42), (lone, 17), (taken, 95)):
+                tx.execute(
+                    "UPDATE escalations SET created_at = ? WHERE id = ?",
+                    ((now - timedelta(seconds=seconds)).isoformat(), escalation_id),
+                )
+            tx.execute(
+                "UPDATE escalations SET acknowledged_at = ? WHERE id = ?",
+                ((now - timedelta(seconds=20)).isoformat(), taken),
+            )
             tx.execute("UPDATE talents SET available = 1")
         return taken
+
+
+def sign_in(page: Page, url: str, lang: str) -> None:
+    page.goto(f"{url}/console/login?lang={lang}")
+    page.fill("input[name=name]", "Rina")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console/queue")
+    page.wait_for_selector("body[data-live-seq]")
+    page.click("#sound-on-now")  # what a supervisor does first
+    page.wait_for_selector("#sound-off", state="hidden")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--lang", default="en", choices=["en", "id"])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--phone", action="store_true", help="also the queue at 390 px")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     db = Path(tempfile.mkdtemp(prefix="console-shots-")) / "agency.sqlite3"
@@ -155,13 +176,14 @@ def main() -> None:
         escalation = seed(db, server.url)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1366, "height": 768})
-            page.goto(f"{server.url}/console/login?lang={args.lang}")
-            page.fill("input[name=name]", "Rina")
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
-            page.wait_for_url("**/console/queue")
-            page.wait_for_selector("body[data-live-seq]")
+            desk = browser.new_context(
+                viewport={"width": 1366, "height": 768},
+                color_scheme="light",
+                reduced_motion="reduce",  # the alarm's pulse held at its strongest
+                permissions=["notifications"],
+            )
+            page = desk.new_page()
+            sign_in(page, server.url, args.lang)
             page.screenshot(path=str(args.out / "console-queue.png"))
             page.goto(f"{server.url}/console/escalations/{escalation}")
             page.screenshot(path=str(args.out / "console-escalation.png"), full_page=True)
@@ -169,11 +191,30 @@ def main() -> None:
             page.screenshot(path=str(args.out / "console-reports.png"))
             page.goto(f"{server.url}/console/roster")
             page.screenshot(path=str(args.out / "console-roster.png"))
-            if args.phone:
-                phone = browser.new_page(viewport={"width": 390, "height": 844})
-                phone.context.add_cookies(page.context.cookies())  # type: ignore[arg-type]
-                phone.goto(f"{server.url}/console/queue")
-                phone.screenshot(path=str(args.out / "console-queue-phone.png"), full_page=True)
+            desk.close()
+            night = browser.new_context(
+                viewport={"width": 1366, "height": 768},
+                color_scheme="dark",
+                reduced_motion="reduce",  # the alarm's pulse held at its strongest
+                permissions=["notifications"],
+            )
+            page = night.new_page()
+            sign_in(page, server.url, args.lang)
+            page.screenshot(path=str(args.out / "console-queue-dark.png"))
+            night.close()
+            phone = browser.new_context(
+                viewport={"width": 390, "height": 844},
+                device_scale_factor=1,
+                is_mobile=True,
+                has_touch=True,
+                color_scheme="light",
+                reduced_motion="reduce",
+                permissions=["notifications"],
+            )
+            page = phone.new_page()
+            sign_in(page, server.url, "id")
+            page.screenshot(path=str(args.out / "console-queue-phone.png"))
+            phone.close()
             browser.close()
     print(f"screenshots in {args.out}")
 

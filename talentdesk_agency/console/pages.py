@@ -20,9 +20,10 @@ from talentdesk_agency.bodies import check_body
 from talentdesk_agency.console.forms import Form, FormError
 from talentdesk_agency.console.i18n import translator
 from talentdesk_agency.console.site import LANG_COOKIE, SESSION_COOKIE, ConsoleError, Page
-from talentdesk_agency.console.views import PLAYBOOK, queue, report_timer
+from talentdesk_agency.console.times import ZONE_SETTING, ZONES, format_when, zone_named
+from talentdesk_agency.console.views import PLAYBOOK, SUPERVISOR_TODO, queue, report_timer
 from talentdesk_agency.problems import AgencyError, ApiError
-from talentdesk_agency.store import AgencyStore, Alerting, Supervisor
+from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
 from talentdesk_agency.store.settings import check_config
 from talentdesk_agency.store.staff import audit
@@ -43,9 +44,6 @@ if TYPE_CHECKING:
     from talentdesk_agency.console.site import Console
 
 __all__ = ["CONFIG_TABLES", "Pages"]
-
-#: Time zones a booking's start can be typed in (Indonesia's three, and UTC).
-OFFSETS: Final = ("+07:00", "+08:00", "+09:00", "+00:00")
 
 #: The configuration's lists edited as tables: section -> (config field, struct, columns).
 CONFIG_TABLES: Final[dict[str, tuple[str, type[msgspec.Struct], tuple[str, ...]]]] = {
@@ -105,9 +103,9 @@ class Pages:
             Route("/reports/{report_id}", self.report, methods=["GET", "POST"]),
             Route("/roster", self.roster, methods=["GET"]),
             Route("/roster/pair", self.pair, methods=["POST"]),
-            Route("/roster/revoke", self.revoke, methods=["POST"]),
+            Route("/roster/revoke", self.revoke, methods=["GET", "POST"]),
             Route("/bookings", self.bookings, methods=["GET", "POST"]),
-            Route("/bookings/{booking_id}/cancel", self.cancel_booking, methods=["POST"]),
+            Route("/bookings/{booking_id}/cancel", self.cancel_booking, methods=["GET", "POST"]),
             Route("/config", self.config, methods=["GET"]),
             Route("/config/{section}", self.save_config, methods=["POST"]),
             Route("/staff", self.staff, methods=["GET", "POST"]),
@@ -120,9 +118,15 @@ class Pages:
         return store
 
     async def act(
-        self, page: Page, action: str, target: str | None, fn: Callable[..., Any], *args: Any
+        self,
+        page: Page,
+        action: str | None,
+        target: str | None,
+        fn: Callable[..., Any],
+        *args: Any,
     ) -> Any:
-        """Run a staff action and its audit-log entry in one transaction.
+        """Run a staff action and its audit-log entry in one transaction (``action``
+        None: the store's call writes its own entry).
 
         Raises:
             ConsoleError: 409 with the store's words if the action is refused.
@@ -134,7 +138,8 @@ class Pages:
         def run() -> Any:
             with store.db.write() as tx:
                 result = fn(*args)
-                audit(tx, member, action, target)
+                if action is not None:
+                    audit(tx, member, action, target)
                 return result
 
         try:
@@ -142,7 +147,7 @@ class Pages:
         except AgencyError as exc:
             if isinstance(exc, ApiError):
                 raise
-            raise ConsoleError(409, "error.bad_form", detail=str(exc)) from None
+            raise ConsoleError(409, "error.refused", detail=str(exc)) from None
 
     # --- signing in ---------------------------------------------------------------------
 
@@ -237,6 +242,8 @@ class Pages:
             "closed": closed,
             "now": now_utc(),
             "playbook": PLAYBOOK,
+            "todo": SUPERVISOR_TODO,
+            "emergency": config.emergency_contacts,
             "contacts": rules.contacts,
             "supervisor_phone": config.supervisor_phone,
             "next_level": any(i.alerted_rounds and i.unacknowledged for i in open_items),
@@ -253,13 +260,28 @@ class Pages:
         rows = self.c.templates.get_template("_queue_rows.html").render(
             page=page, t=page.t, lang=page.language, **values
         )
-        unacked = [i.id for i in values["items"] if i.unacknowledged]
+        unacked = [i for i in values["items"] if i.unacknowledged]
+        t = page.t
         return {
             "rows": rows,
             "open": len(values["items"]),
-            "unacknowledged": unacked,
-            "title": page.t("nav.queue") + " — " + page.t("app.title"),
-            "notify": page.t("queue.unacked", count=len(unacked)),
+            "unacknowledged": [i.id for i in unacked],
+            # What a screen reader announces and a desktop notification says of each.
+            "alarms": [
+                {
+                    "id": i.id,
+                    "text": t(
+                        "announce.alarm",
+                        talent=i.talent,
+                        kind=t("kind." + i.kind),
+                        priority=t("priority." + i.priority),
+                    ),
+                }
+                for i in unacked
+            ],
+            "server_now": int(values["now"].timestamp() * 1000),
+            "title": t("nav.queue") + " — " + t("app.title"),
+            "notify": t("queue.unacked", count=len(unacked)),
         }
 
     # --- one escalation or debrief --------------------------------------------------------
@@ -270,7 +292,12 @@ class Pages:
         debrief = request.url.path.startswith("/console/debriefs/")
         values = await self.c.db(self._item_values, item_id, debrief)
         template = "_live_item.html" if request.query_params.get("part") == "live" else "item.html"
-        return self.c.render(page, template, **values)
+        notice = None
+        if request.query_params.get("taken") == "1":
+            notice = ("ok", page.t("escalation.taken_notice"))
+        elif request.query_params.get("already") == "1":
+            notice = ("warn", page.t("escalation.not_waiting"))
+        return self.c.render(page, template, notice=notice, **values)
 
     def _item_values(self, item_id: str, debrief: bool) -> dict[str, Any]:
         store = self.store
@@ -283,6 +310,10 @@ class Pages:
         booking = store.bookings.row(row.booking_id) if row.booking_id else None
         notices = [] if debrief else self._notices(item_id)
         return {
+            "now": now_utc(),
+            "received": datetime.fromisoformat(row.created_at),
+            "todo": SUPERVISOR_TODO,
+            "emergency": store.config().emergency_contacts,
             "item": row,
             "debrief": debrief,
             "booking": booking,
@@ -312,22 +343,31 @@ class Pages:
         item_id = str(request.path_params["item_id"])
         who = Supervisor(member.name, member.id)
         note = _note(form)
-        if request.url.path.startswith("/console/debriefs/"):
-            log = self.store.escalation_log
-            await self.act(
-                page,
-                "debrief.take",
-                item_id,
-                lambda: log.supervise_debrief(item_id, who, note, resolve=False),
-            )
-            return _go(f"/console/debriefs/{item_id}")
-        await self.act(
-            page,
-            "escalation.acknowledge",
-            item_id,
-            lambda: self.store.acknowledge_escalation(item_id, who, note),
-        )
-        return _go(f"/console/escalations/{item_id}")
+        debrief = request.url.path.startswith("/console/debriefs/")
+        base = "/console/debriefs/" if debrief else "/console/escalations/"
+        log = self.store.escalation_log
+        try:
+            if debrief:
+                await self.act(
+                    page,
+                    "debrief.take",
+                    item_id,
+                    lambda: log.supervise_debrief(item_id, who, note, resolve=False),
+                )
+            else:
+                await self.act(
+                    page,
+                    "escalation.acknowledge",
+                    item_id,
+                    lambda: self.store.acknowledge_escalation(item_id, who, note),
+                )
+        except ConsoleError as exc:
+            if exc.status != 409:
+                raise
+            # Someone else took it a moment earlier (or the talent cancelled it): its page
+            # says who and what.
+            return _go(f"{base}{item_id}?already=1")
+        return _go(f"{base}{item_id}?taken=1")
 
     async def resolve(self, request: Request) -> Response:
         page = await self.c.page(request)
@@ -458,8 +498,33 @@ class Pages:
         message = page.t("roster.code", talent=name, code=code)
         return self.c.render(page, "roster.html", message=message, **values)
 
+    def _confirm(self, page: Page, **values: Any) -> Response:
+        """A page that asks before a destructive action: what it does, a button to do it
+        (a POST with the CSRF token) and a way back."""
+        values.setdefault("fields", [])
+        values.setdefault("reason_label", None)
+        values.setdefault("keep", page.t("confirm.keep"))
+        return self.c.render(page, "confirm.html", **values)
+
     async def revoke(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
+        if request.method == "GET":
+            device_id = request.query_params.get("device", "")
+            devices = await self.c.db(self.store.devices.devices)
+            device = next((d for d in devices if d.id == device_id), None)
+            if device is None or device.revoked_at is not None:
+                raise ConsoleError(404, "error.not_found")
+            talents = await self.c.db(self.store.talents)
+            talent = next((x.display_name for x in talents if x.id == device.talent_id), "?")
+            return self._confirm(
+                page,
+                title=page.t("roster.revoke_title", device=device.name),
+                text=page.t("roster.revoke_text", talent=talent),
+                action="/console/roster/revoke",
+                fields=[("device", device.id)],
+                confirm=page.t("roster.revoke_confirm"),
+                back="/console/roster",
+            )
         form = await self.c.form(request, page)
         device = form.get("device")
         await self.act(page, "device.revoke", device, self.store.devices.revoke, device)
@@ -476,7 +541,8 @@ class Pages:
             form = await self.c.form(request, page)
             talent = form.get("talent")
             try:
-                start = datetime.fromisoformat(form.get("start") + form.get("offset", "+07:00"))
+                offset = form.get("offset", page.zone.offset)
+                start = datetime.fromisoformat(form.get("start") + offset)
             except ValueError:
                 raise ConsoleError(400, "error.bad_form", detail="start") from None
             booking_id = await self.act(
@@ -502,21 +568,40 @@ class Pages:
                 "rows": rows,
                 "talents": self.store.talents(),
                 "packages": self.store.config().packages,
-                "offsets": OFFSETS,
+                "zones": ZONES,
                 "prefill": prefill,
             }
 
-        return self.c.render(page, "bookings.html", message=message, **await self.c.db(values))
+        cancelled = request.query_params.get("cancelled") == "1"
+        return self.c.render(
+            page, "bookings.html", message=message, cancelled=cancelled, **await self.c.db(values)
+        )
 
     async def cancel_booking(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
-        form = await self.c.form(request, page)
         booking_id = str(request.path_params["booking_id"])
+        if request.method == "GET":
+            booking = await self.c.db(self.store.bookings.row, booking_id)
+            if booking is None:
+                raise ConsoleError(404, "error.not_found")
+            if booking.status != "booked" or booking.ended_at:
+                return _go("/console/bookings")
+            time = format_when(booking.start, page.zone, page.language)
+            return self._confirm(
+                page,
+                title=page.t("bookings.cancel_title", talent=booking.talent, time=time),
+                text=page.t("bookings.cancel_text"),
+                action=f"/console/bookings/{booking.id}/cancel",
+                reason_label=page.t("bookings.cancel_reason"),
+                confirm=page.t("bookings.cancel_confirm"),
+                back="/console/bookings",
+            )
+        form = await self.c.form(request, page)
         reason = form.get("reason") or "cancelled by the agency"
         await self.act(
             page, "booking.cancel", booking_id, self.store.cancel_booking, booking_id, reason[:500]
         )
-        return _go("/console/bookings")
+        return _go("/console/bookings?cancelled=1")
 
     # --- configuration (admins) ----------------------------------------------------------------
 
@@ -537,6 +622,7 @@ class Pages:
             "presets": presets,
             "kinds": tuple(EscalationKind),
             "priorities": tuple(EscalationPriority),
+            "zones": ZONES,
         }
 
     async def config(self, request: Request) -> Response:
@@ -569,6 +655,7 @@ class Pages:
         if section == "general":
             phone = form.optional("supervisor_phone")
             name = form.get("agency_name")
+            zone = zone_named(form.get("time_zone") or None)
             new = msgspec.structs.replace(
                 config,
                 supervisor_phone=phone,
@@ -579,6 +666,8 @@ class Pages:
             def general() -> None:
                 store.set_agency_name(name)
                 store.set_config(new)
+                with store.db.write() as tx:
+                    settings.put(tx, ZONE_SETTING, zone.name)
 
             return general
         if section == "policy":
@@ -652,6 +741,20 @@ class Pages:
     async def staff(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
         message = None
+        asked = request.query_params.get("disable")
+        assert page.session is not None
+        if request.method == "GET" and asked == page.session.member.name:
+            return _go("/console/staff")  # nobody locks themselves out from here
+        if request.method == "GET" and asked:
+            return self._confirm(
+                page,
+                title=page.t("staff.disable_title", name=asked),
+                text=page.t("staff.disable_text", name=asked),
+                action="/console/staff",
+                fields=[("action", "disable"), ("name", asked)],
+                confirm=page.t("staff.disable_confirm"),
+                back="/console/staff",
+            )
         if request.method == "POST":
             form = await self.c.form(request, page)
             assert page.session is not None
@@ -660,19 +763,17 @@ class Pages:
             if form.get("action") in ("disable", "enable"):
                 name = form.get("name")
                 disabled = form.get("action") == "disable"
+                if disabled and name == member.name:
+                    raise ConsoleError(409, "staff.not_yourself")
+                # The store writes the audit-log entry (by this member).
                 await self.act(
-                    page,
-                    f"staff.{form.get('action')}",
-                    name,
-                    lambda: staff.set_disabled(name, disabled, by=member),
+                    page, None, name, lambda: staff.set_disabled(name, disabled, by=member)
                 )
             else:
                 name = form.get("name")
                 role = form.choice("role", StaffRole)
                 password = form.raw("password")
-                await self.act(
-                    page, "staff.add", name, lambda: staff.add(name, role, password, by=member)
-                )
+                await self.act(page, None, name, lambda: staff.add(name, role, password, by=member))
                 message = page.t("staff.added", name=name)
         members = await self.c.db(self.store.staff.members)
         return self.c.render(

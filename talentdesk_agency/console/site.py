@@ -38,6 +38,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talentdesk_agency.console.forms import Form, FormError, read_form
 from talentdesk_agency.console.i18n import Translate, translator
+from talentdesk_agency.console.times import (
+    DEFAULT_ZONE,
+    AgencyZone,
+    clock,
+    format_when,
+    stored_zone,
+)
 from talentdesk_agency.problems import ApiError
 from talentdesk_agency.store.staff import StaffSession
 from talentdesk_contract.values import Language
@@ -45,11 +52,23 @@ from talentdesk_contract.values import Language
 if TYPE_CHECKING:
     from talentdesk_agency.app import AgencyApp, FeedWatcher
 
-__all__ = ["CSP", "LANG_COOKIE", "SESSION_COOKIE", "Console", "ConsoleError", "Page"]
+__all__ = [
+    "CSP",
+    "LANG_COOKIE",
+    "SESSION_COOKIE",
+    "THEME_COOKIE",
+    "Console",
+    "ConsoleError",
+    "Page",
+]
 
 SESSION_COOKIE: Final = "td_console"
 _LOGIN_CSRF_COOKIE: Final = "td_login"
 LANG_COOKIE: Final = "td_lang"
+#: The colour scheme picked in the header ("light" or "dark"; none: the device's). Set by
+#: console.js, read here so the page is drawn in it from the first paint.
+THEME_COOKIE: Final = "td_theme"
+_THEMES: Final = ("light", "dark")
 CSP: Final = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "media-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -91,21 +110,35 @@ class Page:
     session: StaffSession | None
     language: Language
     t: Translate
+    zone: AgencyZone = DEFAULT_ZONE
+    theme: str | None = None
 
     @property
     def csrf(self) -> str:
         return self.session.csrf if self.session else ""
 
 
-def _when(value: str | datetime | None) -> str:
-    if value is None:
-        return "—"
+@jinja2.pass_context
+def _when(context: Any, value: str | datetime | None) -> str:
+    page: Page = context["page"]
+    return format_when(value, page.zone, page.language)
+
+
+@jinja2.pass_context
+def _when_s(context: Any, value: str | datetime | None) -> str:
+    """With seconds: for timelines, where several things happen in one minute."""
+    page: Page = context["page"]
+    return format_when(value, page.zone, page.language, seconds=True)
+
+
+def _epoch_ms(value: str | datetime) -> int:
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment.astimezone().strftime("%d %b %H:%M")
+    return int(moment.timestamp() * 1000)
 
 
-def _epoch_ms(value: datetime) -> int:
-    return int(value.timestamp() * 1000)
+def _theme(request: Request) -> str | None:
+    theme = request.cookies.get(THEME_COOKIE)
+    return theme if theme in _THEMES else None
 
 
 class _Headers:
@@ -155,8 +188,14 @@ class Console:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        from talentdesk_agency.console.views import audit_action, timeline_sentence
+
         self.templates.filters["when"] = _when
+        self.templates.filters["when_s"] = _when_s
         self.templates.filters["epoch_ms"] = _epoch_ms
+        self.templates.globals["clock"] = clock
+        self.templates.globals["sentence"] = timeline_sentence
+        self.templates.globals["audit_action"] = audit_action
         self.pages = Pages(self)
         routes = [
             *self.pages.routes(),
@@ -213,9 +252,7 @@ class Console:
         """Who asks. Redirects to sign-in when ``signed_in`` is needed and missing; 403 for
         a supervisor on an admin page."""
         token = request.cookies.get(SESSION_COOKIE)
-        session = None
-        if token and len(token) < 200:
-            session = await self.db(self.store.staff.session, token)
+        session, zone = await self.db(self._who, token if token and len(token) < 200 else None)
         if session is None and signed_in:
             raise _Redirect("/console/login")
         if admin and (session is None or not session.member.is_admin):
@@ -225,7 +262,12 @@ class Console:
         else:
             cookie = request.cookies.get(LANG_COOKIE, "")
             language = Language(cookie) if cookie in tuple(Language) else Language.ID
-        return Page(request, session, language, translator(language))
+        return Page(request, session, language, translator(language), zone, _theme(request))
+
+    def _who(self, token: str | None) -> tuple[StaffSession | None, AgencyZone]:
+        session = None if token is None else self.store.staff.session(token)
+        with self.store.db.read() as tx:
+            return session, stored_zone(tx)
 
     async def form(self, request: Request, page: Page) -> Form:
         """The posted form of a signed-in page, its CSRF token and origin checked.
@@ -302,19 +344,26 @@ class Console:
         try:
             return await self.page(request, signed_in=False)
         except (ConsoleError, ApiError, _Redirect):
-            return Page(request, None, Language.ID, translator(Language.ID))
+            return self._fallback_page(request)
+
+    @staticmethod
+    def _fallback_page(request: Request) -> Page:
+        """A page for when the database cannot say who asks: the language cookie's."""
+        cookie = request.cookies.get(LANG_COOKIE, "")
+        language = Language(cookie) if cookie in tuple(Language) else Language.ID
+        return Page(request, None, language, translator(language), theme=_theme(request))
 
     async def _error_page(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ConsoleError)
         page = await self._plain_page(request)
         message = page.t(exc.key, **exc.values)
-        return self.render(page, "error.html", exc.status, message=message)
+        return self.render(page, "error.html", exc.status, message=message, code=exc.status)
 
     async def _api_error(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
-        page = Page(request, None, Language.ID, translator(Language.ID))
+        page = self._fallback_page(request)
         key = "error.unavailable" if exc.status == 503 else "error.not_found"
-        response = self.render(page, "error.html", exc.status, message=page.t(key))
+        response = self.render(page, "error.html", exc.status, message=page.t(key), code=exc.status)
         response.headers.update(exc.headers)
         return response
 
@@ -322,7 +371,9 @@ class Console:
         assert isinstance(exc, HTTPException)
         page = await self._plain_page(request)
         key = "error.not_found" if exc.status_code in (404, 405) else "error.title"
-        return self.render(page, "error.html", exc.status_code, message=page.t(key))
+        return self.render(
+            page, "error.html", exc.status_code, message=page.t(key), code=exc.status_code
+        )
 
     async def _redirect(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, _Redirect)

@@ -4,6 +4,7 @@
   high, low) then age (oldest first), with the talent's working name and the booking
   (time, package), never the customer.
 * Report tickets with their response timers from the agency's service rules.
+* Timelines as sentences (who did what), in the page's language.
 """
 
 from __future__ import annotations
@@ -12,28 +13,38 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
+from talentdesk_agency.console.i18n import Translate
 from talentdesk_agency.store import AgencyStore, Alerting, DebriefRow, EscalationRow, ReportRow
 from talentdesk_agency.store.bookings import BookingRow
+from talentdesk_agency.store.timeline import Moment, What
 from talentdesk_contract.values import (
     CrisisSign,
     EscalationPriority,
     EscalationStatus,
     ReportStatus,
+    ResolutionReason,
+    TicketLevel,
 )
 
 __all__ = [
+    "AUDIT_ACTIONS",
     "PLAYBOOK",
     "PRIORITY_ORDER",
+    "SUPERVISOR_TODO",
     "QueueItem",
     "ReportTimer",
+    "audit_action",
     "queue",
     "report_timer",
+    "timeline_sentence",
 ]
 
 PRIORITY_ORDER: Final = {p: n for n, p in enumerate(EscalationPriority)}
 #: The crisis playbook's action for each sign (DESIGN.md, "Rules of the trade"); the
 #: console translates ``action.<sign>``.
 PLAYBOOK: Final = {sign: f"action.{sign}" for sign in CrisisSign}
+#: What each sign asks of the supervisor (``todo.<sign>``).
+SUPERVISOR_TODO: Final = {sign: f"todo.{sign}" for sign in CrisisSign}
 _OPEN: Final = (EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED)
 
 
@@ -56,6 +67,7 @@ class QueueItem:
     alerted_rounds: int
     unanswered: bool
     resolution_reason: str | None
+    acknowledged_at: datetime | None = None
 
     @property
     def unacknowledged(self) -> bool:
@@ -66,8 +78,20 @@ class QueueItem:
     def is_open(self) -> bool:
         return self.status in _OPEN
 
+    @property
+    def waiting(self) -> bool:
+        """Nobody has taken it yet (an alarm, or a debrief request)."""
+        return self.status == EscalationStatus.OPEN
+
     def waited(self, now: datetime) -> timedelta:
         return max(timedelta(0), now - self.received_at)
+
+    @property
+    def taken_after(self) -> timedelta | None:
+        """How long it waited before someone took it."""
+        if self.acknowledged_at is None:
+            return None
+        return max(timedelta(0), self.acknowledged_at - self.received_at)
 
 
 def _booking_index(bookings: list[BookingRow]) -> dict[str, BookingRow]:
@@ -95,6 +119,9 @@ def _item(row: EscalationRow | DebriefRow, bookings: dict[str, BookingRow]) -> Q
             alerted_rounds=row.alerted_rounds,
             unanswered=bool(row.unanswered),
             resolution_reason=row.resolution_reason,
+            acknowledged_at=(
+                datetime.fromisoformat(row.acknowledged_at) if row.acknowledged_at else None
+            ),
         )
     return QueueItem(
         id=row.id,
@@ -158,3 +185,99 @@ def report_timer(report: ReportRow, rules: Alerting) -> ReportTimer:
         )
     last = datetime.fromisoformat(report.staff_updated_at or report.first_response_at)
     return ReportTimer("next_update", last + timedelta(minutes=rules.update_every_minutes))
+
+
+# --- timelines ------------------------------------------------------------------------------
+
+
+def _report_change(part: str, t: Translate) -> str:
+    if part in tuple(ReportStatus):
+        return t("report_status." + part)
+    if part in tuple(TicketLevel):
+        return t("level." + part)
+    return part
+
+
+def timeline_sentence(moment: Moment, t: Translate) -> str:
+    """One timeline row as a sentence: what happened and who did it."""
+    what, who, detail = moment.what, moment.who or "?", moment.detail
+    if what is What.RAISED:
+        return t("timeline.raised", kind=t("kind." + (detail or "button")))
+    if what is What.FOLLOW_UP:
+        if detail in tuple(CrisisSign):
+            return t("timeline.follow_up_sign", sign=t("sign." + str(detail)))
+        return t("timeline.follow_up")
+    if what is What.ALERTED_AGAIN:
+        round_, _, count = (detail or "1/0").partition("/")
+        on_duty = int(count) if count.isdigit() else 0
+        key = "none" if on_duty == 0 else "one" if on_duty == 1 else "many"
+        return t(f"timeline.alerted_again.{key}", round=round_, count=on_duty)
+    if what is What.REMINDED:
+        return t("timeline.reminded", who=who, round=detail or "1")
+    if what is What.ACKNOWLEDGED:
+        return t("timeline.acknowledged", who=who)
+    if what is What.RESOLVED:
+        reason = t("reason." + detail) if detail else t("reason.handled")
+        return t("timeline.resolved", who=who, reason=reason)
+    if what is What.REPORT_FILED:
+        return t("timeline.report_filed", category=t("category." + (detail or "other")))
+    if what is What.REPORT_UPDATED:
+        changes = ", ".join(_report_change(p.strip(), t) for p in (detail or "").split(","))
+        if detail and moment.who:
+            return t("timeline.report_moved_by", changes=changes, who=who)
+        if detail:
+            return t("timeline.report_moved", changes=changes)
+        return (
+            t("timeline.report_updated_by", who=who) if moment.who else t("timeline.report_updated")
+        )
+    # cancelled, unanswered, debrief_requested: nothing to fill in.
+    return t("timeline." + what)
+
+
+# --- the audit log ---------------------------------------------------------------------------
+
+#: Audit-log actions the console names (``audit.<action>``); others are shown as recorded.
+AUDIT_ACTIONS: Final = frozenset(
+    {
+        "login",
+        "login.failed",
+        "logout",
+        "duty.on",
+        "duty.off",
+        "staff.add",
+        "staff.disable",
+        "staff.enable",
+        "escalation.acknowledge",
+        "escalation.resolve",
+        "debrief.take",
+        "debrief.resolve",
+        "report.update",
+        "talent.pairing_code",
+        "device.revoke",
+        "booking.create",
+        "booking.cancel",
+        "config",
+    }
+)
+
+
+def audit_action(action: str, t: Translate) -> str:
+    """An audit-log action in words: ``escalation.resolve:false_alarm`` → "resolved an
+    escalation (false alarm)", ``config.policy`` → "changed the configuration (Escalation
+    policy)"."""
+    name, _, reason = action.partition(":")
+    if name.startswith("config."):
+        section = name.removeprefix("config.")
+        title = t(f"config.{section}") if section in _CONFIG_SECTIONS else section
+        return t("audit.config", section=title)
+    if name not in AUDIT_ACTIONS:
+        return action
+    words = t("audit." + name)
+    if reason in tuple(ResolutionReason):
+        words += f" ({t('reason.' + reason)})"
+    return words
+
+
+_CONFIG_SECTIONS: Final = frozenset(
+    {"general", "policy", "packages", "pace", "emergency", "replies", "presets"}
+)

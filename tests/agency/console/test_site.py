@@ -12,10 +12,12 @@ import httpx
 import pytest
 
 from talentdesk_agency import AgencyStore, ServerThread
-from talentdesk_agency.console.i18n import MISSING
+from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.site import CSP
+from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
+from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, csrf_of
 from tests.reference_agency import Paired, pair, soon
@@ -177,8 +179,15 @@ def test_every_page_in_both_languages_is_complete_and_escapes_talent_text(
         f"/console/escalations/{ids['esc']}?part=live",
         f"/console/reports/{ids['rep']}",
         f"/console/debriefs/{debrief.id}",
+        f"/console/bookings/{ids['bk']}/cancel",
+        f"/console/staff?disable={SUPERVISOR}",
         "/console/nothing-here",
     ]
+    device = re.search(
+        r"/console/roster/revoke\?device=dev_[0-9a-f]+", admin.get("/console/roster").text
+    )
+    assert device is not None
+    paths.append(device.group(0))
     for path in paths:
         response = admin.get(path)
         assert response.status_code in (200, 404), path
@@ -285,6 +294,13 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
     with AgencyStore(agency_db) as store:
         new = [b for b in store.bookings.rows() if b.returning]
     assert len(new) == 1 and new[0].start.startswith("2030-01-01T21:00:00+07:00")
+    # Cancelling asks first, saying what it does; asking changes nothing.
+    asked = admin.get(f"/console/bookings/{new[0].id}/cancel")
+    said = translator(Language.ID)  # the account's language
+    assert asked.status_code == 200 and said("bookings.cancel_confirm") in asked.text
+    assert f'action="/console/bookings/{new[0].id}/cancel"' in asked.text
+    with AgencyStore(agency_db) as store:
+        assert store.bookings.row(new[0].id).status == "booked"  # type: ignore[union-attr]
     assert (
         admin.post(
             f"/console/bookings/{new[0].id}/cancel", data={"csrf": token, "reason": "sakit"}
@@ -316,8 +332,14 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
         ).status_code
         == 200
     )
-    device = re.search(r'name="device" value="(dev_[0-9a-f]+)"', admin.get("/console/roster").text)
+    device = re.search(
+        r"/console/roster/revoke\?device=(dev_[0-9a-f]+)", admin.get("/console/roster").text
+    )
     assert device is not None
+    asked = admin.get(f"/console/roster/revoke?device={device.group(1)}")
+    assert asked.status_code == 200 and said("roster.revoke_confirm") in asked.text
+    assert f'name="device" value="{device.group(1)}"' in asked.text
+    assert talent.client.get("/v1/feed").status_code == 200  # asking revoked nothing
     assert (
         admin.post(
             "/console/roster/revoke", data={"csrf": token, "device": device.group(1)}
@@ -345,7 +367,11 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
     ):
         assert (ADMIN, action) in actions, action
     audit = admin.get("/console/audit").text
-    assert "device.revoke" in audit and "escalation.acknowledge" in audit
+    assert said("audit.device.revoke") in audit  # in words, not codes
+    assert said("audit.escalation.resolve") + f" ({said('reason.false_alarm')})" in audit
+    assert actions.count((ADMIN, "staff.add")) == 1  # the store's entry, not a second one
+    myself = admin.post("/console/staff", data={"csrf": token, "action": "disable", "name": ADMIN})
+    assert myself.status_code == 409 and said("staff.not_yourself") in myself.text
 
 
 def test_the_config_tables_and_policy_save_and_push(admin: httpx.Client, talent: Paired) -> None:
@@ -406,3 +432,49 @@ def test_report_timers_mark_overdue_tickets(
         tx.execute("UPDATE reports SET created_at = ? WHERE id = ?", (old, ids["rep"]))
     page = admin.get("/console/reports").text
     assert ('class="overdue"' in page and "overdue by" in page.lower()) or "lewat" in page
+
+
+def test_taking_an_alarm_someone_took_first_says_who_has_it(
+    admin: httpx.Client, supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    take = f"/console/escalations/{ids['esc']}/ack"
+    queue = supervisor.get("/console/queue").text
+    assert f'action="{take}"' in queue  # the queue row's own Take button
+    first = supervisor.post(take, data={"csrf": csrf_of(queue)})
+    assert first.status_code == 303 and first.headers["location"].endswith("?taken=1")
+    said = translator(Language.ID)
+    assert said("escalation.taken_notice") in supervisor.get(first.headers["location"]).text
+    second = admin.post(take, data={"csrf": csrf_of(admin.get("/console/queue").text)})
+    assert second.status_code == 303 and second.headers["location"].endswith("?already=1")
+    page = admin.get(second.headers["location"]).text
+    assert said("escalation.not_waiting") in page
+    assert said("escalation.taken_by", name=SUPERVISOR) in page
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).supervisor == SUPERVISOR
+
+
+def test_the_agencys_time_zone_is_set_in_the_configuration(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        booking = store.bookings.row(ids["bk"])
+    assert booking is not None
+    wib, wit = zone_named("WIB"), zone_named("WIT")
+    page = admin.get("/console/bookings").text
+    assert wib.label in page and format_when(booking.start, wib, Language.ID) in page
+    token = csrf_of(page)
+    saved = admin.post(
+        "/console/config/general",
+        data={
+            "csrf": token,
+            "agency_name": "Agensi Bintang",
+            "contact_window_minutes": "10",
+            "time_zone": "WIT",
+        },
+    )
+    assert saved.status_code == 303
+    page = admin.get("/console/bookings").text
+    assert wit.label in page and format_when(booking.start, wit, Language.ID) in page
+    assert '<option value="+09:00" selected>' in page  # a new booking's zone, too

@@ -6,6 +6,7 @@ One server, one desk and one browser for the module; each test its own browser c
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_contract import wire
+from talentdesk_contract.values import ReportCategory
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff, new_page
 from tests.reference_agency import pair
 
@@ -140,34 +143,120 @@ def test_sign_in_and_a_desk_escalation_appears_live_within_a_second(
     page.context.close()
 
 
-def test_acknowledge_resolve_and_every_supervisor_sees_it_live(
+def test_one_click_take_from_the_queue_row_and_every_supervisor_sees_it_live(
     browser: Browser, world: World
 ) -> None:
     rina = signed_in(browser, world, ADMIN)
     budi = signed_in(browser, world, SUPERVISOR)
+    budi.wait_for_selector("body[data-live-seq]")
     view = world.safety.escalations.escalate(world.booking_id, note="tolong")
     esc = remote_id(world, view.id)
     budi.wait_for_selector(f"#row-{esc}.unacked")
-
-    rina.goto(f"{world.url}/console/escalations/{esc}")
-    rina.fill("form[action$='/ack'] textarea[name=note]", "Aku telepon sekarang")
-    rina.click("#take")
-    rina.wait_for_selector("#item-status:has-text('Taken by Rina')")
-    # Budi's queue shows who took it, without a reload.
-    budi.wait_for_selector(f"#row-{esc}:not(.unacked) .status:has-text('Taken by {ADMIN}')")
-    # The desk's record says acknowledged by Rina.
+    # A screen reader hears of it; the waiting timer counts live (m:ss), not "5 s".
+    assert budi.get_attribute("#announcer", "aria-live") == "assertive"
+    budi.wait_for_selector("#announcer:has-text('New alarm: Sari: Asked for help')")
+    first = budi.inner_text(f"#row-{esc} .age")
+    assert re.fullmatch(r"\d+:\d\d", first), first
+    budi.wait_for_function(
+        "([sel, text]) => { const el = document.querySelector(sel); "
+        "return el !== null && el.textContent !== text; }",
+        arg=[f"#row-{esc} .age", first],
+        timeout=3000,
+    )
+    # One action on the row's own button, named for what it takes (here from the keyboard).
+    row = budi.locator(f"#row-{esc}")
+    take = row.get_by_role("button", name="Take it: Sari, Asked for help (escalate button)")
+    take.focus()
+    budi.keyboard.press("Enter")
+    budi.wait_for_url(f"**/console/escalations/{esc}?taken=1")
+    assert budi.inner_text("#item-status") == f"Taken by {SUPERVISOR}"
+    # Rina's queue shows who took it, without a reload; the desk shows Budi's name.
+    rina.wait_for_selector(f"#row-{esc}:not(.unacked) .status:has-text('Taken by {SUPERVISOR}')")
     wait_for(lambda: desk_view(world, view.id).state is EscalationState.ACKNOWLEDGED)
-    assert desk_view(world, view.id).supervisor == ADMIN
+    assert desk_view(world, view.id).supervisor == SUPERVISOR
 
-    rina.select_option("select[name=reason]", "emergency_services_called")
-    rina.fill("form[action$='/resolve'] textarea[name=note]", "Polisi sudah dihubungi")
-    rina.click("#resolve")
-    rina.wait_for_selector("#item-status:has-text('resolved')")
-    assert "emergency services called" in rina.inner_text("#live-item")
+    budi.select_option("select[name=reason]", "emergency_services_called")
+    budi.fill("form[action$='/resolve'] textarea[name=note]", "Polisi sudah dihubungi")
+    budi.click("#resolve")
+    budi.wait_for_selector("#item-status:has-text('resolved')")
+    assert "emergency services called" in budi.inner_text("#live-item")
+    assert "Resolved by Budi: emergency services called." in budi.inner_text(".timeline")
     wait_for(lambda: desk_view(world, view.id).state is EscalationState.RESOLVED)
-    budi.wait_for_selector(f"#row-{esc}", state="detached")
+    rina.wait_for_selector(f"#row-{esc}", state="detached")
     rina.context.close()
     budi.context.close()
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    found = re.match(r"rgba?\((\d+), (\d+), (\d+)", css)
+    assert found is not None, css
+    return (float(found.group(1)), float(found.group(2)), float(found.group(3)))
+
+
+def luminance(css: str) -> float:
+    """WCAG 2's relative luminance of a CSS colour."""
+
+    def linear(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _rgb(css))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(ink: str, background: str) -> float:
+    high, low = sorted((luminance(ink), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+COLOURS = """(row) => {
+  const css = (q) => getComputedStyle(document.querySelector(q));
+  return {
+    page: [css("body").color, css("body").backgroundColor],
+    muted: [css(".foot").color, css("body").backgroundColor],
+    link: [css(row + " .c-kind a").color, css(row + " td.c-kind").backgroundColor],
+    alarm: [css(row + " td.c-talent").color, css(row + " td.c-talent").backgroundColor],
+    timer: [css(row + " .age").color, css(row + " td.c-wait").backgroundColor],
+    count: [css("#queue-count").color, css("#queue-count").backgroundColor],
+    take: [css(row + " button.take").color, css(row + " button.take").backgroundColor],
+    bar: [css(".bar nav a").color, css(".bar").backgroundColor],
+  };
+}"""
+
+
+def test_the_night_shift_scheme_is_dark_readable_and_switchable(
+    browser: Browser, world: World
+) -> None:
+    # The device asks for dark; no animation, so the alarm's colours hold still to measure.
+    page = signed_in(browser, world, SUPERVISOR, color_scheme="dark", reduced_motion="reduce")
+    view = world.safety.escalations.escalate(None)
+    row = f"#row-{remote_id(world, view.id)}"
+    page.wait_for_selector(f"{row}.unacked")
+
+    def measured() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = page.evaluate(COLOURS, row)
+        for name, (ink, background) in found.items():
+            assert contrast(ink, background) >= 4.5, (name, ink, background)
+        return found
+
+    dark = measured()
+    assert luminance(dark["page"][1]) < 0.02  # a dark page, not a white one
+    # The alarm stands out in red, deep enough not to glare in a dark room.
+    red, green, blue = _rgb(dark["alarm"][1])
+    assert red > 2 * max(green, blue) and luminance(dark["alarm"][1]) < 0.05
+    assert luminance(dark["alarm"][1]) > luminance(dark["page"][1])
+
+    page.select_option("#theme", "light")  # the header's switch wins over the device
+    assert luminance(measured()["page"][1]) > 0.8
+    page.reload()  # kept, and drawn by the server from the first paint
+    assert page.get_attribute("html", "data-theme") == "light"
+    page.wait_for_selector(f"{row}.unacked")
+    light = measured()
+    assert luminance(light["page"][1]) > 0.8 and _rgb(light["alarm"][1])[0] > 200
+    page.select_option("#theme", "auto")
+    assert page.get_attribute("html", "data-theme") is None
+    assert luminance(measured()["page"][1]) < 0.02
+    page.context.close()
 
 
 def test_an_unacknowledged_escalation_alerts_again_after_the_delay(
@@ -205,7 +294,7 @@ def test_the_lone_worker_alarm_arrives_as_its_own_escalation(
     assert created.status_code == 201
     lone = created.json()["id"]
     assert lone != first_id
-    page.wait_for_selector(f"#row-{lone}.unacked:has-text('lone-worker check unanswered')")
+    page.wait_for_selector(f"#row-{lone}.unacked:has-text('Are you OK?')")
     assert page.locator(f"#row-{first_id}:not(.unacked)").count() == 1
     page.context.close()
 
@@ -265,9 +354,58 @@ def test_a_supervisor_cannot_open_admin_pages(browser: Browser, world: World) ->
     page.context.close()
 
 
-def test_the_queue_fits_a_phone_width_screen(browser: Browser, world: World) -> None:
-    page = signed_in(browser, world, SUPERVISOR, viewport={"width": 390, "height": 844})
-    page.wait_for_selector("#queue-count")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0
+def test_every_page_fits_a_phone_with_touch_sized_buttons(browser: Browser, world: World) -> None:
+    with AgencyStore(world.db) as store:
+        talent_id = store.talent_by_name("Sari").id
+        _, body = store.create_report(
+            talent_id,
+            wire.ReportRequest(
+                session_id="s1",
+                booking_id=world.booking_id,
+                category=ReportCategory.THREATS,
+                description="Dia mengancam.",
+                at=datetime.now(UTC),
+            ),
+        )
+        device = store.devices.devices()[0].id
+    report = wire.decode(body, wire.Report).id
+    phone = {"width": 390, "height": 844}
+    page = signed_in(browser, world, ADMIN, viewport=phone, has_touch=True, is_mobile=True)
+    view = world.safety.escalations.escalate(world.booking_id)
+    esc = remote_id(world, view.id)
+    page.wait_for_selector(f"#row-{esc}.unacked")
+    # A card: what it is, who, how long, the Take button; the details after.
+    order = ["c-kind", "c-talent", "c-wait", "c-act", "c-sign", "c-booking"]
+    ys = page.evaluate(
+        "([row, names]) => names.map((n) => "
+        "document.querySelector(`${row} td.${n}`).getBoundingClientRect().top)",
+        [f"#row-{esc}", order],
+    )
+    assert ys == sorted(ys), dict(zip(order, ys, strict=True))
+    # The account's controls wait behind the menu button.
+    assert not page.is_visible("#me")
+    page.click("#menu-toggle")
+    assert page.is_visible("#me") and page.get_attribute("#menu-toggle", "aria-expanded") == "true"
+    for path in (
+        "queue",
+        f"escalations/{esc}",
+        "reports",
+        f"reports/{report}",
+        "roster",
+        f"roster/revoke?device={device}",
+        "bookings",
+        f"bookings/{world.booking_id}/cancel",
+        "config",
+        "staff",
+        "audit",
+    ):
+        page.goto(f"{world.url}/console/{path}")
+        # No sideways scrolling of the page (wide edit tables scroll inside their card).
+        assert page.evaluate("document.documentElement.scrollWidth") <= phone["width"], path
+        small = page.evaluate(
+            "() => [...document.querySelectorAll('button, .button, select')]"
+            ".filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)"
+            ".map((e) => e.outerHTML.slice(0, 80))"
+        )
+        assert small == [], (path, small)
     page.context.close()
