@@ -2804,6 +2804,10 @@ Data folder: %2</translation>
         <translation>the agency refused this device&apos;s token</translation>
     </message>
     <message>
+        <source>the agency removed this device</source>
+        <translation>the agency removed this device</translation>
+    </message>
+    <message>
         <source>the agency isn&apos;t letting this device sync for now</source>
         <translation>the agency isn&apos;t letting this device sync for now</translation>
     </message>
@@ -2882,6 +2886,10 @@ Data folder: %2</translation>
     <message>
         <source>Offline, retrying in %1: %2</source>
         <translation>Offline, retrying in %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 removed this device: unpair and pair again in Settings with a new code</source>
+        <translation>%1 removed this device: unpair and pair again in Settings with a new code</translation>
     </message>
     <message>
         <source>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</source>

@@ -2773,6 +2773,10 @@ Folder data: %2</translation>
         <translation>agensi menolak token perangkat ini</translation>
     </message>
     <message>
+        <source>the agency removed this device</source>
+        <translation>agensi menghapus perangkat ini</translation>
+    </message>
+    <message>
         <source>the agency isn&apos;t letting this device sync for now</source>
         <translation>untuk sementara agensi tidak mengizinkan perangkat ini sinkron</translation>
     </message>
@@ -2847,6 +2851,10 @@ Folder data: %2</translation>
     <message>
         <source>Offline, retrying in %1: %2</source>
         <translation>Offline, mencoba lagi dalam %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 removed this device: unpair and pair again in Settings with a new code</source>
+        <translation>%1 menghapus perangkat ini: putuskan lalu hubungkan lagi di Pengaturan dengan kode baru</translation>
     </message>
     <message>
         <source>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</source>

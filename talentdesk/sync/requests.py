@@ -27,6 +27,7 @@ __all__ = [
     "FileReport",
     "FollowUpEscalation",
     "RaiseEscalation",
+    "RequestDebrief",
     "Route",
     "SendSessionEvent",
     "SetAvailability",
@@ -79,6 +80,7 @@ ROUTES: Final[Mapping[OperationKind, Route]] = MappingProxyType(
         ),
         OperationKind.REPORT: Route("POST", f"{_V1}/reports", wire.Report),
         OperationKind.AVAILABILITY: Route("PUT", f"{_V1}/availability", wire.Availability),
+        OperationKind.DEBRIEF: Route("POST", f"{_V1}/debriefs", wire.Debrief),
     }
 )
 
@@ -179,3 +181,11 @@ class SetAvailability(AgencyRequest):
 
     kind = OperationKind.AVAILABILITY
     body: wire.AvailabilityRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestDebrief(AgencyRequest):
+    """After a hard session, ask to talk it over with a supervisor (low priority)."""
+
+    kind = OperationKind.DEBRIEF
+    body: wire.DebriefRequest

@@ -500,9 +500,10 @@ class SyncService:
         log.warning("feed refused: HTTP %d", status)
         if status == 401:
             # The contract: stop, and ask to pair again (the token is unknown or revoked).
+            revoked = error.problem_type == wire.ProblemType.TOKEN_REVOKED
             self._set_status(
                 phase=SyncPhase.UNAUTHORIZED,
-                reason="unauthorized",
+                reason="revoked" if revoked else "unauthorized",
                 retry_at=None,
                 asked_wait=None,
                 http_status=status,

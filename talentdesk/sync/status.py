@@ -38,7 +38,8 @@ class SyncStatus:
     Attributes:
         reason: machine reason of the last failure, for the UI to put in words: timeout,
             slow (bytes came, but too slowly), network, rate_limited, server_error,
-            malformed, unauthorized, forbidden (403), moved (404, 410, a redirect),
+            malformed, unauthorized, revoked (an agency admin revoked this device),
+            forbidden (403), moved (404, 410, a redirect),
             refused (another 4xx), internal (a sync thread failed and restarts).
         retry_at: monotonic time of the next attempt, while retrying.
         asked_wait: seconds the agency asked to wait (``Retry-After``) when that was more

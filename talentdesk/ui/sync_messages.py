@@ -40,6 +40,7 @@ class SyncMessages(QObject):
             "server_error": self.tr("the agency's server has a problem"),
             "malformed": self.tr("the agency's answer could not be read"),
             "unauthorized": self.tr("the agency refused this device's token"),
+            "revoked": self.tr("the agency removed this device"),
             "forbidden": self.tr("the agency isn't letting this device sync for now"),
             "moved": self.tr("the agency's address no longer serves bookings"),
             "refused": self.tr("the agency refused the request"),
@@ -90,6 +91,10 @@ class SyncMessages(QObject):
                 .replace("%2", self.reason(status.reason))
             )
         if phase is SyncPhase.UNAUTHORIZED:
+            if status.reason == "revoked":
+                return self.tr(
+                    "%1 removed this device: unpair and pair again in Settings with a new code"
+                ).replace("%1", agency)
             return self.tr("Token refused by %1: unpair and pair again in Settings").replace(
                 "%1", agency
             )

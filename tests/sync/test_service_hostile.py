@@ -501,6 +501,7 @@ REFUSALS = [
     (308, SyncPhase.RETRYING, "moved", 60),  # a redirect: never followed, like a move
     (400, SyncPhase.REFUSED, "refused", None),  # not repeated as it is
     (401, SyncPhase.UNAUTHORIZED, "unauthorized", None),  # stop: pair again
+    (401, SyncPhase.UNAUTHORIZED, "revoked", None),  # an admin revoked the device: the same
 ]
 
 
@@ -511,7 +512,8 @@ def test_feed_refusals_are_handled_as_the_contract_says(
     for status, phase, reason, retry_in in REFUSALS:
         hostile.fake.behave()
         headers = [("Location", "http://elsewhere.example/v1/feed")] if status < 400 else []
-        body = problem(status, "urn:talentdesk:problem:refused") if status >= 400 else b""
+        kind = wire.ProblemType.TOKEN_REVOKED if reason == "revoked" else "urn:x:refused"
+        body = problem(status, kind) if status >= 400 else b""
         hostile.fake.answer(FEED, Reply(status, body, headers=headers), token=desk.token)
         since = time.monotonic()
         desk.sync.retry_now()  # out of the previous refusal's wait
@@ -523,7 +525,7 @@ def test_feed_refusals_are_handled_as_the_contract_says(
             left = shown.retry_in(time.monotonic())
             assert left is not None and retry_in - 2 <= left <= retry_in, status
         assert shown.http_status == status
-        assert shown.can_retry_now is (status != 401)
+        assert shown.can_retry_now is (status != 401)  # pairing again is the fix
         # Not retried soon (a normal retry here would come within some 50 ms)...
         tried = len(feed_polls(hostile, desk))
         time.sleep(0.3)

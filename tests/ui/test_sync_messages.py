@@ -64,6 +64,14 @@ SHOWN = [
         "Retrying in 4 s: the agency keeps saying its data was reset",
     ),
     (
+        status(SyncPhase.UNAUTHORIZED, "revoked", http_status=401),
+        "Agensi Contoh removed this device: unpair and pair again in Settings with a new code",
+    ),
+    (
+        status(SyncPhase.UNAUTHORIZED, "unauthorized", http_status=401),
+        "Token refused by Agensi Contoh: unpair and pair again in Settings",
+    ),
+    (
         status(SyncPhase.CONNECTED, outbox_queued=1, outbox_reason="malformed"),
         "Connected: paired as Sari with Agensi Contoh · 1 item waiting to be sent: the "
         "agency's answer could not be read",

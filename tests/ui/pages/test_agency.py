@@ -147,6 +147,15 @@ def sync_threads() -> set[threading.Thread]:
     return {t for t in threading.enumerate() if t.name in SYNC_THREADS and t.is_alive()}
 
 
+def started_sync_threads(qtbot: QtBot, before: set[threading.Thread]) -> set[threading.Thread]:
+    """The sync threads started since ``before``, once all of them run (the feed thread
+    may say "connected" before the last sender has started)."""
+    qtbot.waitUntil(
+        lambda: {t.name for t in sync_threads() - before} == set(SYNC_THREADS), timeout=WAIT_MS
+    )
+    return sync_threads() - before
+
+
 # --------------------------------------------------------------------------- pairing
 
 
@@ -248,7 +257,7 @@ def test_unpair_asks_first(
     before = sync_threads()
     window = unlock(qtbot, make_app("en", sync_tuning=FAST))
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     assert ours
     section = window.settings.agency
     window.show_page(Page.SETTINGS)
@@ -532,7 +541,7 @@ def test_lock_stops_sync_before_the_vault_closes_without_freezing(
     app = make_app("en", sync_tuning=SyncTuning(feed_wait=4, client_timeout=5.0))
     window = unlock(qtbot, app)
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     assert {t.name for t in ours} == set(SYNC_THREADS)
     vault = app.vault
     assert vault is not None
@@ -572,7 +581,7 @@ def test_quit_stops_sync_before_the_vault_closes(
     app = make_app("en", sync_tuning=SyncTuning(feed_wait=2, client_timeout=5.0))
     window = unlock(qtbot, app)
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     vault = app.vault
     assert vault is not None
     seen_at_close: list[tuple[bool, ...]] = []
@@ -600,7 +609,7 @@ def test_quit_while_locking_still_waits_for_sync(
     app = make_app("en", sync_tuning=SyncTuning(feed_wait=3, client_timeout=5.0))
     window = unlock(qtbot, app)
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     vault = app.vault
     assert vault is not None
     seen_at_close: list[tuple[bool, ...]] = []
