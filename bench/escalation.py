@@ -5,9 +5,11 @@ Two figures per escalation:
 
 * **click to durable**: from the mouse click to the moment the escalation and its urgent
   outbox item are committed (``synchronous=FULL``) in the vault: the outbox's first
-  after-commit listener. Target: p99 at most 20 ms. Printed beside it: the click
-  handler's return (after the listeners that run on the committing thread), and how that
-  grows with the escalations kept on the device.
+  after-commit listener.
+* **click to return**: until the click handler returns, after the listeners that run on
+  the committing thread (the outbox's, the safety service's catch-up). Target: p99 at most
+  20 ms over 1,000 escalations, and the same in the last tenth as in the first: nothing
+  after a click may grow with the escalations kept on the device.
 * **click to received**: from the click until the agency's database holds the
   escalation (polled every 0.2 ms from the test thread). Target: p95 at most 100 ms.
 
@@ -40,8 +42,9 @@ from talentdesk.vault import Vault, forget_keys
 from talentdesk.workspace import SyncTuning, Workspace
 from talentdesk_agency import AgencyStore, ServerThread
 
-CLICKS = 200
+CLICKS = 1000
 DURABLE_P99_MS = 20.0
+RETURN_P99_MS = 20.0
 RECEIVED_P95_MS = 100.0
 
 
@@ -128,14 +131,17 @@ def main() -> None:
         p99 = percentile(durable, 99)
         verdict = "within" if p99 <= DURABLE_P99_MS else "OVER"
         print(f"  click to durable p99 {p99:.2f} ms (target {DURABLE_P99_MS:g} ms: {verdict})")
-        report("click handler returned (after-commit listeners included)", clicks)
+        report("click to return (after-commit listeners included)", clicks)
+        p99 = percentile(clicks, 99)
+        verdict = "within" if p99 <= RETURN_P99_MS else "OVER"
+        print(f"  click to return p99 {p99:.2f} ms (target {RETURN_P99_MS:g} ms: {verdict})")
         report("escalate call alone", calls)
         tenth = max(1, len(clicks) // 10)
-        for name, values in (("durable", durable), ("handler", clicks)):
-            first, last = sorted(values[:tenth]), sorted(values[-tenth:])
-            print(
-                f"  {name}: first tenth median {first[len(first) // 2]:.2f} ms, "
-                f"last tenth median {last[len(last) // 2]:.2f} ms"
+        for name, values in (("durable", durable), ("return", clicks)):
+            report(f"{name}, first tenth (escalations 1-{tenth})", values[:tenth])
+            report(
+                f"{name}, last tenth (escalations {len(values) - tenth + 1}-{len(values)})",
+                values[-tenth:],
             )
         report("click to received by the agency", received, target_ms=RECEIVED_P95_MS)
 

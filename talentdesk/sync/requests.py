@@ -21,6 +21,7 @@ from talentdesk_contract.values import OperationKind
 
 __all__ = [
     "ROUTES",
+    "TYPED_FIELDS",
     "AgencyRequest",
     "AnswerBooking",
     "CancelEscalation",
@@ -66,6 +67,17 @@ ROUTES: Final[Mapping[OperationKind, Route]] = MappingProxyType(
         OperationKind.ESCALATION_CANCEL: Route("POST", f"{_V1}/escalations/{{target}}/cancel"),
         OperationKind.REPORT: Route("POST", f"{_V1}/reports"),
         OperationKind.AVAILABILITY: Route("PUT", f"{_V1}/availability"),
+    }
+)
+
+
+#: Fields of a request body (and of the agency's answer) that hold what the talent typed:
+#: sealed with the session, and removed once the agency has them and the session is over.
+TYPED_FIELDS: Final[Mapping[OperationKind, tuple[str, ...]]] = MappingProxyType(
+    {
+        OperationKind.ESCALATION: ("note",),
+        OperationKind.ESCALATION_FOLLOW_UP: ("note",),
+        OperationKind.REPORT: ("description",),
     }
 )
 

@@ -24,7 +24,7 @@ from talentdesk.domain import (
 if TYPE_CHECKING:
     from talentdesk.safety import EscalationView, NightCounts, ReportView
     from talentdesk.sessions.bookings import AnswerWarnings
-    from talentdesk.sessions.pace import ReplyPace
+    from talentdesk.sessions.pace import SessionPace
     from talentdesk.sessions.runner import ClosingRoutine, LiveSession
     from talentdesk.sync.outbox import OutboxState
 
@@ -79,11 +79,20 @@ class AcceptCheck:
 
 @dataclass(frozen=True)
 class SessionContext:
-    """What the session windows need from the vault besides the session itself."""
+    """What the session windows need from the vault besides the session itself.
+
+    Attributes:
+        hotkey_message_in, hotkey_replied: the system-wide pace hotkeys (pynput's
+            spelling; "" for none).
+        pace_sound: a sound when a reply nears the agency's limit.
+    """
 
     talent_name: str = ""
     contact_minutes: int = 10
     preset: BoundaryPreset | None = None
+    hotkey_message_in: str = "<ctrl>+<alt>+m"
+    hotkey_replied: str = "<ctrl>+<alt>+r"
+    pace_sound: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,7 @@ class OpenedSession:
     live: LiveSession
     contact: CustomerContact | None
     context: SessionContext
-    pace: ReplyPace | None
+    pace: SessionPace | None
     routine: ClosingRoutine | None
 
 

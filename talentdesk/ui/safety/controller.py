@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from talentdesk.ui.bridge import LatestOnly, WorkspaceBridge
+from talentdesk.ui.safety.waits import EscalationWaits
 from talentdesk.workspace import SafetySnapshot
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class SafetyController(QObject):
         workspace: The workspace.
         snapshot: What the lists show, as last loaded (or just escalated).
         last_escalate_seconds: How long the last escalate call took, click to durable.
+        waits: How long each escalation has waited (on the monotonic clock).
 
     Signals:
         changed(): ``snapshot`` changed.
@@ -100,6 +102,7 @@ class SafetyController(QObject):
         self.snapshot = SafetySnapshot()
         self.last_escalate_seconds: float | None = None
         workspace = self.workspace
+        self.waits = EscalationWaits(workspace.clocks.wall)
         self._loader: LatestOnly[SafetySnapshot] = LatestOnly(
             view.run,
             workspace.safety_snapshot,
@@ -205,6 +208,7 @@ class SafetyController(QObject):
             return None
         self.last_escalate_seconds = time.perf_counter() - started
         log.info("escalation durable in %.1f ms", self.last_escalate_seconds * 1000)
+        self.waits.raised_now(view.id)
         self._raised(view)
         return view
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,7 +28,15 @@ from talentdesk.safety.escalation import NOTE_MAX_CHARS
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
-from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
+from talentdesk.ui.session.messages import clock_text
+from talentdesk.ui.widgets import (
+    Callout,
+    ElidedLabel,
+    TranslatedWidget,
+    make_button,
+    make_label,
+    set_role,
+)
 from talentdesk_contract import wire
 
 #: Signs that call for emergency services at once (their buttons are tinted).
@@ -508,9 +516,131 @@ class EscalateBox(TranslatedWidget):
         self.report_button.setText(self.tr("Report an incident"))
 
 
+class EscalateStrip(TranslatedWidget):
+    """The escalate button and one line about the latest escalation, for a fixed layout.
+
+    The compact window has no room for an escalation's panel (details, false alarm): a
+    line that never grows says where it is and how long it has waited; the full window
+    has the rest. One click (or Ctrl+Shift+E) escalates, durable when it returns.
+
+    Args:
+        safety: The safety controller.
+        booking: Which booking an escalation is about (None: the live session's).
+        shortcut: Give the window Ctrl+Shift+E.
+    """
+
+    def __init__(
+        self,
+        safety: SafetyController,
+        parent: QWidget | None = None,
+        *,
+        booking: BookingSource | None = None,
+        shortcut: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("escalateStrip")
+        self._safety = safety
+        self._booking = booking or (lambda: safety.live_booking_id)
+        self._words = SafetyMessages(self)
+        self._view: EscalationView | None = None
+        self._failed_text = ""
+        self.button = make_button("escalate", name="escalateButton")
+        self.button.setProperty("density", "compact")
+        self.button.setAutoDefault(False)
+        self.line = ElidedLabel("small", name="escalationLine")
+        self.shortcut = make_escalate_shortcut(self, self.escalate) if shortcut else None
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.button)
+        layout.addWidget(self.line)
+        self.line.setFixedHeight(self.line.fontMetrics().height() + 4)
+        self.button.clicked.connect(self.escalate)
+        self._timer.timeout.connect(self._render)
+        safety.escalation_raised.connect(self._raised)
+        safety.changed.connect(self.follow_latest)
+        safety.live_changed.connect(lambda _booking: self.follow_latest())
+        safety.failed.connect(self._failed)
+        self.retranslate()
+        self.follow_latest()
+
+    @property
+    def view(self) -> EscalationView | None:
+        """The escalation the line is about."""
+        return self._view
+
+    def booking_id(self) -> str | None:
+        """The booking an escalation from here is about."""
+        return self._booking()
+
+    def escalate(self) -> EscalationView | None:
+        """Escalate now (the button and Ctrl+Shift+E): durable when this returns."""
+        self._failed_text = ""
+        return self._safety.escalate(self.booking_id())
+
+    def follow_latest(self) -> None:
+        """Show the newest escalation about this strip's booking (open, or the one shown)."""
+        latest = self._safety.snapshot.latest_for(self.booking_id())
+        current = self._view
+        if latest is not None and (
+            latest.is_open or (current is not None and current.id == latest.id)
+        ):
+            self._view = latest
+        elif current is not None:
+            self._view = self._safety.snapshot.escalation(current.id) or current
+        self._render()
+
+    def _raised(self, view: EscalationView) -> None:
+        if view.booking_id == self.booking_id():
+            self._view = view
+            self._render()
+
+    def _failed(self, step: str, _exc: object) -> None:
+        if step != "escalate":
+            return
+        self._failed_text = self.tr("Not saved: call your agency now, or 112 in an emergency.")
+        self._render()
+
+    def _render(self) -> None:
+        view = self._view
+        if self._failed_text:
+            text = self._failed_text
+            tone = "error"
+        elif view is None:
+            text, tone = self.tr("No escalation in this session"), "idle"
+        else:
+            text = self._words.state_line(view)
+            if view.is_open:
+                waited = clock_text(self._safety.waits.waited(view), round_up=False)
+                text += " · " + self.tr("waiting %1").replace("%1", waited)
+            tone = "open" if view.is_open else "idle"
+        if view is not None and view.is_open:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.line.set_full_text(text)
+        if self.line.property("tone") != tone:
+            self.line.setProperty("tone", tone)
+            self.line.style().unpolish(self.line)
+            self.line.style().polish(self.line)
+
+    def retranslate(self) -> None:
+        self.button.setText(self.tr("Escalate · Ctrl+Shift+E"))
+        self.button.setToolTip(
+            self.tr(
+                "One click asks your supervisor for help at once (Ctrl+Shift+E). "
+                "Add details in the full window."
+            )
+        )
+        self._render()
+
+
 __all__ = [
     "ESCALATE_KEYS",
     "EscalateBox",
+    "EscalateStrip",
     "EscalationPanel",
     "make_escalate_shortcut",
     "repolish",
