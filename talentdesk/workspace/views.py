@@ -177,10 +177,22 @@ class SafetySnapshot:
         return next((v for v in self.escalations if v.booking_id == booking_id), None)
 
     def with_escalation(self, view: EscalationView) -> SafetySnapshot:
-        """This snapshot with ``view`` added or replaced (newest first)."""
-        others = tuple(v for v in self.escalations if v.id != view.id)
-        merged = sorted((view, *others), key=lambda v: (v.raised_at, v.id), reverse=True)
-        return SafetySnapshot(tuple(merged), self.reports, self.counts, self.contacts)
+        """This snapshot with ``view`` added or replaced (newest first).
+
+        After every click: a new escalation goes in front and a changed one takes its
+        place, without sorting the whole history again.
+        """
+        listed = self.escalations
+        at = next((n for n, v in enumerate(listed) if v.id == view.id), None)
+        key = (view.raised_at, view.id)
+        if at is not None and listed[at].raised_at == view.raised_at:
+            merged = (*listed[:at], view, *listed[at + 1 :])
+        elif at is None and (not listed or key >= (listed[0].raised_at, listed[0].id)):
+            merged = (view, *listed)
+        else:
+            others = [v for v in listed if v.id != view.id]
+            merged = tuple(sorted((view, *others), key=lambda v: (v.raised_at, v.id), reverse=True))
+        return SafetySnapshot(merged, self.reports, self.counts, self.contacts)
 
 
 @dataclass(frozen=True)
