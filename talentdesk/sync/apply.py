@@ -273,7 +273,7 @@ def _apply_agency_config(
 def _store_update(context: FeedContext, event: wire.FeedEvent, data: wire.EventData) -> None:
     """An escalation or report update: kept (for a catch-up at the next start) and handed
     to the safety service inside the page's transaction."""
-    if isinstance(data, wire.EscalationUpdateData):
+    if isinstance(data, wire.EscalationUpdateData | wire.EscalationAlertData):
         remote_id = data.escalation_id
     elif isinstance(data, wire.ReportUpdateData):
         remote_id = data.report_id
@@ -296,6 +296,8 @@ def default_handlers() -> FeedHandlers:
             EventType.CONFIG_UPDATED: _apply_agency_config,
             EventType.ESCALATION_ACKNOWLEDGED: _store_update,
             EventType.ESCALATION_RESOLVED: _store_update,
+            EventType.ESCALATION_ALERTED_AGAIN: _store_update,
+            EventType.ESCALATION_UNANSWERED: _store_update,
             EventType.REPORT_UPDATED: _store_update,
         }
     )

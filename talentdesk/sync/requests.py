@@ -28,6 +28,7 @@ __all__ = [
     "FileReport",
     "FollowUpEscalation",
     "RaiseEscalation",
+    "RequestDebrief",
     "Route",
     "SendSessionEvent",
     "SetAvailability",
@@ -67,6 +68,7 @@ ROUTES: Final[Mapping[OperationKind, Route]] = MappingProxyType(
         OperationKind.ESCALATION_CANCEL: Route("POST", f"{_V1}/escalations/{{target}}/cancel"),
         OperationKind.REPORT: Route("POST", f"{_V1}/reports"),
         OperationKind.AVAILABILITY: Route("PUT", f"{_V1}/availability"),
+        OperationKind.DEBRIEF: Route("POST", f"{_V1}/debriefs"),
     }
 )
 
@@ -178,3 +180,11 @@ class SetAvailability(AgencyRequest):
 
     kind = OperationKind.AVAILABILITY
     body: wire.AvailabilityRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestDebrief(AgencyRequest):
+    """After a hard session, ask to talk it over with a supervisor (low priority)."""
+
+    kind = OperationKind.DEBRIEF
+    body: wire.DebriefRequest

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -287,12 +288,16 @@ class EscalationPanel(QFrame):
         escalation_id = view.id
 
         def done(_view: EscalationView) -> None:
+            if not shiboken6.isValid(self):
+                return  # the panel closed while the follow-up was being written
             self._sending = False
             if self.escalation_id == escalation_id:
                 self._reset_details()  # the line under the details counts them now
             self._update_send()
 
         def failed(exc: Exception) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._sending = False
             self._show_error(exc)
             self._update_send()
