@@ -498,6 +498,12 @@ class AgencyConfig(msgspec.Struct, frozen=True, kw_only=True):
 
     Default decline replies and boundary presets arrive in the same push but are
     stored as their own records (``Source.AGENCY``), beside the talent's own.
+
+    Attributes:
+        supervisor_phone: Whom to call when the agency's escalation policy is exhausted
+            (nobody took an escalation).
+        realert_after_seconds: When the agency alerts again about an escalation nobody
+            took (its escalation policy), and ``escalation_rounds`` how many times.
     """
 
     id: str = "current"
@@ -509,6 +515,9 @@ class AgencyConfig(msgspec.Struct, frozen=True, kw_only=True):
     emergency_contacts: tuple[EmergencyContact, ...] = msgspec.field(
         default_factory=lambda: DEFAULT_EMERGENCY_CONTACTS
     )
+    supervisor_phone: str | None = None
+    realert_after_seconds: int = 60
+    escalation_rounds: int = 3
     updated_at: datetime | None = None
 
 

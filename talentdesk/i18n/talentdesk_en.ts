@@ -48,6 +48,10 @@
         <translation>That is normal after a hard session. A short break helps; so does talking it through in a debrief.</translation>
     </message>
     <message>
+        <source>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</source>
+        <translation>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</translation>
+    </message>
+    <message>
         <source>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</source>
         <translation>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</translation>
     </message>
@@ -795,6 +799,10 @@
         <translation>No escalation in this session</translation>
     </message>
     <message>
+        <source>Nobody has taken it: call %1 now</source>
+        <translation>Nobody has taken it: call %1 now</translation>
+    </message>
+    <message>
         <source>waiting %1</source>
         <translation>waiting %1</translation>
     </message>
@@ -810,8 +818,11 @@
 <context>
     <name>EscalationPanel</name>
     <message>
+        <source>waiting %1</source>
+        <translation>waiting %1</translation>
+    </message>
+    <message>
         <source>That did not work. Try again, or call your agency.</source>
-        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>That did not work. Try again, or call your agency.</translation>
     </message>
     <message>
@@ -856,11 +867,8 @@
     </message>
     <message>
         <source>Sent at %1</source>
+        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>Sent at %1</translation>
-    </message>
-    <message>
-        <source>sent automatically</source>
-        <translation>sent automatically</translation>
     </message>
     <message>
         <source>agency reference %1</source>
@@ -1811,6 +1819,58 @@
         <translation>Refused by the agency</translation>
     </message>
     <message>
+        <source>Escalate button</source>
+        <translation>Escalate button</translation>
+    </message>
+    <message>
+        <source>No answer to “Are you OK?”</source>
+        <translation>No answer to “Are you OK?”</translation>
+    </message>
+    <message>
+        <source>“Not OK” after a session</source>
+        <translation>“Not OK” after a session</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>handled</translation>
+    </message>
+    <message>
+        <source>a false alarm</source>
+        <translation>a false alarm</translation>
+    </message>
+    <message>
+        <source>emergency services called</source>
+        <translation>emergency services called</translation>
+    </message>
+    <message>
+        <source>you could not be reached</source>
+        <translation>you could not be reached</translation>
+    </message>
+    <message>
+        <source>another reason</source>
+        <translation>another reason</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your supervisor now: %1.</source>
+        <translation>Nobody at your agency has taken it. Call your supervisor now: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your agency now.</source>
+        <translation>Nobody at your agency has taken it. Call your agency now.</translation>
+    </message>
+    <message>
+        <source>In danger, call %1.</source>
+        <translation>In danger, call %1.</translation>
+    </message>
+    <message>
+        <source>Nobody has taken it · call your supervisor</source>
+        <translation>Nobody has taken it · call your supervisor</translation>
+    </message>
+    <message>
+        <source>Delivered · your agency alerted its supervisors again (%1)</source>
+        <translation>Delivered · your agency alerted its supervisors again (%1)</translation>
+    </message>
+    <message>
         <source>Queued on this device · agency not reachable yet, retrying</source>
         <translation>Queued on this device · agency not reachable yet, retrying</translation>
     </message>
@@ -1877,6 +1937,13 @@
         <source>Your agency has it. A supervisor will acknowledge it here.</source>
         <translation>Your agency has it. A supervisor will acknowledge it here.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time(s)).</source>
+        <translation>
+            <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (once).</numerusform>
+            <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n times).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Agency reference: %1</source>
         <translation>Agency reference: %1</translation>
@@ -1892,6 +1959,10 @@
     <message>
         <source>Closed at %1.</source>
         <translation>Closed at %1.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Reason: %1.</translation>
     </message>
     <message>
         <source>Your agency will be told it was pressed by mistake as soon as it can be reached.</source>
@@ -2067,12 +2138,8 @@
         <translation>Ask for a debrief</translation>
     </message>
     <message>
-        <source>Debrief requested: your supervisor got it with your escalation.</source>
-        <translation>Debrief requested: your supervisor got it with your escalation.</translation>
-    </message>
-    <message>
-        <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
-        <translation>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</translation>
+        <source>Debrief requested: it goes to your agency&apos;s supervisors (as soon as your agency can be reached), and one of them will talk it over with you.</source>
+        <translation>Debrief requested: it goes to your agency&apos;s supervisors (as soon as your agency can be reached), and one of them will talk it over with you.</translation>
     </message>
     <message numerus="yes">
         <source>%n hard session(s)</source>

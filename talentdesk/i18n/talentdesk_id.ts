@@ -47,6 +47,10 @@
         <translation>Itu wajar setelah sesi yang berat. Istirahat sebentar bisa membantu, begitu juga membicarakannya dalam debrief.</translation>
     </message>
     <message>
+        <source>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</source>
+        <translation>Supervisor kamu sudah diberi tahu bahwa kamu sedang tidak baik-baik saja dan akan menghubungimu. Jangan dipikul sendiri ya: kamu tidak harus langsung mengambil booking berikutnya.</translation>
+    </message>
+    <message>
         <source>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</source>
         <translation>Jangan tanggung ini sendirian: minta debrief, atau telepon supervisor kamu. Kamu tidak harus langsung mengambil booking berikutnya.</translation>
     </message>
@@ -784,6 +788,10 @@
         <translation>Belum ada eskalasi di sesi ini</translation>
     </message>
     <message>
+        <source>Nobody has taken it: call %1 now</source>
+        <translation>Belum ada yang menanggapi: telepon %1 sekarang</translation>
+    </message>
+    <message>
         <source>waiting %1</source>
         <translation>menunggu %1</translation>
     </message>
@@ -799,8 +807,11 @@
 <context>
     <name>EscalationPanel</name>
     <message>
+        <source>waiting %1</source>
+        <translation>menunggu %1</translation>
+    </message>
+    <message>
         <source>That did not work. Try again, or call your agency.</source>
-        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>Belum berhasil. Coba lagi, atau telepon agensi kamu.</translation>
     </message>
     <message>
@@ -845,11 +856,8 @@
     </message>
     <message>
         <source>Sent at %1</source>
+        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>Dikirim pukul %1</translation>
-    </message>
-    <message>
-        <source>sent automatically</source>
-        <translation>dikirim otomatis</translation>
     </message>
     <message>
         <source>agency reference %1</source>
@@ -1793,6 +1801,58 @@
         <translation>Ditolak agensi</translation>
     </message>
     <message>
+        <source>Escalate button</source>
+        <translation>Tombol eskalasi</translation>
+    </message>
+    <message>
+        <source>No answer to “Are you OK?”</source>
+        <translation>Tidak menjawab “Kamu baik-baik saja?”</translation>
+    </message>
+    <message>
+        <source>“Not OK” after a session</source>
+        <translation>“Tidak baik-baik saja” setelah sesi</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>sudah ditangani</translation>
+    </message>
+    <message>
+        <source>a false alarm</source>
+        <translation>salah tekan</translation>
+    </message>
+    <message>
+        <source>emergency services called</source>
+        <translation>layanan darurat sudah dihubungi</translation>
+    </message>
+    <message>
+        <source>you could not be reached</source>
+        <translation>kamu tidak bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>another reason</source>
+        <translation>alasan lain</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your supervisor now: %1.</source>
+        <translation>Belum ada yang menanggapi di agensi kamu. Telepon supervisor kamu sekarang: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your agency now.</source>
+        <translation>Belum ada yang menanggapi di agensi kamu. Telepon agensi kamu sekarang.</translation>
+    </message>
+    <message>
+        <source>In danger, call %1.</source>
+        <translation>Kalau dalam bahaya, telepon %1.</translation>
+    </message>
+    <message>
+        <source>Nobody has taken it · call your supervisor</source>
+        <translation>Belum ada yang menanggapi · telepon supervisor kamu</translation>
+    </message>
+    <message>
+        <source>Delivered · your agency alerted its supervisors again (%1)</source>
+        <translation>Terkirim · agensi sudah memanggil ulang supervisornya (%1)</translation>
+    </message>
+    <message>
         <source>Queued on this device · agency not reachable yet, retrying</source>
         <translation>Antre di perangkat ini · agensi belum terjangkau, mencoba lagi</translation>
     </message>
@@ -1858,6 +1918,12 @@
         <source>Your agency has it. A supervisor will acknowledge it here.</source>
         <translation>Agensi sudah menerimanya. Tanda diterima supervisor akan muncul di sini.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time(s)).</source>
+        <translation>
+            <numerusform>Agensi kamu sudah menerimanya, tapi belum ada yang menanggapi: agensi sudah memanggil ulang supervisornya (%n kali).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Agency reference: %1</source>
         <translation>Referensi agensi: %1</translation>
@@ -1873,6 +1939,10 @@
     <message>
         <source>Closed at %1.</source>
         <translation>Ditutup pukul %1.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Alasan: %1.</translation>
     </message>
     <message>
         <source>Your agency will be told it was pressed by mistake as soon as it can be reached.</source>
@@ -2045,12 +2115,8 @@
         <translation>Minta debrief</translation>
     </message>
     <message>
-        <source>Debrief requested: your supervisor got it with your escalation.</source>
-        <translation>Debrief diminta: supervisor menerimanya bersama eskalasi kamu.</translation>
-    </message>
-    <message>
-        <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
-        <translation>Permintaan debrief dicatat di perangkat ini. Aplikasi belum bisa mengirimnya ke agensi, jadi tolong minta juga langsung ke supervisor kamu.</translation>
+        <source>Debrief requested: it goes to your agency&apos;s supervisors (as soon as your agency can be reached), and one of them will talk it over with you.</source>
+        <translation>Permintaan sudah dikirim: masuk ke antrean supervisor agensi kamu (begitu agensi bisa dihubungi), dan salah satu dari mereka akan mengajakmu bicara.</translation>
     </message>
     <message numerus="yes">
         <source>%n hard session(s)</source>

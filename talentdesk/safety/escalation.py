@@ -7,10 +7,17 @@ is asked of the talent first; a crisis sign or a note goes afterwards as a follo
 outbox item that waits for the escalation (``after``) and then uses its agency id.
 
 What the talent sees (:class:`EscalationState`): queued, delivered (with the agency's id),
-acknowledged by a named supervisor, resolved, or cancelled as a false alarm. The
-acknowledgement and resolution come from the feed: :meth:`Escalations.handle_update` is
-registered with ``SyncService.add_update_handler`` and runs inside the page's transaction,
-matching the feed's escalation id to the outbox item's ``remote_id``.
+acknowledged by a named supervisor, resolved (with the supervisor's reason), or cancelled
+as a false alarm; while nobody takes it, that the agency alerted again (its escalation
+policy's rounds) and, once the policy is exhausted, that nobody answered (the screens
+then say to call the supervisor's phone and the emergency numbers). These come from the
+feed: :meth:`Escalations.handle_update` is registered with
+``SyncService.add_update_handler`` and runs inside the page's transaction, matching the
+feed's escalation id to the outbox item's ``remote_id``.
+
+**Every alarm is its own escalation**, with a kind (:class:`EscalationKind`): the button
+(or Ctrl+Shift+E, or "I need help"), the lone-worker check's automatic alarm, and "not
+OK" in after-care each raise a new one; only details (a crisis sign, a note) follow up.
 
 Records are sealed vault rows of kind ``escalation``; they hold no free text. A note the
 talent types travels only in the outbox item's body, sealed under the session's booking
@@ -58,7 +65,7 @@ from talentdesk.sync.requests import CancelEscalation, FollowUpEscalation, Raise
 from talentdesk.vault import Vault
 from talentdesk.vault.index import RecordIndex
 from talentdesk_contract import wire
-from talentdesk_contract.values import OperationKind
+from talentdesk_contract.values import EscalationKind, OperationKind, ResolutionReason
 
 __all__ = [
     "AUTOMATIC_NOTE",
@@ -69,6 +76,7 @@ __all__ = [
     "NOTE_MAX_CHARS",
     "OUTBOX_KIND",
     "Delivery",
+    "EscalationKind",
     "EscalationRecord",
     "EscalationState",
     "EscalationView",
@@ -118,6 +126,8 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
         raised_at: When the talent pressed the button (UTC).
         outbox_id: The outbox item that creates it at the agency.
         automatic: Sent by the lone-worker check, not by the talent.
+        kind: What raised it (None in records made before kinds: then ``automatic``
+            says lone-worker, else the button).
         crisis_sign: The latest crisis sign sent with it.
         remote_id: The agency's id, once delivered.
         follow_up_ids: Outbox items of its follow-ups, oldest first.
@@ -129,6 +139,11 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
         supervisor_note: The supervisor's note for the talent, if any.
         acknowledged_at: When the agency acknowledged it (UTC).
         resolved_at: When the agency resolved it (UTC).
+        resolution_reason: Why the supervisor resolved it.
+        alerted_rounds: How many times the agency alerted again (nobody took it).
+        supervisors_alerted: How many supervisors the latest round reached.
+        alerted_at: When the agency last alerted again (UTC).
+        unanswered_at: When the agency's escalation policy was exhausted (UTC).
     """
 
     id: str
@@ -136,6 +151,7 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
     raised_at: datetime
     outbox_id: str
     automatic: bool = False
+    kind: EscalationKind | None = None
     crisis_sign: wire.CrisisSign | None = None
     remote_id: str | None = None
     follow_up_ids: list[str] = msgspec.field(default_factory=list)
@@ -147,6 +163,18 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
     supervisor_note: str | None = None
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
+    resolution_reason: ResolutionReason | None = None
+    alerted_rounds: int = 0
+    supervisors_alerted: int = 0
+    alerted_at: datetime | None = None
+    unanswered_at: datetime | None = None
+
+    @property
+    def raised_by(self) -> EscalationKind:
+        """What raised it (records made before kinds say it with ``automatic``)."""
+        if self.kind is not None:
+            return self.kind
+        return EscalationKind.LONE_WORKER if self.automatic else EscalationKind.BUTTON
 
 
 @dataclass(frozen=True)
@@ -163,6 +191,12 @@ class EscalationView:
         follow_ups_waiting: Follow-ups not yet delivered.
         follow_ups_failed: Follow-ups the agency refused (e.g. it was resolved meanwhile).
         cancel: Delivery of the false-alarm cancellation, if the talent pressed it.
+        kind: What raised it: the button, the lone-worker check, "not OK" in after-care.
+        resolution_reason: Why the supervisor resolved it.
+        alerted_rounds: How many times the agency alerted again because nobody took it.
+        supervisors_alerted: How many supervisors the latest round reached.
+        unanswered: The agency's escalation policy is exhausted and still nobody took it:
+            call the supervisor's phone and the emergency numbers.
     """
 
     id: str
@@ -183,6 +217,11 @@ class EscalationView:
     follow_ups_waiting: int
     follow_ups_failed: int
     cancel: Delivery | None
+    kind: EscalationKind = EscalationKind.BUTTON
+    resolution_reason: ResolutionReason | None = None
+    alerted_rounds: int = 0
+    supervisors_alerted: int = 0
+    unanswered: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -256,8 +295,12 @@ class Escalations(DurableChanges):
         crisis_sign: wire.CrisisSign | None = None,
         note: str | None = None,
         automatic: bool = False,
+        kind: EscalationKind | None = None,
     ) -> EscalationView:
         """Ask a supervisor for help, now. Never refused for missing or odd details.
+
+        Every call is a new escalation (every alarm is its own): details for one already
+        raised go with :meth:`follow_up`.
 
         The escalation and its urgent outbox item are committed together before this
         returns (the vault syncs every commit); the sender delivers it as soon as the
@@ -269,6 +312,8 @@ class Escalations(DurableChanges):
             crisis_sign: A crisis sign, if the talent picked one already.
             note: A note; cut to :data:`NOTE_MAX_CHARS` rather than refused.
             automatic: Sent by the app on the talent's behalf (the lone-worker check).
+            kind: What raised it; None: the lone-worker check if ``automatic``, else the
+                button.
 
         Returns:
             The escalation, queued.
@@ -284,6 +329,8 @@ class Escalations(DurableChanges):
         text = _clean_note(note)
         if text is not None:
             text = text[:NOTE_MAX_CHARS]
+        if kind is None:
+            kind = EscalationKind.LONE_WORKER if automatic else EscalationKind.BUTTON
         raised_at = self._now()
         request = validated(
             wire.EscalationRequest(
@@ -292,6 +339,7 @@ class Escalations(DurableChanges):
                 booking_id=booking_id,
                 crisis_sign=crisis_sign,
                 note=text,
+                kind=kind,
             )
         )
         escalation_id = new_local_id("esc")
@@ -304,13 +352,14 @@ class Escalations(DurableChanges):
                 booking_id=booking_id,
                 raised_at=raised_at,
                 outbox_id=item.id,
-                automatic=automatic,
+                automatic=automatic or kind is EscalationKind.LONE_WORKER,
+                kind=kind,
                 crisis_sign=crisis_sign,
                 notes_sent=int(text is not None),
             )
             self._save(record)
             self._changed()
-        log.info("escalation %s queued%s", escalation_id, " (automatic)" if automatic else "")
+        log.info("escalation %s (%s) queued", escalation_id, kind.value)
         return self._view(record, {item.id: OutboxEntry.of(item)})
 
     def follow_up(
@@ -434,7 +483,8 @@ class Escalations(DurableChanges):
     # ------------------------------------------------------------------ the agency's side
 
     def handle_update(self, event_type: str, data: wire.EventData) -> None:
-        """Apply ``escalation.acknowledged`` / ``escalation.resolved`` from the feed.
+        """Apply ``escalation.acknowledged`` / ``.resolved`` / ``.alerted_again`` /
+        ``.unanswered`` from the feed.
 
         Register with ``SyncService.add_update_handler``: it runs inside the feed page's
         transaction, so the change is committed with the page's cursor, exactly once. An
@@ -442,7 +492,7 @@ class Escalations(DurableChanges):
         it before the sender wrote the answer down) is left to :meth:`reconcile`, which
         finds it among the feed's stored updates.
         """
-        if not isinstance(data, wire.EscalationUpdateData):
+        if not isinstance(data, wire.EscalationUpdateData | wire.EscalationAlertData):
             return
         with self.vault.transaction():
             record = self._find_remote(data.escalation_id)
@@ -496,15 +546,12 @@ class Escalations(DurableChanges):
     def _apply_stored_updates(self, record: EscalationRecord) -> bool:
         """Apply the feed's stored acknowledgement and resolution of ``record``, if any."""
         dirty = False
-        for event_type in (
-            wire.EventType.ESCALATION_ACKNOWLEDGED,
-            wire.EventType.ESCALATION_RESOLVED,
-        ):
+        for event_type, shape in _STORED_UPDATES:
             payload = self.vault.get(UPDATE_KIND, f"{event_type}:{record.remote_id}")
             if payload is None:
                 continue
             try:
-                update = wire.decode(payload, wire.EscalationUpdateData)
+                update = wire.decode(payload, shape)
             except msgspec.DecodeError:
                 continue  # the feed skipped it as malformed; it never happened for us
             dirty = _apply_update(record, event_type, update) or dirty
@@ -679,15 +726,36 @@ class Escalations(DurableChanges):
             follow_ups_waiting=follow_ups.count(Delivery.QUEUED),
             follow_ups_failed=follow_ups.count(Delivery.FAILED),
             cancel=cancel,
+            kind=record.raised_by,
+            resolution_reason=record.resolution_reason,
+            alerted_rounds=record.alerted_rounds,
+            supervisors_alerted=record.supervisors_alerted,
+            unanswered=record.unanswered_at is not None
+            and state in (EscalationState.QUEUED, EscalationState.DELIVERED),
         )
 
 
+#: The escalation updates the feed stores, and their shapes (for the catch-up at start).
+_STORED_UPDATES: Final[
+    tuple[tuple[str, type[wire.EscalationUpdateData | wire.EscalationAlertData]], ...]
+] = (
+    (wire.EventType.ESCALATION_ACKNOWLEDGED, wire.EscalationUpdateData),
+    (wire.EventType.ESCALATION_RESOLVED, wire.EscalationUpdateData),
+    (wire.EventType.ESCALATION_ALERTED_AGAIN, wire.EscalationAlertData),
+    (wire.EventType.ESCALATION_UNANSWERED, wire.EscalationAlertData),
+)
+
+
 def _apply_update(
-    record: EscalationRecord, event_type: str, data: wire.EscalationUpdateData
+    record: EscalationRecord,
+    event_type: str,
+    data: wire.EscalationUpdateData | wire.EscalationAlertData,
 ) -> bool:
     """Apply one feed update to ``record``; returns whether it changed anything."""
     before = msgspec.structs.asdict(record)
-    if event_type == wire.EventType.ESCALATION_ACKNOWLEDGED:
+    if isinstance(data, wire.EscalationAlertData):
+        _apply_alert(record, event_type, data)
+    elif event_type == wire.EventType.ESCALATION_ACKNOWLEDGED:
         if record.acknowledged_at is None:
             record.acknowledged_at = data.at
             if record.resolved_at is None:  # a late ack never renames the resolver
@@ -697,9 +765,26 @@ def _apply_update(
     elif event_type == wire.EventType.ESCALATION_RESOLVED and record.resolved_at is None:
         record.resolved_at = data.at
         record.supervisor = data.supervisor
+        record.resolution_reason = data.reason
         if data.note is not None:
             record.supervisor_note = data.note
     return msgspec.structs.asdict(record) != before
+
+
+def _apply_alert(record: EscalationRecord, event_type: str, data: wire.EscalationAlertData) -> None:
+    """The agency alerted again (a round of its policy), or its policy is exhausted.
+
+    Rounds only grow (an old event replayed changes nothing); the view shows "nobody
+    answered" only while nobody has taken it.
+    """
+    if event_type == wire.EventType.ESCALATION_ALERTED_AGAIN:
+        if data.round > record.alerted_rounds:
+            record.alerted_rounds = data.round
+            record.supervisors_alerted = data.supervisors_alerted
+            record.alerted_at = data.at
+    elif event_type == wire.EventType.ESCALATION_UNANSWERED and record.unanswered_at is None:
+        record.unanswered_at = data.at
+        record.alerted_rounds = max(record.alerted_rounds, data.round)
 
 
 def _check_sign(sign: str | None) -> None:

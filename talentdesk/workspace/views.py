@@ -6,6 +6,7 @@ none of them changes after it is made.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AcceptCheck",
     "BookingRow",
+    "HelpNumbers",
     "OpenedSession",
     "SafetySnapshot",
     "SessionChoice",
@@ -157,12 +159,15 @@ class SafetySnapshot:
         reports: Newest first.
         counts: Tonight's after-care counts (None before the first load).
         contacts: The emergency contacts (the agency's, else the public lines).
+        supervisor_phone: Whom to call when nobody takes an escalation (the agency's
+            config), if the agency gave one.
     """
 
     escalations: tuple[EscalationView, ...] = ()
     reports: tuple[ReportView, ...] = ()
     counts: NightCounts | None = None
     contacts: tuple[EmergencyContact, ...] = DEFAULT_EMERGENCY_CONTACTS
+    supervisor_phone: str | None = None
 
     def escalation(self, escalation_id: str) -> EscalationView | None:
         """One escalation by id."""
@@ -192,7 +197,20 @@ class SafetySnapshot:
         else:
             others = [v for v in listed if v.id != view.id]
             merged = tuple(sorted((view, *others), key=lambda v: (v.raised_at, v.id), reverse=True))
-        return SafetySnapshot(merged, self.reports, self.counts, self.contacts)
+        return dataclasses.replace(self, escalations=merged)
+
+
+@dataclass(frozen=True)
+class HelpNumbers:
+    """Whom to call when nobody at the agency takes an escalation.
+
+    Attributes:
+        supervisor_phone: The agency's supervisor line (its config), if it gave one.
+        contacts: The emergency numbers (the agency's, else the public lines).
+    """
+
+    supervisor_phone: str | None = None
+    contacts: tuple[EmergencyContact, ...] = DEFAULT_EMERGENCY_CONTACTS
 
 
 @dataclass(frozen=True)

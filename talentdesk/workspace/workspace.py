@@ -49,6 +49,7 @@ from talentdesk.workspace.tuning import DemoAgency, SafetyTuning, SessionClocks,
 from talentdesk.workspace.views import (
     AcceptCheck,
     BookingRow,
+    HelpNumbers,
     OpenedSession,
     SafetySnapshot,
     SessionChoice,
@@ -716,6 +717,11 @@ class Workspace:
         about = booking_id if booking_id is not None else self._watched_booking()
         return self.safety.escalations.escalate(about)
 
+    def not_ok(self, booking_id: str) -> EscalationView:
+        """The talent answered "not OK" after a hard session: a ``wellbeing`` escalation,
+        durable before this returns. GUI thread on purpose, like :meth:`escalate`."""
+        return self.safety.after_care.not_ok(booking_id)
+
     def escalate_with_sign(
         self, sign: wire.CrisisSign, booking_id: str | None = None
     ) -> EscalationView:
@@ -736,11 +742,29 @@ class Workspace:
     def safety_snapshot(self) -> SafetySnapshot:
         """Escalations, reports, tonight's counts and the emergency contacts. Blocking."""
         safety = self.safety
+        help_numbers = self.help_numbers()
         return SafetySnapshot(
             escalations=tuple(safety.escalations.escalations()),
             reports=tuple(safety.reports.reports()),
             counts=safety.after_care.night_counts(),
-            contacts=safety.playbook.contacts(),
+            contacts=help_numbers.contacts,
+            supervisor_phone=help_numbers.supervisor_phone,
+        )
+
+    def help_numbers(self) -> HelpNumbers:
+        """Whom to call when nobody takes an escalation: the supervisor's phone from the
+        agency's config, and the emergency numbers. Blocking (reads the config)."""
+        from talentdesk.domain import AgencyConfig
+        from talentdesk.vault import RecordIntegrityError
+        from talentdesk.vault.records import RecordStore
+
+        try:
+            config = RecordStore(self.vault).load(AgencyConfig, "current")
+        except RecordIntegrityError:
+            config = None
+        return HelpNumbers(
+            supervisor_phone=config.supervisor_phone if config is not None else None,
+            contacts=self.safety.playbook.contacts(),
         )
 
     def recent_sessions(self) -> list[SessionChoice]:

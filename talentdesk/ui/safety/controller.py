@@ -28,7 +28,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from talentdesk_contract import wire
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class SafetyController(QObject):
@@ -95,7 +97,6 @@ class SafetyController(QObject):
         super().__init__(parent)
         self.view = view
         self.workspace: Workspace = view.workspace
-        self.run = view.run
         self._paired = paired
         self._closed = False
         self._live_booking: str | None = None
@@ -104,7 +105,7 @@ class SafetyController(QObject):
         workspace = self.workspace
         self.waits = EscalationWaits(workspace.clocks.wall)
         self._loader: LatestOnly[SafetySnapshot] = LatestOnly(
-            view.run,
+            self.run,
             workspace.safety_snapshot,
             self._loaded,
             lambda exc: self._failed("load", exc),
@@ -133,6 +134,18 @@ class SafetyController(QObject):
         # "queued · retrying" comes from the outbox item's attempts, read again here.
         if changes.safety or changes.sync_status or changes.after_care:
             self.refresh()
+
+    def run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run blocking work on the bridge; its outcome is dropped once this controller is
+        gone (a lock: the workspace may go on behind the lock screen)."""
+        self.view.run(work, success, failure, receiver=receiver or self)
 
     # ------------------------------------------------------------------ state
 
@@ -182,6 +195,8 @@ class SafetyController(QObject):
             self._loader.request()
 
     def _loaded(self, snapshot: SafetySnapshot) -> None:
+        if self._closed:
+            return
         self.snapshot = snapshot
         self.changed.emit()
 
@@ -395,6 +410,21 @@ class SafetyController(QObject):
             finished,
             lambda exc: self._failed("after_care", exc),
         )
+
+    def not_ok(self, booking_id: str) -> EscalationView | None:
+        """The talent answered "not OK" at the after-care check-in: a supervisor is told
+        at once (a ``wellbeing`` escalation, durable before this returns)."""
+        if self._closed:
+            return None
+        try:
+            view = self.workspace.not_ok(booking_id)
+        except Exception as exc:
+            log.exception("escalation after 'not OK' could not be saved")
+            self._failed("escalate", exc)
+            return None
+        self.waits.raised_now(view.id)
+        self._raised(view)
+        return view
 
     def _count(self, work: Callable[[], None]) -> None:
         self.run(work, lambda _none: self.refresh(), lambda exc: self._failed("after_care", exc))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.safety import CRISIS_SIGNS, EscalationView, SafetyError
+from talentdesk.safety import CRISIS_SIGNS, EscalationState, EscalationView, SafetyError
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
@@ -39,6 +39,7 @@ from talentdesk.ui.widgets import (
     set_role,
 )
 from talentdesk_contract import wire
+from talentdesk_contract.values import EscalationKind
 
 #: Signs that call for emergency services at once (their buttons are tinted).
 URGENT_SIGNS = frozenset({"threat_of_harm"})
@@ -120,6 +121,9 @@ class EscalationPanel(QFrame):
         self.confirm_button = make_button("quiet", name="confirmFalseAlarm")
         self.keep_button = make_button("primary", name="keepEscalation")
         self.error = Callout("error", name="escalationError")
+        self.instruction = Callout("error", name="escalationUnanswered")
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
         self._build_layout()
         self._connect_signals()
         self.retranslate()
@@ -175,6 +179,7 @@ class EscalationPanel(QFrame):
         layout.setSpacing(6)
         layout.addWidget(self.headline)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.instruction)
         layout.addWidget(self.facts)
         if self._compact:  # too narrow to share a row with the buttons
             layout.addWidget(self.follow_up_state)
@@ -184,6 +189,7 @@ class EscalationPanel(QFrame):
         layout.addWidget(self.confirm_row)
         self.confirm_row.hide()
         self.error.hide()
+        self.instruction.hide()
         if self._compact:
             self.explanation.hide()
         if not self._foldable:
@@ -191,6 +197,7 @@ class EscalationPanel(QFrame):
 
     def _connect_signals(self) -> None:
         self._safety.changed.connect(self._snapshot_changed)
+        self._ticker.timeout.connect(self._show_facts)
         self.send_button.clicked.connect(self.send_details)
         self.false_alarm_button.clicked.connect(self._ask_false_alarm)
         self.confirm_button.clicked.connect(self.confirm_false_alarm)
@@ -228,6 +235,30 @@ class EscalationPanel(QFrame):
             self.setProperty("state", state)
             repolish(self)
         self.retranslate()
+
+    def _show_facts(self) -> None:
+        """The facts line: when it was sent, how long it has waited (live), what raised it."""
+        view, words = self._view, self._words
+        if view is None:
+            self._ticker.stop()
+            return
+        facts = [self.tr("Sent at %1").replace("%1", words.time(view.raised_at))]
+        if self._compact:
+            facts = [words.state_line(view)]
+        waiting = view.state in (EscalationState.QUEUED, EscalationState.DELIVERED)
+        if waiting:
+            waited = clock_text(self._safety.waits.waited(view), round_up=False)
+            facts.append(self.tr("waiting %1").replace("%1", waited))
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        if view.kind is not EscalationKind.BUTTON:
+            facts.append(words.escalation_kind(view.kind))
+        if view.crisis_sign is not None:
+            facts.append(words.sign(view.crisis_sign))
+        if view.remote_id and not self._compact:
+            facts.append(self.tr("agency reference %1").replace("%1", view.remote_id))
+        self.facts.setText(" · ".join(facts))
 
     def _snapshot_changed(self) -> None:
         if self._view is None:
@@ -367,16 +398,11 @@ class EscalationPanel(QFrame):
             return
         self.headline.setText(words.headline(view))
         self.explanation.setText(words.explanation(view))
-        facts = [self.tr("Sent at %1").replace("%1", words.time(view.raised_at))]
-        if self._compact:
-            facts = [words.state_line(view)]
-        if view.crisis_sign is not None:
-            facts.append(words.sign(view.crisis_sign))
-        if view.automatic:
-            facts.append(self.tr("sent automatically"))
-        if view.remote_id and not self._compact:
-            facts.append(self.tr("agency reference %1").replace("%1", view.remote_id))
-        self.facts.setText(" · ".join(facts))
+        snapshot = self._safety.snapshot
+        self.instruction.setVisible(view.unanswered)
+        if view.unanswered:
+            self.instruction.setText(words.unanswered(snapshot.supervisor_phone, snapshot.contacts))
+        self._show_facts()
         follow = words.follow_ups(view)
         self.follow_up_state.setText(follow)
         if self._compact:
@@ -615,9 +641,17 @@ class EscalateStrip(TranslatedWidget):
             tone = "error"
         elif view is None:
             text, tone = self.tr("No escalation in this session"), "idle"
+        elif view.unanswered:
+            phone = self._safety.snapshot.supervisor_phone
+            text = (
+                self.tr("Nobody has taken it: call %1 now").replace("%1", phone)
+                if phone
+                else self._words.state_line(view)
+            )
+            tone = "error"
         else:
             text = self._words.state_line(view)
-            if view.is_open:
+            if view.state in (EscalationState.QUEUED, EscalationState.DELIVERED):
                 waited = clock_text(self._safety.waits.waited(view), round_up=False)
                 text += " · " + self.tr("waiting %1").replace("%1", waited)
             tone = "open" if view.is_open else "idle"

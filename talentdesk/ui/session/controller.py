@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
     from talentdesk.workspace import OpenedSession, Workspace
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 #: The timer never looks more often than this (a frozen test clock must not spin).
@@ -83,8 +86,7 @@ class SessionController(QObject):
         language: The talent's language ("id" or "en"), for the closing reply.
 
     Attributes:
-        workspace: The workspace (call its blocking methods through :attr:`run`).
-        run: Runs blocking work on the bridge (:meth:`WorkspaceBridge.run`).
+        workspace: The workspace (call its blocking methods through :meth:`run`).
 
     Signals:
         session_changed(object): The live session after a start or resume; None once it
@@ -140,7 +142,6 @@ class SessionController(QObject):
         super().__init__(parent)
         self.view = view
         self.workspace: Workspace = view.workspace
-        self.run = view.run
         self.clipboard = clipboard
         self.language = language
         self._reply_language: str | None = language
@@ -157,6 +158,19 @@ class SessionController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._connect_signals()
+
+    def run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run blocking work on the bridge (:meth:`WorkspaceBridge.run`); its outcome is
+        dropped once this controller is gone (a lock: the workspace may go on behind the
+        lock screen, its windows do not)."""
+        self.view.run(work, success, failure, receiver=receiver or self)
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.tick_now)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from talentdesk.safety import EscalationState
 from talentdesk.safety.lone_worker import LoneWorkerEventKind
 from talentdesk.sessions.terms import SessionPhase
 from talentdesk.ui.safety.messages import SafetyMessages
@@ -29,6 +30,7 @@ from talentdesk.ui.session.controller import next_tick_ms
 from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
+from talentdesk.workspace import HelpNumbers
 
 if TYPE_CHECKING:
     from talentdesk.safety import EscalationView, LoneWorkerEvent
@@ -87,7 +89,9 @@ class GuardPanel(TranslatedWidget):
         self.escalate_button = make_button("escalate", name="guardEscalate")
         self.escalate_button.setAutoDefault(False)
         self.state = make_label("body", name="guardEscalationState")
+        self.instruction = Callout("error", name="guardUnanswered")
         self.error = Callout("error", name="guardError")
+        self._numbers: HelpNumbers | None = None
         self.question = QFrame()
         self.question.setObjectName("guardQuestion")
         self.question_text = make_label("promptTitle", name="guardQuestionText")
@@ -125,11 +129,13 @@ class GuardPanel(TranslatedWidget):
         layout.addWidget(self.question)
         layout.addWidget(self.escalate_button)
         layout.addWidget(self.state)
+        layout.addWidget(self.instruction)
         layout.addWidget(self.error)
         layout.addWidget(self.note)
         self.question.hide()
         self.error.hide()
         self.state.hide()
+        self.instruction.hide()
 
     def _connect_signals(self) -> None:
         self.view.changed.connect(self._changed)
@@ -153,6 +159,16 @@ class GuardPanel(TranslatedWidget):
         self._poll_timer.start()
         self.tick_now()
         self.refresh()
+        self._load_numbers()
+
+    def _load_numbers(self) -> None:
+        """Read whom to call if nobody takes an escalation (on the bridge)."""
+
+        def loaded(numbers: HelpNumbers) -> None:
+            self._numbers = numbers
+            self._show_escalation()
+
+        self.view.run(self.workspace.help_numbers, loaded, receiver=self)
 
     def stop(self) -> None:
         """Stop every timer (the talent unlocked, or the app locks fully or quits)."""
@@ -167,6 +183,8 @@ class GuardPanel(TranslatedWidget):
             self._lone_worker(event)
         if changes.safety or changes.outbox or changes.sync_status or changes.session:
             self.refresh()
+        if changes.settings:  # a new agency config: another supervisor phone, perhaps
+            self._load_numbers()
 
     def tick_now(self) -> SessionTick | None:
         """Read the session's clock and schedule the next look."""
@@ -300,10 +318,17 @@ class GuardPanel(TranslatedWidget):
     def _show_escalation(self) -> None:
         view = self.last_escalation
         self.state.setVisible(view is not None)
+        unanswered = view is not None and view.unanswered
+        self.instruction.setVisible(unanswered)
+        if unanswered:
+            numbers = self._numbers or HelpNumbers()
+            self.instruction.setText(
+                self._words.unanswered(numbers.supervisor_phone, numbers.contacts)
+            )
         if view is None:
             return
         text = self._words.state_line(view)
-        if view.is_open:
+        if view.state in (EscalationState.QUEUED, EscalationState.DELIVERED):
             text += " · " + self.tr("waiting %1").replace(
                 "%1", clock_text(self.waits.waited(view), round_up=False)
             )

@@ -6,8 +6,10 @@ name arrives), the lone-worker check keeps running, and auto-lock waits for the 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -15,9 +17,12 @@ from pytestqt.qtbot import QtBot
 
 from talentdesk.safety import EscalationState
 from talentdesk.ui.application import TalentDeskApp
+from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.unlock.guard import GuardPanel
 from talentdesk.vault import Vault, VaultLocked
 from talentdesk.workspace import SafetyTuning, SessionClocks
+from talentdesk_agency import policy
+from talentdesk_agency.store.records import now_utc
 from tests.ui.conftest import AppFactory, FakeClock, click, unlock_with, wait_for_main_window
 from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
     FAST,
@@ -163,3 +168,53 @@ def test_auto_lock_waits_for_the_session_and_the_lone_worker_check_asks_on_the_l
     qtbot.waitUntil(lambda: len(at_agency(agency, booking_id)) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not guard.question.isVisible(), timeout=WAIT_MS)
     assert guard.state.isVisible()
+
+
+def test_an_open_escalation_is_guarded_says_whom_to_call_and_locks_fully_once_resolved(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    phone = "+62 812 0000 1111"
+    config = agency.store.config()
+    agency.store.set_config(msgspec.structs.replace(config, supervisor_phone=phone))
+    paired_vault(vault_path, agency)
+    app = make_app("en", sync_tuning=FAST)
+    unlock(qtbot, app)
+    assert app.safety is not None
+    view = app.safety.escalate(None)  # no session: an escalation about nothing booked
+    assert view is not None
+    qtbot.waitUntil(lambda: len(agency.store.escalations()) == 1, timeout=WAIT_MS)
+    workspace = app.workspace
+    assert workspace is not None
+
+    app.lock()
+    guard = guard_of(app)
+    assert not guard.clock.isVisible()  # no session: no clock, the escalation stays
+    assert guard.title.text() == "Your escalation stays open while TalentDesk is locked"
+    qtbot.waitUntil(
+        lambda: guard.state.text().startswith("Delivered to your agency"), timeout=WAIT_MS
+    )
+    remote = agency.store.escalations()[0].id
+    start = now_utc()
+    for seconds in (61, 121, 181, 241):  # the policy's rounds, then exhausted
+        policy.tick(agency.store, start + timedelta(seconds=seconds))
+    qtbot.waitUntil(guard.instruction.isVisible, timeout=WAIT_MS)
+    assert guard.state.text().startswith("Nobody has taken it")
+    text = guard.instruction.text()
+    assert f"Call your supervisor now: {phone}." in text
+    assert "112" in text and "110" in text  # the agency's emergency numbers
+    switcher = LanguageSwitcher()
+    try:
+        switcher.set_language("id")
+        qtbot.waitUntil(lambda: guard.instruction.text() != text, timeout=WAIT_MS)
+        assert guard.instruction.text().startswith("Belum ada yang menanggapi")
+        assert phone in guard.instruction.text() and "112" in guard.instruction.text()
+    finally:
+        switcher.uninstall()
+
+    # The supervisor resolves it: nothing is left to guard, the lock becomes a full one.
+    agency.store.resolve_escalation(remote, "Rina")
+    qtbot.waitUntil(lambda: app.vault is None and app.guard is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not workspace.vault.is_open, timeout=WAIT_MS)
