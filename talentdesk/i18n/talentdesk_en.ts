@@ -1940,7 +1940,7 @@
     <message numerus="yes">
         <source>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time(s)).</source>
         <translation>
-            <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (once).</numerusform>
+            <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time).</numerusform>
             <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n times).</numerusform>
         </translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -134,6 +134,10 @@ class ElidedLabel(QLabel):
     def full_text(self) -> str:
         """The whole text, before it was cut to the room."""
         return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        # It may get less room than its text: it cuts the text, never pushes a neighbour.
+        return QSize(0, super().minimumSizeHint().height())
 
     def set_full_text(self, text: str) -> None:
         """Show ``text``, cut to the label's width."""

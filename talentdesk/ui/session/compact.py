@@ -53,11 +53,11 @@ from talentdesk.ui.widgets import ElidedLabel, TranslatedWidget, make_button, se
 #: Qt platforms on which a window may ask to stay on top.
 ON_TOP_PLATFORMS = frozenset({"xcb", "windows", "cocoa"})
 #: The compact window's one size: beside a phone-sized chat window on a 1366×768 screen.
-COMPACT_SIZE = QSize(340, 640)
+COMPACT_SIZE = QSize(340, 600)
 #: The room of the sync chip and the "on top" toggle in the top row (fixed: a longer
 #: word never pushes the scope chip).
-SYNC_WIDTH = 150
-ON_TOP_WIDTH = 84
+SYNC_WIDTH = 124
+ON_TOP_WIDTH = 78
 #: How many replies the search shows (Ctrl+1… copies them).
 RESULT_ROWS = 4
 #: How a pace message colours the pace box: nearing the limit, or past it.

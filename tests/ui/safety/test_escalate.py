@@ -228,7 +228,7 @@ def test_nobody_takes_it_the_panel_and_the_compact_line_say_whom_to_call(
     start = now_utc()
     policy.tick(agency.store, start + timedelta(seconds=61))
     qtbot.waitUntil(
-        lambda: "alerted its supervisors again (once)" in panel.explanation.text(),
+        lambda: "alerted its supervisors again (1 time)" in panel.explanation.text(),
         timeout=WAIT_MS,
     )
     assert not panel.instruction.isVisible()
