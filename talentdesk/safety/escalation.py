@@ -234,12 +234,13 @@ class EscalationView:
 
 
 class _Known:
-    """The escalations of this device as the index keeps them: each one's encoded record
-    (decoded afresh for every caller, so none is shared) and the sets the services ask
-    about after every change."""
+    """The escalations of this device as the index keeps them: each one's record, read-only
+    (:meth:`record` decodes a copy for a caller that changes it), and the sets the services
+    ask about after every change."""
 
     def __init__(self) -> None:
         self.payloads: dict[str, bytes] = {}
+        self.shown: dict[str, EscalationRecord] = {}  # never changed: for reading only
         self.by_remote: dict[str, str] = {}
         self.awaiting_remote: set[str] = set()  # the agency's id is not recorded yet
         self.notes_pending: set[str] = set()  # notes sent and not removed yet
@@ -248,6 +249,7 @@ class _Known:
     def put(self, record: EscalationRecord, payload: bytes) -> None:
         rid = record.id
         self.payloads[rid] = payload
+        self.shown[rid] = msgspec.json.decode(payload, type=EscalationRecord)
         if record.remote_id is not None:
             self.by_remote[record.remote_id] = rid
         _mark(self.awaiting_remote, rid, record.remote_id is None)
@@ -467,7 +469,7 @@ class Escalations(DurableChanges):
         """
         with self.vault.serialized():
             known = self._index.current()
-            records = [r for i in known.unclosed if (r := known.record(i)) is not None]
+            records = [known.shown[i] for i in known.unclosed if i in known.shown]
         items = self._items_of(records)
         views = [v for r in records if (v := self._view(r, items)).is_open]
         views.sort(key=lambda v: (v.raised_at, v.id), reverse=True)
@@ -642,9 +644,9 @@ class Escalations(DurableChanges):
             return self._index.current().record(escalation_id)
 
     def _records(self) -> list[EscalationRecord]:
+        """Every record, read-only (shared with the index: never change one)."""
         with self.vault.serialized():
-            known = self._index.current()
-            return [r for i in list(known.payloads) if (r := known.record(i)) is not None]
+            return list(self._index.current().shown.values())
 
     def _require(self, escalation_id: str) -> EscalationRecord:
         record = self._load(escalation_id)

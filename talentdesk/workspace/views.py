@@ -188,8 +188,11 @@ class SafetySnapshot:
         place, without sorting the whole history again.
         """
         listed = self.escalations
-        at = next((n for n, v in enumerate(listed) if v.id == view.id), None)
         key = (view.raised_at, view.id)
+        if not listed or key > (listed[0].raised_at, listed[0].id):
+            # Newer than the newest: a new one (ids are unique), no need to look for it.
+            return dataclasses.replace(self, escalations=(view, *listed))
+        at = next((n for n, v in enumerate(listed) if v.id == view.id), None)
         if at is not None and listed[at].raised_at == view.raised_at:
             merged = (*listed[:at], view, *listed[at + 1 :])
         elif at is None and (not listed or key >= (listed[0].raised_at, listed[0].id)):

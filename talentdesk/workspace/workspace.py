@@ -846,6 +846,7 @@ class Workspace:
             return
         built.safety.lone_worker.stop()
         built.sync.stop(timeout=self.sync_tuning.stop_timeout if timeout is None else timeout)
+        built.safety.close()
 
 
 class _Ended:
