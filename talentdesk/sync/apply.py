@@ -153,6 +153,7 @@ def _package(p: wire.Package) -> Package:
 
 
 def _config(data: wire.AgencyConfig) -> AgencyConfig:
+    policy = data.escalation_policy or wire.EscalationPolicy()
     return AgencyConfig(
         packages=tuple(_package(p) for p in data.packages),
         pace_thresholds=tuple(
@@ -165,6 +166,10 @@ def _config(data: wire.AgencyConfig) -> AgencyConfig:
             for c in data.emergency_contacts
         )
         or domain.DEFAULT_EMERGENCY_CONTACTS,
+        supervisor_phone=data.supervisor_phone,
+        # How long until the agency alerts again, and how often (its defaults if absent).
+        realert_after_seconds=policy.realert_after_seconds,
+        escalation_rounds=policy.rounds,
         updated_at=datetime.now(UTC),
     )
 

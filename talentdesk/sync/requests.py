@@ -21,6 +21,7 @@ from talentdesk_contract.values import OperationKind
 
 __all__ = [
     "ROUTES",
+    "TYPED_FIELDS",
     "AgencyRequest",
     "AnswerBooking",
     "CancelEscalation",
@@ -81,6 +82,17 @@ ROUTES: Final[Mapping[OperationKind, Route]] = MappingProxyType(
         OperationKind.REPORT: Route("POST", f"{_V1}/reports", wire.Report),
         OperationKind.AVAILABILITY: Route("PUT", f"{_V1}/availability", wire.Availability),
         OperationKind.DEBRIEF: Route("POST", f"{_V1}/debriefs", wire.Debrief),
+    }
+)
+
+
+#: Fields of a request body (and of the agency's answer) that hold what the talent typed:
+#: sealed with the session, and removed once the agency has them and the session is over.
+TYPED_FIELDS: Final[Mapping[OperationKind, tuple[str, ...]]] = MappingProxyType(
+    {
+        OperationKind.ESCALATION: ("note",),
+        OperationKind.ESCALATION_FOLLOW_UP: ("note",),
+        OperationKind.REPORT: ("description",),
     }
 )
 

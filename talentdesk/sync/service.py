@@ -58,7 +58,7 @@ from talentdesk.sync.client import (
     check_agency_url,
 )
 from talentdesk.sync.decoding import FeedAnswer, decode_answer
-from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.sync.outbox import Outbox, OutboxItem
 from talentdesk.sync.pacing import SyncPacing
 from talentdesk.sync.pairing import PAIRING_ID, PairingInfo, load_pairing
 from talentdesk.sync.requests import ROUTES
@@ -199,15 +199,15 @@ class SyncService:
 
     def _refresh_counts(self) -> None:
         try:
-            items, _ = self.outbox.items()
+            queued, failed = self.outbox.counts()  # the outbox's index: no item is read
             feed = load_feed_state(self.vault)
         except VaultError:
             return
         with self._lock:
             self._status = replace(
                 self._status,
-                outbox_queued=sum(i.state is OutboxState.QUEUED for i in items),
-                outbox_failed=sum(i.state is OutboxState.FAILED for i in items),
+                outbox_queued=queued,
+                outbox_failed=failed,
                 unknown_skipped=feed.unknown_skipped,
                 rejected_total=feed.rejected_total,
             )

@@ -150,6 +150,32 @@ class SyncMessages(QObject):
             )
         return line
 
+    def short(self, status: SyncStatus, now: float) -> str:
+        """The link in two or three words, for the session windows and the lock screen."""
+        phase = status.phase
+        waiting = status.outbox_queued
+        if phase is SyncPhase.CONNECTED:
+            text = self.tr("Online")
+        elif phase is SyncPhase.CONNECTING:
+            text = self.tr("Connecting…")
+        elif phase in (SyncPhase.RETRYING, SyncPhase.OFFLINE):
+            seconds = status.retry_in(now)
+            word = self.tr("Offline") if phase is SyncPhase.OFFLINE else self.tr("Retrying")
+            text = (
+                word
+                if seconds is None
+                else self.tr("%1 · retry in %2 s").replace("%1", word).replace("%2", str(seconds))
+            )
+        elif phase is SyncPhase.UNAUTHORIZED:
+            text = self.tr("Token refused")
+        elif phase is SyncPhase.STOPPED and status.talent_name:
+            text = self.tr("Not syncing")
+        else:
+            return self.tr("Not paired")
+        if waiting:
+            text += " · " + self.tr("%n waiting", "", waiting)
+        return text
+
     def counts(self, status: SyncStatus) -> list[str]:
         """What is waiting or was skipped, only the counts that are not zero."""
         counts = []

@@ -19,6 +19,7 @@ from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.keyring_name import keyring_display_name
 from talentdesk.ui.language import LANGUAGE_NAMES
 from talentdesk.ui.pages.agency import AgencySection
+from talentdesk.ui.pages.session_keys import SessionKeysSection
 from talentdesk.ui.pages.shift_limits import ShiftLimitsSection
 from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.widgets import Card, TranslatedWidget, field_row, make_button, make_label
@@ -66,6 +67,7 @@ class SettingsPage(TranslatedWidget):
         self.setObjectName("settingsPage")
         self.agency = AgencySection(agency)
         self.shift_limits = ShiftLimitsSection(agency)
+        self.session_keys = SessionKeysSection(agency)
         self._vault = vault
         self._data_dir = data_dir
         self.page_title = make_label("pageTitle", name="pageTitle")
@@ -132,7 +134,15 @@ class SettingsPage(TranslatedWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         column.addWidget(self.page_title)
-        for card in (self.agency, self.shift_limits, language, auto_lock, vault, about):
+        for card in (
+            self.agency,
+            self.shift_limits,
+            self.session_keys,
+            language,
+            auto_lock,
+            vault,
+            about,
+        ):
             column.addWidget(card)
         column.addStretch(1)
         content = QWidget()
@@ -218,7 +228,9 @@ class SettingsPage(TranslatedWidget):
         labels["auto_lock_text"].setText(
             self.tr(
                 "TalentDesk locks itself and closes your vault when you haven't used the "
-                "keyboard or mouse in it for a while."
+                "keyboard or mouse in it for a while, but never while a session is live or an "
+                "escalation is open. Locked during a session, the lock screen keeps the "
+                "session's timer and the escalate button."
             )
         )
         labels["auto_lock_field"].setText(self.tr("Lock automatically"))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute
+from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute, EscalationView
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.widgets import Callout, make_button, make_label
@@ -41,6 +41,7 @@ class AfterCareDialog(QDialog):
         self.completed: set[CareOffer] = set()
         self._feeling: str | None = None
         self._route: DebriefRoute | None = None
+        self.escalation: EscalationView | None = None
         self.title = make_label("title", name="afterCareTitle")
         self.body = make_label("body", name="afterCareBody")
         self.check_in_button = make_button(name="checkIn")
@@ -104,7 +105,7 @@ class AfterCareDialog(QDialog):
         self.debrief_button.clicked.connect(self.ask_debrief)
         self.fine_button.clicked.connect(lambda: self._felt("fine"))
         self.shaken_button.clicked.connect(lambda: self._felt("shaken"))
-        self.not_ok_button.clicked.connect(lambda: self._felt("not_ok"))
+        self.not_ok_button.clicked.connect(self.not_ok)
         self.close_button.clicked.connect(self.close)
 
     # ------------------------------------------------------------------ choices
@@ -123,6 +124,17 @@ class AfterCareDialog(QDialog):
         self.retranslate()
         self.reply.show()
 
+    def not_ok(self) -> None:
+        """ "Not OK": a supervisor is told at once (an escalation of its own), then the
+        advice. The check-in is counted with it."""
+        self._feeling = "not_ok"
+        self.check_in.hide()
+        if CareOffer.CHECK_IN not in self.completed:
+            self.completed.add(CareOffer.CHECK_IN)
+            self.escalation = self._safety.not_ok(self.offer.booking_id)
+        self.retranslate()
+        self.reply.show()
+
     def take_break(self) -> None:
         """Take the break offered (counted)."""
         if CareOffer.BREAK not in self.completed:
@@ -134,7 +146,7 @@ class AfterCareDialog(QDialog):
         self.reply.show()
 
     def ask_debrief(self) -> None:
-        """Ask the agency for a debrief (counted; sent with the escalation if one is open)."""
+        """Ask the agency for a debrief (sent to its supervisors' queue; counted)."""
         if CareOffer.DEBRIEF in self.completed:
             return
         self.completed.add(CareOffer.DEBRIEF)
@@ -185,6 +197,11 @@ class AfterCareDialog(QDialog):
                 "it through in a debrief."
             ),
             "not_ok": self.tr(
+                "Your supervisor has been told you are not OK and will contact you. Please "
+                "don't carry this alone: you don't have to take the next booking right away."
+            )
+            if self.escalation is not None
+            else self.tr(
                 "Please don't carry this alone: ask for a debrief, or call your supervisor. "
                 "You don't have to take the next booking right away."
             ),

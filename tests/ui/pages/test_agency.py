@@ -479,7 +479,8 @@ def test_skipped_events_and_queued_items_are_counted(
     qtbot.waitUntil(
         lambda: cell(window, booking_id, Column.STATE) == "Upcoming · queued", timeout=WAIT_MS
     )
-    assert "Your answer is queued" in today.answer_note.text()
+    # The note follows the table's reload (a separate, coalesced refresh of the selection).
+    qtbot.waitUntil(lambda: "Your answer is queued" in today.answer_note.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "1 item waiting to be sent" in line.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE) == "Upcoming", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "waiting to be sent" not in line.text(), timeout=WAIT_MS)
