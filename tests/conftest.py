@@ -17,7 +17,11 @@ import pytest
 # Before any Qt import: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SESSION_ROOT = Path(tempfile.mkdtemp(prefix="talentdesk-tests-"))
+# pytest-xdist's workers inherit the TMPDIR set below by the controlling process: each
+# worker's root goes beside it, not inside it (Chromium's socket paths have a length limit).
+_OUTER_TMPDIR = "TALENTDESK_TESTS_OUTER_TMPDIR"
+os.environ.setdefault(_OUTER_TMPDIR, tempfile.gettempdir())
+SESSION_ROOT = Path(tempfile.mkdtemp(prefix="talentdesk-tests-", dir=os.environ[_OUTER_TMPDIR]))
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(SESSION_ROOT / _var.lower())
 os.environ["TMPDIR"] = str(SESSION_ROOT / "tmp")

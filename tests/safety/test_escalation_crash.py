@@ -61,7 +61,6 @@ def test_sigkill_during_escalation_writes_loses_and_duplicates_nothing(tmp_path:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["talentdesk.safety", "tests.safety.crash_worker"])
     rng = random.Random(11)
-    started = time.monotonic()
     spawned: list[multiprocessing.process.BaseProcess] = []
 
     def spawn(run: int) -> tuple[multiprocessing.process.BaseProcess, Any, Any]:
@@ -114,7 +113,6 @@ def test_sigkill_during_escalation_writes_loses_and_duplicates_nothing(tmp_path:
                 os.kill(child.pid, signal.SIGKILL)
                 child.join()
         server.stop()
-    elapsed = time.monotonic() - started
 
     escalated, followed, per_run = _returned(log_path)
     vault = Vault.open(vault_path, passphrase=PASSPHRASE)
@@ -155,4 +153,3 @@ def test_sigkill_during_escalation_writes_loses_and_duplicates_nothing(tmp_path:
     assert len({v.booking_id for v in views.values()}) == len(views)
     agency.close()
     assert len(views) <= (KILLS + 1) * PER_RUN
-    assert elapsed < 90, f"the kill loop took {elapsed:.0f} s"
