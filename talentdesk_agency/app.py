@@ -16,9 +16,9 @@ Request handling, outermost first:
 Database work runs on worker threads, so the event loop never blocks on the database:
 one thread for SQLite (its one connection, its one writer), as many as the connection
 pool for PostgreSQL. A thread holds a connection for one call only. The feed's long-poll
-waits on :class:`FeedWatcher` (the one interface for "wait for new events for talent
-X"), which checks the newest sequence number every 50 ms while anyone is waiting: the
-staff commands write from other processes, and polling is the portable way to notice.
+waits on the runtime's wake-up hub for its talent's topic (:mod:`.wakeups`): only a new
+event of that talent wakes it, whichever process wrote it. Presence, the timer leader
+and the heartbeat are the runtime's too (:mod:`.runtime`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import time
 import traceback
 import uuid
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -48,7 +48,9 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talentdesk_agency import __version__
+from talentdesk_agency.jobs import DEFAULT_JOBS, Job, TestReminders
 from talentdesk_agency.problems import ApiError
+from talentdesk_agency.runtime import ServerRuntime
 from talentdesk_agency.store import (
     SERVER_POOL_SIZE,
     AgencyStore,
@@ -60,13 +62,14 @@ from talentdesk_agency.store import (
     as_target,
     is_postgres_url,
 )
+from talentdesk_agency.store.feed import talent_topic
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
 
 if TYPE_CHECKING:
     from talentdesk_agency.faults import FaultMiddleware
 
-__all__ = ["AgencyApp", "FeedWatcher"]
+__all__ = ["AgencyApp"]
 
 log = logging.getLogger("talentdesk.agency")
 
@@ -191,80 +194,6 @@ def _fingerprint(method: str, path: str, raw: bytes) -> str:
     return digest.hexdigest()
 
 
-# --- feed notification ----------------------------------------------------------------
-
-
-class FeedWatcher:
-    """Wakes long-polls when a feed grows, whichever process wrote the event.
-
-    The one interface between the feed's long-poll and how it learns of new events:
-    :meth:`token` for a talent, then :meth:`wait` on it. This implementation polls the
-    newest sequence number of all feeds, so a token may also be set by another talent's
-    event (the poll then reads its feed again and waits anew); a per-talent or
-    LISTEN/NOTIFY implementation can set only the talent's own tokens.
-
-    Args:
-        newest: Reads the highest sequence number (runs on a database thread).
-        interval: Seconds between reads while someone waits.
-    """
-
-    def __init__(self, newest: Callable[[], Awaitable[int]], interval: float = 0.05) -> None:
-        self._newest = newest
-        self._interval = interval
-        self._changed = asyncio.Event()
-        self._someone_waits = asyncio.Event()
-        self._waiters = 0
-        self._closed = False
-
-    @property
-    def closed(self) -> bool:
-        """Whether the server is shutting down (long-polls should answer now)."""
-        return self._closed
-
-    def token(self, talent_id: str) -> asyncio.Event:
-        """Take before reading a talent's feed; it is set by any new event for that talent
-        committed after this moment (and possibly by others)."""
-        del talent_id  # any feed's change sets every token (see the class)
-        return self._changed
-
-    async def wait(self, token: asyncio.Event, timeout: float) -> None:
-        """Wait until ``token`` is set, the server closes, or ``timeout`` seconds pass."""
-        self._waiters += 1
-        self._someone_waits.set()
-        try:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(token.wait(), timeout)
-        finally:
-            self._waiters -= 1
-
-    def _notify(self) -> None:
-        changed, self._changed = self._changed, asyncio.Event()
-        changed.set()
-
-    def close(self) -> None:
-        """Release every waiter; later waits return at once."""
-        self._closed = True
-        self._changed.set()
-        self._someone_waits.set()
-
-    async def run(self) -> None:
-        """Poll until closed."""
-        last = await self._newest()
-        while True:
-            if self._waiters == 0:
-                # Nobody waits: sleep until someone does, then look again at once.
-                self._someone_waits.clear()
-                await self._someone_waits.wait()
-            else:
-                await asyncio.sleep(self._interval)
-            if self._closed:
-                return
-            newest = await self._newest()
-            if newest != last:
-                last = newest
-                self._notify()
-
-
 class _PairingThrottle:
     """Slows down guessing of pairing codes: at most ``limit`` failures per ``window`` s."""
 
@@ -299,9 +228,13 @@ class AgencyApp:
     Args:
         db_path: The agency database (created with the default configuration if missing):
             a SQLite file, or a ``postgresql://`` URI.
-        feed_poll_interval: Seconds between checks for new events while a long-poll waits.
+        feed_poll_interval: SQLite: seconds between checks for other processes' events
+            while a long-poll waits.
         test_faults: Test mode: apply the faults written by ``talentdesk-agency fault``
-            (see :mod:`talentdesk_agency.faults`). Off in production.
+            (see :mod:`talentdesk_agency.faults`) and answer the probes of
+            :mod:`talentdesk_agency.probe`. Off in production.
+        jobs: The periodic jobs of the timer leader (default: :data:`.jobs.DEFAULT_JOBS`).
+        test_jobs: Test mode: the leader also runs :class:`.jobs.TestReminders`.
 
     Attributes:
         asgi: The ASGI callable to serve.
@@ -313,16 +246,22 @@ class AgencyApp:
         *,
         feed_poll_interval: float = 0.05,
         test_faults: bool = False,
+        jobs: Sequence[Job] | None = None,
+        test_jobs: bool = False,
     ) -> None:
         self.db_path = as_target(db_path)
         self._poll_interval = feed_poll_interval
         self._executor: ThreadPoolExecutor | None = None
         self._store: AgencyStore | None = None
-        self._watcher: FeedWatcher | None = None
+        self._runtime: ServerRuntime | None = None
         self._throttle = _PairingThrottle()
-        # Names this server process as the owner of idempotency reservations, so a
-        # restarted server can tell a crashed predecessor's leftovers from live requests.
+        # Names this server process as the owner of idempotency reservations (with a
+        # request id), so other processes tell live requests from a dead one's leftovers.
         self._instance = uuid.uuid4().hex
+        self._jobs = list(DEFAULT_JOBS if jobs is None else jobs)
+        self._test_reminders = TestReminders(self._instance) if test_jobs else None
+        if self._test_reminders is not None:
+            self._jobs.append(self._test_reminders.job())
         routes = [
             Route("/v1/health", self._health, methods=["GET"]),
             Route("/v1/pairing", self._pairing, methods=["POST"]),
@@ -337,6 +276,10 @@ class AgencyApp:
             Route("/v1/reports/{report_id}", self._get_report, methods=["GET"]),
             Route("/v1/availability", self._availability, methods=["PUT"]),
         ]
+        if test_faults:
+            from talentdesk_agency.probe import probe_routes
+
+            routes += probe_routes(lambda: self.runtime, lambda: self.store, self._db)
         app = Starlette(
             routes=routes,
             exception_handlers={
@@ -379,31 +322,41 @@ class AgencyApp:
         self._executor = ThreadPoolExecutor(
             max_workers=store.max_threads, thread_name_prefix="agency-db"
         )
-        watcher_task: asyncio.Task[None] | None = None
+        runtime: ServerRuntime | None = None
         try:
             if self._faults is not None:
                 await self._db(store.fault_table.ensure_table)
-            purged = await self._db(store.purge_idempotency)
-            if purged:
-                log.info("purged %d expired idempotency records", purged)
-            self._watcher = FeedWatcher(
-                lambda: self._db(store.max_seq), interval=self._poll_interval
+            if self._test_reminders is not None:
+                await self._db(self._test_reminders.ensure_table, store)
+            runtime = ServerRuntime(
+                store,
+                self.db_path,
+                self._db,
+                jobs=self._jobs,
+                poll_interval=self._poll_interval,
+                instance=self._instance,
             )
-            watcher_task = asyncio.create_task(self._watcher.run())
+            self._runtime = runtime
+            await runtime.start()
             yield
         finally:
-            if self._watcher is not None:
-                self._watcher.close()
-            if watcher_task is not None:
-                await watcher_task
+            if runtime is not None:
+                await runtime.stop()
             await self._db(store.close)
             self._executor.shutdown(wait=True)
             self._store = None
 
     def begin_shutdown(self) -> None:
         """Answer waiting long-polls now (call on the server's event loop)."""
-        if self._watcher is not None:
-            self._watcher.close()
+        if self._runtime is not None:
+            self._runtime.begin_shutdown()
+
+    @property
+    def runtime(self) -> ServerRuntime:
+        """Wake-ups, presence and the timer leader (only while serving)."""
+        if self._runtime is None:
+            raise RuntimeError("the agency app is not running")
+        return self._runtime
 
     @property
     def store(self) -> AgencyStore:
@@ -501,16 +454,16 @@ class AgencyApp:
                 f"Cursor {after} is beyond the end of the feed ({newest}): the agency's data "
                 "was reset. Start again from 0.",
             )
-        watcher = self._watcher
-        assert watcher is not None
+        hub = self.runtime.hub
+        topic = talent_topic(talent.id)
         deadline = time.monotonic() + wait
         while True:
-            token = watcher.token(talent.id)
+            token = hub.token(topic)
             rows = await self._db(self.store.feed, talent.id, after, limit)
             remaining = deadline - time.monotonic()
-            if rows or remaining <= 0 or watcher.closed:
+            if rows or remaining <= 0 or hub.closed:
                 break
-            await watcher.wait(token, remaining)
+            await hub.wait(token, remaining)
         return _json(_feed_page(rows, after))
 
     async def _answer(self, request: Request) -> Response:
@@ -619,9 +572,8 @@ class AgencyApp:
         _check_json_media_type(request)
         body = _decode(raw, kind)
         fingerprint = _fingerprint(request.method, request.url.path, raw)
-        begun = await self._db(
-            self.store.begin_request, talent.id, key, fingerprint, self._instance
-        )
+        owner = f"{self._instance}/{uuid.uuid4().hex}"
+        begun = await self._db(self.store.begin_request, talent.id, key, fingerprint, owner)
         if begun.outcome == "replay":
             assert begun.stored is not None
             return _stored(begun.stored, replayed=True)
@@ -642,12 +594,14 @@ class AgencyApp:
         try:
             if self._faults is not None:
                 await self._faults.hold_write(request.scope)
-            stored = await self._db(self.store.run_write, talent.id, key, operation(talent, body))
+            stored = await self._db(
+                self.store.run_write, talent.id, key, operation(talent, body), owner
+            )
         except BaseException:
             # Nothing was committed; free the key so a retry can run (shielded, because
             # this may be a cancellation).
             with contextlib.suppress(Exception):
-                await asyncio.shield(self._db(self.store.release_request, talent.id, key))
+                await asyncio.shield(self._db(self.store.release_request, talent.id, key, owner))
             raise
         return _stored(stored, replayed=False)
 

@@ -387,12 +387,17 @@ def serve(
     *,
     access_log: bool = False,
     test_faults: bool = False,
+    test_jobs: bool = False,
     out: TextIO | None = None,
+    sock: socket.socket | None = None,
 ) -> int:
     """Serve in the foreground until interrupted; the ``serve`` command.
 
     Prints ``listening on http://HOST:PORT`` (flushed) once connections are accepted.
-    ``test_faults`` is the test mode that applies injected faults.
+    ``test_faults`` is the test mode that applies injected faults, ``test_jobs`` the one
+    whose timer leader also runs :class:`~talentdesk_agency.jobs.TestReminders`. ``sock``
+    is an already listening socket (a worker of ``serve --workers``); otherwise
+    ``host:port`` is bound.
 
     Returns:
         The process exit code (0 after a clean shutdown, 1 if the server never started).
@@ -406,10 +411,10 @@ def serve(
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    sock = bind_socket(host, port)
+    sock = sock if sock is not None else bind_socket(host, port)
     url = base_url(sock)
     log.info("agency database: %s", describe(db_path))
-    agency = AgencyApp(db_path, test_faults=test_faults)
+    agency = AgencyApp(db_path, test_faults=test_faults, test_jobs=test_jobs)
     server = _Server(_config(agency, access_log=access_log, configure_logging=True), agency)
 
     async def run() -> bool:

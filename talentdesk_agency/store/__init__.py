@@ -9,6 +9,7 @@ One part per concern, each over the one transaction helper in :mod:`.engine`:
 * :mod:`.escalations` and :mod:`.reports`: calls for help and incident tickets.
 * :mod:`.idempotency`: reservations and stored answers of the app's writes.
 * :mod:`.faults`: injected faults, a test instrument outside the schema.
+* :mod:`.workers`: a heartbeat row per server process.
 
 :mod:`.dialect` holds every SQLite/PostgreSQL difference, :mod:`.migrations` the
 versioned schema. :class:`AgencyStore` opens a database (migrating it) and offers every
@@ -62,6 +63,7 @@ from talentdesk_agency.store.records import (
 )
 from talentdesk_agency.store.reports import Reports
 from talentdesk_agency.store.settings import Settings
+from talentdesk_agency.store.workers import WorkerRow, Workers
 from talentdesk_contract import wire
 
 __all__ = [
@@ -82,6 +84,7 @@ __all__ = [
     "ReportRow",
     "StoredResponse",
     "Talent",
+    "WorkerRow",
     "WriteOp",
     "as_target",
     "database_errors",
@@ -112,7 +115,7 @@ class AgencyStore:
     Attributes:
         db: The database and its transaction helper.
         settings, devices, feed_log, bookings, escalation_log, report_log, idempotency,
-            fault_table: The parts, one per concern.
+            fault_table, workers: The parts, one per concern.
     """
 
     def __init__(
@@ -135,6 +138,7 @@ class AgencyStore:
         self.report_log = Reports(self.db)
         self.idempotency = Idempotency(self.db)
         self.fault_table = Faults(self.db)
+        self.workers = Workers(self.db)
 
     @property
     def path(self) -> Path:
@@ -352,13 +356,16 @@ class AgencyStore:
         """Reserve an idempotency key for a request (:meth:`.Idempotency.begin`)."""
         return self.idempotency.begin(talent_id, key, fingerprint, owner)
 
-    def release_request(self, talent_id: str, key: str) -> None:
+    def release_request(self, talent_id: str, key: str, owner: str | None = None) -> None:
         """Forget a reservation whose request failed (5xx)."""
-        self.idempotency.release(talent_id, key)
+        self.idempotency.release(talent_id, key, owner)
 
-    def run_write(self, talent_id: str, key: str, operation: WriteOp) -> StoredResponse:
-        """Run an app write and store its answer, in one transaction."""
-        return self.idempotency.run_write(talent_id, key, operation)
+    def run_write(
+        self, talent_id: str, key: str, operation: WriteOp, owner: str | None = None
+    ) -> StoredResponse:
+        """Run an app write and store its answer, in one transaction (fenced by ``owner``:
+        :meth:`.Idempotency.run_write`)."""
+        return self.idempotency.run_write(talent_id, key, operation, owner)
 
     def purge_idempotency(self, older_than_seconds: float = IDEMPOTENCY_RETENTION_SECONDS) -> int:
         """Delete idempotency records older than the retention. Returns how many."""

@@ -26,7 +26,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -115,15 +115,26 @@ class Tx:
         dialect: How this database spells things.
         writing: Whether this is a write transaction.
         scrubbed: Set when the transaction removed customer data (see :mod:`.bookings`).
+        notices: The (topic, sequence number) wake-ups to send once it commits.
     """
 
-    __slots__ = ("_conn", "dialect", "scrubbed", "writing")
+    __slots__ = ("_conn", "dialect", "notices", "scrubbed", "writing")
 
     def __init__(self, conn: Any, dialect: Dialect, *, writing: bool) -> None:
         self._conn = conn
         self.dialect = dialect
         self.writing = writing
         self.scrubbed = False
+        self.notices: list[tuple[str, int]] = []
+
+    def notify(self, topic: str, seq: int = 0) -> None:
+        """Wake the waiters of ``topic`` in every process once this transaction commits
+        (nothing if it rolls back). ``seq`` orders a topic's wake-ups (0: unordered).
+
+        In this process the database's commit listeners are called; on PostgreSQL a
+        ``NOTIFY`` goes out with the commit too (see :mod:`talentdesk_agency.wakeups`).
+        """
+        self.notices.append((topic, seq))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Cursor:
         """Run one statement written with ``?`` placeholders."""
@@ -164,9 +175,11 @@ class Tx:
     def savepoint(self, name: str = "operation") -> Iterator[None]:
         """Undo only what the block did if it raises (the exception still propagates)."""
         self.execute(f"SAVEPOINT {name}")
+        notices = len(self.notices)
         try:
             yield
         except BaseException:
+            del self.notices[notices:]  # what was undone wakes no one
             self.execute(f"ROLLBACK TO SAVEPOINT {name}")
             self.execute(f"RELEASE SAVEPOINT {name}")
             raise
@@ -186,6 +199,17 @@ class Database(abc.ABC):
     def __init__(self, target: str) -> None:
         self.target = target
         self._local = threading.local()
+        self._commit_listeners: list[Callable[[list[tuple[str, int]]], None]] = []
+
+    def add_commit_listener(self, listener: Callable[[list[tuple[str, int]]], None]) -> None:
+        """Call ``listener`` with a transaction's notices after it commits (on the thread
+        that committed; it must be quick and must not raise)."""
+        self._commit_listeners.append(listener)
+
+    def remove_commit_listener(self, listener: Callable[[list[tuple[str, int]]], None]) -> None:
+        """Stop calling ``listener``."""
+        with contextlib.suppress(ValueError):
+            self._commit_listeners.remove(listener)
 
     @property
     def max_threads(self) -> int:
@@ -226,6 +250,8 @@ class Database(abc.ABC):
                 tx.execute(self.dialect.begin_write)
                 try:
                     yield tx
+                    if tx.notices:
+                        self.dialect.send_notices(tx, tx.notices)
                     tx.execute("COMMIT")
                 except BaseException:
                     # Also after a failed COMMIT: the connection must leave the transaction.
@@ -236,6 +262,9 @@ class Database(abc.ABC):
                 self._local.tx = None
         if tx.scrubbed:
             self._after_scrub()
+        if tx.notices:
+            for listener in self._commit_listeners:
+                listener(tx.notices)
 
     @contextmanager
     def read(self) -> Iterator[Tx]:

@@ -13,6 +13,8 @@ Steps are history: never edit a released one, add a migration.
 * 2: a counter for report ticket numbers (taken under a row lock, safe with concurrent
   writers, where ``max(number) + 1`` is not); the faults table leaves the schema (it is
   a test instrument, created only where one is used, see :mod:`.faults`).
+* 3: ``agency_workers``, the heartbeat of each server process (who is alive, who leads
+  the timers), read by ``doctor`` and by the idempotency takeover (see :mod:`.workers`).
 """
 
 from __future__ import annotations
@@ -187,9 +189,22 @@ _SCHEMA_2: Final[tuple[Step, ...]] = (
     "SELECT 'report_number', coalesce(max(number), 0) FROM reports",
 )
 
+_SCHEMA_3: Final[tuple[Step, ...]] = (
+    """CREATE TABLE agency_workers (
+    id TEXT PRIMARY KEY,
+    host TEXT NOT NULL,
+    pid {int} NOT NULL,
+    version TEXT NOT NULL,
+    started_at {float} NOT NULL,
+    seen_at {float} NOT NULL,
+    leader {int} NOT NULL DEFAULT 0
+)""",
+)
+
 MIGRATIONS: Final[tuple[Migration, ...]] = (
     Migration(1, "the first schema", _SCHEMA_1),
     Migration(2, "report numbers from a counter; faults leave the schema", _SCHEMA_2),
+    Migration(3, "a heartbeat row per server process", _SCHEMA_3),
 )
 #: The schema this code writes.
 SCHEMA_VERSION: Final = MIGRATIONS[-1].version

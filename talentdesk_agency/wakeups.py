@@ -1,0 +1,298 @@
+"""Wake-ups: parked long-polls and live streams wait per topic; a change wakes only its topic.
+
+A *topic* names what a waiter waits for: a talent's feed (:func:`.feed.talent_topic`,
+ordered by the feed's sequence numbers) or the supervisors' view of escalations
+(:data:`.feed.ESCALATIONS_TOPIC`). A write transaction says which topics it changed
+(:meth:`.Tx.notify`); once it commits, those topics' waiters wake, in this process and in
+every other one serving the same database:
+
+* **In this process**: the database calls :meth:`WakeupHub.notify_threadsafe` right after
+  the commit (a commit listener), so a write through this worker wakes at once.
+* **From other processes, PostgreSQL**: the commit carries a ``NOTIFY`` with
+  ``"<topic> <seq>"`` only; :class:`PostgresListener` holds one dedicated connection per
+  process, ``LISTEN``\\ s and fans each notification out in memory. After a lost
+  connection it reconnects and wakes every waiter once (they re-read from the table, the
+  truth), so nothing committed meanwhile is missed.
+* **From other processes, SQLite** (the staff commands): :class:`SQLitePoller`, one task
+  per process, reads the newest sequence number every interval while anyone waits, and
+  on growth asks which feeds grew.
+
+A waiter takes a :meth:`~WakeupHub.token` *before* reading, then :meth:`~WakeupHub.wait`\\ s
+on it; a notice of a sequence number a topic already had is dropped (the same commit is
+seen by its commit listener and by ``LISTEN``), so a feed read happens once per change.
+No database connection is held while anyone waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Final
+
+from talentdesk_agency.store.dialect import NOTIFY_CHANNEL
+from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
+
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["PostgresListener", "SQLitePoller", "Token", "WakeupHub"]
+
+log = logging.getLogger("talentdesk.agency")
+
+#: Seconds between reconnection attempts of the listener, growing up to the last.
+_RECONNECT_DELAYS: Final = (0.05, 0.2, 0.5, 1.0, 2.0)
+
+
+class Token:
+    """What a waiter holds for one topic: set by the topic's next change."""
+
+    __slots__ = ("event", "topic", "waiters")
+
+    def __init__(self, topic: str) -> None:
+        self.topic = topic
+        self.event = asyncio.Event()
+        self.waiters = 0
+
+
+class WakeupHub:
+    """Waiters per topic, woken in memory; lives on the server's event loop.
+
+    Attributes:
+        woken: How many waiters each topic's changes woke (for tests and the bench).
+        notices: How many changes reached each topic (duplicates dropped).
+    """
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, Token] = {}
+        self._latest: dict[str, int] = {}
+        self._waiting = 0
+        self._someone_waits = asyncio.Event()
+        self._closed = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.woken: Counter[str] = Counter()
+        self.notices: Counter[str] = Counter()
+
+    @property
+    def closed(self) -> bool:
+        """Whether the server is shutting down (waiters should answer now)."""
+        return self._closed
+
+    @property
+    def waiting(self) -> int:
+        """How many waiters are parked right now."""
+        return self._waiting
+
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Say which event loop the hub lives on (for :meth:`notify_threadsafe`)."""
+        self._loop = loop
+
+    def token(self, topic: str) -> Token:
+        """Take before reading; it is set by any change of ``topic`` committed after this
+        moment (and only by those, or by a catch-up that wakes everyone)."""
+        token = self._tokens.get(topic)
+        if token is None:
+            token = self._tokens[topic] = Token(topic)
+        return token
+
+    async def wait(self, token: Token, timeout: float) -> bool:
+        """Wait until ``token`` is set, the hub closes, or ``timeout`` seconds pass.
+
+        Returns:
+            Whether the token was set (or the hub closed) rather than timed out.
+        """
+        if self._closed or token.event.is_set():
+            return True
+        token.waiters += 1
+        self._waiting += 1
+        self._someone_waits.set()
+        try:
+            async with asyncio.timeout(timeout):
+                await token.event.wait()
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            token.waiters -= 1
+            self._waiting -= 1
+
+    async def someone_waits(self) -> None:
+        """Return once at least one waiter is parked (or the hub closed)."""
+        while self._waiting == 0 and not self._closed:
+            self._someone_waits.clear()
+            await self._someone_waits.wait()
+
+    async def watch(self, topic: str, heartbeat: float) -> AsyncIterator[bool]:
+        """For live streams: yields at once, then after each change of ``topic``
+        (``True``) or every ``heartbeat`` seconds without one (``False``), until the hub
+        closes. Read what you show while the iterator is suspended at a yield."""
+        woke = True
+        while not self.closed:
+            token = self.token(topic)
+            yield woke
+            woke = await self.wait(token, heartbeat)  # at once if the hub closed
+
+    def notify(self, topic: str, seq: int = 0) -> None:
+        """A change of ``topic`` committed: wake its waiters (on the event loop).
+
+        ``seq`` orders a topic's changes: a notice not newer than one already seen is the
+        same commit seen twice and wakes no one. ``0`` always wakes.
+        """
+        if seq:
+            if seq <= self._latest.get(topic, 0):
+                return
+            self._latest[topic] = seq
+        self.notices[topic] += 1
+        token = self._tokens.pop(topic, None)
+        if token is not None:
+            self.woken[topic] += token.waiters
+            token.event.set()
+
+    def notify_many(self, notices: Iterable[tuple[str, int]]) -> None:
+        """:meth:`notify` each (topic, seq)."""
+        for topic, seq in notices:
+            self.notify(topic, seq)
+
+    def notify_threadsafe(self, notices: list[tuple[str, int]]) -> None:
+        """:meth:`notify_many` from another thread (a database commit listener)."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop is just closing
+            loop.call_soon_threadsafe(self.notify_many, list(notices))
+
+    def wake_all(self) -> None:
+        """Wake every waiter once: they re-read from the table (a catch-up after a gap in
+        what this process could hear)."""
+        tokens, self._tokens = self._tokens, {}
+        for token in tokens.values():
+            self.woken[token.topic] += token.waiters
+            token.event.set()
+
+    def close(self) -> None:
+        """Release every waiter; later waits return at once."""
+        self._closed = True
+        self._someone_waits.set()
+        self.wake_all()
+
+
+class SQLitePoller:
+    """Notices writes of other processes to a SQLite database, for the whole process.
+
+    One task: while anyone waits, it reads the newest sequence number every ``interval``
+    seconds; when it grew, it asks which feeds grew and wakes only those talents (and the
+    escalations topic, as a supervisor's answer from another process arrives on a feed).
+
+    Args:
+        hub: The hub to wake.
+        newest: Reads the highest sequence number (on a database thread).
+        grown: ``(talent id, newest seq)`` of the feeds that grew past a number.
+        interval: Seconds between reads while someone waits.
+    """
+
+    def __init__(
+        self,
+        hub: WakeupHub,
+        newest: Callable[[], Awaitable[int]],
+        grown: Callable[[int], Awaitable[list[tuple[str, int]]]],
+        interval: float = 0.05,
+    ) -> None:
+        self._hub = hub
+        self._newest = newest
+        self._grown = grown
+        self._interval = interval
+        self.reads = 0
+
+    async def run(self) -> None:
+        """Poll until the hub closes."""
+        last = await self._newest()
+        while True:
+            await self._hub.someone_waits()
+            await asyncio.sleep(self._interval)
+            if self._hub.closed:
+                return
+            newest = await self._newest()
+            self.reads += 1
+            if newest > last:
+                grown = await self._grown(last)
+                self._hub.notify_many((talent_topic(t), seq) for t, seq in grown)
+                self._hub.notify(ESCALATIONS_TOPIC)
+                last = newest
+            elif newest < last:  # the database was reset under us: everyone re-reads
+                last = newest
+                self._hub.wake_all()
+
+
+class PostgresListener:
+    """One dedicated ``LISTEN`` connection per process, fanned out to the hub.
+
+    Holds no pooled connection. Reconnects after any failure (with a growing pause) and
+    then wakes every waiter once, so whatever committed while it was away is read from
+    the table.
+
+    Args:
+        hub: The hub to wake.
+        url: The database's libpq URI.
+    """
+
+    def __init__(self, hub: WakeupHub, url: str) -> None:
+        self._hub = hub
+        self._url = url
+        self.connected = asyncio.Event()
+        self.connections = 0
+        self._conn: psycopg.AsyncConnection[object] | None = None
+
+    async def run(self) -> None:
+        """Listen until cancelled."""
+        import psycopg
+
+        failures = 0
+        while not self._hub.closed:
+            try:
+                conn = await psycopg.AsyncConnection.connect(
+                    self._url,
+                    autocommit=True,
+                    application_name="talentdesk-agency listener",
+                    connect_timeout=10,
+                    keepalives=1,
+                    keepalives_idle=10,
+                    keepalives_interval=5,
+                    keepalives_count=3,
+                )
+            except (psycopg.Error, OSError) as exc:
+                failures += 1
+                if failures == 1:
+                    log.warning("wake-up listener cannot connect: %s", type(exc).__name__)
+                await asyncio.sleep(_RECONNECT_DELAYS[min(failures, len(_RECONNECT_DELAYS)) - 1])
+                continue
+            self._conn = conn
+            try:
+                async with conn:
+                    await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    self.connections += 1
+                    if failures or self.connections > 1:
+                        log.info("wake-up listener connected again; waiters re-read")
+                    failures = 0
+                    # Anything committed before LISTEN took effect was not heard: re-read.
+                    self._hub.wake_all()
+                    self.connected.set()
+                    async for notice in conn.notifies():
+                        topic, _, seq = notice.payload.rpartition(" ")
+                        self._hub.notify(topic, int(seq) if seq.isdigit() else 0)
+            except (psycopg.Error, OSError) as exc:
+                self.connected.clear()
+                failures += 1
+                log.warning("wake-up listener lost its connection: %s", type(exc).__name__)
+                await asyncio.sleep(_RECONNECT_DELAYS[0])
+            finally:
+                self._conn = None
+                self.connected.clear()
+
+    async def drop_connection(self) -> None:
+        """Close the listening connection as a failure would (tests of the catch-up)."""
+        conn = self._conn
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.pgconn.finish()
