@@ -49,6 +49,9 @@ def probe_routes(
             "waiting": current.hub.waiting,
             "woken": dict(current.hub.woken),
             "ticks": current.leader.ticks,
+            "listener_connections": (
+                current.listener.connections if current.listener is not None else 0
+            ),
         }
         return Response(msgspec.json.encode(body), media_type="application/json")
 

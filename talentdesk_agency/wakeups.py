@@ -14,8 +14,8 @@ every other one serving the same database:
   connection it reconnects and wakes every waiter once (they re-read from the table, the
   truth), so nothing committed meanwhile is missed.
 * **From other processes, SQLite** (the staff commands): :class:`SQLitePoller`, one task
-  per process, reads the newest sequence number every interval while anyone waits, and
-  on growth asks which feeds grew.
+  per process, reads the newest sequence number every interval, and on growth asks
+  which feeds grew.
 
 A waiter takes a :meth:`~WakeupHub.token` *before* reading, then :meth:`~WakeupHub.wait`\\ s
 on it; a notice of a sequence number a topic already had is dropped (the same commit is
@@ -69,7 +69,6 @@ class WakeupHub:
         self._tokens: dict[str, Token] = {}
         self._latest: dict[str, int] = {}
         self._waiting = 0
-        self._someone_waits = asyncio.Event()
         self._closed = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self.woken: Counter[str] = Counter()
@@ -107,7 +106,6 @@ class WakeupHub:
             return True
         token.waiters += 1
         self._waiting += 1
-        self._someone_waits.set()
         try:
             async with asyncio.timeout(timeout):
                 await token.event.wait()
@@ -117,12 +115,6 @@ class WakeupHub:
         finally:
             token.waiters -= 1
             self._waiting -= 1
-
-    async def someone_waits(self) -> None:
-        """Return once at least one waiter is parked (or the hub closed)."""
-        while self._waiting == 0 and not self._closed:
-            self._someone_waits.clear()
-            await self._someone_waits.wait()
 
     async def watch(self, topic: str, heartbeat: float) -> AsyncIterator[bool]:
         """For live streams: yields at once, then after each change of ``topic``
@@ -174,16 +166,16 @@ class WakeupHub:
     def close(self) -> None:
         """Release every waiter; later waits return at once."""
         self._closed = True
-        self._someone_waits.set()
         self.wake_all()
 
 
 class SQLitePoller:
     """Notices writes of other processes to a SQLite database, for the whole process.
 
-    One task: while anyone waits, it reads the newest sequence number every ``interval``
-    seconds; when it grew, it asks which feeds grew and wakes only those talents (and the
-    escalations topic, as a supervisor's answer from another process arrives on a feed).
+    One task: it reads the newest sequence number every ``interval`` seconds (one indexed
+    ``max()``, a few microseconds); when it grew, it asks which feeds grew and wakes only
+    those talents (and the escalations topic, as a supervisor's answer from another
+    process arrives on a feed).
 
     Args:
         hub: The hub to wake.
@@ -209,7 +201,8 @@ class SQLitePoller:
         """Poll until the hub closes."""
         last = await self._newest()
         while True:
-            await self._hub.someone_waits()
+            # Polling on while nobody waits too keeps ``last`` current, so the first
+            # waiter after a quiet spell is not woken by news it has already read.
             await asyncio.sleep(self._interval)
             if self._hub.closed:
                 return

@@ -42,7 +42,7 @@ log = logging.getLogger("talentdesk.agency")
 STOP_SECONDS: Final = 10.0
 #: Seconds the first start of a worker may take.
 _START_SECONDS: Final = 60.0
-#: Pause before restarting a worker that died, growing while they keep dying.
+#: Pause before restarting a worker that died before serving, growing while it keeps on.
 _RESTART_DELAYS: Final = (0.0, 0.1, 0.5, 1.0, 2.0)
 
 
@@ -155,23 +155,26 @@ class Supervisor:
         return _Worker(self._command(fd), fd)
 
     def _watch(self, fd: int) -> None:
-        recent: list[float] = []
+        # A worker that dies before it serves (a bad configuration, the database down) is
+        # started again after a growing pause; one that served for a while, at once.
+        quick_deaths = [0] * len(self._workers)
         while not self._stopping.wait(0.05):
             for index, worker in enumerate(self._workers):
                 code = worker.proc.poll()
                 if code is None:
                     continue
-                now = time.monotonic()
-                recent = [t for t in recent if now - t < 30] + [now]
-                delay = _RESTART_DELAYS[min(len(recent), len(_RESTART_DELAYS)) - 1]
+                served = worker.ready.is_set()
+                quick_deaths[index] = 0 if served else quick_deaths[index] + 1
                 log.warning(
                     "worker %d (pid %d) exited with code %d; starting another",
                     index,
                     worker.proc.pid,
                     code,
                 )
-                if delay and self._stopping.wait(delay):
-                    return
+                if quick_deaths[index]:
+                    delay = _RESTART_DELAYS[min(quick_deaths[index], len(_RESTART_DELAYS) - 1)]
+                    if self._stopping.wait(delay):
+                        return
                 self._workers[index] = self._start(fd)
                 self.restarts += 1
 
