@@ -65,7 +65,8 @@ def bind_socket(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
-        sock.listen(128)
+        # As uvicorn's default: room for thousands of devices reconnecting at once.
+        sock.listen(2048)
     except OSError:
         sock.close()
         raise
