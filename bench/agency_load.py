@@ -180,7 +180,7 @@ class Meter:
     """CPU of the server, the database and this process over a phase."""
 
     server_pid: int
-    database_pids: list[int]
+    postmaster: int | None
     started: float = 0.0
     marks: dict[str, float] = field(default_factory=dict)
 
@@ -195,7 +195,7 @@ class Meter:
         busy, steal, total = machine_times()
         return {
             "server": cpu_seconds(self._server_pids()),
-            "database": cpu_seconds(self.database_pids),
+            "database": cpu_seconds(children(self.postmaster)) if self.postmaster else 0.0,
             "bench": time.process_time(),
             "busy": busy,
             "steal": steal,
@@ -206,12 +206,14 @@ class Meter:
         elapsed = time.monotonic() - self.started
         now = self._read()
         used = {k: (now[k] - self.marks[k]) / elapsed for k in now}
+        others = max(0.0, used["busy"] - used["server"] - used["database"] - used["bench"])
         rss = sum(rss_bytes(pid) for pid in self._server_pids()) / 2**20
         line = (
             f"CPU (cores): server {used['server']:.2f}, "
-            + (f"postgres {used['database']:.2f}, " if self.database_pids else "")
-            + f"load generator {used['bench']:.2f}; machine busy {used['busy']:.2f} of "
-            f"{os.cpu_count()}, steal {used['steal']:.2f}; server RSS {rss:.0f} MiB"
+            + (f"postgres {used['database']:.2f}, " if self.postmaster else "")
+            + f"load generator {used['bench']:.2f}, other processes {others:.2f}; "
+            f"machine busy {used['busy']:.2f} of {os.cpu_count()}, steal "
+            f"{used['steal']:.2f}; server RSS {rss:.0f} MiB"
         )
         self.last = used
         return line
@@ -241,9 +243,13 @@ class Devices:
         auth = f"Authorization: Bearer {token}\r\n".encode()
         conn = Connection(self.host, self.port)
         cursor = 0
+        # Devices connected at different times: spread the first wait, so the parked polls
+        # time out (and are asked again) at a steady N / 30 per second, not all at once.
+        wait = random.randint(1, POLL_WAIT)
         while not self.stop.is_set():
             try:
-                await conn.send("GET", f"/v1/feed?after={cursor}&wait={POLL_WAIT}", auth)
+                await conn.send("GET", f"/v1/feed?after={cursor}&wait={wait}", auth)
+                wait = POLL_WAIT
                 self.parked += 1
                 try:
                     status, body = await conn.receive()
@@ -369,7 +375,7 @@ async def run_config(
     steps: Sequence[int],
     goal: int,
     workers: int,
-    database_pids: list[int],
+    postmaster: int | None,
     args: argparse.Namespace,
 ) -> None:
     total = steps[-1]
@@ -386,7 +392,7 @@ async def run_config(
         os.nice(10)  # the server keeps its priority; the load generator yields to it
     host, port = urlsplit(url).hostname or "127.0.0.1", urlsplit(url).port or 0
     devices = Devices(host, port, tokens)
-    meter = Meter(server.pid, database_pids)
+    meter = Meter(server.pid, postmaster)
     stop_reason = None
     try:
         for size in steps:
@@ -488,7 +494,7 @@ def why(
     return f"push p95 {p95:.0f} ms, missed {missed}: " + "; ".join(reasons)
 
 
-def pg_settings(url: str) -> tuple[str, list[int]]:
+def pg_settings(url: str) -> tuple[str, int | None]:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
@@ -500,8 +506,14 @@ def pg_settings(url: str) -> tuple[str, list[int]]:
             "synchronous_commit",
         )
         values = [conn.execute(f"SHOW {n}").fetchone()[0] for n in names]  # type: ignore[index]
-        pids = [r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity").fetchall()]
-    return ", ".join(f"{n}={v}" for n, v in zip(names, values, strict=True)), pids
+        row = conn.execute("SELECT pg_backend_pid()").fetchone()
+        assert row is not None
+        # The postmaster is our backend's parent; its children are every PostgreSQL process.
+        postmaster = None
+        with contextlib.suppress(OSError):
+            stat = Path(f"/proc/{row[0]}/stat").read_text().rsplit(")", 1)[1].split()
+            postmaster = int(stat[1])
+    return ", ".join(f"{n}={v}" for n, v in zip(names, values, strict=True)), postmaster
 
 
 def database_url(base: str, name: str) -> str:
@@ -524,7 +536,7 @@ async def main_async(args: argparse.Namespace) -> None:
                 args.sqlite_steps,
                 5000,
                 1,
-                [],
+                None,
                 args,
             )
     if args.only in (None, "pg") and args.pg:
@@ -534,7 +546,7 @@ async def main_async(args: argparse.Namespace) -> None:
         with psycopg.connect(args.pg, autocommit=True) as admin:
             admin.execute(f'CREATE DATABASE "{name}"')
         try:
-            settings, pids = pg_settings(args.pg)
+            settings, postmaster = pg_settings(args.pg)
             print(f"\nPostgreSQL: {settings}")
             await run_config(
                 "PostgreSQL, --workers 2",
@@ -542,7 +554,7 @@ async def main_async(args: argparse.Namespace) -> None:
                 args.pg_steps,
                 10000,
                 2,
-                pids,
+                postmaster,
                 args,
             )
         finally:

@@ -573,7 +573,17 @@ class AgencyApp:
         body = _decode(raw, kind)
         fingerprint = _fingerprint(request.method, request.url.path, raw)
         owner = f"{self._instance}/{uuid.uuid4().hex}"
-        begun = await self._db(self.store.begin_request, talent.id, key, fingerprint, owner)
+        done: StoredResponse | None = None
+        if self._faults is not None and self._faults.holds(request.scope):
+            # A write held by a test fault reserves its key in a transaction of its own.
+            begun = await self._db(self.store.begin_request, talent.id, key, fingerprint, owner)
+        else:
+            write = operation(talent, body)
+            begun, done = await self._db(
+                self.store.begin_and_run, talent.id, key, fingerprint, owner, write
+            )
+        if done is not None:
+            return _stored(done, replayed=False)
         if begun.outcome == "replay":
             assert begun.stored is not None
             return _stored(begun.stored, replayed=True)

@@ -29,7 +29,7 @@ from talentdesk_agency import __version__
 from talentdesk_agency.jobs import Job
 from talentdesk_agency.leader import FlockPresence, LeaderLoop, PostgresPresence, Presence
 from talentdesk_agency.store import AgencyStore, DbTarget, database_errors, is_postgres_url
-from talentdesk_agency.wakeups import PostgresListener, SQLitePoller, WakeupHub
+from talentdesk_agency.wakeups import PostgresListener, Relay, SQLitePoller, WakeupHub
 
 __all__ = ["HEARTBEAT_SECONDS", "ServerRuntime"]
 
@@ -82,11 +82,13 @@ class ServerRuntime:
         self._started_at = time.time()
         self._tasks: list[asyncio.Task[None]] = []
         self.listener: PostgresListener | None = None
+        self.relay: Relay | None = None
         self.poller: SQLitePoller | None = None
         self.presence: Presence
         if is_postgres_url(target):
             assert isinstance(target, str)
             self.listener = PostgresListener(self.hub, target)
+            self.relay = Relay(target)
             lock = store.db.dialect.presence_lock(self.instance)
             self.presence = PostgresPresence(target, lock, leader_poll)
         else:
@@ -115,6 +117,10 @@ class ServerRuntime:
         self._spawn(self.presence.run(), "presence")
         if self.listener is not None:
             self._spawn(self.listener.run(), "wake-up listener")
+        if self.relay is not None:
+            self.relay.bind(asyncio.get_running_loop())
+            self._store.db.add_commit_listener(self.relay.commit_listener)
+            self._spawn(self.relay.run(), "wake-up relay")
         if self.poller is not None:
             self._spawn(self.poller.run(), "wake-up poller")
         async with asyncio.timeout(_START_TIMEOUT):
@@ -133,6 +139,8 @@ class ServerRuntime:
         """Stop every task, and remove this process's heartbeat row."""
         self.hub.close()
         self._store.db.remove_commit_listener(self.hub.notify_threadsafe)
+        if self.relay is not None:
+            self._store.db.remove_commit_listener(self.relay.commit_listener)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:

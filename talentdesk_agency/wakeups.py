@@ -12,7 +12,11 @@ every other one serving the same database:
   ``"<topic> <seq>"`` only; :class:`PostgresListener` holds one dedicated connection per
   process, ``LISTEN``\\ s and fans each notification out in memory. After a lost
   connection it reconnects and wakes every waiter once (they re-read from the table, the
-  truth), so nothing committed meanwhile is missed.
+  truth), so nothing committed meanwhile is missed. PostgreSQL serialises the commits of
+  notifying transactions (a lock held through the commit's WAL flush), so a busy topic
+  (escalations, written by every call for help) is not notified inside its commits but
+  *relayed* just after them by :class:`Relay`, batched, on a connection of its own; a
+  relayed wake-up lost in a crash costs its waiters one heartbeat.
 * **From other processes, SQLite** (the staff commands): :class:`SQLitePoller`, one task
   per process, reads the newest sequence number every interval, and on growth asks
   which feeds grew.
@@ -29,16 +33,17 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
-from talentdesk_agency.store.dialect import NOTIFY_CHANNEL
+from talentdesk_agency.store.dialect import NOTIFY_CHANNEL, notice_payloads
+from talentdesk_agency.store.engine import Notice
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
 
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["PostgresListener", "SQLitePoller", "Token", "WakeupHub"]
+__all__ = ["PostgresListener", "Relay", "SQLitePoller", "Token", "WakeupHub"]
 
 log = logging.getLogger("talentdesk.agency")
 
@@ -147,13 +152,13 @@ class WakeupHub:
         for topic, seq in notices:
             self.notify(topic, seq)
 
-    def notify_threadsafe(self, notices: list[tuple[str, int]]) -> None:
+    def notify_threadsafe(self, notices: Sequence[Notice]) -> None:
         """:meth:`notify_many` from another thread (a database commit listener)."""
         loop = self._loop
         if loop is None or loop.is_closed():
             return
         with contextlib.suppress(RuntimeError):  # the loop is just closing
-            loop.call_soon_threadsafe(self.notify_many, list(notices))
+            loop.call_soon_threadsafe(self.notify_many, [(n.topic, n.seq) for n in notices])
 
     def wake_all(self) -> None:
         """Wake every waiter once: they re-read from the table (a catch-up after a gap in
@@ -289,3 +294,67 @@ class PostgresListener:
         if conn is not None:
             with contextlib.suppress(Exception):
                 conn.pgconn.finish()
+
+
+class Relay:
+    """Sends the wake-ups of this process's commits that were not sent inside them
+    (:meth:`.Tx.notify` with ``in_commit=False``), batched, on one dedicated connection.
+
+    Whatever gathered while a ``NOTIFY`` was on its way goes out in the next one, so under
+    load one notifying transaction carries many wake-ups and commits do not queue behind
+    each other.
+
+    Args:
+        url: The database's libpq URI.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._pending: list[Notice] = []
+        self._ready = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.sent = 0
+
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Say which event loop the relay runs on."""
+        self._loop = loop
+
+    def commit_listener(self, notices: Sequence[Notice]) -> None:
+        """A database commit listener (any thread): queue what the commit did not send."""
+        relayed = [n for n in notices if not n.in_commit]
+        loop = self._loop
+        if relayed and loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self._queue, relayed)
+
+    def _queue(self, notices: list[Notice]) -> None:
+        self._pending.extend(notices)
+        self._ready.set()
+
+    async def run(self) -> None:
+        """Relay until cancelled (reconnecting after failures)."""
+        import psycopg
+
+        failures = 0
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(
+                    self._url,
+                    autocommit=True,
+                    application_name="talentdesk-agency relay",
+                    connect_timeout=10,
+                ) as conn:
+                    failures = 0
+                    while True:
+                        await self._ready.wait()
+                        self._ready.clear()
+                        batch, self._pending = self._pending, []
+                        await conn.execute(
+                            "SELECT pg_notify(%s, payload) FROM unnest(%s::text[]) AS payload",
+                            (NOTIFY_CHANNEL, notice_payloads(batch)),
+                        )
+                        self.sent += 1
+            except (psycopg.Error, OSError) as exc:
+                failures += 1
+                log.warning("wake-up relay lost its connection: %s", type(exc).__name__)
+                await asyncio.sleep(_RECONNECT_DELAYS[min(failures, len(_RECONNECT_DELAYS)) - 1])

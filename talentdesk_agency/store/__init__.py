@@ -356,6 +356,13 @@ class AgencyStore:
         """Reserve an idempotency key for a request (:meth:`.Idempotency.begin`)."""
         return self.idempotency.begin(talent_id, key, fingerprint, owner)
 
+    def begin_and_run(
+        self, talent_id: str, key: str, fingerprint: str, owner: str, operation: WriteOp
+    ) -> tuple[BeginResult, StoredResponse | None]:
+        """Reserve a key and run a new request's write in one transaction
+        (:meth:`.Idempotency.begin_and_run`)."""
+        return self.idempotency.begin_and_run(talent_id, key, fingerprint, owner, operation)
+
     def release_request(self, talent_id: str, key: str, owner: str | None = None) -> None:
         """Forget a reservation whose request failed (5xx)."""
         self.idempotency.release(talent_id, key, owner)

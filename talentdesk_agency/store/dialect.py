@@ -31,10 +31,26 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 if TYPE_CHECKING:
     from talentdesk_agency.store.engine import Tx
 
-__all__ = ["NOTIFY_CHANNEL", "POSTGRESQL", "SQLITE", "Dialect", "lock_key", "lock_key32"]
+__all__ = [
+    "NOTIFY_CHANNEL",
+    "POSTGRESQL",
+    "SQLITE",
+    "Dialect",
+    "lock_key",
+    "lock_key32",
+    "notice_payloads",
+]
 
 #: The PostgreSQL channel wake-ups travel on; each payload is ``"<topic> <seq>"``.
 NOTIFY_CHANNEL: Final = "talentdesk_agency"
+
+
+def notice_payloads(notices: Sequence[tuple[str, int, bool]]) -> list[str]:
+    """``"<topic> <seq>"`` for each topic, with its newest sequence number only."""
+    newest: dict[str, int] = {}
+    for topic, seq, _ in notices:
+        newest[topic] = max(seq, newest.get(topic, 0))
+    return [f"{topic} {seq}" for topic, seq in newest.items()]
 
 
 def lock_key(name: str) -> int:
@@ -76,7 +92,7 @@ class Dialect:
         """Hold the talent's feed-append lock until the transaction ends (see :mod:`.feed`);
         ``"*"`` locks every feed at once."""
 
-    def send_notices(self, tx: Tx, notices: Sequence[tuple[str, int]]) -> None:
+    def send_notices(self, tx: Tx, notices: Sequence[tuple[str, int, bool]]) -> None:
         """Have the commit tell other processes of ``notices`` (PostgreSQL: ``NOTIFY``)."""
 
     def lock_migrations(self, tx: Tx) -> None:
@@ -186,16 +202,12 @@ class _PostgreSQL(Dialect):
             (self._FEEDS_LOCK, self._FEED_SPACE, lock_key32(f"feed/{talent_id}")),
         )
 
-    def send_notices(self, tx: Tx, notices: Sequence[tuple[str, int]]) -> None:
+    def send_notices(self, tx: Tx, notices: Sequence[tuple[str, int, bool]]) -> None:
         # One statement per transaction; PostgreSQL delivers the notifications at COMMIT
         # (and drops them on ROLLBACK), in commit order, to every listening process.
-        newest: dict[str, int] = {}
-        for topic, seq in notices:
-            newest[topic] = max(seq, newest.get(topic, 0))
-        payloads = [f"{topic} {seq}" for topic, seq in newest.items()]
         tx.execute(
             "SELECT pg_notify(?, payload) FROM unnest(?::text[]) AS payload",
-            (NOTIFY_CHANNEL, payloads),
+            (NOTIFY_CHANNEL, notice_payloads(notices)),
         )
 
     def lock_migrations(self, tx: Tx) -> None:

@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from talentdesk_agency.problems import AgencyError
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Database",
     "DbTarget",
+    "Notice",
     "PostgresDatabase",
     "SQLiteDatabase",
     "Tx",
@@ -99,6 +100,16 @@ def database_errors() -> tuple[type[Exception], ...]:
     return tuple(errors)
 
 
+class Notice(NamedTuple):
+    """A wake-up a transaction sends when it commits (see :meth:`Tx.notify`)."""
+
+    topic: str
+    seq: int = 0
+    #: PostgreSQL: sent by ``NOTIFY`` inside the commit (exact even if this process dies
+    #: right after), or relayed just after it (:class:`talentdesk_agency.wakeups.Relay`).
+    in_commit: bool = True
+
+
 class _Cursor(Protocol):
     @property
     def rowcount(self) -> int: ...
@@ -115,7 +126,7 @@ class Tx:
         dialect: How this database spells things.
         writing: Whether this is a write transaction.
         scrubbed: Set when the transaction removed customer data (see :mod:`.bookings`).
-        notices: The (topic, sequence number) wake-ups to send once it commits.
+        notices: The wake-ups to send once it commits.
     """
 
     __slots__ = ("_conn", "dialect", "notices", "scrubbed", "writing")
@@ -125,16 +136,20 @@ class Tx:
         self.dialect = dialect
         self.writing = writing
         self.scrubbed = False
-        self.notices: list[tuple[str, int]] = []
+        self.notices: list[Notice] = []
 
-    def notify(self, topic: str, seq: int = 0) -> None:
+    def notify(self, topic: str, seq: int = 0, *, in_commit: bool = True) -> None:
         """Wake the waiters of ``topic`` in every process once this transaction commits
         (nothing if it rolls back). ``seq`` orders a topic's wake-ups (0: unordered).
 
-        In this process the database's commit listeners are called; on PostgreSQL a
-        ``NOTIFY`` goes out with the commit too (see :mod:`talentdesk_agency.wakeups`).
+        In this process the database's commit listeners are called. On PostgreSQL a
+        ``NOTIFY`` goes out inside the commit, or with ``in_commit=False`` just after it,
+        batched with others: PostgreSQL serialises the commits of transactions that
+        notify, so a topic written by many concurrent transactions whose waiters re-read
+        everything anyway (the supervisors' escalations) is relayed (see
+        :mod:`talentdesk_agency.wakeups`).
         """
-        self.notices.append((topic, seq))
+        self.notices.append(Notice(topic, seq, in_commit))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Cursor:
         """Run one statement written with ``?`` placeholders."""
@@ -199,14 +214,14 @@ class Database(abc.ABC):
     def __init__(self, target: str) -> None:
         self.target = target
         self._local = threading.local()
-        self._commit_listeners: list[Callable[[list[tuple[str, int]]], None]] = []
+        self._commit_listeners: list[Callable[[list[Notice]], None]] = []
 
-    def add_commit_listener(self, listener: Callable[[list[tuple[str, int]]], None]) -> None:
+    def add_commit_listener(self, listener: Callable[[list[Notice]], None]) -> None:
         """Call ``listener`` with a transaction's notices after it commits (on the thread
         that committed; it must be quick and must not raise)."""
         self._commit_listeners.append(listener)
 
-    def remove_commit_listener(self, listener: Callable[[list[tuple[str, int]]], None]) -> None:
+    def remove_commit_listener(self, listener: Callable[[list[Notice]], None]) -> None:
         """Stop calling ``listener``."""
         with contextlib.suppress(ValueError):
             self._commit_listeners.remove(listener)
@@ -250,8 +265,9 @@ class Database(abc.ABC):
                 tx.execute(self.dialect.begin_write)
                 try:
                     yield tx
-                    if tx.notices:
-                        self.dialect.send_notices(tx, tx.notices)
+                    in_commit = [n for n in tx.notices if n.in_commit]
+                    if in_commit:
+                        self.dialect.send_notices(tx, in_commit)
                     tx.execute("COMMIT")
                 except BaseException:
                     # Also after a failed COMMIT: the connection must leave the transaction.

@@ -42,7 +42,7 @@ class Escalations:
                     iso(now_utc()),
                 ),
             )
-            tx.notify(feed.ESCALATIONS_TOPIC)
+            tx.notify(feed.ESCALATIONS_TOPIC, in_commit=False)
         return 201, wire.encode(
             wire.EscalationCreated(id=escalation_id, status=EscalationStatus.OPEN)
         )
@@ -116,7 +116,7 @@ class Escalations:
                 "crisis_sign = coalesce(?, crisis_sign) WHERE id = ?",
                 (request.crisis_sign, escalation_id),
             )
-            tx.notify(feed.ESCALATIONS_TOPIC)
+            tx.notify(feed.ESCALATIONS_TOPIC, in_commit=False)
             current = self._get(tx, talent_id, escalation_id)
         return 200, wire.encode(current)
 
@@ -135,7 +135,7 @@ class Escalations:
                 "UPDATE escalations SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
                 (iso(now_utc()), escalation_id),
             )
-            tx.notify(feed.ESCALATIONS_TOPIC)
+            tx.notify(feed.ESCALATIONS_TOPIC, in_commit=False)
             current = self._get(tx, talent_id, escalation_id)
         return 200, wire.encode(current)
 
@@ -203,4 +203,4 @@ class Escalations:
             )
             kind = EventType.ESCALATION_RESOLVED if resolve else EventType.ESCALATION_ACKNOWLEDGED
             feed.append(tx, talent_id, kind, wire.encode(data))
-            tx.notify(feed.ESCALATIONS_TOPIC)
+            tx.notify(feed.ESCALATIONS_TOPIC, in_commit=False)

@@ -88,6 +88,25 @@ class Idempotency:
             )
             return BeginResult("new")
 
+    def begin_and_run(
+        self, talent_id: str, key: str, fingerprint: str, owner: str, operation: WriteOp
+    ) -> tuple[BeginResult, StoredResponse | None]:
+        """:meth:`begin` and, for a new request, :meth:`run_write`, in one transaction.
+
+        One commit instead of two. A request with the same key meanwhile waits for this
+        transaction (PostgreSQL's unique index, SQLite's one writer) and then gets its
+        answer; if this one fails, nothing of it remains, not even the reservation.
+
+        Returns:
+            What :meth:`begin` said, and the new answer if the operation ran.
+        """
+        with self._db.write():
+            begun = self.begin(talent_id, key, fingerprint, owner)
+            if begun.outcome != "new":
+                return begun, None
+            # The reservation is this transaction's own: no fence needed.
+            return begun, self.run_write(talent_id, key, operation)
+
     def release(self, talent_id: str, key: str, owner: str | None = None) -> None:
         """Forget a reservation whose request failed (5xx): a retry starts afresh.
 

@@ -12,11 +12,11 @@ import httpx
 import pytest
 
 from talentdesk_agency import AgencyStore, ServerThread
-from talentdesk_agency.store import DbTarget, is_postgres_url
+from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
 from talentdesk_agency.wakeups import WakeupHub
 from talentdesk_contract import wire
-from tests.reference_agency import Paired, pair, query, run_cli, soon
+from tests.reference_agency import Paired, PostgresServer, pair, query, run_cli, soon
 
 TALENTS = 12
 ESCALATION = {"level": "urgent", "at": "2025-05-01T21:05:00+07:00"}
@@ -160,11 +160,19 @@ def test_an_escalation_wakes_the_supervisors_stream_not_the_talents(
     assert woken[ESCALATIONS_TOPIC] > before.get(ESCALATIONS_TOPIC, 0)
 
 
-def test_a_listener_that_reconnects_catches_up(
-    agency: ServerThread, agency_db: DbTarget, sari: Paired
-) -> None:
-    if not is_postgres_url(agency_db):
-        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+def test_a_listener_that_reconnects_catches_up(postgres_server: PostgresServer) -> None:
+    # LISTEN/NOTIFY is PostgreSQL's: this test runs on it alone.
+    agency_db = postgres_server.create()
+    try:
+        with ServerThread(agency_db, faults=True) as agency:
+            sari = pair(agency.url, agency_db, "Sari")
+            with sari.client:
+                _cut_the_listener_and_book(agency, agency_db, sari)
+    finally:
+        postgres_server.drop(agency_db)
+
+
+def _cut_the_listener_and_book(agency: ServerThread, agency_db: str, sari: Paired) -> None:
     cursor = sari.feed().cursor
     with ThreadPoolExecutor(1) as pool:
         poll = pool.submit(sari.feed, cursor, 20)
