@@ -446,24 +446,26 @@ class AgencyApp:
         after = _query_int(request, "after", 0, 0, wire.MAX_SEQ)
         wait = _query_int(request, "wait", 0, 0, wire.MAX_FEED_WAIT_SECONDS)
         limit = _query_int(request, "limit", 100, 1, wire.MAX_FEED_LIMIT)
-        newest = await self._db(self.store.max_seq)
-        if after > newest:
+        hub = self.runtime.hub
+        topic = talent_topic(talent.id)
+        deadline = time.monotonic() + wait
+        token = hub.token(topic)
+        # One database call per poll: the page, and the newest number only if it is empty.
+        rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+        if newest is not None and after > newest:
             raise ApiError(
                 409,
                 ProblemType.CURSOR_AHEAD,
                 f"Cursor {after} is beyond the end of the feed ({newest}): the agency's data "
                 "was reset. Start again from 0.",
             )
-        hub = self.runtime.hub
-        topic = talent_topic(talent.id)
-        deadline = time.monotonic() + wait
         while True:
-            token = hub.token(topic)
-            rows = await self._db(self.store.feed, talent.id, after, limit)
             remaining = deadline - time.monotonic()
             if rows or remaining <= 0 or hub.closed:
                 break
             await hub.wait(token, remaining)
+            token = hub.token(topic)
+            rows = await self._db(self.store.feed, talent.id, after, limit)
         return _json(_feed_page(rows, after))
 
     async def _answer(self, request: Request) -> Response:

@@ -229,6 +229,12 @@ class AgencyStore:
         """A talent's events after ``after`` (:meth:`.Feed.page`)."""
         return self.feed_log.page(talent_id, after, limit)
 
+    def feed_or_newest(
+        self, talent_id: str, after: int, limit: int
+    ) -> tuple[list[FeedRow], int | None]:
+        """A feed page, and the newest sequence number of all feeds if it is empty."""
+        return self.feed_log.page_or_newest(talent_id, after, limit)
+
     def inject_event(self, talent_name: str, kind: str, data: str) -> int:
         """Append a raw, unchecked event (:meth:`.Feed.inject_event`)."""
         return self.feed_log.inject_event(talent_name, kind, data)

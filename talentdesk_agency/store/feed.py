@@ -81,6 +81,15 @@ class Feed:
             )
         return [(str(talent_id), int(seq)) for talent_id, seq in rows]
 
+    def page_or_newest(
+        self, talent_id: str, after: int, limit: int
+    ) -> tuple[list[FeedRow], int | None]:
+        """:meth:`page`, and :meth:`max_seq` too when the page is empty (one connection:
+        what a long-poll asks first, to tell an idle feed from a cursor beyond the end)."""
+        with self._db.read():
+            rows = self.page(talent_id, after, limit)
+            return rows, None if rows else self.max_seq()
+
     def page(self, talent_id: str, after: int, limit: int) -> list[FeedRow]:
         """A talent's events after ``after``, oldest first, at most ``limit`` of them.
 
