@@ -459,7 +459,11 @@ async def run_config(
                 print(f"stops at {size} devices: {stop_reason}")
                 break
         if stop_reason is None:
-            print(f"did not stop up to {steps[-1]} devices (the largest step asked)")
+            limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+            print(
+                f"did not stop up to {steps[-1]} devices (the largest step asked); this load "
+                f"generator holds one connection per device, within its {limit} open files"
+            )
     finally:
         devices.stop.set()
         for task in devices.tasks:
@@ -574,8 +578,12 @@ def main() -> None:
     parser.add_argument(
         "--concurrency", type=int, nargs="+", default=[1, 4, 16, 32], help="escalation steps"
     )
-    parser.add_argument("--sqlite-steps", type=int, nargs="+", default=[1000, 2500, 5000, 7500])
-    parser.add_argument("--pg-steps", type=int, nargs="+", default=[2500, 5000, 10000, 15000])
+    parser.add_argument(
+        "--sqlite-steps", type=int, nargs="+", default=[1000, 2500, 5000, 7500, 10000]
+    )
+    parser.add_argument(
+        "--pg-steps", type=int, nargs="+", default=[2500, 5000, 10000, 15000, 19000]
+    )
     parser.add_argument("--no-nice", action="store_true", help="run the load at full priority")
     asyncio.run(main_async(parser.parse_args()))
 

@@ -63,12 +63,16 @@ def probe_routes(
             return sorted(row.id for row in current.escalations(open_only=True))
 
         async def events() -> AsyncIterator[bytes]:
+            shown: list[str] | None = None
             async for woke in hub.watch(ESCALATIONS_TOPIC, _STREAM_HEARTBEAT):
-                if not woke:
-                    yield b": keep-alive\n\n"
-                    continue
+                # Re-read on each heartbeat too: a relayed wake-up lost in a crash costs
+                # one heartbeat, never a missed escalation.
                 ids = await db(open_ids)
-                yield b"data: " + msgspec.json.encode({"open": ids}) + b"\n\n"
+                if woke or ids != shown:
+                    shown = ids
+                    yield b"data: " + msgspec.json.encode({"open": ids}) + b"\n\n"
+                else:
+                    yield b": keep-alive\n\n"
 
         return StreamingResponse(
             events(),
