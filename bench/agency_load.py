@@ -207,6 +207,7 @@ class Meter:
         now = self._read()
         used = {k: (now[k] - self.marks[k]) / elapsed for k in now}
         others = max(0.0, used["busy"] - used["server"] - used["database"] - used["bench"])
+        used["others"] = others
         rss = sum(rss_bytes(pid) for pid in self._server_pids()) / 2**20
         line = (
             f"CPU (cores): server {used['server']:.2f}, "
@@ -486,10 +487,16 @@ def why(
         reasons.append(f"file descriptors (limit {limit} per process)")
     cores = os.cpu_count() or 1
     if used["busy"] + used["steal"] > cores * 0.9:
-        top = max(("server", "database", "bench"), key=lambda k: used[k])
+        names = {
+            "server": "the agency server",
+            "database": "PostgreSQL",
+            "bench": "this load generator",
+            "others": "other processes on the machine (not this bench)",
+        }
+        top = max(names, key=lambda k: used[k])
         reasons.append(
             f"CPU: the machine is busy ({used['busy']:.2f} + steal {used['steal']:.2f} of "
-            f"{cores} cores), most of it the {top}"
+            f"{cores} cores), most of it {names[top]} ({used[top]:.2f})"
         )
     if used["database"] > 0.8:
         reasons.append(f"the database ({used['database']:.2f} cores)")
