@@ -189,12 +189,12 @@ def test_fifty_kill_9s_of_workers_lose_and_double_nothing(
         for talent in talents:
             request.addfinalizer(talent.client.close)
         sent: dict[str, str] = {}  # key -> escalation id
-        replays = 0
+        retried = 0  # requests cut off by a kill (or refused meanwhile), sent again
         stop = threading.Event()
         lock = threading.Lock()
 
         def desk(talent: Paired) -> None:
-            nonlocal replays
+            nonlocal retried
             while not stop.is_set():
                 key = uuid.uuid4().hex
                 # As the desk's outbox does: the same key until an answer, whatever fails.
@@ -202,15 +202,19 @@ def test_fifty_kill_9s_of_workers_lose_and_double_nothing(
                     try:
                         response = escalate(talent.client, url, key)
                     except httpx.TransportError:
+                        with lock:
+                            retried += 1
                         time.sleep(0.02)
                         continue
                     if response.status_code == 201:
                         break
                     assert response.status_code in (409, 500, 502, 503), response.text
+                    with lock:
+                        retried += 1
                     time.sleep(0.05)
                 with lock:
                     sent[key] = response.json()["id"]
-                    replays += wire.REPLAYED_HEADER in response.headers
+                time.sleep(0.01)  # a desk's pace, leaving CPU for the workers' restarts
 
         leaders: set[str] = set()
 
@@ -229,7 +233,7 @@ def test_fifty_kill_9s_of_workers_lose_and_double_nothing(
         started = time.monotonic()
         try:
             while kills < kills_wanted:
-                assert time.monotonic() - started < 90, f"only {kills} kills"
+                assert time.monotonic() - started < 150, f"only {kills} kills"
                 # Serving workers: the supervisor's children that have a heartbeat row.
                 children = set(_children(supervisor.pid))
                 beating = query(
@@ -269,6 +273,7 @@ def test_fifty_kill_9s_of_workers_lose_and_double_nothing(
     stored = {row[0] for row in query(pg_db, "SELECT id FROM escalations")}
     assert kills == kills_wanted
     assert len(sent) > kills_wanted  # the desks kept writing throughout
+    assert retried > 0  # and kills cut some of their requests off
     assert stored == set(sent.values())  # nothing lost, nothing duplicated
     assert len(set(sent.values())) == len(sent)
     doubled = query(
