@@ -184,6 +184,7 @@ def test_fifty_kill_9s_of_workers_lose_and_double_nothing(
             pg_db, stderr=log, faults=True, extra_args=["--workers", "4", "--test-jobs"]
         )
         url = supervisor.start(timeout=60)
+        request.addfinalizer(supervisor.stop)  # also when an assertion fails midway
         assert supervisor.pid is not None
         talents = [pair(url, pg_db, f"Talent {n}") for n in range(desks)]
         for talent in talents:
