@@ -33,10 +33,11 @@ from PySide6.QtWidgets import QApplication
 
 from bench._support import ensure_keyring, percentile, report
 from talentdesk.sync.service import SyncService
-from talentdesk.ui.bridge import Bridge
-from talentdesk.ui.desk import AgencyDesk, SyncTuning
-from talentdesk.ui.safety import EscalateBox, SafetyDesk
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import Bridge, WorkspaceBridge
+from talentdesk.ui.safety import EscalateBox, SafetyController
 from talentdesk.vault import Vault, forget_keys
+from talentdesk.workspace import SyncTuning, Workspace
 from talentdesk_agency import AgencyStore, ServerThread
 
 CLICKS = 200
@@ -86,17 +87,21 @@ def main() -> None:
         vault = Vault.create(Path(tmp) / "app" / "vault.sqlite3")
         SyncService(vault).pair(url, agency.create_pairing_code("Sari"))
         bridge = Bridge()
-        desk = AgencyDesk(vault, bridge, tuning=SyncTuning(feed_wait=10))
+        workspace = Workspace(vault, sync=SyncTuning(feed_wait=10))
         committed: list[float] = []
-        # Subscribed before the safety service: heard right after the commit, before the
-        # service's own catch-up runs on the same thread.
-        desk.sync.outbox.subscribe(lambda: committed.append(time.perf_counter()))
-        safety = SafetyDesk(desk, bridge)
+        # The workspace hears of an outbox change right after the commit, before the
+        # safety service's own catch-up runs on the same thread.
+        workspace.subscribe(
+            lambda changes: committed.append(time.perf_counter()) if changes.outbox else None
+        )
+        view = WorkspaceBridge(workspace, bridge)
+        desk = AgencyLink(view)
+        safety = SafetyController(view, paired=lambda: desk.pairing is not None)
         box = EscalateBox(safety)
         box.show()
         desk.start()
         deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and not desk.sync.running:
+        while time.monotonic() < deadline and not workspace.syncing:
             app.processEvents()
         time.sleep(0.5)  # connected and idle in a long-poll
 

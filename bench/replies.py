@@ -121,18 +121,16 @@ def measure_panel(vault: Vault) -> None:
     """Per keystroke, through the session window's reply search panel."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from talentdesk.ui.bridge import Bridge
+    from talentdesk.ui.bridge import Bridge, WorkspaceBridge
     from talentdesk.ui.clipboard import SecretClipboard
-    from talentdesk.ui.desk import AgencyDesk
-    from talentdesk.ui.session.controller import SessionDesk
+    from talentdesk.ui.session.controller import SessionController
     from talentdesk.ui.session.reply_search import ReplySearchPanel
+    from talentdesk.workspace import Workspace
 
     bridge = Bridge()
     clipboard = SecretClipboard()
-    agency = AgencyDesk(vault, bridge)  # sync is built but never started
-    session = SessionDesk(
-        agency, agency.session_services, bridge, clipboard=clipboard, language="id"
-    )
+    view = WorkspaceBridge(Workspace(vault), bridge)  # sync is never started
+    session = SessionController(view, clipboard=clipboard, language="id")
     panel = ReplySearchPanel(session)
     panel.resize(520, 720)
     panel.show()
@@ -185,7 +183,7 @@ def measure_panel(vault: Vault) -> None:
             panel.view.viewport().repaint()
             to_painted.append((time.perf_counter() - start) * 1000)
             shown = [r.id for r in panel.model.replies()]
-            expected = [h.reply.id for h in agency.replies.search(query[:end], "id")]
+            expected = [h.reply.id for h in session.replies.search(query[:end], "id")]
             if shown != expected:  # timing the wrong thing would make the figure a lie
                 raise RuntimeError(f"the panel shows other replies for {query[:end]!r}")
             settle()
@@ -195,7 +193,7 @@ def measure_panel(vault: Vault) -> None:
     panel.close()
     panel.deleteLater()
     session.release()
-    agency.release_now()
+    view.workspace.close()
     bridge.shutdown(wait=True)
     clipboard.clear_secret("quit")
 

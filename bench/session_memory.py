@@ -3,7 +3,7 @@
 The vault holds an accepted booking whose session is live; the app resumes it
 at unlock and shows the session window. After 3 s idle the process's resident
 memory (VmRSS) is read, and the same for a process showing an empty QWidget.
-Target: TalentDesk at most 2.5x the bare window. Linux only (/proc).
+Target: TalentDesk at most 2x the bare window (issue 10; it was 2.5x). Linux only (/proc).
 """
 
 from __future__ import annotations
@@ -54,9 +54,10 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from talentdesk.app import workspace_opener
 from talentdesk.ui.application import build_app
 from talentdesk.ui.session.window import SessionWindow
-gui = build_app(Path(sys.argv[1]), "id")
+gui = build_app(Path(sys.argv[1]), "id", open_workspace=workspace_opener())
 def check():
     if any(isinstance(w, SessionWindow) and w.isVisible()
            for w in QApplication.topLevelWidgets()):
@@ -136,10 +137,10 @@ def main() -> None:
     finally:
         if xvfb is not None:
             xvfb.terminate()
-    verdict = "within" if app <= 2.5 * bare else "OVER"
+    verdict = "within" if app <= 2 * bare else "OVER"
     print(f"bare PySide6 window, idle: {bare / 1024:.1f} MiB RSS")
     print(f"TalentDesk with a live session open, idle: {app / 1024:.1f} MiB RSS")
-    print(f"ratio {app / bare:.2f}x (target at most 2.5x: {verdict})", flush=True)
+    print(f"ratio {app / bare:.2f}x (target at most 2x: {verdict})", flush=True)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 Beside it, in the same run, a bare PySide6 window: the same measure for a
 process that only imports Qt and shows an empty QWidget. Target: TalentDesk at
-most 3x the bare window. Runs on Xvfb when it is installed (a real X server),
-else on Qt's offscreen platform; the vault is keyring-protected so it opens
+most 2x the bare window (issue 10; it was 3x). Runs on Xvfb when it is installed (a
+real X server), else on Qt's offscreen platform; the vault is keyring-protected so it opens
 without a prompt, as a talent's normally does.
 
 Both are timed to the first paint of their window (not just ``show()``): that is
@@ -58,8 +58,9 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
+from talentdesk.app import workspace_opener
 from talentdesk.ui.application import build_app
-gui = build_app(Path(sys.argv[1]), "id")
+gui = build_app(Path(sys.argv[1]), "id", open_workspace=workspace_opener())
 class Painted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
@@ -150,11 +151,11 @@ def main() -> None:
         if xvfb is not None:
             xvfb.terminate()
     b, a = statistics.median(bare), statistics.median(app)
-    verdict = "within" if a <= 3 * b else "OVER"
+    verdict = "within" if a <= 2 * b else "OVER"
     print(f"platform {platform}; {BOOKINGS} bookings in the vault; {RUNS} runs each")
     print(f"bare PySide6 window: median {b:.0f} ms (min {min(bare):.0f}, max {max(bare):.0f})")
     print(f"TalentDesk first window: median {a:.0f} ms (min {min(app):.0f}, max {max(app):.0f})")
-    print(f"ratio {a / b:.2f}x (target at most 3x: {verdict})", flush=True)
+    print(f"ratio {a / b:.2f}x (target at most 2x: {verdict})", flush=True)
 
 
 if __name__ == "__main__":

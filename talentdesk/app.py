@@ -3,6 +3,9 @@
 talentdesk [--data-dir DIR] [--lang id|en] [--demo]
 talentdesk doctor [--data-dir DIR] [--passphrase-stdin]
 talentdesk reset [--data-dir DIR] --yes
+
+The view layer opens the vault (it asks for the passphrase) but builds no service: this
+layer gives it :func:`workspace_opener`, which makes the workspace of each unlocked vault.
 """
 
 from __future__ import annotations
@@ -11,11 +14,49 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from talentdesk import __version__
 from talentdesk.vault import default_data_dir
+
+if TYPE_CHECKING:
+    from talentdesk.vault import Vault
+    from talentdesk.workspace import (
+        DemoAgency,
+        SafetyTuning,
+        SessionClocks,
+        SyncTuning,
+        Workspace,
+    )
+
+
+def workspace_opener(
+    *,
+    demo: DemoAgency | None = None,
+    sync: SyncTuning | None = None,
+    clocks: SessionClocks | None = None,
+    safety: SafetyTuning | None = None,
+) -> Callable[[Vault], Workspace]:
+    """How the view gets the workspace of each unlocked vault (tests pass their tuning).
+
+    The workspace module is imported at the first unlock, not with the command line.
+    """
+
+    def open_workspace(vault: Vault) -> Workspace:
+        from talentdesk.workspace import Workspace
+
+        return Workspace(vault, demo=demo, sync=sync, clocks=clocks, safety=safety)
+
+    return open_workspace
+
+
+def run_gui(data_dir: Path, language: str | None, demo: DemoAgency | None = None) -> int:
+    """Run the window until the talent quits (``demo``: the sample agency of ``--demo``)."""
+    from talentdesk.ui import run_gui as run_view
+
+    return run_view(data_dir, language, open_workspace=workspace_opener(demo=demo))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,12 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from talentdesk.doctor import run_reset
 
         return run_reset(data_dir, confirmed=args.yes, out=sys.stdout)
-    from talentdesk.ui import run_gui
-
     if not args.demo:
         return run_gui(data_dir, args.lang)
     from talentdesk.demo import start_demo
-    from talentdesk.ui.demo import DemoAgency
+    from talentdesk.workspace import DemoAgency
 
     demo = start_demo(data_dir)
     try:

@@ -68,7 +68,6 @@ __all__ = [
     "Incident",
     "IncidentCategory",
     "IncidentStatus",
-    "PaceMeter",
     "PaceThreshold",
     "Package",
     "Record",
@@ -76,6 +75,7 @@ __all__ = [
     "SessionOutcome",
     "SessionRecord",
     "ShiftLimits",
+    "SlowReplyCounter",
     "Source",
     "TicketLevel",
     "boundary_conflicts",
@@ -752,7 +752,7 @@ class PaceThreshold(msgspec.Struct, frozen=True):
     """The rule "a reply slower than ``slower_than_seconds``, ``times`` times in a session".
 
     Positional construction is allowed (``PaceThreshold(120, 5)``) because it reads like
-    the agency's rule. Hashable, so it can key :meth:`PaceMeter.counts`.
+    the agency's rule. Hashable, so it can key :meth:`SlowReplyCounter.counts`.
 
     Raises:
         DomainError: If either number is below 1.
@@ -777,7 +777,7 @@ DEFAULT_PACE_THRESHOLDS: Final[tuple[PaceThreshold, ...]] = (
 )
 
 
-class PaceMeter:
+class SlowReplyCounter:
     """Counts slow replies in one session against the pace thresholds.
 
     Times are monotonic seconds supplied by the caller (the session engine's clock). A wait

@@ -42,13 +42,14 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import msgspec
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from talentdesk_agency import __version__
-from talentdesk_agency.jobs import DEFAULT_JOBS, Job, TestReminders
+from talentdesk_agency import __version__, policy
+from talentdesk_agency.bodies import check_body
+from talentdesk_agency.jobs import DEFAULT_JOBS, POLICY_JOB, Job, TestReminders, policy_job
 from talentdesk_agency.problems import ApiError
 from talentdesk_agency.runtime import ServerRuntime
 from talentdesk_agency.store import (
@@ -61,7 +62,10 @@ from talentdesk_agency.store import (
     Talent,
     as_target,
     is_postgres_url,
+    now_utc,
+    outage_errors,
 )
+from talentdesk_agency.store.devices import REVOKED
 from talentdesk_agency.store.feed import talent_topic
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
@@ -153,12 +157,16 @@ async def _read_body(request: Request) -> bytes:
         raise too_large
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size <= wire.MAX_REQUEST_BYTES:
-            chunks.append(chunk)
-        elif size > _DRAIN_LIMIT:
-            break
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size <= wire.MAX_REQUEST_BYTES:
+                chunks.append(chunk)
+            elif size > _DRAIN_LIMIT:
+                break
+    except ClientDisconnect:
+        # The client went away mid-body: nobody reads this answer, and it is no error of ours.
+        raise ApiError(400, ProblemType.INVALID_JSON, "The request body was cut short.") from None
     if size > wire.MAX_REQUEST_BYTES:
         raise too_large
     if size == 0:
@@ -177,6 +185,7 @@ def _check_json_media_type(request: Request) -> None:
 
 
 def _decode(raw: bytes, kind: type[_S]) -> _S:
+    check_body(raw)  # UTF-8 and nesting first: parsers fail on both in ways of their own
     try:
         return wire.decode(raw, kind)
     except msgspec.ValidationError as exc:
@@ -233,8 +242,15 @@ class AgencyApp:
         test_faults: Test mode: apply the faults written by ``talentdesk-agency fault``
             (see :mod:`talentdesk_agency.faults`) and answer the probes of
             :mod:`talentdesk_agency.probe`. Off in production.
-        jobs: The periodic jobs of the timer leader (default: :data:`.jobs.DEFAULT_JOBS`).
+        jobs: The periodic jobs of the timer leader (default: :data:`.jobs.DEFAULT_JOBS`,
+            the escalation policy among them).
         test_jobs: Test mode: the leader also runs :class:`.jobs.TestReminders`.
+        clock: The wall clock the leader's jobs (the escalation policy) run on (a test
+            clock in tests).
+        policy_interval: Seconds between runs of the escalation policy on the leader
+            (None: never).
+        notifier: Sends the policy's webhook notices (default: HTTP POSTs).
+        secure_cookies: Mark console cookies ``Secure`` (None: unless serving loopback).
 
     Attributes:
         asgi: The ASGI callable to serve.
@@ -248,8 +264,15 @@ class AgencyApp:
         test_faults: bool = False,
         jobs: Sequence[Job] | None = None,
         test_jobs: bool = False,
+        clock: Callable[[], datetime] = now_utc,
+        policy_interval: float | None = POLICY_JOB.every,
+        notifier: policy.Notifier | None = None,
+        secure_cookies: bool | None = None,
     ) -> None:
+        from talentdesk_agency.console import Console  # the console's own stack, loaded here
+
         self.db_path = as_target(db_path)
+        self.clock = clock
         self._poll_interval = feed_poll_interval
         self._executor: ThreadPoolExecutor | None = None
         self._store: AgencyStore | None = None
@@ -258,11 +281,17 @@ class AgencyApp:
         # Names this server process as the owner of idempotency reservations (with a
         # request id), so other processes tell live requests from a dead one's leftovers.
         self._instance = uuid.uuid4().hex
-        self._jobs = list(DEFAULT_JOBS if jobs is None else jobs)
+        self._jobs: list[Job] = []
+        for job in DEFAULT_JOBS if jobs is None else jobs:
+            if job.name == POLICY_JOB.name:
+                if policy_interval is None:
+                    continue
+                job = policy_job(every=policy_interval, notifier=notifier)
+            self._jobs.append(job)
         self._test_reminders = TestReminders(self._instance) if test_jobs else None
         if self._test_reminders is not None:
             self._jobs.append(self._test_reminders.job())
-        routes = [
+        routes: list[Route | Mount] = [
             Route("/v1/health", self._health, methods=["GET"]),
             Route("/v1/pairing", self._pairing, methods=["POST"]),
             Route("/v1/feed", self._feed, methods=["GET"]),
@@ -275,11 +304,14 @@ class AgencyApp:
             Route("/v1/reports", self._report, methods=["POST"]),
             Route("/v1/reports/{report_id}", self._get_report, methods=["GET"]),
             Route("/v1/availability", self._availability, methods=["PUT"]),
+            Route("/v1/debriefs", self._debrief, methods=["POST"]),
         ]
         if test_faults:
             from talentdesk_agency.probe import probe_routes
 
-            routes += probe_routes(lambda: self.runtime, lambda: self.store, self._db)
+            routes += probe_routes(lambda: self.runtime)
+        self.console = Console(self, secure_cookies=secure_cookies)
+        routes.append(Mount("/console", app=self.console.asgi, name="console"))
         app = Starlette(
             routes=routes,
             exception_handlers={
@@ -306,6 +338,8 @@ class AgencyApp:
         """Every (method, path template) this server answers, for the contract test."""
         out = []
         for route in self._starlette.routes:
+            if isinstance(route, Mount):
+                continue  # the console: web pages, not the Agency API
             assert isinstance(route, Route)
             for method in sorted(route.methods or ()):
                 if method != "HEAD":
@@ -331,10 +365,11 @@ class AgencyApp:
             runtime = ServerRuntime(
                 store,
                 self.db_path,
-                self._db,
+                self._run_db,
                 jobs=self._jobs,
                 poll_interval=self._poll_interval,
                 instance=self._instance,
+                clock=self.clock,
             )
             self._runtime = runtime
             await runtime.start()
@@ -371,12 +406,26 @@ class AgencyApp:
             return None
         return await self._db(self._store.take_fault, method, path)
 
-    async def _db(self, fn: Callable[..., _T], *args: Any) -> _T:
+    async def _run_db(self, fn: Callable[..., _T], *args: Any) -> _T:
         # Worker threads own the connections (SQLite: one thread); the event loop only
         # awaits them.
         assert self._executor is not None
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+
+    async def _db(self, fn: Callable[..., _T], *args: Any) -> _T:
+        # For requests: an outage is a 503 (the runtime's tasks use _run_db and retry).
+        try:
+            return await self._run_db(fn, *args)
+        except outage_errors() as exc:
+            # The database is down or unreachable: say so (503), never a 500.
+            log.warning("database unavailable: %s", type(exc).__name__)
+            raise ApiError(
+                503,
+                ProblemType.UNAVAILABLE,
+                "The agency's database cannot be reached. Nothing was stored; try again.",
+                headers={"Retry-After": "5"},
+            ) from None
 
     # --- error mapping --------------------------------------------------------------
 
@@ -415,8 +464,15 @@ class AgencyApp:
         token = token.strip()
         if scheme.lower() != "bearer" or not token or len(token) > 256:
             raise _unauthorized("The Authorization header must be `Bearer <token>`.", invalid=True)
-        talent = await self._db(self.store.talent_for_token, token)
-        if talent is None:
+        talent = await self._db(self.store.devices.authenticate, token)
+        if talent == REVOKED:
+            raise ApiError(
+                401,
+                ProblemType.TOKEN_REVOKED,
+                "The agency revoked this device. Pair the app again with a new code.",
+                headers={"WWW-Authenticate": _WWW_AUTHENTICATE + ', error="invalid_token"'},
+            )
+        if not isinstance(talent, Talent):
             raise _unauthorized(
                 "This device token is not known to the agency. Pair the app again.",
                 invalid=True,
@@ -538,6 +594,13 @@ class AgencyApp:
         report_id = _path_id(request, "report_id", "report")
         report = await self._db(self.store.report, talent.id, report_id)
         return _json(wire.encode(report))
+
+    async def _debrief(self, request: Request) -> Response:
+        return await self._write(
+            request,
+            wire.DebriefRequest,
+            lambda talent, body: functools.partial(self.store.create_debrief, talent.id, body),
+        )
 
     async def _availability(self, request: Request) -> Response:
         return await self._write(

@@ -68,7 +68,7 @@ def run_doctor(target: DbTarget, write: Callable[[str], None] = print) -> int:
                 f"version {version}, this program needs {SCHEMA_VERSION}: run "
                 "`talentdesk-agency migrate` (serve does it at start)",
             )
-        if version < 3:  # no heartbeat table before schema 3
+        if version < 4:  # no heartbeat table before schema 4
             return 1
         _workers(db, line)
     except database_errors() as exc:

@@ -7,6 +7,10 @@ leader's tick sees everything the old one committed. A tick therefore records it
 the database (what was sent, to whom) in that transaction, and decides what to do from
 what is recorded, never from memory: then a leader that dies mid-tick loses nothing (its
 transaction rolls back and the next leader does the work) and nothing is done twice.
+
+What must wait on the network (the escalation policy's webhooks) is a job's ``after``:
+run by the leader once the tick committed, outside any transaction, one at a time, and
+safe to repeat (it works from what the ticks recorded).
 """
 
 from __future__ import annotations
@@ -16,13 +20,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
+from talentdesk_agency import policy
 from talentdesk_agency.store import IDEMPOTENCY_RETENTION_SECONDS
 from talentdesk_agency.store.records import iso
 
 if TYPE_CHECKING:
     from talentdesk_agency.store import AgencyStore
 
-__all__ = ["DEFAULT_JOBS", "WORKER_ROW_RETENTION_SECONDS", "Job", "TestReminders"]
+__all__ = [
+    "DEFAULT_JOBS",
+    "POLICY_JOB",
+    "WORKER_ROW_RETENTION_SECONDS",
+    "Job",
+    "TestReminders",
+    "policy_job",
+]
 
 #: Heartbeat rows of processes not seen for this long are dropped.
 WORKER_ROW_RETENTION_SECONDS: Final = 24 * 3600
@@ -37,11 +49,14 @@ class Job:
         every: Seconds between ticks.
         tick: The work: ``tick(store, now)`` (runs on a database thread, inside the
             fenced transaction).
+        after: Work that waits on the network, ``after(store, now)``: run after a tick
+            committed, outside any transaction; it must be safe to run again.
     """
 
     name: str
     every: float
     tick: Callable[[AgencyStore, datetime], object]
+    after: Callable[[AgencyStore, datetime], object] | None = None
 
 
 def _purge_idempotency(store: AgencyStore, now: datetime) -> object:
@@ -53,8 +68,26 @@ def _forget_workers(store: AgencyStore, now: datetime) -> object:
     return store.workers.forget(WORKER_ROW_RETENTION_SECONDS, now=now.timestamp())
 
 
-#: What every leader runs (issue 13's escalation policy joins this list).
+def policy_job(every: float = 1.0, notifier: policy.Notifier | None = None) -> Job:
+    """The escalation policy as a job: its rounds, notices and feed events recorded in the
+    tick's fenced transaction (:func:`.policy.record_due`), its webhooks sent after
+    (:func:`.policy.deliver`, with ``notifier``; default: HTTP POSTs)."""
+
+    def tick(store: AgencyStore, now: datetime) -> object:
+        return policy.record_due(store, now)
+
+    def after(store: AgencyStore, now: datetime) -> object:
+        return policy.deliver(store, notifier, now.timestamp())
+
+    return Job("escalation policy", every, tick, after)
+
+
+#: The escalation policy as the server runs it by default (every second).
+POLICY_JOB: Final = policy_job()
+
+#: What every leader runs.
 DEFAULT_JOBS: Final[tuple[Job, ...]] = (
+    POLICY_JOB,
     Job("idempotency purge", 3600.0, _purge_idempotency),
     Job("worker rows purge", 600.0, _forget_workers),
 )

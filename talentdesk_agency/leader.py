@@ -23,9 +23,11 @@ tick still running and then sees what it committed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -211,6 +213,7 @@ class LeaderLoop:
         presence: Says whether this process leads, and fences each tick.
         jobs: The periodic jobs.
         db: Runs a function on a database thread.
+        clock: The wall clock the jobs get as ``now`` (a test clock in tests).
     """
 
     def __init__(
@@ -219,12 +222,24 @@ class LeaderLoop:
         presence: Presence,
         jobs: Sequence[Job],
         db: Callable[[Callable[[], Any]], Awaitable[Any]],
+        clock: Callable[[], datetime] = now_utc,
     ) -> None:
         self._store = store
         self._presence = presence
         self._jobs = list(jobs)
         self._db = db
+        self._clock = clock
+        self._after: dict[str, asyncio.Task[None]] = {}
         self.ticks: dict[str, int] = {job.name: 0 for job in jobs}
+
+    async def stop(self) -> None:
+        """Wait for the ``after`` work still running (call once :meth:`run` is cancelled)."""
+        for task in list(self._after.values()):
+            task.cancel()
+        for task in list(self._after.values()):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._after.clear()
 
     async def run(self) -> None:
         """Tick each job when due, while leading, until cancelled."""
@@ -244,17 +259,32 @@ class LeaderLoop:
 
     async def _tick(self, job: Job) -> None:
         store, presence = self._store, self._presence
+        now = self._clock()
 
         def fenced() -> bool:
             with store.db.write() as tx:
                 if not presence.fence(tx):
                     return False
-                job.tick(store, now_utc())
+                job.tick(store, now)
                 return True
 
         try:
-            if await self._db(fenced):
-                self.ticks[job.name] += 1
+            if not await self._db(fenced):
+                return
         except Exception as exc:
             # Type only: an exception's message could quote stored data.
             log.error("job %r failed: %s", job.name, type(exc).__name__)
+            return
+        self.ticks[job.name] += 1
+        running = self._after.get(job.name)
+        if job.after is not None and (running is None or running.done()):
+            # Not awaited: a slow webhook must not hold up the next ticks. One at a time;
+            # what it did not get to, the next one sends.
+            self._after[job.name] = asyncio.create_task(self._run_after(job, now))
+
+    async def _run_after(self, job: Job, now: datetime) -> None:
+        assert job.after is not None
+        try:
+            await asyncio.to_thread(job.after, self._store, now)
+        except Exception as exc:
+            log.error("job %r failed after its tick: %s", job.name, type(exc).__name__)

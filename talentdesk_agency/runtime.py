@@ -22,13 +22,20 @@ import socket
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from talentdesk_agency import __version__
 from talentdesk_agency.jobs import Job
 from talentdesk_agency.leader import FlockPresence, LeaderLoop, PostgresPresence, Presence
-from talentdesk_agency.store import AgencyStore, DbTarget, database_errors, is_postgres_url
+from talentdesk_agency.store import (
+    AgencyStore,
+    DbTarget,
+    database_errors,
+    is_postgres_url,
+    now_utc,
+)
 from talentdesk_agency.wakeups import PostgresListener, Relay, SQLitePoller, WakeupHub
 
 __all__ = ["HEARTBEAT_SECONDS", "ServerRuntime"]
@@ -54,6 +61,8 @@ class ServerRuntime:
         poll_interval: SQLite: seconds between checks for other processes' writes.
         leader_poll: Seconds between tries for the leader lock.
         heartbeat: Seconds between heartbeat rows.
+        instance: This process's id (default: a new one).
+        clock: The wall clock of the jobs (a test clock in tests).
 
     Attributes:
         instance: This process's id (heartbeat rows, idempotency owners).
@@ -73,6 +82,7 @@ class ServerRuntime:
         leader_poll: float = 0.5,
         heartbeat: float = HEARTBEAT_SECONDS,
         instance: str | None = None,
+        clock: Callable[[], datetime] = now_utc,
     ) -> None:
         self.instance = instance or uuid.uuid4().hex
         self.hub = WakeupHub()
@@ -94,12 +104,12 @@ class ServerRuntime:
         else:
             self.poller = SQLitePoller(
                 self.hub,
-                lambda: db(store.max_seq),
+                lambda: db(store.change_marks),
                 lambda after: db(store.feed_log.newest_by_talent, after),
                 interval=poll_interval,
             )
             self.presence = FlockPresence(Path(target), leader_poll)
-        self.leader = LeaderLoop(store, self.presence, jobs, db)
+        self.leader = LeaderLoop(store, self.presence, jobs, db, clock)
 
     @property
     def leading(self) -> bool:
@@ -147,6 +157,7 @@ class ServerRuntime:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
+        await self.leader.stop()
         with contextlib.suppress(*database_errors()):
             await self._db(self._store.workers.gone, self.instance)
 

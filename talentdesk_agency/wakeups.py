@@ -18,8 +18,8 @@ every other one serving the same database:
   *relayed* just after them by :class:`Relay`, batched, on a connection of its own; a
   relayed wake-up lost in a crash costs its waiters one heartbeat.
 * **From other processes, SQLite** (the staff commands): :class:`SQLitePoller`, one task
-  per process, reads the newest sequence number every interval, and on growth asks
-  which feeds grew.
+  per process, reads the newest sequence numbers of the feeds and of the timeline every
+  interval, and on growth asks which feeds grew.
 
 A waiter takes a :meth:`~WakeupHub.token` *before* reading, then :meth:`~WakeupHub.wait`\\ s
 on it; a notice of a sequence number a topic already had is dropped (the same commit is
@@ -37,7 +37,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequen
 from typing import TYPE_CHECKING, Final
 
 from talentdesk_agency.store.dialect import NOTIFY_CHANNEL, notice_payloads
-from talentdesk_agency.store.engine import Notice
+from talentdesk_agency.store.engine import Notice, database_errors
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
 
 if TYPE_CHECKING:
@@ -177,14 +177,16 @@ class WakeupHub:
 class SQLitePoller:
     """Notices writes of other processes to a SQLite database, for the whole process.
 
-    One task: it reads the newest sequence number every ``interval`` seconds (one indexed
-    ``max()``, a few microseconds); when it grew, it asks which feeds grew and wakes only
-    those talents (and the escalations topic, as a supervisor's answer from another
-    process arrives on a feed).
+    One task: it reads the newest sequence numbers of the feeds and of the timeline every
+    ``interval`` seconds (two indexed ``max()``, a few microseconds); when the feeds grew,
+    it asks which ones and wakes only those talents; when the timeline grew (a change
+    supervisors see, from a staff command), it wakes the escalations topic. A failed read
+    (the file busy past its timeout) is tried again at the next interval.
 
     Args:
         hub: The hub to wake.
-        newest: Reads the highest sequence number (on a database thread).
+        newest: Reads the highest sequence numbers of the feeds and of the timeline (on a
+            database thread).
         grown: ``(talent id, newest seq)`` of the feeds that grew past a number.
         interval: Seconds between reads while someone waits.
     """
@@ -192,7 +194,7 @@ class SQLitePoller:
     def __init__(
         self,
         hub: WakeupHub,
-        newest: Callable[[], Awaitable[int]],
+        newest: Callable[[], Awaitable[tuple[int, int]]],
         grown: Callable[[int], Awaitable[list[tuple[str, int]]]],
         interval: float = 0.05,
     ) -> None:
@@ -204,23 +206,32 @@ class SQLitePoller:
 
     async def run(self) -> None:
         """Poll until the hub closes."""
-        last = await self._newest()
-        while True:
+        last: tuple[int, int] | None = None
+        while not self._hub.closed:
+            try:
+                last = await self._step(last)
+            except database_errors() as exc:
+                log.warning("wake-up poller: %s; trying again", type(exc).__name__)
             # Polling on while nobody waits too keeps ``last`` current, so the first
             # waiter after a quiet spell is not woken by news it has already read.
             await asyncio.sleep(self._interval)
-            if self._hub.closed:
-                return
-            newest = await self._newest()
-            self.reads += 1
-            if newest > last:
-                grown = await self._grown(last)
-                self._hub.notify_many((talent_topic(t), seq) for t, seq in grown)
-                self._hub.notify(ESCALATIONS_TOPIC)
-                last = newest
-            elif newest < last:  # the database was reset under us: everyone re-reads
-                last = newest
-                self._hub.wake_all()
+
+    async def _step(self, last: tuple[int, int] | None) -> tuple[int, int]:
+        newest = await self._newest()
+        self.reads += 1
+        if last is None:
+            return newest
+        (feeds, moments), (last_feeds, last_moments) = newest, last
+        if feeds < last_feeds or moments < last_moments:
+            # The database was reset under us: everyone re-reads.
+            self._hub.wake_all()
+            return newest
+        if feeds > last_feeds:
+            grown = await self._grown(last_feeds)
+            self._hub.notify_many((talent_topic(t), seq) for t, seq in grown)
+        if moments > last_moments:
+            self._hub.notify(ESCALATIONS_TOPIC)
+        return newest
 
 
 class PostgresListener:

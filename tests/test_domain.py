@@ -33,7 +33,6 @@ from talentdesk.domain import (
     Incident,
     IncidentCategory,
     IncidentStatus,
-    PaceMeter,
     PaceThreshold,
     Package,
     Record,
@@ -41,6 +40,7 @@ from talentdesk.domain import (
     SessionOutcome,
     SessionRecord,
     ShiftLimits,
+    SlowReplyCounter,
     Source,
     TicketLevel,
     boundary_conflicts,
@@ -961,7 +961,7 @@ TWO_MIN = PaceThreshold(120, 5)
 FIVE_MIN = PaceThreshold(300, 3)
 
 
-def reply_after(meter: PaceMeter, start: float, wait: float) -> float | None:
+def reply_after(meter: SlowReplyCounter, start: float, wait: float) -> float | None:
     meter.customer_wrote(start)
     return meter.talent_replied(start + wait)
 
@@ -975,7 +975,7 @@ def test_pace_threshold_validation() -> None:
 
 
 def test_pace_meter_starts_clean() -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     assert meter.thresholds == DEFAULT_PACE_THRESHOLDS
     assert meter.waiting_since is None
     assert meter.counts() == {TWO_MIN: 0, FIVE_MIN: 0}
@@ -986,7 +986,7 @@ def test_pace_meter_starts_clean() -> None:
 
 
 def test_reply_without_customer_message_counts_nothing() -> None:
-    meter = PaceMeter(DEFAULT_PACE_THRESHOLDS)
+    meter = SlowReplyCounter(DEFAULT_PACE_THRESHOLDS)
     assert meter.talent_replied(1000.0) is None
     assert meter.counts() == {TWO_MIN: 0, FIVE_MIN: 0}
     assert list(meter.waits) == []
@@ -997,7 +997,7 @@ def test_reply_without_customer_message_counts_nothing() -> None:
 
 
 def test_wait_counts_from_first_unanswered_message() -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     meter.customer_wrote(100.0)
     meter.customer_wrote(150.0)
     meter.customer_wrote(200.0)
@@ -1024,14 +1024,14 @@ def test_wait_counts_from_first_unanswered_message() -> None:
     ],
 )
 def test_pace_boundaries(wait: float, two: int, five: int, slow: int) -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     assert reply_after(meter, 50.0, wait) == pytest.approx(wait)
     assert meter.counts() == {TWO_MIN: two, FIVE_MIN: five}
     assert meter.slow_replies == slow
 
 
 def test_two_minute_rule_warns_then_breaches() -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     t = 0.0
     for i in range(1, 6):
         reply_after(meter, t, 121)
@@ -1051,7 +1051,7 @@ def test_two_minute_rule_warns_then_breaches() -> None:
 
 
 def test_five_minute_rule_breaches_first() -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     reply_after(meter, 0, 301)
     reply_after(meter, 1000, 301)
     assert meter.warnings() == (FIVE_MIN,)
@@ -1064,7 +1064,7 @@ def test_five_minute_rule_breaches_first() -> None:
 
 
 def test_fast_replies_count_nothing() -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     for i in range(50):
         reply_after(meter, i * 100.0, 30.0)
     assert meter.counts() == {TWO_MIN: 0, FIVE_MIN: 0}
@@ -1072,7 +1072,7 @@ def test_fast_replies_count_nothing() -> None:
 
 
 def test_reply_before_message_is_rejected() -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     meter.customer_wrote(100.0)
     with pytest.raises(DomainError, match="one monotonic clock"):
         meter.talent_replied(99.0)
@@ -1081,19 +1081,19 @@ def test_reply_before_message_is_rejected() -> None:
 
 def test_custom_thresholds_and_duplicates() -> None:
     once = PaceThreshold(60, 1)
-    meter = PaceMeter([once, once])
+    meter = SlowReplyCounter([once, once])
     assert meter.thresholds == (once,)
     assert meter.warnings() == (once,)  # one slow reply away from the start
     reply_after(meter, 0, 61)
     assert meter.breached() == (once,)
-    empty = PaceMeter(())
+    empty = SlowReplyCounter(())
     assert reply_after(empty, 0, 10_000) == 10_000
     assert empty.counts() == {}
     assert empty.slow_replies == 0
 
 
 def test_counts_returns_a_copy() -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     meter.counts()[TWO_MIN] = 99
     assert meter.counts()[TWO_MIN] == 0
 
@@ -1101,7 +1101,7 @@ def test_counts_returns_a_copy() -> None:
 @PROPS
 @given(waits=st.lists(st.floats(min_value=0, max_value=1000, allow_nan=False), max_size=40))
 def test_pace_meter_properties(waits: list[float]) -> None:
-    meter = PaceMeter()
+    meter = SlowReplyCounter()
     t = 0.0
     for wait in waits:
         meter.customer_wrote(t)

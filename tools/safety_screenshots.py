@@ -41,14 +41,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _screens import PASSPHRASE, Monotonic, save, settle, unlocked, wait_until
 
+from talentdesk.app import workspace_opener
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import EscalationView
 from talentdesk.sessions.settings import load_settings, save_settings
 from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
-from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.main_window import Page
-from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import VAULT_FILE, Vault
+from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from talentdesk_contract.values import CrisisSign, ReportStatus, TicketLevel
 
@@ -64,7 +64,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     wait_until(lambda: today.model.rowCount() == 4)
     safety = app.safety
     session = app.session
-    prompts = app.safety_screens
+    prompts = app.safety_windows
     assert safety is not None
     assert session is not None
     assert prompts is not None
@@ -86,7 +86,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     assert panel is not None
     wait_until(lambda: panel.start_button.isEnabled())
     panel.start_button.click()
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None
     wait_until(lambda: screens.window is not None and screens.window.isVisible())
     live = screens.window
@@ -209,8 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         app = build_app(
             work / "data",
             args.lang,
-            DemoAgency(server.url, code),
-            session_clocks=SessionClocks(monotonic=clock),
+            open_workspace=workspace_opener(
+                demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
+            ),
         )
         assert app is not None
         try:

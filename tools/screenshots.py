@@ -27,11 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication
 
+from talentdesk.app import workspace_opener
 from talentdesk.domain import ShiftLimits
 from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
-from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.vault import VAULT_FILE, Vault
+from talentdesk.workspace import DemoAgency
 from talentdesk_agency import ServerThread, seed_demo
 
 PASSPHRASE = "contoh frasa sandi yang panjang"  # noqa: S105 (a throw-away sample vault)
@@ -148,13 +149,17 @@ def main(argv: list[str] | None = None) -> int:
     for folder in ("paired", "unpaired"):
         Vault.create(work / folder / VAULT_FILE, passphrase=PASSPHRASE).close()
     with ServerThread(db) as server:
-        app = build_app(work / "paired", "en", DemoAgency(server.url, code))
+        app = build_app(
+            work / "paired",
+            "en",
+            open_workspace=workspace_opener(demo=DemoAgency(server.url, code)),
+        )
         assert app is not None
         try:
             shoot_paired(app, out)
         finally:
             app.shutdown()
-    app = build_app(work / "unpaired", "id")
+    app = build_app(work / "unpaired", "id", open_workspace=workspace_opener())
     assert app is not None
     try:
         shoot_unpaired(app, out)

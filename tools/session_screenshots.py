@@ -1,4 +1,4 @@
-"""Grab the session desk's screens in Indonesian, with sample data, for docs/screenshots.
+"""Grab the session windows in Indonesian, with sample data, for docs/screenshots.
 
 Usage:
     uv run python tools/session_screenshots.py [--out docs/screenshots] [--lang id]
@@ -37,13 +37,13 @@ from _screens import PASSPHRASE, Monotonic, save, settle, unlocked, wait_until
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from talentdesk.app import workspace_opener
 from talentdesk.domain import ReplyStyle
 from talentdesk.sessions.settings import load_settings, save_settings
 from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
-from talentdesk.ui.demo import DemoAgency
 from talentdesk.ui.main_window import Page
-from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import VAULT_FILE, Vault
+from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import ServerThread, seed_demo
 
 TALENT = "Sari"
@@ -84,7 +84,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, out: Path) -> None:
     save(window, out / "today.png")
 
     panel.start_button.click()
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None
     wait_until(lambda: screens.window is not None and screens.window.isVisible())
     live = screens.window
@@ -154,8 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             app = build_app(
                 work / "data",
                 args.lang,
-                DemoAgency(server.url, code),
-                session_clocks=SessionClocks(monotonic=clock),
+                open_workspace=workspace_opener(
+                    demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
+                ),
             )
             assert app is not None
             try:

@@ -755,7 +755,7 @@
     <name>EscalationPanel</name>
     <message>
         <source>That did not work. Try again, or call your agency.</source>
-        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
+        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>That did not work. Try again, or call your agency.</translation>
     </message>
     <message>
@@ -988,63 +988,6 @@
     <message>
         <source>Earnings per night, the last seven nights</source>
         <translation>Earnings per night, the last seven nights</translation>
-    </message>
-</context>
-<context>
-    <name>PaceMeter</name>
-    <message>
-        <source>%1 replies slower than %2</source>
-        <translation>%1 replies slower than %2</translation>
-    </message>
-    <message>
-        <source>The agency refunds the customer after %1 in one session.</source>
-        <translation>The agency refunds the customer after %1 in one session.</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> or </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody is waiting for your answer.</source>
-        <translation>Nobody is waiting for your answer.</translation>
-    </message>
-    <message>
-        <source>The customer has waited %1.</source>
-        <translation>The customer has waited %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Slow replies this session: %n</source>
-        <translation>
-            <numerusform>Slow replies this session: %n</numerusform>
-            <numerusform>Slow replies this session: %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reply pace</source>
-        <translation>Reply pace</translation>
-    </message>
-    <message>
-        <source>Message in (F8)</source>
-        <translation>Message in (F8)</translation>
-    </message>
-    <message>
-        <source>I answered (F9)</source>
-        <translation>I answered (F9)</translation>
-    </message>
-    <message>
-        <source>Press when a message from the customer arrives: the wait starts.</source>
-        <translation>Press when a message from the customer arrives: the wait starts.</translation>
-    </message>
-    <message>
-        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
-        <translation>Press when you answered. Copying a ready reply counts as an answer.</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1413,63 @@
     </message>
 </context>
 <context>
+    <name>ReplyPaceBar</name>
+    <message>
+        <source>%1 replies slower than %2</source>
+        <translation>%1 replies slower than %2</translation>
+    </message>
+    <message>
+        <source>The agency refunds the customer after %1 in one session.</source>
+        <translation>The agency refunds the customer after %1 in one session.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for your answer.</source>
+        <translation>Nobody is waiting for your answer.</translation>
+    </message>
+    <message>
+        <source>The customer has waited %1.</source>
+        <translation>The customer has waited %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slow replies this session: %n</source>
+        <translation>
+            <numerusform>Slow replies this session: %n</numerusform>
+            <numerusform>Slow replies this session: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply pace</source>
+        <translation>Reply pace</translation>
+    </message>
+    <message>
+        <source>Message in (F8)</source>
+        <translation>Message in (F8)</translation>
+    </message>
+    <message>
+        <source>I answered (F9)</source>
+        <translation>I answered (F9)</translation>
+    </message>
+    <message>
+        <source>Press when a message from the customer arrives: the wait starts.</source>
+        <translation>Press when a message from the customer arrives: the wait starts.</translation>
+    </message>
+    <message>
+        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
+        <translation>Press when you answered. Copying a ready reply counts as an answer.</translation>
+    </message>
+</context>
+<context>
     <name>ReplySearchPanel</name>
     <message>
         <source>The reply could not be copied. Try again.</source>
@@ -1604,71 +1604,7 @@
     </message>
 </context>
 <context>
-    <name>SafetyPage</name>
-    <message>
-        <source>Safety</source>
-        <translation>Safety</translation>
-    </message>
-    <message>
-        <source>No escalations or reports</source>
-        <translation>No escalations or reports</translation>
-    </message>
-    <message>
-        <source>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</source>
-        <translation>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</translation>
-    </message>
-    <message>
-        <source>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</source>
-        <translation>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</translation>
-    </message>
-    <message>
-        <source>Open Settings</source>
-        <translation>Open Settings</translation>
-    </message>
-    <message>
-        <source>From your agency: %1</source>
-        <extracomment>Rows a list shows before it scrolls.</extracomment>
-        <translation>From your agency: %1</translation>
-    </message>
-    <message>
-        <source>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</source>
-        <translation>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</translation>
-    </message>
-    <message>
-        <source>When something goes wrong</source>
-        <translation>When something goes wrong</translation>
-    </message>
-    <message>
-        <source>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</source>
-        <translation>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</translation>
-    </message>
-    <message>
-        <source>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</source>
-        <translation>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</translation>
-    </message>
-    <message>
-        <source>Escalations</source>
-        <translation>Escalations</translation>
-    </message>
-    <message>
-        <source>No escalations. When you press Escalate, it shows here with its state.</source>
-        <translation>No escalations. When you press Escalate, it shows here with its state.</translation>
-    </message>
-    <message>
-        <source>Incident reports</source>
-        <translation>Incident reports</translation>
-    </message>
-    <message>
-        <source>Report an incident</source>
-        <translation>Report an incident</translation>
-    </message>
-    <message>
-        <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
-        <translation>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</translation>
-    </message>
-</context>
-<context>
-    <name>SafetyWords</name>
+    <name>SafetyMessages</name>
     <message>
         <source>Agitation or distress</source>
         <extracomment>The default contacts by id, to tell them from an agency&apos;s own list.</extracomment>
@@ -2068,191 +2004,71 @@
     </message>
 </context>
 <context>
-    <name>SessionScreens</name>
-    <message numerus="yes">
-        <source>%n minute(s) left</source>
-        <translation>
-            <numerusform>%n minute left</numerusform>
-            <numerusform>%n minutes left</numerusform>
-        </translation>
+    <name>SafetyPage</name>
+    <message>
+        <source>Safety</source>
+        <translation>Safety</translation>
     </message>
     <message>
-        <source>Start wrapping up the conversation.</source>
-        <translation>Start wrapping up the conversation.</translation>
+        <source>No escalations or reports</source>
+        <translation>No escalations or reports</translation>
     </message>
     <message>
-        <source>The booked time is up</source>
-        <translation>The booked time is up</translation>
+        <source>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</source>
+        <translation>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</translation>
     </message>
     <message>
-        <source>Close the session politely. To extend, the customer asks the agency.</source>
-        <translation>Close the session politely. To extend, the customer asks the agency.</translation>
+        <source>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</source>
+        <translation>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</translation>
     </message>
     <message>
-        <source>The session is saved and the customer&apos;s details were destroyed.</source>
-        <translation>The session is saved and the customer&apos;s details were destroyed.</translation>
+        <source>Open Settings</source>
+        <translation>Open Settings</translation>
     </message>
     <message>
-        <source>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</source>
-        <translation>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</translation>
+        <source>From your agency: %1</source>
+        <extracomment>Rows a list shows before it scrolls.</extracomment>
+        <translation>From your agency: %1</translation>
     </message>
     <message>
-        <source>Session finished</source>
-        <translation>Session finished</translation>
+        <source>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</source>
+        <translation>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation>When something goes wrong</translation>
+    </message>
+    <message>
+        <source>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</source>
+        <translation>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</translation>
+    </message>
+    <message>
+        <source>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</source>
+        <translation>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Escalations</translation>
+    </message>
+    <message>
+        <source>No escalations. When you press Escalate, it shows here with its state.</source>
+        <translation>No escalations. When you press Escalate, it shows here with its state.</translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation>Incident reports</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>Report an incident</translation>
+    </message>
+    <message>
+        <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
+        <translation>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</translation>
     </message>
 </context>
 <context>
-    <name>SessionStartPanel</name>
-    <message>
-        <source>The session could not start. Try again.</source>
-        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
-        <translation>The session could not start. Try again.</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s contact shows and the session can start from %1.</source>
-        <translation>The customer&apos;s contact shows and the session can start from %1.</translation>
-    </message>
-    <message>
-        <source>Another session is live: finish it before starting this one.</source>
-        <translation>Another session is live: finish it before starting this one.</translation>
-    </message>
-    <message>
-        <source>You can start the session now.</source>
-        <translation>You can start the session now.</translation>
-    </message>
-    <message>
-        <source>This session is live.</source>
-        <translation>This session is live.</translation>
-    </message>
-    <message>
-        <source>The session ended: close it, block the customer, then finish.</source>
-        <translation>The session ended: close it, block the customer, then finish.</translation>
-    </message>
-    <message>
-        <source>Finished. The customer&apos;s details were destroyed.</source>
-        <translation>Finished. The customer&apos;s details were destroyed.</translation>
-    </message>
-    <message>
-        <source>The agency cancelled this booking.</source>
-        <translation>The agency cancelled this booking.</translation>
-    </message>
-    <message>
-        <source>The booked time has passed. Ask the agency if the customer shows up.</source>
-        <translation>The booked time has passed. Ask the agency if the customer shows up.</translation>
-    </message>
-    <message>
-        <source>Accept or decline it first.</source>
-        <translation>Accept or decline it first.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The contact shows from %1, %n minute(s) before the start.</source>
-        <translation>
-            <numerusform>The contact shows from %1, %n minute before the start.</numerusform>
-            <numerusform>The contact shows from %1, %n minutes before the start.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The customer&apos;s details are gone with this booking.</source>
-        <translation>The customer&apos;s details are gone with this booking.</translation>
-    </message>
-    <message>
-        <source>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</source>
-        <translation>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</translation>
-    </message>
-    <message>
-        <source>I have unblocked this customer</source>
-        <translation>I have unblocked this customer</translation>
-    </message>
-    <message>
-        <source>Start session</source>
-        <translation>Start session</translation>
-    </message>
-    <message>
-        <source>Open session window</source>
-        <translation>Open session window</translation>
-    </message>
-</context>
-<context>
-    <name>SessionWindow</name>
-    <message>
-        <source>The customer&apos;s contact could not be read. Ask the agency if you need it.</source>
-        <extracomment>Ending earlier than this before the booked end asks first.</extracomment>
-        <translation>The customer&apos;s contact could not be read. Ask the agency if you need it.</translation>
-    </message>
-    <message>
-        <source>End the session early?</source>
-        <translation>End the session early?</translation>
-    </message>
-    <message>
-        <source>%1 of the booked time are still left. End the session now?</source>
-        <translation>%1 of the booked time are still left. End the session now?</translation>
-    </message>
-    <message>
-        <source>End session</source>
-        <translation>End session</translation>
-    </message>
-    <message>
-        <source>Keep going</source>
-        <translation>Keep going</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Try again.</source>
-        <translation>Something went wrong. Try again.</translation>
-    </message>
-    <message>
-        <source>time left</source>
-        <translation>time left</translation>
-    </message>
-    <message>
-        <source>over time</source>
-        <translation>over time</translation>
-    </message>
-    <message>
-        <source>session length</source>
-        <translation>session length</translation>
-    </message>
-    <message>
-        <source>Time is up: %1 over the booked time. Close the session politely.</source>
-        <translation>Time is up: %1 over the booked time. Close the session politely.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s) left. Start wrapping up the conversation.</source>
-        <translation>
-            <numerusform>%n minute left. Start wrapping up the conversation.</numerusform>
-            <numerusform>%n minutes left. Start wrapping up the conversation.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>started %1</source>
-        <translation>started %1</translation>
-    </message>
-    <message>
-        <source>resumed after a restart</source>
-        <translation>resumed after a restart</translation>
-    </message>
-    <message>
-        <source>Session: %1 — TalentDesk</source>
-        <translation>Session: %1 — TalentDesk</translation>
-    </message>
-    <message>
-        <source>Session — TalentDesk</source>
-        <translation>Session — TalentDesk</translation>
-    </message>
-    <message>
-        <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
-        <translation>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</translation>
-    </message>
-    <message>
-        <source>Compact window</source>
-        <translation>Compact window</translation>
-    </message>
-    <message>
-        <source>A small window with the timer and your pinned replies, kept on top.</source>
-        <translation>A small window with the timer and your pinned replies, kept on top.</translation>
-    </message>
-</context>
-<context>
-    <name>SessionWords</name>
+    <name>SessionMessages</name>
     <message>
         <source>Chat only — no calls</source>
         <translation>Chat only — no calls</translation>
@@ -2566,6 +2382,190 @@
     </message>
 </context>
 <context>
+    <name>SessionStartPanel</name>
+    <message>
+        <source>The session could not start. Try again.</source>
+        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
+        <translation>The session could not start. Try again.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows and the session can start from %1.</source>
+        <translation>The customer&apos;s contact shows and the session can start from %1.</translation>
+    </message>
+    <message>
+        <source>Another session is live: finish it before starting this one.</source>
+        <translation>Another session is live: finish it before starting this one.</translation>
+    </message>
+    <message>
+        <source>You can start the session now.</source>
+        <translation>You can start the session now.</translation>
+    </message>
+    <message>
+        <source>This session is live.</source>
+        <translation>This session is live.</translation>
+    </message>
+    <message>
+        <source>The session ended: close it, block the customer, then finish.</source>
+        <translation>The session ended: close it, block the customer, then finish.</translation>
+    </message>
+    <message>
+        <source>Finished. The customer&apos;s details were destroyed.</source>
+        <translation>Finished. The customer&apos;s details were destroyed.</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking.</source>
+        <translation>The agency cancelled this booking.</translation>
+    </message>
+    <message>
+        <source>The booked time has passed. Ask the agency if the customer shows up.</source>
+        <translation>The booked time has passed. Ask the agency if the customer shows up.</translation>
+    </message>
+    <message>
+        <source>Accept or decline it first.</source>
+        <translation>Accept or decline it first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The contact shows from %1, %n minute(s) before the start.</source>
+        <translation>
+            <numerusform>The contact shows from %1, %n minute before the start.</numerusform>
+            <numerusform>The contact shows from %1, %n minutes before the start.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details are gone with this booking.</source>
+        <translation>The customer&apos;s details are gone with this booking.</translation>
+    </message>
+    <message>
+        <source>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</source>
+        <translation>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</translation>
+    </message>
+    <message>
+        <source>I have unblocked this customer</source>
+        <translation>I have unblocked this customer</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Start session</translation>
+    </message>
+    <message>
+        <source>Open session window</source>
+        <translation>Open session window</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <source>The customer&apos;s contact could not be read. Ask the agency if you need it.</source>
+        <extracomment>Ending earlier than this before the booked end asks first.</extracomment>
+        <translation>The customer&apos;s contact could not be read. Ask the agency if you need it.</translation>
+    </message>
+    <message>
+        <source>End the session early?</source>
+        <translation>End the session early?</translation>
+    </message>
+    <message>
+        <source>%1 of the booked time are still left. End the session now?</source>
+        <translation>%1 of the booked time are still left. End the session now?</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>End session</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Keep going</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Something went wrong. Try again.</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>time left</translation>
+    </message>
+    <message>
+        <source>over time</source>
+        <translation>over time</translation>
+    </message>
+    <message>
+        <source>session length</source>
+        <translation>session length</translation>
+    </message>
+    <message>
+        <source>Time is up: %1 over the booked time. Close the session politely.</source>
+        <translation>Time is up: %1 over the booked time. Close the session politely.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) left. Start wrapping up the conversation.</source>
+        <translation>
+            <numerusform>%n minute left. Start wrapping up the conversation.</numerusform>
+            <numerusform>%n minutes left. Start wrapping up the conversation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>started %1</translation>
+    </message>
+    <message>
+        <source>resumed after a restart</source>
+        <translation>resumed after a restart</translation>
+    </message>
+    <message>
+        <source>Session: %1 — TalentDesk</source>
+        <translation>Session: %1 — TalentDesk</translation>
+    </message>
+    <message>
+        <source>Session — TalentDesk</source>
+        <translation>Session — TalentDesk</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
+        <translation>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</translation>
+    </message>
+    <message>
+        <source>Compact window</source>
+        <translation>Compact window</translation>
+    </message>
+    <message>
+        <source>A small window with the timer and your pinned replies, kept on top.</source>
+        <translation>A small window with the timer and your pinned replies, kept on top.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindows</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>%n minute left</numerusform>
+            <numerusform>%n minutes left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start wrapping up the conversation.</source>
+        <translation>Start wrapping up the conversation.</translation>
+    </message>
+    <message>
+        <source>The booked time is up</source>
+        <translation>The booked time is up</translation>
+    </message>
+    <message>
+        <source>Close the session politely. To extend, the customer asks the agency.</source>
+        <translation>Close the session politely. To extend, the customer asks the agency.</translation>
+    </message>
+    <message>
+        <source>The session is saved and the customer&apos;s details were destroyed.</source>
+        <translation>The session is saved and the customer&apos;s details were destroyed.</translation>
+    </message>
+    <message>
+        <source>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</source>
+        <translation>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</translation>
+    </message>
+    <message>
+        <source>Session finished</source>
+        <translation>Session finished</translation>
+    </message>
+</context>
+<context>
     <name>SessionsModel</name>
     <message>
         <source>Session</source>
@@ -2773,7 +2773,7 @@ Data folder: %2</translation>
     </message>
 </context>
 <context>
-    <name>SyncWords</name>
+    <name>SyncMessages</name>
     <message>
         <source>the agency did not answer in time</source>
         <translation>the agency did not answer in time</translation>

@@ -747,7 +747,7 @@
     <name>EscalationPanel</name>
     <message>
         <source>That did not work. Try again, or call your agency.</source>
-        <extracomment>The one shortcut for escalating, in every window that has an escalate button. Signs that call for emergency services at once (their buttons are tinted).</extracomment>
+        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>Belum berhasil. Coba lagi, atau telepon agensi kamu.</translation>
     </message>
     <message>
@@ -978,61 +978,6 @@
     <message>
         <source>Earnings per night, the last seven nights</source>
         <translation>Pendapatan per malam, tujuh malam terakhir</translation>
-    </message>
-</context>
-<context>
-    <name>PaceMeter</name>
-    <message>
-        <source>%1 replies slower than %2</source>
-        <translation>%1 balasan lebih lambat dari %2</translation>
-    </message>
-    <message>
-        <source>The agency refunds the customer after %1 in one session.</source>
-        <translation>Agensi mengembalikan uang pelanggan setelah %1 dalam satu sesi.</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> atau </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n dtk</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody is waiting for your answer.</source>
-        <translation>Tidak ada yang menunggu balasanmu.</translation>
-    </message>
-    <message>
-        <source>The customer has waited %1.</source>
-        <translation>Pelanggan sudah menunggu %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Slow replies this session: %n</source>
-        <translation>
-            <numerusform>Balasan lambat di sesi ini: %n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reply pace</source>
-        <translation>Kecepatan balas</translation>
-    </message>
-    <message>
-        <source>Message in (F8)</source>
-        <translation>Pesan masuk (F8)</translation>
-    </message>
-    <message>
-        <source>I answered (F9)</source>
-        <translation>Sudah balas (F9)</translation>
-    </message>
-    <message>
-        <source>Press when a message from the customer arrives: the wait starts.</source>
-        <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung.</translation>
-    </message>
-    <message>
-        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
-        <translation>Tekan setelah kamu membalas. Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1400,61 @@
     </message>
 </context>
 <context>
+    <name>ReplyPaceBar</name>
+    <message>
+        <source>%1 replies slower than %2</source>
+        <translation>%1 balasan lebih lambat dari %2</translation>
+    </message>
+    <message>
+        <source>The agency refunds the customer after %1 in one session.</source>
+        <translation>Agensi mengembalikan uang pelanggan setelah %1 dalam satu sesi.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> atau </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n dtk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for your answer.</source>
+        <translation>Tidak ada yang menunggu balasanmu.</translation>
+    </message>
+    <message>
+        <source>The customer has waited %1.</source>
+        <translation>Pelanggan sudah menunggu %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slow replies this session: %n</source>
+        <translation>
+            <numerusform>Balasan lambat di sesi ini: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply pace</source>
+        <translation>Kecepatan balas</translation>
+    </message>
+    <message>
+        <source>Message in (F8)</source>
+        <translation>Pesan masuk (F8)</translation>
+    </message>
+    <message>
+        <source>I answered (F9)</source>
+        <translation>Sudah balas (F9)</translation>
+    </message>
+    <message>
+        <source>Press when a message from the customer arrives: the wait starts.</source>
+        <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung.</translation>
+    </message>
+    <message>
+        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
+        <translation>Tekan setelah kamu membalas. Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
+    </message>
+</context>
+<context>
     <name>ReplySearchPanel</name>
     <message>
         <source>The reply could not be copied. Try again.</source>
@@ -1589,71 +1589,7 @@
     </message>
 </context>
 <context>
-    <name>SafetyPage</name>
-    <message>
-        <source>Safety</source>
-        <translation>Keamanan</translation>
-    </message>
-    <message>
-        <source>No escalations or reports</source>
-        <translation>Belum ada eskalasi atau laporan</translation>
-    </message>
-    <message>
-        <source>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</source>
-        <translation>Saat kamu minta bantuan supervisor selama sesi, atau membuat laporan, semuanya muncul di sini lengkap dengan nomor tiket dan perkembangannya: antre, terkirim, diterima supervisor, selesai.</translation>
-    </message>
-    <message>
-        <source>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</source>
-        <translation>Kontak darurat dan panduan krisis dari agensi akan muncul di sini setelah kamu menghubungkan TalentDesk ke agensi di Pengaturan.</translation>
-    </message>
-    <message>
-        <source>Open Settings</source>
-        <translation>Buka Pengaturan</translation>
-    </message>
-    <message>
-        <source>From your agency: %1</source>
-        <extracomment>Rows a list shows before it scrolls.</extracomment>
-        <translation>Dari agensi: %1</translation>
-    </message>
-    <message>
-        <source>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</source>
-        <translation>Belum terhubung ke agensi: eskalasi dan laporan disimpan di perangkat ini dan dikirim setelah kamu menghubungkan ke agensi. Kalau darurat, telepon nomor di bawah.</translation>
-    </message>
-    <message>
-        <source>When something goes wrong</source>
-        <translation>Kalau ada yang tidak beres</translation>
-    </message>
-    <message>
-        <source>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</source>
-        <translation>Sekali klik langsung mengirim permintaan bantuan mendesak ke supervisor, tanpa perlu mengisi apa pun dulu. Tambahkan apa yang terjadi sesudahnya, dan pantau di sini sampai selesai.</translation>
-    </message>
-    <message>
-        <source>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</source>
-        <translation>Pintasan: Ctrl+Shift+E, di setiap jendela TalentDesk.</translation>
-    </message>
-    <message>
-        <source>Escalations</source>
-        <translation>Eskalasi</translation>
-    </message>
-    <message>
-        <source>No escalations. When you press Escalate, it shows here with its state.</source>
-        <translation>Belum ada eskalasi. Saat kamu menekan Eskalasi, statusnya muncul di sini.</translation>
-    </message>
-    <message>
-        <source>Incident reports</source>
-        <translation>Laporan</translation>
-    </message>
-    <message>
-        <source>Report an incident</source>
-        <translation>Buat laporan</translation>
-    </message>
-    <message>
-        <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
-        <translation>Belum ada laporan. Buat laporan selama sesi atau paling lambat 24 jam sesudahnya; nomor tiket, tingkat, dan statusnya muncul di sini.</translation>
-    </message>
-</context>
-<context>
-    <name>SafetyWords</name>
+    <name>SafetyMessages</name>
     <message>
         <source>Agitation or distress</source>
         <extracomment>The default contacts by id, to tell them from an agency&apos;s own list.</extracomment>
@@ -2045,188 +1981,71 @@
     </message>
 </context>
 <context>
-    <name>SessionScreens</name>
-    <message numerus="yes">
-        <source>%n minute(s) left</source>
-        <translation>
-            <numerusform>Sisa %n menit</numerusform>
-        </translation>
+    <name>SafetyPage</name>
+    <message>
+        <source>Safety</source>
+        <translation>Keamanan</translation>
     </message>
     <message>
-        <source>Start wrapping up the conversation.</source>
-        <translation>Mulai arahkan obrolan ke penutup.</translation>
+        <source>No escalations or reports</source>
+        <translation>Belum ada eskalasi atau laporan</translation>
     </message>
     <message>
-        <source>The booked time is up</source>
-        <translation>Waktu yang dipesan sudah habis</translation>
+        <source>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</source>
+        <translation>Saat kamu minta bantuan supervisor selama sesi, atau membuat laporan, semuanya muncul di sini lengkap dengan nomor tiket dan perkembangannya: antre, terkirim, diterima supervisor, selesai.</translation>
     </message>
     <message>
-        <source>Close the session politely. To extend, the customer asks the agency.</source>
-        <translation>Tutup sesi dengan sopan. Kalau mau perpanjang, pelanggan minta lewat agensi.</translation>
+        <source>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</source>
+        <translation>Kontak darurat dan panduan krisis dari agensi akan muncul di sini setelah kamu menghubungkan TalentDesk ke agensi di Pengaturan.</translation>
     </message>
     <message>
-        <source>The session is saved and the customer&apos;s details were destroyed.</source>
-        <translation>Sesi sudah disimpan dan data pelanggan sudah dihapus.</translation>
+        <source>Open Settings</source>
+        <translation>Buka Pengaturan</translation>
     </message>
     <message>
-        <source>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</source>
-        <translation>Sesi sudah disimpan. Data pelanggan dihapus begitu keyring merespons.</translation>
+        <source>From your agency: %1</source>
+        <extracomment>Rows a list shows before it scrolls.</extracomment>
+        <translation>Dari agensi: %1</translation>
     </message>
     <message>
-        <source>Session finished</source>
-        <translation>Sesi selesai</translation>
+        <source>Not paired with an agency: escalations and reports are kept on this device and sent once you pair. In an emergency, call the numbers below.</source>
+        <translation>Belum terhubung ke agensi: eskalasi dan laporan disimpan di perangkat ini dan dikirim setelah kamu menghubungkan ke agensi. Kalau darurat, telepon nomor di bawah.</translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation>Kalau ada yang tidak beres</translation>
+    </message>
+    <message>
+        <source>One click sends your supervisor an urgent request for help: nothing to fill in first. Add what is happening afterwards, and follow it here until it is resolved.</source>
+        <translation>Sekali klik langsung mengirim permintaan bantuan mendesak ke supervisor, tanpa perlu mengisi apa pun dulu. Tambahkan apa yang terjadi sesudahnya, dan pantau di sini sampai selesai.</translation>
+    </message>
+    <message>
+        <source>Shortcut: Ctrl+Shift+E, in every TalentDesk window.</source>
+        <translation>Pintasan: Ctrl+Shift+E, di setiap jendela TalentDesk.</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>Eskalasi</translation>
+    </message>
+    <message>
+        <source>No escalations. When you press Escalate, it shows here with its state.</source>
+        <translation>Belum ada eskalasi. Saat kamu menekan Eskalasi, statusnya muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Incident reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Report an incident</source>
+        <translation>Buat laporan</translation>
+    </message>
+    <message>
+        <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
+        <translation>Belum ada laporan. Buat laporan selama sesi atau paling lambat 24 jam sesudahnya; nomor tiket, tingkat, dan statusnya muncul di sini.</translation>
     </message>
 </context>
 <context>
-    <name>SessionStartPanel</name>
-    <message>
-        <source>The session could not start. Try again.</source>
-        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
-        <translation>Sesi tidak bisa dimulai. Coba lagi.</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s contact shows and the session can start from %1.</source>
-        <translation>Kontak pelanggan tampil dan sesi bisa dimulai mulai jam %1.</translation>
-    </message>
-    <message>
-        <source>Another session is live: finish it before starting this one.</source>
-        <translation>Ada sesi lain yang sedang berjalan: selesaikan dulu sebelum memulai yang ini.</translation>
-    </message>
-    <message>
-        <source>You can start the session now.</source>
-        <translation>Kamu bisa memulai sesi sekarang.</translation>
-    </message>
-    <message>
-        <source>This session is live.</source>
-        <translation>Sesi ini sedang berjalan.</translation>
-    </message>
-    <message>
-        <source>The session ended: close it, block the customer, then finish.</source>
-        <translation>Sesi sudah berakhir: tutup, blokir pelanggan, lalu selesaikan.</translation>
-    </message>
-    <message>
-        <source>Finished. The customer&apos;s details were destroyed.</source>
-        <translation>Selesai. Data pelanggan sudah dihapus.</translation>
-    </message>
-    <message>
-        <source>The agency cancelled this booking.</source>
-        <translation>Agensi membatalkan booking ini.</translation>
-    </message>
-    <message>
-        <source>The booked time has passed. Ask the agency if the customer shows up.</source>
-        <translation>Waktu yang dipesan sudah lewat. Tanyakan ke agensi kalau pelanggan muncul.</translation>
-    </message>
-    <message>
-        <source>Accept or decline it first.</source>
-        <translation>Terima atau tolak dulu booking ini.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The contact shows from %1, %n minute(s) before the start.</source>
-        <translation>
-            <numerusform>Kontak tampil mulai jam %1, %n menit sebelum mulai.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The customer&apos;s details are gone with this booking.</source>
-        <translation>Data pelanggan sudah dihapus bersama booking ini.</translation>
-    </message>
-    <message>
-        <source>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</source>
-        <translation>Pelanggan lama: kamu memblokirnya setelah sesi terakhir. Dia memesan lagi lewat agensi, jadi buka blokirnya di aplikasi chat dan telepon kamu sebelum mulai.</translation>
-    </message>
-    <message>
-        <source>I have unblocked this customer</source>
-        <translation>Aku sudah membuka blokir pelanggan ini</translation>
-    </message>
-    <message>
-        <source>Start session</source>
-        <translation>Mulai sesi</translation>
-    </message>
-    <message>
-        <source>Open session window</source>
-        <translation>Buka jendela sesi</translation>
-    </message>
-</context>
-<context>
-    <name>SessionWindow</name>
-    <message>
-        <source>The customer&apos;s contact could not be read. Ask the agency if you need it.</source>
-        <extracomment>Ending earlier than this before the booked end asks first.</extracomment>
-        <translation>Kontak pelanggan tidak bisa dibaca. Tanyakan ke agensi kalau kamu membutuhkannya.</translation>
-    </message>
-    <message>
-        <source>End the session early?</source>
-        <translation>Akhiri sesi lebih awal?</translation>
-    </message>
-    <message>
-        <source>%1 of the booked time are still left. End the session now?</source>
-        <translation>Masih ada sisa waktu %1 dari yang dipesan. Akhiri sesi sekarang?</translation>
-    </message>
-    <message>
-        <source>End session</source>
-        <translation>Akhiri sesi</translation>
-    </message>
-    <message>
-        <source>Keep going</source>
-        <translation>Lanjutkan</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Try again.</source>
-        <translation>Ada yang tidak beres. Coba lagi.</translation>
-    </message>
-    <message>
-        <source>time left</source>
-        <translation>sisa waktu</translation>
-    </message>
-    <message>
-        <source>over time</source>
-        <translation>lewat waktu</translation>
-    </message>
-    <message>
-        <source>session length</source>
-        <translation>lama sesi</translation>
-    </message>
-    <message>
-        <source>Time is up: %1 over the booked time. Close the session politely.</source>
-        <translation>Waktu habis: lewat %1 dari waktu yang dipesan. Tutup sesi dengan sopan.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s) left. Start wrapping up the conversation.</source>
-        <translation>
-            <numerusform>Sisa %n menit. Mulai arahkan obrolan ke penutup.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>started %1</source>
-        <translation>mulai %1</translation>
-    </message>
-    <message>
-        <source>resumed after a restart</source>
-        <translation>dilanjutkan setelah aplikasi dibuka ulang</translation>
-    </message>
-    <message>
-        <source>Session: %1 — TalentDesk</source>
-        <translation>Sesi: %1 — TalentDesk</translation>
-    </message>
-    <message>
-        <source>Session — TalentDesk</source>
-        <translation>Sesi — TalentDesk</translation>
-    </message>
-    <message>
-        <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
-        <translation>Agensi membatalkan booking ini. Akhiri sesi dengan sopan; data pelanggan disimpan sampai kamu menyelesaikan sesi.</translation>
-    </message>
-    <message>
-        <source>Compact window</source>
-        <translation>Jendela ringkas</translation>
-    </message>
-    <message>
-        <source>A small window with the timer and your pinned replies, kept on top.</source>
-        <translation>Jendela kecil berisi timer dan balasan tersemat, selalu di atas.</translation>
-    </message>
-</context>
-<context>
-    <name>SessionWords</name>
+    <name>SessionMessages</name>
     <message>
         <source>Chat only — no calls</source>
         <translation>Chat saja — tanpa telepon</translation>
@@ -2539,6 +2358,187 @@
     </message>
 </context>
 <context>
+    <name>SessionStartPanel</name>
+    <message>
+        <source>The session could not start. Try again.</source>
+        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
+        <translation>Sesi tidak bisa dimulai. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows and the session can start from %1.</source>
+        <translation>Kontak pelanggan tampil dan sesi bisa dimulai mulai jam %1.</translation>
+    </message>
+    <message>
+        <source>Another session is live: finish it before starting this one.</source>
+        <translation>Ada sesi lain yang sedang berjalan: selesaikan dulu sebelum memulai yang ini.</translation>
+    </message>
+    <message>
+        <source>You can start the session now.</source>
+        <translation>Kamu bisa memulai sesi sekarang.</translation>
+    </message>
+    <message>
+        <source>This session is live.</source>
+        <translation>Sesi ini sedang berjalan.</translation>
+    </message>
+    <message>
+        <source>The session ended: close it, block the customer, then finish.</source>
+        <translation>Sesi sudah berakhir: tutup, blokir pelanggan, lalu selesaikan.</translation>
+    </message>
+    <message>
+        <source>Finished. The customer&apos;s details were destroyed.</source>
+        <translation>Selesai. Data pelanggan sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking.</source>
+        <translation>Agensi membatalkan booking ini.</translation>
+    </message>
+    <message>
+        <source>The booked time has passed. Ask the agency if the customer shows up.</source>
+        <translation>Waktu yang dipesan sudah lewat. Tanyakan ke agensi kalau pelanggan muncul.</translation>
+    </message>
+    <message>
+        <source>Accept or decline it first.</source>
+        <translation>Terima atau tolak dulu booking ini.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The contact shows from %1, %n minute(s) before the start.</source>
+        <translation>
+            <numerusform>Kontak tampil mulai jam %1, %n menit sebelum mulai.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details are gone with this booking.</source>
+        <translation>Data pelanggan sudah dihapus bersama booking ini.</translation>
+    </message>
+    <message>
+        <source>Returning customer: you blocked them after their last session. They booked again through the agency, so unblock them in your chat and call apps before you start.</source>
+        <translation>Pelanggan lama: kamu memblokirnya setelah sesi terakhir. Dia memesan lagi lewat agensi, jadi buka blokirnya di aplikasi chat dan telepon kamu sebelum mulai.</translation>
+    </message>
+    <message>
+        <source>I have unblocked this customer</source>
+        <translation>Aku sudah membuka blokir pelanggan ini</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Mulai sesi</translation>
+    </message>
+    <message>
+        <source>Open session window</source>
+        <translation>Buka jendela sesi</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <source>The customer&apos;s contact could not be read. Ask the agency if you need it.</source>
+        <extracomment>Ending earlier than this before the booked end asks first.</extracomment>
+        <translation>Kontak pelanggan tidak bisa dibaca. Tanyakan ke agensi kalau kamu membutuhkannya.</translation>
+    </message>
+    <message>
+        <source>End the session early?</source>
+        <translation>Akhiri sesi lebih awal?</translation>
+    </message>
+    <message>
+        <source>%1 of the booked time are still left. End the session now?</source>
+        <translation>Masih ada sisa waktu %1 dari yang dipesan. Akhiri sesi sekarang?</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Akhiri sesi</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Try again.</source>
+        <translation>Ada yang tidak beres. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>sisa waktu</translation>
+    </message>
+    <message>
+        <source>over time</source>
+        <translation>lewat waktu</translation>
+    </message>
+    <message>
+        <source>session length</source>
+        <translation>lama sesi</translation>
+    </message>
+    <message>
+        <source>Time is up: %1 over the booked time. Close the session politely.</source>
+        <translation>Waktu habis: lewat %1 dari waktu yang dipesan. Tutup sesi dengan sopan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) left. Start wrapping up the conversation.</source>
+        <translation>
+            <numerusform>Sisa %n menit. Mulai arahkan obrolan ke penutup.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>mulai %1</translation>
+    </message>
+    <message>
+        <source>resumed after a restart</source>
+        <translation>dilanjutkan setelah aplikasi dibuka ulang</translation>
+    </message>
+    <message>
+        <source>Session: %1 — TalentDesk</source>
+        <translation>Sesi: %1 — TalentDesk</translation>
+    </message>
+    <message>
+        <source>Session — TalentDesk</source>
+        <translation>Sesi — TalentDesk</translation>
+    </message>
+    <message>
+        <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
+        <translation>Agensi membatalkan booking ini. Akhiri sesi dengan sopan; data pelanggan disimpan sampai kamu menyelesaikan sesi.</translation>
+    </message>
+    <message>
+        <source>Compact window</source>
+        <translation>Jendela ringkas</translation>
+    </message>
+    <message>
+        <source>A small window with the timer and your pinned replies, kept on top.</source>
+        <translation>Jendela kecil berisi timer dan balasan tersemat, selalu di atas.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindows</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <translation>
+            <numerusform>Sisa %n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start wrapping up the conversation.</source>
+        <translation>Mulai arahkan obrolan ke penutup.</translation>
+    </message>
+    <message>
+        <source>The booked time is up</source>
+        <translation>Waktu yang dipesan sudah habis</translation>
+    </message>
+    <message>
+        <source>Close the session politely. To extend, the customer asks the agency.</source>
+        <translation>Tutup sesi dengan sopan. Kalau mau perpanjang, pelanggan minta lewat agensi.</translation>
+    </message>
+    <message>
+        <source>The session is saved and the customer&apos;s details were destroyed.</source>
+        <translation>Sesi sudah disimpan dan data pelanggan sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>The session is saved. The customer&apos;s details are destroyed as soon as the keyring answers.</source>
+        <translation>Sesi sudah disimpan. Data pelanggan dihapus begitu keyring merespons.</translation>
+    </message>
+    <message>
+        <source>Session finished</source>
+        <translation>Sesi selesai</translation>
+    </message>
+</context>
+<context>
     <name>SessionsModel</name>
     <message>
         <source>Session</source>
@@ -2742,7 +2742,7 @@ Folder data: %2</translation>
     </message>
 </context>
 <context>
-    <name>SyncWords</name>
+    <name>SyncMessages</name>
     <message>
         <source>the agency did not answer in time</source>
         <translation>agensi tidak menjawab tepat waktu</translation>

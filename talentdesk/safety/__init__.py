@@ -30,11 +30,11 @@ from talentdesk.safety.errors import (
 from talentdesk.safety.escalation import (
     AUTOMATIC_NOTE,
     CRISIS_SIGNS,
-    EscalationDesk,
+    Escalations,
     EscalationState,
     EscalationView,
 )
-from talentdesk.safety.live import LiveSession, SessionEnds, session_has_ended
+from talentdesk.safety.live import SessionEnds, WatchedSession, session_has_ended
 from talentdesk.safety.lone_worker import (
     LoneWorkerCheck,
     LoneWorkerEvent,
@@ -51,7 +51,7 @@ from talentdesk.safety.playbook import (
     emergency_contacts,
     guide_for,
 )
-from talentdesk.safety.reports import FILING_WINDOW, ReportDesk, ReportView
+from talentdesk.safety.reports import FILING_WINDOW, IncidentReports, ReportView
 from talentdesk.safety.service import SafetyService
 
 __all__ = [
@@ -70,13 +70,13 @@ __all__ = [
     "DescriptionEmptyError",
     "DescriptionTooLongError",
     "EscalationClosedError",
-    "EscalationDesk",
     "EscalationNotFoundError",
     "EscalationState",
     "EscalationView",
+    "Escalations",
     "HardReason",
+    "IncidentReports",
     "InvalidReferenceError",
-    "LiveSession",
     "LoneWorkerCheck",
     "LoneWorkerEvent",
     "LoneWorkerEventKind",
@@ -86,13 +86,13 @@ __all__ = [
     "NoteTooLongError",
     "NothingToAddError",
     "Playbook",
-    "ReportDesk",
     "ReportNotFoundError",
     "ReportTooLateError",
     "ReportView",
     "SafetyError",
     "SafetyService",
     "SessionEnds",
+    "WatchedSession",
     "emergency_contacts",
     "guide_for",
     "night_of",

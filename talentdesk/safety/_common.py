@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import enum
 import logging
-import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TypeVar
 
 import msgspec
 
+from talentdesk.listeners import Listeners
 from talentdesk.sync.outbox import OutboxItem, OutboxState, new_item_id
 from talentdesk.vault import Vault
 from talentdesk_contract import wire
@@ -76,25 +76,24 @@ def validated(request: T) -> T:
     return wire.decode(wire.encode(request), type(request))
 
 
-class Listeners:
-    """Change listeners, called with no arguments once a change is durable."""
+class DurableChanges:
+    """``subscribe`` for a service whose listeners hear of a change once it is durable.
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._listeners: list[Callable[[], None]] = []
+    Args:
+        vault: the vault whose commit makes a change durable.
+        name: what changes, for the log when a listener fails.
+    """
 
-    def add(self, listener: Callable[[], None]) -> None:
-        with self._lock:
-            self._listeners.append(listener)
+    def __init__(self, vault: Vault, name: str) -> None:
+        self.vault = vault
+        self._listeners: Listeners[[]] = Listeners(name)
 
-    def notify(self) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener()
-            except Exception:  # one broken listener must not stop the others, or a thread
-                log.exception("safety listener failed")
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` (from any thread) after a change is committed."""
+        self._listeners.add(listener)
+
+    def _changed(self) -> None:
+        self.vault.after_commit(self._listeners)
 
 
 def checkpoint_after_commit(vault: Vault) -> None:

@@ -27,8 +27,8 @@ import msgspec
 from talentdesk.domain import SessionOutcome, SessionRecord
 from talentdesk.safety._common import utc_now
 from talentdesk.safety.errors import EscalationClosedError
-from talentdesk.safety.escalation import EscalationDesk
-from talentdesk.safety.reports import ReportDesk
+from talentdesk.safety.escalation import Escalations
+from talentdesk.safety.reports import IncidentReports
 from talentdesk.vault import Vault
 
 __all__ = [
@@ -130,8 +130,8 @@ class AfterCare:
     def __init__(
         self,
         vault: Vault,
-        escalations: EscalationDesk,
-        reports: ReportDesk,
+        escalations: Escalations,
+        reports: IncidentReports,
         *,
         now: Callable[[], datetime] = utc_now,
         tz: tzinfo | None = None,

@@ -1,6 +1,6 @@
 """One-click escalation: durable at once, delivered urgently, followed to its end.
 
-:meth:`EscalationDesk.escalate` writes the escalation and an urgent outbox item in one
+:meth:`Escalations.escalate` writes the escalation and an urgent outbox item in one
 vault transaction and returns: the escalation survives a crash from that moment, and the
 sync service's sender delivers it (urgent items first, backoff capped near 2 s). Nothing
 is asked of the talent first; a crisis sign or a note goes afterwards as a follow-up, an
@@ -8,13 +8,13 @@ outbox item that waits for the escalation (``after``) and then uses its agency i
 
 What the talent sees (:class:`EscalationState`): queued, delivered (with the agency's id),
 acknowledged by a named supervisor, resolved, or cancelled as a false alarm. The
-acknowledgement and resolution come from the feed: :meth:`EscalationDesk.handle_update` is
+acknowledgement and resolution come from the feed: :meth:`Escalations.handle_update` is
 registered with ``SyncService.add_update_handler`` and runs inside the page's transaction,
 matching the feed's escalation id to the outbox item's ``remote_id``.
 
 Records are sealed vault rows of kind ``escalation``; they hold no free text. A note the
 talent types travels only in the outbox item's body, and is removed from it once the
-agency has it and the session is over (:meth:`EscalationDesk.remove_settled_notes`).
+agency has it and the session is over (:meth:`Escalations.remove_settled_notes`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from talentdesk.safety._common import (
     REACHED,
     SETTLED,
     Delivery,
-    Listeners,
+    DurableChanges,
     checkpoint_after_commit,
     delivery_of,
     is_wire_id,
@@ -48,8 +48,10 @@ from talentdesk.safety.errors import (
 )
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.sync.requests import CancelEscalation, FollowUpEscalation, RaiseEscalation
 from talentdesk.vault import Vault
 from talentdesk_contract import wire
+from talentdesk_contract.values import OperationKind
 
 __all__ = [
     "AUTOMATIC_NOTE",
@@ -60,10 +62,10 @@ __all__ = [
     "NOTE_MAX_CHARS",
     "OUTBOX_KIND",
     "Delivery",
-    "EscalationDesk",
     "EscalationRecord",
     "EscalationState",
     "EscalationView",
+    "Escalations",
 ]
 
 log = logging.getLogger(__name__)
@@ -71,9 +73,9 @@ log = logging.getLogger(__name__)
 #: Vault kind of the local escalation records.
 KIND: Final = "escalation"
 #: Outbox kinds of the escalation, its follow-ups and its cancellation.
-OUTBOX_KIND: Final = "escalation"
-FOLLOW_UP_OUTBOX_KIND: Final = "escalation_follow_up"
-CANCEL_OUTBOX_KIND: Final = "escalation_cancel"
+OUTBOX_KIND: Final = OperationKind.ESCALATION
+FOLLOW_UP_OUTBOX_KIND: Final = OperationKind.ESCALATION_FOLLOW_UP
+CANCEL_OUTBOX_KIND: Final = OperationKind.ESCALATION_CANCEL
 #: Longest note the contract accepts (``wire.Note``).
 NOTE_MAX_CHARS: Final = 2000
 #: Every crisis sign the contract knows, in the playbook's order.
@@ -85,9 +87,6 @@ AUTOMATIC_NOTE: Final = (
     "(session over its booked time)."
 )
 
-_ESCALATIONS_PATH: Final = f"{wire.API_PREFIX}/escalations"
-_FOLLOW_UP_PATH: Final = f"{wire.API_PREFIX}/escalations/{{remote_id}}/follow-up"
-_CANCEL_PATH: Final = f"{wire.API_PREFIX}/escalations/{{remote_id}}/cancel"
 #: Fields of request bodies and answers that may hold the talent's free text.
 _TEXT_FIELDS: Final = ("note",)
 
@@ -188,7 +187,7 @@ class EscalationView:
         )
 
 
-class EscalationDesk:
+class Escalations(DurableChanges):
     """Raises escalations and follows them until they are closed.
 
     Thread-safe: every change runs in one vault transaction, which serialises callers
@@ -203,17 +202,9 @@ class EscalationDesk:
     def __init__(
         self, vault: Vault, outbox: Outbox, *, now: Callable[[], datetime] = utc_now
     ) -> None:
-        self.vault = vault
+        super().__init__(vault, "escalation")
         self.outbox = outbox
         self._now = now
-        self._listeners = Listeners()
-
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` (from any thread) after an escalation changed durably."""
-        self._listeners.add(listener)
-
-    def _changed(self) -> None:
-        self.vault.after_commit(self._listeners.notify)
 
     # ------------------------------------------------------------------ raising
 
@@ -264,14 +255,7 @@ class EscalationDesk:
         )
         escalation_id = new_local_id("esc")
         with self.vault.transaction():
-            item = self.outbox.enqueue(
-                OUTBOX_KIND,
-                escalation_id,
-                "POST",
-                _ESCALATIONS_PATH,
-                wire.encode(request),
-                urgent=True,
-            )
+            item = self.outbox.enqueue(RaiseEscalation(body=request), ref=escalation_id)
             record = EscalationRecord(
                 id=escalation_id,
                 booking_id=booking_id,
@@ -315,13 +299,7 @@ class EscalationDesk:
             record = self._require(escalation_id)
             self._require_open(record)
             item = self.outbox.enqueue(
-                FOLLOW_UP_OUTBOX_KIND,
-                record.id,
-                "POST",
-                _FOLLOW_UP_PATH,
-                wire.encode(request),
-                urgent=True,
-                after=record.outbox_id,
+                FollowUpEscalation(body=request), ref=record.id, after=record.outbox_id
             )
             record.follow_up_ids.append(item.id)
             if crisis_sign is not None:
@@ -353,15 +331,9 @@ class EscalationDesk:
                 raise EscalationClosedError(f"escalation {escalation_id!r} is resolved")
             first = self.outbox.get(record.outbox_id)
             if first is not None and first.state is not OutboxState.FAILED:
-                body = wire.encode(validated(wire.EscalationCancelRequest(reason="false_alarm")))
+                body = validated(wire.EscalationCancelRequest(reason="false_alarm"))
                 item = self.outbox.enqueue(
-                    CANCEL_OUTBOX_KIND,
-                    record.id,
-                    "POST",
-                    _CANCEL_PATH,
-                    body,
-                    urgent=True,
-                    after=record.outbox_id,
+                    CancelEscalation(body=body), ref=record.id, after=record.outbox_id
                 )
                 record.cancel_id = item.id
             # A refused escalation never reached the agency: there is nothing to cancel.

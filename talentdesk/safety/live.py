@@ -1,7 +1,7 @@
 """What the safety services need to know about sessions, and nothing more.
 
 The session runner (``talentdesk/sessions/``) is written separately; the safety package
-depends only on the small :class:`LiveSession` protocol below, which the runner's live
+depends only on the small :class:`WatchedSession` protocol below, which the runner's live
 session object satisfies structurally (plain attributes or properties both do).
 """
 
@@ -13,13 +13,13 @@ from talentdesk.domain import Booking, BookingStatus, SessionRecord
 from talentdesk.vault import RecordIntegrityError
 from talentdesk.vault.records import RecordStore
 
-__all__ = ["LiveSession", "SessionEnds", "session_has_ended"]
+__all__ = ["SessionEnds", "WatchedSession", "session_has_ended"]
 
 #: Booking states after which its session cannot be running any more.
 _OVER = frozenset({BookingStatus.DONE, BookingStatus.CANCELLED, BookingStatus.DECLINED})
 
 
-class LiveSession(Protocol):
+class WatchedSession(Protocol):
     """A session that is running now, as the session runner holds it."""
 
     @property

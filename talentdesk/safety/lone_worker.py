@@ -22,9 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from talentdesk.listeners import Listeners
 from talentdesk.safety.errors import EscalationClosedError
-from talentdesk.safety.escalation import AUTOMATIC_NOTE, EscalationDesk, EscalationView
-from talentdesk.safety.live import LiveSession
+from talentdesk.safety.escalation import AUTOMATIC_NOTE, Escalations, EscalationView
+from talentdesk.safety.live import WatchedSession
 from talentdesk.vault import VaultError
 
 __all__ = [
@@ -89,7 +90,7 @@ class LoneWorkerStatus:
 
 @dataclass
 class _Watch:
-    session: LiveSession
+    session: WatchedSession
     phase: LoneWorkerPhase = LoneWorkerPhase.WATCHING
     snooze_until: float | None = None  # after "I'm OK": ask again from here
     answer_by: float | None = None
@@ -106,7 +107,7 @@ class LoneWorkerCheck:
 
     Args:
         escalations: Where the automatic escalation goes.
-        clock: Monotonic seconds (the clock of ``LiveSession.booked_end``).
+        clock: Monotonic seconds (the clock of ``WatchedSession.booked_end``).
         minutes_over: How far past the booked end the check asks.
         answer_minutes: How long the talent has to answer.
 
@@ -116,7 +117,7 @@ class LoneWorkerCheck:
 
     def __init__(
         self,
-        escalations: EscalationDesk,
+        escalations: Escalations,
         *,
         clock: Callable[[], float] = time.monotonic,
         minutes_over: float = DEFAULT_MINUTES_OVER,
@@ -126,7 +127,7 @@ class LoneWorkerCheck:
         self._clock = clock
         self._lock = threading.RLock()
         self._watches: dict[str, _Watch] = {}
-        self._listeners: list[EventListener] = []
+        self._listeners: Listeners[[LoneWorkerEvent]] = Listeners("lone-worker")
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._minutes_over = _positive("minutes_over", minutes_over)
@@ -156,12 +157,11 @@ class LoneWorkerCheck:
 
     def subscribe(self, listener: EventListener) -> None:
         """Call ``listener(event)`` for every event, on the thread that polled."""
-        with self._lock:
-            self._listeners.append(listener)
+        self._listeners.add(listener)
 
     # ------------------------------------------------------------------ sessions
 
-    def watch(self, session: LiveSession) -> None:
+    def watch(self, session: WatchedSession) -> None:
         """Start watching a live session (again: a second call replaces the first)."""
         with self._lock:
             self._watches[session.booking_id] = _Watch(session)
@@ -309,14 +309,8 @@ class LoneWorkerCheck:
     def _emit(self, events: list[LoneWorkerEvent]) -> None:
         if not events:
             return
-        with self._lock:
-            listeners = list(self._listeners)
-        for event in events:
-            for listener in listeners:
-                try:
-                    listener(event)
-                except Exception:  # a broken listener must not stop the check
-                    log.exception("lone-worker listener failed")
+        for event in events:  # a broken listener is logged: it must not stop the check
+            self._listeners(event)
 
     # ------------------------------------------------------------------ timer thread
 

@@ -29,7 +29,7 @@ from talentdesk.domain import (
     IncidentCategory,
 )
 from talentdesk.safety.errors import EscalationClosedError
-from talentdesk.safety.escalation import EscalationDesk, EscalationView
+from talentdesk.safety.escalation import Escalations, EscalationView
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
@@ -186,7 +186,7 @@ class Playbook:
 
     guides: Final = PLAYBOOK
 
-    def __init__(self, vault: Vault, escalations: EscalationDesk) -> None:
+    def __init__(self, vault: Vault, escalations: Escalations) -> None:
         self.vault = vault
         self.escalations = escalations
 

@@ -1,13 +1,13 @@
 """Incident reports: filed in one step, ticketed by the agency, then kept without text.
 
-:meth:`ReportDesk.file` writes the local :class:`~talentdesk.domain.Incident` and its
+:meth:`IncidentReports.file` writes the local :class:`~talentdesk.domain.Incident` and its
 outbox item (``POST /v1/reports``) in one vault transaction. A report may be filed during
 the session or up to :data:`FILING_WINDOW` after it ended; a later one is refused with
 :class:`~talentdesk.safety.errors.ReportTooLateError`.
 
 Once delivered, the agency's answer gives the ticket number; ``report.updated`` events
 from the feed move its level (first line, supervisor, technical) and status on
-(:meth:`ReportDesk.handle_update`, run inside the feed page's transaction).
+(:meth:`IncidentReports.handle_update`, run inside the feed page's transaction).
 
 What stays: once a report is settled at the agency (delivered, or refused) and its session
 is over, its description is removed on this device, from the Incident and from the outbox
@@ -36,7 +36,7 @@ from talentdesk.safety._common import (
     REACHED,
     SETTLED,
     Delivery,
-    Listeners,
+    DurableChanges,
     checkpoint_after_commit,
     delivery_of,
     is_wire_id,
@@ -51,12 +51,14 @@ from talentdesk.safety.errors import (
     ReportNotFoundError,
     ReportTooLateError,
 )
-from talentdesk.safety.live import LiveSession
+from talentdesk.safety.live import WatchedSession
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.outbox import Outbox, OutboxItem
+from talentdesk.sync.requests import FileReport
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
+from talentdesk_contract.values import OperationKind
 
 __all__ = [
     "DESCRIPTION_MAX_CHARS",
@@ -64,7 +66,7 @@ __all__ = [
     "LINK_KIND",
     "OUTBOX_KIND",
     "Delivery",
-    "ReportDesk",
+    "IncidentReports",
     "ReportLink",
     "ReportView",
 ]
@@ -76,11 +78,10 @@ FILING_WINDOW: Final = timedelta(hours=24)
 #: Longest description the contract accepts (``ReportRequest.description``).
 DESCRIPTION_MAX_CHARS: Final = 4000
 #: Outbox kind of a report.
-OUTBOX_KIND: Final = "report"
+OUTBOX_KIND: Final = OperationKind.REPORT
 #: Vault kind of the small record linking an Incident to its outbox item.
 LINK_KIND: Final = "report_link"
 
-_REPORTS_PATH: Final = f"{wire.API_PREFIX}/reports"
 #: Fields of the request body and of the agency's answer that may hold the report's text.
 _TEXT_FIELDS: Final = ("description",)
 
@@ -138,7 +139,7 @@ class ReportView:
     text_removed: bool
 
 
-class ReportDesk:
+class IncidentReports(DurableChanges):
     """Files incident reports and follows their tickets.
 
     Args:
@@ -150,24 +151,16 @@ class ReportDesk:
     def __init__(
         self, vault: Vault, outbox: Outbox, *, now: Callable[[], datetime] = utc_now
     ) -> None:
-        self.vault = vault
+        super().__init__(vault, "report")
         self.store = RecordStore(vault)
         self.outbox = outbox
         self._now = now
-        self._listeners = Listeners()
-
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        """Call ``listener()`` (from any thread) after a report changed durably."""
-        self._listeners.add(listener)
-
-    def _changed(self) -> None:
-        self.vault.after_commit(self._listeners.notify)
 
     # ------------------------------------------------------------------ filing
 
     def file(
         self,
-        session: SessionRecord | LiveSession,
+        session: SessionRecord | WatchedSession,
         category: IncidentCategory,
         description: str,
     ) -> ReportView:
@@ -227,9 +220,7 @@ class ReportDesk:
             status=IncidentStatus.QUEUED,
         )
         with self.vault.transaction():
-            item = self.outbox.enqueue(
-                OUTBOX_KIND, incident.id, "POST", _REPORTS_PATH, wire.encode(request)
-            )
+            item = self.outbox.enqueue(FileReport(body=request), ref=incident.id)
             link = ReportLink(id=incident.id, outbox_id=item.id)
             self.store.save(incident)
             self._save_link(link)

@@ -15,17 +15,18 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 
 from talentdesk.domain import SessionRecord
-from talentdesk.safety._common import Listeners, utc_now
+from talentdesk.listeners import Listeners
+from talentdesk.safety._common import utc_now
 from talentdesk.safety.aftercare import AfterCare, AfterCareOffer
-from talentdesk.safety.escalation import EscalationDesk
-from talentdesk.safety.live import LiveSession, SessionEnds
+from talentdesk.safety.escalation import Escalations
+from talentdesk.safety.live import SessionEnds, WatchedSession
 from talentdesk.safety.lone_worker import (
     DEFAULT_ANSWER_MINUTES,
     DEFAULT_MINUTES_OVER,
     LoneWorkerCheck,
 )
 from talentdesk.safety.playbook import Playbook
-from talentdesk.safety.reports import ReportDesk
+from talentdesk.safety.reports import IncidentReports
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault, VaultError
 from talentdesk.vault.records import RecordStore
@@ -74,16 +75,16 @@ class SafetyService:
         self.vault = vault
         self.sync = sync
         self._store = RecordStore(vault)
-        self.escalations = EscalationDesk(vault, sync.outbox, now=now)
-        self.reports = ReportDesk(vault, sync.outbox, now=now)
+        self.escalations = Escalations(vault, sync.outbox, now=now)
+        self.reports = IncidentReports(vault, sync.outbox, now=now)
         self.playbook = Playbook(vault, self.escalations)
         self.lone_worker = LoneWorkerCheck(
             self.escalations, clock=clock, minutes_over=minutes_over, answer_minutes=answer_minutes
         )
         self.after_care = AfterCare(vault, self.escalations, self.reports, now=now, tz=tz)
-        self._listeners = Listeners()
-        self.escalations.subscribe(self._listeners.notify)
-        self.reports.subscribe(self._listeners.notify)
+        self._listeners: Listeners[[]] = Listeners("safety")
+        self.escalations.subscribe(self._listeners)
+        self.reports.subscribe(self._listeners)
         # Several threads change the outbox; one catch-up at a time is enough.
         self._catching_up = threading.Lock()
         self._again = threading.Event()
@@ -100,7 +101,7 @@ class SafetyService:
 
     # ------------------------------------------------------------------ sessions
 
-    def session_started(self, session: LiveSession) -> None:
+    def session_started(self, session: WatchedSession) -> None:
         """A session went live: the lone-worker check watches it."""
         self.lone_worker.watch(session)
 

@@ -1,4 +1,4 @@
-"""Small pieces the session desk modules share: clocks, ids and settings updates."""
+"""Small pieces the session controller modules share: clocks, ids and settings updates."""
 
 from __future__ import annotations
 

@@ -25,6 +25,7 @@ from talentdesk.domain import (
 )
 from talentdesk.sessions.settings import load_settings
 from talentdesk.sync.outbox import Outbox, OutboxItem
+from talentdesk.sync.requests import AnswerBooking
 from talentdesk.vault import IntegrityProblem, RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
@@ -60,7 +61,7 @@ class Tonight:
     problems: list[IntegrityProblem] = field(default_factory=list)
 
 
-class BookingDesk:
+class Bookings:
     """Bookings as the talent works with them.
 
     Args:
@@ -138,14 +139,12 @@ class BookingDesk:
                 raise BookingAlreadyAnsweredError(booking.status.value)
             status = BookingStatus.ACCEPTED if accept else BookingStatus.DECLINED
             self.store.save(msgspec.structs.replace(booking, status=status))
-            body = wire.encode(
-                wire.BookingAnswerRequest(
-                    answer=BookingAnswer.ACCEPT if accept else BookingAnswer.DECLINE,
-                    reason=(reason or None) if not accept else None,
-                )
+            body = wire.BookingAnswerRequest(
+                answer=BookingAnswer.ACCEPT if accept else BookingAnswer.DECLINE,
+                reason=(reason or None) if not accept else None,
             )
             item = self.outbox.enqueue(
-                "booking_answer", booking_id, "POST", f"/v1/bookings/{booking_id}/answer", body
+                AnswerBooking(booking_id=booking_id, body=body), ref=booking_id
             )
         if not accept and booking_id in self.vault.customer_bookings():
             # A declined booking keeps no customer data. Only this one: a wider sweep

@@ -22,9 +22,9 @@ from typing import Final
 from talentdesk.domain import (
     DEFAULT_PACE_THRESHOLDS,
     AgencyConfig,
-    PaceMeter,
     PaceThreshold,
     Package,
+    SlowReplyCounter,
 )
 from talentdesk.sessions._common import MonotonicClock, system_monotonic
 from talentdesk.vault import RecordIntegrityError, Vault
@@ -146,7 +146,7 @@ class ReplyPace:
         thresholds: Iterable[PaceThreshold] = DEFAULT_PACE_THRESHOLDS,
         monotonic: MonotonicClock = system_monotonic,
     ) -> None:
-        self._meter = PaceMeter(thresholds)
+        self._meter = SlowReplyCounter(thresholds)
         self._clock = monotonic
         self._warned: set[PaceThreshold] = set()
 

@@ -39,6 +39,7 @@ from typing import Final
 import msgspec
 
 from talentdesk.domain import LANGUAGES, DeclineReply, ReplyStyle, Source
+from talentdesk.listeners import Listeners
 from talentdesk.sessions._common import change_settings, is_agency_id, new_own_id
 from talentdesk.sessions.settings import KIND as SETTINGS_KIND
 from talentdesk.sessions.settings import DeskSettings, load_settings
@@ -479,7 +480,7 @@ class ReplyBook:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self.store = RecordStore(vault)
-        self._copy_listeners: list[Callable[[DeclineReply], object]] = []
+        self._copy_listeners: Listeners[[DeclineReply]] = Listeners("reply copy")
         self._lock = threading.Lock()
         self._cache: tuple[int, list[DeclineReply], list[IntegrityProblem]] | None = None
         self._pins_cache: tuple[int, tuple[str, ...]] | None = None
@@ -913,8 +914,7 @@ class ReplyBook:
 
     def add_copy_listener(self, listener: Callable[[DeclineReply], object]) -> None:
         """Hear of every copied reply; the reply-pace meter counts a copy as an answer."""
-        with self._lock:
-            self._copy_listeners.append(listener)
+        self._copy_listeners.add(listener)
 
     def copy(
         self,
@@ -932,10 +932,7 @@ class ReplyBook:
         if reply is None:
             raise ReplyError("reply_not_found", reply_id)
         text = fill(reply.text, values, answers)
-        with self._lock:
-            listeners = list(self._copy_listeners)
-        for listener in listeners:
-            listener(reply)
+        self._copy_listeners(reply)
         return text
 
     # ----------------------------------------------------------------- internals

@@ -36,14 +36,13 @@ and the monotonic clock takes over from there; the record is flagged ``resumed``
 
 from __future__ import annotations
 
-import enum
 import logging
 import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import msgspec
 
@@ -52,7 +51,6 @@ from talentdesk.domain import (
     AgencyConfig,
     Booking,
     BookingStatus,
-    Channel,
     CustomerContact,
     DeclineReply,
     Package,
@@ -76,12 +74,29 @@ from talentdesk.sessions.replies import (
 )
 from talentdesk.sessions.replies import blanks as reply_blanks
 from talentdesk.sessions.settings import load_settings
+from talentdesk.sessions.terms import (
+    CHECK_BLOCK_IN_CALLS,
+    CHECK_BLOCK_IN_CHAT,
+    CHECK_REMOVE_FROM_RECENTS,
+    CHECK_SEND_CLOSING_REPLY,
+    FLAG_CANCELLED_BY_AGENCY,
+    FLAG_OVERTIME,
+    FLAG_RESUMED,
+    SessionError,
+    SessionPhase,
+    SessionScope,
+    closing_checklist,
+    scope_of,
+)
 from talentdesk.sync.outbox import Outbox, OutboxItem
-from talentdesk.sync.service import SyncService
+from talentdesk.sync.requests import SendSessionEvent
 from talentdesk.vault import RecordIntegrityError, Vault, VaultError
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
 from talentdesk_contract.values import SessionEventType
+
+if TYPE_CHECKING:
+    from talentdesk.sync.service import SyncService
 
 __all__ = [
     "CHECK_BLOCK_IN_CALLS",
@@ -118,77 +133,14 @@ DEFAULT_WARNING_MINUTES: Final = (5, 1)
 #: The message key for "extending is arranged by the agency" (the app never extends).
 MSG_EXTEND_VIA_AGENCY: Final = "extend_via_agency"
 
-#: SessionRecord flags (machine tags, never customer text).
-FLAG_OVERTIME: Final = "overtime"
-FLAG_RESUMED: Final = "resumed"
-FLAG_CANCELLED_BY_AGENCY: Final = "cancelled_by_agency"
 
 #: Ended more than this before the booked length: "ended early" unless told otherwise.
 EARLY_TOLERANCE_SECONDS: Final = 60.0
 #: Over the booked length by at least this much: flagged "overtime" (not rounding noise).
 OVERTIME_AFTER_SECONDS: Final = 1.0
 
-# The closing checklist, as machine keys the UI translates.
-CHECK_SEND_CLOSING_REPLY: Final = "send_closing_reply"
-CHECK_BLOCK_IN_CHAT: Final = "block_in_chat"
-CHECK_BLOCK_IN_CALLS: Final = "block_in_calls"
-CHECK_REMOVE_FROM_RECENTS: Final = "remove_from_recents"
-
 #: The longest session event the Agency API accepts (a day).
 _MAX_EVENT_SECONDS: Final = 86_400
-
-
-class SessionScope(enum.StrEnum):
-    """What the package covers; the UI says it plainly ("Chat only — no calls")."""
-
-    CHAT_ONLY = "chat_only"
-    CALL_ONLY = "call_only"
-    CHAT_AND_CALL = "chat_and_call"
-
-
-def scope_of(package: Package) -> SessionScope:
-    """The scope of a package's sessions."""
-    return {
-        Channel.CHAT: SessionScope.CHAT_ONLY,
-        Channel.CALL: SessionScope.CALL_ONLY,
-        Channel.CHAT_CALL: SessionScope.CHAT_AND_CALL,
-    }[package.channel]
-
-
-def closing_checklist(package: Package) -> tuple[str, ...]:
-    """What to do before finishing: the closing reply, then block the customer everywhere
-    the package let them reach the talent."""
-    keys = [CHECK_SEND_CLOSING_REPLY]
-    if package.channel.allows_chat:
-        keys.append(CHECK_BLOCK_IN_CHAT)
-    if package.channel.allows_call:
-        keys.append(CHECK_BLOCK_IN_CALLS)
-    keys.append(CHECK_REMOVE_FROM_RECENTS)
-    return tuple(keys)
-
-
-class SessionPhase(enum.StrEnum):
-    """Where a session is."""
-
-    RUNNING = "running"
-    OVERRUN = "overrun"  # past the booked length, still going
-    CLOSING = "closing"  # clock stopped; closing reply, blocking, wrap-up
-    FINISHED = "finished"
-
-
-class SessionError(RuntimeError):
-    """A session step the app refuses. ``key`` is a machine key the UI translates.
-
-    Keys: ``booking_not_found``, ``not_accepted`` (``detail`` is the booking's status),
-    ``session_live`` (another session is live), ``needs_unblock``, ``too_early``
-    (before the contact window opens), ``too_late`` (after the booked end),
-    ``finished``.
-    """
-
-    def __init__(self, key: str, detail: str = "") -> None:
-        super().__init__(f"{key}: {detail}" if detail else key)
-        self.key = key
-        self.detail = detail
 
 
 class LiveSessionState(msgspec.Struct, kw_only=True):
@@ -618,19 +570,17 @@ class LiveSession:
                     runner.store.save(msgspec.structs.replace(booking, status=BookingStatus.DONE))
                 runner.vault.delete(KIND, self.booking_id)
                 event = runner.outbox.enqueue(
-                    "session_event",
-                    self.booking_id,
-                    "POST",
-                    f"/v1/sessions/{self.booking_id}/events",
-                    wire.encode(
-                        wire.SessionEventRequest(
+                    SendSessionEvent(
+                        booking_id=self.booking_id,
+                        body=wire.SessionEventRequest(
                             type=SessionEventType.ENDED,
                             at=ended_at,
                             planned_seconds=_event_seconds(planned),
                             actual_seconds=_event_seconds(actual),
                             outcome=outcome,
-                        )
+                        ),
                     ),
+                    ref=self.booking_id,
                 )
             destroyed = runner._shred(self.booking_id)
             self._finished = FinishedSession(record, event, destroyed)
@@ -765,17 +715,15 @@ class SessionRunner:
                 self.store.save(booking)
                 self._save_state(state)
                 self.outbox.enqueue(
-                    "session_event",
-                    booking.id,
-                    "POST",
-                    f"/v1/sessions/{booking.id}/events",
-                    wire.encode(
-                        wire.SessionEventRequest(
+                    SendSessionEvent(
+                        booking_id=booking.id,
+                        body=wire.SessionEventRequest(
                             type=SessionEventType.STARTED,
                             at=now,
                             planned_seconds=_event_seconds(planned),
-                        )
+                        ),
                     ),
+                    ref=booking.id,
                 )
             self._live = LiveSession(self, booking, state, mono)
             log.info("session of booking %s started", booking.id)

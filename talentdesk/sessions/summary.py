@@ -27,16 +27,16 @@ from typing import Final
 
 from talentdesk.domain import SessionOutcome, SessionRecord
 from talentdesk.sessions._common import WallClock, system_wall
-from talentdesk.sessions.runner import FLAG_OVERTIME
+from talentdesk.sessions.terms import FLAG_OVERTIME
 from talentdesk.vault import IntegrityProblem, Vault
 from talentdesk.vault.records import RecordStore
 
 __all__ = [
     "NIGHT_STARTS_AT",
     "WEEK_NIGHTS",
+    "NightSummaries",
     "NightSummary",
     "NightTotals",
-    "SummaryDesk",
     "Totals",
     "night_bounds",
     "night_of",
@@ -165,7 +165,7 @@ def summarize(
     )
 
 
-class SummaryDesk:
+class NightSummaries:
     """The night summary over the vault's session records.
 
     Args:

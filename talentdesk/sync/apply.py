@@ -6,6 +6,10 @@ page is either wholly applied (and the cursor says so) or not at all (and is
 fetched again). Unknown event types are skipped and counted; a known type
 with a malformed body is skipped too, recorded by sequence number and reason
 (never its content), so one bad event cannot stop a talent's night.
+
+Each event type is applied by the handler registered for it (:class:`FeedHandlers`,
+keyed by :class:`~talentdesk_contract.values.EventType`); a type with no handler is
+skipped and counted exactly like a type this version does not know.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from talentdesk.domain import (
 from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
+from talentdesk_contract.values import EventType
 
 log = logging.getLogger(__name__)
 
@@ -177,11 +182,136 @@ def _apply_config(store: RecordStore, data: wire.AgencyConfig) -> None:
             store.save(record)
 
 
+UpdateListener = Callable[[str, wire.EventData], None]
+
+
+@dataclass(frozen=True)
+class FeedContext:
+    """What a handler applies an event with: the page's store and result, and who hears
+    of escalation and report updates (inside the transaction)."""
+
+    store: RecordStore
+    result: PageResult
+    on_update: UpdateListener | None = None
+
+
+#: Applies one decoded event inside the page's transaction.
+EventHandler = Callable[[FeedContext, wire.FeedEvent, wire.EventData], None]
+
+
+class FeedHandlers:
+    """The handler of each feed event type.
+
+    A type with no handler is skipped and counted like an unknown type; a handler given
+    data of another shape than it handles raises ``TypeError``, which rejects (records)
+    that one event rather than failing the page.
+    """
+
+    def __init__(self, handlers: dict[str, EventHandler] | None = None) -> None:
+        self._handlers: dict[str, EventHandler] = dict(handlers or {})
+
+    def register(self, event_type: EventType | str, handler: EventHandler) -> None:
+        """Apply events of ``event_type`` with ``handler`` (replacing any before)."""
+        self._handlers[str(event_type)] = handler
+
+    def without(self, event_type: EventType | str) -> FeedHandlers:
+        """A copy with no handler for ``event_type``."""
+        handlers = dict(self._handlers)
+        handlers.pop(str(event_type), None)
+        return FeedHandlers(handlers)
+
+    def get(self, event_type: str) -> EventHandler | None:
+        """The handler of ``event_type``, or None."""
+        return self._handlers.get(event_type)
+
+    def __contains__(self, event_type: object) -> bool:
+        return event_type in self._handlers
+
+
+def _apply_booking(context: FeedContext, event: wire.FeedEvent, data: wire.EventData) -> None:
+    if not isinstance(data, wire.BookingData):
+        raise TypeError(f"expected BookingData, got {type(data).__name__}")
+    store = context.store
+    try:
+        existing = store.load(Booking, data.booking.id)
+    except RecordIntegrityError:
+        existing = None  # the agency's fresh copy repairs a damaged one
+    rebooked = event.type == EventType.BOOKING_REBOOKED
+    store.save(_booking(data.booking, existing, rebooked))
+    store.save(
+        CustomerContact(
+            booking_id=data.booking.id,
+            alias=data.customer.alias,
+            contact_handle=data.customer.contact_handle,
+        )
+    )
+    context.result.bookings_changed.add(data.booking.id)
+
+
+def _apply_cancel(context: FeedContext, _event: wire.FeedEvent, data: wire.EventData) -> None:
+    if not isinstance(data, wire.BookingCancelledData):
+        raise TypeError(f"expected BookingCancelledData, got {type(data).__name__}")
+    store = context.store
+    try:
+        existing = store.load(Booking, data.booking_id)
+    except RecordIntegrityError:
+        existing = None
+    if existing is not None:
+        store.save(msgspec.structs.replace(existing, status=BookingStatus.CANCELLED))
+    context.result.bookings_changed.add(data.booking_id)
+
+
+def _apply_agency_config(
+    context: FeedContext, _event: wire.FeedEvent, data: wire.EventData
+) -> None:
+    if not isinstance(data, wire.AgencyConfig):
+        raise TypeError(f"expected AgencyConfig, got {type(data).__name__}")
+    _apply_config(context.store, data)
+    context.result.config_changed = True
+
+
+def _store_update(context: FeedContext, event: wire.FeedEvent, data: wire.EventData) -> None:
+    """An escalation or report update: kept (for a catch-up at the next start) and handed
+    to the safety service inside the page's transaction."""
+    if isinstance(data, wire.EscalationUpdateData | wire.EscalationAlertData):
+        remote_id = data.escalation_id
+    elif isinstance(data, wire.ReportUpdateData):
+        remote_id = data.report_id
+    else:
+        raise TypeError(f"expected an escalation or report update, got {type(data).__name__}")
+    context.store.vault.put(UPDATE_KIND, f"{event.type}:{remote_id}", event.data)
+    context.result.updates.append((event.type, remote_id))
+    if context.on_update is not None:
+        context.on_update(event.type, data)
+
+
+def default_handlers() -> FeedHandlers:
+    """The handlers of every event type of v1."""
+    return FeedHandlers(
+        {
+            EventType.BOOKING_CREATED: _apply_booking,
+            EventType.BOOKING_UPDATED: _apply_booking,
+            EventType.BOOKING_REBOOKED: _apply_booking,
+            EventType.BOOKING_CANCELLED: _apply_cancel,
+            EventType.CONFIG_UPDATED: _apply_agency_config,
+            EventType.ESCALATION_ACKNOWLEDGED: _store_update,
+            EventType.ESCALATION_RESOLVED: _store_update,
+            EventType.ESCALATION_ALERTED_AGAIN: _store_update,
+            EventType.ESCALATION_UNANSWERED: _store_update,
+            EventType.REPORT_UPDATED: _store_update,
+        }
+    )
+
+
+_DEFAULT_HANDLERS = default_handlers()
+
+
 def apply_page(
     vault: Vault,
     page: wire.FeedPage,
     *,
-    on_update: Callable[[str, wire.EventData], None] | None = None,
+    on_update: UpdateListener | None = None,
+    handlers: FeedHandlers | None = None,
 ) -> PageResult:
     """Apply one feed page and store the new cursor, all in one transaction.
 
@@ -190,6 +320,7 @@ def apply_page(
         page: a strictly decoded page.
         on_update: called inside the transaction for escalation and report updates, so
             the safety service can move its own records in the same commit.
+        handlers: the handler of each event type (:func:`default_handlers`).
 
     Returns:
         What changed. Customer data of bookings that are now cancelled is shredded
@@ -197,8 +328,13 @@ def apply_page(
     """
     store = RecordStore(vault)
     result = PageResult()
+    handlers = handlers if handlers is not None else _DEFAULT_HANDLERS
+    context = FeedContext(store, result, on_update)
     decoded: list[tuple[wire.FeedEvent, wire.EventData | None, str | None]] = []
     for event in page.events:
+        if event.type not in handlers:
+            decoded.append((event, None, None))  # skipped and counted as unknown
+            continue
         try:
             decoded.append((event, wire.decode_event_data(event), None))
         except msgspec.DecodeError as exc:
@@ -212,12 +348,12 @@ def apply_page(
             if error is not None:
                 rejected = RejectedEvent(seq=event.seq, type=event.type, reason=error)
                 result.rejected.append(rejected)
-            elif data is None:
+            elif data is None or (handler := handlers.get(event.type)) is None:
                 result.unknown_skipped += 1
             else:
                 try:
-                    _apply_event(store, event, data, result, on_update)
-                except (domain.DomainError, msgspec.ValidationError) as exc:
+                    handler(context, event, data)
+                except (domain.DomainError, msgspec.ValidationError, TypeError) as exc:
                     # Valid on the wire, impossible in the domain (e.g. a price out of range).
                     result.rejected.append(
                         RejectedEvent(seq=event.seq, type=event.type, reason=str(exc)[:200])
@@ -235,49 +371,6 @@ def apply_page(
     for rejected in result.rejected:
         log.warning("skipped unreadable %s event #%d", rejected.type, rejected.seq)
     return result
-
-
-def _apply_event(
-    store: RecordStore,
-    event: wire.FeedEvent,
-    data: wire.EventData,
-    result: PageResult,
-    on_update: Callable[[str, wire.EventData], None] | None,
-) -> None:
-    if isinstance(data, wire.BookingData):
-        try:
-            existing = store.load(Booking, data.booking.id)
-        except RecordIntegrityError:
-            existing = None  # the agency's fresh copy repairs a damaged one
-        rebooked = event.type == wire.EventType.BOOKING_REBOOKED
-        store.save(_booking(data.booking, existing, rebooked))
-        store.save(
-            CustomerContact(
-                booking_id=data.booking.id,
-                alias=data.customer.alias,
-                contact_handle=data.customer.contact_handle,
-            )
-        )
-        result.bookings_changed.add(data.booking.id)
-    elif isinstance(data, wire.BookingCancelledData):
-        try:
-            existing = store.load(Booking, data.booking_id)
-        except RecordIntegrityError:
-            existing = None
-        if existing is not None:
-            store.save(msgspec.structs.replace(existing, status=BookingStatus.CANCELLED))
-        result.bookings_changed.add(data.booking_id)
-    elif isinstance(data, wire.AgencyConfig):
-        _apply_config(store, data)
-        result.config_changed = True
-    else:
-        remote_id = (
-            data.escalation_id if isinstance(data, wire.EscalationUpdateData) else data.report_id
-        )
-        store.vault.put(UPDATE_KIND, f"{event.type}:{remote_id}", event.data)
-        result.updates.append((event.type, remote_id))
-        if on_update is not None:
-            on_update(event.type, data)
 
 
 def sweep_customer_data(vault: Vault, keep: Callable[[Booking], bool] | None = None) -> list[str]:

@@ -4,13 +4,18 @@ A service writes an item in the same vault transaction as its local change
 (a booking accepted, an escalation raised); the sender thread delivers it
 later with the item's id as the ``Idempotency-Key``, so a crash or a retry
 can never deliver it twice. Items are sealed like every vault record.
+
+A service queues a typed request (:mod:`talentdesk.sync.requests`): an item stores its
+operation kind, the path's parameter and the body, and the route gives the method and
+path. Items queued before the typed requests stored their method and path themselves;
+those are still read and delivered as they were written
+(``tests/fixtures/vault-outbox-v1.sqlite3``).
 """
 
 from __future__ import annotations
 
 import enum
 import os
-import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -18,7 +23,10 @@ from typing import Any
 
 import msgspec
 
+from talentdesk.listeners import Listeners
+from talentdesk.sync.requests import REMOTE_ID, ROUTES, AgencyRequest
 from talentdesk.vault import IntegrityProblem, Vault
+from talentdesk_contract.values import OperationKind
 
 KIND = "outbox"
 
@@ -38,22 +46,27 @@ class OutboxItem(msgspec.Struct, kw_only=True):
 
     Attributes:
         id: sortable by creation; also the ``Idempotency-Key``.
-        kind: what it is ("booking_answer", "session_event", "escalation", ...).
+        kind: the operation (answer a booking, a session event, an escalation...).
         ref: the local thing it is about (a booking id, an escalation id).
+        target: the path's parameter (a booking id; the agency's id of the escalation a
+            follow-up is about, once known).
         urgent: sent before anything else, retried with a backoff capped near 2 s.
         body: the JSON request body, as sent.
-        after: another item that must be delivered first; ``{remote_id}`` in ``path`` is
-            replaced by that item's remote id (a follow-up to an escalation whose agency id
-            is not known until the escalation is delivered).
+        after: another item that must be delivered first; its remote id becomes this
+            item's ``target`` (a follow-up to an escalation whose agency id is not known
+            until the escalation is delivered).
         remote_id: the agency's id for what was created, once delivered.
         response: the agency's JSON answer, once delivered.
+        stored_method, stored_path: only in items queued before the typed requests,
+            which stored their method and path (``{remote_id}`` standing for ``after``'s).
     """
 
     id: str
-    kind: str
+    kind: OperationKind
     ref: str
-    method: str
-    path: str
+    target: str | None = None
+    stored_method: str | None = msgspec.field(default=None, name="method")
+    stored_path: str | None = msgspec.field(default=None, name="path")
     body: str
     urgent: bool = False
     after: str | None = None
@@ -68,6 +81,25 @@ class OutboxItem(msgspec.Struct, kw_only=True):
     @property
     def sort_key(self) -> tuple[int, str]:
         return (0 if self.urgent else 1, self.id)
+
+    @property
+    def method(self) -> str:
+        """The HTTP method it is sent with."""
+        return self.stored_method or ROUTES[self.kind].method
+
+    @property
+    def path(self) -> str:
+        """The path it is sent to (``{remote_id}`` while ``after``'s id is not known)."""
+        if self.stored_path is not None:
+            if self.target is not None:
+                return self.stored_path.replace(REMOTE_ID, self.target)
+            return self.stored_path
+        return ROUTES[self.kind].path(self.target)
+
+    @property
+    def waits_for_remote_id(self) -> bool:
+        """Whether its path needs the agency's id of ``after``, not known yet."""
+        return REMOTE_ID in self.path
 
 
 def _without(text: str | None, fields: tuple[str, ...]) -> str | None:
@@ -100,42 +132,35 @@ class Outbox:
 
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
-        self._listeners: list[Callable[[], None]] = []
-        self._lock = threading.Lock()
+        self._changed: Listeners[[]] = Listeners("outbox")
 
     def subscribe(self, listener: Callable[[], None]) -> None:
-        with self._lock:
-            self._listeners.append(listener)
+        """Call ``listener()`` (from whichever thread) after an item is added or moves on."""
+        self._changed.add(listener)
 
-    def _changed(self) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            listener()
+    def enqueue(self, request: AgencyRequest, *, ref: str, after: str | None = None) -> OutboxItem:
+        """Queue ``request``. Call inside the vault transaction of the local change it
+        belongs to.
 
-    def enqueue(
-        self,
-        kind: str,
-        ref: str,
-        method: str,
-        path: str,
-        body: bytes,
-        *,
-        urgent: bool = False,
-        after: str | None = None,
-    ) -> OutboxItem:
-        """Add an item. Call inside the vault transaction of the local change it belongs to.
+        Args:
+            request: what to ask of the agency.
+            ref: the local thing it is about (a booking id, an escalation id).
+            after: an item to deliver first (required when the request follows one).
 
         Listeners hear of it once the vault lock is free, i.e. after that transaction.
+
+        Raises:
+            ValueError: a request that follows another one without ``after``.
         """
+        if request.follows and after is None:
+            raise ValueError(f"a {request.kind} request follows another item: give after")
         item = OutboxItem(
             id=new_item_id(),
-            kind=kind,
+            kind=request.kind,
             ref=ref,
-            method=method,
-            path=path,
-            body=body.decode("utf-8"),
-            urgent=urgent,
+            target=request.target,
+            body=request.encode().decode("utf-8"),
+            urgent=request.urgent,
             after=after,
             created_at=datetime.now(UTC),
         )
@@ -161,7 +186,8 @@ class Outbox:
         """Items that can be sent now, urgent first, then oldest first.
 
         An item waiting for another (``after``) is left out until that one is delivered;
-        its path then gets the other's remote id. If the other failed, so does this one.
+        its path then gets the other's remote id (as its ``target``). If the other failed,
+        so does this one.
         """
         items = self.items()[0]
         by_id = {i.id: i for i in items}
@@ -176,11 +202,11 @@ class Outbox:
                     continue
                 if first.state is OutboxState.QUEUED:
                     continue
-                if "{remote_id}" in item.path:
+                if item.waits_for_remote_id:
                     if first.remote_id is None:
                         self.mark_failed(item, "the agency gave the item it follows no id")
                         continue
-                    item.path = item.path.replace("{remote_id}", first.remote_id)
+                    item.target = first.remote_id
             ready.append(item)
         return ready
 

@@ -9,17 +9,17 @@ vault and the network.
 
 from __future__ import annotations
 
-import enum
 import logging
 import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import msgspec
 
+from talentdesk.listeners import Listeners
 from talentdesk.sync.apply import (
     PageResult,
     apply_page,
@@ -37,70 +37,26 @@ from talentdesk.sync.client import (
     check_agency_url,
 )
 from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.sync.pairing import PAIRING_ID, PairingInfo, load_pairing
+from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk.vault import Vault, VaultError
 from talentdesk_contract import wire
 
 log = logging.getLogger(__name__)
 
 TOKEN_SECRET = "agency-token"  # noqa: S105 - the name under which the token is kept
-PAIRING_ID = "pairing"
 #: Consecutive network failures after which "retrying" becomes "offline".
 OFFLINE_AFTER = 3
 
-
-class SyncPhase(enum.StrEnum):
-    """What the window says about the link to the agency."""
-
-    UNPAIRED = "unpaired"
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    RETRYING = "retrying"
-    OFFLINE = "offline"
-    UNAUTHORIZED = "unauthorized"
-    STOPPED = "stopped"
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """A snapshot for the status line.
-
-    Attributes:
-        reason: machine reason of the last failure (timeout, network, rate_limited,
-            server_error, malformed, unauthorized, rejected), for the UI to put in words.
-        retry_at: monotonic time of the next attempt, while retrying.
-    """
-
-    phase: SyncPhase = SyncPhase.UNPAIRED
-    reason: str | None = None
-    retry_at: float | None = None
-    talent_name: str | None = None
-    agency_name: str | None = None
-    unknown_skipped: int = 0
-    rejected_total: int = 0
-    outbox_queued: int = 0
-    outbox_failed: int = 0
-    outbox_reason: str | None = None
-
-    def retry_in(self, now: float) -> int | None:
-        """Whole seconds until the next attempt (never below 0), or None."""
-        if self.retry_at is None:
-            return None
-        return max(0, round(self.retry_at - now))
-
-
-class PairingInfo(msgspec.Struct, frozen=True, kw_only=True):
-    """Who the app is paired as, and with which agency (the token is kept apart)."""
-
-    agency_url: str
-    talent_id: str
-    talent_name: str
-    agency_name: str
-    paired_at: datetime
-
-
-def load_pairing(vault: Vault) -> PairingInfo | None:
-    payload = vault.get("sync", PAIRING_ID)
-    return None if payload is None else msgspec.json.decode(payload, type=PairingInfo)
+__all__ = [
+    "OFFLINE_AFTER",
+    "TOKEN_SECRET",
+    "PairingInfo",
+    "SyncPhase",
+    "SyncService",
+    "SyncStatus",
+    "load_pairing",
+]
 
 
 class _Run:
@@ -124,6 +80,7 @@ class SyncService:
 
     Args:
         vault: the open vault (the service stops by itself when it is locked).
+        outbox: the vault's outbox, if the caller already made it.
         device_name: sent when pairing, shown to agency staff.
         feed_wait: long-poll seconds.
         client_timeout: seconds to wait for an answer beyond a long-poll's own wait.
@@ -135,6 +92,7 @@ class SyncService:
         self,
         vault: Vault,
         *,
+        outbox: Outbox | None = None,
         device_name: str = "TalentDesk",
         feed_wait: int = 25,
         client_timeout: float = 10.0,
@@ -142,15 +100,15 @@ class SyncService:
         rng: random.Random | None = None,
     ) -> None:
         self.vault = vault
-        self.outbox = Outbox(vault)
+        self.outbox = outbox if outbox is not None else Outbox(vault)
         self.device_name = device_name
         self.feed_wait = feed_wait
         self.client_timeout = client_timeout
         self._clock = clock
         self._rng = rng or random.Random()  # noqa: S311 - backoff jitter, not a secret
-        self._status_listeners: list[StatusListener] = []
-        self._page_listeners: list[PageListener] = []
-        self._update_handlers: list[Callable[[str, wire.EventData], None]] = []
+        self._status_listeners: Listeners[[SyncStatus]] = Listeners("sync status")
+        self._page_listeners: Listeners[[PageResult]] = Listeners("feed page")
+        self._update_listeners: Listeners[[str, wire.EventData]] = Listeners("feed update")
         self._keep_customer: list[Callable[[object], bool]] = []
         self._lock = threading.Lock()
         self._status = SyncStatus()
@@ -169,14 +127,16 @@ class SyncService:
     # ------------------------------------------------------------------ listeners
 
     def add_status_listener(self, listener: StatusListener) -> None:
-        self._status_listeners.append(listener)
+        """Hear every new status (on the thread that changed it)."""
+        self._status_listeners.add(listener)
 
     def add_page_listener(self, listener: PageListener) -> None:
-        self._page_listeners.append(listener)
+        """Hear what each applied feed page changed (on the feed thread, after its commit)."""
+        self._page_listeners.add(listener)
 
     def add_update_handler(self, handler: Callable[[str, wire.EventData], None]) -> None:
         """Called inside the page's transaction for escalation/report updates."""
-        self._update_handlers.append(handler)
+        self._update_listeners.add(handler)
 
     @property
     def status(self) -> SyncStatus:
@@ -187,8 +147,7 @@ class SyncService:
         with self._lock:
             self._status = replace(self._status, **changes)  # type: ignore[arg-type]
             status = self._status
-        for listener in list(self._status_listeners):
-            listener(status)
+        self._status_listeners(status)
 
     def _refresh_counts(self) -> None:
         try:
@@ -378,17 +337,12 @@ class SyncService:
                 return  # stopped while the poll was in flight: the vault may be closing
             attempt = 0
             answered = True
-            result = apply_page(self.vault, page, on_update=self._dispatch_update)
+            result = apply_page(self.vault, page, on_update=self._update_listeners)
             sweep_customer_data(self.vault, keep=self._keep)
             self._refresh_counts()
             self._set_status(phase=SyncPhase.CONNECTED, reason=None, retry_at=None)
             if page.events:
-                for listener in list(self._page_listeners):
-                    listener(result)
-
-    def _dispatch_update(self, event_type: str, data: wire.EventData) -> None:
-        for handler in self._update_handlers:
-            handler(event_type, data)
+                self._page_listeners(result)
 
     def keep_customer_data_while(self, veto: Callable[[object], bool]) -> None:
         """Let a running session keep its customer's data past a cancellation until it ends."""

@@ -1,7 +1,8 @@
 """The view layer: windows, pages and the bridge from worker threads. The only place Qt lives.
 
-The composition layer calls :func:`run_gui` (with a :class:`DemoAgency` for
-``--demo``); the doctor command calls :func:`qt_platform_name`.
+The composition layer calls :func:`run_gui` with a way to open the workspace of an
+unlocked vault (the view builds no service itself); the doctor command calls
+:func:`qt_platform_name`.
 
 Names are imported on first use (PEP 562), not with the package: importing one
 module of it must not pull in every window (startup time).
@@ -11,15 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talentdesk.ui._lazy import lazy_exports
+from talentdesk.ui.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.application import TalentDeskApp, build_app, run_gui
-    from talentdesk.ui.demo import DemoAgency
     from talentdesk.ui.qpa import qt_platform_name
 
 _HOME = {
-    "DemoAgency": "talentdesk.ui.demo",
     "TalentDeskApp": "talentdesk.ui.application",
     "build_app": "talentdesk.ui.application",
     "qt_platform_name": "talentdesk.ui.qpa",
@@ -30,4 +29,4 @@ _HOME = {
 __getattr__ = lazy_exports(__name__, _HOME)
 
 
-__all__ = ["DemoAgency", "TalentDeskApp", "build_app", "qt_platform_name", "run_gui"]
+__all__ = ["TalentDeskApp", "build_app", "qt_platform_name", "run_gui"]

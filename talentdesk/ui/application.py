@@ -4,20 +4,19 @@
 instead, which builds the same object on the test's ``QApplication`` without
 entering the event loop.
 
-The agency desk (sync, pairing, bookings; :mod:`talentdesk.ui.desk`) lives
-exactly as long as the unlocked vault: it is made on unlock, before
-``vault_changed`` announces the vault, and released on lock or quit: sync is
-stopped first, and only then is the vault closed.
+The workspace of the unlocked vault (every service: sync, bookings, sessions, replies,
+boundaries, safety; :mod:`talentdesk.workspace`) is opened by the composition layer's
+``open_workspace`` at each unlock, and closed on lock or quit: sync is stopped first,
+and only then is the vault closed. The view builds no service itself.
 
-The safety desk (:mod:`talentdesk.ui.safety`: escalation, reports, the playbook, the
-lone-worker check, after-care) lives as long too; it shares the agency desk's sync
-service and follows the session desk, and its windows close before the vault does.
-
-The session desk (:mod:`talentdesk.ui.session`) lives as long: its windows,
-reminders and the live session's clock go before the vault closes (the session
-itself goes on in the vault and is resumed after the next unlock). The clipboard
-and the notifier belong to the app: a customer's handle is taken off the
-clipboard on lock and on quit.
+Around it, the view's state lives exactly as long: the agency link (pairing, the sync
+status; :mod:`talentdesk.ui.agency_link`), the session controller (the live session's
+windows, reminders and clock; :mod:`talentdesk.ui.session`) and the safety controller
+(:mod:`talentdesk.ui.safety`: escalation, reports, the playbook, the lone-worker
+check, after-care). Their windows go before the vault closes (a live session itself
+goes on in the vault and is resumed after the next unlock). The clipboard and the
+notifier belong to the app: a customer's handle is taken off the clipboard on lock
+and on quit.
 """
 
 from __future__ import annotations
@@ -33,20 +32,18 @@ from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk import __version__
-from talentdesk.ui.bridge import Bridge, Operation
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import Bridge, Operation, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.demo import DemoAgency
-from talentdesk.ui.desk import AgencyDesk, SyncTuning
 from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.paint import after_first_paint
-from talentdesk.ui.safety import SafetyDesk, SafetyScreens, SafetyTuning
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.safety import SafetyController, SafetyWindows
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier, Reminders
-from talentdesk.ui.session.screens import SessionScreens
-from talentdesk.ui.session.services import SessionClocks
+from talentdesk.ui.session.windows import SessionWindows
 from talentdesk.ui.single_instance import SingleInstance
 from talentdesk.ui.style import configure_application
 from talentdesk.ui.unlock.examine import Examination, examine
@@ -55,6 +52,10 @@ from talentdesk.vault.prefs import Preferences, load_preferences, save_preferenc
 
 if TYPE_CHECKING:
     from talentdesk.ui.unlock.screen import UnlockScreen
+    from talentdesk.workspace import Workspace
+
+#: Opens the workspace of an unlocked vault (the composition layer's; the view builds none).
+WorkspaceOpener = Callable[[Vault], "Workspace"]
 
 log = logging.getLogger(__name__)
 
@@ -80,27 +81,30 @@ def ensure_qapplication(argv: Sequence[str] | None = None) -> QApplication:
 
 
 class TalentDeskApp(QObject):
-    """The running GUI: unlock screen, main window, agency desk, auto-lock, language.
+    """The running GUI: unlock screen, main window, the workspace's views, auto-lock, language.
 
     Build it with :func:`build_app`, then :meth:`start`; :meth:`shutdown` at the end.
 
+    Args:
+        open_workspace: opens the workspace of an unlocked vault (the composition
+            layer's: the view builds no service).
+
     Attributes:
-        desk: the agency desk while unlocked, else None. When ``vault_changed``
-            announces a vault, ``desk.sync`` already exists and has not started:
-            other services may add their listeners and handlers to it then.
-        demo: the sample agency of a demo run, or None.
-        session: the session desk while unlocked, else None.
-        safety: the safety desk while unlocked, else None.
-        safety_screens: the safety windows ("Are you OK?", after-care, the playbook,
+        workspace: the workspace of the unlocked vault, else None. When
+            ``vault_changed`` announces a vault it exists, and sync has not started.
+        agency: the agency link (pairing, sync status) while unlocked, else None.
+        session: the session controller while unlocked, else None.
+        safety: the safety controller while unlocked, else None.
+        safety_windows: the safety windows ("Are you OK?", after-care, the playbook,
             reports) while unlocked, else None.
-        session_screens: the live session's windows while unlocked, else None.
+        session_windows: the live session's windows while unlocked, else None.
         clipboard: where replies and handles are copied (handles as expiring secrets).
         notifier: reminders and warnings, in the system tray or as a banner.
 
     Signals:
         vault_changed(object): the open ``Vault`` after an unlock; None just before
-            a lock or quit closes it (services that use the vault follow this; the
-            agency desk's sync is stopped before the vault is closed).
+            a lock or quit closes it (whatever uses the vault follows this; the
+            workspace's sync is stopped before the vault is closed).
     """
 
     vault_changed = Signal(object)
@@ -110,20 +114,16 @@ class TalentDeskApp(QObject):
         data_dir: Path,
         instance: SingleInstance,
         *,
+        open_workspace: WorkspaceOpener,
         language: str | None = None,
-        demo: DemoAgency | None = None,
         clock: Clock = idle_clock,
         idle_check_ms: int = 5000,
         keyring_probe: Callable[[], KeyringStatus] = keyring_status,
-        sync_tuning: SyncTuning | None = None,
-        session_clocks: SessionClocks | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.instance = instance
-        self.demo = demo
-        self._sync_tuning = sync_tuning
-        self._session_clocks = session_clocks
+        self._open_workspace = open_workspace
         self._prefs = load_preferences(data_dir)
         self.languages = LanguageSwitcher(self)
         chosen = pick_language(language, self._prefs.language, system_language())
@@ -141,13 +141,14 @@ class TalentDeskApp(QObject):
         self._quiet_start.setInterval(QUIET_START_MS)
         self.main_window: MainWindow | None = None
         self.vault: Vault | None = None
-        self.desk: AgencyDesk | None = None
-        self.session: SessionDesk | None = None
-        self.session_screens: SessionScreens | None = None
-        self.safety: SafetyDesk | None = None
-        self.safety_screens: SafetyScreens | None = None
+        self.workspace: Workspace | None = None
+        self.agency: AgencyLink | None = None
+        self.session: SessionController | None = None
+        self.session_windows: SessionWindows | None = None
+        self.safety: SafetyController | None = None
+        self.safety_windows: SafetyWindows | None = None
         self.reminders: Reminders | None = None
-        self._releasing: list[tuple[AgencyDesk, Vault]] = []
+        self._releasing: list[tuple[AgencyLink, Vault]] = []
         self._geometry: QByteArray | None = None
         self._page = Page.TODAY
         self._shut_down = False
@@ -235,42 +236,26 @@ class TalentDeskApp(QObject):
 
     def _unlocked(self, vault: Vault) -> None:
         self.vault = vault
-        desk = AgencyDesk(
-            vault,
-            self.bridge,
-            demo=self.demo,
-            tuning=self._sync_tuning,
-            session_clocks=self._session_clocks,
-            parent=self,
-        )
-        self.desk = desk
-        session = SessionDesk(
-            desk,
-            desk.session_services,
-            self.bridge,
-            clipboard=self.clipboard,
-            language=self.languages.language,
-            parent=self,
+        workspace = self._open_workspace(vault)
+        self.workspace = workspace
+        view = WorkspaceBridge(workspace, self.bridge, parent=self)
+        agency = AgencyLink(view, parent=self)
+        self.agency = agency
+        session = SessionController(
+            view, clipboard=self.clipboard, language=self.languages.language, parent=self
         )
         self.session = session
-        clocks = desk.session_services.clocks
-        # Before sync starts: the safety service registers its feed handler with it. Its
-        # lone-worker check runs on the session runner's monotonic clock.
-        safety = SafetyDesk(
-            desk,
-            self.bridge,
-            tuning=SafetyTuning(now=clocks.wall, clock=clocks.monotonic),
-            parent=self,
+        safety = SafetyController(
+            view, paired=lambda: agency.pairing is not None, load_now=False, parent=self
         )
-        safety.attach_session(session)
         self.safety = safety
-        self.safety_screens = SafetyScreens(safety, self)
-        self.session_screens = SessionScreens(
+        self.safety_windows = SafetyWindows(safety, self)
+        self.session_windows = SessionWindows(
             session,
             self.notifier,
             parent=self,
             safety=safety,
-            safety_screens=self.safety_screens,
+            safety_windows=self.safety_windows,
         )
         self.reminders = Reminders(session, self.notifier, parent=self)
         window = MainWindow(
@@ -278,12 +263,12 @@ class TalentDeskApp(QObject):
             language=self.languages.language,
             idle_lock_minutes=self._prefs.idle_lock_minutes,
             data_dir=self.data_dir,
-            desk=desk,
-            demo=self.demo is not None,
+            agency=agency,
+            demo=workspace.demo is not None,
             session=session,
             notifier=self.notifier,
             safety=safety,
-            safety_screens=self.safety_screens,
+            safety_windows=self.safety_windows,
         )
         self._connect_main_window(window)
         if self._geometry is not None:
@@ -297,13 +282,17 @@ class TalentDeskApp(QObject):
         self.idle.start()
         self.vault_changed.emit(vault)
         # The rest waits for the window's first paint: tonight's bookings are on screen
-        # first, then sync, the session context and the reminders start (~40 ms).
-        after_first_paint(window, lambda: self._start_services(desk, session))
+        # first, then the services are built and sync, the session context and the
+        # reminders start.
+        after_first_paint(window, lambda: self._start_services(agency, session, safety))
 
-    def _start_services(self, desk: AgencyDesk, session: SessionDesk) -> None:
-        if desk is not self.desk or session is not self.session:
+    def _start_services(
+        self, agency: AgencyLink, session: SessionController, safety: SafetyController
+    ) -> None:
+        if agency is not self.agency or session is not self.session:
             return  # locked (or quit) before the window was painted
-        desk.start()  # syncs when paired; a demo run pairs with its sample agency first
+        agency.start()  # syncs when paired; a demo run pairs with its sample agency first
+        safety.refresh()
         session.load_context()
         session.resume()  # a session that was live before the lock or a crash goes on
         if self.reminders is not None:
@@ -311,20 +300,20 @@ class TalentDeskApp(QObject):
 
     def show_session(self) -> None:
         """Bring the live session's window forward, if a session is live."""
-        if self.session_screens is not None:
-            self.session_screens.show_session()
+        if self.session_windows is not None:
+            self.session_windows.show_session()
 
     def _release_session(self) -> None:
         """Close the session and safety windows and stop their desks (before the vault closes)."""
-        safety_screens, self.safety_screens = self.safety_screens, None
+        safety_windows, self.safety_windows = self.safety_windows, None
         safety, self.safety = self.safety, None
-        if safety_screens is not None:
-            safety_screens.discard()
-            safety_screens.deleteLater()
+        if safety_windows is not None:
+            safety_windows.discard()
+            safety_windows.deleteLater()
         if safety is not None:
             safety.release()
             safety.deleteLater()
-        screens, self.session_screens = self.session_screens, None
+        screens, self.session_windows = self.session_windows, None
         reminders, self.reminders = self.reminders, None
         session, self.session = self.session, None
         if screens is not None:
@@ -363,20 +352,22 @@ class TalentDeskApp(QObject):
         else:
             self.unlock_screen.show()
         vault, self.vault = self.vault, None
-        desk, self.desk = self.desk, None
+        agency, self.agency = self.agency, None
+        self.workspace = None
         self._release_session()
-        self.vault_changed.emit(None)  # services let go of the vault before it closes
-        if desk is None:
+        self.vault_changed.emit(None)  # views let go of the vault before it closes
+        if agency is None:
             self._vault_released(None, vault)
             return
-        self._releasing.append((desk, vault))
-        desk.release(lambda: self._vault_released(desk, vault))
+        self._releasing.append((agency, vault))
+        agency.release(lambda: self._vault_released(agency, vault))
 
-    def _vault_released(self, desk: AgencyDesk | None, vault: Vault) -> None:
+    def _vault_released(self, agency: AgencyLink | None, vault: Vault) -> None:
         """Sync has stopped: close the vault, then offer to unlock again."""
-        if desk is not None:
-            self._releasing = [(d, v) for d, v in self._releasing if d is not desk]
-            desk.deleteLater()
+        if agency is not None:
+            self._releasing = [(a, v) for a, v in self._releasing if a is not agency]
+            agency.view.deleteLater()
+            agency.deleteLater()
         if vault.is_open:
             vault.close()
             log.info("locked")
@@ -433,13 +424,14 @@ class TalentDeskApp(QObject):
         self._quiet_start.stop()
         if self._unlock_screen is not None:
             self._unlock_screen.discard()
-        desk, self.desk = self.desk, None
+        agency, self.agency = self.agency, None
+        self.workspace = None
         self._release_session()
         if self.vault is not None:
             vault, self.vault = self.vault, None
             self.vault_changed.emit(None)
-            if desk is not None:
-                desk.release_now()  # no event loop runs any more: wait here
+            if agency is not None:
+                agency.release_now()  # no event loop runs any more: wait here
             vault.close()
         for releasing, vault in self._releasing:
             releasing.release_now()
@@ -461,16 +453,18 @@ class TalentDeskApp(QObject):
 def build_app(
     data_dir: Path,
     language: str | None = None,
-    demo: DemoAgency | None = None,
     *,
+    open_workspace: WorkspaceOpener,
     clock: Clock = idle_clock,
     idle_check_ms: int = 5000,
     keyring_probe: Callable[[], KeyringStatus] = keyring_status,
-    sync_tuning: SyncTuning | None = None,
-    session_clocks: SessionClocks | None = None,
     argv: Sequence[str] | None = None,
 ) -> TalentDeskApp | None:
     """Build the GUI without running the event loop.
+
+    Args:
+        open_workspace: opens the workspace of each unlocked vault (the composition
+            layer's ``talentdesk.app.workspace_opener``).
 
     Returns:
         The app, not yet started; or None when TalentDesk already runs for
@@ -486,32 +480,31 @@ def build_app(
     return TalentDeskApp(
         data_dir,
         instance,
+        open_workspace=open_workspace,
         language=language,
-        demo=demo,
         clock=clock,
         idle_check_ms=idle_check_ms,
         keyring_probe=keyring_probe,
-        sync_tuning=sync_tuning,
-        session_clocks=session_clocks,
     )
 
 
-def run_gui(data_dir: Path, language: str | None, demo: DemoAgency | None = None) -> int:
+def run_gui(data_dir: Path, language: str | None, *, open_workspace: WorkspaceOpener) -> int:
     """Run TalentDesk's window until the talent quits.
 
     Args:
         data_dir: where the vault and preferences live.
         language: "id" or "en" from ``--lang``; None uses the saved preference,
             then the system locale.
-        demo: the sample agency of ``--demo`` (already running, with a pairing code):
-            the window says DEMO and pairs with it after unlocking if not paired yet.
+        open_workspace: opens the workspace of each unlocked vault; for ``--demo`` it
+            knows the sample agency (the window says DEMO and pairs with it after
+            unlocking if not paired yet).
 
     Returns:
         The process exit code: 0 also when another TalentDesk already had this
         data folder and was brought forward instead.
     """
     qapp = ensure_qapplication(sys.argv)
-    app = build_app(data_dir, language, demo)
+    app = build_app(data_dir, language, open_workspace=open_workspace)
     if app is None:
         return 0
     app.start()

@@ -24,10 +24,13 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+if TYPE_CHECKING:
+    from talentdesk.workspace import Changes, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -163,3 +166,190 @@ class Operation(Generic[T]):
             self._failure(exc)
         else:
             log.error("background operation failed", exc_info=exc)
+
+
+Runner = Callable[..., None]
+
+
+class Coalescer(Generic[T]):
+    """Hands values from any thread to the GUI thread, one delivery per burst.
+
+    Values that arrive while a delivery is on its way are merged into it (``merge``), so a
+    burst of updates (a sync thread reporting after every page) costs one delivery and
+    the GUI thread gets all of it.
+
+    Args:
+        bridge: carries the delivery to the GUI thread.
+        receive: called on the GUI thread with the merged value.
+        merge: how two values become one (the newer is the second argument).
+    """
+
+    def __init__(
+        self, bridge: Bridge, receive: Callable[[T], None], merge: Callable[[T, T], T]
+    ) -> None:
+        self._bridge = bridge
+        self._receive = receive
+        self._merge = merge
+        self._lock = threading.Lock()
+        self._value: T | None = None
+        self._posted = False
+
+    def put(self, value: T) -> None:
+        """Add ``value`` to the next delivery; may be called from any thread."""
+        with self._lock:
+            self._value = value if self._value is None else self._merge(self._value, value)
+            if self._posted:
+                return
+            self._posted = True
+        self._bridge.post(self._deliver)
+
+    def _deliver(self) -> None:
+        with self._lock:
+            value, self._value = self._value, None
+            self._posted = False
+        if value is not None:
+            self._receive(value)
+
+
+class LatestOnly(Generic[T]):
+    """Keeps only the latest reload of one view.
+
+    A request while a load runs asks for one more load after it, however many requests
+    came meanwhile: what the view shows is never older than the last request, and a burst
+    of changes costs two loads at most.
+
+    Args:
+        run: runs blocking work on the bridge (:meth:`WorkspaceBridge.run`).
+        load: the blocking load (called on a worker for each load).
+        loaded: called on the GUI thread with the result.
+        failed: called on the GUI thread with the exception.
+        receiver: the widget the outcome is for (dropped if it was deleted meanwhile).
+        again_after_failure: still load again after a failed load if asked meanwhile.
+    """
+
+    def __init__(
+        self,
+        run: Runner,
+        load: Callable[[], T],
+        loaded: Callable[[T], None],
+        failed: Callable[[Exception], None],
+        *,
+        receiver: QObject | None = None,
+        again_after_failure: bool = False,
+    ) -> None:
+        self._run = run
+        self._load = load
+        self._loaded = loaded
+        self._failed = failed
+        self._receiver = receiver
+        self._again_after_failure = again_after_failure
+        self._loading = False
+        self._again = False
+
+    @property
+    def loading(self) -> bool:
+        """True while a load runs."""
+        return self._loading
+
+    def request(self) -> None:
+        """Load now, or once more after the load that runs."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._run(self._load, self._succeeded, self._failure, receiver=self._receiver)
+
+    def _succeeded(self, result: T) -> None:
+        self._loading = False
+        self._loaded(result)
+        self._next()
+
+    def _failure(self, exc: Exception) -> None:
+        self._loading = False
+        if not self._again_after_failure:
+            self._again = False
+        self._failed(exc)
+        self._next()
+
+    def _next(self) -> None:
+        if self._again:
+            self._again = False
+            self.request()
+
+
+class WorkspaceBridge(QObject):
+    """The workspace of one unlocked vault, on the GUI thread.
+
+    Re-emits the workspace's change event on the GUI thread (a burst merged into one),
+    and runs the workspace's blocking calls on the bridge with :meth:`run`. Once closed
+    (the vault locks), it emits nothing more and drops outcomes still on their way.
+
+    Args:
+        workspace: the workspace (plain Python; any object with ``subscribe``).
+        bridge: the app's bridge.
+
+    Signals:
+        changed(object): the :class:`~talentdesk.workspace.Changes` of a burst.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, workspace: Workspace, bridge: Bridge, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.bridge = bridge
+        self._closed = False
+        self._box: Coalescer[Changes] = Coalescer(bridge, self._deliver, lambda a, b: a | b)
+        # Called on the thread that made the change: only hand over.
+        workspace.subscribe(self._box.put)
+
+    @property
+    def closed(self) -> bool:
+        """True once closed: nothing more is emitted or started."""
+        return self._closed
+
+    def close(self) -> None:
+        """Emit nothing more and drop every outcome still on its way."""
+        self._closed = True
+
+    def _deliver(self, changes: Changes) -> None:
+        if not self._closed:
+            self.changed.emit(changes)
+
+    def run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run ``work`` on the bridge; its outcome is dropped once closed.
+
+        Args:
+            work: blocking work (vault or network); never touches a widget.
+            success: called on the GUI thread with the result.
+            failure: called on the GUI thread with the exception; logged if None.
+            receiver: the widget the outcome is for; dropped if it was deleted meanwhile.
+        """
+        if self._closed:
+            return
+
+        def succeeded(result: T) -> None:
+            if not self._closed:
+                success(result)
+
+        def failed(exc: Exception) -> None:
+            if self._closed:
+                log.debug("outcome after closing dropped: %s", type(exc).__name__)
+            elif failure is not None:
+                failure(exc)
+            else:
+                log.error("workspace work failed", exc_info=exc)
+
+        try:
+            Operation(work, success=succeeded, parent=receiver or self).failure(
+                failed
+            ).run_in_background(self.bridge)
+        except RuntimeError:  # the bridge is shut down: the app is quitting
+            log.debug("workspace work not started: the bridge is shut down")

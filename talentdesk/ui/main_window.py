@@ -1,15 +1,15 @@
 """The main window: a side list of pages, the page on show, and a status line.
 
 It only arranges pages and forwards their requests; each page lives in its
-own module under :mod:`talentdesk.ui.pages` and works with the agency desk or
-the session desk itself. The status line says the state of the link to the
+own module under :mod:`talentdesk.ui.pages` and works with the agency link or
+the session agency itself. The status line says the state of the link to the
 agency (:mod:`talentdesk.ui.status_line`) and how the vault is protected; a
 reminder banner sits on top where the desktop has no system tray.
 
 Only Today is built with the window; every other page is built (and its module
 imported) the first time it is shown or asked for. A talent opens the app to see
 tonight's bookings: building all six pages cost ~0.3 s of the first window and ~10 MiB
-that most shifts never look at. A page reads its desk when built, so a late page shows
+that most shifts never look at. A page reads its agency when built, so a late page shows
 the same as an early one would.
 """
 
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.ui.desk import AgencyDesk
+from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.pages.today import TodayPage
 from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.safety.shortcut import make_escalate_shortcut
@@ -47,9 +47,9 @@ if TYPE_CHECKING:
     from talentdesk.ui.pages.safety import SafetyPage
     from talentdesk.ui.pages.settings import SettingsPage
     from talentdesk.ui.pages.summary import SummaryPage
-    from talentdesk.ui.safety.holder import SafetyDesk
-    from talentdesk.ui.safety.screens import SafetyScreens
-    from talentdesk.ui.session.controller import SessionDesk
+    from talentdesk.ui.safety.controller import SafetyController
+    from talentdesk.ui.safety.windows import SafetyWindows
+    from talentdesk.ui.session.controller import SessionController
 
 _P = TypeVar("_P", bound=QWidget)
 
@@ -73,14 +73,14 @@ class MainWindow(QMainWindow):
         language: the current language code.
         idle_lock_minutes: the current auto-lock delay.
         data_dir: the data folder, shown in Settings.
-        desk: the agency desk of the unlocked vault; None shows an unpaired window.
+        agency: the agency link of the unlocked vault; None shows an unpaired window.
         demo: a demo run: the title, a banner and the status line say DEMO.
-        session: the session desk of the unlocked vault (replies, boundaries, the
+        session: the session agency of the unlocked vault (replies, boundaries, the
             night summary, starting sessions from Today); None shows empty pages.
         notifier: where reminders go; its banners show on top of the pages.
-        safety: the safety desk of the unlocked vault (the Safety page, the night's
+        safety: the safety agency of the unlocked vault (the Safety page, the night's
             after-care counts, Ctrl+Shift+E); None shows the Safety page's empty state.
-        safety_screens: opens the report dialog and the playbook for the Safety page.
+        safety_windows: opens the report dialog and the playbook for the Safety page.
 
     Signals:
         lock_requested(): Lock now (button or Ctrl+L).
@@ -101,21 +101,21 @@ class MainWindow(QMainWindow):
         language: str,
         idle_lock_minutes: int,
         data_dir: Path,
-        desk: AgencyDesk | None = None,
+        agency: AgencyLink | None = None,
         demo: bool = False,
-        session: SessionDesk | None = None,
+        session: SessionController | None = None,
         notifier: Notifier | None = None,
-        safety: SafetyDesk | None = None,
-        safety_screens: SafetyScreens | None = None,
+        safety: SafetyController | None = None,
+        safety_windows: SafetyWindows | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault = vault
         self._demo = demo
-        self._desk = desk
+        self._agency = agency
         self._session = session
         self._safety_desk = safety
-        self._safety_screens = safety_screens
+        self._safety_screens = safety_windows
         self._language = language
         self._idle_lock_minutes = idle_lock_minutes
         self._data_dir = data_dir
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._pane = QWidget(central)
         self._stack = QStackedWidget(central)
-        self.today = TodayPage(desk, self._stack, session=session)
+        self.today = TodayPage(agency, self._stack, session=session)
         self.navigation = QListWidget(self._pane)
         self.navigation.setObjectName("navigation")
         # Built pages by position; the others hold an empty placeholder until shown.
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.reminder_banner = ReminderBanner(notifier)
         # "DEMO" reads the same in both languages, like the name.
         self.setWindowTitle("TalentDesk — DEMO" if demo else "TalentDesk")
-        self.agency_line = SyncStatusLine(desk)
+        self.agency_line = SyncStatusLine(agency)
         self.status_line = make_label("small", wrap=False, name="statusLine")
         self.statusBar().addWidget(self.agency_line, 1)
         self.statusBar().addPermanentWidget(self.status_line)
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
             language=self._language,
             idle_lock_minutes=self._idle_lock_minutes,
             data_dir=self._data_dir,
-            desk=self._desk,
+            agency=self._agency,
         )
         page.language_changed.connect(self._language_picked)
         page.idle_lock_minutes_changed.connect(self._idle_lock_picked)

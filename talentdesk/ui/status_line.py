@@ -13,9 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from talentdesk.sync.service import SyncStatus
-from talentdesk.ui.desk import AgencyDesk
-from talentdesk.ui.sync_words import SyncWords
+from talentdesk.sync.status import SyncStatus
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.sync_messages import SyncMessages
 
 #: How often the countdown looks at the clock (its text changes once a second).
 TICK_MS = 250
@@ -25,21 +25,21 @@ class SyncStatusLine(QLabel):
     """The sync state in plain words, always in the window's status bar.
 
     Args:
-        desk: the unlocked vault's agency desk; None shows "not paired".
+        agency: the unlocked vault's agency link; None shows "not paired".
     """
 
-    def __init__(self, desk: AgencyDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agencyLine")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self._words = SyncWords(self)
-        self._clock: Callable[[], float] = desk.clock if desk is not None else time.monotonic
-        self._status = desk.status if desk is not None else SyncStatus()
+        self._words = SyncMessages(self)
+        self._clock: Callable[[], float] = agency.clock if agency is not None else time.monotonic
+        self._status = agency.status if agency is not None else SyncStatus()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._render)
-        if desk is not None:
-            desk.status_changed.connect(self.set_status)
+        if agency is not None:
+            agency.status_changed.connect(self.set_status)
         self.set_status(self._status)
 
     @property

@@ -3,11 +3,12 @@
 Widgets say what they are with a ``role`` property (``title``, ``body``,
 ``card``, ``primary``, ``warning``...) and the style sheet below decides how
 that looks, so no widget module carries colours or sizes of its own. The
-session desk and the safety desk add their rules (:mod:`talentdesk.ui.session.look`,
-:mod:`talentdesk.ui.safety.look`); :func:`configure_application` sets all three as one
-application-wide sheet. One sheet on the application, not one per window or page:
-Qt re-polishes every child of a widget whose sheet is set, and nested sheets are
-merged per widget, which cost ~230 ms of the main window's first show.
+session windows and the safety screens add their rules
+(:mod:`talentdesk.ui.session.style`, :mod:`talentdesk.ui.safety.style`);
+:func:`configure_application` sets all three as one application-wide sheet. One
+sheet on the application, not one per window or page: Qt re-polishes every child
+of a widget whose sheet is set, and nested sheets are merged per widget, which
+cost ~230 ms of the main window's first show.
 """
 
 from __future__ import annotations
@@ -269,10 +270,10 @@ QProgressBar::chunk {{
 
 
 def full_style_sheet() -> str:
-    """The whole look: the base rules, then the session desk's, then the safety desk's."""
-    # Imported here: the look modules use this module's colours.
-    from talentdesk.ui.safety.look import SAFETY_STYLE
-    from talentdesk.ui.session.look import SESSION_STYLE
+    """The whole look: the base rules, then the session windows', then the safety screens'."""
+    # Imported here: the style modules use this module's colours.
+    from talentdesk.ui.safety.style import SAFETY_STYLE
+    from talentdesk.ui.session.style import SESSION_STYLE
 
     return STYLE_SHEET + SESSION_STYLE + SAFETY_STYLE
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -25,6 +33,53 @@ def make_label(role: str = "body", *, wrap: bool = True, name: str = "") -> QLab
     if name:
         label.setObjectName(name)
     return label
+
+
+def ask_to_confirm(
+    parent: QWidget,
+    *,
+    name: str,
+    title: str,
+    text: str,
+    confirm: str,
+    keep: str,
+    decided: Callable[[bool], None],
+    details: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.DestructiveRole,
+) -> QMessageBox:
+    """Ask once before an action, window-modal; keeping things as they are is the default.
+
+    Args:
+        name: the dialog's object name (tests and screenshots find it by that).
+        confirm, keep: the two buttons' words; ``keep`` is the default and Esc.
+        decided: called with True when ``confirm`` was chosen, False otherwise; the
+            dialog deletes itself afterwards.
+        details: a second paragraph, if any.
+
+    Returns:
+        The dialog, open (not blocking: the window goes on painting).
+    """
+    dialog = QMessageBox(parent)
+    dialog.setObjectName(name)
+    dialog.setIcon(icon)
+    dialog.setWindowTitle(title)
+    dialog.setText(text)
+    if details:
+        dialog.setInformativeText(details)
+    yes = dialog.addButton(confirm, role)
+    no = dialog.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    dialog.setDefaultButton(no)
+    dialog.setEscapeButton(no)
+
+    def finished(_result: int) -> None:
+        chosen = dialog.clickedButton() is yes
+        dialog.deleteLater()
+        decided(chosen)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
 
 
 def make_button(role: str = "", *, name: str = "") -> QPushButton:

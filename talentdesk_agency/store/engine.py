@@ -51,6 +51,7 @@ __all__ = [
     "describe",
     "is_postgres_url",
     "open_database",
+    "outage_errors",
 ]
 
 #: A SQLite file path, or a ``postgresql://`` connection URI.
@@ -108,6 +109,16 @@ class Notice(NamedTuple):
     #: PostgreSQL: sent by ``NOTIFY`` inside the commit (exact even if this process dies
     #: right after), or relayed just after it (:class:`talentdesk_agency.wakeups.Relay`).
     in_commit: bool = True
+
+
+def outage_errors() -> tuple[type[Exception], ...]:
+    """The exception types that mean "the database is unreachable or down" (not a bug):
+    the server answers them with 503 ``unavailable``."""
+    errors: list[type[Exception]] = [sqlite3.OperationalError]
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        errors.extend((psycopg.OperationalError, psycopg.InterfaceError))
+    return tuple(errors)
 
 
 class _Cursor(Protocol):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +17,7 @@ from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
 from talentdesk_agency.wakeups import WakeupHub
 from talentdesk_contract import wire
+from tests.agency.console.conftest import SUPERVISOR, add_staff, queue_updates, sign_in
 from tests.reference_agency import Paired, PostgresServer, pair, query, run_cli, soon
 
 TALENTS = 12
@@ -132,16 +134,17 @@ def test_a_push_wakes_only_its_recipient(agency: ServerThread, crowd: list[Paire
 
 
 def test_an_escalation_wakes_the_supervisors_stream_not_the_talents(
-    agency: ServerThread, crowd: list[Paired]
+    agency: ServerThread, agency_db: DbTarget, crowd: list[Paired]
 ) -> None:
     talent = crowd[0]
+    add_staff(agency_db)
     with (
         ThreadPoolExecutor(1) as pool,
-        httpx.Client(base_url=agency.url, timeout=10) as console,
-        console.stream("GET", "/test/escalations/stream") as stream,
+        contextlib.closing(sign_in(agency.url, SUPERVISOR)) as console,
+        console.stream("GET", "/console/events") as stream,
     ):
-        lines = stream.iter_lines()
-        assert next(lines) == 'data: {"open":[]}'
+        updates = queue_updates(stream.iter_lines())
+        assert next(updates)["unacknowledged"] == []
         poll = pool.submit(talent.feed, talent.feed().cursor, 3)
         wait_for(lambda: runtime_state(agency.url)["waiting"] >= 2)
         before = runtime_state(agency.url)["woken"]
@@ -149,10 +152,10 @@ def test_an_escalation_wakes_the_supervisors_stream_not_the_talents(
         created = talent.write("POST", "/v1/escalations", ESCALATION)
         assert created.status_code == 201, created.text
         escalation_id = created.json()["id"]
-        # (On SQLite, writes of other processes may wake the stream too: it re-reads.)
-        line = next(line for line in lines if escalation_id in line)
-        assert line.startswith("data:")
+        shown = next(u for u in updates if u["unacknowledged"])
         assert time.monotonic() - sent < 1.0
+        assert shown["unacknowledged"] == [escalation_id]
+        assert f'id="row-{escalation_id}"' in shown["rows"]
         assert poll.result(timeout=10).events == ()  # the talent's poll just timed out
     woken = runtime_state(agency.url)["woken"]
     topic = talent_topic(talent.talent_id)

@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,18 @@ import httpx
 import pytest
 
 from talentdesk_agency import AgencyProcess, AgencyStore
+from talentdesk_agency.store.dialect import lock_key
+from talentdesk_agency.store.records import iso
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
+from tests.agency.console.conftest import (
+    ADMIN,
+    SUPERVISOR,
+    add_staff,
+    csrf_of,
+    queue_updates,
+    sign_in,
+)
 from tests.reference_agency import Paired, PostgresServer, pair, query, run_cli
 
 ESCALATION = {"level": "urgent", "at": "2025-05-01T21:05:00+07:00"}
@@ -121,8 +132,12 @@ def test_a_request_of_a_killed_worker_is_taken_over_once(
         first.kill()  # mid-request, its key reserved
         with pytest.raises(httpx.TransportError):
             held.result(timeout=30)
-    # The desk retries elsewhere: the owner is dead, so this worker takes the key over.
-    retried = escalate(sari.client, second.url, key)
+    # The desk retries elsewhere: the owner is dead, so this worker takes the key over
+    # (once PostgreSQL has seen the dead process's connection close; until then, 409).
+    deadline = time.monotonic() + 5
+    while (retried := escalate(sari.client, second.url, key)).status_code == 409:
+        assert time.monotonic() < deadline, "the dead worker's key was never taken over"
+        time.sleep(0.05)
     assert retried.status_code == 201, retried.text
     assert wire.REPLAYED_HEADER not in retried.headers
     again = escalate(sari.client, second.url, key)
@@ -130,26 +145,39 @@ def test_a_request_of_a_killed_worker_is_taken_over_once(
     assert query(pg_db, "SELECT count(*) FROM escalations") == [(1,)]
 
 
-def test_a_stream_on_one_worker_shows_an_escalation_written_through_another(
+def test_a_console_on_one_worker_shows_an_escalation_written_through_another(
     two_servers: tuple[AgencyProcess, AgencyProcess], pg_db: str, request: pytest.FixtureRequest
 ) -> None:
     first, second = two_servers
+    add_staff(pg_db)
     sari = pair(second.url, pg_db, "Sari")
     request.addfinalizer(sari.client.close)
-    with (
-        httpx.Client(base_url=first.url, timeout=10) as console,
-        console.stream("GET", "/test/escalations/stream") as stream,
-    ):
-        lines = stream.iter_lines()
-        assert next(lines) == 'data: {"open":[]}'
+    # Signed in through the second worker; the session is a row, so the first knows it.
+    supervisor = sign_in(second.url, SUPERVISOR)
+    request.addfinalizer(supervisor.close)
+    with supervisor.stream("GET", f"{first.url}/console/events") as stream:
+        updates = queue_updates(stream.iter_lines())
+        assert next(updates)["unacknowledged"] == []
         sent = time.monotonic()
         created = escalate(sari.client, second.url, uuid.uuid4().hex)
         assert created.status_code == 201, created.text
         escalation_id = created.json()["id"]
-        line = next(line for line in lines if line.startswith("data:"))
-        shown = time.monotonic()
-    assert escalation_id in line
-    assert shown - sent < 1.0
+        shown = next(u for u in updates if u["unacknowledged"])
+        elapsed = time.monotonic() - sent
+        assert shown["unacknowledged"] == [escalation_id]
+        assert elapsed < 1.0, f"the row took {elapsed:.2f} s"
+        # Taken through the second worker with the CSRF token of a page from the first:
+        # the first worker's stream shows it taken.
+        queue = supervisor.get(f"{first.url}/console/queue")
+        taken = supervisor.post(
+            f"{second.url}/console/escalations/{escalation_id}/ack",
+            data={"csrf": csrf_of(queue.text)},
+            headers={"Origin": second.url},
+        )
+        assert taken.status_code == 303, taken.text
+        after = next(updates)
+    assert after["unacknowledged"] == []
+    assert f'id="row-{escalation_id}"' in after["rows"] and SUPERVISOR in after["rows"]
 
 
 def test_the_timer_leader_moves_when_it_dies(
@@ -163,6 +191,74 @@ def test_the_timer_leader_moves_when_it_dies(
     while not runtime_state(standby.url)["leading"]:
         assert time.monotonic() - killed < 5, "no one took over the timers"
         time.sleep(0.05)
+
+
+def test_a_leader_killed_mid_policy_loses_no_round_and_doubles_none(
+    two_servers: tuple[AgencyProcess, AgencyProcess], pg_db: str, request: pytest.FixtureRequest
+) -> None:
+    import psycopg
+
+    states = {server.url: runtime_state(server.url) for server in two_servers}
+    [leader] = [s for s in two_servers if states[s.url]["leading"]]
+    [standby] = [s for s in two_servers if s is not leader]
+    add_staff(pg_db)
+    with AgencyStore(pg_db) as store:
+        for name in (ADMIN, SUPERVISOR):  # two supervisors on duty: two notices a round
+            member = store.staff.by_name(name)
+            assert member is not None
+            store.staff.set_on_duty(member, True)
+    sari = pair(standby.url, pg_db, "Sari")
+    request.addfinalizer(sari.client.close)
+    ids = []
+    for _ in range(3):
+        created = escalate(sari.client, standby.url, uuid.uuid4().hex)
+        assert created.status_code == 201, created.text
+        ids.append(created.json()["id"])
+    with psycopg.connect(pg_db, autocommit=True) as holder, psycopg.connect(pg_db) as blocker:
+        # Hold every feed's append lock: the leader's tick records a round, then waits
+        # to tell the talent's feed, with its transaction open.
+        blocker.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key("feeds"),))
+        for escalation_id in ids:  # waiting 61 s: the first round is due
+            [(created_at,)] = query(
+                pg_db, "SELECT created_at FROM escalations WHERE id = ?", (escalation_id,)
+            )
+            earlier = datetime.fromisoformat(created_at) - timedelta(seconds=61)
+            holder.execute(
+                "UPDATE escalations SET created_at = %s WHERE id = %s",
+                (iso(earlier), escalation_id),
+            )
+        deadline = time.monotonic() + 10
+        mid_tick = "SELECT count(*) FROM pg_locks w JOIN pg_locks h ON h.pid = w.pid " + (
+            "WHERE NOT w.granted AND w.locktype = 'advisory' AND h.granted "
+            "AND h.locktype = 'relation' AND h.relation = 'escalation_rounds'::regclass "
+            "AND h.mode = 'RowExclusiveLock'"
+        )
+        while holder.execute(mid_tick).fetchone() != (1,):
+            assert time.monotonic() < deadline, "the leader's tick never reached the feed"
+            time.sleep(0.02)
+        leader.kill()  # mid-policy: a round inserted, not committed
+        killed = time.monotonic()
+        while not runtime_state(standby.url)["leading"]:
+            assert time.monotonic() - killed < 5, "no one took over the timers"
+            time.sleep(0.05)
+        blocker.rollback()  # the dead leader's transaction can end now (rolled back)
+    deadline = time.monotonic() + 10
+    while query(pg_db, "SELECT count(*) FROM escalation_rounds") != [(len(ids),)]:
+        assert time.monotonic() < deadline, "a round was lost"
+        time.sleep(0.05)
+    time.sleep(1.5)  # the new leader ticks again meanwhile: nothing more may appear
+    rounds = query(pg_db, "SELECT escalation_id, kind, round FROM escalation_rounds")
+    assert sorted(rounds) == sorted((i, "realert", 1) for i in ids)
+    told = query(pg_db, "SELECT type FROM events WHERE type = 'escalation.alerted_again'")
+    assert len(told) == len(ids)  # one feed event per round, none from the dead leader
+    notices = query(
+        pg_db,
+        "SELECT escalation_id, recipient, count(*) FROM alert_notices "
+        "GROUP BY escalation_id, recipient",
+    )
+    assert sorted(notices) == sorted((i, n, 1) for i in ids for n in (ADMIN, SUPERVISOR))
+    moments = query(pg_db, "SELECT subject FROM timeline WHERE what = 'alerted_again'")
+    assert sorted(m[0] for m in moments) == sorted(ids)
 
 
 # --- the crash test ---------------------------------------------------------------------

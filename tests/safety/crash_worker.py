@@ -1,6 +1,6 @@
 """The app's side of the escalation crash test: escalating while sync delivers.
 
-Killed with SIGKILL at random moments by tests/safety/test_crash.py. After each
+Killed with SIGKILL at random moments by tests/safety/test_escalation_crash.py. After each
 escalation (and each follow-up) returns, a line goes to ``log_path`` with one
 ``write`` call: the kernel keeps it even when the process is killed the next instant,
 so the test knows which calls returned and must therefore never be lost.

@@ -14,8 +14,8 @@ from talentdesk.domain import Booking
 from talentdesk.safety import (
     Delivery,
     EscalationClosedError,
-    EscalationDesk,
     EscalationNotFoundError,
+    Escalations,
     EscalationState,
     NoteTooLongError,
     NothingToAddError,
@@ -84,7 +84,7 @@ def test_escalation_while_the_agency_is_down_is_delivered_once_it_is_back(
         assert view.remote_id is None
         # Durable before the call returned: a second connection to the file sees it.
         other = Vault.open(app.vault.path, passphrase=PASSPHRASE)
-        reread = EscalationDesk(other, SyncService(other).outbox).get(view.id)
+        reread = Escalations(other, SyncService(other).outbox).get(view.id)
         other.close()
         assert reread is not None
         assert reread.state is EscalationState.QUEUED
@@ -167,14 +167,23 @@ def test_supervisor_acknowledges_with_the_cli_then_resolves(app: App, agency: Ag
     assert item.state is OutboxState.ACKNOWLEDGED  # the outbox shows what the talent sees
 
     result = run_cli(
-        "resolve", "--db", str(agency.db), delivered.remote_id, "--supervisor", "Pak Dodi"
+        "resolve",
+        "--db",
+        str(agency.db),
+        delivered.remote_id,
+        "--supervisor",
+        "Pak Dodi",
+        "--reason",
+        "handled",
+        "--note",
+        "Aku di sini, telepon aku.",
     )
     assert result.returncode == 0, result.stderr
     wait_for(lambda: _state(app, view.id) is EscalationState.RESOLVED, what="resolution")
     resolved = app.safety.escalations.get(view.id)
     assert resolved is not None
     assert resolved.supervisor == "Pak Dodi"
-    assert resolved.supervisor_note == "Aku di sini, telepon aku."  # kept: no new note
+    assert resolved.supervisor_note == "Aku di sini, telepon aku."  # the resolution's note
     assert not resolved.is_open
     item = app.sync.outbox.get(outbox_id_of(app.vault, view.id))
     assert item is not None
@@ -264,7 +273,7 @@ def test_updates_applied_while_no_safety_service_listened_are_caught_up(
     vault = Vault.create(data_dir / "vault.sqlite3", passphrase=PASSPHRASE)
     sync = SyncService(vault, feed_wait=2)
     sync.pair(agency.server.url, agency.store.create_pairing_code(TALENT))
-    desk = EscalationDesk(vault, sync.outbox)  # no update handler registered
+    desk = Escalations(vault, sync.outbox)  # no update handler registered
     sync.start()
     try:
         view = desk.escalate()

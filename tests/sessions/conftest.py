@@ -1,4 +1,4 @@
-"""Fixtures for the session desk: a real passphrase vault, fake clocks, sample bookings."""
+"""Fixtures for the session controller: a real passphrase vault, fake clocks, sample bookings."""
 
 from __future__ import annotations
 

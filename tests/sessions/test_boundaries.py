@@ -12,7 +12,7 @@ import msgspec
 import pytest
 
 from talentdesk.domain import BoundaryAnswer, BoundaryItem, BoundaryPreset, Source
-from talentdesk.sessions.bookings import BookingDesk
+from talentdesk.sessions.bookings import Bookings
 from talentdesk.sessions.boundaries import (
     COPY_PREFIX,
     MAX_FILE_BYTES,
@@ -65,7 +65,7 @@ def test_agency_presets_arrive_and_one_call_activates(book: BoundaryBook, desk: 
     assert book.active() == active
     assert load_settings(desk.vault).active_preset_id == "agency-chat-saja"
     # The booking desk reads the same setting for its boundary warnings.
-    assert BookingDesk(desk.vault, desk.outbox).active_preset() == active
+    assert Bookings(desk.vault, desk.outbox).active_preset() == active
     with pytest.raises(BoundaryError) as missing:
         book.activate("agency-nope")
     assert missing.value.key == "preset_not_found"

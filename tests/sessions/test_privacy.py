@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from talentdesk.domain import Booking, SessionOutcome
-from talentdesk.sessions.bookings import BookingDesk
+from talentdesk.sessions.bookings import Bookings
 from talentdesk.sessions.pace import ReplyPace
 from talentdesk.sessions.replies import ReplyBook, ReplyValues
 from talentdesk.sessions.runner import FLAG_OVERTIME, SessionRunner
@@ -30,7 +30,7 @@ from talentdesk.vault import Vault, VaultInfo
 from talentdesk.vault.records import RecordStore
 from talentdesk_agency import AgencyStore, ServerThread
 from tests.sessions.conftest import PASSPHRASE, FakeClock
-from tests.vault.test_keyring import (
+from tests.vault.test_keys import (
     all_talentdesk_secrets,
     candidate_keys,
     copy_vault,
@@ -129,7 +129,7 @@ def test_a_whole_session_leaves_no_trace(
         )
         wait_for(lambda: store.load(Booking, booking_id) is not None, "the booking")
         wait_for(lambda: replies.get("agency-id-polite") is not None, "the agency's replies")
-        answer = BookingDesk(vault, sync.outbox, now=clock.wall).answer(booking_id, accept=True)
+        answer = Bookings(vault, sync.outbox, now=clock.wall).answer(booking_id, accept=True)
         wait_for(lambda: delivered(answer), "the answer")
 
         clock.advance(120)

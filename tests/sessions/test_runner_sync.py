@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from talentdesk.domain import Booking, BookingStatus, CustomerContact, SessionOutcome
-from talentdesk.sessions.bookings import BookingDesk
+from talentdesk.sessions.bookings import Bookings
 from talentdesk.sessions.runner import SessionRunner
 from talentdesk.sync.outbox import OutboxItem, OutboxState
 from talentdesk.sync.service import SyncService
@@ -40,7 +40,7 @@ class Linked:
     store: RecordStore
     sync: SyncService
     runner: SessionRunner
-    desk: BookingDesk
+    desk: Bookings
     agency: AgencyStore
 
     def booking(self, booking_id: str) -> Booking | None:
@@ -78,9 +78,7 @@ def linked(tmp_path: Path, data_dir: Path) -> Iterator[Linked]:
     runner.attach(sync)
     sync.start()
     try:
-        yield Linked(
-            vault, RecordStore(vault), sync, runner, BookingDesk(vault, sync.outbox), agency
-        )
+        yield Linked(vault, RecordStore(vault), sync, runner, Bookings(vault, sync.outbox), agency)
     finally:
         sync.stop()
         vault.close()

@@ -9,7 +9,7 @@ import pytest
 
 from talentdesk.domain import SessionOutcome, SessionRecord
 from talentdesk.sessions.summary import (
-    SummaryDesk,
+    NightSummaries,
     night_bounds,
     night_of,
     summarize,
@@ -109,9 +109,9 @@ def test_tonight_week_and_series() -> None:
 def test_summary_from_the_vault(desk: Desk, clock: FakeClock) -> None:
     for n in range(3):
         desk.store.save(record(n, clock.wall() - timedelta(hours=n)))
-    summary = SummaryDesk(desk.vault, clock.wall, WIB).summary()
+    summary = NightSummaries(desk.vault, clock.wall, WIB).summary()
     assert summary.problems == ()
     assert summary.week.sessions == 3
     assert summary.tonight.totals.earnings_idr == 75_000
     assert len(summary.nights) == 7
-    assert len(SummaryDesk(desk.vault, clock.wall).summary(nights=14).nights) == 14
+    assert len(NightSummaries(desk.vault, clock.wall).summary(nights=14).nights) == 14

@@ -1,6 +1,6 @@
 """The app's side of the crash test: sync running, every pending booking accepted at once.
 
-Killed with SIGKILL at random moments by tests/sync/test_app_crash.py.
+Killed with SIGKILL at random moments by tests/sync/test_service_crash.py.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from talentdesk.domain import Booking, BookingStatus
-from talentdesk.sessions.bookings import BookingDesk
+from talentdesk.sessions.bookings import Bookings
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
@@ -18,7 +18,7 @@ from talentdesk.vault.records import RecordStore
 def answer_until_killed(vault_path: str, passphrase: str) -> None:
     vault = Vault.open(Path(vault_path), passphrase=passphrase)
     sync = SyncService(vault, feed_wait=1)
-    desk = BookingDesk(vault, sync.outbox)
+    desk = Bookings(vault, sync.outbox)
     store = RecordStore(vault)
     sync.start()
     while True:

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from talentdesk.app import workspace_opener
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.main_window import MainWindow
@@ -97,6 +98,11 @@ def make_app(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> Iterator[AppFact
     def factory(language: str | None = "en", **kwargs: Any) -> TalentDeskApp:
         kwargs.setdefault("clock", clock)
         kwargs.setdefault("idle_check_ms", 20)
+        kwargs["open_workspace"] = workspace_opener(
+            demo=kwargs.pop("demo", None),
+            sync=kwargs.pop("sync_tuning", None),
+            clocks=kwargs.pop("session_clocks", None),
+        )
         app = build_app(data_dir, language, **kwargs)
         assert app is not None, "another TalentDesk holds this data dir"
         apps.append(app)

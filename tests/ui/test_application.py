@@ -316,7 +316,7 @@ def test_run_gui_runs_the_event_loop_and_returns_its_exit_code(data_dir: Path) -
         from pathlib import Path
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
-        from talentdesk.ui import run_gui
+        from talentdesk.app import run_gui
         from talentdesk.ui.application import ensure_qapplication
 
         qapp = ensure_qapplication()

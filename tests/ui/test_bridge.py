@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from talentdesk.ui.bridge import Bridge, Operation
+from talentdesk.ui.bridge import Bridge, Coalescer, LatestOnly, Operation, WorkspaceBridge
+from talentdesk.vault import Vault
+from talentdesk.workspace import Changes, Workspace
 
 
 @pytest.fixture
@@ -109,3 +112,90 @@ def test_many_operations_all_arrive(qtbot: QtBot, bridge: Bridge) -> None:
 
 def _alive(obj: QObject) -> bool:
     return bool(shiboken6.isValid(obj))
+
+
+# --------------------------------------------------------------------------- the helpers
+
+
+def test_a_burst_from_worker_threads_arrives_merged_on_the_gui_thread(
+    qtbot: QtBot, bridge: Bridge
+) -> None:
+    got: list[tuple[frozenset[int], threading.Thread]] = []
+    box: Coalescer[frozenset[int]] = Coalescer(
+        bridge, lambda value: got.append((value, threading.current_thread())), frozenset.union
+    )
+    threads = [threading.Thread(target=lambda n=n: box.put(frozenset({n}))) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    qtbot.waitUntil(lambda: bool(got))
+    qtbot.waitUntil(lambda: not bridge.busy)
+    merged = frozenset().union(*(value for value, _ in got))
+    assert merged == frozenset(range(20))  # nothing lost
+    assert len(got) < 20  # and fewer deliveries than puts
+    assert {thread for _, thread in got} == {threading.main_thread()}
+
+
+def test_latest_only_loads_once_more_after_a_burst_of_requests(
+    qtbot: QtBot, bridge: Bridge, workspace: Workspace
+) -> None:
+    release = threading.Event()
+    version = [0]
+    loads: list[int] = []
+    shown: list[int] = []
+
+    def load() -> int:
+        seen = version[0]
+        loads.append(seen)
+        release.wait(5)
+        return seen
+
+    view = WorkspaceBridge(workspace, bridge)
+    loader = LatestOnly(view.run, load, shown.append, lambda exc: None)
+    loader.request()
+    qtbot.waitUntil(lambda: len(loads) == 1)
+    for n in range(1, 6):  # five changes while the first load runs
+        version[0] = n
+        loader.request()
+    release.set()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    qtbot.waitUntil(lambda: not bridge.busy)
+    assert loads == [0, 5] and shown == [0, 5]  # two loads, the second sees the latest
+
+
+def test_the_workspace_bridge_re_emits_changes_on_the_gui_thread_until_closed(
+    qtbot: QtBot, bridge: Bridge, workspace: Workspace
+) -> None:
+    view = WorkspaceBridge(workspace, bridge)
+    got: list[tuple[Changes, threading.Thread]] = []
+    view.changed.connect(lambda changes: got.append((changes, threading.current_thread())))
+    worker = threading.Thread(target=lambda: workspace.notify(Changes(bookings=True)))
+    worker.start()
+    worker.join()
+    workspace.notify(Changes(outbox=True))
+    qtbot.waitUntil(lambda: bool(got))
+    qtbot.waitUntil(lambda: not bridge.busy)
+    merged = Changes()
+    for changes, thread in got:
+        assert thread is threading.main_thread()
+        merged |= changes
+    assert merged == Changes(bookings=True, outbox=True)
+
+    outcomes: list[int] = []
+    view.run(lambda: 1, outcomes.append)
+    view.close()
+    workspace.notify(Changes(safety=True))
+    view.run(lambda: 2, outcomes.append)
+    qtbot.waitUntil(lambda: not bridge.busy)
+    assert outcomes == []  # closed: the outcome on its way is dropped, nothing new starts
+    assert all(not changes.safety for changes, _ in got)
+
+
+@pytest.fixture
+def workspace(data_dir: Path) -> Iterator[Workspace]:
+    vault = Vault.create(data_dir / "vault.sqlite3", passphrase="jembatan ke layar")
+    made = Workspace(vault)
+    yield made
+    made.close()
+    vault.close()

@@ -13,8 +13,8 @@ import pytest
 
 from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.pages.bookings_model import BookingsModel
-from talentdesk.ui.safety.words import SafetyWords
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.safety.messages import SafetyMessages
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk_contract import values
 
 
@@ -27,7 +27,7 @@ def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
 
 
 def _shown() -> list[tuple[type[enum.StrEnum], Callable[[object], str]]]:
-    safety, session, bookings = SafetyWords(), SessionWords(), BookingsModel()
+    safety, session, bookings = SafetyMessages(), SessionMessages(), BookingsModel()
     return [
         (values.CrisisSign, safety.sign),  # type: ignore[list-item]
         (values.ReportCategory, safety.category),  # type: ignore[list-item]

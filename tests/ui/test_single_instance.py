@@ -69,7 +69,7 @@ def test_second_launch_raises_the_running_window_and_exits_0(
             f"""
             import sys
             from pathlib import Path
-            from talentdesk.ui import run_gui
+            from talentdesk.app import run_gui
             sys.exit(run_gui(Path({str(data_dir)!r}), "en"))
             """
         )

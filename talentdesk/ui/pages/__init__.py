@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talentdesk.ui._lazy import lazy_exports
+from talentdesk.ui.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.pages.boundaries import BoundariesPage

@@ -1,6 +1,6 @@
 """Settings → Agency: pair with the agency's address and one-time code, see who you are, unpair.
 
-Pairing runs on the bridge through the agency desk; what went wrong is said
+Pairing runs on the bridge through the agency link; what went wrong is said
 plainly (plain http refused and why, a code unknown, used or expired, an
 agency that can't be reached), in the current language.
 """
@@ -14,18 +14,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from talentdesk.sync.service import PairingInfo, SyncPhase, SyncStatus
-from talentdesk.ui.desk import AgencyDesk
-from talentdesk.ui.sync_words import SyncWords
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.sync_messages import SyncMessages
 from talentdesk.ui.widgets import (
     Callout,
     Card,
     TranslatedWidget,
+    ask_to_confirm,
     field_grid,
     make_button,
     make_label,
@@ -47,14 +47,14 @@ class AgencySection(TranslatedWidget):
     """The Agency card of Settings: the pairing form, or who you are paired as and Unpair.
 
     Args:
-        desk: the agency desk of the unlocked vault; None shows the form, disabled.
+        agency: the agency link of the unlocked vault; None shows the form, disabled.
     """
 
-    def __init__(self, desk: AgencyDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agencySection")
-        self._desk = desk
-        self._words = SyncWords(self)
+        self._agency = agency
+        self._words = SyncMessages(self)
         self._failure: tuple[Exception, str] | None = None
         self._missing_input = False
         self._attempt_url = ""
@@ -81,8 +81,8 @@ class AgencySection(TranslatedWidget):
         self.paired_box.setObjectName("pairedBox")
         self._build_layout()
         self._connect_signals()
-        if desk is not None and desk.demo is not None:
-            self.url_field.setText(desk.demo.url)
+        if agency is not None and agency.demo is not None:
+            self.url_field.setText(agency.demo.url)
         self.retranslate()
 
     def _build_layout(self) -> None:
@@ -125,25 +125,25 @@ class AgencySection(TranslatedWidget):
         self.pair_button.clicked.connect(self._pair_clicked)
         self.code_field.returnPressed.connect(self._pair_clicked)
         self.unpair_button.clicked.connect(self._unpair_clicked)
-        desk = self._desk
-        if desk is not None:
-            desk.pairing_changed.connect(self._pairing_changed)
-            desk.pairing_failed.connect(self._pairing_failed)
-            desk.busy_changed.connect(lambda _busy: self.retranslate())
-            desk.status_changed.connect(self._status_changed)
+        agency = self._agency
+        if agency is not None:
+            agency.pairing_changed.connect(self._pairing_changed)
+            agency.pairing_failed.connect(self._pairing_failed)
+            agency.busy_changed.connect(lambda _busy: self.retranslate())
+            agency.status_changed.connect(self._status_changed)
 
     # ------------------------------------------------------------------ pairing
 
     def _pair_clicked(self) -> None:
-        desk = self._desk
-        if desk is None or desk.busy:
+        agency = self._agency
+        if agency is None or agency.busy:
             return
         url, code = self.url_field.text().strip(), self.code_field.text().strip()
         self._failure = None
         self._missing_input = not (url and code)
         if not self._missing_input:
             self._attempt_url = url
-            desk.pair(url, code)
+            agency.pair(url, code)
         self.retranslate()
 
     def _pairing_changed(self, _info: PairingInfo | None) -> None:
@@ -153,8 +153,8 @@ class AgencySection(TranslatedWidget):
         self.retranslate()
 
     def _pairing_failed(self, exc: Exception) -> None:
-        desk = self._desk
-        url = self._attempt_url or (desk.demo.url if desk is not None and desk.demo else "")
+        agency = self._agency
+        url = self._attempt_url or (agency.demo.url if agency is not None and agency.demo else "")
         self._failure = (exc, url)
         self.retranslate()
 
@@ -164,40 +164,34 @@ class AgencySection(TranslatedWidget):
     # ------------------------------------------------------------------ unpairing
 
     def _unpair_clicked(self) -> None:
-        desk = self._desk
-        if desk is None or desk.pairing is None or desk.busy:
+        agency = self._agency
+        if agency is None or agency.pairing is None or agency.busy:
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("unpairDialog")
-        dialog.setIcon(QMessageBox.Icon.Question)
-        dialog.setWindowTitle(self.tr("Unpair from the agency?"))
-        dialog.setText(self.tr("Unpair from %1?").replace("%1", desk.pairing.agency_name))
-        dialog.setInformativeText(
-            self.tr(
+        self.unpair_dialog = ask_to_confirm(
+            self,
+            name="unpairDialog",
+            title=self.tr("Unpair from the agency?"),
+            text=self.tr("Unpair from %1?").replace("%1", agency.pairing.agency_name),
+            details=self.tr(
                 "New bookings stop arriving, and answers not yet delivered wait until you pair "
                 "again. The bookings already here stay in your vault."
-            )
+            ),
+            confirm=self.tr("Unpair"),
+            keep=self.tr("Stay paired"),
+            decided=self._unpair_decided,
         )
-        unpair = dialog.addButton(self.tr("Unpair"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = dialog.addButton(self.tr("Stay paired"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _result: self._unpair_decided(dialog, unpair))
-        self.unpair_dialog = dialog
-        dialog.open()
 
-    def _unpair_decided(self, dialog: QMessageBox, unpair: QPushButton) -> None:
+    def _unpair_decided(self, unpair: bool) -> None:
         self.unpair_dialog = None
-        if dialog.clickedButton() is unpair and self._desk is not None:
-            self._desk.unpair()
-        dialog.deleteLater()
+        if unpair and self._agency is not None:
+            self._agency.unpair()
 
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
-        desk = self._desk
-        pairing = desk.pairing if desk is not None else None
-        busy = desk is not None and desk.busy
+        agency = self._agency
+        pairing = agency.pairing if agency is not None else None
+        busy = agency is not None and agency.busy
         self.heading.setText(self.tr("Agency"))
         self.url_label.setText(self.tr("Agency address"))
         self.code_label.setText(self.tr("One-time code"))
@@ -231,9 +225,9 @@ class AgencySection(TranslatedWidget):
         self.form.setVisible(pairing is None)
         self.paired_box.setVisible(pairing is not None)
         for widget in (self.url_field, self.code_field, self.pair_button):
-            widget.setEnabled(desk is not None and not busy)
-        self.unpair_button.setEnabled(desk is not None and not busy)
-        demo = desk.demo if desk is not None else None
+            widget.setEnabled(agency is not None and not busy)
+        self.unpair_button.setEnabled(agency is not None and not busy)
+        demo = agency.demo if agency is not None else None
         self.demo_note.setVisible(demo is not None and bool(demo.url))
         if demo is not None:
             self.demo_note.setText(
@@ -243,7 +237,9 @@ class AgencySection(TranslatedWidget):
                 ).replace("%1", demo.url)
             )
         refused = (
-            pairing is not None and desk is not None and desk.status.phase is SyncPhase.UNAUTHORIZED
+            pairing is not None
+            and agency is not None
+            and agency.status.phase is SyncPhase.UNAUTHORIZED
         )
         self.refused.setVisible(refused)
         if pairing is not None:

@@ -5,7 +5,7 @@ the app language's way (21.00 in Indonesian, 21:00 in English); prices as
 Indonesians write rupiah (``Rp 75.000``) in both languages. What to do before
 the session (unblock a returning customer) is a second line of the state.
 
-With a stage source (Today's session desk), an accepted or live booking's state
+With a stage source (Today's session controller), an accepted or live booking's state
 is its stage: upcoming, contact window open, live, wrap-up, or time passed.
 """
 
@@ -16,7 +16,6 @@ from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -29,10 +28,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from talentdesk.domain import Booking, BookingStatus, Channel, format_idr
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.ui.desk import BookingRow
+from talentdesk.ui.item_models import ColumnsModel, find_row
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.stages import BookingStage
-from talentdesk.ui.session.words import SessionWords
-from talentdesk.ui.sync_words import SyncWords
+from talentdesk.ui.sync_messages import SyncMessages
+from talentdesk.workspace import BookingRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -75,12 +75,14 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class BookingsModel(QAbstractTableModel):
+class BookingsModel(ColumnsModel):
     """The rows of Today's list.
 
     Args:
         now: the wall clock (aware), to say "tomorrow" of a booking after midnight.
     """
+
+    columns = tuple(Column)
 
     def __init__(
         self, parent: QObject | None = None, *, now: Callable[[], datetime] = local_now
@@ -90,8 +92,8 @@ class BookingsModel(QAbstractTableModel):
         self._rows: tuple[BookingRow, ...] = ()
         self._now = now
         self._stage: Callable[[Booking], BookingStage | None] | None = None
-        self._words = SyncWords(self)
-        self._session_words = SessionWords(self)
+        self._words = SyncMessages(self)
+        self._session_words = SessionMessages(self)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -118,50 +120,17 @@ class BookingsModel(QAbstractTableModel):
 
     def row_of(self, booking_id: str) -> int | None:
         """The row of a booking, or None when it is not listed."""
-        for number, row in enumerate(self._rows):
-            if row.booking.id == booking_id:
-                return number
-        return None
+        return find_row(self._rows, lambda row: row.booking.id, booking_id)
 
     def retranslate(self) -> None:
         """Announce that every text changed (the language was switched)."""
         self._headers = None
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
-            )
+        self.all_texts_changed()
 
     # ------------------------------------------------------------------ the model API
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._header(Column(section))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(Column(section))
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -189,7 +158,7 @@ class BookingsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ words
 
-    def _header(self, column: Column) -> str:
+    def header(self, column: int) -> str:
         # Kept per language: the header view asks hundreds of times while laying out.
         if self._headers is None:
             self._headers = {
@@ -200,7 +169,10 @@ class BookingsModel(QAbstractTableModel):
                 Column.PRICE: self.tr("Price"),
                 Column.STATE: self.tr("State"),
             }
-        return self._headers[column]
+        return self._headers[Column(column)]
+
+    def header_alignment(self, column: int) -> object:
+        return self._alignment(Column(column))
 
     @staticmethod
     def _alignment(column: Column) -> int:

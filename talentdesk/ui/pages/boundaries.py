@@ -8,7 +8,7 @@ talent's own copy (the service does it; the agency's stays listed). A preset tra
 as a file: export writes one, import adds one as the talent's own, with clear words
 for every file that cannot be imported.
 
-Without a session desk (no vault unlocked) the page keeps its honest empty state.
+Without a session controller (no vault unlocked) the page keeps its honest empty state.
 """
 
 from __future__ import annotations
@@ -47,15 +47,16 @@ from talentdesk.sessions.boundaries import (
     PresetImportError,
 )
 from talentdesk.sessions.replies import slot_of
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.boundary_models import (
     BoundaryItemsModel,
     ItemColumn,
     PresetListModel,
 )
-from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.words import SessionWords
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
+from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ class LinkRepliesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("linkRepliesDialog")
         self.item = item
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._order: list[str] = [slot_of(rid) for rid in item.decline_reply_ids]
         self.intro = make_label("body", name="linkIntro")
         self.list = QListWidget()
@@ -173,17 +174,28 @@ class BoundariesPage(EmptyStatePage):
     """The talent's boundary presets, the one in force, and their items.
 
     Args:
-        session: The session desk of the unlocked vault; None shows the empty state only.
+        session: The session controller of the unlocked vault; None shows the empty state only.
     """
 
-    def __init__(self, session: SessionDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: SessionController | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("boundariesPage")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._loaded = False
-        self._loading = False
-        self._reload = False
+        self._loader = (
+            LatestOnly(
+                session.run,
+                self._read_presets,
+                self._presets_loaded,
+                self._load_failed,
+                receiver=self,
+            )
+            if session is not None
+            else None
+        )
         self._detail: _PresetDetail | None = None
         self._select_after: str | None = None
         self._error: str | None = None
@@ -331,23 +343,17 @@ class BoundariesPage(EmptyStatePage):
 
     def refresh(self) -> None:
         """Load the presets again (on the bridge); overlapping calls are merged."""
-        session = self._session
-        if session is None:
-            return
-        if self._loading:
-            self._reload = True
-            return
-        self._loading = True
-        book = session.boundaries
+        if self._loader is not None:
+            self._loader.request()
 
-        def work() -> _Loaded:
-            active = book.active()
-            return _Loaded(book.presets(), active.id if active else None, len(book.problems()))
-
-        session.run(work, self._presets_loaded, self._load_failed, receiver=self)
+    def _read_presets(self) -> _Loaded:
+        """Blocking: runs on the bridge."""
+        assert self._session is not None
+        book = self._session.boundaries
+        active = book.active()
+        return _Loaded(book.presets(), active.id if active else None, len(book.problems()))
 
     def _presets_loaded(self, loaded: _Loaded) -> None:
-        self._loading = False
         self._loaded = True
         keep = self._select_after or (self._detail.preset.id if self._detail else None)
         self._select_after = None
@@ -374,13 +380,8 @@ class BoundariesPage(EmptyStatePage):
             self._detail = None
             self.items_model.set_items(())
         self._update()
-        if self._reload:
-            self._reload = False
-            self.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
-        self._loading = False
-        self._reload = False
         log.warning("presets not loaded: %s", type(exc).__name__)
         self._show_error(self.tr("The boundaries could not be loaded. Try again."))
 
@@ -573,26 +574,20 @@ class BoundariesPage(EmptyStatePage):
         preset = self.selected_preset()
         if preset is None or preset.source is Source.AGENCY:
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("deletePresetDialog")
-        dialog.setIcon(QMessageBox.Icon.Question)
-        dialog.setWindowTitle(self.tr("Delete preset"))
-        dialog.setText(self.tr("Delete your preset “%1”?").replace("%1", preset.name))
-        delete = dialog.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = dialog.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _r: self._delete_decided(dialog, delete, preset))
-        self.confirm_dialog = dialog
-        dialog.open()
+        self.confirm_dialog = ask_to_confirm(
+            self,
+            name="deletePresetDialog",
+            title=self.tr("Delete preset"),
+            text=self.tr("Delete your preset “%1”?").replace("%1", preset.name),
+            confirm=self.tr("Delete"),
+            keep=self.tr("Keep it"),
+            decided=lambda delete: self._delete_decided(delete, preset),
+        )
 
-    def _delete_decided(
-        self, dialog: QMessageBox, delete: QPushButton, preset: BoundaryPreset
-    ) -> None:
+    def _delete_decided(self, delete: bool, preset: BoundaryPreset) -> None:
         self.confirm_dialog = None
-        dialog.deleteLater()
         session = self._session
-        if session is None or dialog.clickedButton() is not delete:
+        if session is None or not delete:
             return
         book = session.boundaries
         self._detail = None

@@ -7,7 +7,7 @@ talent's own version, which survives the agency's updates (the service keeps it)
 "Use the agency's wording" throws that version away again. Pinned replies are
 Ctrl+1…Ctrl+9 in a session.
 
-Without a session desk (no vault unlocked) the page keeps its honest empty state.
+Without a session controller (no vault unlocked) the page keeps its honest empty state.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -38,11 +37,11 @@ from talentdesk.sessions.replies import (
     unknown_variables,
 )
 from talentdesk.ui.pages.empty_state import EmptyStatePage
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.session.words import SessionWords
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +55,16 @@ class RepliesPage(EmptyStatePage):
     """The talent's ready replies, with search and an editor.
 
     Args:
-        session: The session desk of the unlocked vault; None shows the empty state only.
+        session: The session controller of the unlocked vault; None shows the empty state only.
     """
 
-    def __init__(self, session: SessionDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: SessionController | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("repliesPage")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._seq = 0
         self._loaded = False
         self._editing: DeclineReply | None = None
@@ -431,26 +432,20 @@ class RepliesPage(EmptyStatePage):
         reply = self._editing
         if reply is None or reply.source is Source.AGENCY:
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("deleteReplyDialog")
-        dialog.setIcon(QMessageBox.Icon.Question)
-        dialog.setWindowTitle(self.tr("Delete reply"))
-        dialog.setText(self.tr("Delete this reply of your own? This cannot be undone."))
-        delete = dialog.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = dialog.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _r: self._delete_decided(dialog, delete, reply))
-        self.confirm_dialog = dialog
-        dialog.open()
+        self.confirm_dialog = ask_to_confirm(
+            self,
+            name="deleteReplyDialog",
+            title=self.tr("Delete reply"),
+            text=self.tr("Delete this reply of your own? This cannot be undone."),
+            confirm=self.tr("Delete"),
+            keep=self.tr("Keep it"),
+            decided=lambda delete: self._delete_decided(delete, reply),
+        )
 
-    def _delete_decided(
-        self, dialog: QMessageBox, delete: QPushButton, reply: DeclineReply
-    ) -> None:
+    def _delete_decided(self, delete: bool, reply: DeclineReply) -> None:
         self.confirm_dialog = None
-        dialog.deleteLater()
         session = self._session
-        if session is None or dialog.clickedButton() is not delete:
+        if session is None or not delete:
             return
         replies = session.replies
 

@@ -1,6 +1,6 @@
 """The Safety page: escalate, the escalations and reports with their progress, the playbook.
 
-Before the vault is unlocked (or in tests without a safety desk) the page keeps its
+Before the vault is unlocked (or in tests without a safety controller) the page keeps its
 honest empty state. With one, it shows from top to bottom: the escalate button with
 the latest escalation's state and tonight's after-care counts; the crisis playbook
 with the emergency contacts; every escalation with its state; and every incident
@@ -29,9 +29,9 @@ from talentdesk.ui.safety import (
     EscalationsModel,
     PlaybookPanel,
     ReportsModel,
-    SafetyDesk,
-    SafetyScreens,
-    SafetyWords,
+    SafetyController,
+    SafetyMessages,
+    SafetyWindows,
 )
 from talentdesk.ui.safety.models import EscalationColumn, ReportColumn
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
@@ -68,7 +68,7 @@ class SafetyPage(EmptyStatePage):
     """Escalations and reports with their progress; escalate; the crisis playbook.
 
     Args:
-        safety: The safety desk of the unlocked vault; None shows the empty state only.
+        safety: The safety controller of the unlocked vault; None shows the empty state only.
         screens: Opens the report dialog; made here if not given.
         escalate_shortcut: Give the window Ctrl+Shift+E through the page's button (off
             when the window has its own).
@@ -81,28 +81,28 @@ class SafetyPage(EmptyStatePage):
 
     def __init__(
         self,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
         parent: QWidget | None = None,
         *,
-        screens: SafetyScreens | None = None,
+        screens: SafetyWindows | None = None,
         escalate_shortcut: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("safetyPage")
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self.action_button.show()
         self.action_button.clicked.connect(self.settings_requested)
         self.screens = screens
         if safety is not None:
             if self.screens is None:
-                self.screens = SafetyScreens(safety, self)
+                self.screens = SafetyWindows(safety, self)
             self._build_content(safety, escalate_shortcut)
         self.retranslate()
 
     # ------------------------------------------------------------------ layout
 
-    def _build_content(self, safety: SafetyDesk, escalate_shortcut: bool) -> None:
+    def _build_content(self, safety: SafetyController, escalate_shortcut: bool) -> None:
         self.pairing_note = Callout("warning", name="safetyUnpaired")
         self.pairing_button = make_button(name="safetyOpenSettings")
         self.box = EscalateBox(safety, shortcut=escalate_shortcut)
@@ -201,7 +201,7 @@ class SafetyPage(EmptyStatePage):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
         safety.changed.connect(self.show_snapshot)
-        safety.desk.pairing_changed.connect(lambda _info: self.retranslate())
+        safety.view.changed.connect(lambda changes: self.retranslate() if changes.pairing else None)
         self.pairing_button.clicked.connect(self.settings_requested)
         self.report_button.clicked.connect(self.new_report)
         assert self.screens is not None
@@ -215,12 +215,12 @@ class SafetyPage(EmptyStatePage):
     # ------------------------------------------------------------------ content
 
     @property
-    def safety(self) -> SafetyDesk | None:
-        """The safety desk, if unlocked."""
+    def safety(self) -> SafetyController | None:
+        """The safety controller, if unlocked."""
         return self._safety
 
     def show_snapshot(self) -> None:
-        """Show the escalations, reports and counts the safety desk loaded last."""
+        """Show the escalations, reports and counts the safety controller loaded last."""
         safety = self._safety
         if safety is None:
             return

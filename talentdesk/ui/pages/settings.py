@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk import __version__
-from talentdesk.ui.desk import AgencyDesk
+from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.keyring_name import keyring_display_name
 from talentdesk.ui.language import LANGUAGE_NAMES
 from talentdesk.ui.pages.agency import AgencySection
@@ -32,14 +32,14 @@ IDLE_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)
 class SettingsPage(TranslatedWidget):
     """The talent's settings; each change is announced at once, saving is the receiver's job.
 
-    The Agency and Shift limits sections work with the agency desk themselves.
+    The Agency and Shift limits sections work with the agency link themselves.
 
     Args:
         vault: what to show about the open vault.
         language: the current language code.
         idle_lock_minutes: the current auto-lock delay.
         data_dir: the data folder, shown in About.
-        desk: the unlocked vault's agency desk (pairing, shift limits); None in tests of
+        agency: the unlocked vault's agency link (pairing, shift limits); None in tests of
             the other sections.
 
     Signals:
@@ -59,13 +59,13 @@ class SettingsPage(TranslatedWidget):
         language: str,
         idle_lock_minutes: int,
         data_dir: Path,
-        desk: AgencyDesk | None = None,
+        agency: AgencyLink | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
-        self.agency = AgencySection(desk)
-        self.shift_limits = ShiftLimitsSection(desk)
+        self.agency = AgencySection(agency)
+        self.shift_limits = ShiftLimitsSection(agency)
         self._vault = vault
         self._data_dir = data_dir
         self.page_title = make_label("pageTitle", name="pageTitle")

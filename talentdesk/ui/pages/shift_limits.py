@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.domain import ShiftLimits
 from talentdesk.sessions.settings import DeskSettings
-from talentdesk.ui.desk import AgencyDesk
+from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.widgets import Card, TranslatedWidget, field_grid, make_button, make_label
 
 log = logging.getLogger(__name__)
@@ -37,14 +37,14 @@ class ShiftLimitsSection(TranslatedWidget):
     """The Shift limits card of Settings.
 
     Args:
-        desk: the agency desk of the unlocked vault (it reads and saves the limits);
+        agency: the agency link of the unlocked vault (it reads and saves the limits);
             None shows the defaults, disabled.
     """
 
-    def __init__(self, desk: AgencyDesk | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftLimitsSection")
-        self._desk = desk
+        self._agency = agency
         self._saved: ShiftLimits | None = None
         self._state = ""  # "", "saved" or "failed"
         self.heading = make_label("heading")
@@ -63,8 +63,8 @@ class ShiftLimitsSection(TranslatedWidget):
         self._build_layout()
         self._connect_signals()
         self.retranslate()
-        if desk is not None:
-            desk.run(desk.desk_settings, self._loaded, self._failed, receiver=self)
+        if agency is not None:
+            agency.run(agency.workspace.desk_settings, self._loaded, self._failed, receiver=self)
 
     def _build_layout(self) -> None:
         card = Card(margins=22)
@@ -139,13 +139,13 @@ class ShiftLimitsSection(TranslatedWidget):
 
     def save(self) -> None:
         """Save the limits on show (on the bridge)."""
-        desk = self._desk
-        if desk is None:
+        agency = self._agency
+        if agency is None:
             return
         limits = self.limits()
         self.save_button.setEnabled(False)
-        desk.run(
-            lambda: desk.save_shift_limits(limits),
+        agency.run(
+            lambda: agency.workspace.save_shift_limits(limits),
             self._loaded_after_save,
             self._failed,
             receiver=self,
@@ -173,7 +173,7 @@ class ShiftLimitsSection(TranslatedWidget):
         self._name_choices()
         self.save_button.setText(self.tr("Save limits"))
         changed = self._saved is not None and self.limits() != self._saved
-        self.save_button.setEnabled(self._desk is not None and changed)
+        self.save_button.setEnabled(self._agency is not None and changed)
         self.saved_label.setText(
             {
                 "saved": self.tr("Saved."),

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QWidget
 from talentdesk.domain import format_idr
 from talentdesk.sessions.summary import NightSummary, NightTotals, Totals
 from talentdesk.ui.pages.empty_state import EmptyStatePage
-from talentdesk.ui.safety import SafetyDesk, SafetyWords
-from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.look import (
+from talentdesk.ui.safety import SafetyController, SafetyMessages
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.style import (
     BAR,
     BAR_SOFT,
     GRID,
@@ -261,23 +261,23 @@ class SummaryPage(EmptyStatePage):
     """Tonight and this week, and the week's nights as a chart.
 
     Args:
-        session: The session desk of the unlocked vault; None shows the empty state only.
-        safety: The safety desk: tonight's after-care counts (hard sessions, check-ins,
+        session: The session controller of the unlocked vault; None shows the empty state only.
+        safety: The safety controller: tonight's after-care counts (hard sessions, check-ins,
             breaks, debriefs) show under the totals once there was a hard session.
     """
 
     def __init__(
         self,
-        session: SessionDesk | None = None,
+        session: SessionController | None = None,
         parent: QWidget | None = None,
         *,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPage")
         self._session = session
         self._safety = safety
-        self._safety_words = SafetyWords(self)
+        self._safety_words = SafetyMessages(self)
         self.after_care = Callout("note", name="afterCareSummary")
         self._summary: NightSummary | None = None
         self._loading = False

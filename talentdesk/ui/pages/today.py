@@ -1,12 +1,12 @@
 """Today: tonight's bookings, and accepting or declining the ones that wait for an answer.
 
 Until the agency has sent a booking the page keeps its honest empty state.
-Every vault call runs on the bridge through the agency desk; the list is
+Every vault call runs on the bridge through the agency link; the list is
 loaded again when a feed page changes bookings, when an answer moves on in
 the outbox (queued → delivered), after each answer, when a session starts,
 ends or is finished, and once a minute.
 
-With a session desk, each booking's state is its stage on the way to its
+With a session agency, each booking's state is its stage on the way to its
 session (upcoming, contact window open, live, wrap-up, done, cancelled), and the
 session card under the list (:class:`SessionStartPanel`) shows the selected
 booking's customer while the contact window allows it, asks the talent to
@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QTreeView,
     QVBoxLayout,
@@ -45,16 +45,16 @@ from talentdesk.domain import (
     Booking,
     BookingStatus,
 )
-from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.sync.service import PairingInfo
-from talentdesk.ui.desk import AcceptCheck, AgencyDesk, BookingRow, TonightView
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.pages.bookings_model import BookingsModel, Column, local_now
 from talentdesk.ui.pages.empty_state import EmptyStatePage
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.stages import BookingStage, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
+from talentdesk.workspace import AcceptCheck, BookingRow, TonightView
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +63,17 @@ REFRESH_MS = 60_000
 #: The longest decline reason the agency accepts.
 MAX_REASON_CHARS = 500
 
+if TYPE_CHECKING:
+    from talentdesk.sync.pairing import PairingInfo
+
 
 class TodayPage(EmptyStatePage):
     """The bookings of today and tonight, each with its package, price and state.
 
     Args:
-        desk: the agency desk of the unlocked vault; None shows the empty state only.
+        agency: the agency link of the unlocked vault; None shows the empty state only.
         now: the wall clock, to say "tomorrow" of bookings after midnight.
-        session: the session desk of the same vault: stages, the session card, Start.
+        session: the session agency of the same vault: stages, the session card, Start.
 
     Signals:
         settings_requested(): the talent wants Settings, to pair with the agency.
@@ -82,18 +85,27 @@ class TodayPage(EmptyStatePage):
 
     def __init__(
         self,
-        desk: AgencyDesk | None = None,
+        agency: AgencyLink | None = None,
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = local_now,
-        session: SessionDesk | None = None,
+        session: SessionController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayPage")
-        self._desk = desk
+        self._agency = agency
         self._session = session
-        self._loading = False
-        self._reload = False
+        self._loader = (
+            LatestOnly(
+                agency.run,
+                agency.workspace.tonight,
+                self._loaded,
+                self._load_failed,
+                receiver=self,
+            )
+            if agency is not None
+            else None
+        )
         self._answering: str | None = None
         self._last_answer: tuple[str, bool] | None = None
         self._error: str | None = None
@@ -123,7 +135,7 @@ class TodayPage(EmptyStatePage):
         self._connect_signals()
         self.retranslate()
         self._show_rows(False)
-        if desk is not None:
+        if agency is not None:
             self._timer.start()
             self.refresh()
 
@@ -193,11 +205,11 @@ class TodayPage(EmptyStatePage):
         self.decline_button.clicked.connect(self._decline_clicked)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._timer.timeout.connect(self.refresh)
-        desk = self._desk
-        if desk is not None:
-            desk.bookings_changed.connect(self.refresh)
-            desk.outbox_changed.connect(self.refresh)
-            desk.pairing_changed.connect(self._pairing_changed)
+        agency = self._agency
+        if agency is not None:
+            agency.bookings_changed.connect(self.refresh)
+            agency.outbox_changed.connect(self.refresh)
+            agency.pairing_changed.connect(self._pairing_changed)
         session, panel = self._session, self.session_panel
         if session is not None and panel is not None:
             panel.open_session_requested.connect(self.session_requested)
@@ -225,17 +237,10 @@ class TodayPage(EmptyStatePage):
 
     def refresh(self) -> None:
         """Load tonight's bookings again (on the bridge); overlapping calls are merged."""
-        desk = self._desk
-        if desk is None:
-            return
-        if self._loading:
-            self._reload = True
-            return
-        self._loading = True
-        desk.run(desk.tonight, self._loaded, self._load_failed, receiver=self)
+        if self._loader is not None:
+            self._loader.request()
 
     def _loaded(self, tonight: TonightView) -> None:
-        self._loading = False
         selected = self.selected_booking()
         self.model.set_rows(tonight.rows)
         if selected is not None:
@@ -245,13 +250,8 @@ class TodayPage(EmptyStatePage):
         self._unreadable = tonight.unreadable
         self._show_rows(bool(tonight.rows))
         self.retranslate()
-        if self._reload:
-            self._reload = False
-            self.refresh()
 
     def _load_failed(self, exc: Exception) -> None:
-        self._loading = False
-        self._reload = False
         log.warning("tonight's bookings not loaded: %s", type(exc).__name__)
         self._error = "load"
         self.retranslate()
@@ -297,7 +297,7 @@ class TodayPage(EmptyStatePage):
     def _update_buttons(self) -> None:
         booking = self.selected_booking()
         can_answer = (
-            self._desk is not None
+            self._agency is not None
             and booking is not None
             and booking.status is BookingStatus.PENDING
             and self._answering is None
@@ -308,12 +308,12 @@ class TodayPage(EmptyStatePage):
     # ------------------------------------------------------------------ answering
 
     def _accept_clicked(self) -> None:
-        desk, booking = self._desk, self.selected_booking()
-        if desk is None or booking is None or booking.status is not BookingStatus.PENDING:
+        agency, booking = self._agency, self.selected_booking()
+        if agency is None or booking is None or booking.status is not BookingStatus.PENDING:
             return
         self._begin_answer(booking.id)
-        desk.run(
-            lambda: desk.check_accept(booking),
+        agency.run(
+            lambda: agency.workspace.check_accept(booking),
             self._checked,
             self._answer_failed,
             receiver=self,
@@ -323,23 +323,20 @@ class TodayPage(EmptyStatePage):
         if not check.warnings.any:
             self._send_answer(check.booking, accept=True)
             return
-        dialog = QMessageBox(self)
-        dialog.setObjectName("acceptWarnings")
-        dialog.setIcon(QMessageBox.Icon.Warning)
-        dialog.setWindowTitle(self.tr("Check before you accept"))
-        dialog.setText(
-            self.tr("Before you accept the booking at %1 (%2):")
+        self.confirm_dialog = ask_to_confirm(
+            self,
+            name="acceptWarnings",
+            icon=QMessageBox.Icon.Warning,
+            role=QMessageBox.ButtonRole.AcceptRole,
+            title=self.tr("Check before you accept"),
+            text=self.tr("Before you accept the booking at %1 (%2):")
             .replace("%1", self.model.time_text(check.booking))
-            .replace("%2", check.booking.package.name)
+            .replace("%2", check.booking.package.name),
+            details="\n".join(f"• {line}" for line in self.warning_lines(check)),
+            confirm=self.tr("Accept anyway"),
+            keep=self.tr("Don't accept"),
+            decided=lambda accept: self._confirmed(accept, check.booking),
         )
-        dialog.setInformativeText("\n".join(f"• {line}" for line in self.warning_lines(check)))
-        accept = dialog.addButton(self.tr("Accept anyway"), QMessageBox.ButtonRole.AcceptRole)
-        keep = dialog.addButton(self.tr("Don't accept"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(keep)
-        dialog.setEscapeButton(keep)
-        dialog.finished.connect(lambda _result: self._confirmed(dialog, accept, check.booking))
-        self.confirm_dialog = dialog
-        dialog.open()
 
     def warning_lines(self, check: AcceptCheck) -> list[str]:
         """Each warning of ``check`` as one plain sentence."""
@@ -393,17 +390,16 @@ class TodayPage(EmptyStatePage):
                 lines.append(self.tr("It breaks one of your shift limits."))
         return lines
 
-    def _confirmed(self, dialog: QMessageBox, accept: QPushButton, booking: Booking) -> None:
+    def _confirmed(self, accept: bool, booking: Booking) -> None:
         self.confirm_dialog = None
-        if dialog.clickedButton() is accept:
+        if accept:
             self._send_answer(booking, accept=True)
         else:
             self._end_answer()
-        dialog.deleteLater()
 
     def _decline_clicked(self) -> None:
         booking = self.selected_booking()
-        if self._desk is None or booking is None or booking.status is not BookingStatus.PENDING:
+        if self._agency is None or booking is None or booking.status is not BookingStatus.PENDING:
             return
         self._begin_answer(booking.id)
         dialog = QInputDialog(self)
@@ -444,12 +440,13 @@ class TodayPage(EmptyStatePage):
         self._update_buttons()
 
     def _send_answer(self, booking: Booking, *, accept: bool, reason: str | None = None) -> None:
-        desk = self._desk
-        if desk is None:
+        agency = self._agency
+        if agency is None:
             return
         self._answering = booking.id
-        desk.run(
-            lambda: desk.answer(booking.id, accept=accept, reason=reason),
+        workspace = agency.workspace
+        agency.run(
+            lambda: workspace.answer(booking.id, accept=accept, reason=reason),
             lambda _item: self._answered(booking.id, accept),
             self._answer_failed,
             receiver=self,
@@ -461,6 +458,8 @@ class TodayPage(EmptyStatePage):
         self.refresh()
 
     def _answer_failed(self, exc: Exception) -> None:
+        from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
+
         if isinstance(exc, BookingAlreadyAnsweredError | BookingNotFoundError):
             self._error = "stale"
         else:
@@ -502,8 +501,8 @@ class TodayPage(EmptyStatePage):
         return f"{said} {delivered}", "success"
 
     def retranslate(self) -> None:
-        desk = self._desk
-        pairing = desk.pairing if desk is not None else None
+        agency = self._agency
+        pairing = agency.pairing if agency is not None else None
         self.page_title.setText(self.tr("Today"))
         self.heading.setText(self.tr("No bookings yet"))
         self.body.setText(

@@ -1,7 +1,7 @@
-"""The safety desk's face: escalate, the crisis playbook, reports, "Are you OK?", after-care.
+"""The safety controller's face: escalate, the crisis playbook, reports, "Are you OK?", after-care.
 
-:class:`SafetyDesk` holds the plain-Python :class:`~talentdesk.safety.SafetyService` of
-one unlocked vault and brings its news to the GUI thread; the widgets here show it:
+:class:`SafetyController` keeps what the safety screens show of one unlocked vault's
+workspace and brings its news to the GUI thread; the widgets here show it:
 
 * :class:`EscalateBox` — the escalate button (and Ctrl+Shift+E) with the panel that
   follows the escalation: queued, delivered, acknowledged by the supervisor, resolved,
@@ -10,7 +10,7 @@ one unlocked vault and brings its news to the GUI thread; the widgets here show 
 * :class:`ReportDialog` — an incident report about the live or a recent session;
 * :class:`AreYouOkPrompt` — the lone-worker check's question;
 * :class:`AfterCareDialog` — check-in, break and debrief after a hard session;
-* :class:`SafetyScreens` — opens the windows above when they are needed.
+* :class:`SafetyWindows` — opens the windows above when they are needed.
 
 Names are imported on first use (PEP 562), not with the package: importing one
 module of it must not pull in every window (startup time).
@@ -20,25 +20,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talentdesk.ui._lazy import lazy_exports
+from talentdesk.ui.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from talentdesk.ui.safety.aftercare import AfterCareDialog
+    from talentdesk.ui.safety.controller import SafetyController
     from talentdesk.ui.safety.escalate import EscalateBox, EscalationPanel
-    from talentdesk.ui.safety.holder import (
-        SafetyDesk,
-        SafetySnapshot,
-        SafetyTuning,
-        SessionChoice,
-        WatchedSession,
-    )
     from talentdesk.ui.safety.lone_worker import AreYouOkPrompt
+    from talentdesk.ui.safety.messages import SafetyMessages
     from talentdesk.ui.safety.models import EscalationsModel, ReportsModel, SessionsModel
     from talentdesk.ui.safety.playbook import PlaybookPanel, PlaybookWindow
     from talentdesk.ui.safety.report_dialog import ReportDialog
-    from talentdesk.ui.safety.screens import SafetyScreens
     from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
-    from talentdesk.ui.safety.words import SafetyWords
+    from talentdesk.ui.safety.windows import SafetyWindows
 
 _HOME = {
     "AfterCareDialog": "talentdesk.ui.safety.aftercare",
@@ -51,14 +45,10 @@ _HOME = {
     "PlaybookWindow": "talentdesk.ui.safety.playbook",
     "ReportDialog": "talentdesk.ui.safety.report_dialog",
     "ReportsModel": "talentdesk.ui.safety.models",
-    "SafetyDesk": "talentdesk.ui.safety.holder",
-    "SafetyScreens": "talentdesk.ui.safety.screens",
-    "SafetySnapshot": "talentdesk.ui.safety.holder",
-    "SafetyTuning": "talentdesk.ui.safety.holder",
-    "SafetyWords": "talentdesk.ui.safety.words",
-    "SessionChoice": "talentdesk.ui.safety.holder",
+    "SafetyController": "talentdesk.ui.safety.controller",
+    "SafetyWindows": "talentdesk.ui.safety.windows",
+    "SafetyMessages": "talentdesk.ui.safety.messages",
     "SessionsModel": "talentdesk.ui.safety.models",
-    "WatchedSession": "talentdesk.ui.safety.holder",
     "make_escalate_shortcut": "talentdesk.ui.safety.shortcut",
 }
 
@@ -77,13 +67,9 @@ __all__ = [
     "PlaybookWindow",
     "ReportDialog",
     "ReportsModel",
-    "SafetyDesk",
-    "SafetyScreens",
-    "SafetySnapshot",
-    "SafetyTuning",
-    "SafetyWords",
-    "SessionChoice",
+    "SafetyController",
+    "SafetyMessages",
+    "SafetyWindows",
     "SessionsModel",
-    "WatchedSession",
     "make_escalate_shortcut",
 ]

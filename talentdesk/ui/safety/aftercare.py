@@ -12,8 +12,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute
-from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.words import SafetyWords
+from talentdesk.ui.safety.controller import SafetyController
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.widgets import Callout, make_button, make_label
 
 #: The break the dialog suggests, in minutes.
@@ -24,19 +24,19 @@ class AfterCareDialog(QDialog):
     """Check-in, break and debrief after a hard session (non-modal).
 
     Args:
-        safety: The safety desk (it keeps the counts and sends the debrief request).
+        safety: The safety controller (it keeps the counts and sends the debrief request).
         offer: What the safety service offers, and why.
     """
 
     def __init__(
-        self, safety: SafetyDesk, offer: AfterCareOffer, parent: QWidget | None = None
+        self, safety: SafetyController, offer: AfterCareOffer, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("afterCareDialog")
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self.offer = offer
         self.completed: set[CareOffer] = set()
         self._feeling: str | None = None

@@ -1,7 +1,7 @@
 """The escalate button, its shortcut, and the panel that follows the escalation to its end.
 
 One click (or Ctrl+Shift+E anywhere in the window) calls
-:meth:`SafetyDesk.escalate` at once: no form and no question come before it, and the
+:meth:`SafetyController.escalate` at once: no form and no question come before it, and the
 escalation is durable when the click returns. Only then does the panel offer to add
 details (a crisis sign, a note) as a follow-up, and show each state as it arrives:
 queued, delivered (with the agency's reference), acknowledged by the supervisor,
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from talentdesk.safety import CRISIS_SIGNS, EscalationView, SafetyError
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
-from talentdesk.ui.safety.holder import SafetyDesk
+from talentdesk.ui.safety.controller import SafetyController
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
-from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
 from talentdesk_contract import wire
 
@@ -49,7 +50,7 @@ class EscalationPanel(QFrame):
     """One escalation: its state at a glance, details to add, and "False alarm".
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         compact: The small form for the compact window (details fold away).
         sign_columns: Crisis-sign buttons side by side (default: 1 compact, else 2).
         inline_note: The note and "Send details" share one row (where height is scarce).
@@ -64,7 +65,7 @@ class EscalationPanel(QFrame):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         compact: bool = False,
@@ -81,7 +82,7 @@ class EscalationPanel(QFrame):
         self.setProperty("state", "queued")
         self.setProperty("density", "compact" if compact else "normal")
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self._compact = compact
         self._view: EscalationView | None = None
         self._sending = False
@@ -279,12 +280,16 @@ class EscalationPanel(QFrame):
         escalation_id = view.id
 
         def done(_view: EscalationView) -> None:
+            if not shiboken6.isValid(self):
+                return  # the panel closed while the follow-up was being written
             self._sending = False
             if self.escalation_id == escalation_id:
                 self._reset_details()  # the line under the details counts them now
             self._update_send()
 
         def failed(exc: Exception) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._sending = False
             self._show_error(exc)
             self._update_send()
@@ -375,7 +380,7 @@ class EscalateBox(TranslatedWidget):
     """The escalate button with its shortcut, and the panel of its latest escalation.
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         booking: Which booking an escalation is about (None: the live session's).
         compact: The small form for the compact window.
         shortcut: Give the window Ctrl+Shift+E (one box per window should).
@@ -394,7 +399,7 @@ class EscalateBox(TranslatedWidget):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         booking: BookingSource | None = None,

@@ -14,9 +14,9 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.safety import EscalationView, LoneWorkerEvent, LoneWorkerEventKind
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import repolish
-from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.session.words import clock_text
+from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
 #: Qt platforms on which a window may ask to stay on top.
@@ -27,7 +27,7 @@ class AreYouOkPrompt(TranslatedWidget):
     """The question "Kamu baik-baik saja?" with "I'm OK" and "I need help", and what next.
 
     Args:
-        safety: The safety desk (answers go to its lone-worker check).
+        safety: The safety controller (answers go to its lone-worker check).
         platform: The Qt platform name (tests pretend another); None asks Qt.
 
     Signals:
@@ -37,7 +37,11 @@ class AreYouOkPrompt(TranslatedWidget):
     answered = Signal(str)
 
     def __init__(
-        self, safety: SafetyDesk, parent: QWidget | None = None, *, platform: str | None = None
+        self,
+        safety: SafetyController,
+        parent: QWidget | None = None,
+        *,
+        platform: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("areYouOkPrompt")

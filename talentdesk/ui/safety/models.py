@@ -1,6 +1,6 @@
 """Item models of the safety screens: escalations, reports, and sessions to report about.
 
-Each model holds what the safety desk loaded last and only formats it; all of them
+Each model holds what the safety controller loaded last and only formats it; all of them
 pass ``qtmodeltester``. ``Qt.UserRole`` gives the row's object (an ``EscalationView``,
 a ``ReportView`` or a ``SessionChoice``).
 """
@@ -13,7 +13,6 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,10 +21,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from talentdesk.safety import Delivery, EscalationView, ReportView
-from talentdesk.ui.safety.holder import SessionChoice
-from talentdesk.ui.safety.look import STATE_COLOURS
-from talentdesk.ui.safety.words import SafetyWords
+from talentdesk.ui.item_models import ColumnsModel, find_row, item_flags
+from talentdesk.ui.safety.messages import SafetyMessages
+from talentdesk.ui.safety.style import STATE_COLOURS
 from talentdesk.ui.style import MUTED
+from talentdesk.workspace import SessionChoice
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,37 +44,20 @@ _SETTLED = QColor(MUTED)
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
-class _TableModel(QAbstractTableModel, Generic[T]):
+class _TableModel(ColumnsModel, Generic[T]):
     """A read-only table over a list of rows; subclasses say the columns."""
-
-    columns: tuple[enum.IntEnum, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
-        self.words = SafetyWords(self)
+        self.words = SafetyMessages(self)
 
     def row_of(self, row_id: str) -> int | None:
         """The row of an escalation or report (by its id), if listed."""
-        for row, view in enumerate(self._rows):
-            if view.id == row_id:
-                return row
-        return None
+        return find_row(self._rows, lambda view: view.id, row_id)
 
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def item(self, row: int) -> T | None:
         """The object of ``row``."""
@@ -93,11 +76,7 @@ class _TableModel(QAbstractTableModel, Generic[T]):
 
     def retranslate(self) -> None:
         """The language changed: every text is asked for again."""
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        self.all_texts_changed()
 
 
 class EscalationColumn(enum.IntEnum):
@@ -114,19 +93,13 @@ class EscalationsModel(_TableModel[EscalationView]):
 
     columns = tuple(EscalationColumn)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.columns):
-            return None
+    def header(self, column: int) -> str:
         return {
             EscalationColumn.SENT: self.tr("Sent"),
             EscalationColumn.STATE: self.tr("State"),
             EscalationColumn.SIGN: self.tr("Crisis sign"),
             EscalationColumn.ABOUT: self.tr("About"),
-        }[EscalationColumn(section)]
+        }[EscalationColumn(column)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -174,20 +147,14 @@ class ReportsModel(_TableModel[ReportView]):
 
     columns = tuple(ReportColumn)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.columns):
-            return None
+    def header(self, column: int) -> str:
         return {
             ReportColumn.FILED: self.tr("Filed"),
             ReportColumn.CATEGORY: self.tr("Category"),
             ReportColumn.TICKET: self.tr("Ticket"),
             ReportColumn.LEVEL: self.tr("Level"),
             ReportColumn.STATUS: self.tr("Status"),
-        }[ReportColumn(section)]
+        }[ReportColumn(column)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
@@ -228,19 +195,13 @@ class SessionsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SessionChoice] = []
-        self.words = SafetyWords(self)
+        self.words = SafetyMessages(self)
 
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return item_flags(index)
 
     def set_rows(self, rows: Sequence[SessionChoice]) -> None:
         """Show ``rows``."""

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import DEFAULT_EMERGENCY_CONTACTS, EmergencyContact, IncidentCategory
 from talentdesk.safety import PLAYBOOK, CrisisGuide, EscalationView, guide_for
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import BookingSource
-from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.safety.words import SafetyWords
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 from talentdesk_contract import wire
 
@@ -102,7 +102,7 @@ class PlaybookPanel(TranslatedWidget):
     """Signs, actions, contacts, and "escalate with this sign".
 
     Args:
-        safety: The safety desk (contacts from its snapshot; escalating).
+        safety: The safety controller (contacts from its snapshot; escalating).
         booking: Which booking an escalation is about (None: the live session's).
         copy: Where a number goes when "Copy" is pressed (the clipboard).
         columns: How many contact cards side by side.
@@ -119,7 +119,7 @@ class PlaybookPanel(TranslatedWidget):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         booking: BookingSource | None = None,
@@ -134,7 +134,7 @@ class PlaybookPanel(TranslatedWidget):
         self._copy = copy
         self._columns = max(1, columns)
         self._sign_columns = max(1, sign_columns)
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self._guide: CrisisGuide | None = None
         self._last: EscalationView | None = None
         self.title = make_label("sectionTitle", name="playbookTitle")
@@ -371,7 +371,7 @@ class PlaybookWindow(TranslatedWidget):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         booking: BookingSource | None = None,

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import ReportView, SafetyError
 from talentdesk.safety.reports import DESCRIPTION_MAX_CHARS
-from talentdesk.ui.safety.holder import SafetyDesk, SessionChoice
+from talentdesk.ui.safety.controller import SafetyController
+from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.models import SessionsModel
-from talentdesk.ui.safety.words import SafetyWords
 from talentdesk.ui.widgets import Callout, make_button, make_label
+from talentdesk.workspace import SessionChoice
 
 #: The categories in the order the talent sees them.
 CATEGORIES: tuple[IncidentCategory, ...] = tuple(IncidentCategory)
@@ -37,7 +38,7 @@ class ReportDialog(QDialog):
     """File an incident report (non-modal: the session stays usable beside it).
 
     Args:
-        safety: The safety desk.
+        safety: The safety controller.
         category: The category to start with (the playbook's suggestion), if any.
         booking_id: The session to pick first, if listed (default: the live one).
 
@@ -49,7 +50,7 @@ class ReportDialog(QDialog):
 
     def __init__(
         self,
-        safety: SafetyDesk,
+        safety: SafetyController,
         parent: QWidget | None = None,
         *,
         category: IncidentCategory | None = None,
@@ -59,7 +60,7 @@ class ReportDialog(QDialog):
         self.setObjectName("reportDialog")
         self.setModal(False)
         self._safety = safety
-        self._words = SafetyWords(self)
+        self._words = SafetyMessages(self)
         self._prefer = booking_id
         self._busy = False
         self._loaded = False

@@ -1,6 +1,5 @@
-"""The session desk's view: the session and compact windows, replies, boundaries, reminders.
+"""The session's windows: the session and compact windows, replies, boundaries, reminders.
 
 Modules import what they need directly (``talentdesk.ui.session.window`` ...); this
-package imports nothing itself, so the agency desk can use
-:mod:`talentdesk.ui.session.services` without importing the windows.
+package imports nothing itself, so importing one module does not import the windows.
 """

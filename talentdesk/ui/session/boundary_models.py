@@ -12,7 +12,6 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,8 +22,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from talentdesk.domain import BoundaryAnswer, BoundaryItem, BoundaryPreset, DeclineReply, Source
 from talentdesk.sessions.boundaries import copy_of
-from talentdesk.ui.session.look import ANSWER_COLOURS, MUTED_COLOUR
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.item_models import ColumnsModel, find_row, item_flags
+from talentdesk.ui.session.messages import SessionMessages
+from talentdesk.ui.session.style import ANSWER_COLOURS, MUTED_COLOUR
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +54,7 @@ class PresetListModel(QAbstractListModel):
         super().__init__(parent)
         self._presets: tuple[BoundaryPreset, ...] = ()
         self._active: str | None = None
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -80,10 +80,7 @@ class PresetListModel(QAbstractListModel):
 
     def row_of(self, preset_id: str) -> int | None:
         """The row of a preset, or None."""
-        for row, preset in enumerate(self._presets):
-            if preset.id == preset_id:
-                return row
-        return None
+        return find_row(self._presets, lambda preset: preset.id, preset_id)
 
     def subtitle(self, preset: BoundaryPreset) -> str:
         """Whose preset it is and its language."""
@@ -106,14 +103,7 @@ class PresetListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._presets)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return item_flags(index, Qt.ItemFlag.ItemIsUserCheckable)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.column() != 0:
@@ -168,14 +158,16 @@ class ItemColumn(IntEnum):
     REPLIES = 2
 
 
-class BoundaryItemsModel(QAbstractTableModel):
+class BoundaryItemsModel(ColumnsModel):
     """One preset's items: the boundary, OK / ask me / never, and the linked decline replies."""
+
+    columns = tuple(ItemColumn)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: tuple[BoundaryItem, ...] = ()
         self._linked: dict[str, tuple[DeclineReply, ...]] = {}
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
 
     def set_items(
         self,
@@ -198,10 +190,7 @@ class BoundaryItemsModel(QAbstractTableModel):
 
     def row_of(self, key: str) -> int | None:
         """The row of an item, or None."""
-        for row, item in enumerate(self._items):
-            if item.key == key:
-                return row
-        return None
+        return find_row(self._items, lambda item: item.key, key)
 
     def linked(self, key: str) -> tuple[DeclineReply, ...]:
         """The decline replies an item links (those that exist)."""
@@ -209,44 +198,19 @@ class BoundaryItemsModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Every text changed (the language was switched)."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ItemColumn) - 1)
-        if self._items:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._items) - 1, len(ItemColumn) - 1)
-            )
+        self.all_texts_changed()
 
     # ------------------------------------------------------------------ the model API
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ItemColumn)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(ItemColumn):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header(self, column: int) -> str:
         return {
             ItemColumn.BOUNDARY: self.tr("Boundary"),
             ItemColumn.ANSWER: self.tr("Your answer"),
             ItemColumn.REPLIES: self.tr("Decline replies"),
-        }[ItemColumn(section)]
+        }[ItemColumn(column)]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.column() < len(ItemColumn):

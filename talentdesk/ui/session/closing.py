@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.sessions.runner import ClosingRoutine, SessionError, SessionTick
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label
 
 
@@ -26,14 +26,14 @@ class ClosingPanel(TranslatedWidget):
     """What to do between ending and finishing a session.
 
     Args:
-        session: The session desk.
+        session: The session controller.
     """
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("closingPanel")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._routine: ClosingRoutine | None = None
         self._tick: SessionTick | None = None
         self.steps: dict[str, QCheckBox] = {}

@@ -3,7 +3,7 @@
 Small enough to sit beside the talent's chat app. It stays on top where the
 platform lets an application ask for that (X11, Windows, macOS); on Wayland, where
 only the compositor decides, and on the offscreen platform the toggle is hidden
-rather than offered and silently ignored. With a safety desk, the escalate button sits
+rather than offered and silently ignored. With a safety controller, the escalate button sits
 above "Open full window" (Ctrl+Shift+E works here too), and an escalation's state
 and details fold out beneath it.
 """
@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.replies import MAX_PINS
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateBox
-from talentdesk.ui.safety.holder import SafetyDesk
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import TranslatedWidget, make_button, make_label, set_role
 
 #: Qt platforms on which a window may ask to stay on top.
@@ -38,12 +38,12 @@ class CompactWindow(TranslatedWidget):
     """The session in a small window.
 
     Args:
-        session: The session desk.
+        session: The session controller.
         platform: The Qt platform name (tests pretend another); None asks Qt.
-        safety: The safety desk, for the escalate button; None leaves it out.
+        safety: The safety controller, for the escalate button; None leaves it out.
 
     Attributes:
-        escalate: The escalate button and the panel of its escalation, with a safety desk.
+        escalate: The escalate button and the panel of its escalation, with a safety controller.
 
     Signals:
         full_requested(): The talent wants the full session window.
@@ -53,16 +53,16 @@ class CompactWindow(TranslatedWidget):
 
     def __init__(
         self,
-        session: SessionDesk,
+        session: SessionController,
         parent: QWidget | None = None,
         *,
         platform: str | None = None,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compactWindow")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._tick: SessionTick | None = None
         self._warning: int | None = None
         self._pinned: tuple[DeclineReply, ...] = ()

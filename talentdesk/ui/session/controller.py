@@ -1,10 +1,10 @@
-"""The session desk: the session services of one unlocked vault, for the windows.
+"""The session controller: the live session as the windows show it.
 
-:class:`SessionDesk` holds no rules of its own. It runs the services' vault-bound
-steps (start, end, finish, copying a reply) on the bridge through the agency desk,
-keeps what the windows show (the live session, its last tick, the closing routine,
-the customer's contact while it may be shown, the reply pace) and says what changed
-with signals, always on the GUI thread.
+:class:`SessionController` holds no rules of its own. It runs the workspace's
+vault-bound steps (start, end, finish, copying a reply) on the bridge, keeps what the
+windows show (the live session, its last tick, the closing routine, the customer's
+contact while it may be shown, the reply pace) and says what changed with signals,
+always on the GUI thread.
 
 **The clock.** Time always comes from the runner's monotonic clock: the desk's timer
 only decides *when to look*. It is scheduled to fire just after the next whole
@@ -12,68 +12,46 @@ second of the countdown, so the number on screen changes within a few millisecon
 of the true second, and a late or missed tick never shows a wrong time.
 
 **The reply pace.** The meter lives on the GUI thread. A copied reply counts as an
-answer: the reply book calls its copy listeners on the worker that copied, and the
-listener here only hands the news to the GUI thread through the bridge.
+answer: the workspace's change event says how many replies were copied
+(``Changes.replies_copied``), wherever they were copied from.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from talentdesk.domain import BoundaryPreset, CustomerContact, DeclineReply
-from talentdesk.sessions.boundaries import BoundaryBook
-from talentdesk.sessions.pace import PaceAnswer, ReplyPace, agency_thresholds
-from talentdesk.sessions.pace import applies_to as pace_applies_to
-from talentdesk.sessions.replies import ReplyBook, ReplyValues
-from talentdesk.sessions.runner import (
-    ClosingRoutine,
-    FinishedSession,
-    LiveSession,
-    SessionPhase,
-    SessionRunner,
-    SessionTick,
-)
-from talentdesk.sessions.settings import load_settings
-from talentdesk.sessions.summary import SummaryDesk
-from talentdesk.sync.apply import PageResult
-from talentdesk.ui.bridge import Bridge
+from talentdesk.sessions.terms import SessionPhase
+from talentdesk.ui.bridge import WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.desk import AgencyDesk
-from talentdesk.ui.session.services import SessionServices
+from talentdesk.workspace import Changes, SessionContext
+
+if TYPE_CHECKING:
+    from talentdesk.domain import CustomerContact, DeclineReply
+    from talentdesk.sessions.boundaries import BoundaryBook
+    from talentdesk.sessions.pace import PaceAnswer, ReplyPace
+    from talentdesk.sessions.replies import ReplyBook, ReplyValues
+    from talentdesk.sessions.runner import (
+        ClosingRoutine,
+        FinishedSession,
+        LiveSession,
+        SessionRunner,
+        SessionTick,
+    )
+    from talentdesk.sessions.summary import NightSummaries
+    from talentdesk.workspace import OpenedSession, Workspace
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
 
 #: The timer never looks more often than this (a frozen test clock must not spin).
 MIN_TICK_MS = 40
 #: Fired this long after the next whole second, so the display has already turned.
 TICK_SLACK_MS = 5
-
-
-@dataclass(frozen=True)
-class DeskContext:
-    """What the session windows need from the vault besides the session itself."""
-
-    talent_name: str = ""
-    contact_minutes: int = 10
-    preset: BoundaryPreset | None = None
-
-
-@dataclass(frozen=True)
-class _Adopted:
-    live: LiveSession
-    contact: CustomerContact | None
-    context: DeskContext
-    pace: ReplyPace | None
-    routine: ClosingRoutine | None
 
 
 def next_tick_ms(tick: SessionTick) -> int:
@@ -94,20 +72,21 @@ def next_tick_ms(tick: SessionTick) -> int:
     return max(MIN_TICK_MS, min(1000, round(fraction * 1000) + TICK_SLACK_MS))
 
 
-class SessionDesk(QObject):
-    """The session side of one unlocked vault: the live session, replies, boundaries.
+class SessionController(QObject):
+    """The live session of one unlocked vault as the windows show it; replies, boundaries.
 
     Args:
-        desk: The agency desk of the same vault (runs work on the bridge, drops
-            outcomes once released).
-        services: The session services.
-        bridge: The app's bridge (the copy listener hands its news over with it).
+        view: The workspace on the GUI thread (its change event, its runner).
         clipboard: Where replies and the customer's handle are copied.
         language: The talent's language ("id" or "en"), for the closing reply.
 
+    Attributes:
+        workspace: The workspace (call its blocking methods through :attr:`run`).
+        run: Runs blocking work on the bridge (:meth:`WorkspaceBridge.run`).
+
     Signals:
         session_changed(object): The live session after a start or resume; None once it
-            is finished or the desk is released.
+            is finished or the controller is released.
         ticked(object): The newest ``SessionTick``.
         warning_due(int): Minutes left at a warning mark (5, 1...), once each.
         overrun_started(): The booked time is up.
@@ -150,63 +129,73 @@ class SessionDesk(QObject):
 
     def __init__(
         self,
-        desk: AgencyDesk,
-        services: SessionServices,
-        bridge: Bridge,
+        view: WorkspaceBridge,
         *,
         clipboard: SecretClipboard,
         language: str = "en",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.desk = desk
-        self.services = services
+        self.view = view
+        self.workspace: Workspace = view.workspace
+        self.run = view.run
         self.clipboard = clipboard
         self.language = language
         self._reply_language: str | None = language
         self._cancelled = False
-        self._bridge = bridge
         self._live: LiveSession | None = None
         self._tick: SessionTick | None = None
         self._routine: ClosingRoutine | None = None
         self._contact: CustomerContact | None = None
         self._pace: ReplyPace | None = None
-        self._context = DeskContext()
+        self._context = SessionContext()
         self._busy = False
         self._released = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._connect_signals()
-        # Called on the worker that copied, or on the feed thread: only hand over.
-        services.replies.add_copy_listener(self._copied_elsewhere)
-        desk.sync.add_page_listener(self._page_applied_elsewhere)
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.tick_now)
-        self.desk.bookings_changed.connect(self._check_cancelled)
+        self.view.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if self._released:
+            return
+        if changes.bookings:
+            self._check_cancelled()
+        if changes.replies_copied:
+            for _ in range(changes.replies_copied):
+                self.talent_answered()
+        if changes.replies:
+            self.replies_changed.emit()
+        if changes.boundaries:
+            self.presets_changed.emit()
+        if changes.boundaries or changes.settings:
+            self.load_context()
 
     # ------------------------------------------------------------------ state
 
     @property
     def runner(self) -> SessionRunner:
         """The session runner."""
-        return self.services.runner
+        return self.workspace.runner
 
     @property
     def replies(self) -> ReplyBook:
         """The reply book."""
-        return self.services.replies
+        return self.workspace.replies
 
     @property
     def boundaries(self) -> BoundaryBook:
         """The boundary presets."""
-        return self.services.boundaries
+        return self.workspace.boundaries
 
     @property
-    def summary(self) -> SummaryDesk:
+    def summary(self) -> NightSummaries:
         """The night summary."""
-        return self.services.summary
+        return self.workspace.summary
 
     @property
     def live(self) -> LiveSession | None:
@@ -229,7 +218,7 @@ class SessionDesk(QObject):
         return self._contact
 
     @property
-    def context(self) -> DeskContext:
+    def context(self) -> SessionContext:
         """Talent name, contact window and the active preset, as last loaded."""
         return self._context
 
@@ -272,21 +261,8 @@ class SessionDesk(QObject):
         self.run(live.cancelled_by_agency, cancelled)
 
     def now(self) -> datetime:
-        """The session desk's wall clock."""
-        return self.services.clocks.wall()
-
-    def run(
-        self,
-        work: Callable[[], T],
-        success: Callable[[T], None],
-        failure: Callable[[Exception], None] | None = None,
-        *,
-        receiver: QObject | None = None,
-    ) -> None:
-        """Run vault-bound work on the bridge (see :meth:`AgencyDesk.run`)."""
-        if self._released:
-            return
-        self.desk.run(work, success, failure, receiver=receiver)
+        """The session services' wall clock."""
+        return self.workspace.clocks.wall()
 
     def _set_busy(self, busy: bool) -> None:
         if self._busy != busy:
@@ -297,55 +273,35 @@ class SessionDesk(QObject):
 
     def load_context(self) -> None:
         """Read the talent's name, the contact window and the active preset again."""
-        self.run(self._read_context, self._context_loaded)
+        self.run(self.workspace.session_context, self._context_loaded)
 
-    def _read_context(self) -> DeskContext:
-        """Blocking: runs on the bridge."""
-        return DeskContext(
-            talent_name=load_settings(self.runner.vault).talent_name,
-            contact_minutes=self.runner.contact_window_minutes(),
-            preset=self.boundaries.active(),
-        )
-
-    def _context_loaded(self, context: DeskContext) -> None:
+    def _context_loaded(self, context: SessionContext) -> None:
         self._context = context
         self.context_changed.emit()
 
-    def _page_applied_elsewhere(self, result: PageResult) -> None:
-        if result.config_changed:
-            self._bridge.post(self._agency_config_arrived)
-
-    def _agency_config_arrived(self) -> None:
-        if self._released:
-            return
-        self.replies_changed.emit()
-        self.presets_changed.emit()
-        self.load_context()
-
     def changed_replies(self) -> None:
         """Say that replies changed (after an edit on a page)."""
-        self.replies_changed.emit()
+        self.workspace.notify(Changes(replies=True))
 
     def changed_presets(self) -> None:
         """Say that presets changed (after an edit on a page); the active one is read again."""
-        self.presets_changed.emit()
-        self.load_context()
+        self.workspace.notify(Changes(boundaries=True))
 
     # ------------------------------------------------------------------ start and resume
 
     def resume(self) -> None:
         """Pick up a session that was live when the app stopped or locked, if any."""
-        runner = self.runner
+        workspace, language = self.workspace, self.language
 
-        def work() -> _Adopted | None:
-            live = runner.resume()
-            return None if live is None else self._adopt_on_worker(live)
+        def done(opened: OpenedSession | None) -> None:
+            if opened is not None:
+                self._opened(opened)
 
-        def done(adopted: _Adopted | None) -> None:
-            if adopted is not None:
-                self._adopted(adopted)
-
-        self.run(work, done, lambda exc: self._failed("resume", exc))
+        self.run(
+            lambda: workspace.resume_session(language=language),
+            done,
+            lambda exc: self._failed("resume", exc),
+        )
 
     def start(self, booking_id: str, *, customer_unblocked: bool = False) -> None:
         """Start the session of an accepted booking (on the bridge).
@@ -355,38 +311,29 @@ class SessionDesk(QObject):
         if self._busy or self._live is not None:
             return
         self._set_busy(True)
-        runner = self.runner
+        workspace, language = self.workspace, self.language
 
-        def work() -> _Adopted:
-            live = runner.start(booking_id, customer_unblocked=customer_unblocked)
-            return self._adopt_on_worker(live)
+        def work() -> OpenedSession:
+            return workspace.start_session(
+                booking_id, customer_unblocked=customer_unblocked, language=language
+            )
 
-        self.run(work, self._adopted, lambda exc: self._failed("start", exc))
+        self.run(work, self._opened, lambda exc: self._failed("start", exc))
 
-    def _adopt_on_worker(self, live: LiveSession) -> _Adopted:
-        """Blocking: everything the windows need about a live session, read at once."""
-        pace = None
-        if pace_applies_to(live.package):
-            pace = ReplyPace(agency_thresholds(self.runner.vault), self.services.clocks.monotonic)
-        routine = None
-        if live.phase is SessionPhase.CLOSING:
-            routine = live.end(self.language)
-        return _Adopted(live, live.contact(), self._read_context(), pace, routine)
-
-    def _adopted(self, adopted: _Adopted) -> None:
+    def _opened(self, opened: OpenedSession) -> None:
         self._set_busy(False)
-        self._live = adopted.live
-        self._contact = adopted.contact
-        self._context = adopted.context
-        self._pace = adopted.pace
-        self._routine = adopted.routine
+        self._live = opened.live
+        self._contact = opened.contact
+        self._context = opened.context
+        self._pace = opened.pace
+        self._routine = opened.routine
         self._tick = None
         self._cancelled = False
-        self.session_changed.emit(adopted.live)
-        self.contact_changed.emit(adopted.contact)
+        self.session_changed.emit(opened.live)
+        self.contact_changed.emit(opened.contact)
         self.context_changed.emit()
-        if adopted.routine is not None:
-            self.closing_started.emit(adopted.routine)
+        if opened.routine is not None:
+            self.closing_started.emit(opened.routine)
         self.tick_now()
         self._check_cancelled()
 
@@ -426,8 +373,12 @@ class SessionDesk(QObject):
         if live is None or self._busy or self._routine is not None:
             return
         self._set_busy(True)
-        language = self.language
-        self.run(lambda: live.end(language), self._ended, lambda exc: self._failed("end", exc))
+        workspace, language = self.workspace, self.language
+        self.run(
+            lambda: workspace.end_session(live, language),
+            self._ended,
+            lambda exc: self._failed("end", exc),
+        )
 
     def _ended(self, routine: ClosingRoutine) -> None:
         self._set_busy(False)
@@ -455,9 +406,10 @@ class SessionDesk(QObject):
         pace = self._pace
         slow = pace.slow_replies if pace is not None else 0
         flags = pace.record_flags() if pace is not None else ()
+        workspace = self.workspace
 
         def work() -> FinishedSession:
-            return live.finish(slow_replies=slow, flags=flags)
+            return workspace.finish_session(live, slow_replies=slow, flags=flags)
 
         self.run(work, self._finished, lambda exc: self._failed("finish", exc))
 
@@ -502,6 +454,8 @@ class SessionDesk(QObject):
 
     def reply_values(self) -> ReplyValues:
         """What the app fills into a reply now: the talent, minutes left, the package."""
+        from talentdesk.sessions.replies import ReplyValues
+
         live = self._live
         return ReplyValues(
             talent=self._context.talent_name,
@@ -513,7 +467,8 @@ class SessionDesk(QObject):
         """Fill a reply in and put it on the clipboard (on the bridge).
 
         The outcome arrives as ``reply_copied`` or ``failed("copy", exc)``
-        (``MissingBlanksError``, ``ReplyError``).
+        (``MissingBlanksError``, ``ReplyError``). The copy counts as an answer for the
+        reply pace when its change event arrives.
         """
         values = self.reply_values()
         replies = self.replies
@@ -547,13 +502,6 @@ class SessionDesk(QObject):
         self.pace_changed.emit(pace.status())
         return answer
 
-    def _copied_elsewhere(self, _reply: DeclineReply) -> None:
-        self._bridge.post(self._answered_by_copy)
-
-    def _answered_by_copy(self) -> None:
-        if not self._released:
-            self.talent_answered()
-
     # ------------------------------------------------------------------ release
 
     def release(self) -> None:
@@ -569,5 +517,6 @@ class SessionDesk(QObject):
         self._forget_session()
         self._released = True
         self._set_busy(False)
+        self.workspace.forget_watched()
         if had_session:
             self.session_changed.emit(None)

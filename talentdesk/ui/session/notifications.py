@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSystemTrayIcon, QWidget
 
 from talentdesk.domain import Booking, BookingStatus, contact_window
-from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.style import ACCENT
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button
 
@@ -132,7 +132,7 @@ class Reminders(QObject):
     """Reminds the talent of each accepted booking when its contact window opens.
 
     Args:
-        session: The session desk (its agency desk reads tonight's bookings).
+        session: The session controller (its workspace reads tonight's bookings).
         notifier: Where reminders go.
         check_ms: How often to look.
 
@@ -144,7 +144,7 @@ class Reminders(QObject):
 
     def __init__(
         self,
-        session: SessionDesk,
+        session: SessionController,
         notifier: Notifier,
         *,
         check_ms: int = CHECK_MS,
@@ -153,7 +153,7 @@ class Reminders(QObject):
         super().__init__(parent)
         self._session = session
         self._notifier = notifier
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._sent: set[tuple[str, datetime]] = set()
         self._loading = False
         self._timer = QTimer(self)
@@ -162,8 +162,10 @@ class Reminders(QObject):
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.check)
-        self._session.desk.bookings_changed.connect(self.check)
-        self._session.desk.outbox_changed.connect(self.check)  # an answer was just given
+        # New bookings, or an answer just given (the outbox moved).
+        self._session.view.changed.connect(
+            lambda changes: self.check() if changes.bookings or changes.outbox else None
+        )
 
     def start(self) -> None:
         """Look now and then every ``check_ms``."""
@@ -179,10 +181,10 @@ class Reminders(QObject):
         if self._loading:
             return
         self._loading = True
-        store = self._session.runner.store
+        workspace = self._session.workspace
 
         def work() -> list[Booking]:
-            return store.load_all(Booking).items
+            return workspace.runner.store.load_all(Booking).items
 
         def failed(exc: Exception) -> None:
             self._loading = False

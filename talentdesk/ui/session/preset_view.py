@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from talentdesk.domain import BoundaryAnswer, BoundaryItem, BoundaryPreset
-from talentdesk.ui.session.look import ANSWER_COLOURS
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.session.messages import SessionMessages
+from talentdesk.ui.session.style import ANSWER_COLOURS
 from talentdesk.ui.widgets import TranslatedWidget, make_label
 
 _ORDER = {BoundaryAnswer.NEVER: 0, BoundaryAnswer.ASK: 1, BoundaryAnswer.OK: 2}
@@ -32,7 +32,7 @@ class PresetView(TranslatedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("presetView")
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._preset: BoundaryPreset | None = None
         self.title = make_label("heading", wrap=False, name="presetViewTitle")
         self.name = make_label("muted", name="presetViewName")

@@ -36,7 +36,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from talentdesk.domain import DeclineReply, Source
 from talentdesk.sessions.replies import edited_from, slot_of
-from talentdesk.ui.session.look import (
+from talentdesk.ui.item_models import item_flags
+from talentdesk.ui.session.messages import SessionMessages
+from talentdesk.ui.session.style import (
     AGENCY_TAG,
     EDITED_TAG,
     MUTED_COLOUR,
@@ -45,7 +47,6 @@ from talentdesk.ui.session.look import (
     SHORTCODE,
     TEXT_COLOUR,
 )
-from talentdesk.ui.session.words import SessionWords
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 K = TypeVar("K")
@@ -98,7 +99,7 @@ class ReplyListModel(QAbstractListModel):
         super().__init__(parent)
         self._replies: tuple[DeclineReply, ...] = ()
         self._pins: dict[str, int] = {}
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._cards: dict[int, ReplyCard] = {}
 
     # ------------------------------------------------------------------ contents
@@ -162,13 +163,7 @@ class ReplyListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._replies)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return item_flags(index)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.column() != 0:

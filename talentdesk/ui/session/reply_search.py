@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.replies import Blank, MissingBlanksError, ReplyError, SearchHit
 from talentdesk.sessions.replies import blanks as reply_blanks
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
-from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
 
 #: Language filter choices: the talent's replies in one language, or both.
@@ -127,14 +127,14 @@ class ReplyCopier(QObject):
     """Copies a reply for a widget: asks for its blanks first, if it has any.
 
     Args:
-        session: The session desk that copies.
+        session: The session controller that copies.
         owner: The widget the blanks dialog belongs to.
 
     Attributes:
         dialog: The blanks dialog while it is open.
     """
 
-    def __init__(self, session: SessionDesk, owner: QWidget) -> None:
+    def __init__(self, session: SessionController, owner: QWidget) -> None:
         super().__init__(owner)
         self._session = session
         self._owner = owner
@@ -165,7 +165,7 @@ class ReplySearchPanel(TranslatedWidget):
     """Search the ready replies and copy one in a click.
 
     Args:
-        session: The session desk (its reply language is the one shown first).
+        session: The session controller (its reply language is the one shown first).
 
     Signals:
         copy_started(str): A reply is being copied (its id).
@@ -173,11 +173,11 @@ class ReplySearchPanel(TranslatedWidget):
 
     copy_started = Signal(str)
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("replySearch")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._seq = 0
         self._pinned: tuple[DeclineReply, ...] = ()
         self._linked_label: str | None = None

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from talentdesk.domain import Booking, BookingStatus, contact_window
-from talentdesk.sessions.runner import LiveSession, SessionPhase
+from talentdesk.sessions.terms import SessionPhase
 
 __all__ = ["BookingStage", "can_start", "stage_of"]
+
+if TYPE_CHECKING:
+    from talentdesk.sessions.runner import LiveSession
 
 
 class BookingStage(enum.StrEnum):

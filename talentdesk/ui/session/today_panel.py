@@ -11,20 +11,24 @@ the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.domain import Booking, BookingStatus, CustomerContact, contact_window
-from talentdesk.sessions.runner import LiveSession, SessionError
+from talentdesk.sessions.terms import SessionError
 from talentdesk.ui.session.contact import ContactPanel
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
-from talentdesk.ui.session.words import SessionWords
 from talentdesk.ui.widgets import Callout, Card, make_button, make_label
 
 #: How often the card looks at the clock and the contact again.
 REFRESH_MS = 15_000
+
+if TYPE_CHECKING:
+    from talentdesk.sessions.runner import LiveSession
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class SessionStartPanel(Card):
     """The selected booking's way to its session.
 
     Args:
-        session: The session desk.
+        session: The session controller.
 
     Signals:
         open_session_requested(): The talent wants the live session's window.
@@ -45,11 +49,11 @@ class SessionStartPanel(Card):
 
     open_session_requested = Signal()
 
-    def __init__(self, session: SessionDesk, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent, margins=18)
         self.setObjectName("sessionStartPanel")
         self._session = session
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._booking: Booking | None = None
         self._contact: CustomerContact | None = None
         self._error: str | None = None

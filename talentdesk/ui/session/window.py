@@ -1,6 +1,6 @@
 """The session window: the countdown, what the package covers, the customer, replies, boundaries.
 
-Thin: every number comes from the session desk's ticks (the runner's monotonic
+Thin: every number comes from the session controller's ticks (the runner's monotonic
 clock), every decision from the services. While the session runs the window shows
 the countdown, the scope banner in the talent's language, the warnings at 5 and 1
 minutes left, the time over once the booked time is up, and where extending is
@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import BoundaryItem, CustomerContact, DeclineReply, format_idr
 from talentdesk.sessions.runner import LiveSession, SessionError, SessionPhase, SessionTick
+from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateBox
-from talentdesk.ui.safety.holder import SafetyDesk
 from talentdesk.ui.session.closing import ClosingPanel
 from talentdesk.ui.session.contact import ContactPanel
-from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.pace_meter import PaceMeter
+from talentdesk.ui.session.controller import SessionController
+from talentdesk.ui.session.messages import SessionMessages, clock_text
+from talentdesk.ui.session.pace_bar import ReplyPaceBar
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
-from talentdesk.ui.session.words import SessionWords, clock_text
 from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label, set_role
 
 #: Ending earlier than this before the booked end asks first.
@@ -45,13 +45,13 @@ class SessionWindow(TranslatedWidget):
     """One live session, full size.
 
     Args:
-        session: The session desk (its live session is the one shown).
-        safety: The safety desk: the escalate button (and Ctrl+Shift+E) sits at the right
+        session: The session controller (its live session is the one shown).
+        safety: The safety controller: the escalate button (and Ctrl+Shift+E) sits at the right
             of the scope banner, always in view; an escalation's panel opens above the
-            replies. None leaves them out (tests of the session desk alone).
+            replies. None leaves them out (tests of the session controller alone).
 
     Attributes:
-        escalate: The escalate button and its companions, with a safety desk.
+        escalate: The escalate button and its companions, with a safety controller.
 
     Signals:
         compact_requested(): The talent wants the small always-on-top window.
@@ -61,17 +61,17 @@ class SessionWindow(TranslatedWidget):
 
     def __init__(
         self,
-        session: SessionDesk,
+        session: SessionController,
         parent: QWidget | None = None,
         *,
-        safety: SafetyDesk | None = None,
+        safety: SafetyController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
         self._session = session
         self.escalate = EscalateBox(safety, row=True) if safety is not None else None
-        self._words = SessionWords(self)
+        self._words = SessionMessages(self)
         self._tick: SessionTick | None = None
         self._warning: int | None = None
         self._closable = False
@@ -89,7 +89,7 @@ class SessionWindow(TranslatedWidget):
         self.extend_note = make_label("small", name="extendNote")
         self.cancelled_note = Callout("error", name="cancelledNote")
         self.contact = ContactPanel(session.clipboard)
-        self.pace = PaceMeter(session)
+        self.pace = ReplyPaceBar(session)
         self.replies = ReplySearchPanel(session)
         self.boundaries = PresetView()
         self.closing = ClosingPanel(session)

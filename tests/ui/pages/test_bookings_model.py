@@ -10,13 +10,13 @@ from pytestqt.modeltest import ModelTester
 
 from talentdesk.domain import Booking, BookingStatus, Channel, Package
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.ui.desk import BookingRow
 from talentdesk.ui.pages.bookings_model import (
     BOOKING_ID_ROLE,
     BOOKING_ROLE,
     BookingsModel,
     Column,
 )
+from talentdesk.workspace import BookingRow
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -1,5 +1,5 @@
 """Fixtures for the safety screens: the real reference agency on loopback, a real vault,
-the real agency, session and safety desks, and fake clocks where time matters."""
+the real agency, session and safety controllers, and fake clocks where time matters."""
 
 from __future__ import annotations
 
@@ -23,18 +23,19 @@ from talentdesk.domain import (
 from talentdesk.safety import EscalationView
 from talentdesk.sessions.runner import LiveSession
 from talentdesk.sync.service import SyncService
-from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import Bridge, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.desk import AgencyDesk, SyncTuning
-from talentdesk.ui.safety import SafetyDesk, SafetyScreens, SafetyTuning
-from talentdesk.ui.session.controller import SessionDesk
+from talentdesk.ui.safety import SafetyController, SafetyWindows
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.notifications import Notifier
-from talentdesk.ui.session.screens import SessionScreens
-from talentdesk.ui.session.services import SessionClocks
+from talentdesk.ui.session.windows import SessionWindows
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import SafetyTuning, SessionClocks, SyncTuning, Workspace
 from talentdesk_agency import AgencyStore, ServerThread
-from tests.ui.session.conftest import FakeClock, package
+from tests.sessions.conftest import FakeClock
+from tests.ui.session.conftest import package
 
 PASSPHRASE = "keamanan dulu ya teman"
 TALENT = "Sari"
@@ -89,16 +90,16 @@ def agency(tmp_path: Path) -> Iterator[Agency]:
 
 @dataclass
 class Desk:
-    """An unlocked, paired vault with the real agency, session and safety desks around it."""
+    """An unlocked, paired vault with the real agency, session and safety controllers around it."""
 
     vault: Vault
     store: RecordStore
     bridge: Bridge
-    agency_desk: AgencyDesk
-    session: SessionDesk
-    safety: SafetyDesk
-    screens: SafetyScreens
-    session_screens: SessionScreens
+    agency_desk: AgencyLink
+    session: SessionController
+    safety: SafetyController
+    screens: SafetyWindows
+    session_windows: SessionWindows
     clock: FakeClock
 
     def book(
@@ -184,25 +185,23 @@ def build_desk(
         SyncService(vault, feed_wait=1, client_timeout=3.0).pair(
             agency.url, agency.store.create_pairing_code(TALENT)
         )
-    agency_desk = AgencyDesk(
-        vault, bridge, tuning=FAST, session_clocks=SessionClocks(clock.monotonic, clock.wall)
+    workspace = Workspace(
+        vault,
+        sync=FAST,
+        clocks=SessionClocks(clock.monotonic, clock.wall),
+        safety=SafetyTuning(poll_ms=20),
     )
-    session = SessionDesk(
-        agency_desk, agency_desk.session_services, bridge, clipboard=clipboard, language="en"
-    )
-    safety = SafetyDesk(
-        agency_desk,
-        bridge,
-        tuning=SafetyTuning(now=clock.wall, clock=clock.monotonic, poll_ms=20),
-    )
-    safety.attach_session(session)
-    screens = SafetyScreens(safety, platform="offscreen")
-    session_screens = SessionScreens(
+    view = WorkspaceBridge(workspace, bridge)
+    agency_desk = AgencyLink(view)
+    session = SessionController(view, clipboard=clipboard, language="en")
+    safety = SafetyController(view, paired=lambda: agency_desk.pairing is not None)
+    screens = SafetyWindows(safety, platform="offscreen")
+    session_windows = SessionWindows(
         session,
         Notifier(tray_available=lambda: False),
         platform="offscreen",
         safety=safety,
-        safety_screens=screens,
+        safety_windows=screens,
     )
     agency_desk.start()
     return Desk(
@@ -213,7 +212,7 @@ def build_desk(
         session,
         safety,
         screens,
-        session_screens,
+        session_windows,
         clock,
     )
 
@@ -221,7 +220,7 @@ def build_desk(
 def tear_down(qtbot: QtBot, desk: Desk) -> None:
     qtbot.waitUntil(lambda: not desk.bridge.busy, timeout=WAIT_MS)
     desk.screens.discard()
-    desk.session_screens.discard()
+    desk.session_windows.discard()
     desk.safety.release()
     desk.session.release()
     desk.agency_desk.release_now()

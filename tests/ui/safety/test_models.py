@@ -20,11 +20,11 @@ from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.safety import (
     EscalationsModel,
     ReportsModel,
-    SafetyWords,
-    SessionChoice,
+    SafetyMessages,
     SessionsModel,
 )
 from talentdesk.ui.safety.models import ITEM_ROLE, EscalationColumn, ReportColumn
+from talentdesk.workspace import SessionChoice
 
 T0 = datetime(2026, 3, 4, 14, 0, tzinfo=UTC)
 
@@ -175,11 +175,11 @@ def test_every_playbook_key_has_words(qapp: object, code: str) -> None:
     switcher = LanguageSwitcher()
     switcher.set_language(code)
     try:
-        words = SafetyWords()
+        words = SafetyMessages()
         texts = {key: words.message(key) for key in MESSAGE_KEYS}
         assert all(text and text != key for key, text in texts.items())
         if code == "id":
-            english = SafetyWords()
+            english = SafetyMessages()
             switcher.set_language("en")
             same = [k for k in MESSAGE_KEYS if english.message(k) == texts[k]]
             assert same == [], "untranslated playbook keys"

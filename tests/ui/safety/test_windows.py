@@ -1,5 +1,5 @@
 """The escalate button where the talent works: always in view in the live session window
-and in the compact window, Ctrl+Shift+E in every window, and the safety desk living and
+and in the compact window, Ctrl+Shift+E in every window, and the safety controller living and
 dying with the unlocked vault in the whole app."""
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def press_ctrl_shift_e(qtbot: QtBot, window: QWidget, target: QWidget | None = N
 
 
 def session_window(qtbot: QtBot, desk: Desk) -> SessionWindow:
-    screens = desk.session_screens
+    screens = desk.session_windows
     qtbot.waitUntil(lambda: screens.window is not None and screens.window.isVisible())
     assert screens.window is not None
     return screens.window
@@ -71,8 +71,8 @@ def test_the_live_session_window_keeps_the_escalate_button_in_view(
         lambda: box.panel.headline.text() == "Help requested · delivered", timeout=WAIT_MS
     )
     # The window follows the session's newest escalation; the compact one does too.
-    desk.session_screens.show_compact()
-    compact = desk.session_screens.compact
+    desk.session_windows.show_compact()
+    compact = desk.session_windows.compact
     assert compact is not None and compact.escalate is not None
     assert compact.escalate.panel.view is not None
     assert compact.escalate.panel.view.id == view.id
@@ -114,8 +114,8 @@ def test_ctrl_shift_e_escalates_from_the_compact_window(
 ) -> None:
     booking = desk.book()
     start_session(qtbot, desk, booking)
-    desk.session_screens.show_compact()
-    compact = desk.session_screens.compact
+    desk.session_windows.show_compact()
+    compact = desk.session_windows.compact
     assert isinstance(compact, CompactWindow)
     qtbot.waitUntil(compact.isVisible)
     box = compact.escalate
@@ -146,8 +146,8 @@ def test_ctrl_shift_e_escalates_from_the_compact_window(
 
 
 def released(app: TalentDeskApp) -> bool:
-    """The app holds no safety desk and no safety windows (locked or quit)."""
-    return app.safety is None and app.safety_screens is None
+    """The app holds no safety controller and no safety windows (locked or quit)."""
+    return app.safety is None and app.safety_windows is None
 
 
 def paired_vault(vault_path: Path, agency: Agency) -> None:
@@ -173,7 +173,7 @@ def test_the_app_builds_the_safety_desk_on_unlock_and_lets_go_on_lock(
     app = make_app("en", sync_tuning=FAST)
     window = unlocked(qtbot, app)
     safety = app.safety
-    assert safety is not None and app.safety_screens is not None
+    assert safety is not None and app.safety_windows is not None
     page = window.safety
     assert page.safety is safety
     window.show_page(Page.SAFETY)

@@ -1,10 +1,10 @@
-"""Fixtures for the session desk's windows: a real vault, fake clocks, the real services."""
+"""Fixtures for the session controller's windows: a real vault, fake clocks, the real services."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -25,38 +25,18 @@ from talentdesk.domain import (
     Source,
 )
 from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.ui.bridge import Bridge
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import Bridge, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.desk import AgencyDesk
-from talentdesk.ui.session.controller import SessionDesk
-from talentdesk.ui.session.services import SessionClocks, SessionServices
+from talentdesk.ui.session.controller import SessionController
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import SessionClocks, Workspace
+from tests.sessions.conftest import FakeClock
 
 PASSPHRASE = "sesi di jendela aman"
-#: 21:00 in Jakarta (WIB, UTC+7).
-T0 = datetime(2026, 3, 4, 14, 0, tzinfo=UTC)
 ALIAS = "Contoh Bunga"
 HANDLE = "@contoh.bunga"
-
-
-@dataclass
-class FakeClock:
-    """A monotonic clock and a wall clock that move together, only when told."""
-
-    mono: float = 5_000.0
-    wall0: datetime = T0
-    mono0: float = 5_000.0
-    wall_jump: timedelta = field(default_factory=timedelta)
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def wall(self) -> datetime:
-        return self.wall0 + timedelta(seconds=self.mono - self.mono0) + self.wall_jump
-
-    def advance(self, seconds: float) -> None:
-        self.mono += seconds
 
 
 def package(
@@ -95,13 +75,13 @@ AGENCY_REPLIES = (
 
 @dataclass
 class Desk:
-    """An unlocked vault with the real agency desk and session desk around it."""
+    """An unlocked vault with the real agency link and session controller around it."""
 
     vault: Vault
     store: RecordStore
     bridge: Bridge
-    agency: AgencyDesk
-    session: SessionDesk
+    agency: AgencyLink
+    session: SessionController
     clipboard: SecretClipboard
     clock: FakeClock
 
@@ -191,12 +171,11 @@ class Desk:
 
 def make_session_desk(
     vault: Vault, bridge: Bridge, clock: FakeClock, clipboard: SecretClipboard, language: str
-) -> tuple[AgencyDesk, SessionDesk]:
-    agency = AgencyDesk(vault, bridge)
-    services = SessionServices.build(
-        vault, agency.sync.outbox, SessionClocks(clock.monotonic, clock.wall)
-    )
-    session = SessionDesk(agency, services, bridge, clipboard=clipboard, language=language)
+) -> tuple[AgencyLink, SessionController]:
+    workspace = Workspace(vault, clocks=SessionClocks(clock.monotonic, clock.wall))
+    view = WorkspaceBridge(workspace, bridge)
+    agency = AgencyLink(view)
+    session = SessionController(view, clipboard=clipboard, language=language)
     return agency, session
 
 
@@ -207,7 +186,7 @@ def session_clock() -> FakeClock:
 
 @pytest.fixture
 def desk(qtbot: QtBot, data_dir: Path, session_clock: FakeClock) -> Iterator[Desk]:
-    """A fresh passphrase vault with the session desk (English, not paired)."""
+    """A fresh passphrase vault with the session controller (English, not paired)."""
     clock = session_clock
     vault = Vault.create(data_dir / "vault.sqlite3", passphrase=PASSPHRASE)
     bridge = Bridge()

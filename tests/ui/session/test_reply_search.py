@@ -26,8 +26,8 @@ from talentdesk.ui.session.reply_list import (
     ReplyListModel,
 )
 from talentdesk.ui.session.reply_search import ReplySearchPanel
-from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.window import SessionWindow
+from talentdesk.ui.session.windows import SessionWindows
 from tests.ui.conftest import click
 from tests.ui.session.conftest import Desk, package, settle
 
@@ -40,7 +40,7 @@ def window(qtbot: QtBot, desk: Desk) -> Iterator[SessionWindow]:
     desk.agency_replies()
     desk.settings(talent_name="Sari")
     desk.session.set_reply_language("id")
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     desk.session.start(desk.book(pkg=package(Channel.CHAT, 30, 25_000)).id)
     qtbot.waitUntil(lambda: screens.window is not None)
     settle(qtbot, desk)

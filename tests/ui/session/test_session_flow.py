@@ -28,12 +28,12 @@ from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.clipboard import is_marked_secret
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.pages.bookings_model import Column
-from talentdesk.ui.session.services import SessionClocks
 from talentdesk.vault import Vault
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import SessionClocks
 from tests.sessions.test_privacy import files_holding_the_sentinel
 from tests.ui.conftest import AppFactory, click
-from tests.ui.test_agency import (  # noqa: F401  (the agency fixture)
+from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
     FAST,
     TALENT,
     WAIT_MS,
@@ -84,7 +84,7 @@ def wait_for(qtbot: QtBot, condition: Callable[[], bool], timeout: int = WAIT_MS
 
 
 def no_session_windows(app: TalentDeskApp) -> bool:
-    return app.session_screens is None
+    return app.session_windows is None
 
 
 def agency_events(db: Path, booking_id: str) -> list[str]:
@@ -114,7 +114,7 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     booking_id = push_booking(agency)
     accepted_in_today(qtbot, window, booking_id)
     session = app.session
-    assert session is not None and app.session_screens is not None
+    assert session is not None and app.session_windows is not None
     wait_for(qtbot, lambda: session.replies.get("agency-en-polite") is not None)
 
     # Today's card: the contact window is open, the handle copies as a secret.
@@ -130,9 +130,9 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     # Start from Today: the session window opens.
     click(panel.start_button)
     wait_for(
-        qtbot, lambda: app.session_screens is not None and app.session_screens.window is not None
+        qtbot, lambda: app.session_windows is not None and app.session_windows.window is not None
     )
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None and screens.window is not None
     live_window = screens.window
     wait_for(qtbot, live_window.isVisible)
@@ -174,11 +174,13 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     assert ALIAS not in clipboard.text()
     wait_for(qtbot, lambda: cell(window, booking_id, Column.STATE).startswith("Done"))
     wait_for(qtbot, lambda: agency_events(agency.db, booking_id) == ["started", "ended"])
-    desk = app.desk
+    desk = app.agency
     assert desk is not None
     wait_for(
         qtbot,
-        lambda: all(item.state is not OutboxState.QUEUED for item in desk.sync.outbox.items()[0]),
+        lambda: all(
+            item.state is not OutboxState.QUEUED for item in desk.workspace.outbox.items()[0]
+        ),
     )
     vault = app.vault
     assert vault is not None
@@ -258,6 +260,6 @@ def test_locking_takes_the_handle_off_and_the_session_resumes_after_unlock(
     assert app.session is not None and app.session.live is not None
     assert app.session.live.booking_id == booking_id
     assert app.session.live.resumed
-    screens = app.session_screens
+    screens = app.session_windows
     assert screens is not None
     wait_for(qtbot, lambda: screens.window is not None and screens.window.isVisible())

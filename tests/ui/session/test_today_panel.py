@@ -15,18 +15,19 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import Booking, BookingStatus, Channel
 from talentdesk.sessions.runner import SessionError
 from talentdesk.ui.clipboard import is_marked_secret
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.notifications import (
     Notifier,
     ReminderBanner,
     Reminders,
     due_reminders,
 )
-from talentdesk.ui.session.screens import SessionScreens
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
-from talentdesk.ui.session.words import SessionWords
+from talentdesk.ui.session.windows import SessionWindows
+from tests.sessions.conftest import T0
 from tests.ui.conftest import click
-from tests.ui.session.conftest import ALIAS, HANDLE, T0, Desk, package, settle
+from tests.ui.session.conftest import ALIAS, HANDLE, Desk, package, settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -64,7 +65,7 @@ def test_the_stage_of_a_booking() -> None:
 
 
 def test_the_stage_words(qapp: object) -> None:
-    words = SessionWords()
+    words = SessionMessages()
     assert [words.stage(stage) for stage in BookingStage] == [
         "Waiting for your answer",
         "Upcoming",
@@ -106,7 +107,7 @@ def test_the_contact_shows_only_inside_the_contact_window(qtbot: QtBot, desk: De
 
 def test_a_returning_customer_must_be_unblocked_first(qtbot: QtBot, desk: Desk) -> None:
     booking = desk.book(needs_unblock=True)
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     panel = make_panel(qtbot, desk)
     show(qtbot, desk, panel, booking)
     assert panel.unblock_note.isVisible() and panel.unblocked.isVisible()
@@ -137,7 +138,7 @@ def test_a_returning_customer_must_be_unblocked_first(qtbot: QtBot, desk: Desk) 
 
 def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: Desk) -> None:
     booking = desk.book()
-    screens = SessionScreens(desk.session, Notifier(tray_available=lambda: False))
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
     panel = make_panel(qtbot, desk)
     show(qtbot, desk, panel, booking)
     click(panel.start_button)
@@ -211,8 +212,8 @@ def test_without_a_tray_the_reminder_is_a_banner_without_the_customer(
 
 def test_todays_list_says_each_bookings_stage(qtmodeltester: ModelTester, qapp: object) -> None:
     from talentdesk.sync.outbox import OutboxState
-    from talentdesk.ui.desk import BookingRow
     from talentdesk.ui.pages.bookings_model import BookingsModel, Column
+    from talentdesk.workspace import BookingRow
 
     soon = Booking(
         id="soon", start=T0 + timedelta(minutes=5), package=package(), status=BookingStatus.ACCEPTED

@@ -1,0 +1,178 @@
+"""The app's writes to the agency, as typed requests; and where each one goes.
+
+A service says *what* it asks of the agency (answer this booking, this session started,
+escalate, ...) with one of the request types below and queues it with
+:meth:`Outbox.enqueue <talentdesk.sync.outbox.Outbox.enqueue>`. Only this module knows the
+HTTP method and path of each :class:`~talentdesk_contract.values.OperationKind`
+(:data:`ROUTES`, checked against ``agency-api.yaml`` by ``tests/sync/test_requests.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import ClassVar, Final
+
+import msgspec
+
+from talentdesk_contract import wire
+from talentdesk_contract.values import OperationKind
+
+__all__ = [
+    "ROUTES",
+    "AgencyRequest",
+    "AnswerBooking",
+    "CancelEscalation",
+    "FileReport",
+    "FollowUpEscalation",
+    "RaiseEscalation",
+    "RequestDebrief",
+    "Route",
+    "SendSessionEvent",
+    "SetAvailability",
+]
+
+#: Stands in a path for the agency's id of the item a request waits for (``after``).
+REMOTE_ID: Final = "{remote_id}"
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where one operation goes: its method and its path (``{target}`` for the parameter)."""
+
+    method: str
+    template: str
+
+    @property
+    def has_target(self) -> bool:
+        """Whether the path names a booking or an escalation."""
+        return "{target}" in self.template
+
+    def path(self, target: str | None) -> str:
+        """The path for ``target``; :data:`REMOTE_ID` stands for one not known yet."""
+        return self.template.replace("{target}", REMOTE_ID if target is None else target)
+
+
+_V1 = wire.API_PREFIX
+#: Every operation of the contract the app writes, by kind.
+ROUTES: Final[Mapping[OperationKind, Route]] = MappingProxyType(
+    {
+        OperationKind.BOOKING_ANSWER: Route("POST", f"{_V1}/bookings/{{target}}/answer"),
+        OperationKind.SESSION_EVENT: Route("POST", f"{_V1}/sessions/{{target}}/events"),
+        OperationKind.ESCALATION: Route("POST", f"{_V1}/escalations"),
+        OperationKind.ESCALATION_FOLLOW_UP: Route(
+            "POST", f"{_V1}/escalations/{{target}}/follow-up"
+        ),
+        OperationKind.ESCALATION_CANCEL: Route("POST", f"{_V1}/escalations/{{target}}/cancel"),
+        OperationKind.REPORT: Route("POST", f"{_V1}/reports"),
+        OperationKind.AVAILABILITY: Route("PUT", f"{_V1}/availability"),
+        OperationKind.DEBRIEF: Route("POST", f"{_V1}/debriefs"),
+    }
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgencyRequest:
+    """One write to the agency, as a service asks for it.
+
+    Class attributes:
+        kind: the operation.
+        urgent: sent before anything else, retried with a backoff capped near 2 s.
+        follows: the path's target is the agency's id of the item it waits for
+            (``after``), known only once that one is delivered.
+    """
+
+    kind: ClassVar[OperationKind]
+    urgent: ClassVar[bool] = False
+    follows: ClassVar[bool] = False
+    body: msgspec.Struct
+
+    @property
+    def target(self) -> str | None:
+        """The path's parameter, when the request itself knows it."""
+        return None
+
+    def encode(self) -> bytes:
+        """The JSON body, as sent."""
+        return wire.encode(self.body)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _AboutBooking(AgencyRequest):
+    """A request whose path names the booking it is about."""
+
+    booking_id: str
+
+    @property
+    def target(self) -> str:
+        return self.booking_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerBooking(_AboutBooking):
+    """Accept or decline a booking."""
+
+    kind = OperationKind.BOOKING_ANSWER
+    body: wire.BookingAnswerRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class SendSessionEvent(_AboutBooking):
+    """A session started or ended."""
+
+    kind = OperationKind.SESSION_EVENT
+    body: wire.SessionEventRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class RaiseEscalation(AgencyRequest):
+    """Ask a supervisor for help now."""
+
+    kind = OperationKind.ESCALATION
+    urgent = True
+    body: wire.EscalationRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUpEscalation(AgencyRequest):
+    """Add a crisis sign or a note to an escalation (after the escalation is delivered)."""
+
+    kind = OperationKind.ESCALATION_FOLLOW_UP
+    urgent = True
+    follows = True
+    body: wire.EscalationFollowUpRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class CancelEscalation(AgencyRequest):
+    """Withdraw an escalation pressed by mistake (after the escalation is delivered)."""
+
+    kind = OperationKind.ESCALATION_CANCEL
+    urgent = True
+    follows = True
+    body: wire.EscalationCancelRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileReport(AgencyRequest):
+    """An incident report about a session."""
+
+    kind = OperationKind.REPORT
+    body: wire.ReportRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetAvailability(AgencyRequest):
+    """Whether the talent takes bookings, optionally until when."""
+
+    kind = OperationKind.AVAILABILITY
+    body: wire.AvailabilityRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestDebrief(AgencyRequest):
+    """After a hard session, ask to talk it over with a supervisor (low priority)."""
+
+    kind = OperationKind.DEBRIEF
+    body: wire.DebriefRequest

@@ -1,0 +1,163 @@
+"""The link to the agency in plain words: sync status, failure reasons, pairing problems.
+
+The sync service reports machine keys (a phase, a reason such as
+``rate_limited``); this is the one place that turns them into sentences, so
+the status line and Settings → Agency always say the same thing.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject
+
+from talentdesk.sync.client import (
+    InsecureUrlError,
+    MalformedResponseError,
+    RejectedError,
+    RetryableError,
+)
+from talentdesk.sync.outbox import OutboxState
+from talentdesk.sync.status import SyncPhase, SyncStatus
+from talentdesk_contract import wire
+
+
+class SyncMessages(QObject):
+    """Sentences about the sync state, in the current language (ask again after a switch)."""
+
+    def reason(self, key: str | None) -> str:
+        """Why the last attempt failed, from the sync service's reason key."""
+        words = {
+            "timeout": self.tr("the agency did not answer in time"),
+            "network": self.tr("the agency can't be reached (no connection)"),
+            "rate_limited": self.tr("the agency asked to slow down (too many requests)"),
+            "server_error": self.tr("the agency's server has a problem"),
+            "malformed": self.tr("the agency's answer could not be read"),
+            "unauthorized": self.tr("the agency refused this device's token"),
+            "rejected": self.tr("the agency refused a request"),
+            "internal": self.tr("TalentDesk ran into an internal problem"),
+        }
+        return words.get(key or "", self.tr("something went wrong"))
+
+    def status(self, status: SyncStatus, now: float) -> str:
+        """The whole status line: the link, then any counts worth knowing."""
+        parts = [self.link(status, now), *self.counts(status)]
+        return " · ".join(part for part in parts if part)
+
+    def link(self, status: SyncStatus, now: float) -> str:
+        """The state of the link to the agency."""
+        name = status.talent_name or "?"
+        agency = status.agency_name or self.tr("the agency")
+        seconds = status.retry_in(now)
+        phase = status.phase
+        if phase is SyncPhase.CONNECTED:
+            return (
+                self.tr("Connected: paired as %1 with %2").replace("%1", name).replace("%2", agency)
+            )
+        if phase is SyncPhase.CONNECTING:
+            return self.tr("Connecting to %1…").replace("%1", agency)
+        if phase is SyncPhase.RETRYING:
+            if seconds is None:
+                return self.tr("Retrying: %1").replace("%1", self.reason(status.reason))
+            return (
+                self.tr("Retrying in %1 s: %2")
+                .replace("%1", str(seconds))
+                .replace("%2", self.reason(status.reason))
+            )
+        if phase is SyncPhase.OFFLINE:
+            if seconds is None:
+                return self.tr("Offline: %1").replace("%1", self.reason(status.reason))
+            return (
+                self.tr("Offline, retrying in %1 s: %2")
+                .replace("%1", str(seconds))
+                .replace("%2", self.reason(status.reason))
+            )
+        if phase is SyncPhase.UNAUTHORIZED:
+            return self.tr("Token refused by %1: unpair and pair again in Settings").replace(
+                "%1", agency
+            )
+        if phase is SyncPhase.STOPPED and status.talent_name:
+            return (
+                self.tr("Paired as %1 with %2, not syncing")
+                .replace("%1", name)
+                .replace("%2", agency)
+            )
+        return self.tr("Not paired with an agency")
+
+    def counts(self, status: SyncStatus) -> list[str]:
+        """What is waiting or was skipped, only the counts that are not zero."""
+        counts = []
+        if status.outbox_queued:
+            counts.append(self.tr("%n item(s) waiting to be sent", "", status.outbox_queued))
+        if status.outbox_failed:
+            counts.append(self.tr("%n item(s) refused by the agency", "", status.outbox_failed))
+        if status.unknown_skipped:
+            counts.append(self.tr("%n unknown event(s) skipped", "", status.unknown_skipped))
+        if status.rejected_total:
+            counts.append(self.tr("%n unreadable event(s) skipped", "", status.rejected_total))
+        return counts
+
+    def tone(self, status: SyncStatus) -> str:
+        """ "ok", "busy", "warning" or "error": how the status line is coloured."""
+        phase = status.phase
+        if phase is SyncPhase.CONNECTED:
+            return "warning" if status.outbox_failed else "ok"
+        if phase in (SyncPhase.RETRYING, SyncPhase.OFFLINE):
+            return "warning"
+        if phase is SyncPhase.UNAUTHORIZED:
+            return "error"
+        return "busy" if phase is SyncPhase.CONNECTING else "idle"
+
+    def answer_state(self, state: OutboxState) -> str:
+        """Where an answer (or any outbox item) is on its way to the agency."""
+        return {
+            OutboxState.QUEUED: self.tr("queued"),
+            OutboxState.DELIVERED: self.tr("delivered"),
+            OutboxState.ACKNOWLEDGED: self.tr("acknowledged"),
+            OutboxState.RESOLVED: self.tr("resolved"),
+            OutboxState.FAILED: self.tr("refused by the agency"),
+        }[state]
+
+    def pairing_error(self, exc: Exception, agency_url: str) -> str:
+        """Why pairing did not work, and what to do about it."""
+        if isinstance(exc, InsecureUrlError):
+            if urlsplit(agency_url.strip()).scheme.lower() == "http":
+                return self.tr(
+                    "TalentDesk refuses plain http:// for this address: the device token "
+                    "would travel unencrypted, and anyone on the network could read it and "
+                    "act as you. Use the agency's https:// address."
+                )
+            return self.tr(
+                "This is not an agency address. It starts with https://, for example "
+                "https://agency.example.com."
+            )
+        if isinstance(exc, RejectedError):
+            problem = exc.problem
+            kind = problem.type if problem is not None else ""
+            if kind == wire.ProblemType.PAIRING_CODE_UNKNOWN:
+                return self.tr(
+                    "The agency doesn't know this code. Check it, or ask your agency for a new one."
+                )
+            if kind == wire.ProblemType.PAIRING_CODE_USED:
+                return self.tr(
+                    "This code was already used: each code works only once. Ask your agency "
+                    "for a new one."
+                )
+            if kind == wire.ProblemType.PAIRING_CODE_EXPIRED:
+                return self.tr("This code has expired. Ask your agency for a new one.")
+            said = (problem.detail or problem.title) if problem is not None else ""
+            return self.tr("The agency refused the pairing: %1").replace(
+                "%1", said or f"HTTP {exc.status}"
+            )
+        if isinstance(exc, RetryableError | MalformedResponseError):
+            return (
+                self.tr(
+                    "Can't reach the agency at %1: %2. Check the address and your internet "
+                    "connection, then try again."
+                )
+                .replace("%1", agency_url.strip())
+                .replace("%2", self.reason(exc.reason))
+            )
+        return self.tr("Pairing didn't finish because of a problem on this computer: %1").replace(
+            "%1", type(exc).__name__
+        )

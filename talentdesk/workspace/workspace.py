@@ -1,0 +1,668 @@
+"""The workspace: every service of one unlocked vault, built and wired in one place.
+
+The composition layer makes one :class:`Workspace` per unlocked vault and hands it to the
+view, which builds no service of its own: it calls the workspace (on a worker thread for
+anything that touches the vault or the network) and listens to its one change event,
+:class:`~talentdesk.workspace.changes.Changes`, which says which kinds of data changed.
+
+**Built on first use.** Making the workspace reads nothing and imports no service. The
+services over the vault's records alone (outbox, bookings, replies, boundaries, night
+summary) are built by the first call that needs one of them: tonight's bookings, on a
+worker, for the first window. The ones that talk to the agency or keep time (sync, the
+session runner, safety) are built together after the first paint, in the order their
+wiring needs: the session runner attaches to sync (a live session's customer data
+outlives the feed's sweeps) and the safety service registers its feed handlers before
+sync can start.
+
+**Threads.** Services call their listeners on whichever thread changed something (the
+feed's, the sender's, a worker's, the GUI thread's); the workspace turns each into a
+:class:`Changes` and calls its own listeners on that same thread. The view's bridge
+(``talentdesk/ui/workspace_bridge.py``) merges bursts and re-emits them on the GUI thread.
+
+**Rules that used to live in the view**: the join of tonight's bookings to the outbox
+items that answer them, the settings transaction, the 24-hour report window, and the
+live session as the lone-worker check sees it (booked end on the monotonic clock).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from talentdesk.listeners import Listeners
+from talentdesk.workspace.changes import Changes
+from talentdesk.workspace.tuning import DemoAgency, SafetyTuning, SessionClocks, SyncTuning
+from talentdesk.workspace.views import (
+    AcceptCheck,
+    BookingRow,
+    OpenedSession,
+    SafetySnapshot,
+    SessionChoice,
+    SessionContext,
+    SessionWatch,
+    TonightView,
+)
+
+if TYPE_CHECKING:
+    from talentdesk.domain import Booking, IncidentCategory, ShiftLimits
+    from talentdesk.safety import EscalationView, LoneWorkerEvent, ReportView, SafetyService
+    from talentdesk.sessions.bookings import Bookings
+    from talentdesk.sessions.boundaries import BoundaryBook
+    from talentdesk.sessions.replies import ReplyBook
+    from talentdesk.sessions.runner import (
+        ClosingRoutine,
+        FinishedSession,
+        LiveSession,
+        SessionRunner,
+    )
+    from talentdesk.sessions.settings import DeskSettings
+    from talentdesk.sessions.summary import NightSummaries
+    from talentdesk.sync.apply import PageResult
+    from talentdesk.sync.outbox import Outbox, OutboxItem
+    from talentdesk.sync.service import PairingInfo, SyncService, SyncStatus
+    from talentdesk.vault import Vault
+    from talentdesk_contract import wire
+
+__all__ = ["Workspace"]
+
+log = logging.getLogger(__name__)
+
+#: How far back the report dialog lists sessions (the older ones say they are too late).
+RECENT_SESSIONS = timedelta(days=3)
+#: How many ended sessions the report dialog lists at most.
+RECENT_SESSIONS_MAX = 12
+
+
+class _Records:
+    """The services over the vault's records alone: no network, no threads.
+
+    Enough for the first window (tonight's bookings and their answers), so they are built
+    first, and without importing sync, the session runner or safety.
+    """
+
+    def __init__(self, workspace: Workspace) -> None:
+        from talentdesk.sessions.bookings import Bookings
+        from talentdesk.sessions.boundaries import BoundaryBook
+        from talentdesk.sessions.replies import ReplyBook
+        from talentdesk.sessions.summary import NightSummaries
+        from talentdesk.sync.outbox import Outbox
+
+        vault, clocks = workspace.vault, workspace.clocks
+        self.outbox = Outbox(vault)
+        # The view hears of a queued item right after the commit, before the safety
+        # service's own catch-up runs on the same thread.
+        self.outbox.subscribe(lambda: workspace.notify(Changes(outbox=True)))
+        self.bookings = Bookings(vault, self.outbox, now=clocks.wall)
+        self.replies = ReplyBook(vault)
+        self.replies.add_copy_listener(lambda _reply: workspace.notify(Changes(replies_copied=1)))
+        self.boundaries = BoundaryBook(vault, self.replies)
+        self.summary = NightSummaries(vault, clocks.wall)
+
+
+class _Services:
+    """The services that talk to the agency or keep time, over the records' services."""
+
+    def __init__(self, workspace: Workspace, records: _Records) -> None:
+        from talentdesk.safety import SafetyService
+        from talentdesk.sessions.runner import SessionRunner
+        from talentdesk.sync.service import SyncService
+
+        vault, clocks, tune = workspace.vault, workspace.clocks, workspace.sync_tuning
+        self.records = records
+        self.sync = SyncService(
+            vault,
+            outbox=records.outbox,
+            feed_wait=tune.feed_wait,
+            client_timeout=tune.client_timeout,
+            clock=tune.clock,
+        )
+        self.runner = SessionRunner(
+            vault,
+            records.outbox,
+            monotonic=clocks.monotonic,
+            wall=clocks.wall,
+            replies=records.replies,
+        )
+        # Before sync can start: a live session's customer data outlives the feed's
+        # sweeps (an agency cancelling mid-session) until the talent finishes it, and the
+        # safety service's feed handlers are registered.
+        self.runner.attach(self.sync)
+        safety_tune = workspace.safety_tuning
+        limits: dict[str, float] = {}
+        if safety_tune.minutes_over is not None:
+            limits["minutes_over"] = safety_tune.minutes_over
+        if safety_tune.answer_minutes is not None:
+            limits["answer_minutes"] = safety_tune.answer_minutes
+        self.safety = SafetyService(
+            vault,
+            self.sync,
+            now=clocks.wall,
+            clock=clocks.monotonic,
+            tz=safety_tune.tz,
+            **limits,
+        )
+
+
+class Workspace:
+    """The services of one unlocked vault, and the one change event they report through.
+
+    Args:
+        vault: the open vault; close the workspace (:meth:`close`) before the vault.
+        demo: the sample agency of a demo run; the workspace pairs with it if not paired.
+        sync: long-poll length, timeouts and the status clock.
+        clocks: the session services' monotonic and wall clocks.
+        safety: the lone-worker check's limits and the night's time zone.
+
+    Blocking methods (marked so) touch the vault or the network: the view calls them on a
+    worker thread. The few meant for the GUI thread say so.
+    """
+
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        demo: DemoAgency | None = None,
+        sync: SyncTuning | None = None,
+        clocks: SessionClocks | None = None,
+        safety: SafetyTuning | None = None,
+    ) -> None:
+        self.vault = vault
+        self.demo = demo
+        self.sync_tuning = sync or SyncTuning()
+        self.clocks = clocks or SessionClocks()
+        self.safety_tuning = safety or SafetyTuning()
+        self._listeners: Listeners[[Changes]] = Listeners("workspace")
+        self._build_lock = threading.RLock()
+        self._records_built: _Records | None = None
+        self._built: _Services | None = None
+        self._pairing_lock = threading.Lock()
+        self._pairing: PairingInfo | None = None
+        self._pairing_read = False
+        self._watched: SessionWatch | None = None
+        self._closed = False
+
+    # ------------------------------------------------------------------ the change event
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        """Call ``listener(changes)`` after every change, on the thread that made it."""
+        self._listeners.add(listener)
+
+    def notify(self, changes: Changes) -> None:
+        """Tell every listener that ``changes`` happened (also for edits the view made
+        through a service directly, such as a reply saved on the Replies page)."""
+        if changes and not self._closed:
+            self._listeners(changes)
+
+    # ------------------------------------------------------------------ the services
+
+    def _records(self) -> _Records:
+        built = self._records_built
+        if built is not None:
+            return built
+        with self._build_lock:
+            if self._records_built is None:
+                self._records_built = _Records(self)
+            return self._records_built
+
+    def _services(self) -> _Services:
+        built = self._built
+        if built is not None:
+            return built
+        with self._build_lock:
+            if self._built is None:
+                started = time.perf_counter()
+                built = _Services(self, self._records())
+                self._wire(built)
+                self._built = built
+                log.debug("services built in %.1f ms", (time.perf_counter() - started) * 1000)
+            return self._built
+
+    def _wire(self, built: _Services) -> None:
+        """Turn every service's news into one :class:`Changes` (on the service's thread)."""
+        built.sync.add_status_listener(lambda _status: self.notify(Changes(sync_status=True)))
+        built.sync.add_page_listener(self._page_applied)
+        built.safety.subscribe(lambda: self.notify(Changes(safety=True)))
+        built.safety.lone_worker.subscribe(self._lone_worker_event)
+
+    def _page_applied(self, result: PageResult) -> None:
+        changes = Changes(bookings=bool(result.bookings_changed), safety=bool(result.updates))
+        if result.config_changed:
+            changes |= Changes.from_agency_config()
+        self.notify(changes)
+
+    def _lone_worker_event(self, event: LoneWorkerEvent) -> None:
+        self.notify(Changes(safety=True, lone_worker=(event,)))
+
+    @property
+    def built(self) -> bool:
+        """Whether the services have been built yet (they are on first use)."""
+        return self._built is not None
+
+    @property
+    def sync(self) -> SyncService:
+        """The sync service (pairing, the feed thread and the outbox sender)."""
+        return self._services().sync
+
+    @property
+    def outbox(self) -> Outbox:
+        """The outbox: writes to the agency, durable before any network call."""
+        return self._records().outbox
+
+    @property
+    def bookings(self) -> Bookings:
+        """Tonight's bookings, the warnings before answering, and answering."""
+        return self._records().bookings
+
+    @property
+    def runner(self) -> SessionRunner:
+        """The session runner (start, end, finish; the live session)."""
+        return self._services().runner
+
+    @property
+    def replies(self) -> ReplyBook:
+        """The decline replies (agency's and the talent's own), search and copying."""
+        return self._records().replies
+
+    @property
+    def boundaries(self) -> BoundaryBook:
+        """The boundary presets."""
+        return self._records().boundaries
+
+    @property
+    def summary(self) -> NightSummaries:
+        """The night summary over the session records."""
+        return self._records().summary
+
+    @property
+    def safety(self) -> SafetyService:
+        """Escalations, reports, the playbook, the lone-worker check and after-care."""
+        return self._services().safety
+
+    # ------------------------------------------------------------------ the agency link
+
+    def pairing(self) -> PairingInfo | None:
+        """Who the app is paired as, and with which agency; None when not paired.
+
+        Read from the vault once, then kept (pairing and unpairing here update it).
+        """
+        with self._pairing_lock:
+            if not self._pairing_read:
+                from talentdesk.sync.pairing import load_pairing
+
+                self._pairing = load_pairing(self.vault)
+                self._pairing_read = True
+            return self._pairing
+
+    def _set_pairing(self, info: PairingInfo | None) -> None:
+        with self._pairing_lock:
+            self._pairing, self._pairing_read = info, True
+
+    def sync_status(self) -> SyncStatus:
+        """The newest sync status; before the services are built, what the pairing says."""
+        built = self._built
+        if built is not None:
+            return built.sync.status
+        from talentdesk.sync.status import SyncPhase, SyncStatus
+
+        pairing = self.pairing()
+        if pairing is None:
+            return SyncStatus()
+        return SyncStatus(
+            phase=SyncPhase.STOPPED,
+            talent_name=pairing.talent_name,
+            agency_name=pairing.agency_name,
+        )
+
+    @property
+    def syncing(self) -> bool:
+        """Whether the sync threads run."""
+        built = self._built
+        return built is not None and built.sync.running
+
+    def demo_pairing(self) -> tuple[str, str] | None:
+        """The demo agency's address and code when this vault must pair with it first.
+
+        A demo vault paired with the sample agency at another address (its port was taken
+        this time) pairs again with the new code. Blocking (reads the pairing once).
+        """
+        demo = self.demo
+        if demo is None or not demo.pairing_code or not demo.url:
+            return None
+        pairing = self.pairing()
+        paired_with = pairing.agency_url if pairing is not None else None
+        if paired_with == demo.url.strip().rstrip("/"):
+            return None
+        return demo.url, demo.pairing_code
+
+    def start_sync(self) -> bool:
+        """Build the services if needed and start syncing; False when not paired. Blocking."""
+        if self._closed:
+            return False
+        return self.sync.start()
+
+    def pair(self, agency_url: str, code: str) -> PairingInfo:
+        """Pair with an agency, then sync. Blocking (the network).
+
+        Sync is stopped first if it runs, and started again if pairing fails.
+
+        Raises:
+            InsecureUrlError, RejectedError, RetryableError, MalformedResponseError: see
+                ``SyncService.pair``.
+        """
+        sync = self.sync
+        was_running = sync.running
+        if was_running:
+            sync.stop(timeout=self.sync_tuning.stop_timeout)
+        try:
+            info = sync.pair(agency_url, code)
+        except Exception:
+            if was_running and not self._closed:
+                sync.start()
+            raise
+        self._set_pairing(info)
+        self.notify(Changes(pairing=True))
+        if not self._closed:
+            sync.start()
+        return info
+
+    def unpair(self) -> None:
+        """Stop syncing and forget the device token and the pairing. Blocking."""
+        sync = self.sync
+        sync.stop(timeout=self.sync_tuning.stop_timeout)
+        sync.unpair()
+        self._set_pairing(None)
+        self.notify(Changes(pairing=True))
+
+    # ------------------------------------------------------------------ bookings
+
+    def tonight(self) -> TonightView:
+        """Tonight's bookings, each with the state of the answer sent for it. Blocking."""
+        from talentdesk.sync.outbox import OutboxState
+        from talentdesk_contract.values import OperationKind
+
+        records = self._records()
+        found = records.bookings.tonight()
+        answers: dict[str, OutboxItem] = {}
+        for item in records.outbox.items()[0]:  # oldest first: the newest answer wins
+            if item.kind == OperationKind.BOOKING_ANSWER:
+                answers[item.ref] = item
+        rows = []
+        for booking in found.bookings:
+            answer = answers.get(booking.id)
+            rows.append(
+                BookingRow(
+                    booking,
+                    answer.state if answer is not None else None,
+                    answer.last_error
+                    if answer is not None and answer.state is OutboxState.FAILED
+                    else None,
+                )
+            )
+        return TonightView(tuple(rows), tuple(p.name for p in found.problems))
+
+    def check_accept(self, booking: Booking) -> AcceptCheck:
+        """Warnings before accepting ``booking``. Blocking."""
+        from talentdesk.sessions.settings import load_settings
+
+        bookings = self.bookings
+        warnings = bookings.warnings_for(booking)
+        preset = bookings.active_preset()
+        return AcceptCheck(
+            booking,
+            warnings,
+            load_settings(self.vault).shift_limits,
+            preset.name if preset is not None else None,
+        )
+
+    def answer(self, booking_id: str, *, accept: bool, reason: str | None = None) -> OutboxItem:
+        """Accept or decline; the answer is queued for the agency. Blocking.
+
+        Raises:
+            BookingNotFoundError, BookingAlreadyAnsweredError: see ``Bookings.answer``.
+        """
+        item = self.bookings.answer(booking_id, accept=accept, reason=reason)
+        self.notify(Changes(bookings=True))
+        return item
+
+    # ------------------------------------------------------------------ settings
+
+    def desk_settings(self) -> DeskSettings:
+        """The talent's desk settings. Blocking."""
+        from talentdesk.sessions.settings import load_settings
+
+        return load_settings(self.vault)
+
+    def save_shift_limits(self, limits: ShiftLimits) -> DeskSettings:
+        """Save new shift limits, keeping the other settings (one transaction). Blocking."""
+        from talentdesk.sessions._common import change_settings
+
+        def change(settings: DeskSettings) -> None:
+            settings.shift_limits = limits
+
+        settings = change_settings(self.vault, change)
+        self.notify(Changes(settings=True))
+        return settings
+
+    # ------------------------------------------------------------------ the live session
+
+    def session_context(self) -> SessionContext:
+        """The talent's name, the contact window and the active preset. Blocking."""
+        from talentdesk.sessions.settings import load_settings
+
+        return SessionContext(
+            talent_name=load_settings(self.vault).talent_name,
+            contact_minutes=self.runner.contact_window_minutes(),
+            preset=self.boundaries.active(),
+        )
+
+    def start_session(
+        self, booking_id: str, *, customer_unblocked: bool = False, language: str = "en"
+    ) -> OpenedSession:
+        """Start the session of an accepted booking; the lone-worker check watches it.
+
+        Blocking. Raises ``SessionError`` (see ``SessionRunner.start``).
+        """
+        live = self.runner.start(booking_id, customer_unblocked=customer_unblocked)
+        opened = self._open(live, language)
+        self.notify(Changes(session=True, bookings=True))
+        return opened
+
+    def resume_session(self, *, language: str = "en") -> OpenedSession | None:
+        """Pick up a session that was live when the app stopped or locked, if any. Blocking."""
+        live = self.runner.resume()
+        if live is None:
+            return None
+        opened = self._open(live, language)
+        self.notify(Changes(session=True))
+        return opened
+
+    def _open(self, live: LiveSession, language: str) -> OpenedSession:
+        from talentdesk.sessions.pace import ReplyPace, agency_thresholds, applies_to
+        from talentdesk.sessions.runner import SessionPhase
+
+        pace = None
+        if applies_to(live.package):
+            pace = ReplyPace(agency_thresholds(self.vault), self.clocks.monotonic)
+        routine = live.end(language) if live.phase is SessionPhase.CLOSING else None
+        opened = OpenedSession(live, live.contact(), self.session_context(), pace, routine)
+        self.watch(live)
+        return opened
+
+    def watch(self, live: LiveSession) -> SessionWatch:
+        """Let the lone-worker check watch ``live`` (a session started or resumed)."""
+        watched = SessionWatch(live, self.clocks.monotonic)
+        self._watched = watched
+        self.safety.session_started(watched)
+        return watched
+
+    @property
+    def watched(self) -> SessionWatch | None:
+        """The live session the lone-worker check watches, if any."""
+        return self._watched
+
+    def end_session(self, live: LiveSession, language: str) -> ClosingRoutine:
+        """Stop the clock and start the closing routine. Blocking."""
+        routine = live.end(language)
+        self.notify(Changes(session=True))
+        return routine
+
+    def finish_session(
+        self, live: LiveSession, *, slow_replies: int = 0, flags: tuple[str, ...] = ()
+    ) -> FinishedSession:
+        """Keep the record, tell the agency, destroy the customer's data; then after-care.
+
+        The lone-worker check stops watching the session; report and note text no longer
+        needed is removed, and after a hard session an after-care offer comes with the
+        change event (:attr:`Changes.after_care`). Blocking.
+        """
+        finished = live.finish(slow_replies=slow_replies, flags=flags)
+        watched = self._watched
+        if watched is not None and watched.booking_id == finished.record.booking_id:
+            self._watched = None
+        offer = self.safety.session_ended(finished.record)
+        self.notify(
+            Changes(
+                session=True,
+                bookings=True,
+                safety=True,
+                after_care=(offer,) if offer is not None else (),
+            )
+        )
+        return finished
+
+    def forget_watched(self) -> None:
+        """Stop watching the live session (the view lets go of it: a lock, a quit)."""
+        watched, self._watched = self._watched, None
+        if watched is not None and self._built is not None:
+            self._built.safety.lone_worker.forget(watched.booking_id)
+
+    # ------------------------------------------------------------------ safety
+
+    def escalate(self, booking_id: str | None = None) -> EscalationView:
+        """Ask a supervisor for help now: durable before this returns. GUI thread on purpose.
+
+        Args:
+            booking_id: the booking it is about; None takes the watched session's, if any.
+        """
+        about = booking_id if booking_id is not None else self._watched_booking()
+        return self.safety.escalations.escalate(about)
+
+    def escalate_with_sign(
+        self, sign: wire.CrisisSign, booking_id: str | None = None
+    ) -> EscalationView:
+        """Escalate from the playbook with the sign filled in (a follow-up if one is open)."""
+        about = booking_id if booking_id is not None else self._watched_booking()
+        return self.safety.playbook.escalate(sign, about)
+
+    def _watched_booking(self) -> str | None:
+        watched = self._watched
+        return watched.booking_id if watched is not None else None
+
+    def poll_lone_worker(self) -> list[LoneWorkerEvent]:
+        """Let the lone-worker check look at the clock now; its events also come as changes."""
+        if self._built is None:
+            return []
+        return self._built.safety.lone_worker.poll()
+
+    def safety_snapshot(self) -> SafetySnapshot:
+        """Escalations, reports, tonight's counts and the emergency contacts. Blocking."""
+        safety = self.safety
+        return SafetySnapshot(
+            escalations=tuple(safety.escalations.escalations()),
+            reports=tuple(safety.reports.reports()),
+            counts=safety.after_care.night_counts(),
+            contacts=safety.playbook.contacts(),
+        )
+
+    def recent_sessions(self) -> list[SessionChoice]:
+        """The live session and the sessions that ended lately, newest first. Blocking.
+
+        A report is accepted up to 24 hours after its session (``FILING_WINDOW``); older
+        sessions are listed too, marked too late, so the talent sees why.
+        """
+        from talentdesk.domain import SessionRecord
+        from talentdesk.safety import FILING_WINDOW
+        from talentdesk.vault.records import RecordStore
+
+        now = self.clocks.wall()
+        choices: list[SessionChoice] = []
+        watched = self._watched
+        if watched is not None and not watched.ended:
+            session = watched.session
+            choices.append(
+                SessionChoice(
+                    booking_id=watched.booking_id,
+                    session_id=session.session_id,
+                    package_name=session.package.name,
+                    started_at=session.started_at,
+                )
+            )
+        loaded = RecordStore(self.vault).load_all(SessionRecord)
+        records = [r for r in loaded.items if now - r.ended_at <= RECENT_SESSIONS]
+        records.sort(key=lambda r: r.ended_at, reverse=True)
+        for record in records[:RECENT_SESSIONS_MAX]:
+            deadline = record.ended_at + FILING_WINDOW
+            choices.append(
+                SessionChoice(
+                    booking_id=record.booking_id,
+                    session_id=record.id,
+                    package_name=record.package.name,
+                    started_at=record.started_at,
+                    ended_at=record.ended_at,
+                    deadline=deadline,
+                    too_late=now > deadline,
+                    record=record,
+                )
+            )
+        return choices
+
+    def file_report(
+        self, choice: SessionChoice, category: IncidentCategory, description: str
+    ) -> ReportView:
+        """File an incident report about ``choice``. Blocking.
+
+        A live session that ended while the talent wrote is reported from its record.
+        """
+        from talentdesk.domain import SessionRecord
+        from talentdesk.vault.records import RecordStore
+
+        reports = self.safety.reports
+        if choice.record is not None:
+            return reports.file(choice.record, category, description)
+        watched = self._watched
+        if watched is None or watched.booking_id != choice.booking_id:
+            record = RecordStore(self.vault).load(SessionRecord, choice.session_id)
+            if record is None:
+                return reports.file(_Ended(choice.booking_id), category, description)
+            return reports.file(record, category, description)
+        return reports.file(watched, category, description)
+
+    # ------------------------------------------------------------------ closing
+
+    @property
+    def closed(self) -> bool:
+        """True once closed: no more change events."""
+        return self._closed
+
+    def close(self, timeout: float | None = None) -> None:
+        """Stop syncing and the lone-worker check. Blocking: waits for the sync threads
+        (``timeout``, by default long enough for a long-poll in flight to end)."""
+        self._closed = True
+        built = self._built
+        if built is None:
+            return
+        built.safety.lone_worker.stop()
+        built.sync.stop(timeout=self.sync_tuning.stop_timeout if timeout is None else timeout)
+
+
+class _Ended:
+    """A session reference by booking id, for a live session that ended mid-dialog."""
+
+    def __init__(self, booking_id: str) -> None:
+        self.booking_id = booking_id
+        self.booked_end = 0.0
+        self.ended = True

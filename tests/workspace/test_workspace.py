@@ -1,0 +1,213 @@
+"""The workspace: every service of one vault, its rules, and its one change event."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from talentdesk.domain import (
+    BookingStatus,
+    Channel,
+    IncidentCategory,
+    SessionOutcome,
+    SessionRecord,
+    ShiftLimits,
+)
+from talentdesk.safety import HardReason, LoneWorkerEventKind
+from talentdesk.sessions.settings import load_settings, save_settings
+from talentdesk.sync.outbox import OutboxState
+from talentdesk.vault import Vault
+from talentdesk.workspace import Changes, SafetyTuning, SessionClocks, Workspace
+from tests.sessions.conftest import PASSPHRASE, Desk, FakeClock, package
+
+
+class Heard:
+    """Every change event, from whichever thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.changes: list[Changes] = []
+
+    def __call__(self, changes: Changes) -> None:
+        with self._lock:
+            self.changes.append(changes)
+
+    def merged(self) -> Changes:
+        with self._lock:
+            total = Changes()
+            for changes in self.changes:
+                total |= changes
+            self.changes.clear()
+            return total
+
+
+@pytest.fixture
+def workspace(desk: Desk, clock: FakeClock) -> Iterator[Workspace]:
+    made = Workspace(
+        desk.vault,
+        clocks=SessionClocks(clock.monotonic, clock.wall),
+        safety=SafetyTuning(minutes_over=10, answer_minutes=2),
+    )
+    yield made
+    made.close(timeout=2)
+
+
+@pytest.fixture
+def heard(workspace: Workspace) -> Heard:
+    listener = Heard()
+    workspace.subscribe(listener)
+    return listener
+
+
+def test_making_a_workspace_imports_and_builds_no_service(data_dir: Path) -> None:
+    Vault.create(data_dir / "vault.sqlite3", passphrase=PASSPHRASE).close()
+    script = f"""
+        import sys
+        from pathlib import Path
+        from talentdesk.vault import Vault
+        from talentdesk.workspace import Workspace
+        vault = Vault.open(Path({str(data_dir / "vault.sqlite3")!r}), passphrase={PASSPHRASE!r})
+        workspace = Workspace(vault)
+        print(workspace.built, workspace.pairing(), workspace.sync_status().phase)
+        heavy = ("talentdesk.sync.service", "talentdesk.sessions.runner", "httpx")
+        print(sorted(m for m in (*heavy, "talentdesk.safety") if m in sys.modules))
+        workspace.tonight()  # the records' services only: no sync, runner or safety yet
+        print(workspace.built, sorted(m for m in (*heavy, "talentdesk.safety") if m in sys.modules))
+        workspace.start_sync()
+        print(workspace.built, "talentdesk.sync.service" in sys.modules)
+        workspace.close()
+        vault.close()
+        """
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout.splitlines()
+    assert out == ["False None unpaired", "[]", "False []", "True True"]
+
+
+def test_tonight_joins_each_booking_to_its_newest_answer(
+    workspace: Workspace, desk: Desk, clock: FakeClock, heard: Heard
+) -> None:
+    soon = clock.wall() + timedelta(hours=1)
+    desk.book("bk-1", start=soon, status=BookingStatus.PENDING)
+    desk.book("bk-2", start=soon + timedelta(hours=1), status=BookingStatus.PENDING)
+    desk.book("bk-3", start=soon + timedelta(hours=2), status=BookingStatus.PENDING)
+    first = workspace.answer("bk-1", accept=True)
+    refused = workspace.answer("bk-2", accept=False, reason="jadwal bentrok")
+    workspace.outbox.mark_failed(refused, "the agency says no")
+    assert workspace.outbox.get(first.id) is not None
+    rows = {row.booking.id: row for row in workspace.tonight().rows}
+    assert (rows["bk-1"].answer, rows["bk-1"].answer_error) == (OutboxState.QUEUED, None)
+    assert (rows["bk-2"].answer, rows["bk-2"].answer_error) == (
+        OutboxState.FAILED,
+        "the agency says no",
+    )
+    assert (rows["bk-3"].answer, rows["bk-3"].answer_error) == (None, None)
+    changes = heard.merged()
+    assert changes.bookings and changes.outbox
+
+
+def test_saving_shift_limits_keeps_the_other_settings(
+    workspace: Workspace, desk: Desk, heard: Heard
+) -> None:
+    settings = load_settings(desk.vault)
+    settings.talent_name = "Sari"
+    save_settings(desk.vault, settings)
+    limits = ShiftLimits(max_hours_per_night=4, min_break_minutes=20)
+    saved = workspace.save_shift_limits(limits)
+    assert saved.shift_limits == limits and saved.talent_name == "Sari"
+    assert workspace.desk_settings().talent_name == "Sari"
+    assert heard.merged() == Changes(settings=True)
+
+
+def test_reports_are_offered_for_24_hours_after_a_session(
+    workspace: Workspace, desk: Desk, clock: FakeClock
+) -> None:
+    def ended(booking_id: str, ago: timedelta) -> None:
+        end = clock.wall() - ago
+        desk.store.save(
+            SessionRecord(
+                id=f"s-{booking_id}",
+                booking_id=booking_id,
+                package=package(Channel.CALL, 60),
+                started_at=end - timedelta(hours=1),
+                ended_at=end,
+                planned_seconds=3600,
+                actual_seconds=3600.0,
+                price_idr=25_000,
+                outcome=SessionOutcome.COMPLETED,
+            )
+        )
+
+    ended("bk-recent", timedelta(hours=23))
+    ended("bk-late", timedelta(hours=25))
+    ended("bk-old", timedelta(days=4))
+    desk.book("bk-live", start=clock.wall())
+    workspace.start_session("bk-live")
+    choices = workspace.recent_sessions()
+    assert [(c.booking_id, c.live, c.too_late) for c in choices] == [
+        ("bk-live", True, False),
+        ("bk-recent", False, False),
+        ("bk-late", False, True),
+    ]
+    recent = choices[1]
+    assert recent.deadline == recent.ended_at + timedelta(hours=24)  # type: ignore[operator]
+    view = workspace.file_report(recent, IncidentCategory.INSULTS, "kata-kata kasar")
+    assert view.booking_id == "bk-recent"
+
+
+def test_a_session_is_watched_escalated_about_and_offered_after_care(
+    workspace: Workspace, desk: Desk, clock: FakeClock, heard: Heard
+) -> None:
+    desk.book("bk-1", start=clock.wall())
+    opened = workspace.start_session("bk-1", language="id")
+    assert opened.contact is not None and opened.pace is not None  # a chat session
+    watched = workspace.watched
+    assert watched is not None and watched.booking_id == "bk-1"
+    assert watched.booked_end == pytest.approx(clock.monotonic() + 30 * 60)
+    assert heard.merged().session
+
+    escalation = workspace.escalate()  # about the watched session
+    assert escalation.booking_id == "bk-1"
+    assert heard.merged().safety
+
+    workspace.end_session(opened.live, "id")
+    finished = workspace.finish_session(opened.live)
+    assert finished.record.booking_id == "bk-1"
+    assert workspace.watched is None
+    changes = heard.merged()
+    assert changes.session and changes.bookings
+    [offer] = changes.after_care
+    assert offer.booking_id == "bk-1" and HardReason.ESCALATED in offer.reasons
+
+
+def test_the_lone_worker_check_speaks_through_the_change_event(
+    workspace: Workspace, desk: Desk, clock: FakeClock, heard: Heard
+) -> None:
+    desk.book("bk-1", start=clock.wall(), pkg=package(Channel.CALL, 30))
+    workspace.start_session("bk-1")
+    heard.merged()
+    clock.advance(30 * 60 + 10 * 60 + 1)  # booked end, then ten minutes over
+    [event] = workspace.poll_lone_worker()
+    assert event.kind is LoneWorkerEventKind.ASK
+    changes = heard.merged()
+    assert changes.safety and [e.kind for e in changes.lone_worker] == [LoneWorkerEventKind.ASK]
+
+
+def test_a_copied_reply_and_an_edit_made_elsewhere_are_changes(
+    workspace: Workspace, desk: Desk, heard: Heard
+) -> None:
+    desk.agency_reply("polite", "Maaf ya, aku nggak bisa.")
+    workspace.replies.copy("agency-polite")
+    workspace.notify(Changes(replies=True))
+    assert heard.merged() == Changes(replies=True, replies_copied=1)
