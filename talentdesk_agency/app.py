@@ -65,8 +65,9 @@ from talentdesk_agency.store import (
     now_utc,
     outage_errors,
 )
-from talentdesk_agency.store.devices import REVOKED
+from talentdesk_agency.store.devices import REVOKED, SEEN_EVERY_SECONDS
 from talentdesk_agency.store.feed import talent_topic
+from talentdesk_agency.store.records import sha256
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
 
@@ -88,6 +89,11 @@ _UINT_RE: Final = re.compile(r"[0-9]{1,16}")
 _DRAIN_LIMIT: Final = 8 * 1024 * 1024
 _JSON: Final = "application/json"
 _WWW_AUTHENTICATE: Final = 'Bearer realm="talentdesk-agency"'
+#: Seconds a device token's talent is taken from memory by writes that check the token
+#: again in their own transaction (the devices' last-seen interval).
+_TALENT_CACHE_SECONDS: Final = float(SEEN_EVERY_SECONDS)
+#: Tokens remembered at most (then forgotten all at once).
+_TALENT_CACHE_SIZE: Final = 100_000
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -278,6 +284,8 @@ class AgencyApp:
         self._store: AgencyStore | None = None
         self._runtime: ServerRuntime | None = None
         self._throttle = _PairingThrottle()
+        # Device token -> (talent, until when to trust it without asking); see _talent.
+        self._talents: dict[str, tuple[Talent, float]] = {}
         # Names this server process as the owner of idempotency reservations (with a
         # request id), so other processes tell live requests from a dead one's leftovers.
         self._instance = uuid.uuid4().hex
@@ -453,7 +461,8 @@ class AgencyApp:
 
     # --- auth -----------------------------------------------------------------------
 
-    async def _talent(self, request: Request) -> Talent:
+    @staticmethod
+    def _token(request: Request) -> str:
         header = request.headers.get("authorization")
         if header is None:
             raise _unauthorized(
@@ -464,6 +473,21 @@ class AgencyApp:
         token = token.strip()
         if scheme.lower() != "bearer" or not token or len(token) > 256:
             raise _unauthorized("The Authorization header must be `Bearer <token>`.", invalid=True)
+        return token
+
+    async def _talent(self, request: Request, *, checked_in_write: bool = False) -> Talent:
+        """The requesting device's talent; 401 for a missing, unknown or revoked token.
+
+        With ``checked_in_write`` the caller's write checks the token again in its own
+        transaction (:meth:`.Idempotency.run_fresh`), so a talent this process saw for the
+        token less than :data:`_TALENT_CACHE_SECONDS` ago is taken without asking the
+        database: a revoked token still never writes.
+        """
+        token = self._token(request)
+        if checked_in_write:
+            cached = self._talents.get(token)
+            if cached is not None and cached[1] > time.monotonic():
+                return cached[0]
         talent = await self._db(self.store.devices.authenticate, token)
         if talent == REVOKED:
             raise ApiError(
@@ -477,6 +501,10 @@ class AgencyApp:
                 "This device token is not known to the agency. Pair the app again.",
                 invalid=True,
             )
+        if len(self._talents) >= _TALENT_CACHE_SIZE:
+            self._talents.clear()
+        # Expires with authenticate()'s last-seen interval, so last-seen stays current.
+        self._talents[token] = (talent, time.monotonic() + _TALENT_CACHE_SECONDS)
         return talent
 
     # --- handlers -------------------------------------------------------------------
@@ -618,7 +646,7 @@ class AgencyApp:
         operation: Callable[[Talent, _S], Callable[[], tuple[int, bytes]]],
     ) -> Response:
         """Authenticate, validate, reserve the key, run the operation, store its answer."""
-        talent = await self._talent(request)
+        talent = await self._talent(request, checked_in_write=True)
         key = request.headers.get(wire.IDEMPOTENCY_KEY_HEADER)
         if key is None:
             raise ApiError(
@@ -637,9 +665,27 @@ class AgencyApp:
         _check_json_media_type(request)
         body = _decode(raw, kind)
         fingerprint = _fingerprint(request.method, request.url.path, raw)
+        held = self._faults is not None and self._faults.holds(request.scope)
+        if not held:
+            # The common case: a new key, in one short transaction that also checks the
+            # token (the talent may come from memory).
+            fresh = await self._db(
+                self.store.run_fresh_request,
+                talent.id,
+                key,
+                fingerprint,
+                self._instance,
+                operation(talent, body),
+                sha256(self._token(request)),
+            )
+            if fresh is not None:
+                return _stored(fresh, replayed=False)
+            # A known key, a refusal, or a token no longer valid: the careful way.
+            self._talents.pop(self._token(request), None)
+            talent = await self._talent(request)
         owner = f"{self._instance}/{uuid.uuid4().hex}"
         done: StoredResponse | None = None
-        if self._faults is not None and self._faults.holds(request.scope):
+        if held:
             # A write held by a test fault reserves its key in a transaction of its own.
             begun = await self._db(self.store.begin_request, talent.id, key, fingerprint, owner)
         else:

@@ -130,6 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="serve with N worker processes on the one port (PostgreSQL only; default: 1)",
     )
+    serve.add_argument(
+        "--http",
+        choices=("httptools", "h11"),
+        help="HTTP/1.1 parser (default: httptools where installed, else h11)",
+    )
+    serve.add_argument(
+        "--loop",
+        choices=("uvloop", "asyncio"),
+        help="event loop (default: uvloop where installed, else asyncio's)",
+    )
     serve.add_argument("--test-jobs", action="store_true", help=argparse.SUPPRESS)
     serve.add_argument(
         "--test-faults",
@@ -399,6 +409,8 @@ def _serve(args: argparse.Namespace) -> int:
                 )
                 if on
             ]
+            flags += [f"--http={args.http}"] if args.http else []
+            flags += [f"--loop={args.loop}"] if args.loop else []
             return Supervisor(target, args.host, args.port, args.workers, worker_args=flags).run()
         return serve(
             target,
@@ -407,6 +419,8 @@ def _serve(args: argparse.Namespace) -> int:
             access_log=args.access_log,
             test_faults=args.test_faults,
             test_jobs=args.test_jobs,
+            http=args.http,
+            loop=args.loop,
         )
     except OSError as exc:
         reason = exc.strerror or exc

@@ -30,7 +30,7 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final, Protocol
 
 import httpx
@@ -201,10 +201,20 @@ def record_due(store: AgencyStore, now: datetime) -> PolicyWork:
     db = store.db
     with db.read() as tx:
         policy = settings.policy(tx)
+        # Only rows that may have a step due: open ones waiting a delay or more and not yet
+        # told "unanswered", acknowledged ones taken a reminder interval ago or more (stored
+        # times are UTC ISO text, which sorts as time does).
+        utc = now.astimezone(UTC)
         rows = tx.all(
             "SELECT id, status, created_at, acknowledged_at, alerted_rounds, reminded_rounds, "
-            "unanswered FROM escalations WHERE status IN (?, ?)",
-            (EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED),
+            "unanswered FROM escalations WHERE (status = ? AND unanswered = 0 AND created_at "
+            "<= ?) OR (status = ? AND acknowledged_at <= ?)",
+            (
+                EscalationStatus.OPEN,
+                iso(utc - timedelta(seconds=policy.realert_after_seconds)),
+                EscalationStatus.ACKNOWLEDGED,
+                iso(utc - timedelta(seconds=policy.remind_owner_after_seconds)),
+            ),
         )
     for step in due_steps(rows, policy, now):
         with db.write() as tx:

@@ -36,6 +36,7 @@ from talentdesk_agency.store import (
     is_postgres_url,
     now_utc,
 )
+from talentdesk_agency.store.engine import Notice
 from talentdesk_agency.wakeups import PostgresListener, Relay, SQLitePoller, WakeupHub
 
 __all__ = ["HEARTBEAT_SECONDS", "ServerRuntime"]
@@ -91,6 +92,7 @@ class ServerRuntime:
         self._heartbeat = heartbeat
         self._started_at = time.time()
         self._tasks: list[asyncio.Task[None]] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.listener: PostgresListener | None = None
         self.relay: Relay | None = None
         self.poller: SQLitePoller | None = None
@@ -122,14 +124,13 @@ class ServerRuntime:
         Raises:
             TimeoutError: If the dedicated database connections do not come up in time.
         """
-        self.hub.bind(asyncio.get_running_loop())
-        self._store.db.add_commit_listener(self.hub.notify_threadsafe)
+        self._loop = asyncio.get_running_loop()
+        self.hub.bind(self._loop)
+        self._store.db.add_commit_listener(self._committed)
         self._spawn(self.presence.run(), "presence")
         if self.listener is not None:
             self._spawn(self.listener.run(), "wake-up listener")
         if self.relay is not None:
-            self.relay.bind(asyncio.get_running_loop())
-            self._store.db.add_commit_listener(self.relay.commit_listener)
             self._spawn(self.relay.run(), "wake-up relay")
         if self.poller is not None:
             self._spawn(self.poller.run(), "wake-up poller")
@@ -148,9 +149,7 @@ class ServerRuntime:
     async def stop(self) -> None:
         """Stop every task, and remove this process's heartbeat row."""
         self.hub.close()
-        self._store.db.remove_commit_listener(self.hub.notify_threadsafe)
-        if self.relay is not None:
-            self._store.db.remove_commit_listener(self.relay.commit_listener)
+        self._store.db.remove_commit_listener(self._committed)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -160,6 +159,20 @@ class ServerRuntime:
         await self.leader.stop()
         with contextlib.suppress(*database_errors()):
             await self._db(self._store.workers.gone, self.instance)
+
+    def _committed(self, notices: Sequence[Notice]) -> None:
+        # A commit listener (on the database thread that committed): one hand-over to the
+        # event loop per commit, for the hub and the relay both.
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop is just closing
+            loop.call_soon_threadsafe(self._deliver, list(notices))
+
+    def _deliver(self, notices: list[Notice]) -> None:
+        self.hub.notify_many((n.topic, n.seq) for n in notices)
+        if self.relay is not None:
+            self.relay.queue(notices)
 
     def _spawn(self, work: Awaitable[None], name: str) -> None:
         async def guarded() -> None:

@@ -6,8 +6,10 @@ ordered by the feed's sequence numbers) or the supervisors' view of escalations
 (:meth:`.Tx.notify`); once it commits, those topics' waiters wake, in this process and in
 every other one serving the same database:
 
-* **In this process**: the database calls :meth:`WakeupHub.notify_threadsafe` right after
-  the commit (a commit listener), so a write through this worker wakes at once.
+* **In this process**: the database calls the runtime's commit listener right after the
+  commit, which hands the notices to the event loop in one call (the hub wakes the
+  topics' waiters, the relay queues what it sends), so a write through this worker wakes
+  at once.
 * **From other processes, PostgreSQL**: the commit carries a ``NOTIFY`` with
   ``"<topic> <seq>"`` only; :class:`PostgresListener` holds one dedicated connection per
   process, ``LISTEN``\\ s and fans each notification out in memory. After a lost
@@ -15,8 +17,9 @@ every other one serving the same database:
   truth), so nothing committed meanwhile is missed. PostgreSQL serialises the commits of
   notifying transactions (a lock held through the commit's WAL flush), so a busy topic
   (escalations, written by every call for help) is not notified inside its commits but
-  *relayed* just after them by :class:`Relay`, batched, on a connection of its own; a
-  relayed wake-up lost in a crash costs its waiters one heartbeat.
+  *relayed* just after them by :class:`Relay`, batched (at most one ``NOTIFY`` each
+  :data:`RELAY_INTERVAL`), on a connection of its own; a relayed wake-up lost in a crash
+  costs its waiters one heartbeat.
 * **From other processes, SQLite** (the staff commands): :class:`SQLitePoller`, one task
   per process, reads the newest sequence numbers of the feeds and of the timeline every
   interval, and on growth asks which feeds grew.
@@ -43,12 +46,15 @@ from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["PostgresListener", "Relay", "SQLitePoller", "Token", "WakeupHub"]
+__all__ = ["RELAY_INTERVAL", "PostgresListener", "Relay", "SQLitePoller", "Token", "WakeupHub"]
 
 log = logging.getLogger("talentdesk.agency")
 
 #: Seconds between reconnection attempts of the listener, growing up to the last.
 _RECONNECT_DELAYS: Final = (0.05, 0.2, 0.5, 1.0, 2.0)
+#: The relay sends at most one ``NOTIFY`` this often (seconds): under load, what gathered
+#: meanwhile goes out together; a quiet moment's wake-up goes out at once.
+RELAY_INTERVAL: Final = 0.05
 
 
 class Token:
@@ -311,9 +317,9 @@ class Relay:
     """Sends the wake-ups of this process's commits that were not sent inside them
     (:meth:`.Tx.notify` with ``in_commit=False``), batched, on one dedicated connection.
 
-    Whatever gathered while a ``NOTIFY`` was on its way goes out in the next one, so under
-    load one notifying transaction carries many wake-ups and commits do not queue behind
-    each other.
+    Whatever gathered while a ``NOTIFY`` was on its way, or in the last
+    :data:`RELAY_INTERVAL`, goes out in the next one, so under load one notifying
+    transaction carries many wake-ups and commits do not queue behind each other.
 
     Args:
         url: The database's libpq URI.
@@ -323,24 +329,14 @@ class Relay:
         self._url = url
         self._pending: list[Notice] = []
         self._ready = asyncio.Event()
-        self._loop: asyncio.AbstractEventLoop | None = None
         self.sent = 0
 
-    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Say which event loop the relay runs on."""
-        self._loop = loop
-
-    def commit_listener(self, notices: Sequence[Notice]) -> None:
-        """A database commit listener (any thread): queue what the commit did not send."""
+    def queue(self, notices: Iterable[Notice]) -> None:
+        """On the event loop: queue what a commit did not send itself."""
         relayed = [n for n in notices if not n.in_commit]
-        loop = self._loop
-        if relayed and loop is not None and not loop.is_closed():
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self._queue, relayed)
-
-    def _queue(self, notices: list[Notice]) -> None:
-        self._pending.extend(notices)
-        self._ready.set()
+        if relayed:
+            self._pending.extend(relayed)
+            self._ready.set()
 
     async def run(self) -> None:
         """Relay until cancelled (reconnecting after failures)."""
@@ -356,9 +352,15 @@ class Relay:
                     connect_timeout=10,
                 ) as conn:
                     failures = 0
+                    loop = asyncio.get_running_loop()
+                    sent_at = -RELAY_INTERVAL
                     while True:
                         await self._ready.wait()
+                        pause = sent_at + RELAY_INTERVAL - loop.time()
+                        if pause > 0:
+                            await asyncio.sleep(pause)
                         self._ready.clear()
+                        sent_at = loop.time()
                         batch, self._pending = self._pending, []
                         await conn.execute(
                             "SELECT pg_notify(%s, payload) FROM unnest(%s::text[]) AS payload",

@@ -1,16 +1,21 @@
 """``serve --workers N``: N interchangeable server processes on one port (PostgreSQL only).
 
-The supervisor (the ``serve`` process) binds the port once and starts N workers,
-``python -m talentdesk_agency.workers``, each handed the listening socket (its file
-descriptor is inherited): the kernel gives each new connection to whichever worker
-accepts first. Workers share nothing but the database, so any worker answers any request
-(no sticky sessions): the events table is the truth, wake-ups travel by ``LISTEN/NOTIFY``,
-and one of them leads the timers (:mod:`.leader`).
+The supervisor (the ``serve`` process) binds the port and starts N workers,
+``python -m talentdesk_agency.workers``, each handed a listening socket (its file
+descriptor is inherited). On Linux each worker has a socket of its own on the port
+(``SO_REUSEPORT``), and the kernel spreads new connections evenly among them (by a hash
+of the client's address and port); elsewhere all share one socket, and whichever worker
+accepts first takes a connection (then a burst of connections can all go to one). Workers
+share nothing but the database, so any worker answers any request (no sticky sessions):
+the events table is the truth, wake-ups travel by ``LISTEN/NOTIFY``, and one of them
+leads the timers (:mod:`.leader`).
 
-A worker that dies (``kill -9``, a crash) is started again at once; connections waiting in
-the shared socket's backlog are accepted by the others meanwhile. ``SIGTERM`` or ``SIGINT``
-stops every worker gracefully (killed after :data:`STOP_SECONDS`). Each worker dies with
-the supervisor (``PR_SET_PDEATHSIG`` on Linux), so none is left serving alone.
+A worker that dies (``kill -9``, a crash) is started again at once, on the same socket:
+the supervisor keeps every socket open, so connections that arrive for a dead worker's
+socket wait in its backlog for the replacement (a second or two) and none is refused.
+``SIGTERM`` or ``SIGINT`` stops every worker gracefully (killed after :data:`STOP_SECONDS`).
+Each worker dies with the supervisor (``PR_SET_PDEATHSIG`` on Linux), so none is left
+serving alone.
 
 SQLite is refused: a SQLite file has one writer, and the server's one process already
 uses it to the full (see ``docs/agency-server.md``).
@@ -24,6 +29,7 @@ import ctypes
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -32,7 +38,14 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import Final, TextIO
 
-from talentdesk_agency.runner import LISTENING_PREFIX, base_url, bind_socket, serve
+from talentdesk_agency.runner import (
+    HTTP_PARSERS,
+    LISTENING_PREFIX,
+    LOOPS,
+    base_url,
+    bind_socket,
+    serve,
+)
 
 __all__ = ["STOP_SECONDS", "Supervisor"]
 
@@ -96,6 +109,7 @@ class Supervisor:
         self._out = out or sys.stdout
         self._stopping = threading.Event()
         self._workers: list[_Worker] = []
+        self._fds: list[int] = []
         self.restarts = 0
 
     def run(self) -> int:
@@ -104,15 +118,28 @@ class Supervisor:
         Raises:
             OSError: If the address cannot be bound.
         """
-        sock = bind_socket(self._host, self._port)
-        url = base_url(sock)
-        fd = sock.fileno()
-        os.set_inheritable(fd, True)
+        reuse_port = hasattr(socket, "SO_REUSEPORT") and sys.platform.startswith("linux")
+        first = bind_socket(self._host, self._port, reuse_port=reuse_port)
+        socks = [first]
+        try:
+            if reuse_port:
+                port = first.getsockname()[1]
+                socks += [
+                    bind_socket(self._host, port, reuse_port=True) for _ in range(self._count - 1)
+                ]
+        except OSError:
+            for sock in socks:
+                sock.close()
+            raise
+        url = base_url(first)
+        self._fds = [sock.fileno() for sock in socks]
+        for fd in self._fds:
+            os.set_inheritable(fd, True)
         previous = {
             sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)
         }
         try:
-            self._workers = [self._start(fd) for _ in range(self._count)]
+            self._workers = [self._start(index) for index in range(self._count)]
             deadline = time.monotonic() + _START_SECONDS
             for worker in self._workers:
                 while not worker.ready.wait(0.1):
@@ -126,13 +153,14 @@ class Supervisor:
                         return 1
             print(f"{LISTENING_PREFIX}{url}", file=self._out, flush=True)
             log.info("%d workers serving %s", self._count, url)
-            self._watch(fd)
+            self._watch()
             self._stop_all()
             return 0
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            sock.close()
+            for sock in socks:
+                sock.close()
 
     def _on_signal(self, sig: int, frame: FrameType | None) -> None:
         self._stopping.set()
@@ -151,10 +179,11 @@ class Supervisor:
             *self._args,
         ]
 
-    def _start(self, fd: int) -> _Worker:
+    def _start(self, index: int) -> _Worker:
+        fd = self._fds[index % len(self._fds)]
         return _Worker(self._command(fd), fd)
 
-    def _watch(self, fd: int) -> None:
+    def _watch(self) -> None:
         # A worker that dies before it serves (a bad configuration, the database down) is
         # started again after a growing pause; one that served for a while, at once.
         quick_deaths = [0] * len(self._workers)
@@ -175,7 +204,7 @@ class Supervisor:
                     delay = _RESTART_DELAYS[min(quick_deaths[index], len(_RESTART_DELAYS) - 1)]
                     if self._stopping.wait(delay):
                         return
-                self._workers[index] = self._start(fd)
+                self._workers[index] = self._start(index)
                 self.restarts += 1
 
     def _stop_all(self) -> None:
@@ -204,8 +233,6 @@ def _die_with_parent(parent: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """A worker: serve on the inherited listening socket."""
-    import socket
-
     parser = argparse.ArgumentParser(prog="talentdesk_agency.workers")
     parser.add_argument("--fd", type=int, required=True)
     parser.add_argument("--parent", type=int, required=True)
@@ -213,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--access-log", action="store_true")
     parser.add_argument("--test-faults", action="store_true")
     parser.add_argument("--test-jobs", action="store_true")
+    parser.add_argument("--http", choices=HTTP_PARSERS)
+    parser.add_argument("--loop", choices=LOOPS)
     args = parser.parse_args(argv)
     _die_with_parent(args.parent)
     sock = socket.socket(fileno=args.fd)
@@ -225,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             test_faults=args.test_faults,
             test_jobs=args.test_jobs,
             sock=sock,
+            http=args.http,
+            loop=args.loop,
         )
     except KeyboardInterrupt:
         return 0

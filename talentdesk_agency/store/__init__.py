@@ -396,6 +396,19 @@ class AgencyStore:
         (:meth:`.Idempotency.begin_and_run`)."""
         return self.idempotency.begin_and_run(talent_id, key, fingerprint, owner, operation)
 
+    def run_fresh_request(
+        self,
+        talent_id: str,
+        key: str,
+        fingerprint: str,
+        owner: str,
+        operation: WriteOp,
+        token_hash: str,
+    ) -> StoredResponse | None:
+        """A new key's write and answer in one short transaction, or None to go the
+        careful way (:meth:`.Idempotency.run_fresh`)."""
+        return self.idempotency.run_fresh(talent_id, key, fingerprint, owner, operation, token_hash)
+
     def release_request(self, talent_id: str, key: str, owner: str | None = None) -> None:
         """Forget a reservation whose request failed (5xx)."""
         self.idempotency.release(talent_id, key, owner)

@@ -4,6 +4,12 @@ A request first reserves its key (:meth:`Idempotency.begin`); its operation and 
 answer then commit in one transaction (:meth:`Idempotency.run_write`), so after a crash
 either both exist or neither does.
 
+The common case, a key never seen, takes a shorter way (:meth:`Idempotency.run_fresh`):
+the operation runs first and its answer is stored under the key as the last statement of
+the same transaction, only if the key is new (and the device still allowed). Whenever
+that is not so, the transaction rolls back and the request goes the way above, which
+then sees the key's state (done: the answer again; in progress elsewhere: 409).
+
 Several server processes share the table. A reservation names its owner as
 ``"<process instance>/<request>"``: a second request with the key gets 409 while the
 owning process lives (:meth:`.Dialect.process_alive`), and takes the reservation over once
@@ -39,6 +45,11 @@ IDEMPOTENCY_LEASE_SECONDS: Final = 900.0
 
 #: An app write: runs inside the key's transaction, returns (status, JSON body).
 WriteOp = Callable[[], tuple[int, bytes]]
+_JSON: Final = "application/json"
+
+
+class _NotFresh(Exception):
+    """Rolls back a :meth:`Idempotency.run_fresh` whose key was not new."""
 
 
 class Idempotency:
@@ -46,6 +57,55 @@ class Idempotency:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    def run_fresh(
+        self,
+        talent_id: str,
+        key: str,
+        fingerprint: str,
+        owner: str,
+        operation: WriteOp,
+        token_hash: str,
+    ) -> StoredResponse | None:
+        """Run a new request's write and store its answer, in one transaction of a few
+        statements, if the key is new and the device's token still valid.
+
+        The answer is inserted last, ``ON CONFLICT DO NOTHING``: of two requests racing with
+        one key, the second waits there for the first to commit, then finds the key taken.
+
+        Returns:
+            The answer, or None (and nothing written) when the key was known, the token
+            is revoked or gone, or the operation refused the request: the caller then
+            goes the careful way (:meth:`begin`, :meth:`run_write`), which says why.
+        """
+        try:
+            with self._db.write() as tx:
+                try:
+                    status, body = operation()
+                except ApiError:
+                    raise _NotFresh from None  # stored by the careful way, with its undo
+                if not tx.run(
+                    "INSERT INTO idempotency(talent_id, key, fingerprint, state, owner, "
+                    "started_at, status, content_type, body) "
+                    "SELECT ?, ?, ?, 'done', ?, ?, ?, ?, ? WHERE EXISTS "
+                    "(SELECT 1 FROM tokens WHERE token_hash = ? AND revoked_at IS NULL) "
+                    "ON CONFLICT DO NOTHING",
+                    (
+                        talent_id,
+                        key,
+                        fingerprint,
+                        owner,
+                        time.time(),
+                        status,
+                        _JSON,
+                        body,
+                        token_hash,
+                    ),
+                ):
+                    raise _NotFresh
+        except _NotFresh:
+            return None
+        return StoredResponse(status, _JSON, body)
 
     def begin(self, talent_id: str, key: str, fingerprint: str, owner: str) -> BeginResult:
         """Reserve an idempotency key for a request, or say why not.
