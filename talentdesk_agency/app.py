@@ -89,8 +89,8 @@ _UINT_RE: Final = re.compile(r"[0-9]{1,16}")
 _DRAIN_LIMIT: Final = 8 * 1024 * 1024
 _JSON: Final = "application/json"
 _WWW_AUTHENTICATE: Final = 'Bearer realm="talentdesk-agency"'
-#: Seconds a device token's talent is taken from memory by writes that check the token
-#: again in their own transaction (the devices' last-seen interval).
+#: Seconds a device token's talent is taken from memory by calls that check the token
+#: again in their own database call (writes, long-polls); the devices' last-seen interval.
 _TALENT_CACHE_SECONDS: Final = float(SEEN_EVERY_SECONDS)
 #: Tokens remembered at most (then forgotten all at once).
 _TALENT_CACHE_SIZE: Final = 100_000
@@ -526,16 +526,36 @@ class AgencyApp:
         return _json(wire.encode(paired), 201)
 
     async def _feed(self, request: Request) -> Response:
-        talent = await self._talent(request)
         after = _query_int(request, "after", 0, 0, wire.MAX_SEQ)
         wait = _query_int(request, "wait", 0, 0, wire.MAX_FEED_WAIT_SECONDS)
         limit = _query_int(request, "limit", 100, 1, wire.MAX_FEED_LIMIT)
         hub = self.runtime.hub
-        topic = talent_topic(talent.id)
         deadline = time.monotonic() + wait
-        token = hub.token(topic)
-        # One database call per poll: the page, and the newest number only if it is empty.
-        rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+        # One database call per poll: the token checked again, the page, and the newest
+        # number only if it is empty (a device this process has seen lately: its talent,
+        # hence its topic, is known before the call; else one call to learn it first).
+        device_token = self._token(request)
+        cached = self._talents.get(device_token)
+        if cached is not None and cached[1] > time.monotonic():
+            talent = cached[0]
+            token = hub.token(talent_topic(talent.id))
+            found, rows, newest = await self._db(
+                self.store.device_feed, device_token, talent.id, after, limit
+            )
+            if found == talent:
+                # Just checked (and its last-seen noted): trusted a while longer.
+                self._talents[device_token] = (talent, time.monotonic() + _TALENT_CACHE_SECONDS)
+            else:
+                # Revoked or gone since: say so as a first call would.
+                self._talents.pop(device_token, None)
+                talent = await self._talent(request)
+                token = hub.token(talent_topic(talent.id))
+                rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+        else:
+            talent = await self._talent(request)
+            token = hub.token(talent_topic(talent.id))
+            rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+        topic = talent_topic(talent.id)
         if newest is not None and after > newest:
             raise ApiError(
                 409,
@@ -547,7 +567,10 @@ class AgencyApp:
             remaining = deadline - time.monotonic()
             if rows or remaining <= 0 or hub.closed:
                 break
-            await hub.wait(token, remaining)
+            if not await hub.wait(token, remaining):
+                # Nothing of this talent's committed meanwhile (a missed wake-up is caught
+                # up by waking everyone): the desk asks again at once and reads first.
+                break
             token = hub.token(topic)
             rows = await self._db(self.store.feed, talent.id, after, limit)
         return _json(_feed_page(rows, after))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 from talentdesk_agency.problems import AgencyError
 from talentdesk_agency.store import migrations
@@ -252,6 +252,18 @@ class AgencyStore:
     ) -> tuple[list[FeedRow], int | None]:
         """A feed page, and the newest sequence number of all feeds if it is empty."""
         return self.feed_log.page_or_newest(talent_id, after, limit)
+
+    def device_feed(
+        self, token: str, talent_id: str, after: int, limit: int
+    ) -> tuple[Talent | Literal["revoked"] | None, list[FeedRow], int | None]:
+        """A long-poll's first read in one call: the device's token checked again
+        (:meth:`.Devices.authenticate`) and, if it is still ``talent_id``'s, the page of
+        :meth:`feed_or_newest` (else no rows)."""
+        found = self.devices.authenticate(token)
+        if not isinstance(found, Talent) or found.id != talent_id:
+            return found, [], None
+        rows, newest = self.feed_log.page_or_newest(talent_id, after, limit)
+        return found, rows, newest
 
     def inject_event(self, talent_name: str, kind: str, data: str) -> int:
         """Append a raw, unchecked event (:meth:`.Feed.inject_event`)."""
