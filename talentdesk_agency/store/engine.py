@@ -140,7 +140,7 @@ class Tx:
         notices: The wake-ups to send once it commits.
     """
 
-    __slots__ = ("_conn", "dialect", "notices", "scrubbed", "writing")
+    __slots__ = ("_conn", "_pipeline", "dialect", "notices", "scrubbed", "writing")
 
     def __init__(self, conn: Any, dialect: Dialect, *, writing: bool) -> None:
         self._conn = conn
@@ -148,6 +148,7 @@ class Tx:
         self.writing = writing
         self.scrubbed = False
         self.notices: list[Notice] = []
+        self._pipeline: Any = None  # psycopg's Pipeline inside pipelined()
 
     def notify(self, topic: str, seq: int = 0, *, in_commit: bool = True) -> None:
         """Wake the waiters of ``topic`` in every process once this transaction commits
@@ -194,8 +195,29 @@ class Tx:
         return tuple(rows[0])
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run a change; returns how many rows it touched."""
-        return self.execute(sql, params).rowcount
+        """Run a change; returns how many rows it touched (inside :meth:`pipelined`, after
+        waiting for every answer so far)."""
+        cursor = self.execute(sql, params)
+        if self._pipeline is not None:
+            self._pipeline.sync()
+        return cursor.rowcount
+
+    @contextmanager
+    def pipelined(self) -> Iterator[None]:
+        """Statements in the block are sent without waiting for each answer (psycopg's
+        pipeline mode; nothing on SQLite, whose statements are calls, not round trips).
+        A read, and :meth:`run`, wait for what was sent before them; the ``rowcount`` of
+        a cursor from :meth:`execute` is known once the block ends. Errors may surface
+        later than the statement that caused them."""
+        if self.dialect.name != "postgresql" or self._pipeline is not None:
+            yield
+            return
+        with self._conn.pipeline() as pipeline:
+            self._pipeline = pipeline
+            try:
+                yield
+            finally:
+                self._pipeline = None
 
     @contextmanager
     def savepoint(self, name: str = "operation") -> Iterator[None]:

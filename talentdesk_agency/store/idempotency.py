@@ -80,28 +80,32 @@ class Idempotency:
         """
         try:
             with self._db.write() as tx:
-                try:
-                    status, body = operation()
-                except ApiError:
-                    raise _NotFresh from None  # stored by the careful way, with its undo
-                if not tx.run(
-                    "INSERT INTO idempotency(talent_id, key, fingerprint, state, owner, "
-                    "started_at, status, content_type, body) "
-                    "SELECT ?, ?, ?, 'done', ?, ?, ?, ?, ? WHERE EXISTS "
-                    "(SELECT 1 FROM tokens WHERE token_hash = ? AND revoked_at IS NULL) "
-                    "ON CONFLICT DO NOTHING",
-                    (
-                        talent_id,
-                        key,
-                        fingerprint,
-                        owner,
-                        time.time(),
-                        status,
-                        _JSON,
-                        body,
-                        token_hash,
-                    ),
-                ):
+                # On PostgreSQL the statements go out without waiting for each answer: a
+                # few round trips instead of one per statement (a read still waits).
+                with tx.pipelined():
+                    try:
+                        status, body = operation()
+                    except ApiError:
+                        raise _NotFresh from None  # stored by the careful way, with its undo
+                    stored = tx.execute(
+                        "INSERT INTO idempotency(talent_id, key, fingerprint, state, owner, "
+                        "started_at, status, content_type, body) "
+                        "SELECT ?, ?, ?, 'done', ?, ?, ?, ?, ? WHERE EXISTS "
+                        "(SELECT 1 FROM tokens WHERE token_hash = ? AND revoked_at IS NULL) "
+                        "ON CONFLICT DO NOTHING",
+                        (
+                            talent_id,
+                            key,
+                            fingerprint,
+                            owner,
+                            time.time(),
+                            status,
+                            _JSON,
+                            body,
+                            token_hash,
+                        ),
+                    )
+                if stored.rowcount != 1:
                     raise _NotFresh
         except _NotFresh:
             return None
