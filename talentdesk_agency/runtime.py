@@ -125,7 +125,6 @@ class ServerRuntime:
             TimeoutError: If the dedicated database connections do not come up in time.
         """
         self._loop = asyncio.get_running_loop()
-        self.hub.bind(self._loop)
         self._store.db.add_commit_listener(self._committed)
         self._spawn(self.presence.run(), "presence")
         if self.listener is not None:

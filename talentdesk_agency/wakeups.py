@@ -36,7 +36,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
 from talentdesk_agency.store.dialect import NOTIFY_CHANNEL, notice_payloads
@@ -81,7 +81,6 @@ class WakeupHub:
         self._latest: dict[str, int] = {}
         self._waiting = 0
         self._closed = False
-        self._loop: asyncio.AbstractEventLoop | None = None
         self.woken: Counter[str] = Counter()
         self.notices: Counter[str] = Counter()
 
@@ -94,10 +93,6 @@ class WakeupHub:
     def waiting(self) -> int:
         """How many waiters are parked right now."""
         return self._waiting
-
-    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Say which event loop the hub lives on (for :meth:`notify_threadsafe`)."""
-        self._loop = loop
 
     def token(self, topic: str) -> Token:
         """Take before reading; it is set by any change of ``topic`` committed after this
@@ -157,14 +152,6 @@ class WakeupHub:
         """:meth:`notify` each (topic, seq)."""
         for topic, seq in notices:
             self.notify(topic, seq)
-
-    def notify_threadsafe(self, notices: Sequence[Notice]) -> None:
-        """:meth:`notify_many` from another thread (a database commit listener)."""
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            return
-        with contextlib.suppress(RuntimeError):  # the loop is just closing
-            loop.call_soon_threadsafe(self.notify_many, [(n.topic, n.seq) for n in notices])
 
     def wake_all(self) -> None:
         """Wake every waiter once: they re-read from the table (a catch-up after a gap in
