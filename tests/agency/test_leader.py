@@ -36,10 +36,11 @@ def test_one_of_two_servers_leads_and_the_other_takes_over(agency_db: DbTarget) 
         assert state(standby)["ticks"]["idempotency purge"] == 0
         leader.stop()
         stopped = time.monotonic()
-        while not state(standby)["leading"]:
+        # It leads, then ticks its jobs (the first tick right after taking over).
+        while not state(standby)["ticks"].get("idempotency purge"):
             assert time.monotonic() - stopped < 5, "the standby never took over"
             time.sleep(0.05)
-        assert state(standby)["ticks"]["idempotency purge"] >= 1
+        assert state(standby)["leading"]
     finally:
         first.stop()
         second.stop()

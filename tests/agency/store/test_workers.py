@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from talentdesk_agency import AgencyStore
 from talentdesk_agency.store import DbTarget, is_postgres_url, open_database
 
@@ -42,8 +44,14 @@ def test_a_process_lives_while_it_holds_its_presence_lock(agency_db: DbTarget) -
             assert tx.dialect.process_alive(tx, "worker-1")
             assert not tx.dialect.process_alive(tx, "worker-2")
         presence.close()  # the process's connection ends: so does its presence
-        with dialect.read() as tx:
-            assert not tx.dialect.process_alive(tx, "worker-1")
+        # (once its server process has ended, just after the close: not waited for)
+        deadline = time.monotonic() + 5
+        while True:
+            with dialect.read() as tx:
+                if not tx.dialect.process_alive(tx, "worker-1"):
+                    break
+            assert time.monotonic() < deadline, "the closed connection's lock outlived it"
+            time.sleep(0.02)
     finally:
         dialect.close()
         presence.close()
