@@ -16,9 +16,9 @@ Request handling, outermost first:
 Database work runs on worker threads, so the event loop never blocks on the database:
 one thread for SQLite (its one connection, its one writer), as many as the connection
 pool for PostgreSQL. A thread holds a connection for one call only. The feed's long-poll
-waits on :class:`FeedWatcher` (the one interface for "wait for new events for talent
-X"), which checks the newest sequence number every 50 ms while anyone is waiting: the
-staff commands write from other processes, and polling is the portable way to notice.
+waits on the runtime's wake-up hub for its talent's topic (:mod:`.wakeups`): only a new
+event of that talent wakes it, whichever process wrote it. Presence, the timer leader
+and the heartbeat are the runtime's too (:mod:`.runtime`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import time
 import traceback
 import uuid
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -49,7 +49,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from talentdesk_agency import __version__, policy
 from talentdesk_agency.bodies import check_body
+from talentdesk_agency.jobs import DEFAULT_JOBS, POLICY_JOB, Job, TestReminders, policy_job
 from talentdesk_agency.problems import ApiError
+from talentdesk_agency.runtime import ServerRuntime
 from talentdesk_agency.store import (
     SERVER_POOL_SIZE,
     AgencyStore,
@@ -63,14 +65,16 @@ from talentdesk_agency.store import (
     now_utc,
     outage_errors,
 )
-from talentdesk_agency.store.devices import REVOKED
+from talentdesk_agency.store.devices import REVOKED, SEEN_EVERY_SECONDS
+from talentdesk_agency.store.feed import talent_topic
+from talentdesk_agency.store.records import sha256
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
 
 if TYPE_CHECKING:
     from talentdesk_agency.faults import FaultMiddleware
 
-__all__ = ["AgencyApp", "FeedWatcher"]
+__all__ = ["AgencyApp"]
 
 log = logging.getLogger("talentdesk.agency")
 
@@ -85,6 +89,11 @@ _UINT_RE: Final = re.compile(r"[0-9]{1,16}")
 _DRAIN_LIMIT: Final = 8 * 1024 * 1024
 _JSON: Final = "application/json"
 _WWW_AUTHENTICATE: Final = 'Bearer realm="talentdesk-agency"'
+#: Seconds a device token's talent is taken from memory by calls that check the token
+#: again in their own database call (writes, long-polls); the devices' last-seen interval.
+_TALENT_CACHE_SECONDS: Final = float(SEEN_EVERY_SECONDS)
+#: Tokens remembered at most (then forgotten all at once).
+_TALENT_CACHE_SIZE: Final = 100_000
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -200,80 +209,6 @@ def _fingerprint(method: str, path: str, raw: bytes) -> str:
     return digest.hexdigest()
 
 
-# --- feed notification ----------------------------------------------------------------
-
-
-class FeedWatcher:
-    """Wakes long-polls when a feed grows, whichever process wrote the event.
-
-    The one interface between the feed's long-poll and how it learns of new events:
-    :meth:`token` for a talent, then :meth:`wait` on it. This implementation polls the
-    newest sequence number of all feeds, so a token may also be set by another talent's
-    event (the poll then reads its feed again and waits anew); a per-talent or
-    LISTEN/NOTIFY implementation can set only the talent's own tokens.
-
-    Args:
-        newest: Reads the highest sequence number (runs on a database thread).
-        interval: Seconds between reads while someone waits.
-    """
-
-    def __init__(self, newest: Callable[[], Awaitable[int]], interval: float = 0.05) -> None:
-        self._newest = newest
-        self._interval = interval
-        self._changed = asyncio.Event()
-        self._someone_waits = asyncio.Event()
-        self._waiters = 0
-        self._closed = False
-
-    @property
-    def closed(self) -> bool:
-        """Whether the server is shutting down (long-polls should answer now)."""
-        return self._closed
-
-    def token(self, talent_id: str) -> asyncio.Event:
-        """Take before reading a talent's feed; it is set by any new event for that talent
-        committed after this moment (and possibly by others)."""
-        del talent_id  # any feed's change sets every token (see the class)
-        return self._changed
-
-    async def wait(self, token: asyncio.Event, timeout: float) -> None:
-        """Wait until ``token`` is set, the server closes, or ``timeout`` seconds pass."""
-        self._waiters += 1
-        self._someone_waits.set()
-        try:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(token.wait(), timeout)
-        finally:
-            self._waiters -= 1
-
-    def _notify(self) -> None:
-        changed, self._changed = self._changed, asyncio.Event()
-        changed.set()
-
-    def close(self) -> None:
-        """Release every waiter; later waits return at once."""
-        self._closed = True
-        self._changed.set()
-        self._someone_waits.set()
-
-    async def run(self) -> None:
-        """Poll until closed."""
-        last = await self._newest()
-        while True:
-            if self._waiters == 0:
-                # Nobody waits: sleep until someone does, then look again at once.
-                self._someone_waits.clear()
-                await self._someone_waits.wait()
-            else:
-                await asyncio.sleep(self._interval)
-            if self._closed:
-                return
-            newest = await self._newest()
-            if newest != last:
-                last = newest
-                self._notify()
-
-
 class _PairingThrottle:
     """Slows down guessing of pairing codes: at most ``limit`` failures per ``window`` s."""
 
@@ -308,11 +243,18 @@ class AgencyApp:
     Args:
         db_path: The agency database (created with the default configuration if missing):
             a SQLite file, or a ``postgresql://`` URI.
-        feed_poll_interval: Seconds between checks for new events while a long-poll waits.
+        feed_poll_interval: SQLite: seconds between checks for other processes' events
+            while a long-poll waits.
         test_faults: Test mode: apply the faults written by ``talentdesk-agency fault``
-            (see :mod:`talentdesk_agency.faults`). Off in production.
-        clock: The wall clock the escalation policy runs on (a test clock in tests).
-        policy_interval: Seconds between runs of the escalation policy (None: never).
+            (see :mod:`talentdesk_agency.faults`) and answer the probes of
+            :mod:`talentdesk_agency.probe`. Off in production.
+        jobs: The periodic jobs of the timer leader (default: :data:`.jobs.DEFAULT_JOBS`,
+            the escalation policy among them).
+        test_jobs: Test mode: the leader also runs :class:`.jobs.TestReminders`.
+        clock: The wall clock the leader's jobs (the escalation policy) run on (a test
+            clock in tests).
+        policy_interval: Seconds between runs of the escalation policy on the leader
+            (None: never).
         notifier: Sends the policy's webhook notices (default: HTTP POSTs).
         secure_cookies: Mark console cookies ``Secure`` (None: unless serving loopback).
 
@@ -326,8 +268,10 @@ class AgencyApp:
         *,
         feed_poll_interval: float = 0.05,
         test_faults: bool = False,
+        jobs: Sequence[Job] | None = None,
+        test_jobs: bool = False,
         clock: Callable[[], datetime] = now_utc,
-        policy_interval: float | None = 1.0,
+        policy_interval: float | None = POLICY_JOB.every,
         notifier: policy.Notifier | None = None,
         secure_cookies: bool | None = None,
     ) -> None:
@@ -335,16 +279,26 @@ class AgencyApp:
 
         self.db_path = as_target(db_path)
         self.clock = clock
-        self._policy_interval = policy_interval
-        self._notifier = notifier
         self._poll_interval = feed_poll_interval
         self._executor: ThreadPoolExecutor | None = None
         self._store: AgencyStore | None = None
-        self._watcher: FeedWatcher | None = None
+        self._runtime: ServerRuntime | None = None
         self._throttle = _PairingThrottle()
-        # Names this server process as the owner of idempotency reservations, so a
-        # restarted server can tell a crashed predecessor's leftovers from live requests.
+        # Device token -> (talent, until when to trust it without asking); see _talent.
+        self._talents: dict[str, tuple[Talent, float]] = {}
+        # Names this server process as the owner of idempotency reservations (with a
+        # request id), so other processes tell live requests from a dead one's leftovers.
         self._instance = uuid.uuid4().hex
+        self._jobs: list[Job] = []
+        for job in DEFAULT_JOBS if jobs is None else jobs:
+            if job.name == POLICY_JOB.name:
+                if policy_interval is None:
+                    continue
+                job = policy_job(every=policy_interval, notifier=notifier)
+            self._jobs.append(job)
+        self._test_reminders = TestReminders(self._instance) if test_jobs else None
+        if self._test_reminders is not None:
+            self._jobs.append(self._test_reminders.job())
         routes: list[Route | Mount] = [
             Route("/v1/health", self._health, methods=["GET"]),
             Route("/v1/pairing", self._pairing, methods=["POST"]),
@@ -360,6 +314,10 @@ class AgencyApp:
             Route("/v1/availability", self._availability, methods=["PUT"]),
             Route("/v1/debriefs", self._debrief, methods=["POST"]),
         ]
+        if test_faults:
+            from talentdesk_agency.probe import probe_routes
+
+            routes += probe_routes(lambda: self.runtime)
         self.console = Console(self, secure_cookies=secure_cookies)
         routes.append(Mount("/console", app=self.console.asgi, name="console"))
         app = Starlette(
@@ -406,71 +364,42 @@ class AgencyApp:
         self._executor = ThreadPoolExecutor(
             max_workers=store.max_threads, thread_name_prefix="agency-db"
         )
-        watcher_task: asyncio.Task[None] | None = None
-        policy_task: asyncio.Task[None] | None = None
+        runtime: ServerRuntime | None = None
         try:
             if self._faults is not None:
                 await self._db(store.fault_table.ensure_table)
-            purged = await self._db(store.purge_idempotency)
-            if purged:
-                log.info("purged %d expired idempotency records", purged)
-            self._watcher = FeedWatcher(
-                self._survives_outages(store.max_seq), interval=self._poll_interval
+            if self._test_reminders is not None:
+                await self._db(self._test_reminders.ensure_table, store)
+            runtime = ServerRuntime(
+                store,
+                self.db_path,
+                self._run_db,
+                jobs=self._jobs,
+                poll_interval=self._poll_interval,
+                instance=self._instance,
+                clock=self.clock,
             )
-            watcher_task = asyncio.create_task(self._watcher.run())
-            await self.console.start(self._survives_outages(store.timeline.newest))
-            if self._policy_interval is not None:
-                policy_task = asyncio.create_task(self._run_policy(self._policy_interval))
+            self._runtime = runtime
+            await runtime.start()
             yield
         finally:
-            if self._watcher is not None:
-                self._watcher.close()
-            await self.console.stop()
-            if policy_task is not None:
-                policy_task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await policy_task
-            if watcher_task is not None:
-                await watcher_task
+            if runtime is not None:
+                await runtime.stop()
             await self._db(store.close)
             self._executor.shutdown(wait=True)
             self._store = None
 
     def begin_shutdown(self) -> None:
         """Answer waiting long-polls now (call on the server's event loop)."""
-        if self._watcher is not None:
-            self._watcher.close()
-        self.console.begin_shutdown()
+        if self._runtime is not None:
+            self._runtime.begin_shutdown()
 
-    def _survives_outages(self, read: Callable[[], int]) -> Callable[[], Awaitable[int]]:
-        # A watcher polls a sequence number; while the database is away it keeps the last
-        # one it saw (and requests answer 503) instead of dying.
-        last = 0
-
-        async def newest() -> int:
-            nonlocal last
-            with contextlib.suppress(ApiError):
-                last = await self._db(read)
-            return last
-
-        return newest
-
-    async def run_policy_once(self) -> policy.PolicyWork:
-        """Run the escalation policy now, at the app's clock (the periodic task's step)."""
-        store = self.store
-        now = self.clock()
-        return await asyncio.to_thread(policy.tick, store, now, notifier=self._notifier)
-
-    async def _run_policy(self, interval: float) -> None:
-        # One process runs this (issue 14 adds the leader election); tick() is idempotent.
-        while True:
-            try:
-                await self.run_policy_once()
-            except outage_errors() as exc:
-                log.warning("escalation policy: database unavailable (%s)", type(exc).__name__)
-            except Exception:
-                log.exception("escalation policy failed; trying again")
-            await asyncio.sleep(interval)
+    @property
+    def runtime(self) -> ServerRuntime:
+        """Wake-ups, presence and the timer leader (only while serving)."""
+        if self._runtime is None:
+            raise RuntimeError("the agency app is not running")
+        return self._runtime
 
     @property
     def store(self) -> AgencyStore:
@@ -485,13 +414,17 @@ class AgencyApp:
             return None
         return await self._db(self._store.take_fault, method, path)
 
-    async def _db(self, fn: Callable[..., _T], *args: Any) -> _T:
+    async def _run_db(self, fn: Callable[..., _T], *args: Any) -> _T:
         # Worker threads own the connections (SQLite: one thread); the event loop only
         # awaits them.
         assert self._executor is not None
         loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+
+    async def _db(self, fn: Callable[..., _T], *args: Any) -> _T:
+        # For requests: an outage is a 503 (the runtime's tasks use _run_db and retry).
         try:
-            return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+            return await self._run_db(fn, *args)
         except outage_errors() as exc:
             # The database is down or unreachable: say so (503), never a 500.
             log.warning("database unavailable: %s", type(exc).__name__)
@@ -528,7 +461,8 @@ class AgencyApp:
 
     # --- auth -----------------------------------------------------------------------
 
-    async def _talent(self, request: Request) -> Talent:
+    @staticmethod
+    def _token(request: Request) -> str:
         header = request.headers.get("authorization")
         if header is None:
             raise _unauthorized(
@@ -539,6 +473,21 @@ class AgencyApp:
         token = token.strip()
         if scheme.lower() != "bearer" or not token or len(token) > 256:
             raise _unauthorized("The Authorization header must be `Bearer <token>`.", invalid=True)
+        return token
+
+    async def _talent(self, request: Request, *, checked_in_write: bool = False) -> Talent:
+        """The requesting device's talent; 401 for a missing, unknown or revoked token.
+
+        With ``checked_in_write`` the caller's write checks the token again in its own
+        transaction (:meth:`.Idempotency.run_fresh`), so a talent this process saw for the
+        token less than :data:`_TALENT_CACHE_SECONDS` ago is taken without asking the
+        database: a revoked token still never writes.
+        """
+        token = self._token(request)
+        if checked_in_write:
+            cached = self._talents.get(token)
+            if cached is not None and cached[1] > time.monotonic():
+                return cached[0]
         talent = await self._db(self.store.devices.authenticate, token)
         if talent == REVOKED:
             raise ApiError(
@@ -552,6 +501,10 @@ class AgencyApp:
                 "This device token is not known to the agency. Pair the app again.",
                 invalid=True,
             )
+        if len(self._talents) >= _TALENT_CACHE_SIZE:
+            self._talents.clear()
+        # Expires with authenticate()'s last-seen interval, so last-seen stays current.
+        self._talents[token] = (talent, time.monotonic() + _TALENT_CACHE_SECONDS)
         return talent
 
     # --- handlers -------------------------------------------------------------------
@@ -573,28 +526,53 @@ class AgencyApp:
         return _json(wire.encode(paired), 201)
 
     async def _feed(self, request: Request) -> Response:
-        talent = await self._talent(request)
         after = _query_int(request, "after", 0, 0, wire.MAX_SEQ)
         wait = _query_int(request, "wait", 0, 0, wire.MAX_FEED_WAIT_SECONDS)
         limit = _query_int(request, "limit", 100, 1, wire.MAX_FEED_LIMIT)
-        newest = await self._db(self.store.max_seq)
-        if after > newest:
+        hub = self.runtime.hub
+        deadline = time.monotonic() + wait
+        # One database call per poll: the token checked again, the page, and the newest
+        # number only if it is empty (a device this process has seen lately: its talent,
+        # hence its topic, is known before the call; else one call to learn it first).
+        device_token = self._token(request)
+        cached = self._talents.get(device_token)
+        if cached is not None and cached[1] > time.monotonic():
+            talent = cached[0]
+            token = hub.token(talent_topic(talent.id))
+            found, rows, newest = await self._db(
+                self.store.device_feed, device_token, talent.id, after, limit
+            )
+            if found == talent:
+                # Just checked (and its last-seen noted): trusted a while longer.
+                self._talents[device_token] = (talent, time.monotonic() + _TALENT_CACHE_SECONDS)
+            else:
+                # Revoked or gone since: say so as a first call would.
+                self._talents.pop(device_token, None)
+                talent = await self._talent(request)
+                token = hub.token(talent_topic(talent.id))
+                rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+        else:
+            talent = await self._talent(request)
+            token = hub.token(talent_topic(talent.id))
+            rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+        topic = talent_topic(talent.id)
+        if newest is not None and after > newest:
             raise ApiError(
                 409,
                 ProblemType.CURSOR_AHEAD,
                 f"Cursor {after} is beyond the end of the feed ({newest}): the agency's data "
                 "was reset. Start again from 0.",
             )
-        watcher = self._watcher
-        assert watcher is not None
-        deadline = time.monotonic() + wait
         while True:
-            token = watcher.token(talent.id)
-            rows = await self._db(self.store.feed, talent.id, after, limit)
             remaining = deadline - time.monotonic()
-            if rows or remaining <= 0 or watcher.closed:
+            if rows or remaining <= 0 or hub.closed:
                 break
-            await watcher.wait(token, remaining)
+            if not await hub.wait(token, remaining):
+                # Nothing of this talent's committed meanwhile (a missed wake-up is caught
+                # up by waking everyone): the desk asks again at once and reads first.
+                break
+            token = hub.token(topic)
+            rows = await self._db(self.store.feed, talent.id, after, limit)
         return _json(_feed_page(rows, after))
 
     async def _answer(self, request: Request) -> Response:
@@ -691,7 +669,7 @@ class AgencyApp:
         operation: Callable[[Talent, _S], Callable[[], tuple[int, bytes]]],
     ) -> Response:
         """Authenticate, validate, reserve the key, run the operation, store its answer."""
-        talent = await self._talent(request)
+        talent = await self._talent(request, checked_in_write=True)
         key = request.headers.get(wire.IDEMPOTENCY_KEY_HEADER)
         if key is None:
             raise ApiError(
@@ -710,9 +688,36 @@ class AgencyApp:
         _check_json_media_type(request)
         body = _decode(raw, kind)
         fingerprint = _fingerprint(request.method, request.url.path, raw)
-        begun = await self._db(
-            self.store.begin_request, talent.id, key, fingerprint, self._instance
-        )
+        held = self._faults is not None and self._faults.holds(request.scope)
+        if not held:
+            # The common case: a new key, in one short transaction that also checks the
+            # token (the talent may come from memory).
+            fresh = await self._db(
+                self.store.run_fresh_request,
+                talent.id,
+                key,
+                fingerprint,
+                self._instance,
+                operation(talent, body),
+                sha256(self._token(request)),
+            )
+            if fresh is not None:
+                return _stored(fresh, replayed=False)
+            # A known key, a refusal, or a token no longer valid: the careful way.
+            self._talents.pop(self._token(request), None)
+            talent = await self._talent(request)
+        owner = f"{self._instance}/{uuid.uuid4().hex}"
+        done: StoredResponse | None = None
+        if held:
+            # A write held by a test fault reserves its key in a transaction of its own.
+            begun = await self._db(self.store.begin_request, talent.id, key, fingerprint, owner)
+        else:
+            write = operation(talent, body)
+            begun, done = await self._db(
+                self.store.begin_and_run, talent.id, key, fingerprint, owner, write
+            )
+        if done is not None:
+            return _stored(done, replayed=False)
         if begun.outcome == "replay":
             assert begun.stored is not None
             return _stored(begun.stored, replayed=True)
@@ -733,12 +738,14 @@ class AgencyApp:
         try:
             if self._faults is not None:
                 await self._faults.hold_write(request.scope)
-            stored = await self._db(self.store.run_write, talent.id, key, operation(talent, body))
+            stored = await self._db(
+                self.store.run_write, talent.id, key, operation(talent, body), owner
+            )
         except BaseException:
             # Nothing was committed; free the key so a retry can run (shielded, because
             # this may be a cancellation).
             with contextlib.suppress(Exception):
-                await asyncio.shield(self._db(self.store.release_request, talent.id, key))
+                await asyncio.shield(self._db(self.store.release_request, talent.id, key, owner))
             raise
         return _stored(stored, replayed=False)
 

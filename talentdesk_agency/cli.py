@@ -29,6 +29,7 @@ from talentdesk_agency.store import (
     AgencyStore,
     database_errors,
     describe,
+    is_postgres_url,
     open_database,
 )
 from talentdesk_agency.store.migrations import SCHEMA_VERSION, migrate
@@ -123,6 +124,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--access-log", action="store_true", help="log every request (paths and status only)"
     )
     serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="serve with N worker processes on the one port (PostgreSQL only; default: 1)",
+    )
+    serve.add_argument(
+        "--http",
+        choices=("httptools", "h11"),
+        help="HTTP/1.1 parser (default: httptools where installed, else h11)",
+    )
+    serve.add_argument(
+        "--loop",
+        choices=("uvloop", "asyncio"),
+        help="event loop (default: uvloop where installed, else asyncio's)",
+    )
+    serve.add_argument("--test-jobs", action="store_true", help=argparse.SUPPRESS)
+    serve.add_argument(
         "--test-faults",
         action="store_true",
         help="TEST MODE, never in production: apply the faults written by the `fault` "
@@ -146,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     command("talents", "list talents")
+
+    command(
+        "doctor",
+        "check the database (reachable, migrations current) and the server processes "
+        "(alive, last seen, which one leads the timers)",
+    )
 
     book = command("book", "push a booking to a talent's app; prints the booking id")
     book.add_argument("--talent", required=True, metavar="NAME", help="the talent's display name")
@@ -363,15 +388,39 @@ def _serve(args: argparse.Namespace) -> int:
             f"{PROG}: warning: test mode: requests fail as `{PROG} fault` says",
             file=sys.stderr,
         )
+    if args.workers > 1 and not is_postgres_url(target):
+        raise _UsageError(
+            "--workers needs PostgreSQL: a SQLite file has one writer, which one process "
+            "already uses to the full. Serve SQLite with one process, or move to "
+            "--db postgresql://... (see docs/agency-server.md)"
+        )
     # Open (and create) the database first, so a bad file is reported before listening.
     AgencyStore(target).close()
     try:
+        if args.workers > 1:
+            from talentdesk_agency.workers import Supervisor
+
+            flags = [
+                flag
+                for flag, on in (
+                    ("--access-log", args.access_log),
+                    ("--test-faults", args.test_faults),
+                    ("--test-jobs", args.test_jobs),
+                )
+                if on
+            ]
+            flags += [f"--http={args.http}"] if args.http else []
+            flags += [f"--loop={args.loop}"] if args.loop else []
+            return Supervisor(target, args.host, args.port, args.workers, worker_args=flags).run()
         return serve(
             target,
             args.host,
             args.port,
             access_log=args.access_log,
             test_faults=args.test_faults,
+            test_jobs=args.test_jobs,
+            http=args.http,
+            loop=args.loop,
         )
     except OSError as exc:
         reason = exc.strerror or exc
@@ -390,6 +439,12 @@ def _migrate(args: argparse.Namespace) -> int:
     else:
         print(f"{describe(target)}: schema version {before} -> {after}")
     return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from talentdesk_agency.doctor import run_doctor
+
+    return run_doctor(_target(args))
 
 
 def _pair(args: argparse.Namespace) -> int:
@@ -753,6 +808,7 @@ def _inject(args: argparse.Namespace) -> int:
 _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "serve": _serve,
     "migrate": _migrate,
+    "doctor": _doctor,
     "pair": _pair,
     "talents": _talents,
     "book": _book,

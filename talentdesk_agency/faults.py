@@ -92,6 +92,11 @@ class FaultMiddleware:
         return True
 
     @staticmethod
+    def holds(scope: Scope) -> bool:
+        """Whether this request met a delay fault that :meth:`hold_write` will apply."""
+        return bool(scope.get("state", {}).get(_HOLD_KEY))
+
+    @staticmethod
     async def hold_write(scope: Scope) -> None:
         """Hold a write whose request met a delay fault.
 

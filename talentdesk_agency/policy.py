@@ -10,15 +10,18 @@
 * Acknowledged but not resolved ``remind_owner_after_seconds`` (default 900) after it was
   taken, its **owner is reminded**, and again each such interval.
 
-:func:`tick` does what is due at ``now`` and returns what it did. It is a job for one
-process (the server runs it every second; a leader election may choose the process), yet
-safe to run twice at once or again after a crash: each step is first recorded in the
+:func:`tick` does what is due at ``now`` and returns what it did: :func:`record_due`,
+then :func:`deliver`. The server runs it as a job of the timer leader
+(:data:`talentdesk_agency.jobs.POLICY_JOB`, every second): :func:`record_due` inside the
+leader's fenced transaction, so only the one leader's rounds commit and a leader that
+dies mid-tick leaves nothing half done (its transaction rolls back; the next leader finds
+the round still due), then :func:`deliver` after that commit. It is safe to run twice at
+once or again after a crash even without the leader: each step is recorded in the
 database (``escalation_rounds``, keyed by escalation, step and round; the row is locked
-and the state checked again inside the transaction), with its notices and feed event,
-and only then are notices sent. A crash between two processes neither loses a round (it
-is recorded, or still due) nor doubles one (the key is taken once). Webhook notices are
-claimed before sending and retried if a sender died; a notice may then be sent twice,
-never lost.
+and the state checked again inside the transaction) with its notices and feed event, and
+only then are notices sent. A crash neither loses a round (it is recorded, or still due)
+nor doubles one (the key is taken once). Webhook notices are claimed before sending and
+retried if a sender died; a notice may then be sent twice, never lost.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final, Protocol
 
 import httpx
@@ -47,6 +50,8 @@ __all__ = [
     "Notifier",
     "PolicyWork",
     "WebhookNotifier",
+    "deliver",
+    "record_due",
     "tick",
 ]
 
@@ -182,14 +187,34 @@ def tick(
     Returns:
         What was done (empty when nothing was due).
     """
+    work = record_due(store, now)
+    sent, failed = deliver(store, notifier, now.timestamp() if clock is None else clock())
+    work.notices_sent += sent
+    work.notices_failed += failed
+    return work
+
+
+def record_due(store: AgencyStore, now: datetime) -> PolicyWork:
+    """Record the steps due at ``now`` (rounds, notices, feed events), each in a write
+    transaction of its own, or all in the caller's if one is open (the leader's tick)."""
     work = PolicyWork()
     db = store.db
     with db.read() as tx:
         policy = settings.policy(tx)
+        # Only rows that may have a step due: open ones waiting a delay or more and not yet
+        # told "unanswered", acknowledged ones taken a reminder interval ago or more (stored
+        # times are UTC ISO text, which sorts as time does).
+        utc = now.astimezone(UTC)
         rows = tx.all(
             "SELECT id, status, created_at, acknowledged_at, alerted_rounds, reminded_rounds, "
-            "unanswered FROM escalations WHERE status IN (?, ?)",
-            (EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED),
+            "unanswered FROM escalations WHERE (status = ? AND unanswered = 0 AND created_at "
+            "<= ?) OR (status = ? AND acknowledged_at <= ?)",
+            (
+                EscalationStatus.OPEN,
+                iso(utc - timedelta(seconds=policy.realert_after_seconds)),
+                EscalationStatus.ACKNOWLEDGED,
+                iso(utc - timedelta(seconds=policy.remind_owner_after_seconds)),
+            ),
         )
     for step in due_steps(rows, policy, now):
         with db.write() as tx:
@@ -200,7 +225,6 @@ def tick(
                     work.unanswered.append(step.escalation_id)
                 else:
                     work.reminded.append((step.escalation_id, step.round))
-    _deliver(store, work, notifier, now.timestamp() if clock is None else clock())
     return work
 
 
@@ -289,8 +313,20 @@ def _record(tx: Tx, step: _Step, policy: wire.EscalationPolicy, now: datetime) -
     return True
 
 
-def _deliver(store: AgencyStore, work: PolicyWork, notifier: Notifier | None, clock: float) -> None:
-    """Send pending webhook notices, each claimed first so only one sender sends it."""
+def deliver(store: AgencyStore, notifier: Notifier | None, clock: float) -> tuple[int, int]:
+    """Send pending webhook notices, each claimed first so only one sender sends it.
+
+    Call it outside any transaction: it waits on the network between its writes.
+
+    Args:
+        store: The agency's database.
+        notifier: Sends a notice (default: :class:`WebhookNotifier`, made when needed).
+        clock: Now, in seconds (claims older than a minute are taken over).
+
+    Returns:
+        How many notices were sent, and how many failed this time.
+    """
+    sent = failed = 0
     db = store.db
     with db.read() as tx:
         pending = tx.all(
@@ -348,7 +384,7 @@ def _deliver(store: AgencyStore, work: PolicyWork, notifier: Notifier | None, cl
                     "UPDATE alert_notices SET status = ?, error = ? WHERE id = ?",
                     (NoticeStatus.FAILED if failed else NoticeStatus.PENDING, error, notice.id),
                 )
-            work.notices_failed += 1
+            failed += 1
             log.warning("alert notice %d not delivered: %s", notice.id, error)
             continue
         with db.write() as tx:
@@ -356,6 +392,7 @@ def _deliver(store: AgencyStore, work: PolicyWork, notifier: Notifier | None, cl
                 "UPDATE alert_notices SET status = ?, sent_at = ? WHERE id = ?",
                 (NoticeStatus.SENT, iso(datetime.fromtimestamp(clock).astimezone()), notice.id),
             )
-        work.notices_sent += 1
+        sent += 1
     if own is not None:
         own.close()
+    return sent, failed

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 import ipaddress
 import logging
 import os
@@ -22,22 +23,58 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import FrameType, TracebackType
-from typing import Any, Final, TextIO
+from typing import Any, Final, Literal, TextIO
 
 import uvicorn
 
 from talentdesk_agency.app import AgencyApp
 from talentdesk_agency.store import DbTarget, as_target, describe
 
-__all__ = ["AgencyProcess", "ServerThread", "base_url", "bind_socket", "is_loopback", "serve"]
+__all__ = [
+    "HTTP_PARSERS",
+    "LOOPS",
+    "AgencyProcess",
+    "ServerThread",
+    "base_url",
+    "bind_socket",
+    "default_http",
+    "default_loop",
+    "is_loopback",
+    "serve",
+]
 
 log = logging.getLogger("talentdesk.agency")
 
 LISTENING_PREFIX: Final = "listening on "
 #: Long-polls are released at shutdown; this bounds any other request still running.
 _GRACEFUL_SECONDS: Final = 2
+#: HTTP/1.1 parsers uvicorn offers: httptools (C, the faster) and h11 (pure Python).
+HTTP_PARSERS: Final = ("httptools", "h11")
+#: Event loops for ``serve``: uvloop (libuv, the faster; not on Windows) and asyncio's own.
+LOOPS: Final = ("uvloop", "asyncio")
+
+HttpParser = Literal["httptools", "h11"]
+LoopName = Literal["uvloop", "asyncio"]
+
+
+def default_http() -> HttpParser:
+    """httptools where it is installed, else h11."""
+    return "httptools" if importlib.util.find_spec("httptools") is not None else "h11"
+
+
+def default_loop() -> LoopName:
+    """uvloop where it is installed, else asyncio's loop."""
+    return "uvloop" if importlib.util.find_spec("uvloop") is not None else "asyncio"
+
+
+def _loop_factory(name: LoopName) -> Callable[[], asyncio.AbstractEventLoop] | None:
+    if name == "uvloop":
+        import uvloop
+
+        return uvloop.new_event_loop
+    return None
 
 
 def is_loopback(host: str) -> bool:
@@ -50,11 +87,12 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def bind_socket(host: str, port: int) -> socket.socket:
+def bind_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.socket:
     """A listening TCP socket on ``host:port`` (port 0 picks a free one).
 
     ``SO_REUSEADDR`` lets a restarted server bind the same port at once, even while the
-    killed one's connections linger in TIME_WAIT.
+    killed one's connections linger in TIME_WAIT. ``reuse_port`` sets ``SO_REUSEPORT``
+    (Linux): several sockets on one port, among which the kernel spreads new connections.
 
     Raises:
         OSError: If the address cannot be bound.
@@ -64,8 +102,11 @@ def bind_socket(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, kind, proto)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind(address)
-        sock.listen(128)
+        # As uvicorn's default: room for thousands of devices reconnecting at once.
+        sock.listen(2048)
     except OSError:
         sock.close()
         raise
@@ -111,10 +152,18 @@ class _Server(uvicorn.Server):
                 loop.call_soon_threadsafe(self._agency.begin_shutdown)
 
 
-def _config(agency: AgencyApp, *, access_log: bool, configure_logging: bool) -> uvicorn.Config:
+def _config(
+    agency: AgencyApp,
+    *,
+    access_log: bool,
+    configure_logging: bool,
+    http: HttpParser,
+    loop: LoopName,
+) -> uvicorn.Config:
     return uvicorn.Config(
         agency.asgi,
-        http="h11",
+        http=http,
+        loop=loop,
         ws="none",
         lifespan="on",
         access_log=access_log,
@@ -137,6 +186,8 @@ class ServerThread:
         feed_poll_interval: Seconds between checks for new events during a long-poll.
         faults: Test mode: apply injected faults (:mod:`talentdesk_agency.faults`).
         app_options: More keyword arguments for :class:`AgencyApp` (a test clock, ...).
+        http: The HTTP/1.1 parser (default: :func:`default_http`).
+        loop: The event loop (default: :func:`default_loop`).
 
     Example:
         >>> with ServerThread(tmp / "agency.db") as server:  # doctest: +SKIP
@@ -152,10 +203,14 @@ class ServerThread:
         feed_poll_interval: float = 0.05,
         faults: bool = False,
         app_options: Mapping[str, Any] | None = None,
+        http: HttpParser | None = None,
+        loop: LoopName | None = None,
     ) -> None:
         self.db_path = as_target(db_path)
         self.host = host
         self.port = port
+        self._http = http or default_http()
+        self._loop = loop or default_loop()
         self._agency = AgencyApp(
             self.db_path,
             feed_poll_interval=feed_poll_interval,
@@ -193,7 +248,13 @@ class ServerThread:
         sock = bind_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
         url = base_url(sock)
-        config = _config(self._agency, access_log=False, configure_logging=False)
+        config = _config(
+            self._agency,
+            access_log=False,
+            configure_logging=False,
+            http=self._http,
+            loop=self._loop,
+        )
         server = _Server(config, self._agency)
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [sock]}, name="agency-server", daemon=True
@@ -397,12 +458,20 @@ def serve(
     *,
     access_log: bool = False,
     test_faults: bool = False,
+    test_jobs: bool = False,
     out: TextIO | None = None,
+    sock: socket.socket | None = None,
+    http: HttpParser | None = None,
+    loop: LoopName | None = None,
 ) -> int:
     """Serve in the foreground until interrupted; the ``serve`` command.
 
     Prints ``listening on http://HOST:PORT`` (flushed) once connections are accepted.
-    ``test_faults`` is the test mode that applies injected faults.
+    ``test_faults`` is the test mode that applies injected faults, ``test_jobs`` the one
+    whose timer leader also runs :class:`~talentdesk_agency.jobs.TestReminders`. ``sock``
+    is an already listening socket (a worker of ``serve --workers``); otherwise
+    ``host:port`` is bound. ``http`` and ``loop`` choose the HTTP parser and the event
+    loop (default: httptools and uvloop where installed).
 
     Returns:
         The process exit code (0 after a clean shutdown, 1 if the server never started).
@@ -416,11 +485,19 @@ def serve(
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    sock = bind_socket(host, port)
+    sock = sock if sock is not None else bind_socket(host, port)
     url = base_url(sock)
     log.info("agency database: %s", describe(db_path))
-    agency = AgencyApp(db_path, test_faults=test_faults)
-    server = _Server(_config(agency, access_log=access_log, configure_logging=True), agency)
+    agency = AgencyApp(db_path, test_faults=test_faults, test_jobs=test_jobs)
+    loop = loop or default_loop()
+    config = _config(
+        agency,
+        access_log=access_log,
+        configure_logging=True,
+        http=http or default_http(),
+        loop=loop,
+    )
+    server = _Server(config, agency)
 
     async def run() -> bool:
         task = asyncio.create_task(server.serve(sockets=[sock]))
@@ -432,7 +509,8 @@ def serve(
         return server.started
 
     try:
-        started = asyncio.run(run())
+        with asyncio.Runner(loop_factory=_loop_factory(loop)) as runner:
+            started = runner.run(run())
     finally:
         sock.close()
     return 0 if started else 1

@@ -13,15 +13,20 @@ Security, in one place:
 * Every response: a Content-Security-Policy with no inline script or style, frame
   ancestors none (and X-Frame-Options), no referrer to other sites, nosniff, no caching of pages.
 * Talent-typed text is rendered by Jinja with autoescape on, never marked safe.
+
+Nothing of a signed-in session lives in a process's memory: sessions, their CSRF tokens
+and failed sign-ins are rows in the database (:mod:`talentdesk_agency.store.staff`), the
+sign-in form's token is a double-submitted cookie, so any worker of ``serve --workers N``
+answers any request. The live stream waits on the escalations topic of the process's
+wake-up hub (:mod:`talentdesk_agency.wakeups`), woken by a change committed through any
+worker.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import hmac
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
@@ -46,11 +51,12 @@ from talentdesk_agency.console.times import (
     stored_zone,
 )
 from talentdesk_agency.problems import ApiError
+from talentdesk_agency.store.feed import ESCALATIONS_TOPIC
 from talentdesk_agency.store.staff import StaffSession
 from talentdesk_contract.values import Language
 
 if TYPE_CHECKING:
-    from talentdesk_agency.app import AgencyApp, FeedWatcher
+    from talentdesk_agency.app import AgencyApp
 
 __all__ = [
     "CSP",
@@ -82,8 +88,9 @@ _HEADERS: Final = {
     "referrer-policy": "same-origin",
     "x-content-type-options": "nosniff",
 }
-#: A live stream sends a comment this often when nothing changes (keeps proxies open).
-_KEEPALIVE_SECONDS: Final = 15.0
+#: A live stream re-reads this often when no wake-up came (a wake-up relayed after a commit
+#: is lost if its process dies just then), and otherwise sends a comment (keeps proxies open).
+HEARTBEAT_SECONDS: Final = 5.0
 
 
 class ConsoleError(Exception):
@@ -178,9 +185,6 @@ class Console:
 
         self.agency = agency
         self._secure = secure_cookies
-        self._watcher: FeedWatcher | None = None
-        self._watcher_task: asyncio.Task[None] | None = None
-        self._newest: Callable[[], Awaitable[int]] | None = None
         self.templates = jinja2.Environment(
             loader=jinja2.PackageLoader("talentdesk_agency.console", "templates"),
             autoescape=True,
@@ -216,27 +220,6 @@ class Console:
             },
         )
         self.asgi: ASGIApp = _Headers(app)
-
-    # --- lifecycle --------------------------------------------------------------------
-
-    async def start(self, newest: Callable[[], Awaitable[int]]) -> None:
-        """Start watching for queue changes (``newest``: the timeline's newest seq)."""
-        from talentdesk_agency.app import FeedWatcher
-
-        self._newest = newest
-        self._watcher = FeedWatcher(newest, interval=0.05)
-        self._watcher_task = asyncio.create_task(self._watcher.run())
-
-    def begin_shutdown(self) -> None:
-        """End live streams now."""
-        if self._watcher is not None:
-            self._watcher.close()
-
-    async def stop(self) -> None:
-        self.begin_shutdown()
-        if self._watcher_task is not None:
-            await self._watcher_task
-            self._watcher_task = None
 
     # --- requests -----------------------------------------------------------------------
 
@@ -382,26 +365,30 @@ class Console:
     # --- the live queue -----------------------------------------------------------------
 
     async def _events(self, request: Request) -> Response:
-        """Server-sent events: the queue's rows again each time it changes."""
+        """Server-sent events: the queue's rows at once, and again each time it changes.
+
+        Woken by the escalations topic (every timeline row wakes it, written through any
+        worker); on a heartbeat without a wake-up it re-reads the timeline's newest row
+        and sends the queue if that moved, else a comment.
+        """
         page = await self.page(request)
-        watcher, newest = self._watcher, self._newest
-        assert watcher is not None
-        assert newest is not None
+        hub = self.agency.runtime.hub
+        newest = self.store.timeline.newest
 
         async def stream() -> AsyncIterator[str]:
             seen = -1
             yield "retry: 1000\n\n"
-            while not watcher.closed:
-                token = watcher.token("console")
-                current = await newest()
-                if current != seen:
-                    seen = current
-                    payload = await self.pages.queue_payload(page)
-                    yield f"event: queue\ndata: {json.dumps(payload)}\n\n"
-                else:
-                    yield ": still here\n\n"
-                with contextlib.suppress(asyncio.CancelledError):
-                    await watcher.wait(token, _KEEPALIVE_SECONDS)
+            async for woke in hub.watch(ESCALATIONS_TOPIC, HEARTBEAT_SECONDS):
+                try:
+                    current = await self.db(newest)
+                    if woke or current != seen:
+                        seen = current
+                        payload = await self.pages.queue_payload(page)
+                        yield f"event: queue\ndata: {json.dumps(payload)}\n\n"
+                        continue
+                except ApiError:  # the database is away: say nothing new, try again later
+                    pass
+                yield ": still here\n\n"
 
         return StreamingResponse(
             stream(),

@@ -9,6 +9,7 @@ One part per concern, each over the one transaction helper in :mod:`.engine`:
 * :mod:`.escalations` and :mod:`.reports`: calls for help and incident tickets.
 * :mod:`.idempotency`: reservations and stored answers of the app's writes.
 * :mod:`.faults`: injected faults, a test instrument outside the schema.
+* :mod:`.workers`: a heartbeat row per server process.
 
 :mod:`.dialect` holds every SQLite/PostgreSQL difference, :mod:`.migrations` the
 versioned schema. :class:`AgencyStore` opens a database (migrating it) and offers every
@@ -24,7 +25,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 from talentdesk_agency.problems import AgencyError
 from talentdesk_agency.store import migrations
@@ -65,6 +66,7 @@ from talentdesk_agency.store.reports import Reports
 from talentdesk_agency.store.settings import Alerting, Settings
 from talentdesk_agency.store.staff import Staff
 from talentdesk_agency.store.timeline import Timeline
+from talentdesk_agency.store.workers import WorkerRow, Workers
 from talentdesk_contract import wire
 from talentdesk_contract.values import ResolutionReason
 
@@ -90,6 +92,7 @@ __all__ = [
     "StoredResponse",
     "Supervisor",
     "Talent",
+    "WorkerRow",
     "WriteOp",
     "as_target",
     "database_errors",
@@ -121,7 +124,7 @@ class AgencyStore:
     Attributes:
         db: The database and its transaction helper.
         settings, devices, feed_log, bookings, escalation_log, report_log, idempotency,
-            fault_table, staff, timeline: The parts, one per concern.
+            fault_table, staff, timeline, workers: The parts, one per concern.
     """
 
     def __init__(
@@ -146,6 +149,7 @@ class AgencyStore:
         self.fault_table = Faults(self.db)
         self.staff = Staff(self.db)
         self.timeline = Timeline(self.db)
+        self.workers = Workers(self.db)
 
     @property
     def path(self) -> Path:
@@ -232,9 +236,34 @@ class AgencyStore:
         """The highest sequence number of any feed (0 when all are empty)."""
         return self.feed_log.max_seq()
 
+    def change_marks(self) -> tuple[int, int]:
+        """The highest sequence numbers of the feeds and of the timeline, in one read: how
+        a process polling a SQLite file learns that another process changed either."""
+        with self.db.read() as tx:
+            row = tx.one("SELECT (SELECT max(seq) FROM events), (SELECT max(seq) FROM timeline)")
+        return (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
+
     def feed(self, talent_id: str, after: int, limit: int) -> list[FeedRow]:
         """A talent's events after ``after`` (:meth:`.Feed.page`)."""
         return self.feed_log.page(talent_id, after, limit)
+
+    def feed_or_newest(
+        self, talent_id: str, after: int, limit: int
+    ) -> tuple[list[FeedRow], int | None]:
+        """A feed page, and the newest sequence number of all feeds if it is empty."""
+        return self.feed_log.page_or_newest(talent_id, after, limit)
+
+    def device_feed(
+        self, token: str, talent_id: str, after: int, limit: int
+    ) -> tuple[Talent | Literal["revoked"] | None, list[FeedRow], int | None]:
+        """A long-poll's first read in one call: the device's token checked again
+        (:meth:`.Devices.authenticate`) and, if it is still ``talent_id``'s, the page of
+        :meth:`feed_or_newest` (else no rows)."""
+        found = self.devices.authenticate(token)
+        if not isinstance(found, Talent) or found.id != talent_id:
+            return found, [], None
+        rows, newest = self.feed_log.page_or_newest(talent_id, after, limit)
+        return found, rows, newest
 
     def inject_event(self, talent_name: str, kind: str, data: str) -> int:
         """Append a raw, unchecked event (:meth:`.Feed.inject_event`)."""
@@ -372,13 +401,36 @@ class AgencyStore:
         """Reserve an idempotency key for a request (:meth:`.Idempotency.begin`)."""
         return self.idempotency.begin(talent_id, key, fingerprint, owner)
 
-    def release_request(self, talent_id: str, key: str) -> None:
-        """Forget a reservation whose request failed (5xx)."""
-        self.idempotency.release(talent_id, key)
+    def begin_and_run(
+        self, talent_id: str, key: str, fingerprint: str, owner: str, operation: WriteOp
+    ) -> tuple[BeginResult, StoredResponse | None]:
+        """Reserve a key and run a new request's write in one transaction
+        (:meth:`.Idempotency.begin_and_run`)."""
+        return self.idempotency.begin_and_run(talent_id, key, fingerprint, owner, operation)
 
-    def run_write(self, talent_id: str, key: str, operation: WriteOp) -> StoredResponse:
-        """Run an app write and store its answer, in one transaction."""
-        return self.idempotency.run_write(talent_id, key, operation)
+    def run_fresh_request(
+        self,
+        talent_id: str,
+        key: str,
+        fingerprint: str,
+        owner: str,
+        operation: WriteOp,
+        token_hash: str,
+    ) -> StoredResponse | None:
+        """A new key's write and answer in one short transaction, or None to go the
+        careful way (:meth:`.Idempotency.run_fresh`)."""
+        return self.idempotency.run_fresh(talent_id, key, fingerprint, owner, operation, token_hash)
+
+    def release_request(self, talent_id: str, key: str, owner: str | None = None) -> None:
+        """Forget a reservation whose request failed (5xx)."""
+        self.idempotency.release(talent_id, key, owner)
+
+    def run_write(
+        self, talent_id: str, key: str, operation: WriteOp, owner: str | None = None
+    ) -> StoredResponse:
+        """Run an app write and store its answer, in one transaction (fenced by ``owner``:
+        :meth:`.Idempotency.run_write`)."""
+        return self.idempotency.run_write(talent_id, key, operation, owner)
 
     def purge_idempotency(self, older_than_seconds: float = IDEMPOTENCY_RETENTION_SECONDS) -> int:
         """Delete idempotency records older than the retention. Returns how many."""

@@ -16,12 +16,12 @@ from talentdesk_agency.store.records import Talent, iso, new_id, now_utc, sha256
 from talentdesk_contract import wire
 from talentdesk_contract.wire import EventType, ProblemType
 
-__all__ = ["DEFAULT_CODE_TTL_SECONDS", "REVOKED", "Device", "Devices"]
+__all__ = ["DEFAULT_CODE_TTL_SECONDS", "REVOKED", "SEEN_EVERY_SECONDS", "Device", "Devices"]
 
 #: What :meth:`Devices.authenticate` answers for a token an admin revoked.
 REVOKED: Final = "revoked"
 #: A device's last-seen time is written at most this often (seconds).
-_SEEN_EVERY: Final = 60
+SEEN_EVERY_SECONDS: Final = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +192,7 @@ class Devices:
         if row[2] is not None:
             return REVOKED
         now = now_utc()
-        stale = iso(now - timedelta(seconds=_SEEN_EVERY))
+        stale = iso(now - timedelta(seconds=SEEN_EVERY_SECONDS))
         if row[3] is None or row[3] < stale:
             with self._db.write() as tx:
                 tx.execute(

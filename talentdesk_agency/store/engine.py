@@ -26,10 +26,10 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from talentdesk_agency.problems import AgencyError
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Database",
     "DbTarget",
+    "Notice",
     "PostgresDatabase",
     "SQLiteDatabase",
     "Tx",
@@ -100,6 +101,16 @@ def database_errors() -> tuple[type[Exception], ...]:
     return tuple(errors)
 
 
+class Notice(NamedTuple):
+    """A wake-up a transaction sends when it commits (see :meth:`Tx.notify`)."""
+
+    topic: str
+    seq: int = 0
+    #: PostgreSQL: sent by ``NOTIFY`` inside the commit (exact even if this process dies
+    #: right after), or relayed just after it (:class:`talentdesk_agency.wakeups.Relay`).
+    in_commit: bool = True
+
+
 def outage_errors() -> tuple[type[Exception], ...]:
     """The exception types that mean "the database is unreachable or down" (not a bug):
     the server answers them with 503 ``unavailable``."""
@@ -126,15 +137,31 @@ class Tx:
         dialect: How this database spells things.
         writing: Whether this is a write transaction.
         scrubbed: Set when the transaction removed customer data (see :mod:`.bookings`).
+        notices: The wake-ups to send once it commits.
     """
 
-    __slots__ = ("_conn", "dialect", "scrubbed", "writing")
+    __slots__ = ("_conn", "_pipeline", "dialect", "notices", "scrubbed", "writing")
 
     def __init__(self, conn: Any, dialect: Dialect, *, writing: bool) -> None:
         self._conn = conn
         self.dialect = dialect
         self.writing = writing
         self.scrubbed = False
+        self.notices: list[Notice] = []
+        self._pipeline: Any = None  # psycopg's Pipeline inside pipelined()
+
+    def notify(self, topic: str, seq: int = 0, *, in_commit: bool = True) -> None:
+        """Wake the waiters of ``topic`` in every process once this transaction commits
+        (nothing if it rolls back). ``seq`` orders a topic's wake-ups (0: unordered).
+
+        In this process the database's commit listeners are called. On PostgreSQL a
+        ``NOTIFY`` goes out inside the commit, or with ``in_commit=False`` just after it,
+        batched with others: PostgreSQL serialises the commits of transactions that
+        notify, so a topic written by many concurrent transactions whose waiters re-read
+        everything anyway (the supervisors' escalations) is relayed (see
+        :mod:`talentdesk_agency.wakeups`).
+        """
+        self.notices.append(Notice(topic, seq, in_commit))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> _Cursor:
         """Run one statement written with ``?`` placeholders."""
@@ -168,16 +195,39 @@ class Tx:
         return tuple(rows[0])
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Run a change; returns how many rows it touched."""
-        return self.execute(sql, params).rowcount
+        """Run a change; returns how many rows it touched (inside :meth:`pipelined`, after
+        waiting for every answer so far)."""
+        cursor = self.execute(sql, params)
+        if self._pipeline is not None:
+            self._pipeline.sync()
+        return cursor.rowcount
+
+    @contextmanager
+    def pipelined(self) -> Iterator[None]:
+        """Statements in the block are sent without waiting for each answer (psycopg's
+        pipeline mode; nothing on SQLite, whose statements are calls, not round trips).
+        A read, and :meth:`run`, wait for what was sent before them; the ``rowcount`` of
+        a cursor from :meth:`execute` is known once the block ends. Errors may surface
+        later than the statement that caused them."""
+        if self.dialect.name != "postgresql" or self._pipeline is not None:
+            yield
+            return
+        with self._conn.pipeline() as pipeline:
+            self._pipeline = pipeline
+            try:
+                yield
+            finally:
+                self._pipeline = None
 
     @contextmanager
     def savepoint(self, name: str = "operation") -> Iterator[None]:
         """Undo only what the block did if it raises (the exception still propagates)."""
         self.execute(f"SAVEPOINT {name}")
+        notices = len(self.notices)
         try:
             yield
         except BaseException:
+            del self.notices[notices:]  # what was undone wakes no one
             self.execute(f"ROLLBACK TO SAVEPOINT {name}")
             self.execute(f"RELEASE SAVEPOINT {name}")
             raise
@@ -197,6 +247,17 @@ class Database(abc.ABC):
     def __init__(self, target: str) -> None:
         self.target = target
         self._local = threading.local()
+        self._commit_listeners: list[Callable[[list[Notice]], None]] = []
+
+    def add_commit_listener(self, listener: Callable[[list[Notice]], None]) -> None:
+        """Call ``listener`` with a transaction's notices after it commits (on the thread
+        that committed; it must be quick and must not raise)."""
+        self._commit_listeners.append(listener)
+
+    def remove_commit_listener(self, listener: Callable[[list[Notice]], None]) -> None:
+        """Stop calling ``listener``."""
+        with contextlib.suppress(ValueError):
+            self._commit_listeners.remove(listener)
 
     @property
     def max_threads(self) -> int:
@@ -237,6 +298,9 @@ class Database(abc.ABC):
                 tx.execute(self.dialect.begin_write)
                 try:
                     yield tx
+                    in_commit = [n for n in tx.notices if n.in_commit]
+                    if in_commit:
+                        self.dialect.send_notices(tx, in_commit)
                     tx.execute("COMMIT")
                 except BaseException:
                     # Also after a failed COMMIT: the connection must leave the transaction.
@@ -247,6 +311,9 @@ class Database(abc.ABC):
                 self._local.tx = None
         if tx.scrubbed:
             self._after_scrub()
+        if tx.notices:
+            for listener in self._commit_listeners:
+                listener(tx.notices)
 
     @contextmanager
     def read(self) -> Iterator[Tx]:

@@ -18,10 +18,25 @@ from talentdesk_agency.store.records import FeedRow, iso, now_utc
 if TYPE_CHECKING:
     from talentdesk_agency.store.devices import Devices
 
-__all__ = ["FEED_PAGE_SOFT_BYTES", "Feed", "append", "lock"]
+__all__ = [
+    "ESCALATIONS_TOPIC",
+    "FEED_PAGE_SOFT_BYTES",
+    "Feed",
+    "append",
+    "lock",
+    "talent_topic",
+]
 
 #: A feed page stops growing past this many bytes of event data (but holds at least one).
 FEED_PAGE_SOFT_BYTES: Final = 1024 * 1024
+#: The wake-up topic of any change to escalations (what supervisors watch).
+ESCALATIONS_TOPIC: Final = "escalations"
+_TALENT_PREFIX: Final = "talent:"
+
+
+def talent_topic(talent_id: str) -> str:
+    """The wake-up topic of a talent's feed (its sequence numbers order it)."""
+    return _TALENT_PREFIX + talent_id
 
 
 def lock(tx: Tx, talent_id: str) -> None:
@@ -38,7 +53,9 @@ def append(tx: Tx, talent_id: str, kind: str, data: bytes, booking_id: str | Non
         "RETURNING seq",
         (talent_id, kind, iso(now_utc()), data.decode("utf-8"), booking_id),
     )
-    return int(row[0])
+    seq = int(row[0])
+    tx.notify(talent_topic(talent_id), seq)
+    return seq
 
 
 class Feed:
@@ -53,6 +70,25 @@ class Feed:
         with self._db.read() as tx:
             row = tx.one("SELECT max(seq) FROM events")
         return int(row[0] or 0) if row else 0
+
+    def newest_by_talent(self, after: int) -> list[tuple[str, int]]:
+        """(talent id, newest sequence number) of every feed that grew past ``after``:
+        how one process learns, by polling, which feeds another process appended to."""
+        with self._db.read() as tx:
+            rows = tx.all(
+                "SELECT talent_id, max(seq) FROM events WHERE seq > ? GROUP BY talent_id",
+                (after,),
+            )
+        return [(str(talent_id), int(seq)) for talent_id, seq in rows]
+
+    def page_or_newest(
+        self, talent_id: str, after: int, limit: int
+    ) -> tuple[list[FeedRow], int | None]:
+        """:meth:`page`, and :meth:`max_seq` too when the page is empty (one connection:
+        what a long-poll asks first, to tell an idle feed from a cursor beyond the end)."""
+        with self._db.read():
+            rows = self.page(talent_id, after, limit)
+            return rows, None if rows else self.max_seq()
 
     def page(self, talent_id: str, after: int, limit: int) -> list[FeedRow]:
         """A talent's events after ``after``, oldest first, at most ``limit`` of them.

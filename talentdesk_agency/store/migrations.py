@@ -18,6 +18,8 @@ Steps are history: never edit a released one, add a migration.
   debriefs; the policy's rounds and alert notices; a timeline per escalation, debrief and
   report; staff accounts, console sessions, failed log-ins and the audit log; device
   tokens gain revocation and a last-seen time.
+* 4: ``agency_workers``, the heartbeat of each server process (who is alive, who leads
+  the timers), read by ``doctor`` and by the idempotency takeover (see :mod:`.workers`).
 
 Value lists in CHECK constraints are built from :mod:`talentdesk_contract.values` (and the
 store's own enums), never spelled out by hand.
@@ -338,10 +340,23 @@ _SCHEMA_3: Final[tuple[Step, ...]] = (
     "ALTER TABLE tokens ADD COLUMN last_seen_at TEXT",
 )
 
+_SCHEMA_4: Final[tuple[Step, ...]] = (
+    """CREATE TABLE agency_workers (
+    id TEXT PRIMARY KEY,
+    host TEXT NOT NULL,
+    pid {int} NOT NULL,
+    version TEXT NOT NULL,
+    started_at {float} NOT NULL,
+    seen_at {float} NOT NULL,
+    leader {int} NOT NULL DEFAULT 0
+)""",
+)
+
 MIGRATIONS: Final[tuple[Migration, ...]] = (
     Migration(1, "the first schema", _SCHEMA_1),
     Migration(2, "report numbers from a counter; faults leave the schema", _SCHEMA_2),
     Migration(3, "supervisors: escalation policy, debriefs, timeline, staff, audit", _SCHEMA_3),
+    Migration(4, "a heartbeat row per server process", _SCHEMA_4),
 )
 #: The schema this code writes.
 SCHEMA_VERSION: Final = MIGRATIONS[-1].version

@@ -1,8 +1,9 @@
 """What happened to each escalation, debrief and report, in order: the console's timelines.
 
 Every change a supervisor should see appends a row here in the transaction that makes the
-change, so the newest sequence number (:func:`newest`) is also the console's signal that
-its queue changed (the console's live stream waits on it, as long-polls wait on the feed).
+change, and :func:`append` wakes the escalations topic (:data:`.feed.ESCALATIONS_TOPIC`)
+when it commits: the console's live stream waits on that topic, in every worker, as
+long-polls wait on their talent's topic.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import enum
 from dataclasses import dataclass
 
 from talentdesk_agency.store.engine import Database, Tx
+from talentdesk_agency.store.feed import ESCALATIONS_TOPIC
 from talentdesk_agency.store.records import iso, now_utc
 
 __all__ = ["Moment", "Timeline", "What", "append", "newest"]
@@ -47,11 +49,14 @@ class Moment:
 def append(
     tx: Tx, subject: str, what: What, *, who: str | None = None, detail: str | None = None
 ) -> None:
-    """Add a row to ``subject``'s timeline (inside a write)."""
+    """Add a row to ``subject``'s timeline (inside a write); the console's live streams
+    wake once it commits."""
     tx.execute(
         "INSERT INTO timeline(at, subject, what, who, detail) VALUES (?, ?, ?, ?, ?)",
         (iso(now_utc()), subject, what, who, detail),
     )
+    # Relayed after the commit: every call for help writes here (see Tx.notify).
+    tx.notify(ESCALATIONS_TOPIC, in_commit=False)
 
 
 def newest(tx: Tx) -> int:

@@ -1,12 +1,13 @@
 """Console fixtures: staff accounts, signed-in HTTP clients, and one real browser.
 
 The browser is Debian's Chromium driven by Playwright's Python package (its own browser
-download does not work here): one per test session, a new context per test. Where there is
+download does not work here): one per test module, a new context per test. Where there is
 none the browser tests skip, unless ``TALENTDESK_REQUIRE_BROWSER=1`` (CI) makes them fail.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -62,6 +63,20 @@ def sign_in(url: str, name: str, password: str = PASSWORD) -> httpx.Client:
     return client
 
 
+def queue_updates(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
+    """The queue payloads of the console's live stream (``/console/events``) as they
+    arrive, from the stream's lines."""
+    event = None
+    for line in lines:
+        if line.startswith("event: "):
+            event = line.removeprefix("event: ")
+        elif line.startswith("data: ") and event == "queue":
+            payload: dict[str, Any] = json.loads(line.removeprefix("data: "))
+            yield payload
+        elif not line:
+            event = None
+
+
 @pytest.fixture
 def console(agency_db: DbTarget) -> Iterator[ServerThread]:
     """The agency server with two staff accounts (the policy runs only when a test says)."""
@@ -86,9 +101,12 @@ def supervisor(console: ServerThread) -> Iterator[httpx.Client]:
     client.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless: skipped where missing, failed where CI needs it."""
+    """Debian's Chromium, headless: skipped where missing, failed where CI needs it.
+
+    One per module: Playwright's sync API keeps an event loop running on the main thread
+    while it is open, which later tests calling ``asyncio.run`` must not find."""
     problem = None
     if shutil.which(CHROMIUM) is None:
         problem = f"no browser at {CHROMIUM} (Debian's chromium package)"

@@ -22,11 +22,11 @@ from talentdesk.safety.escalation import EscalationState, EscalationView
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
-from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread
 from talentdesk_contract import wire
 from talentdesk_contract.values import ReportCategory
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff, new_page
-from tests.reference_agency import pair
+from tests.reference_agency import PostgresServer, pair
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -99,8 +99,12 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 
 
 def signed_in(browser: Browser, world: World, name: str, **options: Any) -> Page:
+    return signed_in_at(browser, world.url, name, **options)
+
+
+def signed_in_at(browser: Browser, url: str, name: str, **options: Any) -> Page:
     page = new_page(browser, **options)
-    page.goto(world.url + "/console/login?lang=en")
+    page.goto(url + "/console/login?lang=en")
     page.fill("input[name=name]", name)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
@@ -139,6 +143,41 @@ def test_sign_in_and_a_desk_escalation_appears_live_within_a_second(
     assert SENTINEL_HANDLE not in html and SENTINEL_ALIAS not in html
     assert page.title().startswith("(")  # the count stands in the tab title
     page.context.close()
+
+
+def test_a_console_on_one_worker_shows_live_an_escalation_written_through_another(
+    browser: Browser, postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    # Two interchangeable server processes on one PostgreSQL database (issue 14).
+    db = postgres_server.create()
+    try:
+        add_staff(db)
+        with (tmp_path / "workers.log").open("w") as log:
+            first, second = AgencyProcess(db, stderr=log), AgencyProcess(db, stderr=log)
+            try:
+                first.start()
+                second.start()
+                sari = pair(second.url, db, "Sari")
+                with sari.client:
+                    page = signed_in_at(browser, first.url, SUPERVISOR)
+                    page.wait_for_selector("body[data-live-seq]")  # the stream is connected
+                    clicked = time.monotonic()
+                    created = sari.write(
+                        "POST",
+                        "/v1/escalations",
+                        {"level": "urgent", "at": "2025-05-01T21:05:00+07:00"},
+                    )
+                    page.locator("#queue tbody tr.unacked").first.wait_for(timeout=5000)
+                    elapsed = time.monotonic() - clicked
+                assert created.status_code == 201, created.text
+                assert elapsed < 1.0, f"the row took {elapsed:.2f} s"
+                assert page.locator(f"#row-{created.json()['id']}.unacked").count() == 1
+                page.context.close()
+            finally:
+                second.stop()
+                first.stop()
+    finally:
+        postgres_server.drop(db)
 
 
 def test_one_click_take_from_the_queue_row_and_every_supervisor_sees_it_live(

@@ -49,3 +49,25 @@ def test_messages_never_show_a_password() -> None:
     assert describe(socket) == socket
     in_query = describe("postgresql://agency@/agency?host=/run/pg&password=s3cret-pw")
     assert in_query == "postgresql://agency@/agency?host=/run/pg&password=***"
+
+
+def test_a_pipelined_block_counts_changes_and_a_failure_in_it_undoes_all(
+    agency_db: DbTarget,
+) -> None:
+    database = open_database(agency_db)
+    try:
+        migrate(database)
+        insert = "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT DO NOTHING"
+        with database.write() as tx, tx.pipelined():
+            assert tx.run(insert, ("one", "1")) == 1
+            assert tx.run(insert, ("one", "again")) == 0  # the answer waited for, not -1
+            cursor = tx.execute(insert, ("two", "2"))
+            assert tx.one("SELECT value FROM settings WHERE key = ?", ("two",)) == ("2",)
+        assert cursor.rowcount == 1
+        with pytest.raises(ValueError, match="undone"), database.write() as tx, tx.pipelined():
+            tx.execute(insert, ("three", "3"))
+            raise ValueError("undone")
+    finally:
+        database.close()
+    keys = {key for (key,) in query(agency_db, "SELECT key FROM settings")}
+    assert {"one", "two"} <= keys and "three" not in keys

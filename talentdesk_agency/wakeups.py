@@ -1,0 +1,360 @@
+"""Wake-ups: parked long-polls and live streams wait per topic; a change wakes only its topic.
+
+A *topic* names what a waiter waits for: a talent's feed (:func:`.feed.talent_topic`,
+ordered by the feed's sequence numbers) or the supervisors' view of escalations
+(:data:`.feed.ESCALATIONS_TOPIC`). A write transaction says which topics it changed
+(:meth:`.Tx.notify`); once it commits, those topics' waiters wake, in this process and in
+every other one serving the same database:
+
+* **In this process**: the database calls the runtime's commit listener right after the
+  commit, which hands the notices to the event loop in one call (the hub wakes the
+  topics' waiters, the relay queues what it sends), so a write through this worker wakes
+  at once.
+* **From other processes, PostgreSQL**: the commit carries a ``NOTIFY`` with
+  ``"<topic> <seq>"`` only; :class:`PostgresListener` holds one dedicated connection per
+  process, ``LISTEN``\\ s and fans each notification out in memory. After a lost
+  connection it reconnects and wakes every waiter once (they re-read from the table, the
+  truth), so nothing committed meanwhile is missed. PostgreSQL serialises the commits of
+  notifying transactions (a lock held through the commit's WAL flush), so a busy topic
+  (escalations, written by every call for help) is not notified inside its commits but
+  *relayed* just after them by :class:`Relay`, batched (at most one ``NOTIFY`` each
+  :data:`RELAY_INTERVAL`), on a connection of its own; a relayed wake-up lost in a crash
+  costs its waiters one heartbeat.
+* **From other processes, SQLite** (the staff commands): :class:`SQLitePoller`, one task
+  per process, reads the newest sequence numbers of the feeds and of the timeline every
+  interval, and on growth asks which feeds grew.
+
+A waiter takes a :meth:`~WakeupHub.token` *before* reading, then :meth:`~WakeupHub.wait`\\ s
+on it; a notice of a sequence number a topic already had is dropped (the same commit is
+seen by its commit listener and by ``LISTEN``), so a feed read happens once per change.
+No database connection is held while anyone waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Final
+
+from talentdesk_agency.store.dialect import NOTIFY_CHANNEL, notice_payloads
+from talentdesk_agency.store.engine import Notice, database_errors
+from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
+
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["RELAY_INTERVAL", "PostgresListener", "Relay", "SQLitePoller", "Token", "WakeupHub"]
+
+log = logging.getLogger("talentdesk.agency")
+
+#: Seconds between reconnection attempts of the listener, growing up to the last.
+_RECONNECT_DELAYS: Final = (0.05, 0.2, 0.5, 1.0, 2.0)
+#: The relay sends at most one ``NOTIFY`` this often (seconds): under load, what gathered
+#: meanwhile goes out together; a quiet moment's wake-up goes out at once.
+RELAY_INTERVAL: Final = 0.05
+
+
+class Token:
+    """What a waiter holds for one topic: set by the topic's next change."""
+
+    __slots__ = ("event", "topic", "waiters")
+
+    def __init__(self, topic: str) -> None:
+        self.topic = topic
+        self.event = asyncio.Event()
+        self.waiters = 0
+
+
+class WakeupHub:
+    """Waiters per topic, woken in memory; lives on the server's event loop.
+
+    Attributes:
+        woken: How many waiters each topic's changes woke (for tests and the bench).
+        notices: How many changes reached each topic (duplicates dropped).
+    """
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, Token] = {}
+        self._latest: dict[str, int] = {}
+        self._waiting = 0
+        self._closed = False
+        self.woken: Counter[str] = Counter()
+        self.notices: Counter[str] = Counter()
+
+    @property
+    def closed(self) -> bool:
+        """Whether the server is shutting down (waiters should answer now)."""
+        return self._closed
+
+    @property
+    def waiting(self) -> int:
+        """How many waiters are parked right now."""
+        return self._waiting
+
+    def token(self, topic: str) -> Token:
+        """Take before reading; it is set by any change of ``topic`` committed after this
+        moment (and only by those, or by a catch-up that wakes everyone)."""
+        token = self._tokens.get(topic)
+        if token is None:
+            token = self._tokens[topic] = Token(topic)
+        return token
+
+    async def wait(self, token: Token, timeout: float) -> bool:
+        """Wait until ``token`` is set, the hub closes, or ``timeout`` seconds pass.
+
+        Returns:
+            Whether the token was set (or the hub closed) rather than timed out.
+        """
+        if self._closed or token.event.is_set():
+            return True
+        token.waiters += 1
+        self._waiting += 1
+        try:
+            async with asyncio.timeout(timeout):
+                await token.event.wait()
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            token.waiters -= 1
+            self._waiting -= 1
+
+    async def watch(self, topic: str, heartbeat: float) -> AsyncIterator[bool]:
+        """For live streams: yields at once, then after each change of ``topic``
+        (``True``) or every ``heartbeat`` seconds without one (``False``), until the hub
+        closes. Read what you show while the iterator is suspended at a yield."""
+        woke = True
+        while not self.closed:
+            token = self.token(topic)
+            yield woke
+            woke = await self.wait(token, heartbeat)  # at once if the hub closed
+
+    def notify(self, topic: str, seq: int = 0) -> None:
+        """A change of ``topic`` committed: wake its waiters (on the event loop).
+
+        ``seq`` orders a topic's changes: a notice not newer than one already seen is the
+        same commit seen twice and wakes no one. ``0`` always wakes.
+        """
+        if seq:
+            if seq <= self._latest.get(topic, 0):
+                return
+            self._latest[topic] = seq
+        self.notices[topic] += 1
+        token = self._tokens.pop(topic, None)
+        if token is not None:
+            self.woken[topic] += token.waiters
+            token.event.set()
+
+    def notify_many(self, notices: Iterable[tuple[str, int]]) -> None:
+        """:meth:`notify` each (topic, seq)."""
+        for topic, seq in notices:
+            self.notify(topic, seq)
+
+    def wake_all(self) -> None:
+        """Wake every waiter once: they re-read from the table (a catch-up after a gap in
+        what this process could hear)."""
+        tokens, self._tokens = self._tokens, {}
+        for token in tokens.values():
+            self.woken[token.topic] += token.waiters
+            token.event.set()
+
+    def close(self) -> None:
+        """Release every waiter; later waits return at once."""
+        self._closed = True
+        self.wake_all()
+
+
+class SQLitePoller:
+    """Notices writes of other processes to a SQLite database, for the whole process.
+
+    One task: it reads the newest sequence numbers of the feeds and of the timeline every
+    ``interval`` seconds (two indexed ``max()``, a few microseconds); when the feeds grew,
+    it asks which ones and wakes only those talents; when the timeline grew (a change
+    supervisors see, from a staff command), it wakes the escalations topic. A failed read
+    (the file busy past its timeout) is tried again at the next interval.
+
+    Args:
+        hub: The hub to wake.
+        newest: Reads the highest sequence numbers of the feeds and of the timeline (on a
+            database thread).
+        grown: ``(talent id, newest seq)`` of the feeds that grew past a number.
+        interval: Seconds between reads while someone waits.
+    """
+
+    def __init__(
+        self,
+        hub: WakeupHub,
+        newest: Callable[[], Awaitable[tuple[int, int]]],
+        grown: Callable[[int], Awaitable[list[tuple[str, int]]]],
+        interval: float = 0.05,
+    ) -> None:
+        self._hub = hub
+        self._newest = newest
+        self._grown = grown
+        self._interval = interval
+        self.reads = 0
+
+    async def run(self) -> None:
+        """Poll until the hub closes."""
+        last: tuple[int, int] | None = None
+        while not self._hub.closed:
+            try:
+                last = await self._step(last)
+            except database_errors() as exc:
+                log.warning("wake-up poller: %s; trying again", type(exc).__name__)
+            # Polling on while nobody waits too keeps ``last`` current, so the first
+            # waiter after a quiet spell is not woken by news it has already read.
+            await asyncio.sleep(self._interval)
+
+    async def _step(self, last: tuple[int, int] | None) -> tuple[int, int]:
+        newest = await self._newest()
+        self.reads += 1
+        if last is None:
+            return newest
+        (feeds, moments), (last_feeds, last_moments) = newest, last
+        if feeds < last_feeds or moments < last_moments:
+            # The database was reset under us: everyone re-reads.
+            self._hub.wake_all()
+            return newest
+        if feeds > last_feeds:
+            grown = await self._grown(last_feeds)
+            self._hub.notify_many((talent_topic(t), seq) for t, seq in grown)
+        if moments > last_moments:
+            self._hub.notify(ESCALATIONS_TOPIC)
+        return newest
+
+
+class PostgresListener:
+    """One dedicated ``LISTEN`` connection per process, fanned out to the hub.
+
+    Holds no pooled connection. Reconnects after any failure (with a growing pause) and
+    then wakes every waiter once, so whatever committed while it was away is read from
+    the table.
+
+    Args:
+        hub: The hub to wake.
+        url: The database's libpq URI.
+    """
+
+    def __init__(self, hub: WakeupHub, url: str) -> None:
+        self._hub = hub
+        self._url = url
+        self.connected = asyncio.Event()
+        self.connections = 0
+        self._conn: psycopg.AsyncConnection[object] | None = None
+
+    async def run(self) -> None:
+        """Listen until cancelled."""
+        import psycopg
+
+        failures = 0
+        while not self._hub.closed:
+            try:
+                conn = await psycopg.AsyncConnection.connect(
+                    self._url,
+                    autocommit=True,
+                    application_name="talentdesk-agency listener",
+                    connect_timeout=10,
+                    keepalives=1,
+                    keepalives_idle=10,
+                    keepalives_interval=5,
+                    keepalives_count=3,
+                )
+            except (psycopg.Error, OSError) as exc:
+                failures += 1
+                if failures == 1:
+                    log.warning("wake-up listener cannot connect: %s", type(exc).__name__)
+                await asyncio.sleep(_RECONNECT_DELAYS[min(failures, len(_RECONNECT_DELAYS)) - 1])
+                continue
+            self._conn = conn
+            try:
+                async with conn:
+                    await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    self.connections += 1
+                    if failures or self.connections > 1:
+                        log.info("wake-up listener connected again; waiters re-read")
+                    failures = 0
+                    # Anything committed before LISTEN took effect was not heard: re-read.
+                    self._hub.wake_all()
+                    self.connected.set()
+                    async for notice in conn.notifies():
+                        topic, _, seq = notice.payload.rpartition(" ")
+                        self._hub.notify(topic, int(seq) if seq.isdigit() else 0)
+            except (psycopg.Error, OSError) as exc:
+                self.connected.clear()
+                failures += 1
+                log.warning("wake-up listener lost its connection: %s", type(exc).__name__)
+                await asyncio.sleep(_RECONNECT_DELAYS[0])
+            finally:
+                self._conn = None
+                self.connected.clear()
+
+    async def drop_connection(self) -> None:
+        """Close the listening connection as a failure would (tests of the catch-up)."""
+        conn = self._conn
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.pgconn.finish()
+
+
+class Relay:
+    """Sends the wake-ups of this process's commits that were not sent inside them
+    (:meth:`.Tx.notify` with ``in_commit=False``), batched, on one dedicated connection.
+
+    Whatever gathered while a ``NOTIFY`` was on its way, or in the last
+    :data:`RELAY_INTERVAL`, goes out in the next one, so under load one notifying
+    transaction carries many wake-ups and commits do not queue behind each other.
+
+    Args:
+        url: The database's libpq URI.
+    """
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._pending: list[Notice] = []
+        self._ready = asyncio.Event()
+        self.sent = 0
+
+    def queue(self, notices: Iterable[Notice]) -> None:
+        """On the event loop: queue what a commit did not send itself."""
+        relayed = [n for n in notices if not n.in_commit]
+        if relayed:
+            self._pending.extend(relayed)
+            self._ready.set()
+
+    async def run(self) -> None:
+        """Relay until cancelled (reconnecting after failures)."""
+        import psycopg
+
+        failures = 0
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(
+                    self._url,
+                    autocommit=True,
+                    application_name="talentdesk-agency relay",
+                    connect_timeout=10,
+                ) as conn:
+                    failures = 0
+                    loop = asyncio.get_running_loop()
+                    sent_at = -RELAY_INTERVAL
+                    while True:
+                        await self._ready.wait()
+                        pause = sent_at + RELAY_INTERVAL - loop.time()
+                        if pause > 0:
+                            await asyncio.sleep(pause)
+                        self._ready.clear()
+                        sent_at = loop.time()
+                        batch, self._pending = self._pending, []
+                        await conn.execute(
+                            "SELECT pg_notify(%s, payload) FROM unnest(%s::text[]) AS payload",
+                            (NOTIFY_CHANNEL, notice_payloads(batch)),
+                        )
+                        self.sent += 1
+            except (psycopg.Error, OSError) as exc:
+                failures += 1
+                log.warning("wake-up relay lost its connection: %s", type(exc).__name__)
+                await asyncio.sleep(_RECONNECT_DELAYS[min(failures, len(_RECONNECT_DELAYS)) - 1])

@@ -1,0 +1,199 @@
+"""Wake-ups: a change wakes only its topic's waiters, in this process and from others."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import httpx
+import pytest
+
+from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
+from talentdesk_agency.wakeups import WakeupHub
+from talentdesk_contract import wire
+from tests.agency.console.conftest import SUPERVISOR, add_staff, queue_updates, sign_in
+from tests.reference_agency import Paired, PostgresServer, pair, query, run_cli, soon
+
+TALENTS = 12
+ESCALATION = {"level": "urgent", "at": "2025-05-01T21:05:00+07:00"}
+
+
+def runtime_state(url: str) -> dict[str, Any]:
+    """What a test-mode server says of its wake-ups (``/test/runtime``)."""
+    response = httpx.get(f"{url}/test/runtime", timeout=10)
+    assert response.status_code == 200, response.text
+    state: dict[str, Any] = response.json()
+    return state
+
+
+def wait_for(check: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+# --- the hub itself ---------------------------------------------------------------------
+
+
+def test_a_notice_wakes_only_its_topic_and_once_per_sequence_number() -> None:
+    async def scenario() -> None:
+        hub = WakeupHub()
+        sari, dewi = hub.token("talent:sari"), hub.token("talent:dewi")
+        waits = [asyncio.create_task(hub.wait(t, 5)) for t in (sari, sari, dewi)]
+        await asyncio.sleep(0.01)
+        assert hub.waiting == 3
+        hub.notify("talent:sari", 7)
+        assert await waits[0] and await waits[1]
+        assert not waits[2].done()
+        assert hub.woken == {"talent:sari": 2}
+        # The same commit heard twice (its commit listener and LISTEN) wakes no one.
+        again = hub.token("talent:sari")
+        hub.notify("talent:sari", 7)
+        hub.notify("talent:sari", 5)
+        assert not again.event.is_set()
+        hub.notify("talent:sari", 8)
+        assert again.event.is_set()
+        # A catch-up wakes everyone; closing releases later waits at once.
+        hub.wake_all()
+        assert await waits[2]
+        hub.close()
+        assert await hub.wait(hub.token("talent:dewi"), 5)
+
+    asyncio.run(scenario())
+
+
+def test_a_wait_times_out_without_news() -> None:
+    async def scenario() -> None:
+        hub = WakeupHub()
+        started = time.monotonic()
+        assert not await hub.wait(hub.token("escalations"), 0.1)
+        assert 0.09 <= time.monotonic() - started < 1
+        assert hub.waiting == 0
+
+    asyncio.run(scenario())
+
+
+# --- through a real server ------------------------------------------------------------
+
+
+@pytest.fixture
+def crowd(agency: ServerThread, agency_db: DbTarget) -> Iterator[list[Paired]]:
+    talents = [pair(agency.url, agency_db, f"Talent {n}") for n in range(TALENTS)]
+    yield talents
+    for talent in talents:
+        talent.client.close()
+
+
+def test_a_push_wakes_only_its_recipient(agency: ServerThread, crowd: list[Paired]) -> None:
+    cursors = [talent.feed().cursor for talent in crowd]
+    recipient = crowd[5]
+    with ThreadPoolExecutor(TALENTS) as pool:
+        polls = [pool.submit(t.feed, c, 20) for t, c in zip(crowd, cursors, strict=True)]
+        wait_for(lambda: runtime_state(agency.url)["waiting"] == TALENTS)
+        before = runtime_state(agency.url)["woken"]
+        # Booked by a staff command: another process, another connection.
+        result = run_cli(
+            recipient.db,
+            "book",
+            "--talent",
+            recipient.talent,
+            "--start",
+            soon().isoformat(),
+            "--package",
+            "curhat-30",
+            "--alias",
+            "Contoh",
+            "--handle",
+            "@contoh",
+        )
+        assert result.returncode == 0, result.stderr
+        page = polls[5].result(timeout=10)
+        assert [e.type for e in page.events] == ["booking.created"]
+        wait_for(lambda: runtime_state(agency.url)["waiting"] == TALENTS - 1)
+        time.sleep(0.3)  # were anyone else woken, they would have read and parked again
+        state = runtime_state(agency.url)
+        assert not any(poll.done() for n, poll in enumerate(polls) if n != 5)
+        woken = {
+            topic: count - before.get(topic, 0)
+            for topic, count in state["woken"].items()
+            if count != before.get(topic, 0)
+        }
+        assert woken == {talent_topic(recipient.talent_id): 1}
+        # Release the others with one configuration change, told to every talent.
+        with AgencyStore(recipient.db) as store:
+            store.set_config(store.config())
+        pages = [poll.result(timeout=10) for n, poll in enumerate(polls) if n != 5]
+    assert all([e.type for e in p.events] == ["config.updated"] for p in pages)
+
+
+def test_an_escalation_wakes_the_supervisors_stream_not_the_talents(
+    agency: ServerThread, agency_db: DbTarget, crowd: list[Paired]
+) -> None:
+    talent = crowd[0]
+    add_staff(agency_db)
+    with (
+        ThreadPoolExecutor(1) as pool,
+        contextlib.closing(sign_in(agency.url, SUPERVISOR)) as console,
+        console.stream("GET", "/console/events") as stream,
+    ):
+        updates = queue_updates(stream.iter_lines())
+        assert next(updates)["unacknowledged"] == []
+        poll = pool.submit(talent.feed, talent.feed().cursor, 3)
+        wait_for(lambda: runtime_state(agency.url)["waiting"] >= 2)
+        before = runtime_state(agency.url)["woken"]
+        sent = time.monotonic()
+        created = talent.write("POST", "/v1/escalations", ESCALATION)
+        assert created.status_code == 201, created.text
+        escalation_id = created.json()["id"]
+        shown = next(u for u in updates if u["unacknowledged"])
+        assert time.monotonic() - sent < 1.0
+        assert shown["unacknowledged"] == [escalation_id]
+        assert f'id="row-{escalation_id}"' in shown["rows"]
+        assert poll.result(timeout=10).events == ()  # the talent's poll just timed out
+    woken = runtime_state(agency.url)["woken"]
+    topic = talent_topic(talent.talent_id)
+    assert woken.get(topic, 0) == before.get(topic, 0)
+    assert woken[ESCALATIONS_TOPIC] > before.get(ESCALATIONS_TOPIC, 0)
+
+
+def test_a_listener_that_reconnects_catches_up(postgres_server: PostgresServer) -> None:
+    # LISTEN/NOTIFY is PostgreSQL's: this test runs on it alone.
+    agency_db = postgres_server.create()
+    try:
+        with ServerThread(agency_db, faults=True) as agency:
+            sari = pair(agency.url, agency_db, "Sari")
+            with sari.client:
+                _cut_the_listener_and_book(agency, agency_db, sari)
+    finally:
+        postgres_server.drop(agency_db)
+
+
+def _cut_the_listener_and_book(agency: ServerThread, agency_db: str, sari: Paired) -> None:
+    cursor = sari.feed().cursor
+    with ThreadPoolExecutor(1) as pool:
+        poll = pool.submit(sari.feed, cursor, 20)
+        wait_for(lambda: runtime_state(agency.url)["waiting"] == 1)
+        with AgencyStore(agency_db) as store:
+            # Cut the listener's connection, and book while it is away.
+            [(cut,)] = query(
+                agency_db,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() "
+                "AND application_name = 'talentdesk-agency listener'",
+            )
+            assert cut is True
+            booking_id = store.create_booking(
+                "Sari", start=soon(), package_id="curhat-30", alias="Contoh", handle="@c"
+            )
+        page = poll.result(timeout=10)
+    [event] = page.events
+    data = wire.decode_event_data(event)
+    assert isinstance(data, wire.BookingData) and data.booking.id == booking_id
+    wait_for(lambda: runtime_state(agency.url)["listener_connections"] == 2)
