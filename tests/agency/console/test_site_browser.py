@@ -132,9 +132,13 @@ def test_sign_in_and_a_desk_escalation_appears_live_within_a_second(
     page = signed_in(browser, world, ADMIN)
     page.wait_for_selector("body[data-live-seq]")  # the live stream is connected
     before = page.locator("#queue tbody tr.unacked").count()
+    clicked = time.monotonic()
     view = world.safety.escalations.escalate(world.booking_id)
-    # Live, without a reload; how fast is bench/escalation_to_console.py's figure, not a timed test.
+    # Live, without a reload, within the second the issue asks for (the typical figure is
+    # bench/escalation_to_console.py's: p95 about 0.1 s).
     page.locator("#queue tbody tr.unacked").nth(before).wait_for(timeout=5000)
+    elapsed = time.monotonic() - clicked
+    assert elapsed < 1.0, f"the row took {elapsed:.2f} s"
     esc = remote_id(world, view.id)
     row = page.locator(f"#row-{esc}")
     # The talent's working name and the booking (time, package); never the customer.
