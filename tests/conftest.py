@@ -7,6 +7,7 @@ real files and privacy tests can scan every place the app could write.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -14,10 +15,32 @@ from pathlib import Path
 
 import pytest
 
-# Before any Qt import: tests never need a screen.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 SESSION_ROOT = Path(tempfile.mkdtemp(prefix="talentdesk-tests-"))
+
+# Before any Qt import: tests never need a screen. The offscreen one is a 1366×768
+# laptop screen at 96 dpi (what the talents have, and what the layout check measures
+# against), not Qt's default 800×800.
+_SCREEN = SESSION_ROOT / "offscreen-screen.json"
+_SCREEN.write_text(
+    json.dumps(
+        {
+            "screens": [
+                {
+                    "name": "laptop",
+                    "x": 0,
+                    "y": 0,
+                    "width": 1366,
+                    "height": 768,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                }
+            ]
+        }
+    )
+)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(SESSION_ROOT / _var.lower())
 os.environ["TMPDIR"] = str(SESSION_ROOT / "tmp")

@@ -257,7 +257,11 @@ def _apply_cancel(context: FeedContext, _event: wire.FeedEvent, data: wire.Event
     except RecordIntegrityError:
         existing = None
     if existing is not None:
-        store.save(msgspec.structs.replace(existing, status=BookingStatus.CANCELLED))
+        store.save(
+            msgspec.structs.replace(
+                existing, status=BookingStatus.CANCELLED, cancel_reason=data.reason
+            )
+        )
     context.result.bookings_changed.add(data.booking_id)
 
 

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self._idle_lock_minutes = idle_lock_minutes
         self._data_dir = data_dir
         self.setMinimumSize(QSize(880, 600))
-        self.resize(1120, 720)
+        self.resize(1120, 700)  # fits a 1366×768 screen with its title bar and a panel
         # Containers are made inside the window before they are filled: with the app's
         # style sheet, every widget that is moved into another parent after it was
         # polished is polished again, with its whole subtree (~80 ms at each start).

@@ -32,6 +32,7 @@ class SyncStatusLine(QLabel):
         super().__init__(parent)
         self.setObjectName("agencyLine")
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)  # a long agency name or reason takes a second line
         self._words = SyncMessages(self)
         self._clock: Callable[[], float] = agency.clock if agency is not None else time.monotonic
         self._status = agency.status if agency is not None else SyncStatus()

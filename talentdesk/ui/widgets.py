@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +89,104 @@ def ask_to_confirm(
     return dialog
 
 
+class _WheelGuard(QObject):
+    """Passes a wheel turn over an unfocused control on to what holds it (the page scrolls).
+
+    Without it, scrolling a page changes whichever combo box passes under the pointer,
+    and a setting changed that way is saved at once.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            event.ignore()  # the application hands an ignored wheel event to the parent
+            return True
+        return False
+
+
+_WHEEL_GUARD: _WheelGuard | None = None
+
+
+def guard_wheel(control: QWidget) -> None:
+    """Let the mouse wheel change ``control`` only while it has the keyboard focus.
+
+    For combo boxes, spin boxes and sliders: it no longer takes the focus from a wheel
+    turn either (a click or Tab gives it the focus, then the wheel works as usual).
+    """
+    global _WHEEL_GUARD
+    if _WHEEL_GUARD is None:
+        _WHEEL_GUARD = _WheelGuard()
+    control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    control.installEventFilter(_WHEEL_GUARD)
+
+
+class _TallEnough(QObject):
+    """Keeps each watched window as tall as its wrapped texts need at its width."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget) and event.type() in (
+            QEvent.Type.LayoutRequest,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            _fit_minimum(watched)
+        return False
+
+
+_TALL_ENOUGH: _TallEnough | None = None
+
+
+def _fit_minimum(window: QWidget) -> None:
+    layout = window.layout()
+    if layout is None:
+        return
+    floor = window.property("minimumWidthFloor")
+    least = layout.totalMinimumSize()
+    width = max(least.width(), int(floor) if isinstance(floor, int) else 0)
+    at = max(window.width(), width)
+    height = least.height()
+    if layout.hasHeightForWidth():
+        height = max(height, layout.totalMinimumHeightForWidth(at))
+    if window.minimumWidth() != width or window.minimumHeight() != height:
+        window.setMinimumSize(width, height)
+
+
+def keep_tall_enough(window: QWidget, *, min_width: int = 0) -> None:
+    """Never let ``window`` be shorter than its texts need, wrapped at its current width.
+
+    Qt sizes a window from its layout's minimum, which does not know that a wrapped
+    label needs more lines when the window is narrower (or a text longer in another
+    language): the window could be made so short that texts and buttons are squeezed
+    to nothing. This keeps the minimum height right as the width and the texts change.
+
+    Args:
+        min_width: The narrowest the window may be (at least what its layout needs).
+    """
+    global _TALL_ENOUGH
+    if _TALL_ENOUGH is None:
+        _TALL_ENOUGH = _TallEnough()
+    layout = window.layout()
+    if layout is not None:
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    window.setProperty("minimumWidthFloor", min_width)
+    window.installEventFilter(_TALL_ENOUGH)
+    _fit_minimum(window)
+
+
+def make_combo(name: str = "") -> QComboBox:
+    """A combo box that a wheel turn changes only while it has the focus (:func:`guard_wheel`)."""
+    combo = QComboBox()
+    if name:
+        combo.setObjectName(name)
+    # As wide as its longest item, in the language on show (not the first one shown).
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    guard_wheel(combo)
+    return combo
+
+
 def make_button(role: str = "", *, name: str = "") -> QPushButton:
     """A push button, ``role="primary"`` for the one main action of a screen."""
     button = QPushButton()
@@ -110,6 +215,141 @@ def field_grid(rows: Sequence[tuple[QLabel, QWidget]], *, label_width: int = 270
         grid.addWidget(field, number, 1)
     grid.setColumnStretch(2, 1)
     return grid
+
+
+def scrolling(content: QWidget, name: str) -> QScrollArea:
+    """``content`` in a frameless scroll area that scrolls up and down only.
+
+    For a part of a window that must keep the height its text needs: when the window is
+    short, it scrolls instead of being squeezed (and its texts cut).
+    """
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)  # this shows ``content``
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return area
+
+
+class WrappedCheckBox(QWidget):
+    """A check box whose text wraps (QCheckBox's own text never does).
+
+    The box has no text of its own; the label beside it wraps, and a click on the label
+    ticks the box as a click on a check box's text would.
+
+    Attributes:
+        box: The check box.
+        label: Its text.
+
+    Signals:
+        toggled(bool): The box was ticked (True) or unticked.
+    """
+
+    toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox()
+        self.label = make_label("checkText")
+        self.label.setBuddy(self.box)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.box.toggled.connect(self.toggled)
+
+    def isChecked(self) -> bool:
+        """Whether the box is ticked."""
+        return self.box.isChecked()
+
+    def setChecked(self, on: bool) -> None:
+        """Tick the box (or untick it)."""
+        self.box.setChecked(on)
+
+    def text(self) -> str:
+        """The text beside the box."""
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` beside the box (also the box's accessible name)."""
+        self.label.setText(text)
+        self.box.setAccessibleName(text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.setAccepted(event.button() == Qt.MouseButton.LeftButton)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.box.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.box.toggle()
+        event.accept()
+
+
+class Columns(QWidget):
+    """Two parts side by side, or the first above the second where the width is too small.
+
+    Args:
+        first, second: The parts (the first is the left one, or the top one).
+        side_by_side_from: The narrowest width at which both parts go side by side.
+        stretches: How the width is shared side by side.
+        first_width: A fixed width for the first part while side by side (None: shared
+            by ``stretches``).
+    """
+
+    def __init__(
+        self,
+        first: QWidget,
+        second: QWidget,
+        *,
+        side_by_side_from: int,
+        stretches: tuple[int, int] = (1, 1),
+        first_width: int | None = None,
+        spacing: int = 16,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._first, self._second = first, second
+        self._from = side_by_side_from
+        self._first_width = first_width
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(spacing)
+        self._box.addWidget(first, stretches[0])
+        self._box.addWidget(second, stretches[1])
+        self._arrange(True)
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the parts are side by side now."""
+        return self._box.direction() == QBoxLayout.Direction.LeftToRight
+
+    def _arrange(self, side_by_side: bool) -> None:
+        direction = (
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        self._box.setDirection(direction)
+        if self._first_width is not None:
+            if side_by_side:
+                self._first.setFixedWidth(self._first_width)
+            else:
+                self._first.setMinimumWidth(0)
+                self._first.setMaximumWidth(16_777_215)
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as one part under the other: the parts go side by side only where
+        # there is room, so the side-by-side minimum must not hold the width up.
+        least = super().minimumSizeHint()
+        narrow = max(self._first.minimumSizeHint().width(), self._second.minimumSizeHint().width())
+        return QSize(min(least.width(), narrow), least.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= self._from
+        if wide != self.side_by_side:
+            self._arrange(wide)
 
 
 class Card(QFrame):

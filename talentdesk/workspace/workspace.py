@@ -447,6 +447,20 @@ class Workspace:
         self.notify(Changes(settings=True))
         return settings
 
+    def save_working_name(self, name: str) -> DeskSettings:
+        """Save the talent's working name (``{talent}`` in replies), cleaned. Blocking."""
+        from talentdesk.sessions._common import change_settings
+        from talentdesk.sessions.settings import clean_talent_name
+
+        cleaned = clean_talent_name(name)
+
+        def change(settings: DeskSettings) -> None:
+            settings.talent_name = cleaned
+
+        settings = change_settings(self.vault, change)
+        self.notify(Changes(settings=True))
+        return settings
+
     # ------------------------------------------------------------------ the live session
 
     def session_context(self) -> SessionContext:

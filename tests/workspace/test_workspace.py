@@ -130,6 +130,20 @@ def test_saving_shift_limits_keeps_the_other_settings(
     assert heard.merged() == Changes(settings=True)
 
 
+def test_the_working_name_is_saved_cleaned_and_fills_replies(
+    workspace: Workspace, desk: Desk, heard: Heard
+) -> None:
+    limits = ShiftLimits(max_hours_per_night=4, min_break_minutes=20)
+    workspace.save_shift_limits(limits)
+    heard.merged()  # what saving the limits said
+    saved = workspace.save_working_name("  Sari \n  Melati  " + "x" * 60)
+    assert saved.talent_name == ("Sari Melati " + "x" * 60)[:40].strip()
+    assert saved.shift_limits == limits  # the other settings stay
+    assert workspace.session_context().talent_name == saved.talent_name
+    assert heard.merged() == Changes(settings=True)
+    assert workspace.save_working_name("   ").talent_name == ""
+
+
 def test_reports_are_offered_for_24_hours_after_a_session(
     workspace: Workspace, desk: Desk, clock: FakeClock
 ) -> None:

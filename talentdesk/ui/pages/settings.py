@@ -1,4 +1,4 @@
-"""Settings: the agency, shift limits, language, auto-lock, the vault's protection, about."""
+"""Settings: working name, the agency, shift limits, language, auto-lock, the vault, about."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -21,7 +20,15 @@ from talentdesk.ui.language import LANGUAGE_NAMES
 from talentdesk.ui.pages.agency import AgencySection
 from talentdesk.ui.pages.shift_limits import ShiftLimitsSection
 from talentdesk.ui.pages.vault_summary import VaultSummary
-from talentdesk.ui.widgets import Card, TranslatedWidget, field_row, make_button, make_label
+from talentdesk.ui.pages.working_name import WorkingNameSection
+from talentdesk.ui.widgets import (
+    Card,
+    TranslatedWidget,
+    field_row,
+    make_button,
+    make_combo,
+    make_label,
+)
 from talentdesk.vault import Protection
 
 MAX_IDLE_LOCK_MINUTES = 240
@@ -65,18 +72,17 @@ class SettingsPage(TranslatedWidget):
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.agency = AgencySection(agency)
+        self.working_name = WorkingNameSection(agency)
         self.shift_limits = ShiftLimitsSection(agency)
         self._vault = vault
         self._data_dir = data_dir
         self.page_title = make_label("pageTitle", name="pageTitle")
 
-        self.language_picker = QComboBox()
-        self.language_picker.setObjectName("languagePicker")
+        self.language_picker = make_combo("languagePicker")
         self.language_picker.setMinimumWidth(160)
         for code, name in LANGUAGE_NAMES.items():
             self.language_picker.addItem(name, code)
-        self.idle_minutes = QComboBox()
-        self.idle_minutes.setObjectName("idleLockMinutes")
+        self.idle_minutes = make_combo("idleLockMinutes")
         self.idle_minutes.setMinimumWidth(160)
         self.lock_button = make_button(name="lockNowButton")
         self.protection = make_label("body", name="vaultProtection")
@@ -132,7 +138,15 @@ class SettingsPage(TranslatedWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         column.addWidget(self.page_title)
-        for card in (self.agency, self.shift_limits, language, auto_lock, vault, about):
+        for card in (
+            self.working_name,
+            self.agency,
+            self.shift_limits,
+            language,
+            auto_lock,
+            vault,
+            about,
+        ):
             column.addWidget(card)
         column.addStretch(1)
         content = QWidget()

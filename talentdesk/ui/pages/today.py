@@ -154,26 +154,28 @@ class TodayPage(EmptyStatePage):
         view.setMinimumHeight(200)
         header = view.header()
         header.setStretchLastSection(True)
-        header.setSectionsMovable(False)
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # What to do about a booking comes right after its time: on a narrow window the
+        # columns after it are the ones that scroll out of view.
+        header.moveSection(header.visualIndex(Column.STATE), 1)
+        header.setSectionsMovable(False)
         for callout in (self.answer_note, self.error, self.unreadable):
             callout.hide()
 
+        # Accept and Decline sit beside the title: the session card that a selection
+        # opens under the list then never moves them.
         title_row = QHBoxLayout()
+        title_row.setSpacing(10)
         title_row.addWidget(self.list_title)
-        title_row.addSpacing(10)
-        title_row.addWidget(self.list_summary, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.decline_button)
-        buttons.addSpacing(6)
-        buttons.addWidget(self.list_hint, 1)
+        title_row.addStretch(1)
+        title_row.addWidget(self.accept_button)
+        title_row.addWidget(self.decline_button)
         card = self.list_card.body
         card.addLayout(title_row)
+        card.addWidget(self.list_summary)
+        card.addWidget(self.list_hint)
         card.addWidget(view, 1)
-        card.addLayout(buttons)
         card.addWidget(self.answer_note)
         page = self.column
         page.insertWidget(2, self.error)
@@ -320,6 +322,9 @@ class TodayPage(EmptyStatePage):
         )
 
     def _checked(self, check: AcceptCheck) -> None:
+        if check.warnings.overlaps:
+            self._refuse_overlap(check.booking, check.warnings.overlaps)
+            return
         if not check.warnings.any:
             self._send_answer(check.booking, accept=True)
             return
@@ -337,6 +342,44 @@ class TodayPage(EmptyStatePage):
             keep=self.tr("Don't accept"),
             decided=lambda accept: self._confirmed(accept, check.booking),
         )
+
+    def _refuse_overlap(self, booking: Booking, overlaps: tuple[Booking, ...]) -> None:
+        """Say why a booking that clashes with a session cannot be accepted (no "anyway")."""
+        dialog = QMessageBox(self)
+        dialog.setObjectName("overlapRefused")
+        dialog.setIcon(QMessageBox.Icon.Warning)
+        dialog.setWindowTitle(self.tr("This booking cannot be accepted"))
+        dialog.setText(
+            self.tr("The booking at %1 (%2) is at the same time as:")
+            .replace("%1", self.model.time_text(booking))
+            .replace("%2", booking.package.name)
+        )
+        lines = [
+            "• "
+            + self.tr("your booking at %1 (%2)")
+            .replace("%1", self.model.time_text(other))
+            .replace("%2", other.package.name)
+            for other in overlaps
+        ]
+        lines.append(
+            self.tr(
+                "You can't be in two sessions at once. Decline it, or ask your agency to move "
+                "one of them."
+            )
+        )
+        dialog.setInformativeText("\n".join(lines))
+        ok = dialog.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        dialog.setDefaultButton(ok)
+        dialog.setEscapeButton(ok)
+
+        def closed(_result: int) -> None:
+            self.confirm_dialog = None
+            dialog.deleteLater()
+            self._end_answer()
+
+        dialog.finished.connect(closed)
+        self.confirm_dialog = dialog
+        dialog.open()
 
     def warning_lines(self, check: AcceptCheck) -> list[str]:
         """Each warning of ``check`` as one plain sentence."""
@@ -362,12 +405,6 @@ class TodayPage(EmptyStatePage):
                 conflict.message_key, self.tr("It goes against your boundaries (%1).")
             ).replace("%1", preset)
             for conflict in check.warnings.conflicts
-        ]
-        lines += [
-            self.tr("It overlaps your booking at %1 (%2).")
-            .replace("%1", self.model.time_text(other))
-            .replace("%2", other.package.name)
-            for other in check.warnings.overlaps
         ]
         limits = check.limits
         for problem in check.warnings.shift_problems:
@@ -458,10 +495,16 @@ class TodayPage(EmptyStatePage):
         self.refresh()
 
     def _answer_failed(self, exc: Exception) -> None:
-        from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
+        from talentdesk.sessions.bookings import (
+            BookingAlreadyAnsweredError,
+            BookingNotFoundError,
+            BookingOverlapError,
+        )
 
         if isinstance(exc, BookingAlreadyAnsweredError | BookingNotFoundError):
             self._error = "stale"
+        elif isinstance(exc, BookingOverlapError):
+            self._error = "overlap"  # it clashed with a session accepted meanwhile
         else:
             log.warning("answer not saved: %s", type(exc).__name__)
             self._error = "answer"
@@ -537,6 +580,7 @@ class TodayPage(EmptyStatePage):
             if waiting
             else ""
         )
+        self.list_hint.setVisible(bool(waiting))
         self.accept_button.setText(self.tr("Accept"))
         self.decline_button.setText(self.tr("Decline…"))
         note = self._answer_note_text()
@@ -551,6 +595,10 @@ class TodayPage(EmptyStatePage):
                 "This booking was already answered, or the agency cancelled it meanwhile."
             ),
             "answer": self.tr("Your answer could not be saved. Try again."),
+            "overlap": self.tr(
+                "This booking is at the same time as another session of yours, so it cannot "
+                "be accepted. Decline it, or ask your agency to move one of them."
+            ),
             "load": self.tr("Tonight's bookings could not be loaded. They are loaded again soon."),
         }
         self.error.setVisible(self._error is not None)

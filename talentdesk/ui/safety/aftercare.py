@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
-from talentdesk.ui.widgets import Callout, make_button, make_label
+from talentdesk.ui.widgets import Callout, keep_tall_enough, make_button, make_label
 
 #: The break the dialog suggests, in minutes.
 BREAK_MINUTES = 10
@@ -57,6 +57,7 @@ class AfterCareDialog(QDialog):
         self.close_button = make_button("primary", name="closeAfterCare")
         self._build_layout()
         self._connect_signals()
+        keep_tall_enough(self, min_width=420)
         self.resize(QSize(580, 440))
         self.retranslate()
 

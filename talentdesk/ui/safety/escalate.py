@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -86,6 +87,8 @@ class EscalationPanel(QFrame):
         self._view: EscalationView | None = None
         self._sending = False
         self._details_open = not self._foldable
+        self._columns_shown = 0
+        self._margin = 12 if compact else 18
         self.headline = make_label("stateHeadline", name="escalationHeadline")
         self.explanation = make_label("body", name="escalationExplanation")
         self.facts = make_label("small", name="escalationFacts")
@@ -119,12 +122,10 @@ class EscalationPanel(QFrame):
     # ------------------------------------------------------------------ layout
 
     def _build_layout(self) -> None:
-        signs = QGridLayout()
+        signs = self._signs = QGridLayout()
         signs.setHorizontalSpacing(8)
         signs.setVerticalSpacing(6)
-        columns = self._sign_columns
-        for number, button in enumerate(self.sign_buttons.values()):
-            signs.addWidget(button, number // columns, number % columns)
+        self._grid_signs(self._sign_columns)
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 6, 0, 0)
         details.setSpacing(8)
@@ -143,12 +144,21 @@ class EscalationPanel(QFrame):
             send_row.addWidget(self.send_button)
         details.addLayout(send_row)
 
-        confirm = QHBoxLayout(self.confirm_row)
-        confirm.setContentsMargins(0, 0, 0, 0)
-        confirm.setSpacing(8)
-        confirm.addWidget(self.confirm_text, 1)
-        confirm.addWidget(self.confirm_button)
-        confirm.addWidget(self.keep_button)
+        if self._compact:
+            # Too narrow for the question and both answers on one line: one under another.
+            stacked = QVBoxLayout(self.confirm_row)
+            stacked.setContentsMargins(0, 0, 0, 0)
+            stacked.setSpacing(6)
+            stacked.addWidget(self.confirm_text)
+            stacked.addWidget(self.keep_button)
+            stacked.addWidget(self.confirm_button)
+        else:
+            confirm = QHBoxLayout(self.confirm_row)
+            confirm.setContentsMargins(0, 0, 0, 0)
+            confirm.setSpacing(8)
+            confirm.addWidget(self.confirm_text, 1)
+            confirm.addWidget(self.confirm_button)
+            confirm.addWidget(self.keep_button)
 
         bottom = QHBoxLayout()
         bottom.setSpacing(8)
@@ -161,7 +171,7 @@ class EscalationPanel(QFrame):
             bottom.addStretch(1)
 
         layout = QVBoxLayout(self)
-        margin = 12 if self._compact else 18
+        margin = self._margin
         layout.setContentsMargins(margin, margin - 2, margin, margin - 2)
         layout.setSpacing(6)
         layout.addWidget(self.headline)
@@ -179,6 +189,31 @@ class EscalationPanel(QFrame):
             self.explanation.hide()
         if not self._foldable:
             self.details_toggle.hide()
+
+    def _grid_signs(self, columns: int) -> None:
+        """Put the crisis-sign buttons in ``columns`` columns."""
+        signs = self._signs
+        for button in self.sign_buttons.values():
+            signs.removeWidget(button)
+        for number, button in enumerate(self.sign_buttons.values()):
+            signs.addWidget(button, number // columns, number % columns)
+        self._columns_shown = columns
+
+    def _fit_signs(self) -> None:
+        """Side by side where every sign's words fit, else one under another."""
+        wanted = self._sign_columns
+        if wanted > 1:
+            margins = self._margin * 2
+            room = self.contentsRect().width() - margins
+            each = (room - self._signs.horizontalSpacing() * (wanted - 1)) // wanted
+            widest = max(button.sizeHint().width() for button in self.sign_buttons.values())
+            wanted = wanted if widest <= each else 1
+        if wanted != self._columns_shown:
+            self._grid_signs(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_signs()
 
     def _connect_signals(self) -> None:
         self._safety.changed.connect(self._snapshot_changed)
@@ -327,12 +362,18 @@ class EscalationPanel(QFrame):
 
     # ------------------------------------------------------------------ texts
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         words = self._words
         view = self._view
         self.details_title.setText(self.tr("Add details (optional): what is happening?"))
         for sign, button in self.sign_buttons.items():
             button.setText(words.sign(sign))
+        self._fit_signs()
         self.note.setPlaceholderText(
             self.tr("A short note for your supervisor (no customer names or contacts)")
         )

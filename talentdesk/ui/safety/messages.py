@@ -160,10 +160,8 @@ class SafetyMessages(QObject):
                 "danger, call an emergency number now."
             )
         if state is EscalationState.DELIVERED:
-            text = self.tr("Your agency has it. A supervisor will acknowledge it here.")
-            if view.remote_id:
-                text += " " + self.tr("Agency reference: %1").replace("%1", view.remote_id)
-            return text
+            # The agency's reference is in the facts line under it, once.
+            return self.tr("Your agency has it. A supervisor will acknowledge it here.")
         if state is EscalationState.ACKNOWLEDGED:
             text = self.tr("Supervisor %1 acknowledged it at %2.").replace(
                 "%1", view.supervisor or "—"

@@ -396,7 +396,7 @@ class PlaybookWindow(TranslatedWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.setMinimumWidth(560)
-        self.resize(QSize(620, 760))
+        self.resize(QSize(620, 680))  # fits a 1366×768 screen with its title bar
         self.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QListView,
@@ -27,7 +26,7 @@ from talentdesk.safety.reports import DESCRIPTION_MAX_CHARS
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.models import SessionsModel
-from talentdesk.ui.widgets import Callout, make_button, make_label
+from talentdesk.ui.widgets import Callout, keep_tall_enough, make_button, make_combo, make_label
 from talentdesk.workspace import SessionChoice
 
 #: The categories in the order the talent sees them.
@@ -80,8 +79,7 @@ class ReportDialog(QDialog):
         self.no_sessions = make_label("muted", name="noSessions")
         self.too_late = Callout("warning", name="tooLate")
         self.category_label = make_label("fieldLabel", name="categoryLabel")
-        self.category = QComboBox()
-        self.category.setObjectName("categoryBox")
+        self.category = make_combo("categoryBox")
         for value in CATEGORIES:
             self.category.addItem("", value.value)
         self.category.setCurrentIndex(CATEGORIES.index(category) if category is not None else -1)
@@ -101,8 +99,8 @@ class ReportDialog(QDialog):
         self._pages = QStackedWidget()
         self._build_layout()
         self._connect_signals()
-        self.setMinimumWidth(560)
-        self.resize(QSize(620, 660))
+        keep_tall_enough(self, min_width=560)
+        self.resize(QSize(620, 640))
         self.retranslate()
         self._update()
         self.load_sessions()

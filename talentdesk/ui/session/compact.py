@@ -10,9 +10,15 @@ and details fold out beneath it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.replies import MAX_PINS
@@ -22,8 +28,16 @@ from talentdesk.ui.safety.escalate import EscalateBox
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.widgets import TranslatedWidget, make_button, make_label, set_role
+from talentdesk.ui.widgets import (
+    TranslatedWidget,
+    keep_tall_enough,
+    make_button,
+    make_label,
+    set_role,
+)
 
+#: The compact window is never narrower than this.
+MIN_WIDTH = 300
 #: Qt platforms on which a window may ask to stay on top.
 ON_TOP_PLATFORMS = frozenset({"xcb", "windows", "cocoa"})
 
@@ -94,7 +108,6 @@ class CompactWindow(TranslatedWidget):
         self._build_layout()
         self._make_shortcuts()
         self._connect_signals()
-        self.setMinimumSize(QSize(300, 380))
         self.resize(330, 500)
         self.retranslate()
         self.show_live(session.live)
@@ -126,6 +139,9 @@ class CompactWindow(TranslatedWidget):
         if self.escalate is not None:
             layout.addWidget(self.escalate)
         layout.addWidget(self.full_button)
+        # As tall as what is on show needs: an escalation's panel unfolding makes the
+        # window grow rather than squeezing it.
+        keep_tall_enough(self, min_width=MIN_WIDTH)
         self.note.hide()
 
     def _make_shortcuts(self) -> None:
@@ -210,15 +226,16 @@ class CompactWindow(TranslatedWidget):
     # ------------------------------------------------------------------ pinned replies
 
     def load_pins(self) -> None:
-        """Load the pinned replies (on the bridge) in the language on show."""
+        """Load the pinned replies (on the bridge), both languages: Ctrl+N is the same
+        reply in every window, whatever language the reply list shows."""
         self._seq += 1
-        seq, language, replies = self._seq, self._session.reply_language, self._session.replies
+        seq, replies = self._seq, self._session.replies
 
         def loaded(pinned: list[DeclineReply]) -> None:
             if seq == self._seq:
                 self.set_pins(pinned)
 
-        self._session.run(lambda: replies.pinned(language), loaded, receiver=self)
+        self._session.run(lambda: replies.pinned(), loaded, receiver=self)
 
     def set_pins(self, pinned: list[DeclineReply]) -> None:
         """Show ``pinned`` as buttons, Ctrl+1 first."""
@@ -260,8 +277,10 @@ class CompactWindow(TranslatedWidget):
         self._label_pins()
 
     def copy_pinned(self, number: int) -> bool:
-        """Copy the pinned reply of Ctrl+``number``; False when there is none."""
+        """Copy the pinned reply of Ctrl+``number``; False (and says so) when there is none."""
         if not 1 <= number <= len(self._pinned):
+            self.note.setText(self.tr("Nothing is pinned at Ctrl+%1.").replace("%1", str(number)))
+            self.note.show()
             return False
         self.copier.copy(self._pinned[number - 1])
         return True

@@ -60,7 +60,7 @@ class SessionStartPanel(Card):
         self._seq = 0
         self.title = make_label("heading", name="startTitle")
         self.stage = make_label("muted", name="startStage")
-        self.contact = ContactPanel(session.clipboard, compact=True)
+        self.contact = ContactPanel(session.clipboard)
         self.unblock_note = Callout("warning", name="unblockNote")
         self.unblocked = QCheckBox()
         self.unblocked.setObjectName("unblockedConfirm")
@@ -208,13 +208,15 @@ class SessionStartPanel(Card):
                 return self.tr("Another session is live: finish it before starting this one.")
             return self.tr("You can start the session now.")
         if stage is BookingStage.LIVE:
-            return self.tr("This session is live.")
+            return ""  # "Live" says it all
         if stage is BookingStage.WRAP_UP:
             return self.tr("The session ended: close it, block the customer, then finish.")
         if stage is BookingStage.DONE:
             return self.tr("Finished. The customer's details were destroyed.")
         if stage is BookingStage.CANCELLED:
-            return self.tr("The agency cancelled this booking.")
+            if booking.cancel_reason:
+                return self.tr("The agency's reason: “%1”").replace("%1", booking.cancel_reason)
+            return ""
         if stage is BookingStage.MISSED:
             return self.tr("The booked time has passed. Ask the agency if the customer shows up.")
         if stage is BookingStage.WAITING:
@@ -229,10 +231,9 @@ class SessionStartPanel(Card):
         stage = self.stage_now()
         assert stage is not None
         self.title.setText(f"{words.span(booking.start, booking.end)} · {booking.package.name}")
-        self.stage.setText(
-            f"{words.scope_short_of(booking.package)} · {words.stage(stage)} — "
-            f"{self._stage_detail(booking, stage)}"
-        )
+        line = f"{words.scope_short_of(booking.package)} · {words.stage(stage)}"
+        detail = self._stage_detail(booking, stage)
+        self.stage.setText(f"{line} — {detail}" if detail else line)
         live_here = stage in (BookingStage.LIVE, BookingStage.WRAP_UP)
         ahead = stage in (BookingStage.UPCOMING, BookingStage.CONTACT_OPEN)
         unblock = booking.needs_unblock and ahead and booking.status is BookingStatus.ACCEPTED

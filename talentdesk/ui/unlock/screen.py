@@ -21,7 +21,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -41,7 +40,7 @@ from talentdesk.ui.unlock.steps import (
     PassphraseStep,
     ReadyStep,
 )
-from talentdesk.ui.widgets import Card, TranslatedWidget, make_label
+from talentdesk.ui.widgets import Card, TranslatedWidget, make_combo, make_label
 from talentdesk.vault import (
     KeyringStatus,
     KeyringUnavailable,
@@ -93,7 +92,7 @@ class UnlockScreen(TranslatedWidget):
         self._pending: Vault | None = None
         self.setObjectName("unlockScreen")
         self.setWindowTitle("TalentDesk")
-        self.resize(QSize(760, 740))
+        self.resize(QSize(760, 680))
         self.busy = BusyStep()
         self.passphrase = PassphraseStep()
         self.new_passphrase = NewPassphraseStep()
@@ -115,8 +114,7 @@ class UnlockScreen(TranslatedWidget):
             steps_layout.addWidget(step)
             step.setVisible(step is self.busy)
         self._tagline = make_label("tagline", wrap=False)
-        self.language_picker = QComboBox()
-        self.language_picker.setObjectName("unlockLanguagePicker")
+        self.language_picker = make_combo("unlockLanguagePicker")
         for code, name in LANGUAGE_NAMES.items():
             self.language_picker.addItem(name, code)
         self.set_language(language)

@@ -121,7 +121,7 @@ def unlock(qtbot: QtBot, app: TalentDeskApp) -> MainWindow:
 
 def wait_connected(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: window.agency_line.text().startswith(f"Connected: paired as {TALENT} with"),
+        lambda: window.agency_line.text().startswith("Connected to "),
         timeout=WAIT_MS,
     )
 
@@ -165,9 +165,7 @@ def test_pair_in_settings_then_a_booking_arrives_and_is_accepted(
     section.code_field.setText(agency.store.create_pairing_code(TALENT))
     click(section.pair_button)
     wait_connected(qtbot, window)
-    assert window.agency_line.text() == (
-        f"Connected: paired as {TALENT} with {agency.store.agency_name}"
-    )
+    assert window.agency_line.text() == (f"Connected to {agency.store.agency_name} as {TALENT}")
     assert section.status.text() == f"Paired as {TALENT} with {agency.store.agency_name}."
     assert agency.url in section.explanation.text()
     assert section.paired_box.isVisible() and not section.form.isVisible()
@@ -310,9 +308,10 @@ def test_warnings_are_shown_before_accepting(
 
     chat = agency.book("curhat-30", minutes=120)
     later = agency.book("curhat-30", minutes=300)
-    call = agency.book("chatcall-90", minutes=135)  # overlaps the chat, and includes a call
+    clash = agency.book("curhat-30", minutes=135)  # at the same time as the chat
+    call = agency.book("chatcall-90", minutes=155)  # 5 minutes after it, and with a call
     today = window.today
-    for booking_id in (chat, later, call):
+    for booking_id in (chat, later, clash, call):
         wait_row(qtbot, window, booking_id)
 
     for booking_id in (chat, later):
@@ -320,6 +319,25 @@ def test_warnings_are_shown_before_accepting(
         click(today.accept_button)  # a chat package that fits: nothing to warn about
         qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE).startswith("Upcoming"))  # noqa: B023
         assert today.confirm_dialog is None
+
+    # A real overlap is refused: no "accept anyway".
+    today.select_booking(clash)
+    click(today.accept_button)
+    qtbot.waitUntil(lambda: today.confirm_dialog is not None, timeout=WAIT_MS)
+    refusal = today.confirm_dialog
+    assert refusal is not None
+    qtbot.waitUntil(refusal.isVisible)
+    assert refusal.windowTitle() == "This booking cannot be accepted"
+    chat_time = cell(window, chat, Column.TIME)
+    assert refusal.informativeText().splitlines() == [
+        f"• your booking at {chat_time} (Teman Curhat 30 menit)",
+        "You can't be in two sessions at once. Decline it, or ask your agency to move one of them.",
+    ]
+    assert [b.text() for b in refusal.buttons()] == ["OK"]
+    click(refusal.buttons()[0])
+    qtbot.waitUntil(lambda: today.confirm_dialog is None)
+    assert cell(window, clash, Column.STATE) == "Waiting for your answer"
+    assert agency.answer_of(clash) == (None, None)
 
     today.select_booking(call)
     click(today.accept_button)
@@ -330,11 +348,9 @@ def test_warnings_are_shown_before_accepting(
     assert dialog.windowTitle() == "Check before you accept"
     assert "Chat + Call 90 menit" in dialog.text()
     lines = dialog.informativeText().splitlines()
-    chat_time = cell(window, chat, Column.TIME)
     assert lines == [
         "• Your boundaries (Chat only, please) say never to take calls, and this package "
         "includes a call.",
-        f"• It overlaps your booking at {chat_time} (Teman Curhat 30 menit).",
         "• It takes you past your limit of 2 hours of sessions in a night.",
         "• It leaves you less than your 10 minutes of break between sessions.",
     ]

@@ -15,12 +15,14 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import Booking, BookingStatus, Channel
 from talentdesk.sessions.runner import SessionError
 from talentdesk.ui.clipboard import is_marked_secret
+from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.notifications import (
     Notifier,
     ReminderBanner,
     Reminders,
     due_reminders,
+    newly_cancelled,
 )
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
@@ -144,7 +146,7 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     click(panel.start_button)
     qtbot.waitUntil(lambda: desk.session.live is not None)
     settle(qtbot, desk)
-    assert panel.stage.text() == "Chat only · Live — This session is live."
+    assert panel.stage.text() == "Chat only · Live"  # no "Live — This session is live."
     desk.session.end()
     qtbot.waitUntil(lambda: desk.session.routine is not None)
     assert panel.stage_now() is BookingStage.WRAP_UP
@@ -208,6 +210,77 @@ def test_without_a_tray_the_reminder_is_a_banner_without_the_customer(
     settle(qtbot, desk)
     assert not banner.isVisible()
     reminders.stop()
+
+
+def test_the_reminder_follows_the_language_and_goes_when_its_session_starts(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    booking = desk.book("bk-soon", start=T0 + timedelta(minutes=8))
+    notifier = Notifier(tray_available=lambda: False)
+    banner = ReminderBanner(notifier)
+    qtbot.addWidget(banner)
+    reminders = Reminders(desk.session, notifier, check_ms=60_000)
+    with qtbot.waitSignal(reminders.reminded, timeout=5000):
+        reminders.start()
+    assert banner.callout.text().startswith("Session in 8 minutes — ")
+    switcher = LanguageSwitcher()
+    switcher.set_language("id")
+    try:
+        qtbot.waitUntil(lambda: banner.callout.text().startswith("Sesi dalam 8 menit — "))
+    finally:
+        switcher.uninstall()
+    qtbot.waitUntil(lambda: banner.callout.text().startswith("Session in 8 minutes — "))
+
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
+    desk.clock.advance(60)
+    desk.session.start(booking.id)
+    qtbot.waitUntil(lambda: desk.session.live is not None)
+    assert not banner.isVisibleTo(banner.parentWidget() or banner)  # it started: no reminder
+    assert banner.notice is None
+    screens.discard()
+    reminders.stop()
+
+
+def test_a_cancelled_accepted_booking_gets_a_notice_with_the_agencys_reason(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    booking = desk.book("bk-later", start=T0 + timedelta(hours=3))
+    notifier = Notifier(tray_available=lambda: False)
+    banner = ReminderBanner(notifier)
+    qtbot.addWidget(banner)
+    reminders = Reminders(desk.session, notifier, check_ms=60_000)
+    reminders.start()
+    settle(qtbot, desk)
+    assert banner.notice is None  # nothing due yet
+    desk.store.save(
+        msgspec.structs.replace(
+            booking, status=BookingStatus.CANCELLED, cancel_reason="Pelanggan membatalkan"
+        )
+    )
+    with qtbot.waitSignal(reminders.cancelled, timeout=5000) as cancelled:
+        reminders.check()
+    assert cancelled.args == ["bk-later"]
+    assert banner.callout.text() == (
+        "Booking cancelled — The agency cancelled your booking at 17:00 "
+        "(Teman Curhat 30 menit). Their reason: “Pelanggan membatalkan”"
+    )
+    settle(qtbot, desk)
+    reminders.check()  # told once
+    settle(qtbot, desk)
+    click(banner.close_button)
+    reminders.check()
+    settle(qtbot, desk)
+    assert banner.notice is None
+    reminders.stop()
+
+
+def test_only_bookings_seen_accepted_count_as_newly_cancelled() -> None:
+    accepted = Booking(id="a", start=T0, package=package(), status=BookingStatus.ACCEPTED)
+    gone = msgspec.structs.replace(accepted, status=BookingStatus.CANCELLED)
+    other = msgspec.structs.replace(gone, id="b")
+    assert newly_cancelled([gone, other], None) == []  # the first look: nothing is news
+    assert newly_cancelled([gone, other], {"a"}) == [gone]
+    assert newly_cancelled([accepted], {"a"}) == []
 
 
 def test_todays_list_says_each_bookings_stage(qtmodeltester: ModelTester, qapp: object) -> None:
