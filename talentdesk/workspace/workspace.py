@@ -27,6 +27,7 @@ live session as the lone-worker check sees it (booked end on the monotonic clock
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -473,13 +474,41 @@ class Workspace:
             preset=self.boundaries.active(),
         )
 
+    def break_left(self) -> float | None:
+        """Seconds left of the talent's break after a hard session; None when none runs.
+
+        Cheap (no vault), so the view may ask on the GUI thread.
+        """
+        built = self._built
+        return built.safety.after_care.pause.left() if built is not None else None
+
+    def end_break(self) -> None:
+        """End the break now (the talent goes on)."""
+        built = self._built
+        if built is not None:
+            built.safety.after_care.pause.end()
+
     def start_session(
-        self, booking_id: str, *, customer_unblocked: bool = False, language: str = "en"
+        self,
+        booking_id: str,
+        *,
+        customer_unblocked: bool = False,
+        language: str = "en",
+        override_break: bool = False,
     ) -> OpenedSession:
         """Start the session of an accepted booking; the lone-worker check watches it.
 
-        Blocking. Raises ``SessionError`` (see ``SessionRunner.start``).
+        Blocking. Raises ``SessionError`` (see ``SessionRunner.start``), and
+        ``SessionError("on_break")`` (``detail``: whole minutes left) while the talent's
+        break after a hard session runs, unless ``override_break`` (which ends the break).
         """
+        from talentdesk.sessions.terms import SessionError
+
+        left = self.break_left()
+        if left is not None:
+            if not override_break:
+                raise SessionError("on_break", str(math.ceil(left / 60)))
+            self.end_break()
         live = self.runner.start(booking_id, customer_unblocked=customer_unblocked)
         opened = self._open(live, language)
         self.notify(Changes(session=True, bookings=True))

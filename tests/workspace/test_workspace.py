@@ -22,6 +22,7 @@ from talentdesk.domain import (
 )
 from talentdesk.safety import HardReason, LoneWorkerEventKind
 from talentdesk.sessions.settings import load_settings, save_settings
+from talentdesk.sessions.terms import SessionError
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.vault import Vault
 from talentdesk.workspace import Changes, SafetyTuning, SessionClocks, Workspace
@@ -203,6 +204,30 @@ def test_a_session_is_watched_escalated_about_and_offered_after_care(
     assert changes.session and changes.bookings
     [offer] = changes.after_care
     assert offer.booking_id == "bk-1" and HardReason.ESCALATED in offer.reasons
+
+
+def test_a_break_after_a_hard_session_holds_new_sessions_until_overridden(
+    workspace: Workspace, desk: Desk, clock: FakeClock
+) -> None:
+    desk.book("bk-1", start=clock.wall())
+    desk.book("bk-2", start=clock.wall() + timedelta(minutes=40))
+    opened = workspace.start_session("bk-1")
+    clock.advance(30 * 60)
+    workspace.end_session(opened.live, "en")
+    workspace.finish_session(opened.live)
+    assert workspace.break_left() is None
+    workspace.safety.after_care.break_taken("bk-1", minutes=10)
+    clock.advance(8 * 60)  # bk-2's contact window is open; 2 minutes of break left
+    left = workspace.break_left()
+    assert left is not None and 60 < left <= 10 * 60
+    with pytest.raises(SessionError) as refused:
+        workspace.start_session("bk-2")
+    assert refused.value.key == "on_break"
+    assert workspace.runner.live is None
+    # The talent goes on anyway: the break ends and the session starts.
+    started = workspace.start_session("bk-2", override_break=True)
+    assert started.live.booking.id == "bk-2"
+    assert workspace.break_left() is None
 
 
 def test_the_lone_worker_check_speaks_through_the_change_event(

@@ -342,9 +342,12 @@ class SummaryPage(EmptyStatePage):
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.refresh)
         if self._session is not None:
-            self._session.finished.connect(lambda _result: self.refresh())
+            self._session.finished.connect(self._session_finished)
         if self._safety is not None:
             self._safety.changed.connect(self._show_after_care)
+
+    def _session_finished(self, _result: object) -> None:
+        self.refresh()
 
     def _show_after_care(self) -> None:
         counts = self._safety.snapshot.counts if self._safety is not None else None

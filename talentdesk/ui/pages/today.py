@@ -215,9 +215,13 @@ class TodayPage(EmptyStatePage):
         session, panel = self._session, self.session_panel
         if session is not None and panel is not None:
             panel.open_session_requested.connect(self.session_requested)
-            session.session_changed.connect(lambda _live: self.refresh())
-            session.closing_started.connect(lambda _routine: self.refresh())
+            # Bound methods, not lambdas: Qt lets go of them when this page goes.
+            session.session_changed.connect(self._session_moved)
+            session.closing_started.connect(self._session_moved)
             session.context_changed.connect(self.model.retranslate)
+
+    def _session_moved(self, _what: object) -> None:
+        self.refresh()
 
     def _stage_of(self, booking: Booking) -> BookingStage | None:
         session = self._session

@@ -466,7 +466,7 @@ class EscalateBox(TranslatedWidget):
         self.playbook_button.clicked.connect(self.playbook_requested)
         self.report_button.clicked.connect(self.report_requested)
         safety.escalation_raised.connect(self._raised)
-        safety.live_changed.connect(lambda _booking: self.follow_latest())
+        safety.live_changed.connect(self._live_changed)
         safety.failed.connect(self._failed)
         self.retranslate()
         self.follow_latest()
@@ -507,6 +507,9 @@ class EscalateBox(TranslatedWidget):
         """Escalate now (the button and Ctrl+Shift+E): durable when this returns."""
         self.error.hide()
         return self._safety.escalate(self.booking_id())
+
+    def _live_changed(self, _booking: object) -> None:
+        self.follow_latest()
 
     def follow_latest(self) -> None:
         """Show the newest open escalation about this box's booking, if any."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -218,6 +218,7 @@ class PlaybookPanel(TranslatedWidget):
         self.escalate_button.clicked.connect(self.escalate_with_sign)
         self.report_button.clicked.connect(self._report)
         self._safety.changed.connect(self.show_contacts)
+        self._safety.changed.connect(self._follow_escalation)
         self._safety.escalation_raised.connect(self._raised_elsewhere)
 
     # ------------------------------------------------------------------ signs
@@ -323,6 +324,21 @@ class PlaybookPanel(TranslatedWidget):
         if self._last is not None and view.id == self._last.id:
             self._last = view
 
+    def _follow_escalation(self) -> None:
+        """The escalation sent from here moved on (delivered, taken, resolved): say so."""
+        last = self._last
+        if last is None:
+            return
+        fresh = self._safety.snapshot.escalation(last.id)
+        if fresh is not None and fresh != last:
+            self._last = fresh
+            self.retranslate()
+
+    @property
+    def escalation(self) -> EscalationView | None:
+        """The escalation sent from here, as last heard of."""
+        return self._last
+
     def _report(self) -> None:
         guide = self._guide
         category = guide.report_category if guide is not None else None
@@ -355,12 +371,12 @@ class PlaybookPanel(TranslatedWidget):
             self.tr("Asks your supervisor for help now, with this crisis sign filled in.")
         )
         self.report_button.setText(self.tr("Report it"))
-        if self._last is not None:
-            self.result.setText(
-                self.tr("Your supervisor was asked for help, with “%1”.").replace(
-                    "%1", words.sign(self._last.crisis_sign)
-                )
+        last = self._last
+        if last is not None:
+            asked = self.tr("Your supervisor was asked for help, with “%1”.").replace(
+                "%1", words.sign(last.crisis_sign)
             )
+            self.result.setText(f"{asked} {words.state_line(last)}")
             self.result.show()
         self.contacts_title.setText(self.tr("Emergency contacts"))
         self.show_contacts()
@@ -398,6 +414,13 @@ class PlaybookWindow(TranslatedWidget):
         self.setMinimumWidth(560)
         self.resize(QSize(620, 680))  # fits a 1366×768 screen with its title bar
         self.retranslate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape closes it, as it does a dialog (it only hides; it opens again as it was).
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.hide()

@@ -102,7 +102,7 @@ class ClosingPanel(TranslatedWidget):
         session.checklist_changed.connect(self._update)
         session.ticked.connect(self.set_tick)
         session.reply_copied.connect(self._copied)
-        session.busy_changed.connect(lambda _busy: self._update())
+        session.busy_changed.connect(self._busy_changed)
         session.failed.connect(self._failed)
 
     # ------------------------------------------------------------------ state
@@ -165,6 +165,9 @@ class ClosingPanel(TranslatedWidget):
         self.error.show()
 
     # ------------------------------------------------------------------ texts
+
+    def _busy_changed(self, _busy: bool) -> None:
+        self._update()
 
     def _update(self) -> None:
         routine = self._routine

@@ -161,7 +161,7 @@ class CompactWindow(TranslatedWidget):
         session.ticked.connect(self.show_tick)
         session.warning_due.connect(self._warning_due)
         session.replies_changed.connect(self.load_pins)
-        session.reply_language_changed.connect(lambda _code: self.load_pins())
+        session.reply_language_changed.connect(self._reply_language_changed)
         session.reply_copied.connect(self._copied)
         self.on_top.toggled.connect(self.set_on_top)
         self.full_button.clicked.connect(self.full_requested)
@@ -224,6 +224,9 @@ class CompactWindow(TranslatedWidget):
             self.show_tick(self._tick)
 
     # ------------------------------------------------------------------ pinned replies
+
+    def _reply_language_changed(self, _code: object) -> None:
+        self.load_pins()
 
     def load_pins(self) -> None:
         """Load the pinned replies (on the bridge), both languages: Ctrl+N is the same

@@ -122,6 +122,7 @@ class SessionMessages(QObject):
             ),
             "too_late": self.tr("The booked time is over; this session can no longer start."),
             "finished": self.tr("This session is already finished."),
+            "on_break": self.tr("You are on a break. Start anyway, or wait until it ends."),
         }.get(key, self.tr("The session step failed. Try again."))
 
     def reply_error(self, key: str) -> str:

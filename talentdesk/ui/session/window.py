@@ -248,10 +248,10 @@ class SessionWindow(TranslatedWidget):
         session.session_changed.connect(self.show_live)
         session.ticked.connect(self.show_tick)
         session.warning_due.connect(self._warning_due)
-        session.closing_started.connect(lambda _routine: self._show_closing())
+        session.closing_started.connect(self._closing_started)
         session.contact_changed.connect(self._contact_changed)
         session.context_changed.connect(self._context_changed)
-        session.busy_changed.connect(lambda _busy: self._update_buttons())
+        session.busy_changed.connect(self._busy_changed)
         session.failed.connect(self._failed)
         session.agency_cancelled.connect(self.retranslate)
         self.contact.copy_requested.connect(session.copy_handle)
@@ -330,6 +330,12 @@ class SessionWindow(TranslatedWidget):
         self._warning = minutes
         if self._tick is not None:
             self.show_tick(self._tick)
+
+    def _closing_started(self, _routine: object) -> None:
+        self._show_closing()
+
+    def _busy_changed(self, _busy: bool) -> None:
+        self._update_buttons()
 
     def _show_closing(self) -> None:
         self._show_page(1)

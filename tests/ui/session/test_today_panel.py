@@ -163,6 +163,37 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     screens.discard()
 
 
+def test_on_a_break_the_card_says_so_and_starting_is_asked_once(qtbot: QtBot, desk: Desk) -> None:
+    booking = desk.book()
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
+    desk.session.workspace.safety.after_care.pause.start(10)
+    panel = make_panel(qtbot, desk)
+    show(qtbot, desk, panel, booking)
+    assert panel.break_note.isVisible()
+    assert panel.break_note.text().startswith("You are on a break: 10:00 left.")
+    assert panel.start_button.isEnabled()  # the talent may still go on
+
+    click(panel.start_button)
+    dialog = panel.confirm_dialog
+    assert dialog is not None
+    assert dialog.text() == "Your break has 10:00 left. Start this session anyway?"
+    dialog.reject()  # "Keep my break"
+    qtbot.waitUntil(lambda: panel.confirm_dialog is None)
+    settle(qtbot, desk)
+    assert desk.session.live is None
+
+    desk.clock.advance(3 * 60)
+    click(panel.start_button)
+    dialog = panel.confirm_dialog
+    assert dialog is not None
+    click(next(b for b in dialog.buttons() if b.text() == "Start anyway"))
+    qtbot.waitUntil(lambda: desk.session.live is not None)
+    assert desk.session.break_left() is None  # going on ended the break
+    settle(qtbot, desk)
+    assert not panel.break_note.isVisible()
+    screens.discard()
+
+
 def test_reminders_are_due_when_the_contact_window_opens() -> None:
     accepted = Booking(
         id="a", start=T0 + timedelta(minutes=10), package=package(), status=BookingStatus.ACCEPTED
