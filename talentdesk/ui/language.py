@@ -42,6 +42,29 @@ def pick_language(requested: str | None, preferred: str | None, system: str) -> 
     return DEFAULT_LANGUAGE
 
 
+_OTHER_LANGUAGES: dict[str, QTranslator | None] = {}
+
+
+def translate_in(code: str, context: str, source: str) -> str:
+    """``source`` as the ``code`` language says it, whatever language the app shows.
+
+    For words that belong to something written in a language of its own (a boundary
+    preset's answers beside its labels): a line reads in one language. ``context`` is
+    the class whose ``tr()`` has the string.
+    """
+    if code == DEFAULT_LANGUAGE or code not in LANGUAGES:
+        return source
+    if code not in _OTHER_LANGUAGES:
+        translator: QTranslator | None = QTranslator()
+        assert translator is not None
+        if not translator.load(str(qm_path(code))):
+            translator = None
+        _OTHER_LANGUAGES[code] = translator
+    found = _OTHER_LANGUAGES[code]
+    text = found.translate(context, source) if found is not None else ""
+    return text or source
+
+
 class LanguageSwitcher(QObject):
     """Installs the app's translator and swaps it when the language changes.
 

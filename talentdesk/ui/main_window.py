@@ -140,8 +140,9 @@ class MainWindow(QMainWindow):
         self.demo_banner = make_label("demoBanner", wrap=True, name="demoBanner")
         self.demo_banner.setVisible(demo)
         self.reminder_banner = ReminderBanner(notifier)
-        # "DEMO" reads the same in both languages, like the name.
-        self.setWindowTitle("TalentDesk — DEMO" if demo else "TalentDesk")
+        # Qt adds the application's name to every title ("DEMO — TalentDesk"), so no
+        # title says it again. "DEMO" reads the same in both languages, like the name.
+        self.setWindowTitle("DEMO" if demo else "TalentDesk")
         self.agency_line = SyncStatusLine(agency)
         self.status_line = make_label("small", wrap=False, name="statusLine")
         self.statusBar().addWidget(self.agency_line, 1)

@@ -49,7 +49,7 @@ from talentdesk.workspace.views import (
 )
 
 if TYPE_CHECKING:
-    from talentdesk.domain import Booking, IncidentCategory, ShiftLimits
+    from talentdesk.domain import Booking, BoundaryPreset, IncidentCategory, ShiftLimits
     from talentdesk.safety import EscalationView, LoneWorkerEvent, ReportView, SafetyService
     from talentdesk.sessions.bookings import Bookings
     from talentdesk.sessions.boundaries import BoundaryBook
@@ -173,6 +173,7 @@ class Workspace:
     ) -> None:
         self.vault = vault
         self.demo = demo
+        self._demo_preset_done = False
         self.sync_tuning = sync or SyncTuning()
         self.clocks = clocks or SessionClocks()
         self.safety_tuning = safety or SafetyTuning()
@@ -447,6 +448,31 @@ class Workspace:
         settings = change_settings(self.vault, change)
         self.notify(Changes(settings=True))
         return settings
+
+    def choose_demo_preset(self, language: str) -> BoundaryPreset | None:
+        """A demo run starts with the sample agency's boundaries in force. Blocking.
+
+        Once per run, and only while no preset is in force: the fullest of the agency's
+        presets in ``language`` (the app's), else its fullest. None when there is nothing to
+        do (not a demo, done already, a preset in force, no agency presets yet).
+        """
+        if self.demo is None or self._demo_preset_done:
+            return None
+        boundaries = self.boundaries
+        if boundaries.active() is not None:
+            self._demo_preset_done = True
+            return None
+        from talentdesk.domain import Source
+
+        agency = [p for p in boundaries.presets() if p.source is Source.AGENCY]
+        if not agency:
+            return None  # the sample agency's configuration has not arrived yet
+        mine = [p for p in agency if p.language == language] or agency
+        chosen = max(mine, key=lambda p: (len(p.items), p.id))
+        self._demo_preset_done = True
+        boundaries.activate(chosen.id)
+        self.notify(Changes(boundaries=True))
+        return chosen
 
     def save_working_name(self, name: str) -> DeskSettings:
         """Save the talent's working name (``{talent}`` in replies), cleaned. Blocking."""

@@ -110,6 +110,16 @@ class Walk:
             self.app.set_language(language)
             settle()
             for window in windows:
+                title = window.windowTitle()
+                if "TalentDesk" in title and title != "TalentDesk":
+                    # Qt adds the application's name to a title itself ("X — TalentDesk").
+                    self._add(
+                        stop,
+                        language,
+                        "title",
+                        window,
+                        Misfit(type(window).__name__, title, "its title names TalentDesk again"),
+                    )
                 opened = window.size()
                 if opened.width() > MAXIMIZED.width() or opened.height() > MAXIMIZED.height():
                     self._add(

@@ -14,18 +14,22 @@ import pytest
 
 from talentdesk.domain import (
     BookingStatus,
+    BoundaryAnswer,
+    BoundaryItem,
+    BoundaryPreset,
     Channel,
     IncidentCategory,
     SessionOutcome,
     SessionRecord,
     ShiftLimits,
+    Source,
 )
 from talentdesk.safety import HardReason, LoneWorkerEventKind
 from talentdesk.sessions.settings import load_settings, save_settings
 from talentdesk.sessions.terms import SessionError
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.vault import Vault
-from talentdesk.workspace import Changes, SafetyTuning, SessionClocks, Workspace
+from talentdesk.workspace import Changes, DemoAgency, SafetyTuning, SessionClocks, Workspace
 from tests.sessions.conftest import PASSPHRASE, Desk, FakeClock, package
 
 
@@ -250,3 +254,43 @@ def test_a_copied_reply_and_an_edit_made_elsewhere_are_changes(
     workspace.replies.copy("agency-polite")
     workspace.notify(Changes(replies=True))
     assert heard.merged() == Changes(replies=True, replies_copied=1)
+
+
+def test_a_demo_run_starts_with_the_agencys_boundaries_in_force(
+    desk: Desk, clock: FakeClock
+) -> None:
+    plain = Workspace(desk.vault, clocks=SessionClocks(clock.monotonic, clock.wall))
+    demo = Workspace(
+        desk.vault,
+        demo=DemoAgency("http://127.0.0.1:1", "CODE"),
+        clocks=SessionClocks(clock.monotonic, clock.wall),
+    )
+    try:
+        assert demo.choose_demo_preset("id") is None  # the agency's presets are not in yet
+        for preset_id, name, language, items in (
+            ("agency-chat", "Chat saja malam ini", "id", 1),
+            ("agency-standar", "Standar", "id", 3),
+            ("agency-standard", "Standard", "en", 3),
+        ):
+            desk.store.save(
+                BoundaryPreset(
+                    id=preset_id,
+                    name=name,
+                    language=language,
+                    source=Source.AGENCY,
+                    items=tuple(
+                        BoundaryItem(key=f"topic.k{n}", label=f"k{n}", answer=BoundaryAnswer.OK)
+                        for n in range(items)
+                    ),
+                )
+            )
+        assert plain.choose_demo_preset("id") is None  # only a demo run does it
+        chosen = demo.choose_demo_preset("id")
+        assert chosen is not None and chosen.id == "agency-standar"
+        assert demo.boundaries.active() == chosen
+        demo.boundaries.activate(None)  # the talent chose none: it stays so this run
+        assert demo.choose_demo_preset("id") is None
+        assert demo.boundaries.active() is None
+    finally:
+        plain.close()
+        demo.close()

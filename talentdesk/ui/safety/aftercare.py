@@ -218,7 +218,7 @@ class AfterCareDialog(QDialog):
 
     def retranslate(self) -> None:
         words = self._words
-        self.setWindowTitle(self.tr("After the session — TalentDesk"))
+        self.setWindowTitle(self.tr("After the session"))
         self.title.setText(self.tr("That was a hard session"))
         reasons = ", ".join(words.hard_reason(r) for r in self.offer.reasons)
         self.body.setText(

@@ -249,7 +249,7 @@ class AreYouOkPrompt(TranslatedWidget):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Are you OK? — TalentDesk"))
+        self.setWindowTitle(self.tr("Are you OK?"))
         phase = self.phase
         minutes = round(self._safety.service.lone_worker.minutes_over)
         answer = round(self._safety.service.lone_worker.answer_minutes)

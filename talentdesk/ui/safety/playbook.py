@@ -427,4 +427,4 @@ class PlaybookWindow(TranslatedWidget):
         event.accept()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Crisis playbook — TalentDesk"))
+        self.setWindowTitle(self.tr("Crisis playbook"))

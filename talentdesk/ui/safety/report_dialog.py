@@ -296,7 +296,7 @@ class ReportDialog(QDialog):
 
     def retranslate(self) -> None:
         words = self._words
-        self.setWindowTitle(self.tr("Report an incident — TalentDesk"))
+        self.setWindowTitle(self.tr("Report an incident"))
         self.title.setText(self.tr("Report an incident"))
         self.sessions_label.setText(self.tr("Which session?"))
         self.no_sessions.setText(

@@ -323,16 +323,16 @@ class CompactWindow(TranslatedWidget):
             if self.scope.property("scope") != scope.value:
                 self.scope.setProperty("scope", scope.value)
                 set_role(self.scope, "scopeChip")
-            self.setWindowTitle(f"{live.package.name} — TalentDesk")
+            self.setWindowTitle(live.package.name)
         else:
             self.setWindowTitle("TalentDesk")
         self.scope.setToolTip(self._words.scope_banner(live.scope) if live is not None else "")
         self.on_top.setText(self.tr("Keep on top"))
         self.pins_title.setText(self.tr("Pinned replies"))
         self.pins_empty.setText(self.tr("Pin replies on the Replies page to see them here."))
-        self.wrote_button.setText(self.tr("Wrote (F8)"))
+        self.wrote_button.setText(self.tr("Message in (F8)"))
         self.wrote_button.setToolTip(self.tr("The customer wrote"))
-        self.answered_button.setText(self.tr("Answered (F9)"))
+        self.answered_button.setText(self.tr("I answered (F9)"))
         self.answered_button.setToolTip(self.tr("I answered"))
         self.full_button.setText(self.tr("Open full window"))
         if live is not None:

@@ -272,8 +272,17 @@ class SessionController(QObject):
     # ------------------------------------------------------------------ context
 
     def load_context(self) -> None:
-        """Read the talent's name, the contact window and the active preset again."""
-        self.run(self.workspace.session_context, self._context_loaded)
+        """Read the talent's name, the contact window and the active preset again.
+
+        A demo run first puts the sample agency's boundaries in force (once).
+        """
+        workspace, language = self.workspace, self.language
+
+        def work() -> SessionContext:
+            workspace.choose_demo_preset(language)
+            return workspace.session_context()
+
+        self.run(work, self._context_loaded)
 
     def _context_loaded(self, context: SessionContext) -> None:
         self._context = context

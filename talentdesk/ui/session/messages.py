@@ -22,6 +22,7 @@ from talentdesk.sessions.terms import (
     SessionScope,
     scope_of,
 )
+from talentdesk.ui.language import translate_in
 from talentdesk.ui.session.stages import BookingStage
 
 
@@ -233,11 +234,26 @@ class SessionMessages(QObject):
             BoundaryAnswer.NEVER: self.tr("Never"),
         }[answer]
 
+    def answer_in(self, answer: BoundaryAnswer, language: str | None) -> str:
+        """OK / ask me / never in ``language`` (a preset's own), whatever the app shows."""
+        if language is None:
+            return self.answer(answer)
+        source = {
+            BoundaryAnswer.OK: "OK",
+            BoundaryAnswer.ASK: "Ask me",
+            BoundaryAnswer.NEVER: "Never",
+        }[answer]
+        return translate_in(language, "SessionMessages", source)
+
     def source(self, source: Source, *, edited: bool = False) -> str:
         """Who wrote a reply or preset."""
         if source is Source.AGENCY:
             return self.tr("Agency")
         return self.tr("Mine · edited from the agency's") if edited else self.tr("Mine")
+
+    def app_language(self) -> str:
+        """The language the app shows ("id" or "en")."""
+        return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
 
     def language_name(self, code: str | None) -> str:
         """A language, named in the app's language."""

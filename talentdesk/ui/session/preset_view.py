@@ -14,27 +14,35 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from talentdesk.domain import BoundaryAnswer, BoundaryItem, BoundaryPreset
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.style import ANSWER_COLOURS
-from talentdesk.ui.widgets import TranslatedWidget, make_label
+from talentdesk.ui.widgets import TranslatedWidget, make_combo, make_label
 
 _ORDER = {BoundaryAnswer.NEVER: 0, BoundaryAnswer.ASK: 1, BoundaryAnswer.OK: 2}
 ITEM_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
 class PresetView(TranslatedWidget):
-    """The boundaries in force: the preset's name and its items, "never" first.
+    """The boundaries in force: which preset (chosen here too), and its items, "never" first.
+
+    Each line reads in the preset's language: its answer ("never") in the words of the
+    preset, not of the app, so a line never mixes two languages.
 
     Signals:
         item_chosen(object): The talent clicked a ``BoundaryItem``.
+        preset_chosen(object): The talent picked another preset to put in force (its id),
+            or None for none.
     """
 
     item_chosen = Signal(object)
+    preset_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("presetView")
         self._words = SessionMessages(self)
         self._preset: BoundaryPreset | None = None
+        self._presets: tuple[BoundaryPreset, ...] = ()
         self.title = make_label("heading", wrap=False, name="presetViewTitle")
+        self.chooser = make_combo("presetChooser")
         self.name = make_label("muted", name="presetViewName")
         self.items = QListWidget()
         self.items.setObjectName("presetItems")
@@ -48,6 +56,7 @@ class PresetView(TranslatedWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.title)
+        layout.addWidget(self.chooser)
         layout.addWidget(self.name)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.hint)
@@ -56,6 +65,7 @@ class PresetView(TranslatedWidget):
 
     def _connect_signals(self) -> None:
         self.items.itemClicked.connect(self._clicked)
+        self.chooser.activated.connect(self._chosen)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -72,6 +82,32 @@ class PresetView(TranslatedWidget):
         self._preset = preset
         self.retranslate()
 
+    def set_presets(self, presets: list[BoundaryPreset]) -> None:
+        """Offer ``presets`` to choose from; those in the app's language first."""
+        language = self._words.app_language()
+        self._presets = tuple(
+            sorted(presets, key=lambda p: (p.language not in (language, None), p.name.lower()))
+        )
+        self._fill_chooser()
+
+    def _fill_chooser(self) -> None:
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        self.chooser.addItem(self.tr("No boundary preset"), None)
+        for preset in self._presets:
+            language = self._words.language_name(preset.language) if preset.language else ""
+            label = f"{preset.name} · {language}" if language else preset.name
+            self.chooser.addItem(label, preset.id)
+        active = self._preset.id if self._preset is not None else None
+        self.chooser.setCurrentIndex(max(0, self.chooser.findData(active)))
+        self.chooser.blockSignals(False)
+
+    def _chosen(self, index: int) -> None:
+        chosen = self.chooser.itemData(index)
+        active = self._preset.id if self._preset is not None else None
+        if chosen != active:
+            self.preset_chosen.emit(chosen if isinstance(chosen, str) else None)
+
     def _clicked(self, item: QListWidgetItem) -> None:
         boundary = item.data(ITEM_ROLE)
         if isinstance(boundary, BoundaryItem):
@@ -83,7 +119,8 @@ class PresetView(TranslatedWidget):
         if preset is None:
             return
         for boundary in sorted(preset.items, key=lambda i: _ORDER[i.answer]):
-            item = QListWidgetItem(f"{self._words.answer(boundary.answer)} · {boundary.label}")
+            answer = self._words.answer_in(boundary.answer, preset.language)
+            item = QListWidgetItem(f"{answer} · {boundary.label}")
             item.setData(ITEM_ROLE, boundary)
             item.setForeground(QBrush(ANSWER_COLOURS[boundary.answer.value]))
             item.setToolTip(self.tr("Click to see the decline replies for this boundary."))
@@ -91,14 +128,16 @@ class PresetView(TranslatedWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your boundaries"))
+        self.chooser.setToolTip(self.tr("The boundary preset in force for your sessions"))
+        self._fill_chooser()
         preset = self._preset
+        self.name.setVisible(preset is None)
         if preset is None:
             self.name.setText(
-                self.tr("No boundary preset is active. Choose one on the Boundaries page.")
+                self.tr(
+                    "No boundary preset is in force. Choose one above, or on the Boundaries page."
+                )
             )
-        else:
-            language = self._words.language_name(preset.language)
-            self.name.setText(f"{preset.name} · {language}")
         self.hint.setText(self.tr("Click a boundary to see its decline replies."))
         self.hint.setVisible(preset is not None)
         self._fill()

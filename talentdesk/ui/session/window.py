@@ -114,6 +114,7 @@ class SessionWindow(TranslatedWidget):
         self.resize(1180, 700)  # fits a 1366×768 screen with its title bar and a panel
         self.retranslate()
         self.show_live(session.live)
+        self.load_presets()
 
     # ------------------------------------------------------------------ layout
 
@@ -256,6 +257,8 @@ class SessionWindow(TranslatedWidget):
         session.agency_cancelled.connect(self.retranslate)
         self.contact.copy_requested.connect(session.copy_handle)
         self.boundaries.item_chosen.connect(self._boundary_chosen)
+        self.boundaries.preset_chosen.connect(self._preset_chosen)
+        session.presets_changed.connect(self.load_presets)
         self.compact_button.clicked.connect(self.compact_requested)
         self.end_button.clicked.connect(self._end_clicked)
         self.wrote_shortcut.activated.connect(session.customer_wrote)
@@ -347,6 +350,20 @@ class SessionWindow(TranslatedWidget):
 
     def _context_changed(self) -> None:
         self.boundaries.set_preset(self._session.context.preset)
+
+    def load_presets(self) -> None:
+        """Offer every boundary preset in the chooser (read on the bridge)."""
+        boundaries = self._session.boundaries
+        self._session.run(boundaries.presets, self.boundaries.set_presets, receiver=self)
+
+    def _preset_chosen(self, preset_id: str | None) -> None:
+        session = self._session
+        boundaries = session.boundaries
+
+        def chosen(_preset: object) -> None:
+            session.changed_presets()  # the context (the preset in force) is read again
+
+        session.run(lambda: boundaries.activate(preset_id), chosen, receiver=self)
 
     def _hidden_reason(self) -> str:
         if self._session.live is None:
@@ -487,11 +504,9 @@ class SessionWindow(TranslatedWidget):
             if live.resumed:
                 booked += " · " + self.tr("resumed after a restart")
             self.booked.setText(booked)
-            self.setWindowTitle(
-                self.tr("Session: %1 — TalentDesk").replace("%1", live.package.name)
-            )
+            self.setWindowTitle(self.tr("Session: %1").replace("%1", live.package.name))
         else:
-            self.setWindowTitle(self.tr("Session — TalentDesk"))
+            self.setWindowTitle(self.tr("Session"))
         self.extend_note.setText(self._words.extend_note())
         self.cancelled_note.setVisible(session.cancelled_by_agency)
         self.cancelled_note.setText(
