@@ -327,7 +327,9 @@ class MainWindow(QMainWindow):
         )
         for row, name in enumerate(names):
             self.navigation.item(row).setText(name)
-        if self._vault.protection is Protection.KEYRING:
+        if self._vault.kept_key:
+            status = self.tr("Demo vault · its key is in the demo folder, unprotected")
+        elif self._vault.protection is Protection.KEYRING:
             status = self.tr("Vault unlocked · protected by your system keyring")
         else:
             status = self.tr("Vault unlocked · protected by your passphrase")

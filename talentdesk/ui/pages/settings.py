@@ -238,7 +238,17 @@ class SettingsPage(TranslatedWidget):
         labels["auto_lock_field"].setText(self.tr("Lock automatically"))
         self._name_idle_choices()
         labels["vault"].setText(self.tr("Vault"))
-        if self._vault.protection is Protection.KEYRING:
+        if self._vault.kept_key:
+            self.protection.setText(
+                self.tr("Not protected: this demo vault's key is kept in the demo folder.")
+            )
+            self.protection_note.setText(
+                self.tr(
+                    "Anyone who can read the demo folder can open this vault. It holds sample "
+                    "data only; your real vault is protected by your keyring or a passphrase."
+                )
+            )
+        elif self._vault.protection is Protection.KEYRING:
             self.protection.setText(
                 self.tr("Protected by your system keyring: %1.").replace(
                     "%1", keyring_display_name(self._vault.keyring or "")

@@ -63,6 +63,8 @@ class UnlockScreen(TranslatedWidget):
         vault_path: the vault file.
         bridge: runs the vault calls off the GUI thread.
         language: the current language code, for the language picker.
+        vault_key: a key kept beside the vault (the demo's): no passphrase is asked; after
+            a lock, one click opens it again.
 
     Signals:
         vault_changed(object): a vault was unlocked or created; carries the open ``Vault``,
@@ -82,10 +84,12 @@ class UnlockScreen(TranslatedWidget):
         *,
         language: str,
         keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+        vault_key: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault_path = vault_path
+        self._vault_key = vault_key
         self._bridge = bridge
         self._keyring_probe = keyring_probe
         self._generation = 0
@@ -167,7 +171,7 @@ class UnlockScreen(TranslatedWidget):
         self.passphrase.unlock_requested.connect(self._unlock_with_passphrase)
         self.new_passphrase.create_requested.connect(self._create_with_passphrase)
         self.ready.continue_requested.connect(self._hand_over_pending)
-        self.locked.unlock_requested.connect(self._open_with_keyring)
+        self.locked.unlock_requested.connect(self._open_unprompted)
         self.problem.retry_requested.connect(self.begin)
         self.problem.quit_requested.connect(self.quit_requested)
         self.language_picker.currentIndexChanged.connect(self._on_language_picked)
@@ -212,9 +216,9 @@ class UnlockScreen(TranslatedWidget):
         self._generation += 1
         self._discard_pending()
         self._show_busy(Activity.EXAMINING)
-        path, keyring_probe = self._vault_path, self._keyring_probe
+        path, keyring_probe, key = self._vault_path, self._keyring_probe, self._vault_key
         self._run(
-            lambda: examine(path, keyring_probe, locked=locked),
+            lambda: examine(path, keyring_probe, locked=locked, vault_key=key),
             lambda found: self.take_examination(found, locked=locked),
         )
 
@@ -240,10 +244,16 @@ class UnlockScreen(TranslatedWidget):
                 self.new_passphrase.first.setFocus()
         elif found.info.protection is Protection.KEYRING:
             if locked:
+                self.locked.set_kept_key(False)
                 self._show_step(self.locked)
                 self.locked.unlock_button.setFocus()
             else:
                 self._open_with_keyring()
+        elif self._vault_key is not None and locked:
+            # The demo's vault: its key is beside it, so one click opens it again.
+            self.locked.set_kept_key(True)
+            self._show_step(self.locked)
+            self.locked.unlock_button.setFocus()
         else:
             self.passphrase.prepare(locked=locked)
             self._show_step(self.passphrase)
@@ -292,6 +302,24 @@ class UnlockScreen(TranslatedWidget):
         self._show_busy(Activity.OPENING)
         path = self._vault_path
         self._run(lambda: Vault.open(path), self._opened, self._show_problem)
+
+    def _open_unprompted(self) -> None:
+        """Unlock after a lock: with the keyring, or with the key kept beside the vault."""
+        key = self._vault_key
+        if key is None:
+            self._open_with_keyring()
+            return
+        self._show_busy(Activity.OPENING)
+        path = self._vault_path
+        self._run(lambda: Vault.open(path, passphrase=key), self._opened, self._key_refused)
+
+    def _key_refused(self, exc: Exception) -> None:
+        if isinstance(exc, WrongPassphrase):  # not the key's vault: ask for its passphrase
+            self.passphrase.prepare(locked=True)
+            self._show_step(self.passphrase)
+            self.passphrase.field.setFocus()
+        else:
+            self._show_problem(exc)
 
     def _unlock_with_passphrase(self, passphrase: str) -> None:
         path = self._vault_path

@@ -365,6 +365,7 @@ class LockedStep(TranslatedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._kept_key = False
         layout = _step_layout(self)
         self.title = make_label("title", name="lockedTitle")
         self._body = make_label("muted")
@@ -376,12 +377,22 @@ class LockedStep(TranslatedWidget):
         self.unlock_button.clicked.connect(self.unlock_requested)
         self.retranslate()
 
+    def set_kept_key(self, kept: bool) -> None:
+        """The vault opens with a key kept beside it (the demo's), not the keyring's."""
+        self._kept_key = kept
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("TalentDesk is locked"))
-        self._body.setText(
-            self.tr(
+        if self._kept_key:
+            body = self.tr(
+                "The demo vault was closed. Press Unlock to open it again: its key is kept, "
+                "unprotected, in the demo folder."
+            )
+        else:
+            body = self.tr(
                 "Your vault was closed to keep it safe. Press Unlock to open it again with the "
                 "key in your system keyring."
             )
-        )
+        self._body.setText(body)
         self.unlock_button.setText(self.tr("Unlock"))

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from talentdesk.demo import demo_vault_key
 from talentdesk.domain import (
     KEY_SERVICE_CALL,
     BookingStatus,
@@ -32,7 +34,9 @@ from talentdesk.sync.service import TOKEN_SECRET, SyncService
 from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.bookings_model import Column
-from talentdesk.vault import Vault
+from talentdesk.ui.unlock.screen import UnlockScreen
+from talentdesk.vault import Protection, Vault
+from talentdesk.vault.paths import ensure_private_dir
 from talentdesk.vault.records import RecordStore
 from talentdesk.workspace import DemoAgency, SyncTuning
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
@@ -42,6 +46,7 @@ from tests.ui.conftest import (
     FakeClock,
     click,
     is_locked,
+    open_vault,
     unlock_with,
     wait_for_main_window,
     wait_for_step,
@@ -516,6 +521,48 @@ def test_demo_run_says_demo_and_pairs_itself(
     assert section.demo_note.isVisible()
     assert agency.url in section.demo_note.text()
     assert section.status.text().startswith(f"Paired as {TALENT} with ")
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_demo_without_a_keyring_reaches_the_main_window_without_a_question(
+    qtbot: QtBot,
+    agency: Agency,
+    make_app: AppFactory,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code = seed_demo(agency.db, TALENT, datetime.now(UTC))
+    key = demo_vault_key(ensure_private_dir(data_dir))
+    shown: list[str] = []
+    show_step = UnlockScreen._show_step
+
+    def record(screen: UnlockScreen, step: QWidget) -> None:
+        shown.append(type(step).__name__)
+        show_step(screen, step)
+
+    monkeypatch.setattr(UnlockScreen, "_show_step", record)
+    app = make_app(
+        "en",
+        demo=DemoAgency(url=agency.url, pairing_code=code),
+        sync_tuning=FAST,
+        vault_key=key,
+    )
+    app.start()
+    window = wait_for_main_window(qtbot, app)
+    # At most "Opening your vault…" while the vault was made: no step asked anything.
+    assert set(shown) <= {"BusyStep"}
+    assert open_vault(app).protection is Protection.PASSPHRASE  # no keyring here
+    assert window.status_line.text() == "Demo vault · its key is in the demo folder, unprotected"
+    wait_connected(qtbot, window)
+
+    # After a lock, one click opens it again: still no passphrase.
+    app.lock()
+    screen = app.unlock_screen
+    qtbot.waitUntil(lambda: screen.current_step is screen.locked, timeout=WAIT_MS)
+    assert "demo folder" in screen.locked._body.text()
+    click(screen.locked.unlock_button)
+    wait_for_main_window(qtbot, app)
+    assert "PassphraseStep" not in shown and "NewPassphraseStep" not in shown
 
 
 def test_demo_vault_paired_at_another_address_pairs_again(
