@@ -479,12 +479,17 @@ class Incident(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class EmergencyContact(msgspec.Struct, frozen=True, kw_only=True):
-    """A number the talent can call in a crisis (from the agency's config)."""
+    """A number the talent can call in a crisis (from the agency's config).
+
+    Attributes:
+        language: What its name and note are written in ("id", "en"); None for any.
+    """
 
     id: str
     name: str
     number: str
     note: str = ""
+    language: str | None = None
 
 
 #: Indonesia's public lines, used until the agency sends its own list.

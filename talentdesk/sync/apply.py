@@ -129,7 +129,13 @@ def _config(data: wire.AgencyConfig) -> AgencyConfig:
         or domain.DEFAULT_PACE_THRESHOLDS,
         contact_window_minutes=data.contact_window_minutes,
         emergency_contacts=tuple(
-            EmergencyContact(id=c.id, name=c.name, number=c.number, note=c.note or "")
+            EmergencyContact(
+                id=c.id,
+                name=c.name,
+                number=c.number,
+                note=c.note or "",
+                language=c.language.value if c.language is not None else None,
+            )
             for c in data.emergency_contacts
         )
         or domain.DEFAULT_EMERGENCY_CONTACTS,

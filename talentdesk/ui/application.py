@@ -265,6 +265,11 @@ class TalentDeskApp(QObject):
             safety_windows=self.safety_windows,
         )
         self.reminders = Reminders(session, self.notifier, parent=self)
+        first_name = (
+            self._unlock_screen.take_working_name() if self._unlock_screen is not None else ""
+        )
+        if first_name:  # typed on the first run, before there was a vault to keep it in
+            view.run(lambda: workspace.save_working_name(first_name), lambda _saved: None)
         window = MainWindow(
             vault=VaultSummary.of(vault, kept_key=self._vault_key is not None),
             language=self.languages.language,

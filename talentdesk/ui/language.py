@@ -29,9 +29,17 @@ def qm_path(code: str) -> Path:
 
 
 def system_language(locale: QLocale | None = None) -> str:
-    """Indonesian when the system locale is ``id*``, English otherwise."""
-    name = (locale or QLocale.system()).name()
-    return "id" if name.lower().startswith("id") else DEFAULT_LANGUAGE
+    """Indonesian for an Indonesian (or Malay) locale and for an unknown one; else English.
+
+    An unknown locale (``C``, ``POSIX``: a fresh install, a container, a shell without
+    ``LANG``) says nothing about the talent, so it gets Indonesian, the app's first
+    language; the first run asks anyway, with it preselected.
+    """
+    chosen = locale or QLocale.system()
+    if chosen.language() == QLocale.Language.C:
+        return "id"
+    name = chosen.name().lower()
+    return "id" if name.startswith(("id", "ms")) else DEFAULT_LANGUAGE
 
 
 def pick_language(requested: str | None, preferred: str | None, system: str) -> str:
@@ -40,6 +48,11 @@ def pick_language(requested: str | None, preferred: str | None, system: str) -> 
         if candidate in LANGUAGES:
             return candidate
     return DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the app shows now ("id" or "en"; the switcher sets Qt's default locale)."""
+    return "id" if QLocale().language() == QLocale.Language.Indonesian else DEFAULT_LANGUAGE
 
 
 _OTHER_LANGUAGES: dict[str, QTranslator | None] = {}

@@ -218,18 +218,6 @@ class NightChart(TranslatedWidget):
         self.update()
 
 
-def hours_and_minutes(seconds: float, owner: QWidget) -> str:
-    """Session time as hours and minutes ("2 h 05 min"), never tenths of an hour."""
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return owner.tr("%1 min").replace("%1", str(minutes))
-    return (
-        owner.tr("%1 h %2 min")
-        .replace("%1", str(minutes // 60))
-        .replace("%2", f"{minutes % 60:02d}")
-    )
-
-
 class TotalsCard(Card):
     """Sessions, session time and earnings of one span (the shift, the week)."""
 
@@ -266,16 +254,27 @@ class TotalsCard(Card):
         self.subtitle.hide()
         self._seconds = 0.0
 
+    def hours_and_minutes(self, seconds: float) -> str:
+        """Session time as hours and minutes ("2 h 05 min"), never tenths of an hour."""
+        minutes = round(seconds / 60)
+        if minutes < 60:
+            return self.tr("%1 min").replace("%1", str(minutes))
+        return (
+            self.tr("%1 h %2 min")
+            .replace("%1", str(minutes // 60))
+            .replace("%2", f"{minutes % 60:02d}")
+        )
+
     def set_totals(self, totals: Totals) -> None:
         """Show ``totals``."""
         self._seconds = totals.seconds
         self.sessions.setText(str(totals.sessions))
-        self.hours.setText(hours_and_minutes(totals.seconds, self))
+        self.hours.setText(self.hours_and_minutes(totals.seconds))
         self.earnings.setText(format_idr(totals.earnings_idr))
 
     def retranslate(self) -> None:
         """The session time in the language on show."""
-        self.hours.setText(hours_and_minutes(self._seconds, self))
+        self.hours.setText(self.hours_and_minutes(self._seconds))
 
 
 class SummaryPage(EmptyStatePage):

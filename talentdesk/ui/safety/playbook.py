@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import DEFAULT_EMERGENCY_CONTACTS, EmergencyContact, IncidentCategory
 from talentdesk.safety import PLAYBOOK, CrisisGuide, EscalationView, guide_for
+from talentdesk.safety.playbook import in_language
+from talentdesk.ui.language import current_language
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import BookingSource
 from talentdesk.ui.safety.messages import SafetyMessages
@@ -272,7 +274,7 @@ class PlaybookPanel(TranslatedWidget):
     def show_contacts(self) -> None:
         """Lay the contact cards out again (new contacts, or another sign picked)."""
         sign = self._guide.sign if self._guide is not None else None
-        contacts = contacts_for(self._safety.snapshot.contacts, sign)
+        contacts = self._contacts(sign)
         while len(self.contact_cards) < len(contacts):
             card = ContactCard()
             card.copy_requested.connect(self._copy_number)
@@ -296,6 +298,10 @@ class PlaybookPanel(TranslatedWidget):
         else:
             hint = self.tr("From your agency.")
         self.contacts_hint.setText(hint)
+
+    def _contacts(self, sign: wire.CrisisSign | None) -> list[EmergencyContact]:
+        """The contacts in the app's language (and those in none), for ``sign`` first."""
+        return contacts_for(in_language(self._safety.snapshot.contacts, current_language()), sign)
 
     def shown_numbers(self) -> list[str]:
         """The numbers on show, in order."""
@@ -360,7 +366,7 @@ class PlaybookPanel(TranslatedWidget):
                 zip(self.action_labels, guide.actions, strict=True), start=1
             ):
                 label.setText(f"{number}.  {words.message(action.key)}")
-            numbers = [c.number for c in contacts_for(self._safety.snapshot.contacts, guide.sign)]
+            numbers = [c.number for c in self._contacts(guide.sign)]
             first = numbers[0] if numbers else "112"
             self.emergency_text.setText(
                 self.tr("Call emergency services now: %1. Then escalate.").replace("%1", first)
@@ -379,6 +385,7 @@ class PlaybookPanel(TranslatedWidget):
             self.result.setText(f"{asked} {words.state_line(last)}")
             self.result.show()
         self.contacts_title.setText(self.tr("Emergency contacts"))
+        self.show_contacts()  # the contacts written in the language now on show
         self.show_contacts()
 
 

@@ -22,7 +22,7 @@ from talentdesk.sessions.terms import (
     SessionScope,
     scope_of,
 )
-from talentdesk.ui.language import translate_in
+from talentdesk.ui.language import current_language, translate_in
 from talentdesk.ui.session.stages import BookingStage
 
 
@@ -253,7 +253,7 @@ class SessionMessages(QObject):
 
     def app_language(self) -> str:
         """The language the app shows ("id" or "en")."""
-        return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+        return current_language()
 
     def language_name(self, code: str | None) -> str:
         """A language, named in the app's language."""

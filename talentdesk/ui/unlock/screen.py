@@ -2,10 +2,11 @@
 
 Flow (every vault call runs on the bridge, never on the GUI thread):
 
-* no vault file, keyring available: create it in the keyring, then say which
-  keyring protects it (:class:`ReadyStep`);
-* no vault file, no keyring: ask for a new passphrase twice, explaining the
-  weaker shredding promise (:class:`NewPassphraseStep`);
+* no vault file: first the language and the working name (:class:`WelcomeStep`),
+  then, with a keyring available, create it in the keyring and say which keyring
+  protects it (:class:`ReadyStep`); with none, ask for a new passphrase twice,
+  explaining the weaker shredding promise (:class:`NewPassphraseStep`);
+* a key kept beside the vault (``--demo``): create or open it with that, ask nothing;
 * keyring vault: open it straight away at start; after a lock, one click;
 * passphrase vault: ask for the passphrase; a wrong one is refused in place;
 * anything else (keyring unreachable, key missing, damaged or newer file):
@@ -39,6 +40,7 @@ from talentdesk.ui.unlock.steps import (
     NewPassphraseStep,
     PassphraseStep,
     ReadyStep,
+    WelcomeStep,
 )
 from talentdesk.ui.widgets import Card, TranslatedWidget, make_combo, make_label
 from talentdesk.vault import (
@@ -98,6 +100,8 @@ class UnlockScreen(TranslatedWidget):
         self.setWindowTitle("TalentDesk")
         self.resize(QSize(760, 680))
         self.busy = BusyStep()
+        self.welcome = WelcomeStep()
+        self._first_keyring: KeyringStatus | None = None
         self.passphrase = PassphraseStep()
         self.new_passphrase = NewPassphraseStep()
         self.ready = ReadyStep()
@@ -109,6 +113,7 @@ class UnlockScreen(TranslatedWidget):
         self._current: QWidget = self.busy
         for step in (
             self.busy,
+            self.welcome,
             self.passphrase,
             self.new_passphrase,
             self.ready,
@@ -139,7 +144,9 @@ class UnlockScreen(TranslatedWidget):
         card.setFixedWidth(520)
         card.body.addWidget(self._steps)
         self._language_label = make_label("small", wrap=False)
-        footer = QHBoxLayout()
+        self._footer = QWidget()
+        footer = QHBoxLayout(self._footer)
+        footer.setContentsMargins(0, 0, 0, 0)
         footer.addStretch(1)
         footer.addWidget(self._language_label)
         footer.addWidget(self.language_picker)
@@ -148,7 +155,7 @@ class UnlockScreen(TranslatedWidget):
         column.addStretch(1)
         column.addLayout(header)
         column.addWidget(card)
-        column.addLayout(footer)
+        column.addWidget(self._footer)
         column.addStretch(2)
         content = QWidget()
         content.setObjectName("unlockContent")
@@ -171,6 +178,8 @@ class UnlockScreen(TranslatedWidget):
         self.passphrase.unlock_requested.connect(self._unlock_with_passphrase)
         self.new_passphrase.create_requested.connect(self._create_with_passphrase)
         self.ready.continue_requested.connect(self._hand_over_pending)
+        self.welcome.continue_requested.connect(self._welcomed)
+        self.welcome.language_picked.connect(self.language_changed)
         self.locked.unlock_requested.connect(self._open_unprompted)
         self.problem.retry_requested.connect(self.begin)
         self.problem.quit_requested.connect(self.quit_requested)
@@ -182,6 +191,8 @@ class UnlockScreen(TranslatedWidget):
             self._current.hide()
             self._current = step
             step.show()
+        # The welcome step has the language picker of its own.
+        self._footer.setVisible(step is not self.welcome)
 
     def _on_language_picked(self, index: int) -> None:
         code = self.language_picker.itemData(index)
@@ -195,6 +206,7 @@ class UnlockScreen(TranslatedWidget):
             self.language_picker.blockSignals(True)
             self.language_picker.setCurrentIndex(index)
             self.language_picker.blockSignals(False)
+        self.welcome.set_language(code)
 
     def retranslate(self) -> None:
         self._tagline.setText(self.tr("your shift desk"))
@@ -236,12 +248,10 @@ class UnlockScreen(TranslatedWidget):
         elif found.failed is not None:
             self._show_problem(found.failed)
         elif found.info is None:
-            if found.keyring is not None and found.keyring.available:
-                self._create_with_keyring()
-            else:
-                self.new_passphrase.prepare()
-                self._show_step(self.new_passphrase)
-                self.new_passphrase.first.setFocus()
+            # A first run: the language and the working name first, then the vault.
+            self._first_keyring = found.keyring
+            self._show_step(self.welcome)
+            self.welcome.name_field.setFocus()
         elif found.info.protection is Protection.KEYRING:
             if locked:
                 self.locked.set_kept_key(False)
@@ -258,6 +268,21 @@ class UnlockScreen(TranslatedWidget):
             self.passphrase.prepare(locked=locked)
             self._show_step(self.passphrase)
             self.passphrase.field.setFocus()
+
+    def _welcomed(self) -> None:
+        keyring = self._first_keyring
+        if keyring is not None and keyring.available:
+            self._create_with_keyring()
+        else:
+            self.new_passphrase.prepare()
+            self._show_step(self.new_passphrase)
+            self.new_passphrase.first.setFocus()
+
+    def take_working_name(self) -> str:
+        """The working name typed on a first run, once ("" if none): the app saves it."""
+        name = self.welcome.working_name()
+        self.welcome.name_field.clear()
+        return name
 
     def show_locking(self) -> None:
         """Say the vault is being closed; call :meth:`begin` (locked) once it is."""

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import PLAYBOOK
+from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.safety import PlaybookPanel
 from talentdesk.ui.safety.playbook import PlaybookWindow
 from talentdesk_contract.values import CrisisSign
@@ -104,8 +105,21 @@ def test_the_agency_contacts_replace_the_public_lines(
     # Pairing brings the agency's configuration, with its own contacts.
     qtbot.waitUntil(lambda: panel.contacts_hint.text() == "From your agency.", timeout=WAIT_MS)
     names = [c.name.text() for c in panel.contact_cards if c.isVisible()]
-    assert names[0] == "Darurat / Emergency"  # the agency's own words, as it wrote them
+    assert names == ["Emergency", "Police", "Mental health (SEJIWA)"]  # its English ones
     assert panel.shown_numbers() == ["112", "110", "119"]
+    # The contacts follow the app's language: the agency's Indonesian lines.
+    switcher = LanguageSwitcher()
+    switcher.set_language("id")
+    try:
+        qtbot.waitUntil(
+            lambda: (
+                [c.name.text() for c in panel.contact_cards if c.isVisible()]
+                == ["Darurat", "Polisi", "Kesehatan jiwa (SEJIWA)"]
+            )
+        )
+        assert panel.shown_numbers() == ["112", "110", "119"]
+    finally:
+        switcher.uninstall()
 
 
 def test_escape_closes_the_playbook_window(qtbot: QtBot, unpaired: Desk) -> None:
