@@ -138,10 +138,11 @@ _REPLIES: tuple[tuple[str, str, str, str, str, str], ...] = (
         "opening",
         "opening",
         "buka",
-        "Halo, makasih sudah booking! Sesi kita sudah mulai ya. Mau cerita apa dulu malam ini?",
+        "Halo, aku {talent}, makasih sudah booking! Sesi kita sudah mulai ya. Mau cerita apa "
+        "dulu malam ini?",
         "hello",
-        "Hi, thanks for booking! Our session has started. What would you like to talk about "
-        "tonight?",
+        "Hi, I'm {talent}, thanks for booking! Our session has started. What would you like "
+        "to talk about tonight?",
     ),
     (
         "closing",

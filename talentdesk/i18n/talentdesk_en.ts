@@ -1150,12 +1150,16 @@
         <translation>Your boundaries</translation>
     </message>
     <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
         <source>The boundary preset in force for your sessions</source>
         <translation>The boundary preset in force for your sessions</translation>
     </message>
     <message>
-        <source>No boundary preset is in force. Choose one above, or on the Boundaries page.</source>
-        <translation>No boundary preset is in force. Choose one above, or on the Boundaries page.</translation>
+        <source>No boundary preset is in force. Choose one with Change, or on the Boundaries page.</source>
+        <translation>No boundary preset is in force. Choose one with Change, or on the Boundaries page.</translation>
     </message>
     <message>
         <source>Click a boundary to see its decline replies.</source>

@@ -1140,12 +1140,16 @@
         <translation>Batasan kamu</translation>
     </message>
     <message>
+        <source>Change</source>
+        <translation>Ganti</translation>
+    </message>
+    <message>
         <source>The boundary preset in force for your sessions</source>
         <translation>Profil batasan yang berlaku untuk sesi kamu</translation>
     </message>
     <message>
-        <source>No boundary preset is in force. Choose one above, or on the Boundaries page.</source>
-        <translation>Belum ada profil batasan yang berlaku. Pilih satu di atas, atau di halaman Batasan.</translation>
+        <source>No boundary preset is in force. Choose one with Change, or on the Boundaries page.</source>
+        <translation>Belum ada profil batasan yang berlaku. Pilih satu lewat Ganti, atau di halaman Batasan.</translation>
     </message>
     <message>
         <source>Click a boundary to see its decline replies.</source>
@@ -3072,7 +3076,7 @@ Folder data: %2</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation>OK</translation>
+        <translation>Oke</translation>
     </message>
     <message>
         <source>your boundaries</source>

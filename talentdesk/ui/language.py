@@ -114,7 +114,7 @@ class LanguageSwitcher(QObject):
         assert translator is not None
         if not translator.load(str(qm_path(code))):
             log.warning("translation %s missing; showing the English source texts", qm_path(code))
-            translator.deleteLater()
+            translator.setParent(None)  # gone with this name: nothing waits on it
             translator = None
         QLocale.setDefault(QLocale(code))
         old, self._translator = self._translator, translator
@@ -122,7 +122,9 @@ class LanguageSwitcher(QObject):
             app.installTranslator(translator)
         if old is not None:
             app.removeTranslator(old)
-            old.deleteLater()
+            # Let go of it now rather than deleteLater(): a talent switching back and forth
+            # would pile translators up until the event loop next deletes.
+            old.setParent(None)
         self._language = code
         self.language_changed.emit(code)
 

@@ -25,7 +25,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -136,7 +135,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[Page, QWidget] = {Page.TODAY: self.today}
         for page in Page:
             self._stack.addWidget(self.today if page is Page.TODAY else QWidget())
-            self.navigation.addItem(QListWidgetItem())
+            self.navigation.addItem("")  # made by the list (see PresetView._fill)
         self.demo_banner = make_label("demoBanner", wrap=True, name="demoBanner")
         self.demo_banner.setVisible(demo)
         self.reminder_banner = ReminderBanner(notifier)

@@ -274,11 +274,14 @@ def popup_misfits(window: QWidget, rows: int = POPUP_ROWS) -> list[Misfit]:
     for combo in window.findChildren(QComboBox):
         if not combo.isVisibleTo(window) or combo.count() == 0 or not combo.isEnabled():
             continue
+        if combo.visibleRegion().boundingRect() != combo.rect():
+            continue  # scrolled out of view: nobody opens it from there
         combo.showPopup()
         QApplication.processEvents()
         view = combo.view()
         row_height = max(1, view.sizeHintForRow(0))
         shown = view.viewport().height() // row_height
+        where = view.window().geometry()
         combo.hidePopup()
         QApplication.processEvents()
         wanted = min(rows, combo.count())
@@ -287,7 +290,8 @@ def popup_misfits(window: QWidget, rows: int = POPUP_ROWS) -> list[Misfit]:
                 Misfit(
                     name_of(combo),
                     combo.currentText(),
-                    f"its popup shows {shown} of {combo.count()} items (at least {wanted})",
+                    f"its popup shows {shown} of {combo.count()} items (at least {wanted}) "
+                    f"at {where.x()},{where.y()} {where.width()}×{where.height()}",
                 )
             )
     return found

@@ -25,15 +25,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from talentdesk.app import workspace_opener
-from talentdesk.domain import ShiftLimits
+from talentdesk.domain import ReplyStyle, ShiftLimits
 from talentdesk.ui.application import TalentDeskApp, build_app
-from talentdesk.ui.main_window import Page
+from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.ui.unlock.screen import UnlockScreen
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
@@ -65,11 +66,13 @@ class Monotonic:
 
 
 def settle(seconds: float = 0.0) -> None:
-    """Let posted layout requests and queued deliveries run."""
+    """Let posted layout requests, queued deliveries and deleteLater() run, as an event
+    loop would (processEvents alone leaves the deferred deletes)."""
     deadline = time.monotonic() + seconds
     while True:
         for _ in range(3):
             QApplication.sendPostedEvents()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             QApplication.processEvents()
         if time.monotonic() >= deadline:
             return
@@ -83,6 +86,16 @@ def wait_until(condition: Callable[[], bool], timeout: float = WAIT_S) -> None:
             raise AssertionError(f"timed out waiting for {condition}")
         QApplication.processEvents()
         time.sleep(0.01)
+
+
+def on_screen(window: QWidget) -> None:
+    """Where a window manager keeps it: all of it on the 1366×768 screen (a maximized one
+    at the top), so a popup opens as it would for the talent."""
+    frame = window.frameGeometry()
+    x = min(max(0, frame.x()), max(0, 1366 - frame.width()))
+    y = min(max(0, frame.y()), max(0, 768 - 32 - frame.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
 
 
 class Walk:
@@ -136,6 +149,7 @@ class Walk:
                     )
                 for size_name, size in list(self.sizes(window)):
                     window.resize(size)
+                    on_screen(window)
                     settle()
                     for misfit in misfits(window) + popup_misfits(window):
                         self._add(stop, language, size_name, window, misfit)
@@ -199,6 +213,7 @@ def test_every_window_fits_in_both_languages_at_both_sizes(
             store.close()
             wait_until(lambda: not app.bridge.busy)
             app.shutdown()
+            settle()  # what shutting down hands to deleteLater goes while Qt still runs
     if shots is not None:
         (shots / "misfits.txt").write_text("".join(f"{line}\n" for line in walk.found))
     assert walk.found == [], "\n" + "\n".join(walk.found)
@@ -214,6 +229,7 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     screen.passphrase.unlock_button.click()
     wait_until(screen.passphrase.error.isVisible)
     walk.check("unlock: wrong passphrase", screen)
+    unlock_steps(walk, screen)
     screen.passphrase.field.setText(PASSPHRASE)
     screen.passphrase.unlock_button.click()
     wait_until(lambda: app.main_window is not None)
@@ -279,8 +295,12 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     replies.text.setPlainText("Halo {talnet}, " + "kata " * 260)
     walk.check("replies: a new reply with problems", window)
     replies._cancel_clicked()
+    page_dialogs(walk, app, window)
 
-    # The session.
+    # The session, with three replies pinned and the agency's boundaries in force.
+    for reply_id in ("agency-id-polite", "agency-id-contact", "agency-id-closing"):
+        session.replies.pin(reply_id)
+    session.changed_replies()
     window.show_page(Page.TODAY)
     today.select_booking(rows[0].booking.id)
     wait_until(lambda: panel.start_button.isEnabled())
@@ -324,6 +344,11 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     clock.now += 5 * 60 + 30
     session.tick_now()
     walk.check("session: time is up", live)
+    agency.cancel_booking(rows[0].booking.id, "Pelanggan membatalkan lewat agensi")
+    wait_until(lambda: live.cancelled_note.isVisible())
+    walk.check("session: the agency cancelled it", live)
+    wait_until(lambda: window.reminder_banner.notice is not None)
+    walk.check("main window: a cancelled booking's notice", window)
 
     windows.show_compact()
     compact = windows.compact
@@ -377,6 +402,12 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     care.take_break()
     walk.check("after-care: break", care)
     care.close()
+    window.show_page(Page.TODAY)
+    today.select_booking(rows[3].booking.id)
+    today.accept_button.click()
+    wait_until(functools.partial(answered, rows[3].booking.id))
+    wait_until(lambda: panel.break_note.isVisible())
+    walk.check("today: on a break", window)
 
     for page in (Page.SUMMARY, Page.SAFETY):
         window.show_page(page)
@@ -386,3 +417,91 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     app.lock()
     wait_until(lambda: app.vault is None and screen.current_step is screen.passphrase)
     walk.check("locked", screen)
+
+
+def unlock_steps(walk: Walk, screen: UnlockScreen) -> None:
+    """Every step of the unlock screen that this start does not reach by itself."""
+    shown = screen.current_step
+    screen.welcome.name_field.setText("Sari")
+    for name, step in (
+        ("first run: welcome", screen.welcome),
+        ("first run: passphrase", screen.new_passphrase),
+        ("first run: keyring ready", screen.ready),
+        ("locked: keyring", screen.locked),
+    ):
+        if step is screen.ready:
+            step.set_keyring("keyring.backends.SecretService.Keyring")
+        screen._show_step(step)
+        walk.check(name, screen)
+    screen.new_passphrase.first.setText("short")
+    screen.new_passphrase._submit()
+    screen._show_step(screen.new_passphrase)
+    walk.check("first run: passphrase too short", screen)
+    screen.locked.set_kept_key(True)
+    screen._show_step(screen.locked)
+    walk.check("locked: the demo's vault", screen)
+    screen.locked.set_kept_key(False)
+    screen.problem.show_problem(OSError("disk full"))
+    screen._show_step(screen.problem)
+    walk.check("unlock: a problem", screen)
+    screen.welcome.name_field.clear()
+    screen._show_step(shown)
+
+
+def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
+    """The dialogs of the Replies and Boundaries pages, and the working name in Settings."""
+    session = app.session
+    assert session is not None
+    replies = window.replies
+    copier = replies.copier
+    assert copier is not None
+    opening = session.replies.get("agency-id-opening")
+    assert opening is not None and "{talent}" in opening.text
+    copier.copy(opening)  # no working name yet: asked first
+    warning = copier.warning
+    assert warning is not None
+    settle()
+    walk.check("replies: a reply with an empty variable", warning)
+    warning.reject()
+    own = session.replies.create(
+        style=ReplyStyle.ALTERNATIVE,
+        language="id",
+        text="Maaf, malam ini aku nggak bisa karena {?alasan}. Mau lanjut ngobrol?",
+        shortcode="alasan",
+    )
+    session.changed_replies()
+    wait_until(lambda: replies.select_reply(own.id))
+    copier.copy(own)
+    blanks = copier.dialog
+    assert blanks is not None
+    settle()
+    walk.check("replies: fill in the blanks", blanks)
+    blanks.reject()
+    wait_until(lambda: replies.selected_reply() is not None)
+    replies._delete_clicked()
+    confirm = replies.confirm_dialog
+    assert confirm is not None
+    settle()
+    walk.check("replies: delete?", confirm)
+    confirm.reject()
+
+    window.show_page(Page.BOUNDARIES)
+    boundaries = window.boundaries
+    wait_until(lambda: boundaries.select_preset("agency-standar"))
+    wait_until(lambda: boundaries.select_item("topic.meet_offline"))
+    wait_until(lambda: boundaries.selected_item() is not None)
+    boundaries.link_button.click()
+    wait_until(lambda: boundaries.link_dialog is not None)
+    link = boundaries.link_dialog
+    assert link is not None
+    settle()
+    walk.check("boundaries: decline replies of a boundary", link)
+    link.reject()
+
+    window.show_page(Page.SETTINGS)
+    name = window.settings.working_name
+    wait_until(lambda: name.saved_name is not None)
+    walk.check("settings: no working name yet", window)
+    name.field.setText("Sari")
+    name.save()
+    wait_until(lambda: name.saved_name == "Sari")

@@ -61,6 +61,7 @@ from talentdesk.ui.widgets import (
     Card,
     Columns,
     ask_to_confirm,
+    keep_tall_enough,
     make_button,
     make_label,
     scrolling,
@@ -114,13 +115,14 @@ class LinkRepliesDialog(QDialog):
         linked = set(self._order)
         for reply in replies:
             code = f"/{reply.shortcode} · " if reply.shortcode else ""
-            entry = QListWidgetItem(f"{code}{self._words.reply_style(reply.style)}\n{reply.text}")
+            # Made by the list, not as a Python item (see PresetView._fill).
+            self.list.addItem(f"{code}{self._words.reply_style(reply.style)}\n{reply.text}")
+            entry = self.list.item(self.list.count() - 1)
             entry.setData(Qt.ItemDataRole.UserRole, slot_of(reply.id))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if slot_of(reply.id) in linked else Qt.CheckState.Unchecked
             )
-            self.list.addItem(entry)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 20, 22, 18)
         layout.setSpacing(10)
@@ -128,6 +130,7 @@ class LinkRepliesDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.limit)
         layout.addWidget(self.buttons)
+        keep_tall_enough(self)
         self._connect_signals()
         self.retranslate()
 

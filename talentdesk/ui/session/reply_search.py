@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -239,7 +240,7 @@ class ReplySearchPanel(TranslatedWidget):
         self._linked_label: str | None = None
         self._copied: DeclineReply | None = None
         self.copier = ReplyCopier(session, self)
-        self.title = make_label("heading", wrap=False, name="replySearchTitle")
+        self.title = make_label("heading", name="replySearchTitle")
         self.field = QLineEdit()
         self.field.setObjectName("replySearchField")
         self.field.setClearButtonEnabled(True)
@@ -274,18 +275,20 @@ class ReplySearchPanel(TranslatedWidget):
         self.refresh()
 
     def _build_layout(self) -> None:
+        # The language beside the title: the search field keeps the whole width to itself.
         top = QHBoxLayout()
         top.setSpacing(8)
-        top.addWidget(self.field, 1)
-        top.addWidget(self.language)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
+        self.language.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         linked = QHBoxLayout()
         linked.addWidget(self.linked_note, 1)
         linked.addWidget(self.show_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.field)
         layout.addLayout(linked)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_note)

@@ -360,18 +360,18 @@ def test_a_preset_is_chosen_from_the_session_window_and_reads_in_its_own_languag
     standar = desk.agency_presets()  # "Standar" in Indonesian, "Standard" in English
     window = start(qtbot, desk, screens, desk.book())
     view = window.boundaries
-    qtbot.waitUntil(lambda: view.chooser.count() == 3)
-    assert [view.chooser.itemText(n) for n in range(3)] == [
-        "No boundary preset",
-        "Standard · English",  # the app's language first
-        "Standar · Indonesian",
+    qtbot.waitUntil(lambda: len(view.choices()) == 3)
+    assert view.choices() == [
+        ("No boundary preset", None),
+        ("Standard · English", "agency-standard"),  # the app's language first
+        ("Standar · Indonesian", standar.id),
     ]
     assert view.name.text().startswith("No boundary preset is in force.")
-    view.chooser.setCurrentIndex(view.chooser.findData(standar.id))
-    view.chooser.activated.emit(view.chooser.currentIndex())
+    view.choose(standar.id)
     qtbot.waitUntil(lambda: view.preset is not None and view.preset.id == standar.id)
     assert desk.session.boundaries.active() == standar
-    assert not view.name.isVisible()
+    assert view.name.text() == "Standar · Indonesian"
+    assert [a.isChecked() for a in view.menu.actions()] == [False, False, True]
     lines = [view.items.item(n).text() for n in range(view.items.count())]
     # An Indonesian preset reads in Indonesian, answers too, in an English window.
     assert lines[0] == "Tidak pernah · Ketemuan di luar"
