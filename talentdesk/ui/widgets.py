@@ -152,6 +152,18 @@ def _fit_minimum(window: QWidget) -> None:
         height = max(height, layout.totalMinimumHeightForWidth(at))
     if window.minimumWidth() != width or window.minimumHeight() != height:
         window.setMinimumSize(width, height)
+        _keep_on_screen(window)
+
+
+def _keep_on_screen(window: QWidget) -> None:
+    """A window that grew past the bottom of its screen moves up (its buttons stay in reach)."""
+    screen = window.screen()
+    if not window.isVisible() or screen is None:
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry()
+    if frame.bottom() > room.bottom() and frame.height() <= room.height():
+        window.move(window.x(), window.y() - (frame.bottom() - room.bottom()))
 
 
 def keep_tall_enough(window: QWidget, *, min_width: int = 0) -> None:

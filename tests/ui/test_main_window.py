@@ -35,7 +35,7 @@ def test_title_pages_and_status(qtbot: QtBot) -> None:
     assert names == ["Today", "Night summary", "Boundaries", "Replies", "Safety", "Settings"]
     assert window.current_page() is Page.TODAY
     assert window.status_line.text() == "Vault unlocked · protected by your system keyring"
-    assert window.agency_line.text() == "Not paired with an agency"
+    assert window.agency_line.full_text == "Not paired with an agency"
     assert not window.demo_banner.isVisible()
 
 

@@ -299,6 +299,14 @@ class TodayPage(EmptyStatePage):
         self._update_buttons()
         if self.session_panel is not None:
             self.session_panel.set_booking(self.selected_booking())
+            if self.session_panel.booking is not None:
+                # On a short window the card is below the list: bring it into view.
+                QTimer.singleShot(0, self._show_session_card)
+
+    def _show_session_card(self) -> None:
+        panel, scroll = self.session_panel, self.list_scroll
+        if panel is not None and scroll is not None and panel.isVisible():
+            scroll.ensureWidgetVisible(panel, 0, 0)
 
     def _update_buttons(self) -> None:
         booking = self.selected_booking()

@@ -126,7 +126,7 @@ def unlock(qtbot: QtBot, app: TalentDeskApp) -> MainWindow:
 
 def wait_connected(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: window.agency_line.text().startswith("Connected to "),
+        lambda: window.agency_line.full_text.startswith("Connected to "),
         timeout=WAIT_MS,
     )
 
@@ -159,7 +159,7 @@ def test_pair_in_settings_then_a_booking_arrives_and_is_accepted(
     qtbot: QtBot, agency: Agency, make_app: AppFactory, passphrase_vault: Path
 ) -> None:
     window = unlock(qtbot, make_app("en", sync_tuning=FAST))
-    assert window.agency_line.text() == "Not paired with an agency"
+    assert window.agency_line.full_text == "Not paired with an agency"
     assert window.today.heading.text() == "No bookings yet"
     window.show_page(Page.SETTINGS)
     section = window.settings.agency
@@ -170,7 +170,7 @@ def test_pair_in_settings_then_a_booking_arrives_and_is_accepted(
     section.code_field.setText(agency.store.create_pairing_code(TALENT))
     click(section.pair_button)
     wait_connected(qtbot, window)
-    assert window.agency_line.text() == (f"Connected to {agency.store.agency_name} as {TALENT}")
+    assert window.agency_line.full_text == (f"Connected to {agency.store.agency_name} as {TALENT}")
     assert section.status.text() == f"Paired as {TALENT} with {agency.store.agency_name}."
     assert agency.url in section.explanation.text()
     assert section.paired_box.isVisible() and not section.form.isVisible()
@@ -240,7 +240,7 @@ def test_pairing_problems_are_said_plainly(
     window.settings.language_picker.setCurrentIndex(window.settings.language_picker.findData("id"))
     qtbot.waitUntil(lambda: section.error.text() != said)
     assert "agensi" in section.error.text()
-    assert window.agency_line.text() == "Belum terhubung ke agensi"
+    assert window.agency_line.full_text == "Belum terhubung ke agensi"
     assert section.form.isVisible()
 
 
@@ -264,14 +264,14 @@ def test_unpair_asks_first(
     keep = [b for b in dialog.buttons() if b.text() == "Stay paired"]
     click(keep[0])
     qtbot.waitUntil(lambda: section.unpair_dialog is None)
-    assert window.agency_line.text().startswith("Connected")
+    assert window.agency_line.full_text.startswith("Connected")
 
     click(section.unpair_button)
     dialog = section.unpair_dialog
     assert dialog is not None
     click(next(b for b in dialog.buttons() if b.text() == "Unpair"))
     qtbot.waitUntil(lambda: section.form.isVisible(), timeout=WAIT_MS)
-    assert window.agency_line.text() == "Not paired with an agency"
+    assert window.agency_line.full_text == "Not paired with an agency"
     assert section.status.text() == "Not paired with an agency yet."
     assert not any(t.is_alive() for t in ours)
 
@@ -420,16 +420,16 @@ def test_429_and_503_show_retrying_in_n_seconds_and_why(
     line = window.agency_line
 
     agency.store.add_fault(path_prefix="/v1/feed", kind="status", status=429, retry_after=3)
-    qtbot.waitUntil(lambda: line.text().startswith("Retrying in"), timeout=WAIT_MS)
-    assert line.text() == "Retrying in 3 s: the agency asked to slow down (too many requests)"
+    qtbot.waitUntil(lambda: line.full_text.startswith("Retrying in"), timeout=WAIT_MS)
+    assert line.full_text == "Retrying in 3 s: the agency asked to slow down (too many requests)"
     assert line.property("tone") == "warning"
     sync_clock.advance(1.0)  # the countdown reads the clock; ticks only decide when to look
-    qtbot.waitUntil(lambda: line.text().startswith("Retrying in 2 s: "), timeout=2000)
+    qtbot.waitUntil(lambda: line.full_text.startswith("Retrying in 2 s: "), timeout=2000)
     wait_connected(qtbot, window)  # the service waited its 3 real seconds, then got through
 
     agency.store.add_fault(path_prefix="/v1/feed", kind="status", status=503, retry_after=3)
-    qtbot.waitUntil(lambda: line.text().startswith("Retrying in"), timeout=WAIT_MS)
-    assert line.text() == "Retrying in 3 s: the agency's server has a problem"
+    qtbot.waitUntil(lambda: line.full_text.startswith("Retrying in"), timeout=WAIT_MS)
+    assert line.full_text == "Retrying in 3 s: the agency's server has a problem"
     wait_connected(qtbot, window)
     assert line.property("tone") == "ok"
 
@@ -442,8 +442,8 @@ def test_agency_down_says_offline_then_connected_again(
     wait_connected(qtbot, window)
     line = window.agency_line
     agency.server.stop()
-    qtbot.waitUntil(lambda: line.text().startswith("Offline, retrying in "), timeout=WAIT_MS)
-    assert line.text().endswith(" s: the agency can't be reached (no connection)")
+    qtbot.waitUntil(lambda: line.full_text.startswith("Offline, retrying in "), timeout=WAIT_MS)
+    assert line.full_text.endswith(" s: the agency can't be reached (no connection)")
     agency.server.start()  # the same port again
     wait_connected(qtbot, window)
 
@@ -455,8 +455,8 @@ def test_refused_token_says_pair_again(
     window = unlock(qtbot, make_app("en", sync_tuning=FAST))
     line = window.agency_line
     name = agency.store.agency_name
-    qtbot.waitUntil(lambda: line.text().startswith("Token refused"), timeout=WAIT_MS)
-    assert line.text() == f"Token refused by {name}: unpair and pair again in Settings"
+    qtbot.waitUntil(lambda: line.full_text.startswith("Token refused"), timeout=WAIT_MS)
+    assert line.full_text == f"Token refused by {name}: unpair and pair again in Settings"
     assert line.property("tone") == "error"
     window.show_page(Page.SETTINGS)
     section = window.settings.agency
@@ -475,7 +475,7 @@ def test_skipped_events_and_queued_items_are_counted(
     agency.store.inject_event(TALENT, "agency.party_started", '{"anything": true}')
     agency.store.inject_event(TALENT, "booking.created", '{"customer": {"alias": "x"}}')
     qtbot.waitUntil(
-        lambda: line.text().endswith(" · 1 unknown event skipped · 1 unreadable event skipped"),
+        lambda: line.full_text.endswith(" · 1 unknown event skipped · 1 unreadable event skipped"),
         timeout=WAIT_MS,
     )
 
@@ -492,9 +492,9 @@ def test_skipped_events_and_queued_items_are_counted(
         lambda: cell(window, booking_id, Column.STATE) == "Upcoming · queued", timeout=WAIT_MS
     )
     assert "Your answer is queued" in today.answer_note.text()
-    qtbot.waitUntil(lambda: "1 item waiting to be sent" in line.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "1 item waiting to be sent" in line.full_text, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE) == "Upcoming", timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: "waiting to be sent" not in line.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "waiting to be sent" not in line.full_text, timeout=WAIT_MS)
     assert agency.answer_of(booking_id) == ("accept", None)
 
 
