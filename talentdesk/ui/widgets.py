@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -229,13 +230,49 @@ def field_grid(rows: Sequence[tuple[QLabel, QWidget]], *, label_width: int = 270
     return grid
 
 
-def scrolling(content: QWidget, name: str) -> QScrollArea:
+class _FittingScrollArea(QScrollArea):
+    """A scroll area that asks for the height its content needs at its width, no more."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        content = self.widget()
+        if content is None or content.isHidden():
+            return hint
+        width = self.viewport().width() if self.isVisible() else content.sizeHint().width()
+        needed = (
+            content.heightForWidth(width)
+            if content.hasHeightForWidth()
+            else content.sizeHint().height()
+        )
+        if needed < 0:
+            needed = content.sizeHint().height()
+        margins = self.contentsMargins()
+        return QSize(hint.width(), needed + margins.top() + margins.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wrapped text needs another height at another width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content grew or shrank
+        return super().eventFilter(watched, event)
+
+
+def scrolling(content: QWidget, name: str, *, fit: bool = False) -> QScrollArea:
     """``content`` in a frameless scroll area that scrolls up and down only.
 
     For a part of a window that must keep the height its text needs: when the window is
     short, it scrolls instead of being squeezed (and its texts cut).
+
+    Args:
+        fit: Never taller than ``content`` needs (at the area's width), however much
+            room the window has; it gives the rest to its neighbours.
     """
-    area = QScrollArea()
+    area = _FittingScrollArea() if fit else QScrollArea()
+    if fit:
+        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     area.setObjectName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

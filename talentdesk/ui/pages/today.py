@@ -20,7 +20,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -108,6 +116,8 @@ class TodayPage(EmptyStatePage):
         )
         self._answering: str | None = None
         self._last_answer: tuple[str, bool] | None = None
+        self._card_shown_for: tuple[str, BookingStatus] | None = None
+        self._card_wanted = False
         self._error: str | None = None
         self._unreadable: tuple[str, ...] = ()
         self.confirm_dialog: QMessageBox | None = None
@@ -215,6 +225,7 @@ class TodayPage(EmptyStatePage):
         session, panel = self._session, self.session_panel
         if session is not None and panel is not None:
             panel.open_session_requested.connect(self.session_requested)
+            panel.filled.connect(self._card_filled)
             # Bound methods, not lambdas: Qt lets go of them when this page goes.
             session.session_changed.connect(self._session_moved)
             session.closing_started.connect(self._session_moved)
@@ -253,6 +264,7 @@ class TodayPage(EmptyStatePage):
             self.select_booking(selected.id)
         if self.session_panel is not None:
             self.session_panel.set_booking(self.selected_booking())
+            self._bring_card_into_view(self.selected_booking())  # e.g. just accepted
         self._unreadable = tonight.unreadable
         self._show_rows(bool(tonight.rows))
         self.retranslate()
@@ -298,14 +310,42 @@ class TodayPage(EmptyStatePage):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_buttons()
         if self.session_panel is not None:
-            self.session_panel.set_booking(self.selected_booking())
-            if self.session_panel.booking is not None:
-                # On a short window the card is below the list: bring it into view.
-                QTimer.singleShot(0, self._show_session_card)
+            booking = self.selected_booking()
+            self.session_panel.set_booking(booking)
+            self._bring_card_into_view(booking)
+
+    def _bring_card_into_view(self, booking: Booking | None) -> None:
+        """On a short window the session card is below the list: scroll to it, once.
+
+        Once per booking and state (a reload reselects the row, which must not pull the
+        page back from where the talent scrolled it), and not for a booking that waits
+        for an answer: Accept and Decline are at the top of the list, and stay in view.
+        """
+        key = (booking.id, booking.status) if booking is not None else None
+        if key == self._card_shown_for:
+            return
+        self._card_shown_for = key
+        panel = self.session_panel
+        self._card_wanted = (
+            booking is not None
+            and booking.status is not BookingStatus.PENDING
+            and panel is not None
+            and panel.booking is not None
+        )
+        if self._card_wanted:
+            QTimer.singleShot(0, self._show_session_card)
+
+    def _card_filled(self) -> None:
+        # The customer's contact arrived after the first scroll: the card grew.
+        if self._card_wanted:
+            self._card_wanted = False
+            self._show_session_card()
 
     def _show_session_card(self) -> None:
         panel, scroll = self.session_panel, self.list_scroll
         if panel is not None and scroll is not None and panel.isVisible():
+            # The card just grew (the customer's contact): lay it out before measuring.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             scroll.ensureWidgetVisible(panel, 0, 0)
 
     def _update_buttons(self) -> None:

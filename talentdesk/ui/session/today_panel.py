@@ -47,9 +47,11 @@ class SessionStartPanel(Card):
 
     Signals:
         open_session_requested(): The talent wants the live session's window.
+        filled(): The booking and its contact were read again (the card may have grown).
     """
 
     open_session_requested = Signal()
+    filled = Signal()
 
     def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent, margins=18)
@@ -156,6 +158,7 @@ class SessionStartPanel(Card):
                 self._booking = result.booking
                 self._contact = result.contact
                 self._update()
+                self.filled.emit()
 
         self._session.run(work, loaded, receiver=self)
 

@@ -182,7 +182,7 @@ class SessionWindow(TranslatedWidget):
             # scroll where the window is short, so the replies keep room too.
             panel = self.escalate.panel
             shown = not panel.isHidden()
-            area = self._panel_area = scrolling(panel, "escalationScroll")
+            area = self._panel_area = scrolling(panel, "escalationScroll", fit=True)
             panel.setVisible(shown)  # a scroll area shows what it is given
             area.setMinimumHeight(150)
             area.setVisible(shown)
