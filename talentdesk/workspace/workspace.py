@@ -76,6 +76,8 @@ log = logging.getLogger(__name__)
 RECENT_SESSIONS = timedelta(days=3)
 #: How many ended sessions the report dialog lists at most.
 RECENT_SESSIONS_MAX = 12
+#: The working name a demo run gives its talent when none is set (``{talent}`` in replies).
+DEMO_WORKING_NAME = "Sari"
 
 
 class _Records:
@@ -473,6 +475,21 @@ class Workspace:
         boundaries.activate(chosen.id)
         self.notify(Changes(boundaries=True))
         return chosen
+
+    def name_the_demo_talent(self) -> str | None:
+        """A demo run's talent works as :data:`DEMO_WORKING_NAME` while no name is set.
+
+        So the sample replies read whole ("Hi, I'm Sari") without a setup step. Blocking.
+        Returns the name given, or None (not a demo, or a name is set).
+        """
+        if self.demo is None:
+            return None
+        from talentdesk.sessions.settings import load_settings
+
+        if load_settings(self.vault).talent_name:
+            return None
+        self.save_working_name(DEMO_WORKING_NAME)
+        return DEMO_WORKING_NAME
 
     def save_working_name(self, name: str) -> DeskSettings:
         """Save the talent's working name (``{talent}`` in replies), cleaned. Blocking."""

@@ -30,6 +30,7 @@ from talentdesk.sessions.terms import SessionError
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.vault import Vault
 from talentdesk.workspace import Changes, DemoAgency, SafetyTuning, SessionClocks, Workspace
+from talentdesk.workspace.workspace import DEMO_WORKING_NAME
 from tests.sessions.conftest import PASSPHRASE, Desk, FakeClock, package
 
 
@@ -291,6 +292,14 @@ def test_a_demo_run_starts_with_the_agencys_boundaries_in_force(
         demo.boundaries.activate(None)  # the talent chose none: it stays so this run
         assert demo.choose_demo_preset("id") is None
         assert demo.boundaries.active() is None
+
+        # The demo's talent has a working name, so "{talent}" reads whole.
+        assert plain.name_the_demo_talent() is None
+        assert demo.name_the_demo_talent() == DEMO_WORKING_NAME
+        assert demo.session_context().talent_name == DEMO_WORKING_NAME
+        demo.save_working_name("Maya")
+        assert demo.name_the_demo_talent() is None  # a name of the talent's own stays
+        assert demo.session_context().talent_name == "Maya"
     finally:
         plain.close()
         demo.close()

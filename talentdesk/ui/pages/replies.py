@@ -36,6 +36,7 @@ from talentdesk.sessions.replies import (
     edited_from,
     unknown_variables,
 )
+from talentdesk.ui.language import current_language
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
@@ -331,9 +332,16 @@ class RepliesPage(EmptyStatePage):
             self.shortcode.setText(reply.shortcode)
             self.text.setPlainText(reply.text)
         elif not self._creating:
+            # Nothing selected: the idle editor shows what a new reply would start with.
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(self._language())))
             self.shortcode.clear()
             self.text.clear()
         self._update_editor()
+
+    def _language(self) -> str:
+        # The UI's language: Qt's default locale follows a switch before the widgets hear
+        # of it, so this is right inside a retranslation too.
+        return current_language()
 
     def new_reply(self) -> None:
         """Start a new reply of the talent's own."""
@@ -342,9 +350,7 @@ class RepliesPage(EmptyStatePage):
         self.view.selectionModel().clearSelection()
         self._editing = None
         self._error = None
-        language = str(self.language_filter.currentData() or "") or (
-            self._session.language if self._session else "id"
-        )
+        language = str(self.language_filter.currentData() or "") or self._language()
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
         style = str(self.style_filter.currentData() or "") or ReplyStyle.POLITE.value
         self.style_box.setCurrentIndex(max(0, self.style_box.findData(style)))
@@ -576,6 +582,8 @@ class RepliesPage(EmptyStatePage):
             self.style_box.setItemText(row - 1, self._words.reply_style(style))
         for row, code in enumerate(LANGUAGE_CODES):
             self.language_box.setItemText(row, self._words.language_name(code))
+        if self._editing is None and not self._creating:
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(self._language())))
         self.new_button.setText(self.tr("New reply"))
         self.style_label.setText(self.tr("Kind"))
         self.language_label.setText(self.tr("Language"))

@@ -11,7 +11,7 @@ agency (a wellbeing escalation) is the safety controller's, not this dialog's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -220,7 +220,8 @@ class AfterCareDialog(QDialog):
         words = self._words
         self.setWindowTitle(self.tr("After the session"))
         self.title.setText(self.tr("That was a hard session"))
-        reasons = ", ".join(words.hard_reason(r) for r in self.offer.reasons)
+        # "a, b and c" in the language in use (QLocale's default follows it).
+        reasons = QLocale().createSeparatedList([words.hard_reason(r) for r in self.offer.reasons])
         self.body.setText(
             self.tr(
                 "This session was hard: %1. Take a moment for yourself before the next one."

@@ -274,12 +274,14 @@ class SessionController(QObject):
     def load_context(self) -> None:
         """Read the talent's name, the contact window and the active preset again.
 
-        A demo run first puts the sample agency's boundaries in force (once).
+        A demo run first puts the sample agency's boundaries in force (once) and names
+        its talent if no name is set.
         """
         workspace, language = self.workspace, self.language
 
         def work() -> SessionContext:
             workspace.choose_demo_preset(language)
+            workspace.name_the_demo_talent()
             return workspace.session_context()
 
         self.run(work, self._context_loaded)

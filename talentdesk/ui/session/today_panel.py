@@ -286,7 +286,9 @@ class SessionStartPanel(Card):
         unblock = booking.needs_unblock and ahead and booking.status is BookingStatus.ACCEPTED
         self.unblock_note.setVisible(unblock)
         self.unblocked.setVisible(unblock)
-        self.start_button.setVisible(not live_here)
+        # Over and done with (or never to be): no Start to look at, greyed out.
+        over = stage in (BookingStage.DONE, BookingStage.CANCELLED, BookingStage.DECLINED)
+        self.start_button.setVisible(not live_here and not over)
         self.start_button.setEnabled(self._can_start())
         self.open_button.setVisible(live_here and self._session.live is not None)
         self.contact.set_contact(self._contact, self._hidden_reason(booking, stage))

@@ -220,9 +220,12 @@ def test_a_new_reply_is_in_the_language_of_the_app(qtbot: QtBot, make_app: AppFa
     window = wait_for_main_window(qtbot, app)
     page = window.replies
     window.show_page(Page.REPLIES)
+    qtbot.waitUntil(lambda: page._loaded)
+    assert page.language_box.currentData() == "id"  # the idle editor, as a new reply starts
     page.new_reply()
     assert page.language_box.currentData() == "id"
     page._cancel_clicked()
     app.set_language("en")
+    qtbot.waitUntil(lambda: page.language_box.currentData() == "en")  # the idle editor follows
     page.new_reply()
     assert page.language_box.currentData() == "en"

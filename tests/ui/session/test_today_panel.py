@@ -160,6 +160,7 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     assert panel.stage_now() is BookingStage.DONE
     assert panel.contact.handle.text() == ""
     assert panel.contact.hidden_note.text() == "The customer's details are gone with this booking."
+    assert not panel.start_button.isVisible()  # nothing left to start
     screens.discard()
 
 
