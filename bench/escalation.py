@@ -5,11 +5,17 @@ Two figures per escalation:
 
 * **click to durable**: from the mouse click to the moment the escalation and its urgent
   outbox item are committed (``synchronous=FULL``) in the vault: the outbox's first
-  after-commit listener. Target: p99 at most 20 ms. Printed beside it: the click
-  handler's return (after the listeners that run on the committing thread), and how that
-  grows with the escalations kept on the device.
+  after-commit listener.
+* **click to return**: until the click handler returns, after the listeners that run on
+  the committing thread (the outbox's, the safety service's catch-up). Target: p99 at most
+  20 ms over 1,000 escalations, and the same in the last tenth as in the first: nothing
+  after a click may grow with the escalations kept on the device.
 * **click to received**: from the click until the agency's database holds the
   escalation (polled every 0.2 ms from the test thread). Target: p95 at most 100 ms.
+
+Beside the wall-clock figures, the CPU time the GUI thread spent in each click
+(``time.thread_time``): what the code itself costs, without the waits for the disk
+(``fsync`` of the commit) and for the machine's other tenants, which make the tails.
 
 Each click waits for the previous escalation to arrive and for the screens to catch up,
 so the sender and the bridge are idle when the next click comes, as they would be for a
@@ -40,8 +46,9 @@ from talentdesk.vault import Vault, forget_keys
 from talentdesk.workspace import SyncTuning, Workspace
 from talentdesk_agency import AgencyStore, ServerThread
 
-CLICKS = 200
+CLICKS = 1000
 DURABLE_P99_MS = 20.0
+RETURN_P99_MS = 20.0
 RECEIVED_P95_MS = 100.0
 
 
@@ -108,12 +115,15 @@ def main() -> None:
         durable: list[float] = []
         clicks: list[float] = []
         calls: list[float] = []
+        cpu: list[float] = []
         received: list[float] = []
         for n in range(1, args.clicks + 1):
             committed.clear()
+            c0 = time.thread_time()
             t0 = time.perf_counter()
             QTest.mouseClick(box.button, Qt.MouseButton.LeftButton)
             t1 = time.perf_counter()
+            cpu.append((time.thread_time() - c0) * 1000)
             assert committed, "the click returned before the escalation was committed"
             durable.append((committed[0] - t0) * 1000)
             arrived = _wait_received(agency, n)
@@ -128,14 +138,18 @@ def main() -> None:
         p99 = percentile(durable, 99)
         verdict = "within" if p99 <= DURABLE_P99_MS else "OVER"
         print(f"  click to durable p99 {p99:.2f} ms (target {DURABLE_P99_MS:g} ms: {verdict})")
-        report("click handler returned (after-commit listeners included)", clicks)
+        report("click to return (after-commit listeners included)", clicks)
+        p99 = percentile(clicks, 99)
+        verdict = "within" if p99 <= RETURN_P99_MS else "OVER"
+        print(f"  click to return p99 {p99:.2f} ms (target {RETURN_P99_MS:g} ms: {verdict})")
         report("escalate call alone", calls)
+        report("CPU time of the click on the GUI thread (no waits)", cpu)
         tenth = max(1, len(clicks) // 10)
-        for name, values in (("durable", durable), ("handler", clicks)):
-            first, last = sorted(values[:tenth]), sorted(values[-tenth:])
-            print(
-                f"  {name}: first tenth median {first[len(first) // 2]:.2f} ms, "
-                f"last tenth median {last[len(last) // 2]:.2f} ms"
+        for name, values in (("durable", durable), ("return", clicks), ("click CPU", cpu)):
+            report(f"{name}, first tenth (escalations 1-{tenth})", values[:tenth])
+            report(
+                f"{name}, last tenth (escalations {len(values) - tenth + 1}-{len(values)})",
+                values[-tenth:],
             )
         report("click to received by the agency", received, target_ms=RECEIVED_P95_MS)
 

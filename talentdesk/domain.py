@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import Final, NamedTuple, TypeAlias
@@ -507,6 +507,12 @@ class AgencyConfig(msgspec.Struct, frozen=True, kw_only=True):
 
     Default decline replies and boundary presets arrive in the same push but are
     stored as their own records (``Source.AGENCY``), beside the talent's own.
+
+    Attributes:
+        supervisor_phone: Whom to call when the agency's escalation policy is exhausted
+            (nobody took an escalation).
+        realert_after_seconds: When the agency alerts again about an escalation nobody
+            took (its escalation policy), and ``escalation_rounds`` how many times.
     """
 
     id: str = "current"
@@ -518,6 +524,9 @@ class AgencyConfig(msgspec.Struct, frozen=True, kw_only=True):
     emergency_contacts: tuple[EmergencyContact, ...] = msgspec.field(
         default_factory=lambda: DEFAULT_EMERGENCY_CONTACTS
     )
+    supervisor_phone: str | None = None
+    realert_after_seconds: int = 60
+    escalation_rounds: int = 3
     updated_at: datetime | None = None
 
 
@@ -910,6 +919,28 @@ class SlowReplyCounter:
     def counts(self) -> dict[PaceThreshold, int]:
         """Slow replies per threshold. A reply slower than 5 min counts for 2 min too."""
         return dict(self._counts)
+
+    def restore(
+        self,
+        *,
+        counts: Sequence[int],
+        slow_replies: int,
+        waits: Sequence[float],
+        waiting_since: float | None,
+    ) -> None:
+        """Set the meter back to a saved state (counts in the order of :attr:`thresholds`).
+
+        Raises:
+            DomainError: If the counts do not match the thresholds or a number is negative.
+        """
+        if len(counts) != len(self._thresholds):
+            raise DomainError(f"{len(counts)} counts saved for {len(self._thresholds)} thresholds")
+        if min((*counts, slow_replies), default=0) < 0 or any(w < 0 for w in waits):
+            raise DomainError("saved pace counts must not be negative")
+        self._counts = dict(zip(self._thresholds, counts, strict=True))
+        self._slow_replies = slow_replies
+        self._waits = list(waits)
+        self._waiting_since = waiting_since
 
     def breached(self) -> tuple[PaceThreshold, ...]:
         """Thresholds reached: at least ``times`` replies slower than the limit."""

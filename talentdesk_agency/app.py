@@ -42,12 +42,13 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import msgspec
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from talentdesk_agency import __version__
+from talentdesk_agency import __version__, policy
+from talentdesk_agency.bodies import check_body
 from talentdesk_agency.problems import ApiError
 from talentdesk_agency.store import (
     SERVER_POOL_SIZE,
@@ -59,7 +60,10 @@ from talentdesk_agency.store import (
     Talent,
     as_target,
     is_postgres_url,
+    now_utc,
+    outage_errors,
 )
+from talentdesk_agency.store.devices import REVOKED
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
 
@@ -150,12 +154,16 @@ async def _read_body(request: Request) -> bytes:
         raise too_large
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size <= wire.MAX_REQUEST_BYTES:
-            chunks.append(chunk)
-        elif size > _DRAIN_LIMIT:
-            break
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size <= wire.MAX_REQUEST_BYTES:
+                chunks.append(chunk)
+            elif size > _DRAIN_LIMIT:
+                break
+    except ClientDisconnect:
+        # The client went away mid-body: nobody reads this answer, and it is no error of ours.
+        raise ApiError(400, ProblemType.INVALID_JSON, "The request body was cut short.") from None
     if size > wire.MAX_REQUEST_BYTES:
         raise too_large
     if size == 0:
@@ -174,6 +182,7 @@ def _check_json_media_type(request: Request) -> None:
 
 
 def _decode(raw: bytes, kind: type[_S]) -> _S:
+    check_body(raw)  # UTF-8 and nesting first: parsers fail on both in ways of their own
     try:
         return wire.decode(raw, kind)
     except msgspec.ValidationError as exc:
@@ -302,6 +311,10 @@ class AgencyApp:
         feed_poll_interval: Seconds between checks for new events while a long-poll waits.
         test_faults: Test mode: apply the faults written by ``talentdesk-agency fault``
             (see :mod:`talentdesk_agency.faults`). Off in production.
+        clock: The wall clock the escalation policy runs on (a test clock in tests).
+        policy_interval: Seconds between runs of the escalation policy (None: never).
+        notifier: Sends the policy's webhook notices (default: HTTP POSTs).
+        secure_cookies: Mark console cookies ``Secure`` (None: unless serving loopback).
 
     Attributes:
         asgi: The ASGI callable to serve.
@@ -313,8 +326,17 @@ class AgencyApp:
         *,
         feed_poll_interval: float = 0.05,
         test_faults: bool = False,
+        clock: Callable[[], datetime] = now_utc,
+        policy_interval: float | None = 1.0,
+        notifier: policy.Notifier | None = None,
+        secure_cookies: bool | None = None,
     ) -> None:
+        from talentdesk_agency.console import Console  # the console's own stack, loaded here
+
         self.db_path = as_target(db_path)
+        self.clock = clock
+        self._policy_interval = policy_interval
+        self._notifier = notifier
         self._poll_interval = feed_poll_interval
         self._executor: ThreadPoolExecutor | None = None
         self._store: AgencyStore | None = None
@@ -323,7 +345,7 @@ class AgencyApp:
         # Names this server process as the owner of idempotency reservations, so a
         # restarted server can tell a crashed predecessor's leftovers from live requests.
         self._instance = uuid.uuid4().hex
-        routes = [
+        routes: list[Route | Mount] = [
             Route("/v1/health", self._health, methods=["GET"]),
             Route("/v1/pairing", self._pairing, methods=["POST"]),
             Route("/v1/feed", self._feed, methods=["GET"]),
@@ -336,7 +358,10 @@ class AgencyApp:
             Route("/v1/reports", self._report, methods=["POST"]),
             Route("/v1/reports/{report_id}", self._get_report, methods=["GET"]),
             Route("/v1/availability", self._availability, methods=["PUT"]),
+            Route("/v1/debriefs", self._debrief, methods=["POST"]),
         ]
+        self.console = Console(self, secure_cookies=secure_cookies)
+        routes.append(Mount("/console", app=self.console.asgi, name="console"))
         app = Starlette(
             routes=routes,
             exception_handlers={
@@ -363,6 +388,8 @@ class AgencyApp:
         """Every (method, path template) this server answers, for the contract test."""
         out = []
         for route in self._starlette.routes:
+            if isinstance(route, Mount):
+                continue  # the console: web pages, not the Agency API
             assert isinstance(route, Route)
             for method in sorted(route.methods or ()):
                 if method != "HEAD":
@@ -380,6 +407,7 @@ class AgencyApp:
             max_workers=store.max_threads, thread_name_prefix="agency-db"
         )
         watcher_task: asyncio.Task[None] | None = None
+        policy_task: asyncio.Task[None] | None = None
         try:
             if self._faults is not None:
                 await self._db(store.fault_table.ensure_table)
@@ -387,13 +415,21 @@ class AgencyApp:
             if purged:
                 log.info("purged %d expired idempotency records", purged)
             self._watcher = FeedWatcher(
-                lambda: self._db(store.max_seq), interval=self._poll_interval
+                self._survives_outages(store.max_seq), interval=self._poll_interval
             )
             watcher_task = asyncio.create_task(self._watcher.run())
+            await self.console.start(self._survives_outages(store.timeline.newest))
+            if self._policy_interval is not None:
+                policy_task = asyncio.create_task(self._run_policy(self._policy_interval))
             yield
         finally:
             if self._watcher is not None:
                 self._watcher.close()
+            await self.console.stop()
+            if policy_task is not None:
+                policy_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await policy_task
             if watcher_task is not None:
                 await watcher_task
             await self._db(store.close)
@@ -404,6 +440,37 @@ class AgencyApp:
         """Answer waiting long-polls now (call on the server's event loop)."""
         if self._watcher is not None:
             self._watcher.close()
+        self.console.begin_shutdown()
+
+    def _survives_outages(self, read: Callable[[], int]) -> Callable[[], Awaitable[int]]:
+        # A watcher polls a sequence number; while the database is away it keeps the last
+        # one it saw (and requests answer 503) instead of dying.
+        last = 0
+
+        async def newest() -> int:
+            nonlocal last
+            with contextlib.suppress(ApiError):
+                last = await self._db(read)
+            return last
+
+        return newest
+
+    async def run_policy_once(self) -> policy.PolicyWork:
+        """Run the escalation policy now, at the app's clock (the periodic task's step)."""
+        store = self.store
+        now = self.clock()
+        return await asyncio.to_thread(policy.tick, store, now, notifier=self._notifier)
+
+    async def _run_policy(self, interval: float) -> None:
+        # One process runs this (issue 14 adds the leader election); tick() is idempotent.
+        while True:
+            try:
+                await self.run_policy_once()
+            except outage_errors() as exc:
+                log.warning("escalation policy: database unavailable (%s)", type(exc).__name__)
+            except Exception:
+                log.exception("escalation policy failed; trying again")
+            await asyncio.sleep(interval)
 
     @property
     def store(self) -> AgencyStore:
@@ -423,7 +490,17 @@ class AgencyApp:
         # awaits them.
         assert self._executor is not None
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+        try:
+            return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+        except outage_errors() as exc:
+            # The database is down or unreachable: say so (503), never a 500.
+            log.warning("database unavailable: %s", type(exc).__name__)
+            raise ApiError(
+                503,
+                ProblemType.UNAVAILABLE,
+                "The agency's database cannot be reached. Nothing was stored; try again.",
+                headers={"Retry-After": "5"},
+            ) from None
 
     # --- error mapping --------------------------------------------------------------
 
@@ -462,8 +539,15 @@ class AgencyApp:
         token = token.strip()
         if scheme.lower() != "bearer" or not token or len(token) > 256:
             raise _unauthorized("The Authorization header must be `Bearer <token>`.", invalid=True)
-        talent = await self._db(self.store.talent_for_token, token)
-        if talent is None:
+        talent = await self._db(self.store.devices.authenticate, token)
+        if talent == REVOKED:
+            raise ApiError(
+                401,
+                ProblemType.TOKEN_REVOKED,
+                "The agency revoked this device. Pair the app again with a new code.",
+                headers={"WWW-Authenticate": _WWW_AUTHENTICATE + ', error="invalid_token"'},
+            )
+        if not isinstance(talent, Talent):
             raise _unauthorized(
                 "This device token is not known to the agency. Pair the app again.",
                 invalid=True,
@@ -583,6 +667,13 @@ class AgencyApp:
         report_id = _path_id(request, "report_id", "report")
         report = await self._db(self.store.report, talent.id, report_id)
         return _json(wire.encode(report))
+
+    async def _debrief(self, request: Request) -> Response:
+        return await self._write(
+            request,
+            wire.DebriefRequest,
+            lambda talent, body: functools.partial(self.store.create_debrief, talent.id, body),
+        )
 
     async def _availability(self, request: Request) -> Response:
         return await self._write(

@@ -11,6 +11,7 @@ Exit codes: 0 done, 1 the command failed (message on stderr), 2 bad usage,
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -31,8 +32,10 @@ from talentdesk_agency.store import (
     open_database,
 )
 from talentdesk_agency.store.migrations import SCHEMA_VERSION, migrate
+from talentdesk_agency.store.records import StaffRole
+from talentdesk_agency.store.settings import AlertContact
 from talentdesk_contract import wire
-from talentdesk_contract.values import ReportStatus, TicketLevel
+from talentdesk_contract.values import ReportStatus, ResolutionReason, TicketLevel
 
 __all__ = ["build_parser", "main"]
 
@@ -198,11 +201,60 @@ def build_parser() -> argparse.ArgumentParser:
     escalations.add_argument("--open", action="store_true", help="only open or acknowledged ones")
     escalations.add_argument("--json", action="store_true", help="one JSON object per line")
 
-    for name, verb in (("ack", "acknowledge"), ("resolve", "resolve")):
-        sub = command(name, f"{verb} an escalation (the talent's app shows it)")
-        sub.add_argument("escalation_id", metavar="ESC_ID")
-        sub.add_argument("--supervisor", required=True, metavar="NAME", help="who is handling it")
-        sub.add_argument("--note", help="a note for the talent")
+    escalations.add_argument("--limit", type=_positive, default=200, metavar="N")
+
+    ack = command("ack", "acknowledge an escalation: you take it (the talent's app shows who)")
+    ack.add_argument("escalation_id", metavar="ESC_ID")
+    ack.add_argument("--supervisor", required=True, metavar="NAME", help="who is handling it")
+    ack.add_argument("--note", help="a note for the talent")
+    resolve = command("resolve", "resolve an escalation with a reason and a note")
+    resolve.add_argument("escalation_id", metavar="ESC_ID")
+    resolve.add_argument("--supervisor", required=True, metavar="NAME", help="who resolves it")
+    resolve.add_argument(
+        "--reason", required=True, type=ResolutionReason, choices=list(ResolutionReason)
+    )
+    resolve.add_argument("--note", required=True, help="what was done (the talent sees it)")
+
+    bookings = command("bookings", "list bookings with the talents' answers and decline reasons")
+    bookings.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    staff = command("staff", "staff accounts of the web console (/console)")
+    staff_do = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    staff_add = staff_do.add_parser(
+        "add",
+        help="add an account; the password is asked for (or read from stdin when piped)",
+    )
+    _add_db(staff_add)
+    staff_add.add_argument("--name", required=True)
+    staff_add.add_argument("--role", required=True, type=StaffRole, choices=list(StaffRole))
+    staff_list = staff_do.add_parser("list", help="list accounts")
+    _add_db(staff_list)
+    for verb in ("disable", "enable"):
+        sub = staff_do.add_parser(verb, help=f"{verb} an account (disabling signs it out)")
+        _add_db(sub)
+        sub.add_argument("--name", required=True)
+
+    command("devices", "list paired devices (ids for revoke-device)")
+    revoke = command(
+        "revoke-device", "revoke a paired device: its token then gets 401 token-revoked"
+    )
+    revoke.add_argument("device_id", metavar="DEVICE_ID", help="from `devices` (dev_...)")
+
+    policy = command(
+        "policy",
+        "show or change the escalation policy (also in the console's configuration)",
+    )
+    policy.add_argument("--realert-after", type=int, metavar="SECONDS")
+    policy.add_argument("--remind-after", type=int, metavar="SECONDS")
+    policy.add_argument("--rounds", type=int, metavar="N")
+    policy.add_argument("--supervisor-phone", metavar="NUMBER")
+    policy.add_argument(
+        "--contact",
+        action="append",
+        metavar="NAME|PHONE",
+        help="the next level to alert (repeat; replaces the list)",
+    )
+    policy.add_argument("--webhook", metavar="URL", help="POST every alert round here")
 
     reports = command("reports", "list incident reports, newest first")
     reports.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -408,19 +460,65 @@ def _config(args: argparse.Namespace) -> int:
 
 def _escalations(args: argparse.Namespace) -> int:
     with _open(args) as store:
+        rows: list[dict[str, Any]] = []
+        for e in store.escalation_log.rows(open_only=args.open, limit=args.limit):
+            follow_ups = store.escalation_log.follow_ups(e.id)
+            rows.append(
+                {
+                    "id": e.id,
+                    "talent": e.talent,
+                    "kind": e.kind,
+                    "priority": e.priority,
+                    "status": e.status,
+                    "at": e.at,
+                    "crisis_sign": e.crisis_sign,
+                    "booking": e.booking_id,
+                    "follow_ups": e.follow_ups,
+                    "alerted": e.alerted_rounds,
+                    "supervisor": e.supervisor,
+                    "reason": e.resolution_reason,
+                    "note": e.note,
+                    "supervisor_note": e.supervisor_note,
+                    "follow_up_details": [
+                        {"at": f.received_at, "crisis_sign": f.crisis_sign, "note": f.note}
+                        for f in follow_ups
+                    ],
+                }
+            )
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    columns = ["id", "talent", "kind", "priority", "status", "at", "crisis_sign"]
+    _print_table(rows, [*columns, "follow_ups", "alerted", "supervisor", "reason"])
+    for row in rows:
+        # Notes and follow-ups below the table: free text does not fit a column.
+        lines = [f"  note: {row['note']}"] if row["note"] else []
+        for f in row["follow_up_details"]:
+            sign = f" [{f['crisis_sign']}]" if f["crisis_sign"] else ""
+            lines.append(f"  follow-up {f['at']}{sign}: {f['note'] or ''}".rstrip())
+        if lines:
+            print(f"{row['id']}:")
+            print("\n".join(lines))
+    return 0
+
+
+def _bookings(args: argparse.Namespace) -> int:
+    with _open(args) as store:
         rows = [
             {
-                "id": e.id,
-                "talent": e.talent,
-                "status": e.status,
-                "at": e.at,
-                "crisis_sign": e.crisis_sign,
-                "booking": e.booking_id,
-                "follow_ups": e.follow_ups,
-                "supervisor": e.supervisor,
-                "note": e.note,
+                "id": b.id,
+                "talent": b.talent,
+                "start": b.start,
+                "package": b.package.id,
+                "returning": b.returning,
+                "status": b.status,
+                "answer": b.answer,
+                "decline_reason": b.answer_reason,
+                "cancel_reason": b.cancel_reason,
+                "session": "live" if b.live else ("ended" if b.ended_at else None),
             }
-            for e in store.escalations(open_only=args.open)
+            for b in store.bookings.rows()
         ]
     if args.json:
         for row in rows:
@@ -428,8 +526,126 @@ def _escalations(args: argparse.Namespace) -> int:
     else:
         _print_table(
             rows,
-            ["id", "talent", "status", "at", "crisis_sign", "booking", "follow_ups", "supervisor"],
+            ["id", "talent", "start", "package", "status", "answer", "decline_reason", "session"],
         )
+    return 0
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise AgencyError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _staff(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as store:
+        if args.staff_command == "add":
+            member = store.staff.add(args.name, args.role, _read_password())
+            print(f"added {member.role} {member.name!r}; sign in at /console/login")
+        elif args.staff_command == "list":
+            _print_table(
+                [
+                    {
+                        "name": m.name,
+                        "role": m.role,
+                        "state": "disabled" if m.disabled else "active",
+                        "on_duty": "yes" if m.on_duty else "no",
+                    }
+                    for m in store.staff.members()
+                ],
+                ["name", "role", "state", "on_duty"],
+            )
+        else:
+            store.staff.set_disabled(args.name, args.staff_command == "disable")
+            print(f"{args.name}: {args.staff_command}d")
+    return 0
+
+
+def _devices(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        names = {t.id: t.display_name for t in store.talents()}
+        _print_table(
+            [
+                {
+                    "id": d.id,
+                    "talent": names.get(d.talent_id, d.talent_id),
+                    "device": d.name,
+                    "paired": d.paired_at,
+                    "last_seen": d.last_seen_at,
+                    "revoked": d.revoked_at,
+                }
+                for d in store.devices.devices()
+            ],
+            ["id", "talent", "device", "paired", "last_seen", "revoked"],
+        )
+    return 0
+
+
+def _revoke_device(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        device = store.devices.revoke(args.device_id)
+    print(f"device {device.id} ({device.name}) revoked: its app must pair again")
+    return 0
+
+
+def _policy(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as store:
+        config = store.config()
+        current = config.escalation_policy or wire.EscalationPolicy()
+        rules = store.settings.alerting()
+        changes = {
+            "realert_after_seconds": args.realert_after,
+            "remind_owner_after_seconds": args.remind_after,
+            "rounds": args.rounds,
+        }
+        changed = any(v is not None for v in changes.values())
+        changed = changed or args.supervisor_phone is not None
+        if changed:
+            merged = {**msgspec.structs.asdict(current)}
+            merged.update({k: v for k, v in changes.items() if v is not None})
+            phone = config.supervisor_phone
+            if args.supervisor_phone is not None:
+                phone = args.supervisor_phone or None
+            raw = wire.encode(
+                msgspec.structs.replace(config, escalation_policy=merged, supervisor_phone=phone)
+            )
+            try:
+                store.set_config(wire.decode(raw, wire.AgencyConfig))
+            except msgspec.ValidationError as exc:
+                raise AgencyError(f"not a valid policy: {exc}") from None
+        if args.contact is not None or args.webhook is not None:
+            contacts = rules.contacts
+            if args.contact is not None:
+                contacts = tuple(
+                    AlertContact(name=n.strip(), phone=p.strip() or None)
+                    for n, _, p in (c.partition("|") for c in args.contact)
+                )
+            try:
+                rules = msgspec.convert(
+                    {
+                        **msgspec.structs.asdict(rules),
+                        "contacts": [msgspec.structs.asdict(c) for c in contacts],
+                        "webhook_url": args.webhook or rules.webhook_url,
+                    },
+                    type(rules),
+                )
+            except msgspec.ValidationError as exc:
+                raise AgencyError(f"not valid: {exc}") from None
+            store.settings.set_alerting(rules)
+        config = store.config()
+        shown = {
+            "escalation_policy": msgspec.structs.asdict(
+                config.escalation_policy or wire.EscalationPolicy()
+            ),
+            "supervisor_phone": config.supervisor_phone,
+            "next_level": [msgspec.structs.asdict(c) for c in rules.contacts],
+            "webhook_url": rules.webhook_url,
+            "priorities": dict(rules.priorities),
+        }
+    print(json.dumps(shown, indent=2, ensure_ascii=False))
     return 0
 
 
@@ -441,8 +657,10 @@ def _ack(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
+    if not args.note.strip():
+        raise _UsageError("resolving needs a note saying what was done")
     with _open(args) as store:
-        store.resolve_escalation(args.escalation_id, args.supervisor, args.note)
+        store.resolve_escalation(args.escalation_id, args.supervisor, args.note, args.reason)
     print(f"escalation {args.escalation_id} resolved")
     return 0
 
@@ -544,6 +762,11 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "escalations": _escalations,
     "ack": _ack,
     "resolve": _resolve,
+    "bookings": _bookings,
+    "staff": _staff,
+    "devices": _devices,
+    "revoke-device": _revoke_device,
+    "policy": _policy,
     "reports": _reports,
     "ticket": _ticket,
     "fault": _fault,

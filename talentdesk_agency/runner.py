@@ -22,9 +22,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import FrameType, TracebackType
-from typing import Final, TextIO
+from typing import Any, Final, TextIO
 
 import uvicorn
 
@@ -136,6 +136,7 @@ class ServerThread:
         port: Port to bind; 0 picks a free one.
         feed_poll_interval: Seconds between checks for new events during a long-poll.
         faults: Test mode: apply injected faults (:mod:`talentdesk_agency.faults`).
+        app_options: More keyword arguments for :class:`AgencyApp` (a test clock, ...).
 
     Example:
         >>> with ServerThread(tmp / "agency.db") as server:  # doctest: +SKIP
@@ -150,16 +151,25 @@ class ServerThread:
         *,
         feed_poll_interval: float = 0.05,
         faults: bool = False,
+        app_options: Mapping[str, Any] | None = None,
     ) -> None:
         self.db_path = as_target(db_path)
         self.host = host
         self.port = port
         self._agency = AgencyApp(
-            self.db_path, feed_poll_interval=feed_poll_interval, test_faults=faults
+            self.db_path,
+            feed_poll_interval=feed_poll_interval,
+            test_faults=faults,
+            **dict(app_options or {}),
         )
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._url: str | None = None
+
+    @property
+    def app(self) -> AgencyApp:
+        """The agency app this thread serves."""
+        return self._agency
 
     @property
     def url(self) -> str:

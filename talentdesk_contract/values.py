@@ -20,6 +20,8 @@ __all__ = [
     "BoundaryAnswer",
     "Channel",
     "CrisisSign",
+    "EscalationKind",
+    "EscalationPriority",
     "EscalationStatus",
     "EventType",
     "Language",
@@ -28,6 +30,7 @@ __all__ = [
     "ReplyStyle",
     "ReportCategory",
     "ReportStatus",
+    "ResolutionReason",
     "SessionEventType",
     "SessionOutcome",
     "TicketLevel",
@@ -119,6 +122,32 @@ class EscalationStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class EscalationKind(enum.StrEnum):
+    """What raised an escalation: every alarm is its own escalation."""
+
+    BUTTON = "button"  # the talent pressed Escalate (or Ctrl+Shift+E)
+    LONE_WORKER = "lone_worker"  # the "Are you OK?" check got no answer
+    WELLBEING = "wellbeing"  # the talent answered "not OK" in after-care
+
+
+class EscalationPriority(enum.StrEnum):
+    """How soon the agency must act, most urgent first (the console sorts in this order)."""
+
+    URGENT = "urgent"
+    HIGH = "high"
+    LOW = "low"
+
+
+class ResolutionReason(enum.StrEnum):
+    """Why a supervisor resolved an escalation."""
+
+    HANDLED = "handled"
+    FALSE_ALARM = "false_alarm"
+    EMERGENCY_SERVICES_CALLED = "emergency_services_called"
+    TALENT_UNREACHABLE = "talent_unreachable"
+    OTHER = "other"
+
+
 class ReportCategory(enum.StrEnum):
     """Incident report categories, after the agency's refund and conduct rules."""
 
@@ -158,6 +187,8 @@ class EventType(enum.StrEnum):
     BOOKING_REBOOKED = "booking.rebooked"
     ESCALATION_ACKNOWLEDGED = "escalation.acknowledged"
     ESCALATION_RESOLVED = "escalation.resolved"
+    ESCALATION_ALERTED_AGAIN = "escalation.alerted_again"
+    ESCALATION_UNANSWERED = "escalation.unanswered"
     REPORT_UPDATED = "report.updated"
     CONFIG_UPDATED = "config.updated"
 
@@ -176,6 +207,7 @@ class OperationKind(enum.StrEnum):
     ESCALATION_CANCEL = "escalation_cancel"
     REPORT = "report"
     AVAILABILITY = "availability"
+    DEBRIEF = "debrief"
 
 
 class ProblemType(enum.StrEnum):
@@ -185,6 +217,8 @@ class ProblemType(enum.StrEnum):
     """
 
     INVALID_JSON = "urn:talentdesk:problem:invalid-json"
+    INVALID_UTF8 = "urn:talentdesk:problem:invalid-utf8"
+    NESTING_TOO_DEEP = "urn:talentdesk:problem:nesting-too-deep"
     INVALID_BODY = "urn:talentdesk:problem:invalid-body"
     INVALID_PARAMETER = "urn:talentdesk:problem:invalid-parameter"
     UNSUPPORTED_MEDIA_TYPE = "urn:talentdesk:problem:unsupported-media-type"
@@ -194,6 +228,7 @@ class ProblemType(enum.StrEnum):
     IDEMPOTENCY_KEY_REUSED = "urn:talentdesk:problem:idempotency-key-reused"
     REQUEST_IN_PROGRESS = "urn:talentdesk:problem:request-in-progress"
     UNAUTHORIZED = "urn:talentdesk:problem:unauthorized"
+    TOKEN_REVOKED = "urn:talentdesk:problem:token-revoked"  # noqa: S105 - a problem type
     PAIRING_CODE_UNKNOWN = "urn:talentdesk:problem:pairing-code-unknown"
     PAIRING_CODE_USED = "urn:talentdesk:problem:pairing-code-used"
     PAIRING_CODE_EXPIRED = "urn:talentdesk:problem:pairing-code-expired"
@@ -203,4 +238,5 @@ class ProblemType(enum.StrEnum):
     CURSOR_AHEAD = "urn:talentdesk:problem:cursor-ahead"
     RATE_LIMITED = "urn:talentdesk:problem:rate-limited"
     INTERNAL_ERROR = "urn:talentdesk:problem:internal-error"
+    UNAVAILABLE = "urn:talentdesk:problem:unavailable"
     INJECTED_FAULT = "urn:talentdesk:problem:injected-fault"

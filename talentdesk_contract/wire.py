@@ -37,6 +37,8 @@ from talentdesk_contract.values import (
     BoundaryAnswer,
     Channel,
     CrisisSign,
+    EscalationKind,
+    EscalationPriority,
     EscalationStatus,
     EventType,
     Language,
@@ -44,6 +46,7 @@ from talentdesk_contract.values import (
     ReplyStyle,
     ReportCategory,
     ReportStatus,
+    ResolutionReason,
     SessionEventType,
     SessionOutcome,
     TicketLevel,
@@ -54,8 +57,10 @@ __all__ = [
     "EVENT_DATA_TYPES",
     "IDEMPOTENCY_KEY_HEADER",
     "IDEMPOTENCY_KEY_MAX_LENGTH",
+    "IDEMPOTENCY_RETENTION_DAYS",
     "MAX_FEED_LIMIT",
     "MAX_FEED_WAIT_SECONDS",
+    "MAX_NESTING_DEPTH",
     "MAX_REQUEST_BYTES",
     "MAX_RESPONSE_BYTES",
     "MAX_SEQ",
@@ -77,12 +82,18 @@ __all__ = [
     "Channel",
     "CrisisSign",
     "Customer",
+    "Debrief",
+    "DebriefRequest",
     "DeclineReply",
     "EmergencyContact",
     "Escalation",
+    "EscalationAlertData",
     "EscalationCancelRequest",
     "EscalationCreated",
     "EscalationFollowUpRequest",
+    "EscalationKind",
+    "EscalationPolicy",
+    "EscalationPriority",
     "EscalationRequest",
     "EscalationStatus",
     "EscalationUpdateData",
@@ -104,6 +115,7 @@ __all__ = [
     "ReportRequest",
     "ReportStatus",
     "ReportUpdateData",
+    "ResolutionReason",
     "SessionEventRequest",
     "SessionEventResult",
     "SessionEventType",
@@ -130,6 +142,10 @@ MAX_FEED_WAIT_SECONDS: Final = 30
 MAX_SEQ: Final = 9_007_199_254_740_991
 IDEMPOTENCY_KEY_HEADER: Final = "Idempotency-Key"
 IDEMPOTENCY_KEY_MAX_LENGTH: Final = 128
+#: A server keeps idempotency keys (and their first answer) at least this long.
+IDEMPOTENCY_RETENTION_DAYS: Final = 30
+#: Request bodies may nest arrays and objects at most this deep (400 otherwise).
+MAX_NESTING_DEPTH: Final = 32
 REPLAYED_HEADER: Final = "Idempotency-Replayed"
 PROBLEM_CONTENT_TYPE: Final = "application/problem+json"
 
@@ -228,6 +244,21 @@ class EmergencyContact(_Response, frozen=True):
     language: Language | None = None
 
 
+class EscalationPolicy(_Response, frozen=True):
+    """When the agency alerts again about an escalation nobody took, and reminds its owner.
+
+    Unacknowledged ``realert_after_seconds`` after it arrived, the agency alerts every
+    supervisor on duty and its next level again (round 1), and again each
+    ``realert_after_seconds`` up to ``rounds`` rounds; one delay after the last round the
+    policy is exhausted (``escalation.unanswered``). Acknowledged but not resolved after
+    ``remind_owner_after_seconds``, its owner is reminded.
+    """
+
+    realert_after_seconds: Annotated[int, Meta(ge=10, le=3_600)] = 60
+    remind_owner_after_seconds: Annotated[int, Meta(ge=60, le=86_400)] = 900
+    rounds: Annotated[int, Meta(ge=1, le=10)] = 3
+
+
 class AgencyConfig(_Response, frozen=True):
     """The agency's rules and defaults: the ``data`` of ``config.updated``."""
 
@@ -237,6 +268,8 @@ class AgencyConfig(_Response, frozen=True):
     decline_replies: Annotated[tuple[DeclineReply, ...], Meta(max_length=200)]
     boundary_presets: Annotated[tuple[BoundaryPreset, ...], Meta(max_length=20)]
     emergency_contacts: Annotated[tuple[EmergencyContact, ...], Meta(max_length=20)]
+    supervisor_phone: PhoneNumber | None = None
+    escalation_policy: EscalationPolicy | None = None
 
 
 # --- feed event data ------------------------------------------------------------------
@@ -280,12 +313,25 @@ class BookingCancelledData(_Response, frozen=True):
 
 
 class EscalationUpdateData(_Response, frozen=True):
-    """``data`` of ``escalation.acknowledged`` and ``escalation.resolved``."""
+    """``data`` of ``escalation.acknowledged`` and ``escalation.resolved`` (``reason``:
+    resolved only)."""
 
     escalation_id: Id
     supervisor: Name
     at: Timestamp
     note: Note | None = None
+    reason: ResolutionReason | None = None
+
+
+class EscalationAlertData(_Response, frozen=True):
+    """``data`` of ``escalation.alerted_again`` (nobody took it within the policy's delay:
+    the agency alerted again) and ``escalation.unanswered`` (the policy is exhausted: call
+    the supervisor's phone and the emergency numbers)."""
+
+    escalation_id: Id
+    at: Timestamp
+    round: Annotated[int, Meta(ge=1, le=100)]
+    supervisors_alerted: Annotated[int, Meta(ge=0, le=10_000)]
 
 
 class ReportUpdateData(_Response, frozen=True):
@@ -299,7 +345,12 @@ class ReportUpdateData(_Response, frozen=True):
 
 
 EventData: TypeAlias = (
-    BookingData | BookingCancelledData | EscalationUpdateData | ReportUpdateData | AgencyConfig
+    BookingData
+    | BookingCancelledData
+    | EscalationUpdateData
+    | EscalationAlertData
+    | ReportUpdateData
+    | AgencyConfig
 )
 
 #: The ``data`` type of each known event type.
@@ -311,6 +362,8 @@ EVENT_DATA_TYPES: Final[Mapping[str, type[EventData]]] = MappingProxyType(
         EventType.BOOKING_CANCELLED: BookingCancelledData,
         EventType.ESCALATION_ACKNOWLEDGED: EscalationUpdateData,
         EventType.ESCALATION_RESOLVED: EscalationUpdateData,
+        EventType.ESCALATION_ALERTED_AGAIN: EscalationAlertData,
+        EventType.ESCALATION_UNANSWERED: EscalationAlertData,
         EventType.REPORT_UPDATED: ReportUpdateData,
         EventType.CONFIG_UPDATED: AgencyConfig,
     }
@@ -419,6 +472,7 @@ class EscalationRequest(_Request, frozen=True):
     booking_id: Id | None = None
     crisis_sign: CrisisSign | None = None
     note: Note | None = None
+    kind: EscalationKind = EscalationKind.BUTTON
 
 
 class EscalationCreated(_Response, frozen=True):
@@ -457,6 +511,28 @@ class Escalation(_Response, frozen=True):
     acknowledged_at: Timestamp | None = None
     resolved_at: Timestamp | None = None
     cancelled_at: Timestamp | None = None
+    kind: EscalationKind = EscalationKind.BUTTON
+    priority: EscalationPriority = EscalationPriority.URGENT
+    alerted_rounds: Annotated[int, Meta(ge=0, le=100)] = 0
+    unanswered: bool = False
+    resolution_reason: ResolutionReason | None = None
+
+
+class DebriefRequest(_Request, frozen=True):
+    """``POST /v1/debriefs``: after a hard session, the talent asks to talk to a supervisor."""
+
+    at: Timestamp
+    session_id: Id | None = None
+    booking_id: Id | None = None
+    note: Note | None = None
+
+
+class Debrief(_Response, frozen=True):
+    """``201`` answer to a debrief request: a low-priority item in the supervisors' queue."""
+
+    id: Id
+    status: EscalationStatus
+    priority: EscalationPriority
 
 
 class ReportRequest(_Request, frozen=True):

@@ -127,12 +127,11 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     small = compact.escalate
     assert small is not None
     small.button.click()
-    second = small.panel.view
+    second = small.view
     assert second is not None
     wait_until(lambda: escalation(second.id).remote_id is not None)
     agency.acknowledge_escalation(escalation(second.id).remote_id or "", "Rina")
-    wait_until(lambda: small.panel.property("state") == "acknowledged")
-    compact.resize(340, 620)
+    wait_until(lambda: small.line.full_text.startswith(("Acknowledged", "Diterima")))
     save(compact, out / "compact.png")
     screens.show_session()
 

@@ -124,8 +124,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, out: Path) -> None:
     screens.show_compact()
     compact = screens.compact
     assert compact is not None
-    wait_until(lambda: len(compact.pin_buttons) == len(PINS))
-    compact.resize(340, 450)
+    wait_until(lambda: compact.result_buttons[len(PINS) - 1].isEnabled())
     save(compact, out / "compact.png")
     QTest.keyClick(compact, Qt.Key.Key_Escape)
 

@@ -2,6 +2,12 @@
 
 Usage:
     uv run python tools/update_translations.py
+    uv run python tools/update_translations.py --merge-from REV   # after a merge
+
+* with ``--merge-from REV`` (a git revision, e.g. the branch just merged), each
+  message still unfinished takes its translation from that revision's ``.ts``
+  (same context, source and comment): the way to resolve a merge conflict in
+  the ``.ts`` files is to keep either side and regenerate with the other;
 
 * ``pyside6-lupdate`` merges the strings found in ``talentdesk/ui`` into
   ``talentdesk/i18n/talentdesk_<lang>.ts``, keeping every existing
@@ -112,6 +118,48 @@ def fill_from_source(ts: Path) -> int:
     return filled
 
 
+def _key(context: str, message: ET.Element) -> tuple[str, str, str]:
+    return (context, message.findtext("source") or "", message.findtext("comment") or "")
+
+
+def fill_from_revision(ts: Path, revision: str) -> int:
+    """Finish the unfinished messages of ``ts`` with the translations in ``revision``'s copy.
+
+    Returns how many were filled.
+    """
+    shown = subprocess.run(
+        ["git", "show", f"{revision}:{ts.relative_to(ROOT).as_posix()}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout
+    theirs: dict[tuple[str, str, str], ET.Element] = {}
+    for context in ET.fromstring(shown).iter("context"):  # noqa: S314 (our own file)
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") is None:
+                theirs[_key(name, message)] = translation
+    tree = ET.parse(ts)  # noqa: S314 (our own file)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") != "unfinished":
+                continue
+            found = theirs.get(_key(name, message))
+            if found is None:
+                continue
+            if translation is not None:
+                message.remove(translation)
+            message.append(found)
+            filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def unfinished(ts: Path) -> list[str]:
     """The source texts of ``ts`` that still lack a finished translation."""
     tree = ET.parse(ts)  # noqa: S314 (our own file)
@@ -136,11 +184,20 @@ def unfinished(ts: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.parse_args(argv)
+    parser.add_argument(
+        "--merge-from",
+        metavar="REV",
+        action="append",
+        default=[],
+        help="take unfinished messages' translations from this git revision's .ts",
+    )
+    args = parser.parse_args(argv)
     status = 0
     for code, locale in LANGUAGES.items():
         ts = ts_path(code)
         lupdate(ts, locale)
+        if any([fill_from_revision(ts, revision) for revision in args.merge_from]):
+            lupdate(ts, locale)
         if code == SOURCE_LANGUAGE and fill_from_source(ts):
             lupdate(ts, locale)  # let lupdate write the file back in its own layout
         qm = lrelease(ts)

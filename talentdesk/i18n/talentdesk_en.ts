@@ -60,6 +60,10 @@
         <translation>That is normal after a hard session. A short break helps; so does talking it through in a debrief.</translation>
     </message>
     <message>
+        <source>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</source>
+        <translation>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</translation>
+    </message>
+    <message>
         <source>Please don&apos;t carry this alone: ask your supervisor for a talk, or call them. You don&apos;t have to take the next booking right away.</source>
         <translation>Please don&apos;t carry this alone: ask your supervisor for a talk, or call them. You don&apos;t have to take the next booking right away.</translation>
     </message>
@@ -649,9 +653,42 @@
 <context>
     <name>CompactWindow</name>
     <message>
-        <source>Nothing is pinned at Ctrl+%1.</source>
-        <extracomment>The compact window is never narrower than this. Qt platforms on which a window may ask to stay on top.</extracomment>
-        <translation>Nothing is pinned at Ctrl+%1.</translation>
+        <source>Nobody is waiting</source>
+        <extracomment>Qt platforms on which a window may ask to stay on top. The compact window&apos;s one size: beside a phone-sized chat window on a 1366×768 screen. The room of the sync chip and the &quot;on top&quot; toggle in the top row (fixed: a longer word never pushes the scope chip). How many replies the search shows (Ctrl+1… copies them). How a pace message colours the pace box: nearing the limit, or past it.</extracomment>
+        <translation>Nobody is waiting</translation>
+    </message>
+    <message>
+        <source>Waiting %1</source>
+        <translation>Waiting %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slow reply(s)</source>
+        <translation>
+            <numerusform>%n slow reply</numerusform>
+            <numerusform>%n slow replies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slow reply(s) · limit %1 over %2</source>
+        <translation>
+            <numerusform>%n slow reply · limit %1 over %2</numerusform>
+            <numerusform>%n slow replies · limit %1 over %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reply found</source>
+        <translation>No reply found</translation>
+    </message>
+    <message>
+        <source>No reply at Ctrl+%1 in this list.</source>
+        <translation>No reply at Ctrl+%1 in this list.</translation>
     </message>
     <message>
         <source>Copied %1</source>
@@ -674,32 +711,24 @@
         <translation>session ended · finish in the full window</translation>
     </message>
     <message>
-        <source>Keep on top</source>
-        <translation>Keep on top</translation>
+        <source>On top</source>
+        <translation>On top</translation>
     </message>
     <message>
-        <source>Pinned replies</source>
-        <translation>Pinned replies</translation>
+        <source>Keep this window above your chat app</source>
+        <translation>Keep this window above your chat app</translation>
     </message>
     <message>
-        <source>Pin replies on the Replies page to see them here.</source>
-        <translation>Pin replies on the Replies page to see them here.</translation>
+        <source>The customer wrote: the wait starts (F8).</source>
+        <translation>The customer wrote: the wait starts (F8).</translation>
     </message>
     <message>
-        <source>Message in (F8)</source>
-        <translation>Message in (F8)</translation>
+        <source>You answered (F9). Copying a ready reply counts as an answer.</source>
+        <translation>You answered (F9). Copying a ready reply counts as an answer.</translation>
     </message>
     <message>
-        <source>I answered (F9)</source>
-        <translation>I answered (F9)</translation>
-    </message>
-    <message>
-        <source>The customer wrote</source>
-        <translation>The customer wrote</translation>
-    </message>
-    <message>
-        <source>I answered</source>
-        <translation>I answered</translation>
+        <source>Search replies… (Enter copies the first)</source>
+        <translation>Search replies… (Enter copies the first)</translation>
     </message>
     <message>
         <source>Open full window</source>
@@ -768,10 +797,40 @@
     </message>
 </context>
 <context>
+    <name>EscalateStrip</name>
+    <message>
+        <source>Not saved: call your agency now, or 112 in an emergency.</source>
+        <translation>Not saved: call your agency now, or 112 in an emergency.</translation>
+    </message>
+    <message>
+        <source>No escalation in this session</source>
+        <translation>No escalation in this session</translation>
+    </message>
+    <message>
+        <source>Nobody has taken it: call %1 now</source>
+        <translation>Nobody has taken it: call %1 now</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>waiting %1</translation>
+    </message>
+    <message>
+        <source>Escalate · Ctrl+Shift+E</source>
+        <translation>Escalate · Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>One click asks your supervisor for help at once (Ctrl+Shift+E). Add details in the full window.</source>
+        <translation>One click asks your supervisor for help at once (Ctrl+Shift+E). Add details in the full window.</translation>
+    </message>
+</context>
+<context>
     <name>EscalationPanel</name>
     <message>
+        <source>waiting %1</source>
+        <translation>waiting %1</translation>
+    </message>
+    <message>
         <source>That did not work. Try again, or call your agency.</source>
-        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>That did not work. Try again, or call your agency.</translation>
     </message>
     <message>
@@ -816,11 +875,8 @@
     </message>
     <message>
         <source>Sent at %1</source>
+        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>Sent at %1</translation>
-    </message>
-    <message>
-        <source>sent automatically</source>
-        <translation>sent automatically</translation>
     </message>
     <message>
         <source>agency reference %1</source>
@@ -845,6 +901,62 @@
     <message>
         <source>About</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>GuardPanel</name>
+    <message>
+        <source>The escalation could not be saved on this device. Call your agency now, or 112 in an emergency.</source>
+        <extracomment>While nothing ticks (no session), the escalation&apos;s wait still counts up once a second.</extracomment>
+        <translation>The escalation could not be saved on this device. Call your agency now, or 112 in an emergency.</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>time left</translation>
+    </message>
+    <message>
+        <source>over time · end it politely after unlocking</source>
+        <translation>over time · end it politely after unlocking</translation>
+    </message>
+    <message>
+        <source>session ended · finish it after unlocking</source>
+        <translation>session ended · finish it after unlocking</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>waiting %1</translation>
+    </message>
+    <message>
+        <source>Your session goes on while TalentDesk is locked</source>
+        <translation>Your session goes on while TalentDesk is locked</translation>
+    </message>
+    <message>
+        <source>Your escalation stays open while TalentDesk is locked</source>
+        <translation>Your escalation stays open while TalentDesk is locked</translation>
+    </message>
+    <message>
+        <source>Escalate — ask a supervisor for help</source>
+        <translation>Escalate — ask a supervisor for help</translation>
+    </message>
+    <message>
+        <source>One click asks your supervisor for help at once (Ctrl+Shift+E).</source>
+        <translation>One click asks your supervisor for help at once (Ctrl+Shift+E).</translation>
+    </message>
+    <message>
+        <source>Are you OK?</source>
+        <translation>Are you OK?</translation>
+    </message>
+    <message>
+        <source>I&apos;m OK</source>
+        <translation>I&apos;m OK</translation>
+    </message>
+    <message>
+        <source>I need help</source>
+        <translation>I need help</translation>
+    </message>
+    <message>
+        <source>Unlock to see the session, your replies and the customer&apos;s contact. Sync and the safety check go on meanwhile.</source>
+        <translation>Unlock to see the session, your replies and the customer&apos;s contact. Sync and the safety check go on meanwhile.</translation>
     </message>
 </context>
 <context>
@@ -1528,14 +1640,6 @@
         <translation>Reply pace</translation>
     </message>
     <message>
-        <source>Message in (F8)</source>
-        <translation>Message in (F8)</translation>
-    </message>
-    <message>
-        <source>I answered (F9)</source>
-        <translation>I answered (F9)</translation>
-    </message>
-    <message>
         <source>Press when a message from the customer arrives: the wait starts.</source>
         <translation>Press when a message from the customer arrives: the wait starts.</translation>
     </message>
@@ -1806,6 +1910,58 @@
         <translation>Refused by the agency</translation>
     </message>
     <message>
+        <source>Escalate button</source>
+        <translation>Escalate button</translation>
+    </message>
+    <message>
+        <source>No answer to “Are you OK?”</source>
+        <translation>No answer to “Are you OK?”</translation>
+    </message>
+    <message>
+        <source>“Not OK” after a session</source>
+        <translation>“Not OK” after a session</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>handled</translation>
+    </message>
+    <message>
+        <source>a false alarm</source>
+        <translation>a false alarm</translation>
+    </message>
+    <message>
+        <source>emergency services called</source>
+        <translation>emergency services called</translation>
+    </message>
+    <message>
+        <source>you could not be reached</source>
+        <translation>you could not be reached</translation>
+    </message>
+    <message>
+        <source>another reason</source>
+        <translation>another reason</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your supervisor now: %1.</source>
+        <translation>Nobody at your agency has taken it. Call your supervisor now: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your agency now.</source>
+        <translation>Nobody at your agency has taken it. Call your agency now.</translation>
+    </message>
+    <message>
+        <source>In danger, call %1.</source>
+        <translation>In danger, call %1.</translation>
+    </message>
+    <message>
+        <source>Nobody has taken it · call your supervisor</source>
+        <translation>Nobody has taken it · call your supervisor</translation>
+    </message>
+    <message>
+        <source>Delivered · your agency alerted its supervisors again (%1)</source>
+        <translation>Delivered · your agency alerted its supervisors again (%1)</translation>
+    </message>
+    <message>
         <source>Queued on this device · agency not reachable yet, retrying</source>
         <translation>Queued on this device · agency not reachable yet, retrying</translation>
     </message>
@@ -1872,6 +2028,13 @@
         <source>Your agency has it. A supervisor will acknowledge it here.</source>
         <translation>Your agency has it. A supervisor will acknowledge it here.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time(s)).</source>
+        <translation>
+            <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time).</numerusform>
+            <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n times).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Supervisor %1 acknowledged it at %2.</source>
         <translation>Supervisor %1 acknowledged it at %2.</translation>
@@ -1883,6 +2046,10 @@
     <message>
         <source>Closed at %1.</source>
         <translation>Closed at %1.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Reason: %1.</translation>
     </message>
     <message>
         <source>Your agency will be told it was pressed by mistake as soon as it can be reached.</source>
@@ -2058,12 +2225,8 @@
         <translation>Ask for a debrief</translation>
     </message>
     <message>
-        <source>Debrief requested: your supervisor got it with your escalation.</source>
-        <translation>Debrief requested: your supervisor got it with your escalation.</translation>
-    </message>
-    <message>
-        <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
-        <translation>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</translation>
+        <source>Debrief requested: it goes to your agency&apos;s supervisors (as soon as your agency can be reached), and one of them will talk it over with you.</source>
+        <translation>Debrief requested: it goes to your agency&apos;s supervisors (as soon as your agency can be reached), and one of them will talk it over with you.</translation>
     </message>
     <message numerus="yes">
         <source>%n hard session(s)</source>
@@ -2168,6 +2331,61 @@
     <message>
         <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
         <translation>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKeysSection</name>
+    <message>
+        <source>They work anywhere on your desktop while a chat session is live, also while your chat app has focus and while TalentDesk is locked.</source>
+        <translation>They work anywhere on your desktop while a chat session is live, also while your chat app has focus and while TalentDesk is locked.</translation>
+    </message>
+    <message>
+        <source>Your desktop (Wayland) lets no app hear keys pressed in other apps, so these shortcuts cannot work here. Use the Message in and Replied buttons of the compact window beside your chat app instead (F8 and F9 work in it too).</source>
+        <translation>Your desktop (Wayland) lets no app hear keys pressed in other apps, so these shortcuts cannot work here. Use the Message in and Replied buttons of the compact window beside your chat app instead (F8 and F9 work in it too).</translation>
+    </message>
+    <message>
+        <source>System-wide shortcuts are not available on this desktop. Use the Message in and Replied buttons of the compact window instead (F8 and F9 work in it too).</source>
+        <translation>System-wide shortcuts are not available on this desktop. Use the Message in and Replied buttons of the compact window instead (F8 and F9 work in it too).</translation>
+    </message>
+    <message>
+        <source>During a session</source>
+        <translation>During a session</translation>
+    </message>
+    <message>
+        <source>Mark the reply pace without leaving your chat app: press the first shortcut when the customer writes and the second when you have replied.</source>
+        <translation>Mark the reply pace without leaving your chat app: press the first shortcut when the customer writes and the second when you have replied.</translation>
+    </message>
+    <message>
+        <source>Message in</source>
+        <translation>Message in</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>Play a sound when a reply nears the agency&apos;s limit</source>
+        <translation>Play a sound when a reply nears the agency&apos;s limit</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Use the defaults</source>
+        <translation>Use the defaults</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Use a key with Ctrl, Alt or both (such as Ctrl+Alt+M), a different one for each.</source>
+        <translation>Use a key with Ctrl, Alt or both (such as Ctrl+Alt+M), a different one for each.</translation>
+    </message>
+    <message>
+        <source>Could not be saved. Try again.</source>
+        <translation>Could not be saved. Try again.</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2628,14 @@
     <message>
         <source>Remove the conversation and the number from your recent chats and calls</source>
         <translation>Remove the conversation and the number from your recent chats and calls</translation>
+    </message>
+    <message>
+        <source>Message in</source>
+        <translation>Message in</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Replied</translation>
     </message>
     <message>
         <source>The agency&apos;s reply-pace rule was broken in this session.</source>
@@ -2737,8 +2963,8 @@
         </translation>
     </message>
     <message>
-        <source>TalentDesk locks itself and closes your vault when you haven&apos;t used the keyboard or mouse in it for a while.</source>
-        <translation>TalentDesk locks itself and closes your vault when you haven&apos;t used the keyboard or mouse in it for a while.</translation>
+        <source>TalentDesk locks itself and closes your vault when you haven&apos;t used the keyboard or mouse in it for a while, but never while a session is live or an escalation is open. Locked during a session, the lock screen keeps the session&apos;s timer and the escalate button.</source>
+        <translation>TalentDesk locks itself and closes your vault when you haven&apos;t used the keyboard or mouse in it for a while, but never while a session is live or an escalation is open. Locked during a session, the lock screen keeps the session&apos;s timer and the escalate button.</translation>
     </message>
     <message>
         <source>Lock automatically</source>
@@ -2919,7 +3145,12 @@ Data folder: %2</translation>
     <name>SyncMessages</name>
     <message>
         <source>the agency did not answer in time</source>
+        <extracomment>Seconds past which a wait reads in minutes, hours, days.</extracomment>
         <translation>the agency did not answer in time</translation>
+    </message>
+    <message>
+        <source>the agency is answering very slowly</source>
+        <translation>the agency is answering very slowly</translation>
     </message>
     <message>
         <source>the agency can&apos;t be reached (no connection)</source>
@@ -2942,8 +3173,32 @@ Data folder: %2</translation>
         <translation>the agency refused this device&apos;s token</translation>
     </message>
     <message>
+        <source>the agency removed this device</source>
+        <translation>the agency removed this device</translation>
+    </message>
+    <message>
+        <source>the agency isn&apos;t letting this device sync for now</source>
+        <translation>the agency isn&apos;t letting this device sync for now</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s address no longer serves bookings</source>
+        <translation>the agency&apos;s address no longer serves bookings</translation>
+    </message>
+    <message>
+        <source>the agency refused the request</source>
+        <translation>the agency refused the request</translation>
+    </message>
+    <message>
         <source>the agency refused a request</source>
         <translation>the agency refused a request</translation>
+    </message>
+    <message>
+        <source>the agency is still handling an earlier try</source>
+        <translation>the agency is still handling an earlier try</translation>
+    </message>
+    <message>
+        <source>the agency keeps saying its data was reset</source>
+        <translation>the agency keeps saying its data was reset</translation>
     </message>
     <message>
         <source>TalentDesk ran into an internal problem</source>
@@ -2953,33 +3208,81 @@ Data folder: %2</translation>
         <source>something went wrong</source>
         <translation>something went wrong</translation>
     </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation>more than a year</translation>
+    </message>
     <message>
         <source>the agency</source>
         <translation>the agency</translation>
-    </message>
-    <message>
-        <source>Connected to %2 as %1</source>
-        <translation>Connected to %2 as %1</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <source>Retrying: %1</source>
-        <translation>Retrying: %1</translation>
+        <source>Offline, retrying in %1: %2</source>
+        <translation>Offline, retrying in %1: %2</translation>
     </message>
     <message>
-        <source>Retrying in %1 s: %2</source>
-        <translation>Retrying in %1 s: %2</translation>
+        <source>%1 removed this device: unpair and pair again in Settings with a new code</source>
+        <translation>%1 removed this device: unpair and pair again in Settings with a new code</translation>
+    </message>
+    <message>
+        <source>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</source>
+        <translation>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t letting this device sync for now. Trying again in %2.</source>
+        <translation>%1 isn&apos;t letting this device sync for now. Trying again in %2.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s address no longer serves bookings (HTTP %2). Trying again in %3; ask your agency whether its address changed.</source>
+        <translation>%1&apos;s address no longer serves bookings (HTTP %2). Trying again in %3; ask your agency whether its address changed.</translation>
+    </message>
+    <message>
+        <source>TalentDesk ran into an internal problem and starts syncing again in %1</source>
+        <translation>TalentDesk ran into an internal problem and starts syncing again in %1</translation>
+    </message>
+    <message>
+        <source>Retrying: %1</source>
+        <translation>Retrying: %1</translation>
     </message>
     <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
     <message>
-        <source>Offline, retrying in %1 s: %2</source>
-        <translation>Offline, retrying in %1 s: %2</translation>
+        <source>Connected to %2 as %1</source>
+        <translation>Connected to %2 as %1</translation>
     </message>
     <message>
         <source>Token refused by %1: unpair and pair again in Settings</source>
@@ -2992,6 +3295,60 @@ Data folder: %2</translation>
     <message>
         <source>Not paired with an agency</source>
         <translation>Not paired with an agency</translation>
+    </message>
+    <message>
+        <source>Retrying in %1: %2</source>
+        <translation>Retrying in %1: %2</translation>
+    </message>
+    <message>
+        <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
+        <translation>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Retrying</translation>
+    </message>
+    <message>
+        <source>%1 · retry in %2 s</source>
+        <translation>%1 · retry in %2 s</translation>
+    </message>
+    <message>
+        <source>Token refused</source>
+        <translation>Token refused</translation>
+    </message>
+    <message>
+        <source>Not syncing</source>
+        <translation>Not syncing</translation>
+    </message>
+    <message>
+        <source>Not paired</source>
+        <translation>Not paired</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting to be sent: %1</source>
+        <translation>
+            <numerusform>%n item waiting to be sent: %1</numerusform>
+            <numerusform>%n items waiting to be sent: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) waiting to be sent</source>
@@ -3020,6 +3377,14 @@ Data folder: %2</translation>
             <numerusform>%n unreadable event skipped</numerusform>
             <numerusform>%n unreadable events skipped</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Ask your agency again now instead of waiting</source>
+        <translation>Ask your agency again now instead of waiting</translation>
     </message>
     <message>
         <source>queued</source>
@@ -3072,6 +3437,29 @@ Data folder: %2</translation>
     <message>
         <source>Pairing didn&apos;t finish because of a problem on this computer: %1</source>
         <translation>Pairing didn&apos;t finish because of a problem on this computer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TalentDeskApp</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <extracomment>Opens the workspace of an unlocked vault (the composition layer&apos;s; the view builds none). How long a start looks for the vault quietly before the unlock screen says it waits.</extracomment>
+        <translation>
+            <numerusform>%n minute left</numerusform>
+            <numerusform>%n minutes left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start wrapping up the conversation.</source>
+        <translation>Start wrapping up the conversation.</translation>
+    </message>
+    <message>
+        <source>The booked time is up</source>
+        <translation>The booked time is up</translation>
+    </message>
+    <message>
+        <source>Close the session politely. To extend, the customer asks the agency.</source>
+        <translation>Close the session politely. To extend, the customer asks the agency.</translation>
     </message>
 </context>
 <context>

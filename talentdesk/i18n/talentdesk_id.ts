@@ -59,6 +59,10 @@
         <translation>Itu wajar setelah sesi yang berat. Istirahat sebentar bisa membantu, begitu juga membicarakannya dengan supervisor.</translation>
     </message>
     <message>
+        <source>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</source>
+        <translation>Supervisor kamu sudah diberi tahu bahwa kamu sedang tidak baik-baik saja dan akan menghubungi kamu. Jangan dipikul sendiri ya: kamu tidak harus langsung mengambil booking berikutnya.</translation>
+    </message>
+    <message>
         <source>Please don&apos;t carry this alone: ask your supervisor for a talk, or call them. You don&apos;t have to take the next booking right away.</source>
         <translation>Jangan dipendam sendiri: minta waktu bicara dengan supervisor, atau telepon dia. Kamu tidak harus langsung mengambil booking berikutnya.</translation>
     </message>
@@ -642,9 +646,39 @@
 <context>
     <name>CompactWindow</name>
     <message>
-        <source>Nothing is pinned at Ctrl+%1.</source>
-        <extracomment>The compact window is never narrower than this. Qt platforms on which a window may ask to stay on top.</extracomment>
-        <translation>Belum ada balasan yang disematkan di Ctrl+%1.</translation>
+        <source>Nobody is waiting</source>
+        <extracomment>Qt platforms on which a window may ask to stay on top. The compact window&apos;s one size: beside a phone-sized chat window on a 1366×768 screen. The room of the sync chip and the &quot;on top&quot; toggle in the top row (fixed: a longer word never pushes the scope chip). How many replies the search shows (Ctrl+1… copies them). How a pace message colours the pace box: nearing the limit, or past it.</extracomment>
+        <translation>Tidak ada yang menunggu</translation>
+    </message>
+    <message>
+        <source>Waiting %1</source>
+        <translation>Menunggu %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slow reply(s)</source>
+        <translation>
+            <numerusform>%n balasan lambat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slow reply(s) · limit %1 over %2</source>
+        <translation>
+            <numerusform>%n balasan lambat · batas %1 lewat %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n dtk</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reply found</source>
+        <translation>Tidak ada balasan yang cocok</translation>
+    </message>
+    <message>
+        <source>No reply at Ctrl+%1 in this list.</source>
+        <translation>Tidak ada balasan di Ctrl+%1 dalam daftar ini.</translation>
     </message>
     <message>
         <source>Copied %1</source>
@@ -667,32 +701,24 @@
         <translation>sesi berakhir · selesaikan di jendela penuh</translation>
     </message>
     <message>
-        <source>Keep on top</source>
-        <translation>Selalu di atas</translation>
+        <source>On top</source>
+        <translation>Di atas</translation>
     </message>
     <message>
-        <source>Pinned replies</source>
-        <translation>Balasan tersemat</translation>
+        <source>Keep this window above your chat app</source>
+        <translation>Jaga jendela ini tetap di atas aplikasi chat kamu</translation>
     </message>
     <message>
-        <source>Pin replies on the Replies page to see them here.</source>
-        <translation>Sematkan balasan di halaman Balasan supaya muncul di sini.</translation>
+        <source>The customer wrote: the wait starts (F8).</source>
+        <translation>Pelanggan menulis: waktu tunggu mulai dihitung (F8).</translation>
     </message>
     <message>
-        <source>Message in (F8)</source>
-        <translation>Pesan masuk (F8)</translation>
+        <source>You answered (F9). Copying a ready reply counts as an answer.</source>
+        <translation>Kamu sudah membalas (F9). Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
     </message>
     <message>
-        <source>I answered (F9)</source>
-        <translation>Sudah balas (F9)</translation>
-    </message>
-    <message>
-        <source>The customer wrote</source>
-        <translation>Pelanggan menulis</translation>
-    </message>
-    <message>
-        <source>I answered</source>
-        <translation>Aku sudah membalas</translation>
+        <source>Search replies… (Enter copies the first)</source>
+        <translation>Cari balasan… (Enter menyalin yang pertama)</translation>
     </message>
     <message>
         <source>Open full window</source>
@@ -760,10 +786,40 @@
     </message>
 </context>
 <context>
+    <name>EscalateStrip</name>
+    <message>
+        <source>Not saved: call your agency now, or 112 in an emergency.</source>
+        <translation>Tidak tersimpan: telepon agensi kamu sekarang, atau 112 kalau darurat.</translation>
+    </message>
+    <message>
+        <source>No escalation in this session</source>
+        <translation>Belum ada eskalasi di sesi ini</translation>
+    </message>
+    <message>
+        <source>Nobody has taken it: call %1 now</source>
+        <translation>Belum ada yang menanggapi: telepon %1 sekarang</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>menunggu %1</translation>
+    </message>
+    <message>
+        <source>Escalate · Ctrl+Shift+E</source>
+        <translation>Eskalasi · Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>One click asks your supervisor for help at once (Ctrl+Shift+E). Add details in the full window.</source>
+        <translation>Sekali klik langsung minta bantuan supervisor (Ctrl+Shift+E). Tambahkan detail di jendela penuh.</translation>
+    </message>
+</context>
+<context>
     <name>EscalationPanel</name>
     <message>
+        <source>waiting %1</source>
+        <translation>menunggu %1</translation>
+    </message>
+    <message>
         <source>That did not work. Try again, or call your agency.</source>
-        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>Belum berhasil. Coba lagi, atau telepon agensi kamu.</translation>
     </message>
     <message>
@@ -808,11 +864,8 @@
     </message>
     <message>
         <source>Sent at %1</source>
+        <extracomment>Signs that call for emergency services at once (their buttons are tinted).</extracomment>
         <translation>Dikirim pukul %1</translation>
-    </message>
-    <message>
-        <source>sent automatically</source>
-        <translation>dikirim otomatis</translation>
     </message>
     <message>
         <source>agency reference %1</source>
@@ -837,6 +890,62 @@
     <message>
         <source>About</source>
         <translation>Tentang</translation>
+    </message>
+</context>
+<context>
+    <name>GuardPanel</name>
+    <message>
+        <source>The escalation could not be saved on this device. Call your agency now, or 112 in an emergency.</source>
+        <extracomment>While nothing ticks (no session), the escalation&apos;s wait still counts up once a second.</extracomment>
+        <translation>Eskalasi tidak bisa disimpan di perangkat ini. Telepon agensi kamu sekarang, atau 112 kalau darurat.</translation>
+    </message>
+    <message>
+        <source>time left</source>
+        <translation>sisa waktu</translation>
+    </message>
+    <message>
+        <source>over time · end it politely after unlocking</source>
+        <translation>lewat waktu · tutup dengan sopan setelah membuka kunci</translation>
+    </message>
+    <message>
+        <source>session ended · finish it after unlocking</source>
+        <translation>sesi berakhir · selesaikan setelah membuka kunci</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>menunggu %1</translation>
+    </message>
+    <message>
+        <source>Your session goes on while TalentDesk is locked</source>
+        <translation>Sesi kamu tetap berjalan selama TalentDesk terkunci</translation>
+    </message>
+    <message>
+        <source>Your escalation stays open while TalentDesk is locked</source>
+        <translation>Eskalasi kamu tetap terbuka selama TalentDesk terkunci</translation>
+    </message>
+    <message>
+        <source>Escalate — ask a supervisor for help</source>
+        <translation>Eskalasi — minta bantuan supervisor</translation>
+    </message>
+    <message>
+        <source>One click asks your supervisor for help at once (Ctrl+Shift+E).</source>
+        <translation>Sekali klik langsung minta bantuan supervisor (Ctrl+Shift+E).</translation>
+    </message>
+    <message>
+        <source>Are you OK?</source>
+        <translation>Kamu baik-baik saja?</translation>
+    </message>
+    <message>
+        <source>I&apos;m OK</source>
+        <translation>Aku baik-baik saja</translation>
+    </message>
+    <message>
+        <source>I need help</source>
+        <translation>Aku butuh bantuan</translation>
+    </message>
+    <message>
+        <source>Unlock to see the session, your replies and the customer&apos;s contact. Sync and the safety check go on meanwhile.</source>
+        <translation>Buka kunci untuk melihat sesi, balasan kamu, dan kontak pelanggan. Sinkronisasi dan cek keamanan tetap berjalan.</translation>
     </message>
 </context>
 <context>
@@ -1513,14 +1622,6 @@
         <translation>Kecepatan balas</translation>
     </message>
     <message>
-        <source>Message in (F8)</source>
-        <translation>Pesan masuk (F8)</translation>
-    </message>
-    <message>
-        <source>I answered (F9)</source>
-        <translation>Sudah balas (F9)</translation>
-    </message>
-    <message>
         <source>Press when a message from the customer arrives: the wait starts.</source>
         <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung.</translation>
     </message>
@@ -1791,6 +1892,58 @@
         <translation>Ditolak agensi</translation>
     </message>
     <message>
+        <source>Escalate button</source>
+        <translation>Tombol eskalasi</translation>
+    </message>
+    <message>
+        <source>No answer to “Are you OK?”</source>
+        <translation>Tidak menjawab “Kamu baik-baik saja?”</translation>
+    </message>
+    <message>
+        <source>“Not OK” after a session</source>
+        <translation>“Tidak baik-baik saja” setelah sesi</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>sudah ditangani</translation>
+    </message>
+    <message>
+        <source>a false alarm</source>
+        <translation>salah tekan</translation>
+    </message>
+    <message>
+        <source>emergency services called</source>
+        <translation>layanan darurat sudah dihubungi</translation>
+    </message>
+    <message>
+        <source>you could not be reached</source>
+        <translation>kamu tidak bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>another reason</source>
+        <translation>alasan lain</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your supervisor now: %1.</source>
+        <translation>Belum ada yang menanggapi di agensi kamu. Telepon supervisor kamu sekarang: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody at your agency has taken it. Call your agency now.</source>
+        <translation>Belum ada yang menanggapi di agensi kamu. Telepon agensi kamu sekarang.</translation>
+    </message>
+    <message>
+        <source>In danger, call %1.</source>
+        <translation>Kalau dalam bahaya, telepon %1.</translation>
+    </message>
+    <message>
+        <source>Nobody has taken it · call your supervisor</source>
+        <translation>Belum ada yang menanggapi · telepon supervisor kamu</translation>
+    </message>
+    <message>
+        <source>Delivered · your agency alerted its supervisors again (%1)</source>
+        <translation>Terkirim · agensi sudah memanggil ulang supervisornya (%1)</translation>
+    </message>
+    <message>
         <source>Queued on this device · agency not reachable yet, retrying</source>
         <translation>Antre di perangkat ini · agensi belum terjangkau, mencoba lagi</translation>
     </message>
@@ -1856,6 +2009,12 @@
         <source>Your agency has it. A supervisor will acknowledge it here.</source>
         <translation>Agensi sudah menerimanya. Tanggapan supervisor akan muncul di sini.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time(s)).</source>
+        <translation>
+            <numerusform>Agensi kamu sudah menerimanya, tapi belum ada yang menanggapi: agensi sudah memanggil ulang supervisornya (%n kali).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Supervisor %1 acknowledged it at %2.</source>
         <translation>%1 sudah menanggapi pukul %2.</translation>
@@ -1867,6 +2026,10 @@
     <message>
         <source>Closed at %1.</source>
         <translation>Ditutup pukul %1.</translation>
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation>Alasan: %1.</translation>
     </message>
     <message>
         <source>Your agency will be told it was pressed by mistake as soon as it can be reached.</source>
@@ -2039,12 +2202,8 @@
         <translation>Minta waktu bicara dengan supervisor</translation>
     </message>
     <message>
-        <source>Debrief requested: your supervisor got it with your escalation.</source>
-        <translation>Permintaan waktu bicara terkirim: supervisor mendapatkannya bersama eskalasi kamu.</translation>
-    </message>
-    <message>
-        <source>Debrief request noted on this device. The app cannot send it to your agency yet, so please ask your supervisor for one too.</source>
-        <translation>Permintaan waktu bicara dicatat di perangkat ini. Aplikasi belum bisa mengirimnya ke agensi, jadi tolong sampaikan juga langsung ke supervisor kamu.</translation>
+        <source>Debrief requested: it goes to your agency&apos;s supervisors (as soon as your agency can be reached), and one of them will talk it over with you.</source>
+        <translation>Permintaan sudah dikirim: masuk ke antrean supervisor agensi kamu (begitu agensi bisa dihubungi), dan salah satu dari mereka akan mengajak kamu bicara.</translation>
     </message>
     <message numerus="yes">
         <source>%n hard session(s)</source>
@@ -2067,7 +2226,7 @@
     <message numerus="yes">
         <source>%n debrief(s) asked for</source>
         <translation>
-            <numerusform>%n permintaan debrief</numerusform>
+            <numerusform>%n permintaan bicara</numerusform>
         </translation>
     </message>
     <message>
@@ -2095,7 +2254,7 @@
     </message>
     <message>
         <source>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</source>
-        <translation>Saat kamu minta bantuan supervisor selama sesi, atau membuat laporan, semuanya muncul di sini lengkap dengan nomor tiket dan perkembangannya: antre, terkirim, diterima supervisor, selesai.</translation>
+        <translation>Saat kamu minta bantuan supervisor selama sesi, atau membuat laporan, semuanya muncul di sini lengkap dengan nomor tiket dan perkembangannya: antre, terkirim, ditanggapi supervisor, selesai.</translation>
     </message>
     <message>
         <source>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</source>
@@ -2145,6 +2304,61 @@
     <message>
         <source>No reports. File one during a session or up to 24 hours after it; its ticket number, level and status show here.</source>
         <translation>Belum ada laporan. Buat laporan selama sesi atau paling lambat 24 jam sesudahnya; nomor tiket, tingkat, dan statusnya muncul di sini.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKeysSection</name>
+    <message>
+        <source>They work anywhere on your desktop while a chat session is live, also while your chat app has focus and while TalentDesk is locked.</source>
+        <translation>Pintasan ini bekerja di mana saja di desktop selama sesi chat berjalan, juga saat aplikasi chat kamu yang aktif dan saat TalentDesk terkunci.</translation>
+    </message>
+    <message>
+        <source>Your desktop (Wayland) lets no app hear keys pressed in other apps, so these shortcuts cannot work here. Use the Message in and Replied buttons of the compact window beside your chat app instead (F8 and F9 work in it too).</source>
+        <translation>Desktop kamu (Wayland) tidak mengizinkan aplikasi mendengar tombol yang ditekan di aplikasi lain, jadi pintasan ini tidak bisa dipakai di sini. Pakai tombol Pesan masuk dan Sudah balas di jendela ringkas di samping aplikasi chat kamu (F8 dan F9 juga bisa di sana).</translation>
+    </message>
+    <message>
+        <source>System-wide shortcuts are not available on this desktop. Use the Message in and Replied buttons of the compact window instead (F8 and F9 work in it too).</source>
+        <translation>Pintasan untuk seluruh desktop tidak tersedia di sini. Pakai tombol Pesan masuk dan Sudah balas di jendela ringkas (F8 dan F9 juga bisa di sana).</translation>
+    </message>
+    <message>
+        <source>During a session</source>
+        <translation>Selama sesi</translation>
+    </message>
+    <message>
+        <source>Mark the reply pace without leaving your chat app: press the first shortcut when the customer writes and the second when you have replied.</source>
+        <translation>Catat kecepatan balas tanpa meninggalkan aplikasi chat: tekan pintasan pertama saat pelanggan menulis, dan yang kedua setelah kamu membalas.</translation>
+    </message>
+    <message>
+        <source>Message in</source>
+        <translation>Pesan masuk</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Sudah balas</translation>
+    </message>
+    <message>
+        <source>Play a sound when a reply nears the agency&apos;s limit</source>
+        <translation>Bunyikan suara saat balasan mendekati batas agensi</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Use the defaults</source>
+        <translation>Pakai bawaan</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>Use a key with Ctrl, Alt or both (such as Ctrl+Alt+M), a different one for each.</source>
+        <translation>Pakai tombol dengan Ctrl, Alt, atau keduanya (misalnya Ctrl+Alt+M), berbeda untuk masing-masing.</translation>
+    </message>
+    <message>
+        <source>Could not be saved. Try again.</source>
+        <translation>Tidak bisa disimpan. Coba lagi.</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +2600,14 @@
     <message>
         <source>Remove the conversation and the number from your recent chats and calls</source>
         <translation>Hapus percakapan dan nomornya dari daftar chat dan panggilan terakhir</translation>
+    </message>
+    <message>
+        <source>Message in</source>
+        <translation>Pesan masuk</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Sudah balas</translation>
     </message>
     <message>
         <source>The agency&apos;s reply-pace rule was broken in this session.</source>
@@ -2709,8 +2931,8 @@
         </translation>
     </message>
     <message>
-        <source>TalentDesk locks itself and closes your vault when you haven&apos;t used the keyboard or mouse in it for a while.</source>
-        <translation>TalentDesk mengunci diri dan menutup brankas kamu kalau keyboard atau mouse tidak kamu pakai di aplikasi ini selama beberapa waktu.</translation>
+        <source>TalentDesk locks itself and closes your vault when you haven&apos;t used the keyboard or mouse in it for a while, but never while a session is live or an escalation is open. Locked during a session, the lock screen keeps the session&apos;s timer and the escalate button.</source>
+        <translation>TalentDesk mengunci diri dan menutup brankas kalau kamu tidak memakai keyboard atau mouse di dalamnya untuk beberapa saat, tapi tidak pernah selama sesi berjalan atau eskalasi masih terbuka. Kalau dikunci saat sesi, layar kunci tetap menampilkan timer sesi dan tombol eskalasi.</translation>
     </message>
     <message>
         <source>Lock automatically</source>
@@ -2888,7 +3110,12 @@ Folder data: %2</translation>
     <name>SyncMessages</name>
     <message>
         <source>the agency did not answer in time</source>
+        <extracomment>Seconds past which a wait reads in minutes, hours, days.</extracomment>
         <translation>agensi tidak menjawab tepat waktu</translation>
+    </message>
+    <message>
+        <source>the agency is answering very slowly</source>
+        <translation>agensi menjawab sangat lambat</translation>
     </message>
     <message>
         <source>the agency can&apos;t be reached (no connection)</source>
@@ -2911,8 +3138,32 @@ Folder data: %2</translation>
         <translation>agensi menolak token perangkat ini</translation>
     </message>
     <message>
+        <source>the agency removed this device</source>
+        <translation>agensi menghapus perangkat ini</translation>
+    </message>
+    <message>
+        <source>the agency isn&apos;t letting this device sync for now</source>
+        <translation>untuk sementara agensi tidak mengizinkan perangkat ini sinkron</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s address no longer serves bookings</source>
+        <translation>alamat agensi tidak lagi melayani booking</translation>
+    </message>
+    <message>
+        <source>the agency refused the request</source>
+        <translation>agensi menolak permintaan ini</translation>
+    </message>
+    <message>
         <source>the agency refused a request</source>
         <translation>agensi menolak sebuah permintaan</translation>
+    </message>
+    <message>
+        <source>the agency is still handling an earlier try</source>
+        <translation>agensi masih memproses percobaan sebelumnya</translation>
+    </message>
+    <message>
+        <source>the agency keeps saying its data was reset</source>
+        <translation>agensi terus bilang datanya diatur ulang</translation>
     </message>
     <message>
         <source>TalentDesk ran into an internal problem</source>
@@ -2922,33 +3173,77 @@ Folder data: %2</translation>
         <source>something went wrong</source>
         <translation>ada yang tidak beres</translation>
     </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n dtk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n mnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n jam</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n hari</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation>lebih dari setahun</translation>
+    </message>
     <message>
         <source>the agency</source>
         <translation>agensi</translation>
-    </message>
-    <message>
-        <source>Connected to %2 as %1</source>
-        <translation>Tersambung ke %2 sebagai %1</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
         <translation>Menyambung ke %1…</translation>
     </message>
     <message>
-        <source>Retrying: %1</source>
-        <translation>Mencoba lagi: %1</translation>
+        <source>Offline, retrying in %1: %2</source>
+        <translation>Offline, mencoba lagi dalam %1: %2</translation>
     </message>
     <message>
-        <source>Retrying in %1 s: %2</source>
-        <translation>Mencoba lagi dalam %1 dtk: %2</translation>
+        <source>%1 removed this device: unpair and pair again in Settings with a new code</source>
+        <translation>%1 menghapus perangkat ini: putuskan lalu hubungkan lagi di Pengaturan dengan kode baru</translation>
+    </message>
+    <message>
+        <source>%1 refused to send your bookings (HTTP %2), so TalentDesk stopped asking. Tell your agency, then press Retry now.</source>
+        <translation>%1 menolak mengirim booking kamu (HTTP %2), jadi TalentDesk berhenti meminta. Beri tahu agensi kamu, lalu tekan Coba lagi sekarang.</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t letting this device sync for now. Trying again in %2.</source>
+        <translation>Untuk sementara %1 tidak mengizinkan perangkat ini sinkron. Mencoba lagi dalam %2.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s address no longer serves bookings (HTTP %2). Trying again in %3; ask your agency whether its address changed.</source>
+        <translation>Alamat %1 tidak lagi melayani booking (HTTP %2). Mencoba lagi dalam %3; tanyakan ke agensi kamu apakah alamatnya berubah.</translation>
+    </message>
+    <message>
+        <source>TalentDesk ran into an internal problem and starts syncing again in %1</source>
+        <translation>TalentDesk mengalami masalah internal dan mulai sinkron lagi dalam %1</translation>
+    </message>
+    <message>
+        <source>Retrying: %1</source>
+        <translation>Mencoba lagi: %1</translation>
     </message>
     <message>
         <source>Offline: %1</source>
         <translation>Sedang offline: %1</translation>
     </message>
     <message>
-        <source>Offline, retrying in %1 s: %2</source>
-        <translation>Offline, mencoba lagi dalam %1 dtk: %2</translation>
+        <source>Connected to %2 as %1</source>
+        <translation>Tersambung ke %2 sebagai %1</translation>
     </message>
     <message>
         <source>Token refused by %1: unpair and pair again in Settings</source>
@@ -2961,6 +3256,58 @@ Folder data: %2</translation>
     <message>
         <source>Not paired with an agency</source>
         <translation>Belum terhubung ke agensi</translation>
+    </message>
+    <message>
+        <source>Retrying in %1: %2</source>
+        <translation>Mencoba lagi dalam %1: %2</translation>
+    </message>
+    <message>
+        <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
+        <translation>(agensi minta menunggu %1; TalentDesk menunggu paling lama %2, atau tekan Coba lagi sekarang)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Tersambung</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menyambung…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sedang offline</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Mencoba lagi</translation>
+    </message>
+    <message>
+        <source>%1 · retry in %2 s</source>
+        <translation>%1 · coba lagi dalam %2 dtk</translation>
+    </message>
+    <message>
+        <source>Token refused</source>
+        <translation>Token ditolak</translation>
+    </message>
+    <message>
+        <source>Not syncing</source>
+        <translation>Tidak sinkron</translation>
+    </message>
+    <message>
+        <source>Not paired</source>
+        <translation>Belum terhubung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n antre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting to be sent: %1</source>
+        <translation>
+            <numerusform>%n item antre untuk dikirim: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) waiting to be sent</source>
@@ -2985,6 +3332,14 @@ Folder data: %2</translation>
         <translation>
             <numerusform>%n pembaruan tak terbaca dilewati</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Coba lagi sekarang</translation>
+    </message>
+    <message>
+        <source>Ask your agency again now instead of waiting</source>
+        <translation>Tanya agensi lagi sekarang, tanpa menunggu</translation>
     </message>
     <message>
         <source>queued</source>
@@ -3037,6 +3392,28 @@ Folder data: %2</translation>
     <message>
         <source>Pairing didn&apos;t finish because of a problem on this computer: %1</source>
         <translation>Gagal menghubungkan karena ada masalah di komputer ini: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TalentDeskApp</name>
+    <message numerus="yes">
+        <source>%n minute(s) left</source>
+        <extracomment>Opens the workspace of an unlocked vault (the composition layer&apos;s; the view builds none). How long a start looks for the vault quietly before the unlock screen says it waits.</extracomment>
+        <translation>
+            <numerusform>Sisa %n menit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start wrapping up the conversation.</source>
+        <translation>Mulai arahkan obrolan ke penutup.</translation>
+    </message>
+    <message>
+        <source>The booked time is up</source>
+        <translation>Waktu yang dipesan sudah habis</translation>
+    </message>
+    <message>
+        <source>Close the session politely. To extend, the customer asks the agency.</source>
+        <translation>Tutup sesi dengan sopan. Kalau mau perpanjang, pelanggan minta lewat agensi.</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from talentdesk.safety.errors import (
 from talentdesk.safety.escalation import (
     AUTOMATIC_NOTE,
     CRISIS_SIGNS,
+    EscalationKind,
     Escalations,
     EscalationState,
     EscalationView,
@@ -70,6 +71,7 @@ __all__ = [
     "DescriptionEmptyError",
     "DescriptionTooLongError",
     "EscalationClosedError",
+    "EscalationKind",
     "EscalationNotFoundError",
     "EscalationState",
     "EscalationView",

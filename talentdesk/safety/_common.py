@@ -11,7 +11,7 @@ from typing import TypeVar
 import msgspec
 
 from talentdesk.listeners import Listeners
-from talentdesk.sync.outbox import OutboxItem, OutboxState, new_item_id
+from talentdesk.sync.outbox import OutboxEntry, OutboxItem, OutboxState, new_item_id
 from talentdesk.vault import Vault
 from talentdesk_contract import wire
 
@@ -35,7 +35,7 @@ class Delivery(enum.StrEnum):
     FAILED = "failed"  # refused by the agency (a 4xx): never retried
 
 
-def delivery_of(item: OutboxItem | None) -> Delivery:
+def delivery_of(item: OutboxItem | OutboxEntry | None) -> Delivery:
     """The :class:`Delivery` of an outbox item (a missing item counts as failed)."""
     if item is None or item.state is OutboxState.FAILED:
         return Delivery.FAILED

@@ -4,9 +4,10 @@ A session is hard when it was escalated, reported or ended early. When it ends, 
 service offers a check-in and a break (:class:`AfterCareOffer`), and the talent can ask
 the agency for a debrief.
 
-The contract has no debrief endpoint yet. A debrief request goes as a follow-up note on
-the session's escalation while that is open; otherwise it is only counted here
-(:attr:`DebriefRoute.RECORDED`) until the contract grows an endpoint.
+A debrief request is its own operation of the Agency API (``POST /v1/debriefs``): an
+outbox item, delivered like any other, that lands in the supervisors' queue at low
+priority. "Not OK" at the check-in is an alarm: a new escalation of kind ``wellbeing``
+(:meth:`AfterCare.not_ok`), never folded into another one.
 
 Only counts are kept, per night, for the night summary (:class:`NightCounts`): never
 which session was hard, why, or what the talent said.
@@ -26,16 +27,17 @@ from typing import Final
 import msgspec
 
 from talentdesk.domain import SessionOutcome, SessionRecord
-from talentdesk.safety._common import utc_now
-from talentdesk.safety.errors import EscalationClosedError
-from talentdesk.safety.escalation import Escalations
+from talentdesk.safety._common import is_wire_id, utc_now, validated
+from talentdesk.safety.escalation import Escalations, EscalationView
 from talentdesk.safety.reports import IncidentReports
+from talentdesk.sync.requests import RequestDebrief
 from talentdesk.vault import Vault
+from talentdesk_contract import wire
+from talentdesk_contract.values import EscalationKind
 
 __all__ = [
     "BREAK_MINUTES",
     "COUNTS_KIND",
-    "DEBRIEF_NOTE",
     "AfterCare",
     "AfterCareOffer",
     "BreakTimer",
@@ -50,8 +52,6 @@ log = logging.getLogger(__name__)
 
 #: Vault kind of the per-night counts.
 COUNTS_KIND: Final = "aftercare_counts"
-#: The follow-up note of a debrief request. For agency staff, so in English.
-DEBRIEF_NOTE: Final = "The talent asks for a debrief about this session."
 #: The break offered after a hard session, in minutes.
 BREAK_MINUTES: Final = 10
 #: A night runs from noon to noon, local time: shifts cross midnight.
@@ -77,8 +77,7 @@ class CareOffer(enum.StrEnum):
 class DebriefRoute(enum.StrEnum):
     """Where a debrief request went (the values are the UI's keys)."""
 
-    FOLLOW_UP = "debrief_sent"  # as a follow-up note on the session's open escalation
-    RECORDED = "debrief_recorded"  # counted on this device: the contract has no endpoint
+    SENT = "debrief_sent"  # queued for the agency (POST /v1/debriefs), delivered by sync
 
 
 @dataclass(frozen=True)
@@ -98,8 +97,9 @@ class NightCounts(msgspec.Struct, kw_only=True):
         hard_sessions: Sessions escalated, reported or ended early.
         check_ins: Check-ins the talent did.
         breaks: Breaks the talent took after a hard session.
-        debriefs_sent: Debrief requests sent to the agency (as escalation follow-ups).
-        debriefs_recorded: Debrief requests only counted here (no contract endpoint).
+        debriefs_sent: Debrief requests sent to the agency.
+        debriefs_recorded: Debrief requests only counted here, by versions of the app
+            from before the contract had a debrief operation (read, never counted now).
     """
 
     id: str
@@ -254,26 +254,37 @@ class AfterCare:
             self._offers.pop(booking_id, None)
 
     def request_debrief(self, booking_id: str) -> DebriefRoute:
-        """Ask the agency for a debrief about a session.
+        """Ask the agency for a debrief about a session (``POST /v1/debriefs``).
 
-        Sent as a follow-up note on the session's escalation while it is open (the
-        contract has no debrief endpoint yet); otherwise counted here only.
+        Queued in the outbox with the count, in one transaction; sync delivers it. It
+        carries the session and booking references only: nothing the talent said.
         """
-        route = DebriefRoute.RECORDED
-        current = self.escalations.open_for_booking(booking_id)
-        if current is not None:
-            try:
-                self.escalations.follow_up(current.id, note=DEBRIEF_NOTE)
-                route = DebriefRoute.FOLLOW_UP
-            except EscalationClosedError:
-                pass  # closed meanwhile: counted below
-        if route is DebriefRoute.FOLLOW_UP:
+        booking = booking_id if is_wire_id(booking_id) else None
+        session = f"session-{booking_id}"
+        request = validated(
+            wire.DebriefRequest(
+                at=self._now(),
+                session_id=session if is_wire_id(session) else None,
+                booking_id=booking,
+            )
+        )
+        with self.vault.transaction():
+            self.escalations.outbox.enqueue(RequestDebrief(body=request), ref=booking_id)
             self._count(debriefs_sent=1)
-        else:
-            self._count(debriefs_recorded=1)
         self._settle(booking_id, CareOffer.DEBRIEF)
-        log.info("debrief requested (%s)", route.value)
-        return route
+        log.info("debrief requested")
+        return DebriefRoute.SENT
+
+    def not_ok(self, booking_id: str) -> EscalationView:
+        """The talent answered "not OK" at the check-in: tell a supervisor now.
+
+        A new escalation of kind ``wellbeing``, durable before this returns (like the
+        escalate button); the check-in is counted too.
+        """
+        view = self.escalations.escalate(booking_id, kind=EscalationKind.WELLBEING)
+        self.check_in_done(booking_id)
+        log.info("after-care: not OK, escalation %s raised", view.id)
+        return view
 
     def night_counts(self, night: str | None = None) -> NightCounts:
         """The counts of one night (default: the current one; see :func:`night_of`)."""

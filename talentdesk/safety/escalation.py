@@ -7,14 +7,27 @@ is asked of the talent first; a crisis sign or a note goes afterwards as a follo
 outbox item that waits for the escalation (``after``) and then uses its agency id.
 
 What the talent sees (:class:`EscalationState`): queued, delivered (with the agency's id),
-acknowledged by a named supervisor, resolved, or cancelled as a false alarm. The
-acknowledgement and resolution come from the feed: :meth:`Escalations.handle_update` is
-registered with ``SyncService.add_update_handler`` and runs inside the page's transaction,
-matching the feed's escalation id to the outbox item's ``remote_id``.
+acknowledged by a named supervisor, resolved (with the supervisor's reason), or cancelled
+as a false alarm; while nobody takes it, that the agency alerted again (its escalation
+policy's rounds) and, once the policy is exhausted, that nobody answered (the screens
+then say to call the supervisor's phone and the emergency numbers). These come from the
+feed: :meth:`Escalations.handle_update` is registered with
+``SyncService.add_update_handler`` and runs inside the page's transaction, matching the
+feed's escalation id to the outbox item's ``remote_id``.
+
+**Every alarm is its own escalation**, with a kind (:class:`EscalationKind`): the button
+(or Ctrl+Shift+E, or "I need help"), the lone-worker check's automatic alarm, and "not
+OK" in after-care each raise a new one; only details (a crisis sign, a note) follow up.
 
 Records are sealed vault rows of kind ``escalation``; they hold no free text. A note the
-talent types travels only in the outbox item's body, and is removed from it once the
-agency has it and the session is over (:meth:`Escalations.remove_settled_notes`).
+talent types travels only in the outbox item's body, sealed under the session's booking
+data key while the session runs, and is removed once the agency has it and the session
+is over (:meth:`Escalations.remove_settled_notes`).
+
+**Constant cost.** Nothing after a click reads every escalation: an in-memory index
+(:class:`~talentdesk.vault.index.RecordIndex`) knows which ones still wait for the
+agency's id, which still carry notes, which are open, and the agency's ids; the outbox's
+own index gives each item's state. ``bench/escalation.py`` measures it over 1,000.
 """
 
 from __future__ import annotations
@@ -47,11 +60,12 @@ from talentdesk.safety.errors import (
     NothingToAddError,
 )
 from talentdesk.sync.apply import UPDATE_KIND
-from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
+from talentdesk.sync.outbox import Outbox, OutboxEntry, OutboxState
 from talentdesk.sync.requests import CancelEscalation, FollowUpEscalation, RaiseEscalation
 from talentdesk.vault import Vault
+from talentdesk.vault.index import RecordIndex
 from talentdesk_contract import wire
-from talentdesk_contract.values import OperationKind
+from talentdesk_contract.values import EscalationKind, OperationKind, ResolutionReason
 
 __all__ = [
     "AUTOMATIC_NOTE",
@@ -62,6 +76,7 @@ __all__ = [
     "NOTE_MAX_CHARS",
     "OUTBOX_KIND",
     "Delivery",
+    "EscalationKind",
     "EscalationRecord",
     "EscalationState",
     "EscalationView",
@@ -111,6 +126,8 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
         raised_at: When the talent pressed the button (UTC).
         outbox_id: The outbox item that creates it at the agency.
         automatic: Sent by the lone-worker check, not by the talent.
+        kind: What raised it (None in records made before kinds: then ``automatic``
+            says lone-worker, else the button).
         crisis_sign: The latest crisis sign sent with it.
         remote_id: The agency's id, once delivered.
         follow_up_ids: Outbox items of its follow-ups, oldest first.
@@ -122,6 +139,11 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
         supervisor_note: The supervisor's note for the talent, if any.
         acknowledged_at: When the agency acknowledged it (UTC).
         resolved_at: When the agency resolved it (UTC).
+        resolution_reason: Why the supervisor resolved it.
+        alerted_rounds: How many times the agency alerted again (nobody took it).
+        supervisors_alerted: How many supervisors the latest round reached.
+        alerted_at: When the agency last alerted again (UTC).
+        unanswered_at: When the agency's escalation policy was exhausted (UTC).
     """
 
     id: str
@@ -129,6 +151,7 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
     raised_at: datetime
     outbox_id: str
     automatic: bool = False
+    kind: EscalationKind | None = None
     crisis_sign: wire.CrisisSign | None = None
     remote_id: str | None = None
     follow_up_ids: list[str] = msgspec.field(default_factory=list)
@@ -140,6 +163,18 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
     supervisor_note: str | None = None
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
+    resolution_reason: ResolutionReason | None = None
+    alerted_rounds: int = 0
+    supervisors_alerted: int = 0
+    alerted_at: datetime | None = None
+    unanswered_at: datetime | None = None
+
+    @property
+    def raised_by(self) -> EscalationKind:
+        """What raised it (records made before kinds say it with ``automatic``)."""
+        if self.kind is not None:
+            return self.kind
+        return EscalationKind.LONE_WORKER if self.automatic else EscalationKind.BUTTON
 
 
 @dataclass(frozen=True)
@@ -156,6 +191,12 @@ class EscalationView:
         follow_ups_waiting: Follow-ups not yet delivered.
         follow_ups_failed: Follow-ups the agency refused (e.g. it was resolved meanwhile).
         cancel: Delivery of the false-alarm cancellation, if the talent pressed it.
+        kind: What raised it: the button, the lone-worker check, "not OK" in after-care.
+        resolution_reason: Why the supervisor resolved it.
+        alerted_rounds: How many times the agency alerted again because nobody took it.
+        supervisors_alerted: How many supervisors the latest round reached.
+        unanswered: The agency's escalation policy is exhausted and still nobody took it:
+            call the supervisor's phone and the emergency numbers.
     """
 
     id: str
@@ -176,6 +217,11 @@ class EscalationView:
     follow_ups_waiting: int
     follow_ups_failed: int
     cancel: Delivery | None
+    kind: EscalationKind = EscalationKind.BUTTON
+    resolution_reason: ResolutionReason | None = None
+    alerted_rounds: int = 0
+    supervisors_alerted: int = 0
+    unanswered: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -185,6 +231,41 @@ class EscalationView:
             EscalationState.DELIVERED,
             EscalationState.ACKNOWLEDGED,
         )
+
+
+class _Known:
+    """The escalations of this device as the index keeps them: each one's record, read-only
+    (:meth:`record` decodes a copy for a caller that changes it), and the sets the services
+    ask about after every change."""
+
+    def __init__(self) -> None:
+        self.payloads: dict[str, bytes] = {}
+        self.shown: dict[str, EscalationRecord] = {}  # never changed: for reading only
+        self.by_remote: dict[str, str] = {}
+        self.awaiting_remote: set[str] = set()  # the agency's id is not recorded yet
+        self.notes_pending: set[str] = set()  # notes sent and not removed yet
+        self.unclosed: set[str] = set()  # neither resolved nor cancelled
+
+    def put(self, record: EscalationRecord, payload: bytes) -> None:
+        rid = record.id
+        self.payloads[rid] = payload
+        self.shown[rid] = msgspec.json.decode(payload, type=EscalationRecord)
+        if record.remote_id is not None:
+            self.by_remote[record.remote_id] = rid
+        _mark(self.awaiting_remote, rid, record.remote_id is None)
+        _mark(self.notes_pending, rid, record.notes_sent > 0 and not record.notes_removed)
+        _mark(self.unclosed, rid, record.resolved_at is None and record.cancelled_at is None)
+
+    def record(self, escalation_id: str) -> EscalationRecord | None:
+        payload = self.payloads.get(escalation_id)
+        return None if payload is None else msgspec.json.decode(payload, type=EscalationRecord)
+
+
+def _mark(group: set[str], item: str, member: bool) -> None:
+    if member:
+        group.add(item)
+    else:
+        group.discard(item)
 
 
 class Escalations(DurableChanges):
@@ -205,6 +286,7 @@ class Escalations(DurableChanges):
         super().__init__(vault, "escalation")
         self.outbox = outbox
         self._now = now
+        self._index = RecordIndex(vault, KIND, self._scan)
 
     # ------------------------------------------------------------------ raising
 
@@ -215,8 +297,12 @@ class Escalations(DurableChanges):
         crisis_sign: wire.CrisisSign | None = None,
         note: str | None = None,
         automatic: bool = False,
+        kind: EscalationKind | None = None,
     ) -> EscalationView:
         """Ask a supervisor for help, now. Never refused for missing or odd details.
+
+        Every call is a new escalation (every alarm is its own): details for one already
+        raised go with :meth:`follow_up`.
 
         The escalation and its urgent outbox item are committed together before this
         returns (the vault syncs every commit); the sender delivers it as soon as the
@@ -228,6 +314,8 @@ class Escalations(DurableChanges):
             crisis_sign: A crisis sign, if the talent picked one already.
             note: A note; cut to :data:`NOTE_MAX_CHARS` rather than refused.
             automatic: Sent by the app on the talent's behalf (the lone-worker check).
+            kind: What raised it; None: the lone-worker check if ``automatic``, else the
+                button.
 
         Returns:
             The escalation, queued.
@@ -243,6 +331,8 @@ class Escalations(DurableChanges):
         text = _clean_note(note)
         if text is not None:
             text = text[:NOTE_MAX_CHARS]
+        if kind is None:
+            kind = EscalationKind.LONE_WORKER if automatic else EscalationKind.BUTTON
         raised_at = self._now()
         request = validated(
             wire.EscalationRequest(
@@ -251,24 +341,28 @@ class Escalations(DurableChanges):
                 booking_id=booking_id,
                 crisis_sign=crisis_sign,
                 note=text,
+                kind=kind,
             )
         )
         escalation_id = new_local_id("esc")
         with self.vault.transaction():
-            item = self.outbox.enqueue(RaiseEscalation(body=request), ref=escalation_id)
+            item = self.outbox.enqueue(
+                RaiseEscalation(body=request), ref=escalation_id, seal_for=booking_id
+            )
             record = EscalationRecord(
                 id=escalation_id,
                 booking_id=booking_id,
                 raised_at=raised_at,
                 outbox_id=item.id,
-                automatic=automatic,
+                automatic=automatic or kind is EscalationKind.LONE_WORKER,
+                kind=kind,
                 crisis_sign=crisis_sign,
                 notes_sent=int(text is not None),
             )
             self._save(record)
             self._changed()
-        log.info("escalation %s queued%s", escalation_id, " (automatic)" if automatic else "")
-        return self._view(record, {item.id: item})
+        log.info("escalation %s (%s) queued", escalation_id, kind.value)
+        return self._view(record, {item.id: OutboxEntry.of(item)})
 
     def follow_up(
         self,
@@ -299,7 +393,10 @@ class Escalations(DurableChanges):
             record = self._require(escalation_id)
             self._require_open(record)
             item = self.outbox.enqueue(
-                FollowUpEscalation(body=request), ref=record.id, after=record.outbox_id
+                FollowUpEscalation(body=request),
+                ref=record.id,
+                after=record.outbox_id,
+                seal_for=record.booking_id,
             )
             record.follow_up_ids.append(item.id)
             if crisis_sign is not None:
@@ -329,7 +426,7 @@ class Escalations(DurableChanges):
                 return self._require_view(escalation_id)
             if record.resolved_at is not None:
                 raise EscalationClosedError(f"escalation {escalation_id!r} is resolved")
-            first = self.outbox.get(record.outbox_id)
+            first = self.outbox.entry(record.outbox_id)
             if first is not None and first.state is not OutboxState.FAILED:
                 body = validated(wire.EscalationCancelRequest(reason="false_alarm"))
                 item = self.outbox.enqueue(
@@ -353,7 +450,7 @@ class Escalations(DurableChanges):
         return self._view(record, self._items_of([record]))
 
     def escalations(self) -> list[EscalationView]:
-        """Every escalation on this device, newest first."""
+        """Every escalation on this device, newest first (from memory: nothing decrypted)."""
         records = self._records()
         items = self._items_of(records)
         views = [self._view(r, items) for r in records]
@@ -364,17 +461,32 @@ class Escalations(DurableChanges):
         """The escalations about one booking, newest first."""
         return [v for v in self.escalations() if v.booking_id == booking_id]
 
+    def open_escalations(self) -> list[EscalationView]:
+        """The escalations still open (queued, delivered or acknowledged), newest first.
+
+        Costs what the open ones cost, whatever the history: the lock and the lone-worker
+        check ask after every change.
+        """
+        with self.vault.serialized():
+            known = self._index.current()
+            records = [known.shown[i] for i in known.unclosed if i in known.shown]
+        items = self._items_of(records)
+        views = [v for r in records if (v := self._view(r, items)).is_open]
+        views.sort(key=lambda v: (v.raised_at, v.id), reverse=True)
+        return views
+
     def open_for_booking(self, booking_id: str | None) -> EscalationView | None:
         """The newest escalation about ``booking_id`` that is still open, or None."""
-        for view in self.escalations():
-            if view.booking_id == booking_id and view.is_open:
+        for view in self.open_escalations():
+            if view.booking_id == booking_id:
                 return view
         return None
 
     # ------------------------------------------------------------------ the agency's side
 
     def handle_update(self, event_type: str, data: wire.EventData) -> None:
-        """Apply ``escalation.acknowledged`` / ``escalation.resolved`` from the feed.
+        """Apply ``escalation.acknowledged`` / ``.resolved`` / ``.alerted_again`` /
+        ``.unanswered`` from the feed.
 
         Register with ``SyncService.add_update_handler``: it runs inside the feed page's
         transaction, so the change is committed with the page's cursor, exactly once. An
@@ -382,7 +494,7 @@ class Escalations(DurableChanges):
         it before the sender wrote the answer down) is left to :meth:`reconcile`, which
         finds it among the feed's stored updates.
         """
-        if not isinstance(data, wire.EscalationUpdateData):
+        if not isinstance(data, wire.EscalationUpdateData | wire.EscalationAlertData):
             return
         with self.vault.transaction():
             record = self._find_remote(data.escalation_id)
@@ -407,10 +519,17 @@ class Escalations(DurableChanges):
         """
         changed = False
         with self.vault.transaction():
-            for record in self._records():
+            known = self._index.current()
+            ids = set(known.awaiting_remote)
+            if full:
+                ids |= known.unclosed
+            for escalation_id in sorted(ids):
+                record = self._load(escalation_id)
+                if record is None:
+                    continue
                 dirty = False
                 if record.remote_id is None:
-                    item = self.outbox.get(record.outbox_id)
+                    item = self.outbox.entry(record.outbox_id)
                     if item is None or item.remote_id is None:
                         continue
                     record.remote_id = item.remote_id
@@ -429,15 +548,12 @@ class Escalations(DurableChanges):
     def _apply_stored_updates(self, record: EscalationRecord) -> bool:
         """Apply the feed's stored acknowledgement and resolution of ``record``, if any."""
         dirty = False
-        for event_type in (
-            wire.EventType.ESCALATION_ACKNOWLEDGED,
-            wire.EventType.ESCALATION_RESOLVED,
-        ):
+        for event_type, shape in _STORED_UPDATES:
             payload = self.vault.get(UPDATE_KIND, f"{event_type}:{record.remote_id}")
             if payload is None:
                 continue
             try:
-                update = wire.decode(payload, wire.EscalationUpdateData)
+                update = wire.decode(payload, shape)
             except msgspec.DecodeError:
                 continue  # the feed skipped it as malformed; it never happened for us
             dirty = _apply_update(record, event_type, update) or dirty
@@ -454,12 +570,12 @@ class Escalations(DurableChanges):
         )
         if target is None:
             return
-        item = self.outbox.get(record.outbox_id)
+        item = self.outbox.entry(record.outbox_id)
         if item is None or item.state in (OutboxState.QUEUED, OutboxState.FAILED, target):
             return
         if item.state is OutboxState.RESOLVED:
             return  # never move back
-        self.outbox.set_state(item.id, target)
+        self.outbox.set_state(record.outbox_id, target)
 
     # ------------------------------------------------------------------ what stays
 
@@ -476,8 +592,9 @@ class Escalations(DurableChanges):
         """
         removed = 0
         with self.vault.transaction():
-            for record in self._records():
-                if record.notes_sent == 0 or record.notes_removed:
+            for escalation_id in sorted(self._index.current().notes_pending):
+                record = self._load(escalation_id)
+                if record is None or record.notes_sent == 0 or record.notes_removed:
                     continue
                 if record.booking_id is not None:
                     over = session_ended(record.booking_id)
@@ -486,8 +603,8 @@ class Escalations(DurableChanges):
                 if not over:
                     continue
                 ids = [record.outbox_id, *record.follow_up_ids]
-                items = [self.outbox.get(i) for i in ids]
-                if any(i is not None and i.state not in SETTLED for i in items):
+                states = [self.outbox.state_of(i) for i in ids]
+                if any(state is not None and state not in SETTLED for state in states):
                     continue
                 for item_id in ids:
                     self.outbox.redact(item_id, _TEXT_FIELDS)
@@ -504,17 +621,32 @@ class Escalations(DurableChanges):
     # ------------------------------------------------------------------ internals
 
     def _save(self, record: EscalationRecord) -> None:
-        self.vault.put(KIND, record.id, msgspec.json.encode(record))
+        payload = msgspec.json.encode(record)
+        self.vault.put(KIND, record.id, payload)
+        self._index.wrote(lambda known: known.put(record, payload))
 
-    def _load(self, escalation_id: str) -> EscalationRecord | None:
-        payload = self.vault.get(KIND, escalation_id)
-        return None if payload is None else msgspec.json.decode(payload, type=EscalationRecord)
-
-    def _records(self) -> list[EscalationRecord]:
+    def _scan(self) -> _Known:
+        known = _Known()
         listing = self.vault.read_all(KIND)
         for problem in listing.problems:
             log.warning("unreadable escalation record: %s", problem.name)
-        return [msgspec.json.decode(p, type=EscalationRecord) for p in listing.rows.values()]
+        for payload in listing.rows.values():
+            try:
+                record = msgspec.json.decode(payload, type=EscalationRecord)
+            except msgspec.DecodeError:
+                log.warning("escalation record does not decode")
+                continue
+            known.put(record, payload)
+        return known
+
+    def _load(self, escalation_id: str) -> EscalationRecord | None:
+        with self.vault.serialized():
+            return self._index.current().record(escalation_id)
+
+    def _records(self) -> list[EscalationRecord]:
+        """Every record, read-only (shared with the index: never change one)."""
+        with self.vault.serialized():
+            return list(self._index.current().shown.values())
 
     def _require(self, escalation_id: str) -> EscalationRecord:
         record = self._load(escalation_id)
@@ -531,14 +663,15 @@ class Escalations(DurableChanges):
     def _require_open(self, record: EscalationRecord) -> None:
         if record.resolved_at is not None or record.cancelled_at is not None:
             raise EscalationClosedError(f"escalation {record.id!r} is closed")
-        first = self.outbox.get(record.outbox_id)
+        first = self.outbox.entry(record.outbox_id)
         if first is None or first.state is OutboxState.FAILED:
             raise EscalationClosedError(f"escalation {record.id!r} was refused by the agency")
 
     def _find_remote(self, remote_id: str) -> EscalationRecord | None:
-        for record in self._records():
-            if record.remote_id == remote_id:
-                return record
+        with self.vault.serialized():
+            local = self._index.current().by_remote.get(remote_id)
+        if local is not None:
+            return self._load(local)
         item = self.outbox.find_by_remote_id(remote_id)
         if item is None or item.kind != OUTBOX_KIND:
             return None
@@ -547,19 +680,15 @@ class Escalations(DurableChanges):
             found.remote_id = remote_id
         return found
 
-    def _items_of(self, records: Iterable[EscalationRecord]) -> dict[str, OutboxItem]:
-        items: dict[str, OutboxItem] = {}
+    def _items_of(self, records: Iterable[EscalationRecord]) -> dict[str, OutboxEntry]:
+        ids: list[str] = []
         for record in records:
-            ids = [record.outbox_id, *record.follow_up_ids]
+            ids += [record.outbox_id, *record.follow_up_ids]
             if record.cancel_id is not None:
                 ids.append(record.cancel_id)
-            for item_id in ids:
-                item = self.outbox.get(item_id)
-                if item is not None:
-                    items[item_id] = item
-        return items
+        return self.outbox.entries(ids)
 
-    def _view(self, record: EscalationRecord, items: Mapping[str, OutboxItem]) -> EscalationView:
+    def _view(self, record: EscalationRecord, items: Mapping[str, OutboxEntry]) -> EscalationView:
         first = items.get(record.outbox_id)
         cancel = None
         if record.cancel_id is not None:
@@ -599,15 +728,36 @@ class Escalations(DurableChanges):
             follow_ups_waiting=follow_ups.count(Delivery.QUEUED),
             follow_ups_failed=follow_ups.count(Delivery.FAILED),
             cancel=cancel,
+            kind=record.raised_by,
+            resolution_reason=record.resolution_reason,
+            alerted_rounds=record.alerted_rounds,
+            supervisors_alerted=record.supervisors_alerted,
+            unanswered=record.unanswered_at is not None
+            and state in (EscalationState.QUEUED, EscalationState.DELIVERED),
         )
 
 
+#: The escalation updates the feed stores, and their shapes (for the catch-up at start).
+_STORED_UPDATES: Final[
+    tuple[tuple[str, type[wire.EscalationUpdateData | wire.EscalationAlertData]], ...]
+] = (
+    (wire.EventType.ESCALATION_ACKNOWLEDGED, wire.EscalationUpdateData),
+    (wire.EventType.ESCALATION_RESOLVED, wire.EscalationUpdateData),
+    (wire.EventType.ESCALATION_ALERTED_AGAIN, wire.EscalationAlertData),
+    (wire.EventType.ESCALATION_UNANSWERED, wire.EscalationAlertData),
+)
+
+
 def _apply_update(
-    record: EscalationRecord, event_type: str, data: wire.EscalationUpdateData
+    record: EscalationRecord,
+    event_type: str,
+    data: wire.EscalationUpdateData | wire.EscalationAlertData,
 ) -> bool:
     """Apply one feed update to ``record``; returns whether it changed anything."""
     before = msgspec.structs.asdict(record)
-    if event_type == wire.EventType.ESCALATION_ACKNOWLEDGED:
+    if isinstance(data, wire.EscalationAlertData):
+        _apply_alert(record, event_type, data)
+    elif event_type == wire.EventType.ESCALATION_ACKNOWLEDGED:
         if record.acknowledged_at is None:
             record.acknowledged_at = data.at
             if record.resolved_at is None:  # a late ack never renames the resolver
@@ -617,9 +767,26 @@ def _apply_update(
     elif event_type == wire.EventType.ESCALATION_RESOLVED and record.resolved_at is None:
         record.resolved_at = data.at
         record.supervisor = data.supervisor
+        record.resolution_reason = data.reason
         if data.note is not None:
             record.supervisor_note = data.note
     return msgspec.structs.asdict(record) != before
+
+
+def _apply_alert(record: EscalationRecord, event_type: str, data: wire.EscalationAlertData) -> None:
+    """The agency alerted again (a round of its policy), or its policy is exhausted.
+
+    Rounds only grow (an old event replayed changes nothing); the view shows "nobody
+    answered" only while nobody has taken it.
+    """
+    if event_type == wire.EventType.ESCALATION_ALERTED_AGAIN:
+        if data.round > record.alerted_rounds:
+            record.alerted_rounds = data.round
+            record.supervisors_alerted = data.supervisors_alerted
+            record.alerted_at = data.at
+    elif event_type == wire.EventType.ESCALATION_UNANSWERED and record.unanswered_at is None:
+        record.unanswered_at = data.at
+        record.alerted_rounds = max(record.alerted_rounds, data.round)
 
 
 def _check_sign(sign: str | None) -> None:

@@ -3,7 +3,9 @@
 A talent works alone, often at night. A session still running :attr:`minutes_over`
 minutes (default 10) after its booked end makes the check ask "Are you OK?"
 (:attr:`LoneWorkerEventKind.ASK`); no answer within :attr:`answer_minutes` (default 2)
-sends an escalation on the talent's behalf, with a note saying it was automatic.
+sends an escalation on the talent's behalf, with a note saying it was automatic. That
+alarm is always a new escalation of its own kind (``lone_worker``), never a follow-up to
+one already open or taken: a supervisor who acknowledged an earlier one must see it.
 
 Time comes from a monotonic clock passed in (``time.monotonic`` in the app, a fake one in
 tests), so an over-run is a measured duration and a wall-clock change cannot fire or
@@ -23,10 +25,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from talentdesk.listeners import Listeners
-from talentdesk.safety.errors import EscalationClosedError
 from talentdesk.safety.escalation import AUTOMATIC_NOTE, Escalations, EscalationView
 from talentdesk.safety.live import WatchedSession
 from talentdesk.vault import VaultError
+from talentdesk_contract.values import EscalationKind
 
 __all__ = [
     "DEFAULT_ANSWER_MINUTES",
@@ -279,17 +281,16 @@ class LoneWorkerCheck:
         return None
 
     def _escalate(self, booking_id: str, *, automatic: bool) -> EscalationView:
-        """Escalate about ``booking_id``, or add to its open escalation if there is one."""
-        note = AUTOMATIC_NOTE if automatic else None
-        current = self.escalations.open_for_booking(booking_id)
-        if current is not None and note is not None:
-            try:
-                return self.escalations.follow_up(current.id, note=note)
-            except EscalationClosedError:
-                pass  # closed a moment ago: open a new one
-        elif current is not None:
-            return current  # the talent asked for help and help is already asked for
-        return self.escalations.escalate(booking_id, note=note, automatic=automatic)
+        """A new escalation about ``booking_id``: every alarm is its own.
+
+        The check's own alarm is of kind ``lone_worker`` with a note saying so; "I need
+        help" is the talent's own call (``button``).
+        """
+        if automatic:
+            return self.escalations.escalate(
+                booking_id, note=AUTOMATIC_NOTE, kind=EscalationKind.LONE_WORKER
+            )
+        return self.escalations.escalate(booking_id, kind=EscalationKind.BUTTON)
 
     def _ask_at(self, watch: _Watch) -> float:
         ask_at = watch.session.booked_end + self._minutes_over * 60

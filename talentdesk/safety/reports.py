@@ -9,10 +9,18 @@ Once delivered, the agency's answer gives the ticket number; ``report.updated`` 
 from the feed move its level (first line, supervisor, technical) and status on
 (:meth:`IncidentReports.handle_update`, run inside the feed page's transaction).
 
-What stays: once a report is settled at the agency (delivered, or refused) and its session
-is over, its description is removed on this device, from the Incident and from the outbox
-item's body and answer, and the WAL is checkpointed. Category, ticket, level and status
-remain. Nothing about the customer is kept.
+What stays: a report filed during a session is sealed (its Incident and its outbox item)
+under the session's booking data key, so the shred at the session's end makes every older
+copy of its text undecryptable; the shred keeps the report itself, without its text if
+the agency has it, whole if it must still be sent (:meth:`IncidentReports.keep_on_shred`).
+Once a report is settled at the agency (delivered, or refused) and its session is over,
+its description is removed on this device, from the Incident and from the outbox item's
+body and answer, and the WAL is checkpointed. Category, ticket, level and status remain.
+Nothing about the customer is kept.
+
+The links (no text) are indexed in memory (:class:`~talentdesk.vault.index.RecordIndex`),
+so what runs after every outbox change looks only at reports still waiting for the
+agency's id or still holding text.
 """
 
 from __future__ import annotations
@@ -53,9 +61,10 @@ from talentdesk.safety.errors import (
 )
 from talentdesk.safety.live import WatchedSession
 from talentdesk.sync.apply import UPDATE_KIND
-from talentdesk.sync.outbox import Outbox, OutboxItem
+from talentdesk.sync.outbox import Outbox, OutboxEntry
 from talentdesk.sync.requests import FileReport
 from talentdesk.vault import RecordIntegrityError, Vault
+from talentdesk.vault.index import RecordIndex
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
 from talentdesk_contract.values import OperationKind
@@ -139,6 +148,36 @@ class ReportView:
     text_removed: bool
 
 
+#: Vault kind of the Incident records.
+INCIDENT_KIND: Final = "incident"
+
+
+class _Links:
+    """The report links as the index keeps them (encoded), and what is asked of them."""
+
+    def __init__(self) -> None:
+        self.payloads: dict[str, bytes] = {}
+        self.by_remote: dict[str, str] = {}
+        self.awaiting_remote: set[str] = set()
+        self.text_pending: set[str] = set()
+
+    def put(self, link: ReportLink, payload: bytes) -> None:
+        self.payloads[link.id] = payload
+        if link.remote_id is not None:
+            self.by_remote[link.remote_id] = link.id
+            self.awaiting_remote.discard(link.id)
+        else:
+            self.awaiting_remote.add(link.id)
+        if link.text_removed:
+            self.text_pending.discard(link.id)
+        else:
+            self.text_pending.add(link.id)
+
+    def link(self, incident_id: str) -> ReportLink | None:
+        payload = self.payloads.get(incident_id)
+        return None if payload is None else msgspec.json.decode(payload, type=ReportLink)
+
+
 class IncidentReports(DurableChanges):
     """Files incident reports and follows their tickets.
 
@@ -155,6 +194,8 @@ class IncidentReports(DurableChanges):
         self.store = RecordStore(vault)
         self.outbox = outbox
         self._now = now
+        self._index = RecordIndex(vault, LINK_KIND, self._scan)
+        vault.keep_on_shred(INCIDENT_KIND, self._kept_on_shred)
 
     # ------------------------------------------------------------------ filing
 
@@ -220,13 +261,17 @@ class IncidentReports(DurableChanges):
             status=IncidentStatus.QUEUED,
         )
         with self.vault.transaction():
-            item = self.outbox.enqueue(FileReport(body=request), ref=incident.id)
+            item = self.outbox.enqueue(
+                FileReport(body=request), ref=incident.id, seal_for=booking_id
+            )
             link = ReportLink(id=incident.id, outbox_id=item.id)
-            self.store.save(incident)
+            self.vault.put_typed(
+                booking_id, INCIDENT_KIND, incident.id, msgspec.json.encode(incident)
+            )
             self._save_link(link)
             self._changed()
         log.info("report %s (%s) queued", incident.id, category.value)
-        return _view(incident, link, item)
+        return _view(incident, link, OutboxEntry.of(item))
 
     # ------------------------------------------------------------------ reading
 
@@ -236,7 +281,7 @@ class IncidentReports(DurableChanges):
         link = self._load_link(incident_id)
         if incident is None or link is None:
             return None
-        return _view(incident, link, self.outbox.get(link.outbox_id))
+        return _view(incident, link, self.outbox.entry(link.outbox_id))
 
     def require(self, incident_id: str) -> ReportView:
         """One report.
@@ -251,7 +296,10 @@ class IncidentReports(DurableChanges):
 
     def reports(self) -> list[ReportView]:
         """Every report filed on this device, newest first."""
-        links = self._links()
+        with self.vault.serialized():
+            known = self._index.current()
+            links = {i: link for i in list(known.payloads) if (link := known.link(i)) is not None}
+        entries = self.outbox.entries(link.outbox_id for link in links.values())
         views = []
         loaded = self.store.load_all(Incident)
         for problem in loaded.problems:
@@ -259,7 +307,7 @@ class IncidentReports(DurableChanges):
         for incident in loaded.items:
             link = links.get(incident.id)
             if link is not None:
-                views.append(_view(incident, link, self.outbox.get(link.outbox_id)))
+                views.append(_view(incident, link, entries.get(link.outbox_id)))
         views.sort(key=lambda v: (v.created_at, v.id), reverse=True)
         return views
 
@@ -298,9 +346,12 @@ class IncidentReports(DurableChanges):
         """
         changed = False
         with self.vault.transaction():
-            for link in self._links().values():
-                if link.remote_id is not None:
+            for incident_id in sorted(self._index.current().awaiting_remote):
+                link = self._load_link(incident_id)
+                if link is None or link.remote_id is not None:
                     continue  # the feed's handler keeps it current from here on
+                if self.outbox.state_of(link.outbox_id) not in REACHED:
+                    continue
                 item = self.outbox.get(link.outbox_id)
                 if item is None or item.state not in REACHED or item.remote_id is None:
                     continue
@@ -345,18 +396,19 @@ class IncidentReports(DurableChanges):
         """
         removed = 0
         with self.vault.transaction():
-            for link in self._links().values():
-                if link.text_removed:
+            for incident_id in sorted(self._index.current().text_pending):
+                link = self._load_link(incident_id)
+                if link is None or link.text_removed:
                     continue
-                item = self.outbox.get(link.outbox_id)
-                if item is not None and item.state not in SETTLED:
+                state = self.outbox.state_of(link.outbox_id)
+                if state is not None and state not in SETTLED:
                     continue  # still to be sent: the text is needed
                 incident = self._load_incident(link.id)
                 if incident is None or not session_ended(incident.booking_id):
                     continue
-                if item is not None:
-                    self.outbox.redact(item.id, _TEXT_FIELDS)
-                self.store.save(msgspec.structs.replace(incident, description=""))
+                if state is not None:
+                    self.outbox.redact(link.outbox_id, _TEXT_FIELDS)
+                self._save_incident(msgspec.structs.replace(incident, description=""))
                 link.text_removed = True
                 self._save_link(link)
                 removed += 1
@@ -387,7 +439,7 @@ class IncidentReports(DurableChanges):
         )
         dirty = False
         if updated != incident:
-            self.store.save(updated)
+            self._save_incident(updated)
             dirty = True
         if note is not None and note != link.agency_note:
             link.agency_note = note
@@ -396,13 +448,14 @@ class IncidentReports(DurableChanges):
         return updated, dirty
 
     def _find_remote(self, remote_id: str) -> tuple[Incident, ReportLink] | None:
-        links = self._links()
-        link = next((lk for lk in links.values() if lk.remote_id == remote_id), None)
+        with self.vault.serialized():
+            local = self._index.current().by_remote.get(remote_id)
+        link = self._load_link(local) if local is not None else None
         if link is None:
             item = self.outbox.find_by_remote_id(remote_id)
             if item is None or item.kind != OUTBOX_KIND:
                 return None
-            link = links.get(item.ref)
+            link = self._load_link(item.ref)
             if link is None:
                 return None
             link.remote_id = remote_id
@@ -417,12 +470,39 @@ class IncidentReports(DurableChanges):
             log.warning("unreadable incident: %s %r", exc.kind, exc.record_id)
             return None
 
+    def _save_incident(self, incident: Incident) -> None:
+        """Write an Incident that moved on, under the key it is sealed with now."""
+        payload = msgspec.json.encode(incident)
+        if not self.vault.update(INCIDENT_KIND, incident.id, payload):
+            self.store.save(incident)
+
+    def _kept_on_shred(self, _incident_id: str, payload: bytes) -> bytes | None:
+        """What a session's shred keeps of a report filed during it: the report, without
+        its text once the agency has it (or refused it), whole while it must be sent."""
+        try:
+            incident = msgspec.json.decode(payload, type=Incident)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None
+        link = self._load_link(incident.id)
+        state = self.outbox.state_of(link.outbox_id) if link is not None else None
+        if state is not None and state not in SETTLED:
+            return payload
+        return msgspec.json.encode(msgspec.structs.replace(incident, description=""))
+
     def _save_link(self, link: ReportLink) -> None:
-        self.vault.put(LINK_KIND, link.id, msgspec.json.encode(link))
+        payload = msgspec.json.encode(link)
+        self.vault.put(LINK_KIND, link.id, payload)
+        self._index.wrote(lambda links: links.put(link, payload))
+
+    def _scan(self) -> _Links:
+        links = _Links()
+        for link in self._links().values():
+            links.put(link, msgspec.json.encode(link))
+        return links
 
     def _load_link(self, incident_id: str) -> ReportLink | None:
-        payload = self.vault.get(LINK_KIND, incident_id)
-        return None if payload is None else msgspec.json.decode(payload, type=ReportLink)
+        with self.vault.serialized():
+            return self._index.current().link(incident_id)
 
     def _links(self) -> dict[str, ReportLink]:
         listing = self.vault.read_all(LINK_KIND)
@@ -452,7 +532,7 @@ def _decode_update(payload: bytes | None) -> wire.ReportUpdateData | None:
         return None
 
 
-def _view(incident: Incident, link: ReportLink, item: OutboxItem | None) -> ReportView:
+def _view(incident: Incident, link: ReportLink, item: OutboxEntry | None) -> ReportView:
     delivery = delivery_of(item)
     failure = item.last_error if item is not None and delivery is Delivery.FAILED else None
     return ReportView(

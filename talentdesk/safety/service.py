@@ -44,6 +44,11 @@ class SafetyService:
     and catches up on anything that happened while no safety service was listening
     (deliveries and feed updates recorded by an earlier run, text due for removal).
 
+    After an outbox change the catch-up runs on a thread of its own (``safety-catch-up``),
+    not on the thread that made the change: an escalate click returns once its escalation
+    is committed, without waiting for bookkeeping (or for the sender's, which shares the
+    vault's lock). :meth:`close` stops the thread; it also ends when the vault is locked.
+
     Attributes:
         escalations: One-click escalation, follow-ups, false alarms.
         reports: Incident reports and their tickets.
@@ -90,6 +95,10 @@ class SafetyService:
         # Several threads change the outbox; one catch-up at a time is enough.
         self._catching_up = threading.Lock()
         self._again = threading.Event()
+        self._wake = threading.Event()
+        self._closing = threading.Event()
+        self._starting = threading.Lock()
+        self._worker: threading.Thread | None = None
         sync.add_update_handler(self._on_update)
         sync.outbox.subscribe(self._on_outbox_change)
         self.catch_up(full=True)
@@ -166,12 +175,55 @@ class SafetyService:
             log.exception("safety: feed update %s not applied", event_type)
 
     def _on_outbox_change(self) -> None:
-        # Runs on whichever thread changed the outbox: the sender's (a failure here must
-        # not stop deliveries) or the caller's, after its commit (an escalation already
-        # durable must not look failed). So nothing escapes; the next change retries.
-        try:
-            self.catch_up()
-        except VaultError:
-            log.info("vault locked; safety catch-up skipped")
-        except Exception:
-            log.exception("safety catch-up failed")
+        # Runs on whichever thread changed the outbox (the sender's, or the GUI thread
+        # right after an escalate click's commit): only hand over to the catch-up thread.
+        if self._closing.is_set():
+            return
+        self._wake.set()
+        if self._worker is None:
+            with self._starting:
+                if self._worker is None and not self._closing.is_set():
+                    self._worker = threading.Thread(
+                        target=self._catch_up_loop, name="safety-catch-up", daemon=True
+                    )
+                    self._worker.start()
+
+    def _catch_up_loop(self) -> None:
+        while not self._closing.is_set():
+            self._wake.wait()
+            self._wake.clear()
+            if self._closing.is_set():
+                return
+            # A failure here must not stop the thread: the next change retries.
+            try:
+                self.catch_up()
+            except VaultError:
+                log.info("vault locked; safety catch-up stops")
+                return
+            except Exception:
+                log.exception("safety catch-up failed")
+
+    def settle(self, timeout: float = 5.0) -> bool:
+        """Wait until no catch-up is due or running (tests, and before a full report).
+
+        Returns:
+            Whether it settled within ``timeout``.
+        """
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self._wake.is_set() and self._catching_up.acquire(timeout=0.05):
+                try:
+                    if not self._wake.is_set() and not self._again.is_set():
+                        return True
+                finally:
+                    self._catching_up.release()
+            time.sleep(0.005)
+        return False
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop the catch-up thread (before the vault closes)."""
+        self._closing.set()
+        self._wake.set()
+        worker, self._worker = self._worker, None
+        if worker is not None and worker is not threading.current_thread():
+            worker.join(timeout)

@@ -10,36 +10,56 @@ would break a threshold, and, while the customer waits, how long until this repl
 counts as slow or breaks the rule.
 
 Calls have no reply pace: :func:`applies_to` says whether a package gets a meter.
+
+**A session's pace survives a lock, a restart and a crash** (:class:`SessionPace`): every
+mark is written at once, sealed under the session's booking data key (the times the
+customer wrote are the customer's too: the shred at the session's end destroys them), and
+read back when the session is resumed. Its clock is the session's own elapsed time (the
+runner's monotonic clock, recovered from the wall-clock start after a restart), so a wait
+that began before a restart goes on counting after it.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+import msgspec
+
 from talentdesk.domain import (
     DEFAULT_PACE_THRESHOLDS,
     AgencyConfig,
+    DomainError,
     PaceThreshold,
     Package,
     SlowReplyCounter,
 )
 from talentdesk.sessions._common import MonotonicClock, system_monotonic
-from talentdesk.vault import RecordIntegrityError, Vault
+from talentdesk.vault import RecordIntegrityError, Vault, VaultError
 from talentdesk.vault.records import RecordStore
 
 __all__ = [
     "FLAG_PACE_RULE_BROKEN",
+    "KIND",
     "SOON_SECONDS",
     "PaceAnswer",
     "PaceMessage",
+    "PaceState",
     "PaceStatus",
     "ReplyPace",
+    "SessionPace",
     "agency_thresholds",
     "applies_to",
 ]
+
+log = logging.getLogger(__name__)
+
+#: Vault kind of a live session's saved pace (one record per booking, under its data key).
+KIND: Final = "reply_pace"
 
 #: SessionRecord flag when a threshold was reached in the session.
 FLAG_PACE_RULE_BROKEN: Final = "pace_rule_broken"
@@ -216,3 +236,140 @@ class ReplyPace:
     def record_flags(self) -> tuple[str, ...]:
         """Flags for the SessionRecord: ``pace_rule_broken`` if a threshold was reached."""
         return (FLAG_PACE_RULE_BROKEN,) if self._meter.breached() else ()
+
+
+class PaceState(msgspec.Struct, kw_only=True):
+    """A session's reply pace as saved: numbers and session times, nothing said.
+
+    Attributes:
+        thresholds: The rules counted against (as at the session's start).
+        counts: Slow replies per threshold, in the order of ``thresholds``.
+        slow_replies: Replies slower than the smallest threshold.
+        waits: Every measured wait, in seconds.
+        waiting_since: Session seconds when the customer's unanswered message came.
+        warned: Indexes of the thresholds already warned about.
+    """
+
+    booking_id: str
+    thresholds: tuple[PaceThreshold, ...]
+    counts: tuple[int, ...]
+    slow_replies: int = 0
+    waits: tuple[float, ...] = ()
+    waiting_since: float | None = None
+    warned: tuple[int, ...] = ()
+
+
+class SessionPace:
+    """The reply pace of one live chat session, written to the vault at every mark.
+
+    Same questions as :class:`ReplyPace`; thread-safe (the GUI's buttons, the global
+    hotkeys and a copied reply may mark at once). A mark that cannot be saved (the vault
+    closed under it) still counts in memory and is logged.
+
+    Args:
+        vault: The open vault.
+        booking_id: The session's booking.
+        clock: The session's elapsed seconds (``LiveSession.elapsed``).
+        thresholds: The agency's rules; used when nothing was saved for the session yet.
+    """
+
+    def __init__(
+        self,
+        vault: Vault,
+        booking_id: str,
+        clock: MonotonicClock,
+        thresholds: Iterable[PaceThreshold] = DEFAULT_PACE_THRESHOLDS,
+    ) -> None:
+        self.vault = vault
+        self.booking_id = booking_id
+        self._lock = threading.Lock()
+        saved = self._load()
+        rules = saved.thresholds if saved is not None else tuple(thresholds)
+        self._pace = ReplyPace(rules, clock)
+        if saved is not None:
+            self._restore(saved)
+
+    @property
+    def thresholds(self) -> tuple[PaceThreshold, ...]:
+        """The rules counted against."""
+        return self._pace.thresholds
+
+    @property
+    def slow_replies(self) -> int:
+        """Slow replies so far."""
+        with self._lock:
+            return self._pace.slow_replies
+
+    def customer_wrote(self) -> None:
+        """Mark a customer message (saved at once)."""
+        with self._lock:
+            self._pace.customer_wrote()
+            self._save()
+
+    def talent_answered(self) -> PaceAnswer:
+        """Mark the talent's answer (saved at once)."""
+        with self._lock:
+            answer = self._pace.talent_answered()
+            if answer.wait is not None:
+                self._save()
+            return answer
+
+    def status(self) -> PaceStatus:
+        """Where the session stands now."""
+        with self._lock:
+            return self._pace.status()
+
+    def record_flags(self) -> tuple[str, ...]:
+        """Flags for the SessionRecord."""
+        with self._lock:
+            return self._pace.record_flags()
+
+    def state(self) -> PaceState:
+        """What is saved of the pace now."""
+        pace = self._pace
+        meter = pace._meter
+        counts = meter.counts()
+        rules = pace.thresholds
+        return PaceState(
+            booking_id=self.booking_id,
+            thresholds=rules,
+            counts=tuple(counts[t] for t in rules),
+            slow_replies=meter.slow_replies,
+            waits=meter.waits,
+            waiting_since=meter.waiting_since,
+            warned=tuple(i for i, t in enumerate(rules) if t in pace._warned),
+        )
+
+    def _restore(self, saved: PaceState) -> None:
+        pace = self._pace
+        try:
+            pace._meter.restore(
+                counts=saved.counts,
+                slow_replies=saved.slow_replies,
+                waits=saved.waits,
+                waiting_since=saved.waiting_since,
+            )
+        except DomainError:
+            log.warning(
+                "saved reply pace of booking %s does not fit; counting anew", self.booking_id
+            )
+            return
+        pace._warned = {saved.thresholds[i] for i in saved.warned if 0 <= i < len(saved.thresholds)}
+
+    def _load(self) -> PaceState | None:
+        try:
+            payload = self.vault.get(KIND, self.booking_id)
+            if payload is None:
+                return None
+            return msgspec.json.decode(payload, type=PaceState)
+        except (RecordIntegrityError, msgspec.DecodeError, msgspec.ValidationError):
+            log.warning("saved reply pace of booking %s is unreadable", self.booking_id)
+            return None
+
+    def _save(self) -> None:
+        try:
+            self.vault.put_typed(
+                self.booking_id, KIND, self.booking_id, msgspec.json.encode(self.state())
+            )
+        except VaultError as exc:
+            log.warning("reply pace of booking %s not saved: %s", self.booking_id, exc)

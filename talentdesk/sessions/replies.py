@@ -528,6 +528,14 @@ class ReplyBook:
             self._cache = (stamp, loaded.items, loaded.problems)
         return list(self._cache[1]), list(self._cache[2])
 
+    def forget_cache(self) -> None:
+        """Drop the decrypted replies and the search indexes (the app locks)."""
+        with self._lock:
+            self._cache = None
+            self._pins_cache = None
+            self._folds.clear()
+            self._indexes.clear()
+
     def _folded(self, text: str) -> str:
         folded = self._folds.get(text)
         if folded is None:

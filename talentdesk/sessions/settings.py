@@ -17,6 +17,11 @@ def clean_talent_name(name: str) -> str:
     return " ".join(name.split())[:MAX_TALENT_NAME_CHARS].strip()
 
 
+#: The system-wide hotkeys of the reply pace, in pynput's spelling.
+DEFAULT_HOTKEY_MESSAGE_IN = "<ctrl>+<alt>+m"
+DEFAULT_HOTKEY_REPLIED = "<ctrl>+<alt>+r"
+
+
 class DeskSettings(msgspec.Struct, kw_only=True):
     """Choices that say something about the talent's work, so they are encrypted.
 
@@ -29,6 +34,10 @@ class DeskSettings(msgspec.Struct, kw_only=True):
         wrap_up_seconds: length of the wrap-up timer after a session ends; 0 for none.
         pinned_reply_ids: pinned replies in Ctrl+1…Ctrl+9 order (by reply slot, see
             ``talentdesk.sessions.replies``), so pins on agency replies survive updates.
+        hotkey_message_in: the system-wide hotkey for "the customer wrote" (pynput's
+            spelling, ``<ctrl>+<alt>+m``); "" turns it off.
+        hotkey_replied: the system-wide hotkey for "I replied"; "" turns it off.
+        pace_sound: a short sound when a reply nears the agency's limit.
     """
 
     shift_limits: ShiftLimits = msgspec.field(default_factory=ShiftLimits)
@@ -37,6 +46,9 @@ class DeskSettings(msgspec.Struct, kw_only=True):
     warning_minutes: tuple[int, ...] = (5, 1)
     wrap_up_seconds: int = 120
     pinned_reply_ids: tuple[str, ...] = ()
+    hotkey_message_in: str = DEFAULT_HOTKEY_MESSAGE_IN
+    hotkey_replied: str = DEFAULT_HOTKEY_REPLIED
+    pace_sound: bool = False
 
 
 def load_settings(vault: Vault) -> DeskSettings:

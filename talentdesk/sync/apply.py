@@ -1,11 +1,21 @@
-"""Applying the agency's feed to the vault, exactly once.
+"""Applying the agency's feed to the vault, exactly once, whatever the agency sends.
 
 A page is decoded in full before anything is written, then every event of it
 and the new cursor are written in one vault transaction: after a crash the
 page is either wholly applied (and the cursor says so) or not at all (and is
 fetched again). Unknown event types are skipped and counted; a known type
 with a malformed body is skipped too, recorded by sequence number and reason
-(never its content), so one bad event cannot stop a talent's night.
+(never its content), so one bad event cannot stop a talent's night. An event whose
+handler fails for any other reason is undone alone (a savepoint) and recorded the same
+way; only the vault failing stops the page.
+
+**Idempotent twice over.** By sequence number: the cursor is the highest sequence number
+applied and never moves backwards, whatever cursor a page claims (a page's ``cursor``
+may only confirm its own last event), and an event at or below it is skipped. By the
+booking's own state: a declined, cancelled or ended booking never returns from an old
+event, and the customer data of a shredded booking is never stored again (the vault
+remembers which bookings it shredded). So reading the feed again from 0 after the
+agency's "your cursor is ahead of my feed" resurrects nothing.
 
 Each event type is applied by the handler registered for it (:class:`FeedHandlers`,
 keyed by :class:`~talentdesk_contract.values.EventType`); a type with no handler is
@@ -15,7 +25,8 @@ skipped and counted exactly like a type this version does not know.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -35,7 +46,8 @@ from talentdesk.domain import (
     Package,
     Source,
 )
-from talentdesk.vault import RecordIntegrityError, Vault
+from talentdesk.sync.decoding import UnreadableEvent
+from talentdesk.vault import RecordIntegrityError, Vault, VaultLocked
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
 from talentdesk_contract.values import EventType
@@ -72,7 +84,15 @@ class FeedState(msgspec.Struct, kw_only=True):
 
 @dataclass
 class PageResult:
-    """What applying one page changed, for listeners (the UI refreshes from this)."""
+    """What applying one page changed, for listeners (the UI refreshes from this).
+
+    Attributes:
+        new_events: events past the cursor (applied, skipped or rejected alike): the
+            page moved the feed on.
+        replayed: events at or below the cursor, skipped (already applied).
+        stale: events about a booking that is over (declined, cancelled, ended, its
+            customer data shredded), applied as no change: they bring nothing back.
+    """
 
     applied: int = 0
     unknown_skipped: int = 0
@@ -80,11 +100,23 @@ class PageResult:
     bookings_changed: set[str] = field(default_factory=set)
     config_changed: bool = False
     updates: list[tuple[str, str]] = field(default_factory=list)  # (event type, remote id)
+    new_events: int = 0
+    replayed: int = 0
+    stale: int = 0
 
 
 def load_feed_state(vault: Vault) -> FeedState:
-    payload = vault.get(STATE_KIND, FEED_STATE_ID)
-    return FeedState() if payload is None else msgspec.json.decode(payload, type=FeedState)
+    """Where the app is in the feed.
+
+    A damaged state reads as the start of the feed: reading it again from 0 brings
+    nothing back (see the module), and the next page writes a good state over it.
+    """
+    try:
+        payload = vault.get(STATE_KIND, FEED_STATE_ID)
+        return FeedState() if payload is None else msgspec.json.decode(payload, type=FeedState)
+    except (RecordIntegrityError, msgspec.DecodeError):
+        log.warning("the feed state is damaged; reading the feed again from the start")
+        return FeedState()
 
 
 def reset_feed_cursor(vault: Vault) -> None:
@@ -96,9 +128,9 @@ def reset_feed_cursor(vault: Vault) -> None:
 
 
 def _booking(info: wire.BookingInfo, existing: Booking | None, rebooked: bool) -> Booking:
+    # The talent's answer and the session's progress are the desk's own: an event from
+    # the agency changes when and what, never where the booking is in its life.
     status = existing.status if existing is not None else BookingStatus.PENDING
-    if status in _FINISHED:
-        status = BookingStatus.PENDING  # the agency re-opened it
     return Booking(
         id=info.id,
         start=info.start,
@@ -121,6 +153,7 @@ def _package(p: wire.Package) -> Package:
 
 
 def _config(data: wire.AgencyConfig) -> AgencyConfig:
+    policy = data.escalation_policy or wire.EscalationPolicy()
     return AgencyConfig(
         packages=tuple(_package(p) for p in data.packages),
         pace_thresholds=tuple(
@@ -139,6 +172,10 @@ def _config(data: wire.AgencyConfig) -> AgencyConfig:
             for c in data.emergency_contacts
         )
         or domain.DEFAULT_EMERGENCY_CONTACTS,
+        supervisor_phone=data.supervisor_phone,
+        # How long until the agency alerts again, and how often (its defaults if absent).
+        realert_after_seconds=policy.realert_after_seconds,
+        escalation_rounds=policy.rounds,
         updated_at=datetime.now(UTC),
     )
 
@@ -242,6 +279,13 @@ def _apply_booking(context: FeedContext, event: wire.FeedEvent, data: wire.Event
         existing = store.load(Booking, data.booking.id)
     except RecordIntegrityError:
         existing = None  # the agency's fresh copy repairs a damaged one
+    if data.booking.id in store.vault.shredded_bookings() or (
+        existing is not None and existing.status in _FINISHED
+    ):
+        # Over for the desk (an old event, a replay, a feed read again from 0): nothing
+        # of it comes back, least of all the customer's data.
+        context.result.stale += 1
+        return
     rebooked = event.type == EventType.BOOKING_REBOOKED
     store.save(_booking(data.booking, existing, rebooked))
     store.save(
@@ -262,12 +306,12 @@ def _apply_cancel(context: FeedContext, _event: wire.FeedEvent, data: wire.Event
         existing = store.load(Booking, data.booking_id)
     except RecordIntegrityError:
         existing = None
-    if existing is not None:
-        store.save(
-            msgspec.structs.replace(
-                existing, status=BookingStatus.CANCELLED, cancel_reason=data.reason
-            )
-        )
+    if existing is None or existing.status in _FINISHED:
+        context.result.stale += existing is not None
+        return  # declined or ended stays so; a booking never seen needs nothing
+    store.save(
+        msgspec.structs.replace(existing, status=BookingStatus.CANCELLED, cancel_reason=data.reason)
+    )
     context.result.bookings_changed.add(data.booking_id)
 
 
@@ -283,7 +327,7 @@ def _apply_agency_config(
 def _store_update(context: FeedContext, event: wire.FeedEvent, data: wire.EventData) -> None:
     """An escalation or report update: kept (for a catch-up at the next start) and handed
     to the safety service inside the page's transaction."""
-    if isinstance(data, wire.EscalationUpdateData):
+    if isinstance(data, wire.EscalationUpdateData | wire.EscalationAlertData):
         remote_id = data.escalation_id
     elif isinstance(data, wire.ReportUpdateData):
         remote_id = data.report_id
@@ -306,6 +350,8 @@ def default_handlers() -> FeedHandlers:
             EventType.CONFIG_UPDATED: _apply_agency_config,
             EventType.ESCALATION_ACKNOWLEDGED: _store_update,
             EventType.ESCALATION_RESOLVED: _store_update,
+            EventType.ESCALATION_ALERTED_AGAIN: _store_update,
+            EventType.ESCALATION_UNANSWERED: _store_update,
             EventType.REPORT_UPDATED: _store_update,
         }
     )
@@ -318,6 +364,7 @@ def apply_page(
     vault: Vault,
     page: wire.FeedPage,
     *,
+    unreadable: Sequence[UnreadableEvent] = (),
     on_update: UpdateListener | None = None,
     handlers: FeedHandlers | None = None,
 ) -> PageResult:
@@ -326,6 +373,8 @@ def apply_page(
     Args:
         vault: the open vault.
         page: a strictly decoded page.
+        unreadable: the page's events that could not be read (the decoder set them
+            aside): recorded as rejected, and the cursor moves past them.
         on_update: called inside the transaction for escalation and report updates, so
             the safety service can move its own records in the same commit.
         handlers: the handler of each event type (:func:`default_handlers`).
@@ -333,42 +382,54 @@ def apply_page(
     Returns:
         What changed. Customer data of bookings that are now cancelled is shredded
         after the commit (see :func:`sweep_customer_data`).
+
+    Raises:
+        VaultLocked, sqlite3.Error: the vault failed; nothing of the page is kept.
     """
     store = RecordStore(vault)
     result = PageResult()
     handlers = handlers if handlers is not None else _DEFAULT_HANDLERS
     context = FeedContext(store, result, on_update)
-    decoded: list[tuple[wire.FeedEvent, wire.EventData | None, str | None]] = []
+    decoded: list[tuple[int, str, wire.FeedEvent | None, wire.EventData | None, str | None]] = []
     for event in page.events:
         if event.type not in handlers:
-            decoded.append((event, None, None))  # skipped and counted as unknown
+            decoded.append((event.seq, event.type, event, None, None))  # counted as unknown
             continue
         try:
-            decoded.append((event, wire.decode_event_data(event), None))
-        except msgspec.DecodeError as exc:
-            decoded.append((event, None, str(exc)[:200]))
+            data = wire.decode_event_data(event)
+        except Exception as exc:  # hostile bytes: whatever decoding raises rejects the event
+            decoded.append((event.seq, event.type, event, None, _why(exc)))
+        else:
+            decoded.append((event.seq, event.type, event, data, None))
+    for bad in unreadable:
+        decoded.append((bad.seq, bad.type, None, None, bad.reason))
+    decoded.sort(key=lambda item: item[0])  # stable: a repeated seq keeps its first
 
     with vault.transaction():
         state = load_feed_state(vault)
-        for event, data, error in decoded:
-            if event.seq <= state.cursor:
-                continue  # already applied: a page fetched again after a crash
+        cursor = state.cursor
+        for seq, event_type, item, data, error in decoded:
+            if seq <= cursor:
+                result.replayed += 1  # applied before: a page fetched again, a replay
+                continue
+            cursor = seq
+            result.new_events += 1
             if error is not None:
-                rejected = RejectedEvent(seq=event.seq, type=event.type, reason=error)
-                result.rejected.append(rejected)
-            elif data is None or (handler := handlers.get(event.type)) is None:
+                result.rejected.append(RejectedEvent(seq=seq, type=event_type, reason=error))
+            elif item is None or data is None or (handler := handlers.get(event_type)) is None:
                 result.unknown_skipped += 1
             else:
-                try:
-                    handler(context, event, data)
-                except (domain.DomainError, msgspec.ValidationError, TypeError) as exc:
-                    # Valid on the wire, impossible in the domain (e.g. a price out of range).
-                    result.rejected.append(
-                        RejectedEvent(seq=event.seq, type=event.type, reason=str(exc)[:200])
-                    )
-                else:
+                reason = _apply_one(vault, handler, context, item, data)
+                if reason is None:
                     result.applied += 1
-        state.cursor = max(state.cursor, page.cursor)
+                else:
+                    result.rejected.append(RejectedEvent(seq=seq, type=event_type, reason=reason))
+        if page.cursor != cursor and page.cursor > state.cursor:
+            # The contract: a page's cursor is its last event's seq (or the asked one).
+            # Any other claim (ahead: a jump past events never seen; behind: the same
+            # events again and again) is not followed.
+            log.warning("feed page claims cursor %d; keeping %d", page.cursor, cursor)
+        state.cursor = cursor
         state.applied += result.applied
         state.unknown_skipped += result.unknown_skipped
         state.rejected_total += len(result.rejected)
@@ -377,8 +438,57 @@ def apply_page(
             state.last_applied_at = datetime.now(UTC)
         vault.put(STATE_KIND, FEED_STATE_ID, msgspec.json.encode(state))
     for rejected in result.rejected:
-        log.warning("skipped unreadable %s event #%d", rejected.type, rejected.seq)
+        log.warning(
+            "skipped unreadable %s event #%d: %s", rejected.type, rejected.seq, rejected.reason
+        )
     return result
+
+
+def _apply_one(
+    vault: Vault,
+    handler: EventHandler,
+    context: FeedContext,
+    event: wire.FeedEvent,
+    data: wire.EventData,
+) -> str | None:
+    """Apply one event in a savepoint; why it was rejected (and undone), or None."""
+    snapshot = _snapshot(context.result)
+    try:
+        with vault.savepoint():
+            handler(context, event, data)
+    except (VaultLocked, sqlite3.Error):
+        raise  # the vault failed, not the event: the page is fetched again
+    except (domain.DomainError, msgspec.ValidationError, TypeError) as exc:
+        # Valid on the wire, impossible in the domain (e.g. a price out of range).
+        _restore(context.result, snapshot)
+        return str(exc)[:200]
+    except Exception as exc:
+        # A handler that fails for a reason of its own must not stop the feed either;
+        # the reason names the exception's type only (its text may quote the event).
+        _restore(context.result, snapshot)
+        log.warning(
+            "the %s handler failed on event #%d: %s", event.type, event.seq, type(exc).__name__
+        )
+        return f"could not be applied ({type(exc).__name__})"
+    return None
+
+
+def _snapshot(result: PageResult) -> tuple[set[str], bool, int, int]:
+    return set(result.bookings_changed), result.config_changed, len(result.updates), result.stale
+
+
+def _restore(result: PageResult, snapshot: tuple[set[str], bool, int, int]) -> None:
+    result.bookings_changed, result.config_changed, updates, result.stale = snapshot
+    del result.updates[updates:]
+
+
+def _why(exc: BaseException) -> str:
+    """Why an event's data could not be decoded, without its content."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8"
+    return str(exc)[:200] if isinstance(exc, msgspec.DecodeError) else type(exc).__name__
 
 
 def sweep_customer_data(vault: Vault, keep: Callable[[Booking], bool] | None = None) -> list[str]:

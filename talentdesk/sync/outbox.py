@@ -10,23 +10,39 @@ operation kind, the path's parameter and the body, and the route gives the metho
 path. Items queued before the typed requests stored their method and path themselves;
 those are still read and delivered as they were written
 (``tests/fixtures/vault-outbox-v1.sqlite3``).
+
+An item carrying what the talent typed during a session (an escalation note, a report)
+is sealed under that session's booking data key (``seal_for``); when the session's
+customer data is shredded, the item is kept under the record key, its typed text
+stripped once the agency has it (:meth:`Outbox.keep_on_shred`).
+
+**Constant cost.** Sending, counting and finding an item by the agency's id never read
+every item: an in-memory index (state, urgency, order, the agency's id) is built with one
+scan and then kept up to date by every write made through this outbox; a write it did
+not see (another ``Outbox`` over the vault, a shred) or a rolled-back transaction makes
+it scan once more (:meth:`Vault.generation`, :attr:`Vault.rollbacks`).
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
 
 from talentdesk.listeners import Listeners
-from talentdesk.sync.requests import REMOTE_ID, ROUTES, AgencyRequest
-from talentdesk.vault import IntegrityProblem, Vault
+from talentdesk.sync.requests import REMOTE_ID, ROUTES, TYPED_FIELDS, AgencyRequest
+from talentdesk.vault import IntegrityProblem, RecordIntegrityError, Vault, VaultLocked
+from talentdesk.vault.index import RecordIndex
 from talentdesk_contract.values import OperationKind
+
+log = logging.getLogger(__name__)
 
 KIND = "outbox"
 
@@ -116,6 +132,78 @@ def _without(text: str | None, fields: tuple[str, ...]) -> str | None:
     return msgspec.json.encode(value).decode()
 
 
+def without_typed_text(item: OutboxItem) -> OutboxItem:
+    """``item`` with what the talent typed removed from its body and the agency's answer
+    (and its last error, which may quote what was sent)."""
+    fields = TYPED_FIELDS.get(item.kind, ())
+    if not fields:
+        return item
+    return msgspec.structs.replace(
+        item,
+        body=_without(item.body, fields) or "{}",
+        response=_without(item.response, fields),
+        last_error=None,
+    )
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """What the outbox's index knows of one item: where it is, not what it says.
+
+    Attributes:
+        attempts: failed delivery attempts so far.
+        last_error: the machine reason of the last failed attempt, or the agency's words
+            once it refused the item.
+    """
+
+    kind: OperationKind
+    ref: str
+    state: OutboxState
+    urgent: bool
+    after: str | None
+    remote_id: str | None
+    attempts: int
+    last_error: str | None
+
+    @classmethod
+    def of(cls, item: OutboxItem) -> OutboxEntry:
+        return cls(
+            item.kind,
+            item.ref,
+            item.state,
+            item.urgent,
+            item.after,
+            item.remote_id,
+            item.attempts,
+            item.last_error,
+        )
+
+
+_Entry = OutboxEntry
+
+
+@dataclass
+class _Index:
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    by_remote: dict[str, str] = field(default_factory=dict)
+    by_ref: dict[tuple[OperationKind, str], str] = field(default_factory=dict)  # the newest
+    queued: set[str] = field(default_factory=set)
+    failed: set[str] = field(default_factory=set)
+
+    def put(self, item_id: str, entry: _Entry) -> None:
+        self.entries[item_id] = entry
+        if entry.remote_id is not None:
+            self.by_remote[entry.remote_id] = item_id
+        key = (entry.kind, entry.ref)
+        if item_id > self.by_ref.get(key, ""):
+            self.by_ref[key] = item_id
+        for group, state in ((self.queued, OutboxState.QUEUED), (self.failed, OutboxState.FAILED)):
+            if entry.state is state:
+                group.add(item_id)
+            else:
+                group.discard(item_id)
+
+
 def new_item_id() -> str:
     """Time-ordered and unique: nanoseconds since the epoch and 48 random bits."""
     return f"{time.time_ns():020d}-{os.urandom(6).hex()}"
@@ -126,19 +214,26 @@ class Outbox:
 
     Args:
         vault: the open vault.
-        on_change: called (from whichever thread) after an item is added or changes state;
-            the sender uses it to wake up, the UI to refresh.
     """
 
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
         self._changed: Listeners[[]] = Listeners("outbox")
+        self._index = RecordIndex(vault, KIND, self._scan)
+        vault.keep_on_shred(KIND, self._kept_on_shred)
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` (from whichever thread) after an item is added or moves on."""
         self._changed.add(listener)
 
-    def enqueue(self, request: AgencyRequest, *, ref: str, after: str | None = None) -> OutboxItem:
+    def enqueue(
+        self,
+        request: AgencyRequest,
+        *,
+        ref: str,
+        after: str | None = None,
+        seal_for: str | None = None,
+    ) -> OutboxItem:
         """Queue ``request``. Call inside the vault transaction of the local change it
         belongs to.
 
@@ -146,6 +241,8 @@ class Outbox:
             request: what to ask of the agency.
             ref: the local thing it is about (a booking id, an escalation id).
             after: an item to deliver first (required when the request follows one).
+            seal_for: the booking whose session the request's text was typed in: sealed
+                under its data key while the session's customer data exists.
 
         Listeners hear of it once the vault lock is free, i.e. after that transaction.
 
@@ -164,23 +261,73 @@ class Outbox:
             after=after,
             created_at=datetime.now(UTC),
         )
-        self._save(item)
-        self._vault.after_commit(self._changed)
+        vault = self._vault
+        with vault.transaction():
+            payload = msgspec.json.encode(item)
+            if seal_for is not None:
+                vault.put_typed(seal_for, KIND, item.id, payload)
+            else:
+                vault.put(KIND, item.id, payload)
+            self._indexed(item)
+        vault.after_commit(self._changed)
         return item
 
     def _save(self, item: OutboxItem) -> None:
-        self._vault.put(KIND, item.id, msgspec.json.encode(item))
+        """Write an item that moved on, under the key it is sealed with now."""
+        with self._vault.transaction():
+            if self._vault.update(KIND, item.id, msgspec.json.encode(item)):
+                self._indexed(item)
+            else:  # shredded meanwhile with its session (it needed nothing sending)
+                self._index.forget()
 
     def get(self, item_id: str) -> OutboxItem | None:
         payload = self._vault.get(KIND, item_id)
         return None if payload is None else msgspec.json.decode(payload, type=OutboxItem)
 
     def items(self) -> tuple[list[OutboxItem], list[IntegrityProblem]]:
-        """Every item in sending order, and any that could not be read (named)."""
+        """Every item in sending order, and any that could not be read (named).
+
+        Reads every item: for the doctor and the tests. The sender and the services use
+        the index (:meth:`pending`, :meth:`counts`, :meth:`latest_for`).
+        """
         listing = self._vault.read_all(KIND)
         out = [msgspec.json.decode(p, type=OutboxItem) for p in listing.rows.values()]
         out.sort(key=lambda i: i.sort_key)
         return out, listing.problems
+
+    # ------------------------------------------------------------------ the index
+
+    def _scan(self) -> _Index:
+        index = _Index()
+        for item in self.items()[0]:
+            index.put(item.id, _Entry.of(item))
+        return index
+
+    def _indexed(self, item: OutboxItem) -> None:
+        entry = _Entry.of(item)
+        self._index.wrote(lambda index: index.put(item.id, entry))
+
+    def _queued(self) -> tuple[list[str], dict[str, _Entry]]:
+        """The queued items in sending order, and the entries of what they follow."""
+        with self._vault.serialized():
+            index = self._index.current()
+            queued = sorted(index.queued, key=lambda i: (0 if index.entries[i].urgent else 1, i))
+            firsts = {}
+            for item_id in queued:
+                after = index.entries[item_id].after
+                if after is not None and after in index.entries:
+                    firsts[after] = index.entries[after]
+            return queued, firsts
+
+    def _load(self, item_id: str) -> OutboxItem | None:
+        """One item for the sender; one it cannot read now is left for later (logged)."""
+        try:
+            return self.get(item_id)
+        except VaultLocked:
+            return None  # another session's text while the vault is guarded: after unlock
+        except (RecordIntegrityError, msgspec.DecodeError):
+            log.warning("outbox item %s is unreadable", item_id)
+            return None
 
     def pending(self) -> list[OutboxItem]:
         """Items that can be sent now, urgent first, then oldest first.
@@ -189,14 +336,14 @@ class Outbox:
         its path then gets the other's remote id (as its ``target``). If the other failed,
         so does this one.
         """
-        items = self.items()[0]
-        by_id = {i.id: i for i in items}
+        queued, firsts = self._queued()
         ready = []
-        for item in items:
-            if item.state is not OutboxState.QUEUED:
+        for item_id in queued:
+            item = self._load(item_id)
+            if item is None or item.state is not OutboxState.QUEUED:
                 continue
             if item.after is not None:
-                first = by_id.get(item.after)
+                first = firsts.get(item.after)
                 if first is None or first.state is OutboxState.FAILED:
                     self.mark_failed(item, "the item it follows was refused or is missing")
                     continue
@@ -212,7 +359,48 @@ class Outbox:
 
     def waiting(self) -> int:
         """How many items are not yet delivered (including those waiting for another)."""
-        return sum(i.state is OutboxState.QUEUED for i in self.items()[0])
+        return self.counts()[0]
+
+    def counts(self) -> tuple[int, int]:
+        """How many items are queued, and how many the agency refused."""
+        with self._vault.serialized():
+            index = self._index.current()
+            return len(index.queued), len(index.failed)
+
+    def state_of(self, item_id: str) -> OutboxState | None:
+        """An item's state, from the index (no decryption); None if there is no such item."""
+        entry = self.entry(item_id)
+        return None if entry is None else entry.state
+
+    def entry(self, item_id: str) -> OutboxEntry | None:
+        """Where an item is, from the index (no decryption); None if there is no such item."""
+        with self._vault.serialized():
+            return self._index.current().entries.get(item_id)
+
+    def entries(self, item_ids: Iterable[str]) -> dict[str, OutboxEntry]:
+        """Where each of ``item_ids`` is (those that exist), from the index."""
+        with self._vault.serialized():
+            entries = self._index.current().entries
+            return {i: entries[i] for i in item_ids if i in entries}
+
+    def latest_for(self, kind: OperationKind, refs: Iterable[str]) -> dict[str, OutboxItem]:
+        """The newest item of ``kind`` about each of ``refs`` (those that have one)."""
+        with self._vault.serialized():
+            by_ref = self._index.current().by_ref
+            newest = {ref: by_ref[(kind, ref)] for ref in set(refs) if (kind, ref) in by_ref}
+        found: dict[str, OutboxItem] = {}
+        for ref, item_id in newest.items():
+            item = self._load(item_id)
+            if item is not None:
+                found[ref] = item
+        return found
+
+    def find_by_remote_id(self, remote_id: str) -> OutboxItem | None:
+        with self._vault.serialized():
+            item_id = self._index.current().by_remote.get(remote_id)
+        return None if item_id is None else self.get(item_id)
+
+    # ------------------------------------------------------------------ moving on
 
     def mark_delivered(self, item: OutboxItem, response: bytes, remote_id: str | None) -> None:
         item.state = OutboxState.DELIVERED
@@ -237,11 +425,12 @@ class Outbox:
 
     def set_state(self, item_id: str, state: OutboxState) -> OutboxItem | None:
         """Move a delivered item on (acknowledged, resolved), as the agency's feed says."""
-        item = self.get(item_id)
-        if item is None:
-            return None
-        item.state = state
-        self._save(item)
+        with self._vault.transaction():
+            item = self.get(item_id)
+            if item is None:
+                return None
+            item.state = state
+            self._save(item)
         self._vault.after_commit(self._changed)
         return item
 
@@ -257,18 +446,28 @@ class Outbox:
         Returns:
             Whether the item existed, was settled and was rewritten.
         """
-        item = self.get(item_id)
-        if item is None or item.state is OutboxState.QUEUED:
-            return False
-        names = tuple(fields)
-        item.body = _without(item.body, names) or "{}"
-        item.response = _without(item.response, names)
-        item.last_error = None
-        self._save(item)
-        return True
+        with self._vault.transaction():
+            item = self.get(item_id)
+            if item is None or item.state is OutboxState.QUEUED:
+                return False
+            names = tuple(fields)
+            item.body = _without(item.body, names) or "{}"
+            item.response = _without(item.response, names)
+            item.last_error = None
+            self._save(item)
+            return True
 
-    def find_by_remote_id(self, remote_id: str) -> OutboxItem | None:
-        for item in self.items()[0]:
-            if item.remote_id == remote_id:
-                return item
-        return None
+    def _kept_on_shred(self, _item_id: str, payload: bytes) -> bytes | None:
+        """What a session's shred keeps of an item sealed with it (:meth:`Vault.shred_booking`).
+
+        A queued item is kept whole: the agency must still get it (its text is removed
+        once delivered, as for any item typed after a session). A settled one loses what
+        the talent typed.
+        """
+        try:
+            item = msgspec.json.decode(payload, type=OutboxItem)
+        except msgspec.DecodeError:
+            return None
+        if item.state is OutboxState.QUEUED:
+            return payload
+        return msgspec.json.encode(without_typed_text(item))

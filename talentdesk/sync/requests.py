@@ -21,12 +21,14 @@ from talentdesk_contract.values import OperationKind
 
 __all__ = [
     "ROUTES",
+    "TYPED_FIELDS",
     "AgencyRequest",
     "AnswerBooking",
     "CancelEscalation",
     "FileReport",
     "FollowUpEscalation",
     "RaiseEscalation",
+    "RequestDebrief",
     "Route",
     "SendSessionEvent",
     "SetAvailability",
@@ -38,10 +40,17 @@ REMOTE_ID: Final = "{remote_id}"
 
 @dataclass(frozen=True)
 class Route:
-    """Where one operation goes: its method and its path (``{target}`` for the parameter)."""
+    """Where one operation goes: its method and its path (``{target}`` for the parameter).
+
+    Attributes:
+        answer: the contract's answer to a success; the item is "delivered" only once the
+            agency's answer reads as one (and so carries its id, where it has one). None
+            accepts any JSON.
+    """
 
     method: str
     template: str
+    answer: type[msgspec.Struct] | None = None
 
     @property
     def has_target(self) -> bool:
@@ -57,15 +66,33 @@ _V1 = wire.API_PREFIX
 #: Every operation of the contract the app writes, by kind.
 ROUTES: Final[Mapping[OperationKind, Route]] = MappingProxyType(
     {
-        OperationKind.BOOKING_ANSWER: Route("POST", f"{_V1}/bookings/{{target}}/answer"),
-        OperationKind.SESSION_EVENT: Route("POST", f"{_V1}/sessions/{{target}}/events"),
-        OperationKind.ESCALATION: Route("POST", f"{_V1}/escalations"),
-        OperationKind.ESCALATION_FOLLOW_UP: Route(
-            "POST", f"{_V1}/escalations/{{target}}/follow-up"
+        OperationKind.BOOKING_ANSWER: Route(
+            "POST", f"{_V1}/bookings/{{target}}/answer", wire.BookingAnswerResult
         ),
-        OperationKind.ESCALATION_CANCEL: Route("POST", f"{_V1}/escalations/{{target}}/cancel"),
-        OperationKind.REPORT: Route("POST", f"{_V1}/reports"),
-        OperationKind.AVAILABILITY: Route("PUT", f"{_V1}/availability"),
+        OperationKind.SESSION_EVENT: Route(
+            "POST", f"{_V1}/sessions/{{target}}/events", wire.SessionEventResult
+        ),
+        OperationKind.ESCALATION: Route("POST", f"{_V1}/escalations", wire.EscalationCreated),
+        OperationKind.ESCALATION_FOLLOW_UP: Route(
+            "POST", f"{_V1}/escalations/{{target}}/follow-up", wire.Escalation
+        ),
+        OperationKind.ESCALATION_CANCEL: Route(
+            "POST", f"{_V1}/escalations/{{target}}/cancel", wire.Escalation
+        ),
+        OperationKind.REPORT: Route("POST", f"{_V1}/reports", wire.Report),
+        OperationKind.AVAILABILITY: Route("PUT", f"{_V1}/availability", wire.Availability),
+        OperationKind.DEBRIEF: Route("POST", f"{_V1}/debriefs", wire.Debrief),
+    }
+)
+
+
+#: Fields of a request body (and of the agency's answer) that hold what the talent typed:
+#: sealed with the session, and removed once the agency has them and the session is over.
+TYPED_FIELDS: Final[Mapping[OperationKind, tuple[str, ...]]] = MappingProxyType(
+    {
+        OperationKind.ESCALATION: ("note",),
+        OperationKind.ESCALATION_FOLLOW_UP: ("note",),
+        OperationKind.REPORT: ("description",),
     }
 )
 
@@ -166,3 +193,11 @@ class SetAvailability(AgencyRequest):
 
     kind = OperationKind.AVAILABILITY
     body: wire.AvailabilityRequest
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestDebrief(AgencyRequest):
+    """After a hard session, ask to talk it over with a supervisor (low priority)."""
+
+    kind = OperationKind.DEBRIEF
+    body: wire.DebriefRequest

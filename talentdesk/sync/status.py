@@ -21,7 +21,14 @@ class SyncPhase(enum.StrEnum):
     RETRYING = "retrying"
     OFFLINE = "offline"
     UNAUTHORIZED = "unauthorized"
+    #: The agency refused the feed request itself (a 4xx the contract says not to
+    #: repeat as it is): nothing is retried until the talent presses "retry now".
+    REFUSED = "refused"
     STOPPED = "stopped"
+
+
+#: The phases in which "retry now" does something.
+_RETRYABLE = frozenset({SyncPhase.RETRYING, SyncPhase.OFFLINE, SyncPhase.REFUSED})
 
 
 @dataclass(frozen=True)
@@ -29,14 +36,26 @@ class SyncStatus:
     """A snapshot for the status line.
 
     Attributes:
-        reason: machine reason of the last failure (timeout, network, rate_limited,
-            server_error, malformed, unauthorized, rejected), for the UI to put in words.
+        reason: machine reason of the last failure, for the UI to put in words: timeout,
+            slow (bytes came, but too slowly), network, rate_limited, server_error,
+            malformed, unauthorized, revoked (an agency admin revoked this device),
+            forbidden (403), moved (404, 410, a redirect),
+            refused (another 4xx), internal (a sync thread failed and restarts).
         retry_at: monotonic time of the next attempt, while retrying.
+        asked_wait: seconds the agency asked to wait (``Retry-After``) when that was more
+            than TalentDesk waits, so the line can say why it waits less.
+        http_status: the agency's HTTP status, when it refused the feed request.
+        restarts: how often a sync thread started again after an internal problem.
+        outbox_reason: why the newest outbox attempt did not deliver (as ``reason``, and
+            in_progress: the agency still handles an earlier try of the same request).
     """
 
     phase: SyncPhase = SyncPhase.UNPAIRED
     reason: str | None = None
     retry_at: float | None = None
+    asked_wait: float | None = None
+    http_status: int | None = None
+    restarts: int = 0
     talent_name: str | None = None
     agency_name: str | None = None
     unknown_skipped: int = 0
@@ -50,3 +69,8 @@ class SyncStatus:
         if self.retry_at is None:
             return None
         return max(0, round(self.retry_at - now))
+
+    @property
+    def can_retry_now(self) -> bool:
+        """Whether "retry now" would try sooner than the service will by itself."""
+        return self.phase in _RETRYABLE

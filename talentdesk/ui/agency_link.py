@@ -123,6 +123,11 @@ class AgencyLink(QObject):
             return
         self.run(workspace.start_sync, lambda _started: None)
 
+    def retry_now(self) -> None:
+        """Ask the agency again at once (the status line's "Retry now")."""
+        if not self.closed:
+            self.workspace.retry_sync_now()
+
     def pair(self, agency_url: str, code: str) -> None:
         """Pair with an agency on the bridge; then sync starts.
 

@@ -29,12 +29,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk import __version__
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import Bridge, Operation, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
+from talentdesk.ui.hotkeys import GlobalHotkeys
 from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
 from talentdesk.ui.main_window import MainWindow, Page
@@ -47,10 +49,18 @@ from talentdesk.ui.session.windows import SessionWindows
 from talentdesk.ui.single_instance import SingleInstance
 from talentdesk.ui.style import configure_application
 from talentdesk.ui.unlock.examine import Examination, examine
-from talentdesk.vault import VAULT_FILE, KeyringStatus, Vault, keyring_status, warm_up_keyring
+from talentdesk.vault import (
+    VAULT_FILE,
+    KeyringStatus,
+    Vault,
+    VaultError,
+    keyring_status,
+    warm_up_keyring,
+)
 from talentdesk.vault.prefs import Preferences, load_preferences, save_preferences
 
 if TYPE_CHECKING:
+    from talentdesk.ui.unlock.guard import GuardPanel
     from talentdesk.ui.unlock.screen import UnlockScreen
     from talentdesk.workspace import Workspace
 
@@ -102,6 +112,10 @@ class TalentDeskApp(QObject):
         session_windows: the live session's windows while unlocked, else None.
         clipboard: where replies and handles are copied (handles as expiring secrets).
         notifier: reminders and warnings, in the system tray or as a banner.
+        hotkeys: the system-wide pace hotkeys, listening while a chat session is live
+            (also while locked).
+        guard: the lock screen's panel while locked with a live session or an open
+            escalation, else None.
 
     Signals:
         vault_changed(object): the open ``Vault`` after an unlock; None just before
@@ -135,7 +149,10 @@ class TalentDeskApp(QObject):
         self.bridge = Bridge(self)
         self.clipboard = SecretClipboard(parent=self)
         self.notifier = Notifier(self)
-        self.idle = IdleWatcher(clock=clock, check_interval_ms=idle_check_ms, parent=self)
+        self.hotkeys = GlobalHotkeys(self)
+        self.idle = IdleWatcher(
+            clock=clock, check_interval_ms=idle_check_ms, hold=self._must_guard, parent=self
+        )
         self.idle.set_limit_minutes(self._prefs.idle_lock_minutes)
         self._keyring_probe = keyring_probe
         self._unlock_screen: UnlockScreen | None = None
@@ -152,6 +169,7 @@ class TalentDeskApp(QObject):
         self.safety: SafetyController | None = None
         self.safety_windows: SafetyWindows | None = None
         self.reminders: Reminders | None = None
+        self.guard: GuardPanel | None = None
         self._releasing: list[tuple[AgencyLink, Vault]] = []
         self._geometry: QByteArray | None = None
         self._page = Page.TODAY
@@ -190,6 +208,8 @@ class TalentDeskApp(QObject):
 
     def _connect_signals(self) -> None:
         self.idle.lock_requested.connect(self.lock)
+        self.hotkeys.message_in.connect(self._hotkey_message_in)
+        self.hotkeys.replied.connect(self._hotkey_replied)
         self.instance.raise_requested.connect(self.bring_forward)
         self._quiet_start.timeout.connect(self._show_unlock_waiting)
 
@@ -241,13 +261,45 @@ class TalentDeskApp(QObject):
             screen.show_opening()
             screen.show()
 
+    @property
+    def locked(self) -> bool:
+        """No window shows data: locked fully, or guarded (a session goes on behind)."""
+        return self.main_window is None and (self.vault is None or self.guard is not None)
+
+    def _must_guard(self) -> bool:
+        workspace = self.workspace
+        return workspace is not None and self.guard is None and workspace.needs_guard()
+
     def _unlocked(self, vault: Vault) -> None:
+        workspace, agency = self.workspace, self.agency
+        if self.guard is not None and workspace is not None and agency is not None:
+            self._unguard(workspace, agency, vault)
+            return
         self.vault = vault
         workspace = self._open_workspace(vault)
         self.workspace = workspace
         view = WorkspaceBridge(workspace, self.bridge, parent=self)
         agency = AgencyLink(view, parent=self)
         self.agency = agency
+        self._build_views(workspace, agency)
+
+    def _unguard(self, workspace: Workspace, agency: AgencyLink, opened: Vault) -> None:
+        """The talent unlocked while the session went on: the same workspace, new windows."""
+        self._drop_guard()
+        try:
+            workspace.unguard(opened)  # takes the keys, closes ``opened``
+        except VaultError:
+            log.exception("unlocked another vault than the one locked")
+            self._lock_fully()
+            return
+        vault = workspace.vault
+        self._build_views(workspace, agency)
+        agency.run(workspace.sweep, lambda _shredded: None)  # what waited while locked
+        log.info("unlocked; the live session goes on (%s)", vault.info.vault_id)
+
+    def _build_views(self, workspace: Workspace, agency: AgencyLink) -> None:
+        vault = workspace.vault
+        view = agency.view
         session = SessionController(
             view, clipboard=self.clipboard, language=self.languages.language, parent=self
         )
@@ -263,6 +315,7 @@ class TalentDeskApp(QObject):
             parent=self,
             safety=safety,
             safety_windows=self.safety_windows,
+            agency=agency,
         )
         self.reminders = Reminders(session, self.notifier, parent=self)
         first_name = (
@@ -270,6 +323,8 @@ class TalentDeskApp(QObject):
         )
         if first_name:  # typed on the first run, before there was a vault to keep it in
             view.run(lambda: workspace.save_working_name(first_name), lambda _saved: None)
+        session.session_changed.connect(lambda _live: self._update_hotkeys())
+        session.context_changed.connect(self._update_hotkeys)
         window = MainWindow(
             vault=VaultSummary.of(vault, kept_key=self._vault_key is not None),
             language=self.languages.language,
@@ -345,9 +400,15 @@ class TalentDeskApp(QObject):
         stays in memory; its size and page come back on the next unlock. Sync
         is stopped before the vault closes; while a long-poll in flight ends,
         the unlock screen says so, and unlocking waits until the vault is closed.
+
+        While a session is live or an escalation is open, the vault is guarded instead
+        of closed: the lock screen keeps the session's clock and the escalate button, and
+        sync and the lone-worker check go on (see the module's docstring).
         """
-        if self.vault is None:
+        if self.vault is None or self.guard is not None:
             return
+        workspace, agency = self.workspace, self.agency
+        guarded = workspace is not None and agency is not None and workspace.needs_guard()
         self.idle.stop()
         self.unlock_screen.show_locking()
         window, self.main_window = self.main_window, None
@@ -363,16 +424,100 @@ class TalentDeskApp(QObject):
             window.deleteLater()
         else:
             self.unlock_screen.show()
+        if guarded and workspace is not None and agency is not None:
+            self._lock_guarded(workspace, agency)
+            return
+        self._lock_fully()
+
+    def _lock_fully(self) -> None:
+        """Close the workspace and the vault (after the windows went)."""
+        self._drop_guard()
+        self.hotkeys.stop()
         vault, self.vault = self.vault, None
         agency, self.agency = self.agency, None
         self.workspace = None
         self._release_session()
+        if vault is None:
+            return
         self.vault_changed.emit(None)  # views let go of the vault before it closes
         if agency is None:
             self._vault_released(None, vault)
             return
         self._releasing.append((agency, vault))
         agency.release(lambda: self._vault_released(agency, vault))
+
+    def _lock_guarded(self, workspace: Workspace, agency: AgencyLink) -> None:
+        """Lock the data, keep the safety net on the lock screen."""
+        from talentdesk.ui.unlock.guard import GuardPanel
+
+        self._release_session()
+        self.vault_changed.emit(None)  # the views let go; the workspace goes on, guarded
+        workspace.guard()
+        panel = GuardPanel(agency.view, agency)
+        panel.nothing_to_guard.connect(self._guard_over)
+        panel.warning_due.connect(self._guard_warning)
+        panel.overrun_started.connect(self._guard_overrun)
+        self.guard = panel
+        screen = self.unlock_screen
+        screen.set_guard(panel)
+        panel.start()
+        screen.begin(locked=True)
+        log.info("locked; the live session and the escalate button stay on the lock screen")
+
+    # ------------------------------------------------------------------ the pace hotkeys
+
+    def _update_hotkeys(self) -> None:
+        """Listen for the pace hotkeys while a chat session is live, and only then."""
+        workspace = self.workspace
+        if workspace is None or not workspace.built or workspace.pace is None:
+            self.hotkeys.stop()
+            return
+        if self.session is not None:
+            context = self.session.context
+            keys = (context.hotkey_message_in, context.hotkey_replied)
+        else:
+            keys = self.hotkeys.keys  # locked: the keys already listened for
+        self.hotkeys.start(*keys, platform=QGuiApplication.platformName())
+
+    def _hotkey_message_in(self) -> None:
+        if self.session is not None and self.session.live is not None:
+            self.session.customer_wrote()
+        elif self.workspace is not None and self.guard is not None:
+            self.workspace.customer_wrote()  # locked: the pace goes on
+
+    def _hotkey_replied(self) -> None:
+        if self.session is not None and self.session.live is not None:
+            self.session.talent_answered()
+        elif self.workspace is not None and self.guard is not None:
+            self.workspace.talent_answered()
+
+    def _drop_guard(self) -> None:
+        panel, self.guard = self.guard, None
+        if panel is not None:
+            panel.stop()
+            if self._unlock_screen is not None:
+                self._unlock_screen.set_guard(None)
+
+    def _guard_over(self) -> None:
+        """The session ended and no escalation is open: the guarded lock becomes a full one."""
+        if self.guard is None or self.main_window is not None:
+            return
+        log.info("nothing left to guard: locking fully")
+        self._lock_fully()
+
+    def _guard_warning(self, minutes: int) -> None:
+        self.notifier.notify(
+            self.tr("%n minute(s) left", "", minutes),
+            self.tr("Start wrapping up the conversation."),
+            banner=False,
+        )
+
+    def _guard_overrun(self) -> None:
+        self.notifier.notify(
+            self.tr("The booked time is up"),
+            self.tr("Close the session politely. To extend, the customer asks the agency."),
+            banner=False,
+        )
 
     def _vault_released(self, agency: AgencyLink | None, vault: Vault) -> None:
         """Sync has stopped: close the vault, then offer to unlock again."""
@@ -383,7 +528,7 @@ class TalentDeskApp(QObject):
         if vault.is_open:
             vault.close()
             log.info("locked")
-        if not self._shut_down:
+        if not self._shut_down and self.vault is None:
             self.unlock_screen.begin(locked=True)
 
     def set_language(self, code: str) -> None:
@@ -436,6 +581,8 @@ class TalentDeskApp(QObject):
         self._quiet_start.stop()
         if self._unlock_screen is not None:
             self._unlock_screen.discard()
+        self._drop_guard()
+        self.hotkeys.stop()
         agency, self.agency = self.agency, None
         self.workspace = None
         self._release_session()

@@ -15,6 +15,10 @@ The handle is cleared again after :data:`SECRET_SECONDS`, when the session's cus
 data is destroyed, when the vault locks and when the app quits, but only while the
 clipboard still holds it: something the talent copied since is left alone. Expiry is
 measured on a monotonic clock; the timer only decides when to look.
+
+Whatever else the app put there during a session (a reply filled in for this customer)
+is cleared when the session ends (:meth:`SecretClipboard.end_session`), again only while
+the clipboard still holds it. Only digests of what was copied are kept.
 """
 
 from __future__ import annotations
@@ -148,6 +152,7 @@ class SecretClipboard(QObject):
         self._seconds = seconds
         self._clock = clock
         self._secret: bytes | None = None
+        self._session_copies: set[bytes] = set()
         self._copied_at = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(check_ms)
@@ -171,19 +176,26 @@ class SecretClipboard(QObject):
             return 0.0
         return max(0.0, self._seconds - (self._clock() - self._copied_at))
 
-    def copy_text(self, text: str) -> None:
+    def copy_text(self, text: str, *, session: bool = False) -> None:
         """Put ordinary text (a filled-in reply) on the clipboard.
 
         A secret still there is simply replaced; nothing is left to clear then.
+
+        Args:
+            session: copied during a session (a reply filled in for its customer): it is
+                cleared when the session ends, if the clipboard still holds it.
         """
         self._forget()
         self._clipboard.setText(text, QClipboard.Mode.Clipboard)
+        if session:
+            self._session_copies.add(_digest(text))
         self.copied.emit(False)
 
     def copy_secret(self, text: str) -> None:
         """Put a secret (a customer's handle) on the clipboard, marked and expiring."""
         self._clipboard.setMimeData(secret_mime_data(text), QClipboard.Mode.Clipboard)
         self._secret = _digest(text)
+        self._session_copies.add(self._secret)
         self._copied_at = self._clock()
         self._timer.start()
         self.copied.emit(True)
@@ -210,6 +222,21 @@ class SecretClipboard(QObject):
             log.info("secret removed from the clipboard (%s)", reason)
             self.secret_cleared.emit(reason)
         return ours
+
+    def end_session(self) -> bool:
+        """The session ended: clear what the app put on the clipboard during it (a filled
+        reply, the handle) if the clipboard still holds it. True if it cleared it."""
+        copies, self._session_copies = self._session_copies, set()
+        secret_cleared = self.clear_secret("session_over")
+        if secret_cleared:
+            return True
+        held = _digest(self._clipboard.text(QClipboard.Mode.Clipboard))
+        if held not in copies:
+            return False
+        self._clipboard.clear(QClipboard.Mode.Clipboard)
+        log.info("session text removed from the clipboard")
+        self.secret_cleared.emit("session_over")
+        return True
 
     def _still_ours(self) -> bool:
         if self._secret is None:

@@ -4,6 +4,11 @@ Idle time is the distance on a monotonic clock between now and the last
 keyboard, mouse or touch input anywhere in the app. The timer only decides
 *when to look*; it never counts time, so a late or skipped tick cannot make
 the app lock early or late, and tests replace the clock.
+
+During a session the talent types in another app, so TalentDesk sees no input: a
+*hold* (the app's: a session is live or an escalation is open) keeps the watcher from
+asking for a lock until it lets go; the idle time then counts from the last input as
+always.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ class IdleWatcher(QObject):
     Args:
         clock: monotonic seconds; tests pass a fake one.
         check_interval_ms: how often to compare the clock with the last input.
+        hold: while it answers True, no lock is asked for (see :meth:`set_hold`).
 
     Signals:
         lock_requested(): the idle limit has passed; the watcher stops itself
@@ -67,10 +73,12 @@ class IdleWatcher(QObject):
         *,
         clock: Clock = idle_clock,
         check_interval_ms: int = 5000,
+        hold: Callable[[], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._hold = hold
         self._limit_minutes = 0
         self._last_input = clock()
         self._active = False
@@ -92,6 +100,15 @@ class IdleWatcher(QObject):
     def set_limit_minutes(self, minutes: int) -> None:
         """Change the idle limit; 0 turns auto-lock off. Takes effect at the next check."""
         self._limit_minutes = max(0, minutes)
+
+    def set_hold(self, hold: Callable[[], bool] | None) -> None:
+        """Ask ``hold()`` before each lock; while it answers True, the app stays unlocked."""
+        self._hold = hold
+
+    @property
+    def held(self) -> bool:
+        """Whether the hold keeps the app unlocked now."""
+        return self._hold is not None and self._hold()
 
     def idle_seconds(self) -> float:
         """Seconds since the last input."""
@@ -128,6 +145,8 @@ class IdleWatcher(QObject):
         if not self._active or self._limit_minutes <= 0:
             return
         if self.idle_seconds() >= self._limit_minutes * 60:
+            if self.held:
+                return  # a live session or an open escalation: looked at again next tick
             self.stop()
             self.lock_requested.emit()
 

@@ -36,7 +36,7 @@ from talentdesk.ui.pages.today import TodayPage
 from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.safety.shortcut import make_escalate_shortcut
 from talentdesk.ui.session.notifications import Notifier, ReminderBanner
-from talentdesk.ui.status_line import SyncStatusLine
+from talentdesk.ui.status_line import RetryNowButton, SyncStatusLine
 from talentdesk.ui.widgets import make_label
 from talentdesk.vault import Protection
 
@@ -143,8 +143,10 @@ class MainWindow(QMainWindow):
         # title says it again. "DEMO" reads the same in both languages, like the name.
         self.setWindowTitle("DEMO" if demo else "TalentDesk")
         self.agency_line = SyncStatusLine(agency)
+        self.retry_now = RetryNowButton(agency)
         self.status_line = make_label("small", wrap=False, name="statusLine")
         self.statusBar().addWidget(self.agency_line, 1)
+        self.statusBar().addWidget(self.retry_now)
         self.statusBar().addPermanentWidget(self.status_line)
         # Ctrl+Shift+E escalates from any page (about the live session, if one runs).
         self.escalate_shortcut = (

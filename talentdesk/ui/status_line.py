@@ -3,6 +3,8 @@
 While a retry waits, the line counts down. The timer only decides *when to
 look*; the seconds always come from the monotonic clock the sync service
 stamped ``retry_at`` with, so a late or skipped tick never shows a wrong number.
+Beside it, "Retry now" (:class:`RetryNowButton`) shows whenever asking again sooner
+would do something: during any wait, and after the agency refused the feed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from talentdesk.sync.status import SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
@@ -95,4 +97,42 @@ class SyncStatusLine(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._render()
+        super().changeEvent(event)
+
+
+class RetryNowButton(QPushButton):
+    """ "Retry now" beside the status line, while a wait or a refusal could be cut short.
+
+    Args:
+        agency: the unlocked vault's agency link; None keeps the button hidden.
+    """
+
+    def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("retryNowButton")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._words = SyncMessages(self)
+        self._agency = agency
+        self.setVisible(False)
+        self._connect_signals()
+        self._retranslate()
+        if agency is not None:
+            self._status_changed(agency.status)
+
+    def _connect_signals(self) -> None:
+        agency = self._agency
+        if agency is not None:
+            self.clicked.connect(agency.retry_now)
+            agency.status_changed.connect(self._status_changed)
+
+    def _status_changed(self, status: SyncStatus) -> None:
+        self.setVisible(status.can_retry_now)
+
+    def _retranslate(self) -> None:
+        self.setText(self._words.retry_now())
+        self.setToolTip(self._words.retry_now_tip())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
         super().changeEvent(event)

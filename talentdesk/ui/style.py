@@ -109,6 +109,25 @@ QLabel[role="demoBanner"] {{
     font-weight: 600;
     padding: 8px 36px;
 }}
+QLabel[role="syncChip"] {{
+    font-weight: 600;
+    border-radius: 6px;
+    padding: 3px 8px;
+    color: #374151;
+    background: #e5e7eb;
+}}
+QLabel[role="syncChip"][tone="ok"] {{
+    color: #065f46;
+    background: #d1fae5;
+}}
+QLabel[role="syncChip"][tone="warning"] {{
+    color: #7c2d12;
+    background: #fed7aa;
+}}
+QLabel[role="syncChip"][tone="error"] {{
+    color: #ffffff;
+    background: #b91c1c;
+}}
 QLabel#agencyLine[tone="ok"] {{
     color: #065f46;
 }}

@@ -401,6 +401,49 @@ class Columns(QWidget):
             self._arrange(wide)
 
 
+class ElidedLabel(QLabel):
+    """One line that never grows: a text too long for its room ends in "…".
+
+    For fixed layouts (the compact window), where a longer translation or a longer name
+    must not push anything: the label keeps its height and width, the whole text is
+    :attr:`full_text` (and the tooltip).
+    """
+
+    def __init__(self, role: str = "body", *, name: str = "") -> None:
+        super().__init__()
+        self.setProperty("role", role)
+        self.setWordWrap(False)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if name:
+            self.setObjectName(name)
+        self._full = ""
+
+    @property
+    def full_text(self) -> str:
+        """The whole text, before it was cut to the room."""
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        # It may get less room than its text: it cuts the text, never pushes a neighbour.
+        return QSize(0, super().minimumSizeHint().height())
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text``, cut to the label's width."""
+        self._full = text
+        self.setToolTip(text if text else "")
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(10, self.contentsRect().width())
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
+
+
 class Card(QFrame):
     """A white, rounded panel with generous padding; children go in :attr:`body`."""
 

@@ -1,6 +1,7 @@
 """Storage: the encrypted vault, its keys, and the few plain files beside it."""
 
 from talentdesk.vault.errors import (
+    CustomerDataShredded,
     KeyringUnavailable,
     MasterKeyMissing,
     RecordIntegrityError,
@@ -37,6 +38,7 @@ __all__ = [
     "MIN_PASSPHRASE_CHARS",
     "SCHEMA_VERSION",
     "VAULT_FILE",
+    "CustomerDataShredded",
     "IntegrityProblem",
     "KeyringSecretStore",
     "KeyringStatus",

@@ -63,3 +63,15 @@ class RecordIntegrityError(VaultError):
         self.kind = kind
         self.record_id = record_id
         self.reason = reason
+
+
+class CustomerDataShredded(VaultError):
+    """Customer data for a booking whose customer data was already destroyed.
+
+    Once shredded, a booking's customer data never comes back: an old or replayed feed
+    event must not re-create it (the vault remembers the shredded bookings).
+    """
+
+    def __init__(self, booking_id: str) -> None:
+        super().__init__(f"the customer data of booking {booking_id} was shredded")
+        self.booking_id = booking_id

@@ -8,7 +8,9 @@ Keys (see docs/architecture.md):
 * epoch key: random, in the keyring (in passphrase mode sealed by the master
   key inside the vault); wraps every per-booking data key; replaced each time
   a booking's customer data is shredded;
-* per-booking data key: random; seals that booking's customer records.
+* per-booking data key: random; seals that booking's customer records, and what the
+  talent typed during its session (notes, report text and the outbox items carrying
+  them), so the shred at the session's end makes every older copy of them undecryptable.
 
 The associated data of a record binds the vault id, the record's kind, id and
 schema version, so a row moved, swapped or relabelled fails to open and is
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from talentdesk.vault import crypto
 from talentdesk.vault.errors import (
+    CustomerDataShredded,
     MasterKeyMissing,
     RecordIntegrityError,
     VaultError,
@@ -48,6 +51,11 @@ log = logging.getLogger(__name__)
 FORMAT = "talentdesk-vault"
 SCHEMA_VERSION = 1
 MIN_PASSPHRASE_CHARS = 8
+#: The sealed record that lists the bookings whose customer data was shredded.
+SHREDDED_KIND, SHREDDED_ID = "shredded", "bookings"
+#: How many shredded bookings are remembered (the oldest are forgotten first): about a
+#: year of a busy talent's bookings, a few tens of kilobytes.
+SHREDDED_KEPT = 4000
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (
@@ -71,6 +79,10 @@ CREATE TABLE booking_keys (
 """
 
 Migration = Callable[[sqlite3.Connection], None]
+#: What a shred keeps of one customer record: ``keeper(record_id, payload)`` returns the
+#: payload to keep under the record key (stripped of what must not outlive the session),
+#: or None to destroy the record with the rest.
+Keeper = Callable[[str, bytes], "bytes | None"]
 
 # Schema N -> N+1 steps. Each runs inside the one transaction that also bumps
 # the version, so a failed step leaves the vault exactly as it was.
@@ -194,9 +206,15 @@ class Vault:
         self._after_commit: list[Callable[[], None]] = []
         self._generations: dict[str, int] = {}
         self._data_keys: dict[str, bytes] = {}
+        self._shredded: list[str] | None = None  # read on first use
+        self._savepoints = 0
         self._epoch = info.epoch
         self._epoch_key: bytes | None = None
         self._epoch_problem: str | None = None
+        self._rollbacks = 0
+        self._keepers: dict[str, Keeper] = {}
+        self._guarded = False
+        self._guarded_booking: str | None = None
         self._load_epoch_key()
 
     # ------------------------------------------------------------------ create / open
@@ -363,9 +381,11 @@ class Vault:
                 self._conn.close()
                 self._conn = None
             self._data_keys.clear()
+            self._shredded = None
             self._record_key = b""
             self._epoch_seal_key = b""
             self._epoch_key = None
+            self._guarded, self._guarded_booking = False, None
 
     # ------------------------------------------------------------------ transactions
 
@@ -397,6 +417,7 @@ class Vault:
                 self._txn_depth = 0
                 self._after_commit.clear()
                 db.execute("ROLLBACK")
+                self._rollbacks += 1
                 # Keys cached during the failed transaction may not exist on disk.
                 self._data_keys.clear()
                 raise
@@ -406,6 +427,14 @@ class Vault:
         # Outside the lock: a callback may wake a thread that reads the vault at once.
         for callback in callbacks:
             callback()
+
+    @contextlib.contextmanager
+    def serialized(self) -> Iterator[Vault]:
+        """Hold the vault's lock without a transaction: no other thread reads or writes
+        meanwhile (for an in-memory index that must agree with :meth:`generation`)."""
+        with self._lock:
+            self._db()
+            yield self
 
     def generation(self, kind: str) -> int:
         """A number that changes whenever this process writes a record of ``kind``.
@@ -419,6 +448,13 @@ class Vault:
     def _bump(self, kind: str) -> None:
         self._generations[kind] = self._generations.get(kind, 0) + 1
 
+    @property
+    def rollbacks(self) -> int:
+        """How many transactions rolled back so far: an in-memory index of records made
+        inside one is rebuilt when this moves (see :meth:`generation`)."""
+        with self._lock:
+            return self._rollbacks
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the current transaction commits (now, if there is none).
 
@@ -429,6 +465,37 @@ class Vault:
                 self._after_commit.append(callback)
                 return
         callback()
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Undo what the block wrote, and only that, if it raises; inside a transaction.
+
+        For one step of a bigger transaction that may fail on its own (one feed event of
+        a page): its writes and its after-commit callbacks go, the rest stays.
+
+        Raises:
+            RuntimeError: outside a transaction.
+        """
+        with self._lock:
+            if not self._txn_depth:
+                raise RuntimeError("savepoint() must run inside a transaction")
+            db = self._db()
+            self._savepoints += 1
+            name = f"step{self._savepoints}"
+            callbacks = len(self._after_commit)
+            db.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                db.execute(f"ROLLBACK TO {name}")
+                db.execute(f"RELEASE {name}")
+                del self._after_commit[callbacks:]
+                # Keys cached inside the step may not exist on disk any more.
+                self._data_keys.clear()
+                raise
+            finally:
+                self._savepoints -= 1
+            db.execute(f"RELEASE {name}")
 
     # ------------------------------------------------------------------ ordinary records
 
@@ -446,11 +513,41 @@ class Vault:
             )
             self._bump(kind)
 
+    def update(self, kind: str, record_id: str, payload: bytes) -> bool:
+        """Replace an existing record, sealed under the key it is sealed with now.
+
+        For records that move on (an outbox item delivered, a report ticketed) while they
+        may be sealed under a live session's data key: the change keeps them there, and
+        a record destroyed meanwhile (shredded with its session) is not written again.
+
+        Returns:
+            Whether the record existed (and was replaced).
+        """
+        _check_name(kind, record_id)
+        with self.transaction():
+            row = (
+                self._db()
+                .execute("SELECT key_ref FROM records WHERE kind=? AND id=?", (kind, record_id))
+                .fetchone()
+            )
+            if row is None:
+                return False
+            key_ref: str | None = row[0]
+            key = self._record_key if key_ref is None else self._data_key(key_ref, create=False)
+            sealed = crypto.seal(key, payload, self._aad(kind, record_id, SCHEMA_VERSION))
+            self._db().execute(
+                "UPDATE records SET schema=?, sealed=? WHERE kind=? AND id=?",
+                (SCHEMA_VERSION, sealed, kind, record_id),
+            )
+            self._bump(kind)
+            return True
+
     def get(self, kind: str, record_id: str) -> bytes | None:
         """One record's payload, None if absent.
 
         Raises:
             RecordIntegrityError: the row exists but fails authentication.
+            VaultLocked: the vault is guarded and the row is another booking's customer data.
         """
         with self._lock:
             row = (
@@ -490,6 +587,8 @@ class Vault:
                     out.rows[row[1]] = self._open_row(*row)
                 except RecordIntegrityError as exc:
                     out.problems.append(IntegrityProblem(exc.kind, exc.record_id, exc.reason))
+                except VaultLocked:
+                    out.problems.append(IntegrityProblem(row[0], row[1], "locked"))
         return out
 
     def ids(self, kind: str) -> list[str]:
@@ -515,10 +614,16 @@ class Vault:
         """Store a customer record, sealed by ``booking_id``'s own data key.
 
         The key is created on first use. :meth:`shred_booking` destroys it.
+
+        Raises:
+            CustomerDataShredded: the booking's customer data was shredded before; it
+                never comes back.
         """
         _check_name(kind, record_id)
         _check_name("booking", booking_id)
         with self.transaction():
+            if booking_id in self.shredded_bookings():
+                raise CustomerDataShredded(booking_id)
             key = self._data_key(booking_id, create=True)
             sealed = crypto.seal(key, payload, self._aad(kind, record_id, SCHEMA_VERSION))
             self._db().execute(
@@ -528,13 +633,128 @@ class Vault:
             )
             self._bump(kind)
 
+    def shredded_bookings(self) -> frozenset[str]:
+        """The bookings whose customer data was shredded (the newest :data:`SHREDDED_KEPT`).
+
+        A damaged list counts as empty (it is reported by the integrity check, and
+        rewritten at the next shred); the bookings' own states still guard them.
+        """
+        with self._lock:
+            if self._shredded is None:
+                try:
+                    payload = self.get(SHREDDED_KIND, SHREDDED_ID)
+                    self._shredded = [] if payload is None else list(json.loads(payload))
+                except (RecordIntegrityError, ValueError, TypeError):
+                    log.warning("the list of shredded bookings is damaged; starting it again")
+                    self._shredded = []
+            return frozenset(self._shredded)
+
+    def put_typed(self, booking_id: str | None, kind: str, record_id: str, payload: bytes) -> None:
+        """Store what the talent typed about a booking (a note, a report, their outbox items).
+
+        Sealed under the booking's data key while the booking still has one (its session
+        is live or about to be), so the shred at the session's end makes every older copy
+        undecryptable; otherwise (about no booking, or typed after the session) under the
+        record key. A keeper registered for ``kind`` (:meth:`keep_on_shred`) decides what
+        of it survives the shred.
+        """
+        with self.transaction():
+            if booking_id is not None and self.has_customer_data(booking_id):
+                self.put_customer(booking_id, kind, record_id, payload)
+            else:
+                self.put(kind, record_id, payload)
+
+    def keep_on_shred(self, kind: str, keeper: Keeper) -> None:
+        """Let :meth:`shred_booking` keep part of the booking's records of ``kind``.
+
+        The keeper gets each record's id and payload inside the shred's transaction and
+        returns what to keep, sealed under the record key from then on, or None.
+        """
+        with self._lock:
+            self._keepers[kind] = keeper
+
+    def has_customer_data(self, booking_id: str) -> bool:
+        """Whether ``booking_id`` has a data key (customer records may be sealed under it)."""
+        with self._lock:
+            row = (
+                self._db()
+                .execute("SELECT 1 FROM booking_keys WHERE booking_id=?", (booking_id,))
+                .fetchone()
+            )
+            return row is not None
+
+    def sealed_for(self, kind: str, record_id: str) -> str | None:
+        """The booking whose data key seals a record; None for the record key or no record."""
+        with self._lock:
+            row = (
+                self._db()
+                .execute("SELECT key_ref FROM records WHERE kind=? AND id=?", (kind, record_id))
+                .fetchone()
+            )
+            return None if row is None else row[0]
+
     def customer_bookings(self) -> list[str]:
         """The bookings that still hold customer data."""
         with self._lock:
             return [r[0] for r in self._db().execute("SELECT booking_id FROM booking_keys")]
 
+    # ------------------------------------------------------------------ guarded (locked)
+
+    @property
+    def guarded(self) -> bool:
+        """Locked while a session is live or an escalation is open (see :meth:`guard`)."""
+        return self._guarded
+
+    @property
+    def guarded_booking(self) -> str | None:
+        """The booking whose data key a guarded vault keeps, if any."""
+        return self._guarded_booking
+
+    def guard(self, booking_id: str | None) -> None:
+        """Lock the data but not the safety net: what a lock during a live session keeps.
+
+        Kept in memory: the record key (an escalation, its outbox item, the feed's cursor,
+        acknowledgements), the epoch key (the feed may write a newly pushed booking's
+        customer fields under a fresh data key), and the data key of ``booking_id`` (the
+        live session: its pace counts). Dropped: the epoch-seal key and every other
+        booking's data key. While guarded, no other booking's customer record can be
+        read (:class:`VaultLocked`), and nothing is shredded (a shred rotates keys in the
+        keyring: it waits for :meth:`unguard`). See docs/architecture.md, "The lock".
+        """
+        with self._lock:
+            kept: bytes | None = None
+            if booking_id is not None and self.has_customer_data(booking_id):
+                kept = self._data_key(booking_id, create=False)
+            self._data_keys.clear()
+            if booking_id is not None and kept is not None:
+                self._data_keys[booking_id] = kept
+            self._epoch_seal_key = b""
+            self._guarded, self._guarded_booking = True, booking_id
+        log.info("vault guarded (locked with a live session or an open escalation)")
+
+    def unguard(self, opened: Vault) -> None:
+        """Unlock a guarded vault with the keys of ``opened``, a fresh open of the same file
+        (the talent's passphrase or keyring proved it). ``opened`` is closed.
+
+        Raises:
+            VaultError: ``opened`` is another vault.
+        """
+        try:
+            if opened.info.vault_id != self._info.vault_id:
+                raise VaultError("another vault was unlocked")
+            with self._lock:
+                self._db()
+                self._epoch_seal_key = opened._epoch_seal_key
+                self._guarded, self._guarded_booking = False, None
+        finally:
+            opened.close()
+        log.info("vault unlocked again")
+
     def shred_booking(self, booking_id: str) -> int:
         """Destroy every customer record of one booking, and its data key.
+
+        The booking is remembered as shredded (:meth:`shredded_bookings`), in the same
+        transaction, so its customer data is never stored again.
 
         Then rotate the epoch key: every remaining data key is re-wrapped under a
         fresh epoch key and the old one is deleted, so a copy of the vault taken
@@ -550,66 +770,106 @@ class Vault:
                 # The keyring changes around the commit cannot be rolled back with an
                 # outer transaction: shred only after the caller's transaction committed.
                 raise RuntimeError("shred_booking() must not run inside a transaction")
-            db = self._db()
+            if self._guarded:
+                raise VaultLocked("shredding waits until the vault is unlocked")
+            self._db()
             epoch_key = self._require_epoch_key()
             old_epoch, new_epoch = self._epoch, self._epoch + 1
             new_key = crypto.new_key()
+            self.shredded_bookings()  # read the list (oldest first) if not yet
+            kept = [b for b in self._shredded or () if b != booking_id]
+            shredded = [*kept, booking_id][-SHREDDED_KEPT:]
             if self._secrets is not None:
                 # Stored before the commit, so that a crash never leaves wrapped keys
                 # whose epoch key is nowhere; a leftover is removed on next open.
                 self._secrets.set(_epoch_name(new_epoch), new_key)
-            with self.transaction():
-                kinds = [
-                    r[0]
-                    for r in db.execute(
-                        "SELECT DISTINCT kind FROM records WHERE key_ref=?", (booking_id,)
-                    )
-                ]
-                removed = db.execute("DELETE FROM records WHERE key_ref=?", (booking_id,)).rowcount
-                for kind in kinds:
-                    self._bump(kind)
-                db.execute("DELETE FROM booking_keys WHERE booking_id=?", (booking_id,))
-                rewrapped = []
-                for other_id, epoch, wrapped in db.execute(
-                    "SELECT booking_id, epoch, wrapped FROM booking_keys"
-                ).fetchall():
-                    try:
-                        data_key = crypto.open_sealed(
-                            epoch_key, wrapped, self._booking_key_aad(other_id, epoch)
-                        )
-                    except crypto.InvalidTag:
-                        # Leave a damaged key as it is: it stays reported, never silently lost.
-                        log.warning("booking key %s failed authentication", other_id)
-                        continue
-                    rewrapped.append(
-                        (
-                            new_epoch,
-                            crypto.seal(
-                                new_key, data_key, self._booking_key_aad(other_id, new_epoch)
-                            ),
-                            other_id,
-                        )
-                    )
-                db.executemany(
-                    "UPDATE booking_keys SET epoch=?, wrapped=? WHERE booking_id=?", rewrapped
-                )
-                db.execute("UPDATE meta SET value=? WHERE name='epoch'", (str(new_epoch),))
-                if self._secrets is None:
-                    sealed_epoch = crypto.seal(
-                        self._epoch_seal_key, new_key, _epoch_aad(self._info.vault_id, new_epoch)
-                    )
-                    db.execute(
-                        "UPDATE meta SET value=? WHERE name='sealed_epoch'", (sealed_epoch.hex(),)
-                    )
+            try:
+                with self.transaction():
+                    removed = self._shred_rows(booking_id, epoch_key, new_epoch, new_key)
+                    self.put(SHREDDED_KIND, SHREDDED_ID, json.dumps(shredded).encode())
+            except BaseException:
+                if self._secrets is not None:
+                    self._secrets.delete(_epoch_name(new_epoch))
+                raise
             self._epoch, self._epoch_key = new_epoch, new_key
             self._data_keys.pop(booking_id, None)
+            self._shredded = shredded
             if self._secrets is not None:
                 self._secrets.delete(_epoch_name(old_epoch))
             # Push freed pages through the WAL into the (secure_delete) main file and
             # truncate the WAL, so the shredded rows are not left readable in it.
             self.checkpoint()
             log.info("shredded customer data of booking %s (epoch %d)", booking_id, new_epoch)
-            return int(removed)
+            return removed
+
+    def _shred_rows(self, booking_id: str, epoch_key: bytes, new_epoch: int, new_key: bytes) -> int:
+        """The shred's transaction: keep what the keepers keep, delete the rest, re-wrap."""
+        db = self._db()
+        kept = self._kept_on_shred(booking_id)
+        kinds = [
+            r[0]
+            for r in db.execute("SELECT DISTINCT kind FROM records WHERE key_ref=?", (booking_id,))
+        ]
+        removed = db.execute("DELETE FROM records WHERE key_ref=?", (booking_id,)).rowcount
+        for kind, record_id, payload in kept:
+            self.put(kind, record_id, payload)
+        for kind in kinds:
+            self._bump(kind)
+        db.execute("DELETE FROM booking_keys WHERE booking_id=?", (booking_id,))
+        rewrapped = []
+        for other_id, epoch, wrapped in db.execute(
+            "SELECT booking_id, epoch, wrapped FROM booking_keys"
+        ).fetchall():
+            try:
+                data_key = crypto.open_sealed(
+                    epoch_key, wrapped, self._booking_key_aad(other_id, epoch)
+                )
+            except crypto.InvalidTag:
+                # Leave a damaged key as it is: it stays reported, never silently lost.
+                log.warning("booking key %s failed authentication", other_id)
+                continue
+            rewrapped.append(
+                (
+                    new_epoch,
+                    crypto.seal(new_key, data_key, self._booking_key_aad(other_id, new_epoch)),
+                    other_id,
+                )
+            )
+        db.executemany("UPDATE booking_keys SET epoch=?, wrapped=? WHERE booking_id=?", rewrapped)
+        db.execute("UPDATE meta SET value=? WHERE name='epoch'", (str(new_epoch),))
+        if self._secrets is None:
+            sealed_epoch = crypto.seal(
+                self._epoch_seal_key, new_key, _epoch_aad(self._info.vault_id, new_epoch)
+            )
+            db.execute("UPDATE meta SET value=? WHERE name='sealed_epoch'", (sealed_epoch.hex(),))
+        return int(removed) - len(kept)
+
+    def _kept_on_shred(self, booking_id: str) -> list[tuple[str, str, bytes]]:
+        """What the keepers keep of a booking's records, as (kind, id, payload to keep)."""
+        kept: list[tuple[str, str, bytes]] = []
+        if not self._keepers:
+            return kept
+        rows = (
+            self._db()
+            .execute(
+                "SELECT kind, id, schema, key_ref, sealed FROM records WHERE key_ref=? "
+                "ORDER BY kind, id",
+                (booking_id,),
+            )
+            .fetchall()
+        )
+        for row in rows:
+            if row[0] not in self._keepers:
+                continue
+            try:
+                payload = self._open_row(*row)
+            except RecordIntegrityError:
+                log.warning("%s %r failed authentication; shredded with its booking", *row[:2])
+                continue
+            keep = self._keepers[row[0]](row[1], payload)
+            if keep is not None:
+                kept.append((row[0], row[1], keep))
+        return kept
 
     def checkpoint(self) -> None:
         """Move the WAL into the main file and truncate it.
@@ -690,6 +950,8 @@ class Vault:
         if key_ref is None:
             key = self._record_key
         else:
+            if self._guarded and key_ref != self._guarded_booking:
+                raise VaultLocked("another booking's customer data is locked")
             try:
                 key = self._data_key(key_ref, create=False)
             except RecordIntegrityError as exc:
@@ -730,7 +992,8 @@ class Vault:
             )
         else:
             key = self._unwrap_data_key(booking_id, row[0], row[1])
-        self._data_keys[booking_id] = key
+        if not self._guarded or booking_id == self._guarded_booking:
+            self._data_keys[booking_id] = key  # a guarded vault keeps only the live one
         return key
 
     def _unwrap_data_key(self, booking_id: str, epoch: int, wrapped: bytes) -> bytes:

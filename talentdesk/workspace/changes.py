@@ -38,6 +38,7 @@ class Changes:
         settings: the talent's desk settings (shift limits, name, contact window).
         sync_status: the link to the agency (connecting, connected, retrying...).
         pairing: the app was paired with an agency, or unpaired.
+        pace: the live session's reply pace was marked (customer wrote, talent answered).
         lone_worker: the lone-worker check's events, in order.
         after_care: after-care offers after a hard session, in order.
         replies_copied: how many replies were copied (each one answers the customer).
@@ -52,6 +53,7 @@ class Changes:
     settings: bool = False
     sync_status: bool = False
     pairing: bool = False
+    pace: bool = False
     lone_worker: tuple[LoneWorkerEvent, ...] = ()
     after_care: tuple[AfterCareOffer, ...] = ()
     replies_copied: int = 0

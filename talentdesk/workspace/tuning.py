@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+
+from talentdesk.sync.pacing import SyncPacing
 
 __all__ = ["DemoAgency", "SafetyTuning", "SessionClocks", "SyncTuning"]
 
@@ -40,12 +42,14 @@ class SyncTuning:
         feed_wait: seconds of each feed long-poll. Shorter than the service's own 25 s
             default because locking waits for a long-poll in flight to end before the
             vault closes (httpx cannot cut it short); new events still end a poll at once.
-        client_timeout: seconds to wait for the agency beyond a long-poll's own wait.
+        client_timeout: seconds a request may take beyond a long-poll's own wait, all told.
+        pacing: pauses between polls, slow retries after 403/404/410, give-up bounds.
         clock: monotonic seconds; the status line counts down on the same clock.
     """
 
     feed_wait: int = 10
     client_timeout: float = 10.0
+    pacing: SyncPacing = field(default_factory=SyncPacing)
     clock: Callable[[], float] = time.monotonic
 
     @property

@@ -6,6 +6,7 @@ none of them changes after it is made.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,13 +25,14 @@ from talentdesk.domain import (
 if TYPE_CHECKING:
     from talentdesk.safety import EscalationView, NightCounts, ReportView
     from talentdesk.sessions.bookings import AnswerWarnings
-    from talentdesk.sessions.pace import ReplyPace
+    from talentdesk.sessions.pace import SessionPace
     from talentdesk.sessions.runner import ClosingRoutine, LiveSession
     from talentdesk.sync.outbox import OutboxState
 
 __all__ = [
     "AcceptCheck",
     "BookingRow",
+    "HelpNumbers",
     "OpenedSession",
     "SafetySnapshot",
     "SessionChoice",
@@ -79,11 +81,20 @@ class AcceptCheck:
 
 @dataclass(frozen=True)
 class SessionContext:
-    """What the session windows need from the vault besides the session itself."""
+    """What the session windows need from the vault besides the session itself.
+
+    Attributes:
+        hotkey_message_in, hotkey_replied: the system-wide pace hotkeys (pynput's
+            spelling; "" for none).
+        pace_sound: a sound when a reply nears the agency's limit.
+    """
 
     talent_name: str = ""
     contact_minutes: int = 10
     preset: BoundaryPreset | None = None
+    hotkey_message_in: str = "<ctrl>+<alt>+m"
+    hotkey_replied: str = "<ctrl>+<alt>+r"
+    pace_sound: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +110,7 @@ class OpenedSession:
     live: LiveSession
     contact: CustomerContact | None
     context: SessionContext
-    pace: ReplyPace | None
+    pace: SessionPace | None
     routine: ClosingRoutine | None
 
 
@@ -148,12 +159,15 @@ class SafetySnapshot:
         reports: Newest first.
         counts: Tonight's after-care counts (None before the first load).
         contacts: The emergency contacts (the agency's, else the public lines).
+        supervisor_phone: Whom to call when nobody takes an escalation (the agency's
+            config), if the agency gave one.
     """
 
     escalations: tuple[EscalationView, ...] = ()
     reports: tuple[ReportView, ...] = ()
     counts: NightCounts | None = None
     contacts: tuple[EmergencyContact, ...] = DEFAULT_EMERGENCY_CONTACTS
+    supervisor_phone: str | None = None
 
     def escalation(self, escalation_id: str) -> EscalationView | None:
         """One escalation by id."""
@@ -168,10 +182,38 @@ class SafetySnapshot:
         return next((v for v in self.escalations if v.booking_id == booking_id), None)
 
     def with_escalation(self, view: EscalationView) -> SafetySnapshot:
-        """This snapshot with ``view`` added or replaced (newest first)."""
-        others = tuple(v for v in self.escalations if v.id != view.id)
-        merged = sorted((view, *others), key=lambda v: (v.raised_at, v.id), reverse=True)
-        return SafetySnapshot(tuple(merged), self.reports, self.counts, self.contacts)
+        """This snapshot with ``view`` added or replaced (newest first).
+
+        After every click: a new escalation goes in front and a changed one takes its
+        place, without sorting the whole history again.
+        """
+        listed = self.escalations
+        key = (view.raised_at, view.id)
+        if not listed or key > (listed[0].raised_at, listed[0].id):
+            # Newer than the newest: a new one (ids are unique), no need to look for it.
+            return dataclasses.replace(self, escalations=(view, *listed))
+        at = next((n for n, v in enumerate(listed) if v.id == view.id), None)
+        if at is not None and listed[at].raised_at == view.raised_at:
+            merged = (*listed[:at], view, *listed[at + 1 :])
+        elif at is None and (not listed or key >= (listed[0].raised_at, listed[0].id)):
+            merged = (view, *listed)
+        else:
+            others = [v for v in listed if v.id != view.id]
+            merged = tuple(sorted((view, *others), key=lambda v: (v.raised_at, v.id), reverse=True))
+        return dataclasses.replace(self, escalations=merged)
+
+
+@dataclass(frozen=True)
+class HelpNumbers:
+    """Whom to call when nobody at the agency takes an escalation.
+
+    Attributes:
+        supervisor_phone: The agency's supervisor line (its config), if it gave one.
+        contacts: The emergency numbers (the agency's, else the public lines).
+    """
+
+    supervisor_phone: str | None = None
+    contacts: tuple[EmergencyContact, ...] = DEFAULT_EMERGENCY_CONTACTS
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,16 @@ feed's, the sender's, a worker's, the GUI thread's); the workspace turns each in
 **Rules that used to live in the view**: the join of tonight's bookings to the outbox
 items that answer them, the settings transaction, the 24-hour report window, and the
 live session as the lone-worker check sees it (booked end on the monotonic clock).
+
+**The live session's reply pace** lives here too (:class:`~talentdesk.sessions.pace.
+SessionPace`), not in a window: the compact window's buttons, the system-wide hotkeys
+and a copied reply all mark it, also while the app is locked, and every mark is saved.
+
+**The lock locks data, never the panic button** (:meth:`Workspace.guard`): while a
+session is live or an escalation is open, a lock keeps the workspace running (the
+session's clock, escalating, sync, the lone-worker check) over a guarded vault that can
+no longer show anything; :meth:`Workspace.unguard` gives it back to the view after the
+talent unlocks. docs/architecture.md, "The lock", says which keys stay in memory.
 """
 
 from __future__ import annotations
@@ -40,6 +50,7 @@ from talentdesk.workspace.tuning import DemoAgency, SafetyTuning, SessionClocks,
 from talentdesk.workspace.views import (
     AcceptCheck,
     BookingRow,
+    HelpNumbers,
     OpenedSession,
     SafetySnapshot,
     SessionChoice,
@@ -53,6 +64,7 @@ if TYPE_CHECKING:
     from talentdesk.safety import EscalationView, LoneWorkerEvent, ReportView, SafetyService
     from talentdesk.sessions.bookings import Bookings
     from talentdesk.sessions.boundaries import BoundaryBook
+    from talentdesk.sessions.pace import PaceAnswer, SessionPace
     from talentdesk.sessions.replies import ReplyBook
     from talentdesk.sessions.runner import (
         ClosingRoutine,
@@ -121,6 +133,7 @@ class _Services:
             outbox=records.outbox,
             feed_wait=tune.feed_wait,
             client_timeout=tune.client_timeout,
+            pacing=tune.pacing,
             clock=tune.clock,
         )
         self.runner = SessionRunner(
@@ -132,8 +145,10 @@ class _Services:
         )
         # Before sync can start: a live session's customer data outlives the feed's
         # sweeps (an agency cancelling mid-session) until the talent finishes it, and the
-        # safety service's feed handlers are registered.
+        # safety service's feed handlers are registered. A guarded vault shreds nothing:
+        # the sweep waits for the unlock.
         self.runner.attach(self.sync)
+        self.sync.keep_customer_data_while(lambda _booking: vault.guarded)
         safety_tune = workspace.safety_tuning
         limits: dict[str, float] = {}
         if safety_tune.minutes_over is not None:
@@ -176,6 +191,7 @@ class Workspace:
         self.vault = vault
         self.demo = demo
         self._demo_preset_done = False
+        self._demo_named = False
         self.sync_tuning = sync or SyncTuning()
         self.clocks = clocks or SessionClocks()
         self.safety_tuning = safety or SafetyTuning()
@@ -187,6 +203,7 @@ class Workspace:
         self._pairing: PairingInfo | None = None
         self._pairing_read = False
         self._watched: SessionWatch | None = None
+        self._pace: SessionPace | None = None
         self._closed = False
 
     # ------------------------------------------------------------------ the change event
@@ -348,6 +365,13 @@ class Workspace:
             return False
         return self.sync.start()
 
+    def retry_sync_now(self) -> None:
+        """Ask the agency again at once, cutting any wait short ("retry now"). Non-blocking:
+        it only wakes the sync threads, so the GUI thread may call it."""
+        built = self._built
+        if built is not None and not self._closed:
+            built.sync.retry_now()
+
     def pair(self, agency_url: str, code: str) -> PairingInfo:
         """Pair with an agency, then sync. Blocking (the network).
 
@@ -390,10 +414,9 @@ class Workspace:
 
         records = self._records()
         found = records.bookings.tonight()
-        answers: dict[str, OutboxItem] = {}
-        for item in records.outbox.items()[0]:  # oldest first: the newest answer wins
-            if item.kind == OperationKind.BOOKING_ANSWER:
-                answers[item.ref] = item
+        answers = records.outbox.latest_for(
+            OperationKind.BOOKING_ANSWER, (b.id for b in found.bookings)
+        )
         rows = []
         for booking in found.bookings:
             answer = answers.get(booking.id)
@@ -477,15 +500,17 @@ class Workspace:
         return chosen
 
     def name_the_demo_talent(self) -> str | None:
-        """A demo run's talent works as :data:`DEMO_WORKING_NAME` while no name is set.
+        """A demo run's talent works as :data:`DEMO_WORKING_NAME` if no name is set.
 
-        So the sample replies read whole ("Hi, I'm Sari") without a setup step. Blocking.
-        Returns the name given, or None (not a demo, or a name is set).
+        So the sample replies read whole ("Hi, I'm Sari") without a setup step. Once per
+        run: a name the talent clears stays cleared. Blocking. Returns the name given, or
+        None (not a demo, done already, or a name is set).
         """
-        if self.demo is None:
+        if self.demo is None or self._demo_named:
             return None
         from talentdesk.sessions.settings import load_settings
 
+        self._demo_named = True
         if load_settings(self.vault).talent_name:
             return None
         self.save_working_name(DEMO_WORKING_NAME)
@@ -505,16 +530,33 @@ class Workspace:
         self.notify(Changes(settings=True))
         return settings
 
+    def save_session_keys(self, message_in: str, replied: str, *, pace_sound: bool) -> DeskSettings:
+        """Save the system-wide pace hotkeys and the pace sound (one transaction). Blocking."""
+        from talentdesk.sessions._common import change_settings
+
+        def change(settings: DeskSettings) -> None:
+            settings.hotkey_message_in = message_in
+            settings.hotkey_replied = replied
+            settings.pace_sound = pace_sound
+
+        settings = change_settings(self.vault, change)
+        self.notify(Changes(settings=True))
+        return settings
+
     # ------------------------------------------------------------------ the live session
 
     def session_context(self) -> SessionContext:
         """The talent's name, the contact window and the active preset. Blocking."""
         from talentdesk.sessions.settings import load_settings
 
+        settings = load_settings(self.vault)
         return SessionContext(
-            talent_name=load_settings(self.vault).talent_name,
+            talent_name=settings.talent_name,
             contact_minutes=self.runner.contact_window_minutes(),
             preset=self.boundaries.active(),
+            hotkey_message_in=settings.hotkey_message_in,
+            hotkey_replied=settings.hotkey_replied,
+            pace_sound=settings.pace_sound,
         )
 
     def break_left(self) -> float | None:
@@ -567,23 +609,89 @@ class Workspace:
         return opened
 
     def _open(self, live: LiveSession, language: str) -> OpenedSession:
-        from talentdesk.sessions.pace import ReplyPace, agency_thresholds, applies_to
+        from talentdesk.sessions.pace import SessionPace, agency_thresholds, applies_to
         from talentdesk.sessions.runner import SessionPhase
 
-        pace = None
-        if applies_to(live.package):
-            pace = ReplyPace(agency_thresholds(self.vault), self.clocks.monotonic)
+        pace = self._pace
+        if pace is None or pace.booking_id != live.booking_id:
+            pace = None
+            if applies_to(live.package):
+                # The session's own clock: a wait started before a restart goes on.
+                pace = SessionPace(
+                    self.vault, live.booking_id, live.elapsed, agency_thresholds(self.vault)
+                )
+            self._pace = pace
         routine = live.end(language) if live.phase is SessionPhase.CLOSING else None
         opened = OpenedSession(live, live.contact(), self.session_context(), pace, routine)
         self.watch(live)
         return opened
 
     def watch(self, live: LiveSession) -> SessionWatch:
-        """Let the lone-worker check watch ``live`` (a session started or resumed)."""
+        """Let the lone-worker check watch ``live`` (a session started or resumed).
+
+        Watching the session already watched changes nothing (after an unlock the check
+        goes on where it was: a question asked while locked stays asked).
+        """
+        watched = self._watched
+        if watched is not None and watched.booking_id == live.booking_id and not watched.ended:
+            return watched
         watched = SessionWatch(live, self.clocks.monotonic)
         self._watched = watched
         self.safety.session_started(watched)
         return watched
+
+    # ------------------------------------------------------------------ the reply pace
+
+    @property
+    def pace(self) -> SessionPace | None:
+        """The live chat session's reply pace (None for calls and with no session)."""
+        pace, live = self._pace, self._live()
+        if pace is None or live is None or live.booking_id != pace.booking_id:
+            return None
+        return pace
+
+    def customer_wrote(self) -> bool:
+        """The customer wrote (a button, a hotkey): the wait starts. Saved at once.
+
+        Returns:
+            Whether a chat session's pace was there to mark.
+        """
+        pace = self._pace_while_running()
+        if pace is None:
+            return False
+        pace.customer_wrote()
+        self.notify(Changes(pace=True))
+        return True
+
+    def talent_answered(self) -> PaceAnswer | None:
+        """The talent answered (a button, a hotkey, a copied reply). Saved at once."""
+        pace = self._pace_while_running()
+        if pace is None:
+            return None
+        answer = pace.talent_answered()
+        self.notify(Changes(pace=True))
+        return answer
+
+    def _pace_while_running(self) -> SessionPace | None:
+        from talentdesk.sessions.runner import SessionPhase
+
+        live = self._live()
+        pace = self.pace
+        if (
+            live is None
+            or pace is None
+            or live.phase
+            in (
+                SessionPhase.CLOSING,
+                SessionPhase.FINISHED,
+            )
+        ):
+            return None
+        return pace
+
+    def _live(self) -> LiveSession | None:
+        built = self._built
+        return built.runner.live if built is not None else None
 
     @property
     def watched(self) -> SessionWatch | None:
@@ -605,7 +713,13 @@ class Workspace:
         needed is removed, and after a hard session an after-care offer comes with the
         change event (:attr:`Changes.after_care`). Blocking.
         """
+        pace = self._pace
+        if pace is not None and pace.booking_id == live.booking_id:
+            slow_replies = max(slow_replies, pace.slow_replies)
+            flags = tuple(dict.fromkeys((*flags, *pace.record_flags())))
         finished = live.finish(slow_replies=slow_replies, flags=flags)
+        if pace is not None and pace.booking_id == live.booking_id:
+            self._pace = None  # its saved counts went with the session's customer data
         watched = self._watched
         if watched is not None and watched.booking_id == finished.record.booking_id:
             self._watched = None
@@ -626,6 +740,69 @@ class Workspace:
         if watched is not None and self._built is not None:
             self._built.safety.lone_worker.forget(watched.booking_id)
 
+    # ------------------------------------------------------------------ the lock
+
+    def needs_guard(self) -> bool:
+        """Whether a lock now must keep the safety net: a session is live or an
+        escalation is open. Cheap (in memory): auto-lock asks it on the GUI thread."""
+        built = self._built
+        if built is None or self._closed:
+            return False
+        if built.runner.live is not None:
+            return True
+        return bool(built.safety.escalations.open_escalations())
+
+    @property
+    def guarded(self) -> bool:
+        """Locked with the safety net kept (see :meth:`guard`)."""
+        return self.vault.guarded
+
+    def guard(self) -> None:
+        """Lock the data, keep the safety net (the talent locked during a live session or
+        with an escalation open).
+
+        Keeps running: the session's clock, escalating (durable and delivered), the feed,
+        the lone-worker check, the reply pace. The vault keeps only the keys that needs
+        (:meth:`Vault.guard`), the decrypted replies are dropped, and nothing is shredded
+        until :meth:`unguard`. The view builds nothing on a guarded workspace but the
+        lock screen's panel.
+        """
+        live = self._live()
+        self.vault.guard(live.booking_id if live is not None else None)
+        records = self._records_built
+        if records is not None:
+            records.replies.forget_cache()
+        log.info("locked with the safety net kept")
+
+    def unguard(self, opened: Vault) -> None:
+        """The talent unlocked: take the keys of ``opened`` (a fresh open of the same
+        vault, which is closed). Then :meth:`sweep` what waited meanwhile.
+
+        Raises:
+            VaultError: ``opened`` is another vault.
+        """
+        self.vault.unguard(opened)
+        self.notify(Changes(bookings=True, session=True))
+
+    def sweep(self) -> list[str]:
+        """Shred the customer data no booking needs any more (after an unlock). Blocking.
+
+        Returns:
+            The bookings whose customer data was shredded.
+        """
+        built = self._built
+        if built is None or self.vault.guarded:
+            return []
+        from talentdesk.sync.apply import sweep_customer_data
+
+        return sweep_customer_data(self.vault, keep=built.runner.keeps_customer_data)
+
+    def open_escalations(self) -> list[EscalationView]:
+        """The escalations still open, newest first (the lock screen shows the newest)."""
+        if self._built is None:
+            return []
+        return self._built.safety.escalations.open_escalations()
+
     # ------------------------------------------------------------------ safety
 
     def escalate(self, booking_id: str | None = None) -> EscalationView:
@@ -636,6 +813,11 @@ class Workspace:
         """
         about = booking_id if booking_id is not None else self._watched_booking()
         return self.safety.escalations.escalate(about)
+
+    def not_ok(self, booking_id: str) -> EscalationView:
+        """The talent answered "not OK" after a hard session: a ``wellbeing`` escalation,
+        durable before this returns. GUI thread on purpose, like :meth:`escalate`."""
+        return self.safety.after_care.not_ok(booking_id)
 
     def escalate_with_sign(
         self, sign: wire.CrisisSign, booking_id: str | None = None
@@ -657,11 +839,29 @@ class Workspace:
     def safety_snapshot(self) -> SafetySnapshot:
         """Escalations, reports, tonight's counts and the emergency contacts. Blocking."""
         safety = self.safety
+        help_numbers = self.help_numbers()
         return SafetySnapshot(
             escalations=tuple(safety.escalations.escalations()),
             reports=tuple(safety.reports.reports()),
             counts=safety.after_care.night_counts(),
-            contacts=safety.playbook.contacts(),
+            contacts=help_numbers.contacts,
+            supervisor_phone=help_numbers.supervisor_phone,
+        )
+
+    def help_numbers(self) -> HelpNumbers:
+        """Whom to call when nobody takes an escalation: the supervisor's phone from the
+        agency's config, and the emergency numbers. Blocking (reads the config)."""
+        from talentdesk.domain import AgencyConfig
+        from talentdesk.vault import RecordIntegrityError
+        from talentdesk.vault.records import RecordStore
+
+        try:
+            config = RecordStore(self.vault).load(AgencyConfig, "current")
+        except RecordIntegrityError:
+            config = None
+        return HelpNumbers(
+            supervisor_phone=config.supervisor_phone if config is not None else None,
+            contacts=self.safety.playbook.contacts(),
         )
 
     def recent_sessions(self) -> list[SessionChoice]:
@@ -743,6 +943,7 @@ class Workspace:
             return
         built.safety.lone_worker.stop()
         built.sync.stop(timeout=self.sync_tuning.stop_timeout if timeout is None else timeout)
+        built.safety.close()
 
 
 class _Ended:

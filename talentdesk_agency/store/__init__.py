@@ -39,8 +39,9 @@ from talentdesk_agency.store.engine import (
     describe,
     is_postgres_url,
     open_database,
+    outage_errors,
 )
-from talentdesk_agency.store.escalations import Escalations
+from talentdesk_agency.store.escalations import DebriefRow, Escalations, FollowUp, Supervisor
 from talentdesk_agency.store.faults import FAULT_KINDS, Faults
 from talentdesk_agency.store.feed import FEED_PAGE_SOFT_BYTES, Feed
 from talentdesk_agency.store.idempotency import (
@@ -61,8 +62,11 @@ from talentdesk_agency.store.records import (
     now_utc,
 )
 from talentdesk_agency.store.reports import Reports
-from talentdesk_agency.store.settings import Settings
+from talentdesk_agency.store.settings import Alerting, Settings
+from talentdesk_agency.store.staff import Staff
+from talentdesk_agency.store.timeline import Timeline
 from talentdesk_contract import wire
+from talentdesk_contract.values import ResolutionReason
 
 __all__ = [
     "DEFAULT_CODE_TTL_SECONDS",
@@ -74,13 +78,17 @@ __all__ = [
     "SCHEMA_VERSION",
     "SERVER_POOL_SIZE",
     "AgencyStore",
+    "Alerting",
     "BeginResult",
     "DbTarget",
+    "DebriefRow",
     "EscalationRow",
     "Fault",
     "FeedRow",
+    "FollowUp",
     "ReportRow",
     "StoredResponse",
+    "Supervisor",
     "Talent",
     "WriteOp",
     "as_target",
@@ -89,6 +97,7 @@ __all__ = [
     "is_postgres_url",
     "now_utc",
     "open_database",
+    "outage_errors",
 ]
 
 #: Connections the server keeps to PostgreSQL (SQLite always has one writer).
@@ -112,7 +121,7 @@ class AgencyStore:
     Attributes:
         db: The database and its transaction helper.
         settings, devices, feed_log, bookings, escalation_log, report_log, idempotency,
-            fault_table: The parts, one per concern.
+            fault_table, staff, timeline: The parts, one per concern.
     """
 
     def __init__(
@@ -135,6 +144,8 @@ class AgencyStore:
         self.report_log = Reports(self.db)
         self.idempotency = Idempotency(self.db)
         self.fault_table = Faults(self.db)
+        self.staff = Staff(self.db)
+        self.timeline = Timeline(self.db)
 
     @property
     def path(self) -> Path:
@@ -297,14 +308,19 @@ class AgencyStore:
         """Withdraw an escalation as a false alarm (an app write)."""
         return self.escalation_log.cancel(talent_id, escalation_id, request)
 
+    def create_debrief(self, talent_id: str, request: wire.DebriefRequest) -> tuple[int, bytes]:
+        """Queue a debrief request at low priority (an app write)."""
+        return self.escalation_log.create_debrief(talent_id, request)
+
     def escalations(self, *, open_only: bool = False) -> list[EscalationRow]:
         """Every escalation, newest first; only open or acknowledged ones if asked."""
         return self.escalation_log.rows(open_only=open_only)
 
     def acknowledge_escalation(
-        self, escalation_id: str, supervisor: str, note: str | None = None
+        self, escalation_id: str, supervisor: str | Supervisor, note: str | None = None
     ) -> None:
-        """A supervisor takes an open escalation; the talent sees it on the feed.
+        """A supervisor takes an open escalation (becoming its owner); the talent sees it
+        on the feed.
 
         Raises:
             AgencyError: If the escalation is unknown or not open.
@@ -312,14 +328,18 @@ class AgencyStore:
         self.escalation_log.supervise(escalation_id, supervisor, note, resolve=False)
 
     def resolve_escalation(
-        self, escalation_id: str, supervisor: str, note: str | None = None
+        self,
+        escalation_id: str,
+        supervisor: str | Supervisor,
+        note: str | None = None,
+        reason: ResolutionReason = ResolutionReason.HANDLED,
     ) -> None:
-        """A supervisor closes an escalation; the talent sees it on the feed.
+        """A supervisor closes an escalation with a reason; the talent sees it on the feed.
 
         Raises:
             AgencyError: If the escalation is unknown, resolved or cancelled.
         """
-        self.escalation_log.supervise(escalation_id, supervisor, note, resolve=True)
+        self.escalation_log.supervise(escalation_id, supervisor, note, resolve=True, reason=reason)
 
     # --- reports --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
@@ -17,12 +18,13 @@ from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import feed
 from talentdesk_agency.store.devices import Devices
 from talentdesk_agency.store.engine import Database, Tx
-from talentdesk_agency.store.records import iso, new_id, now_utc
+from talentdesk_agency.store.records import BookingStatus, iso, new_id, now_utc
 from talentdesk_agency.store.settings import Settings
 from talentdesk_contract import wire
+from talentdesk_contract.values import SessionEventType
 from talentdesk_contract.wire import EventType, ProblemType
 
-__all__ = ["REMOVED", "Bookings", "scrub_customer"]
+__all__ = ["REMOVED", "BookingRow", "Bookings", "scrub_customer"]
 
 #: What replaces customer data in stored events once a session is over.
 REMOVED: Final = "(removed)"
@@ -55,6 +57,29 @@ def scrub_customer(tx: Tx, booking_id: str) -> None:
         tx.execute(
             "UPDATE events SET data = ? WHERE seq = ?", (msgspec.json.encode(event).decode(), seq)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class BookingRow:
+    """A booking as staff see it: no customer data (the console never shows it)."""
+
+    id: str
+    talent: str
+    start: str
+    package: wire.Package
+    returning: bool
+    status: BookingStatus
+    cancel_reason: str | None
+    answer: str | None
+    answer_reason: str | None
+    started_at: str | None
+    ended_at: str | None
+    outcome: str | None
+
+    @property
+    def live(self) -> bool:
+        """The talent's session for it is running now (started, not ended)."""
+        return self.started_at is not None and self.ended_at is None
 
 
 class Bookings:
@@ -156,7 +181,7 @@ class Bookings:
             if row is None:
                 raise AgencyError(f"no booking {booking_id}")
             talent_id, old_start, old_package, alias, handle, returning, status = row
-            if status == "cancelled":
+            if status == BookingStatus.CANCELLED:
                 raise AgencyError(f"booking {booking_id} is cancelled")
             if alias is None:
                 raise AgencyError(f"booking {booking_id} is over; its customer data is removed")
@@ -194,15 +219,54 @@ class Bookings:
             )
             if row is None:
                 raise AgencyError(f"no booking {booking_id}")
-            if row[1] == "cancelled":
+            if row[1] == BookingStatus.CANCELLED:
                 raise AgencyError(f"booking {booking_id} is already cancelled")
             tx.execute(
-                "UPDATE bookings SET status = 'cancelled', cancel_reason = ? WHERE id = ?",
-                (reason, booking_id),
+                "UPDATE bookings SET status = ?, cancel_reason = ? WHERE id = ?",
+                (BookingStatus.CANCELLED, reason, booking_id),
             )
             data = wire.BookingCancelledData(booking_id=booking_id, reason=reason)
             feed.append(tx, row[0], EventType.BOOKING_CANCELLED, wire.encode(data), booking_id)
             scrub_customer(tx, booking_id)
+
+    def rows(self, *, since: datetime | None = None, limit: int = 500) -> list[BookingRow]:
+        """Bookings by start time (from ``since`` on, if given), with their answers and
+        sessions; never the customer's alias or handle."""
+        sql = (
+            "SELECT b.id, t.display_name, b.start, b.package, b.returning_customer, b.status, "
+            "b.cancel_reason, b.answer, b.answer_reason, s.at, e.at, e.outcome "
+            "FROM bookings b JOIN talents t ON t.id = b.talent_id "
+            "LEFT JOIN session_events s ON s.booking_id = b.id AND s.type = ? "
+            "LEFT JOIN session_events e ON e.booking_id = b.id AND e.type = ? "
+        )
+        params: list[Any] = [SessionEventType.STARTED, SessionEventType.ENDED]
+        with self._db.read() as tx:
+            rows = tx.all(sql + "ORDER BY b.start DESC LIMIT ?", (*params, limit))
+        out = [
+            BookingRow(
+                id=r[0],
+                talent=r[1],
+                start=r[2],
+                package=wire.decode(r[3], wire.Package),
+                returning=bool(r[4]),
+                status=BookingStatus(r[5]),
+                cancel_reason=r[6],
+                answer=r[7],
+                answer_reason=r[8],
+                started_at=r[9],
+                ended_at=r[10],
+                outcome=r[11],
+            )
+            for r in rows
+        ]
+        if since is not None:
+            out = [b for b in out if datetime.fromisoformat(b.start) >= since]
+        out.sort(key=lambda b: datetime.fromisoformat(b.start))
+        return out
+
+    def row(self, booking_id: str) -> BookingRow | None:
+        """One booking as staff see it, or None."""
+        return next((b for b in self.rows(limit=100_000) if b.id == booking_id), None)
 
     # --- the app side (each inside Idempotency.run_write) ---------------------------
 
@@ -227,7 +291,7 @@ class Bookings:
         """
         with self._db.write() as tx:
             status, answer = self._row(tx, talent_id, booking_id)
-            if status == "cancelled":
+            if status == BookingStatus.CANCELLED:
                 raise ApiError(
                     409,
                     ProblemType.CONFLICT,
@@ -279,7 +343,7 @@ class Bookings:
                     ProblemType.CONFLICT,
                     f"This session's '{request.type}' event is already recorded.",
                 )
-            if request.type == "ended":
+            if request.type == SessionEventType.ENDED:
                 scrub_customer(tx, booking_id)
         result = wire.SessionEventResult(booking_id=booking_id, type=request.type)
         return 200, wire.encode(result)

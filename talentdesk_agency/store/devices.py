@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import secrets
 import time
-from typing import Final
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Final, Literal
 
 from talentdesk_agency.defaults import DEFAULT_AGENCY_NAME
 from talentdesk_agency.problems import AgencyError, ApiError
@@ -14,7 +16,30 @@ from talentdesk_agency.store.records import Talent, iso, new_id, now_utc, sha256
 from talentdesk_contract import wire
 from talentdesk_contract.wire import EventType, ProblemType
 
-__all__ = ["DEFAULT_CODE_TTL_SECONDS", "Devices"]
+__all__ = ["DEFAULT_CODE_TTL_SECONDS", "REVOKED", "Device", "Devices"]
+
+#: What :meth:`Devices.authenticate` answers for a token an admin revoked.
+REVOKED: Final = "revoked"
+#: A device's last-seen time is written at most this often (seconds).
+_SEEN_EVERY: Final = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """A paired device, as the console's roster shows it (never its token)."""
+
+    id: str
+    talent_id: str
+    name: str
+    paired_at: str
+    last_seen_at: str | None
+    revoked_at: str | None
+
+
+def device_id(token_hash: str) -> str:
+    """A device's public id: a prefix of its token's hash (which reveals nothing of it)."""
+    return "dev_" + token_hash[:16]
+
 
 #: How long pairing codes live unless the issuer says otherwise.
 DEFAULT_CODE_TTL_SECONDS: Final = 24 * 3600
@@ -146,14 +171,71 @@ class Devices:
         )
 
     def talent_for_token(self, token: str) -> Talent | None:
-        """The talent a device token belongs to, or None."""
+        """The talent a live device token belongs to, or None (unknown or revoked)."""
+        found = self.authenticate(token)
+        return found if isinstance(found, Talent) else None
+
+    def authenticate(self, token: str) -> Talent | Literal["revoked"] | None:
+        """The talent of a device token, :data:`REVOKED` if an admin revoked it, or None.
+
+        Notes when the device was last seen (at most once a minute per device).
+        """
+        token_hash = sha256(token)
         with self._db.read() as tx:
             row = tx.one(
-                "SELECT t.id, t.display_name FROM tokens k JOIN talents t ON t.id = k.talent_id "
-                "WHERE k.token_hash = ?",
-                (sha256(token),),
+                "SELECT t.id, t.display_name, k.revoked_at, k.last_seen_at FROM tokens k "
+                "JOIN talents t ON t.id = k.talent_id WHERE k.token_hash = ?",
+                (token_hash,),
             )
-        return None if row is None else Talent(id=row[0], display_name=row[1])
+        if row is None:
+            return None
+        if row[2] is not None:
+            return REVOKED
+        now = now_utc()
+        stale = iso(now - timedelta(seconds=_SEEN_EVERY))
+        if row[3] is None or row[3] < stale:
+            with self._db.write() as tx:
+                tx.execute(
+                    "UPDATE tokens SET last_seen_at = ? WHERE token_hash = ? AND "
+                    "(last_seen_at IS NULL OR last_seen_at < ?)",
+                    (iso(now), token_hash, stale),
+                )
+        return Talent(id=row[0], display_name=row[1])
+
+    def devices(self) -> list[Device]:
+        """Every paired device, newest first."""
+        with self._db.read() as tx:
+            rows = tx.all(
+                "SELECT token_hash, talent_id, device_name, created_at, last_seen_at, revoked_at "
+                "FROM tokens ORDER BY created_at DESC"
+            )
+        return [Device(device_id(r[0]), r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+    def revoke(self, device: str) -> Device:
+        """Revoke a device: its token then gets 401 ``token-revoked``.
+
+        Args:
+            device: The device's id (``dev_...``, see :meth:`devices`).
+
+        Raises:
+            AgencyError: If there is no such device, or it is revoked already.
+        """
+        prefix = device.removeprefix("dev_")
+        if len(prefix) != 16 or not all(c in "0123456789abcdef" for c in prefix):
+            raise AgencyError(f"no device {device}")
+        with self._db.write() as tx:
+            row = tx.one_locked(
+                "SELECT token_hash, talent_id, device_name, created_at, last_seen_at, revoked_at "
+                "FROM tokens WHERE substr(token_hash, 1, 16) = ?",
+                (prefix,),
+            )
+            if row is None:
+                raise AgencyError(f"no device {device}")
+            if row[5] is not None:
+                raise AgencyError(f"device {device} is already revoked")
+            now = iso(now_utc())
+            tx.execute("UPDATE tokens SET revoked_at = ? WHERE token_hash = ?", (now, row[0]))
+        return Device(device_id(row[0]), row[1], row[2], row[3], row[4], now)
 
     def set_availability(
         self, talent_id: str, request: wire.AvailabilityRequest

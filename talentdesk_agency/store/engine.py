@@ -50,6 +50,7 @@ __all__ = [
     "describe",
     "is_postgres_url",
     "open_database",
+    "outage_errors",
 ]
 
 #: A SQLite file path, or a ``postgresql://`` connection URI.
@@ -96,6 +97,16 @@ def database_errors() -> tuple[type[Exception], ...]:
     psycopg = sys.modules.get("psycopg")
     if psycopg is not None:
         errors.append(psycopg.Error)
+    return tuple(errors)
+
+
+def outage_errors() -> tuple[type[Exception], ...]:
+    """The exception types that mean "the database is unreachable or down" (not a bug):
+    the server answers them with 503 ``unavailable``."""
+    errors: list[type[Exception]] = [sqlite3.OperationalError]
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        errors.extend((psycopg.OperationalError, psycopg.InterfaceError))
     return tuple(errors)
 
 

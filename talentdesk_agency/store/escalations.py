@@ -1,23 +1,70 @@
-"""Escalations: opened, followed up and withdrawn by the talent's app; taken and resolved
-by a supervisor, which the talent sees on the feed."""
+"""Escalations and debriefs: raised, followed up and withdrawn by the talent's app; taken and
+resolved by a supervisor, which the talent sees on the feed.
+
+Every alarm is its own escalation (a kind and a priority of its own): a new alarm never
+joins one that is already acknowledged or resolved. Follow-ups (a crisis sign, a note)
+add to an escalation that is still open or acknowledged, and supervisors see them. A
+debrief is a low-priority item in the same queue, outside the alerting policy.
+
+Every change appends to the subject's timeline (:mod:`.timeline`) in its transaction.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from talentdesk_agency.problems import AgencyError, ApiError
-from talentdesk_agency.store import feed
+from talentdesk_agency.store import feed, settings, timeline
 from talentdesk_agency.store.engine import Database, Tx
 from talentdesk_agency.store.records import EscalationRow, iso, new_id, now_utc, parse_time
+from talentdesk_agency.store.timeline import What
 from talentdesk_contract import wire
-from talentdesk_contract.values import EscalationStatus
+from talentdesk_contract.values import (
+    EscalationPriority,
+    EscalationStatus,
+    ResolutionReason,
+)
 from talentdesk_contract.wire import EventType, ProblemType
 
-__all__ = ["Escalations"]
+__all__ = ["Escalations", "FollowUp", "Supervisor"]
+
+#: Still waiting for a supervisor to finish with it.
+OPEN_STATES = (EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED)
+_NOTE_MAX = 2000
+
+_ROWS = (
+    "SELECT e.id, t.display_name, e.status, e.at, e.booking_id, e.crisis_sign, e.note, "
+    "e.follow_ups, e.supervisor, e.kind, e.priority, e.alerted_rounds, e.unanswered, "
+    "e.resolution_reason, "
+    "e.supervisor_note, e.created_at, e.acknowledged_at, e.resolved_at, e.owner_id, e.talent_id "
+    "FROM escalations e JOIN talents t ON t.id = e.talent_id "
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Supervisor:
+    """Who acts on an escalation: a staff account (``id``) or a name typed at a command."""
+
+    name: str
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A follow-up as supervisors see it."""
+
+    crisis_sign: str | None
+    note: str | None
+    received_at: str
+
+
+def _row(r: tuple[object, ...]) -> EscalationRow:
+    return EscalationRow(*r)  # type: ignore[arg-type]
 
 
 class Escalations:
-    """Escalations, from both sides."""
+    """Escalations and debriefs, from both sides."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -25,12 +72,14 @@ class Escalations:
     # --- the app side (writes inside Idempotency.run_write) -------------------------
 
     def create(self, talent_id: str, request: wire.EscalationRequest) -> tuple[int, bytes]:
-        """Open an escalation. Never refused for its booking id."""
+        """Open a new escalation of the request's kind. Never refused for its booking id."""
         escalation_id = new_id("esc")
         with self._db.write() as tx:
+            priority = settings.alerting(tx).priority(request.kind)
             tx.execute(
                 "INSERT INTO escalations(id, talent_id, booking_id, level, at, crisis_sign, "
-                "note, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+                "note, status, kind, priority, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     escalation_id,
                     talent_id,
@@ -39,12 +88,41 @@ class Escalations:
                     iso(request.at),
                     request.crisis_sign,
                     request.note,
+                    EscalationStatus.OPEN,
+                    request.kind,
+                    priority,
                     iso(now_utc()),
                 ),
             )
+            timeline.append(tx, escalation_id, What.RAISED, detail=request.kind)
         return 201, wire.encode(
             wire.EscalationCreated(id=escalation_id, status=EscalationStatus.OPEN)
         )
+
+    def create_debrief(self, talent_id: str, request: wire.DebriefRequest) -> tuple[int, bytes]:
+        """Put a debrief request in the supervisors' queue, at low priority."""
+        debrief_id = new_id("deb")
+        with self._db.write() as tx:
+            tx.execute(
+                "INSERT INTO debriefs(id, talent_id, session_id, booking_id, at, note, status, "
+                "priority, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    debrief_id,
+                    talent_id,
+                    request.session_id,
+                    request.booking_id,
+                    iso(request.at),
+                    request.note,
+                    EscalationStatus.OPEN,
+                    EscalationPriority.LOW,
+                    iso(now_utc()),
+                ),
+            )
+            timeline.append(tx, debrief_id, What.DEBRIEF_REQUESTED)
+        answer = wire.Debrief(
+            id=debrief_id, status=EscalationStatus.OPEN, priority=EscalationPriority.LOW
+        )
+        return 201, wire.encode(answer)
 
     def get(self, talent_id: str, escalation_id: str) -> wire.Escalation:
         """One of the talent's escalations.
@@ -60,7 +138,8 @@ class Escalations:
         read = tx.one_locked if lock else tx.one
         row = read(
             "SELECT id, status, level, at, follow_ups, booking_id, crisis_sign, note, "
-            "supervisor, supervisor_note, acknowledged_at, resolved_at, cancelled_at "
+            "supervisor, supervisor_note, acknowledged_at, resolved_at, cancelled_at, "
+            "kind, priority, alerted_rounds, unanswered, resolution_reason "
             "FROM escalations WHERE id = ? AND talent_id = ?",
             (escalation_id, talent_id),
         )
@@ -80,11 +159,16 @@ class Escalations:
             acknowledged_at=parse_time(row[10]),
             resolved_at=parse_time(row[11]),
             cancelled_at=parse_time(row[12]),
+            kind=row[13],
+            priority=row[14],
+            alerted_rounds=min(int(row[15]), 100),
+            unanswered=bool(row[16]),
+            resolution_reason=row[17],
         )
 
     def _open(self, tx: Tx, talent_id: str, escalation_id: str) -> wire.Escalation:
         current = self._get(tx, talent_id, escalation_id, lock=True)
-        if current.status in ("resolved", "cancelled"):
+        if current.status not in OPEN_STATES:
             raise ApiError(
                 409,
                 ProblemType.CONFLICT,
@@ -95,7 +179,7 @@ class Escalations:
     def follow_up(
         self, talent_id: str, escalation_id: str, request: wire.EscalationFollowUpRequest
     ) -> tuple[int, bytes]:
-        """Add a follow-up to an open escalation.
+        """Add a follow-up to an open or acknowledged escalation (supervisors see it).
 
         A follow-up's crisis sign becomes the escalation's current one.
 
@@ -115,6 +199,7 @@ class Escalations:
                 "crisis_sign = coalesce(?, crisis_sign) WHERE id = ?",
                 (request.crisis_sign, escalation_id),
             )
+            timeline.append(tx, escalation_id, What.FOLLOW_UP, detail=request.crisis_sign)
             current = self._get(tx, talent_id, escalation_id)
         return 200, wire.encode(current)
 
@@ -130,40 +215,72 @@ class Escalations:
         with self._db.write() as tx:
             self._open(tx, talent_id, escalation_id)
             tx.execute(
-                "UPDATE escalations SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
-                (iso(now_utc()), escalation_id),
+                "UPDATE escalations SET status = ?, cancelled_at = ? WHERE id = ?",
+                (EscalationStatus.CANCELLED, iso(now_utc()), escalation_id),
             )
+            timeline.append(tx, escalation_id, What.CANCELLED)
             current = self._get(tx, talent_id, escalation_id)
         return 200, wire.encode(current)
 
     # --- the staff side -------------------------------------------------------------
 
-    def rows(self, *, open_only: bool = False) -> list[EscalationRow]:
-        """Every escalation, newest first; only open or acknowledged ones if asked."""
+    def rows(self, *, open_only: bool = False, limit: int = 500) -> list[EscalationRow]:
+        """Escalations, newest first; only open or acknowledged ones if asked."""
+        with self._db.read() as tx:
+            if open_only:
+                rows = tx.all(
+                    _ROWS + "WHERE e.status IN (?, ?) ORDER BY e.created_at DESC LIMIT ?",
+                    (*OPEN_STATES, limit),
+                )
+            else:
+                rows = tx.all(
+                    _ROWS + "ORDER BY e.created_at DESC LIMIT ?",
+                    (limit,),
+                )
+        return [_row(row) for row in rows]
+
+    def row(self, escalation_id: str) -> EscalationRow | None:
+        """One escalation as staff see it, or None."""
+        with self._db.read() as tx:
+            row = tx.one(
+                _ROWS + "WHERE e.id = ?",
+                (escalation_id,),
+            )
+        return None if row is None else _row(row)
+
+    def follow_ups(self, escalation_id: str) -> list[FollowUp]:
+        """An escalation's follow-ups, oldest first."""
         with self._db.read() as tx:
             rows = tx.all(
-                "SELECT e.id, t.display_name, e.status, e.at, e.booking_id, e.crisis_sign, "
-                "e.note, e.follow_ups, e.supervisor FROM escalations e "
-                "JOIN talents t ON t.id = e.talent_id "
-                "WHERE ? = 0 OR e.status IN ('open', 'acknowledged') ORDER BY e.created_at DESC",
-                (int(open_only),),
+                "SELECT crisis_sign, note, received_at FROM escalation_follow_ups "
+                "WHERE escalation_id = ? ORDER BY id",
+                (escalation_id,),
             )
-        return [EscalationRow(*row) for row in rows]
+        return [FollowUp(*r) for r in rows]
 
     def supervise(
-        self, escalation_id: str, supervisor: str, note: str | None, *, resolve: bool
+        self,
+        escalation_id: str,
+        supervisor: str | Supervisor,
+        note: str | None,
+        *,
+        resolve: bool,
+        reason: ResolutionReason | None = None,
     ) -> None:
         """A supervisor takes (or with ``resolve``, closes) an escalation; the talent's feed
-        says so.
+        says so. Taking it makes the supervisor its owner.
 
         Raises:
             AgencyError: If the escalation is unknown, cancelled or resolved, or (taking it)
                 already taken.
         """
-        if not 1 <= len(supervisor) <= 80:
+        who = supervisor if isinstance(supervisor, Supervisor) else Supervisor(supervisor)
+        if not 1 <= len(who.name) <= 80:
             raise AgencyError("the supervisor name must be 1 to 80 characters long")
-        if note is not None and len(note) > 2000:
-            raise AgencyError("the note must be at most 2000 characters long")
+        if note is not None and len(note) > _NOTE_MAX:
+            raise AgencyError(f"the note must be at most {_NOTE_MAX} characters long")
+        if resolve and reason is None:
+            reason = ResolutionReason.HANDLED
         now = now_utc()
         with self._db.write() as tx:
             row = tx.one_locked(
@@ -173,30 +290,149 @@ class Escalations:
             if row is None:
                 raise AgencyError(f"no escalation {escalation_id}")
             talent_id, status, current = row
-            if status == "cancelled":
+            if status == EscalationStatus.CANCELLED:
                 raise AgencyError(
                     f"escalation {escalation_id} was cancelled by the talent as a false alarm"
                 )
-            if status == "resolved":
+            if status == EscalationStatus.RESOLVED:
                 raise AgencyError(f"escalation {escalation_id} is already resolved")
-            if not resolve and status == "acknowledged":
+            if not resolve and status == EscalationStatus.ACKNOWLEDGED:
                 raise AgencyError(
                     f"escalation {escalation_id} is already acknowledged by {current}"
                 )
             if resolve:
                 tx.execute(
-                    "UPDATE escalations SET status = 'resolved', resolved_at = ?, "
-                    "supervisor = ?, supervisor_note = coalesce(?, supervisor_note) WHERE id = ?",
-                    (iso(now), supervisor, note, escalation_id),
+                    "UPDATE escalations SET status = ?, resolved_at = ?, supervisor = ?, "
+                    "supervisor_note = coalesce(?, supervisor_note), resolution_reason = ?, "
+                    "owner_id = coalesce(owner_id, ?) WHERE id = ?",
+                    (
+                        EscalationStatus.RESOLVED,
+                        iso(now),
+                        who.name,
+                        note,
+                        reason,
+                        who.id,
+                        escalation_id,
+                    ),
                 )
             else:
                 tx.execute(
-                    "UPDATE escalations SET status = 'acknowledged', acknowledged_at = ?, "
-                    "supervisor = ?, supervisor_note = ? WHERE id = ?",
-                    (iso(now), supervisor, note, escalation_id),
+                    "UPDATE escalations SET status = ?, acknowledged_at = ?, supervisor = ?, "
+                    "supervisor_note = ?, owner_id = ? WHERE id = ?",
+                    (
+                        EscalationStatus.ACKNOWLEDGED,
+                        iso(now),
+                        who.name,
+                        note,
+                        who.id,
+                        escalation_id,
+                    ),
                 )
+            what = What.RESOLVED if resolve else What.ACKNOWLEDGED
+            detail = reason if resolve else None
+            timeline.append(tx, escalation_id, what, who=who.name, detail=detail)
             data = wire.EscalationUpdateData(
-                escalation_id=escalation_id, supervisor=supervisor, at=now, note=note
+                escalation_id=escalation_id,
+                supervisor=who.name,
+                at=now,
+                note=note,
+                reason=reason if resolve else None,
             )
             kind = EventType.ESCALATION_RESOLVED if resolve else EventType.ESCALATION_ACKNOWLEDGED
             feed.append(tx, talent_id, kind, wire.encode(data))
+
+    # --- debriefs (staff side) --------------------------------------------------------
+
+    def debriefs(self, *, open_only: bool = False) -> list[DebriefRow]:
+        """Debrief requests, newest first."""
+        sql = (
+            "SELECT d.id, t.display_name, d.status, d.at, d.session_id, d.booking_id, d.note, "
+            "d.supervisor, d.supervisor_note, d.resolution_reason, d.created_at "
+            "FROM debriefs d JOIN talents t ON t.id = d.talent_id "
+        )
+        with self._db.read() as tx:
+            if open_only:
+                rows = tx.all(
+                    sql + "WHERE d.status IN (?, ?) ORDER BY d.created_at DESC", OPEN_STATES
+                )
+            else:
+                rows = tx.all(sql + "ORDER BY d.created_at DESC LIMIT 500")
+        return [DebriefRow(*r) for r in rows]
+
+    def supervise_debrief(
+        self,
+        debrief_id: str,
+        supervisor: Supervisor,
+        note: str | None,
+        *,
+        resolve: bool,
+        reason: ResolutionReason | None = None,
+    ) -> None:
+        """A supervisor takes (or closes) a debrief request.
+
+        Raises:
+            AgencyError: If it is unknown or already closed, or (taking it) already taken.
+        """
+        if note is not None and len(note) > _NOTE_MAX:
+            raise AgencyError(f"the note must be at most {_NOTE_MAX} characters long")
+        now = iso(now_utc())
+        with self._db.write() as tx:
+            row = tx.one_locked(
+                "SELECT status, supervisor FROM debriefs WHERE id = ?", (debrief_id,)
+            )
+            if row is None:
+                raise AgencyError(f"no debrief {debrief_id}")
+            status, current = row
+            if status not in OPEN_STATES:
+                raise AgencyError(f"debrief {debrief_id} is already closed")
+            if not resolve and status == EscalationStatus.ACKNOWLEDGED:
+                raise AgencyError(f"debrief {debrief_id} is already taken by {current}")
+            if resolve:
+                tx.execute(
+                    "UPDATE debriefs SET status = ?, resolved_at = ?, supervisor = ?, "
+                    "supervisor_note = coalesce(?, supervisor_note), resolution_reason = ?, "
+                    "owner_id = coalesce(owner_id, ?) WHERE id = ?",
+                    (
+                        EscalationStatus.RESOLVED,
+                        now,
+                        supervisor.name,
+                        note,
+                        reason or ResolutionReason.HANDLED,
+                        supervisor.id,
+                        debrief_id,
+                    ),
+                )
+            else:
+                tx.execute(
+                    "UPDATE debriefs SET status = ?, acknowledged_at = ?, supervisor = ?, "
+                    "supervisor_note = ?, owner_id = ? WHERE id = ?",
+                    (
+                        EscalationStatus.ACKNOWLEDGED,
+                        now,
+                        supervisor.name,
+                        note,
+                        supervisor.id,
+                        debrief_id,
+                    ),
+                )
+            what = What.RESOLVED if resolve else What.ACKNOWLEDGED
+            timeline.append(
+                tx, debrief_id, what, who=supervisor.name, detail=reason if resolve else None
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefRow:
+    """A debrief request as supervisors see it."""
+
+    id: str
+    talent: str
+    status: str
+    at: str
+    session_id: str | None
+    booking_id: str | None
+    note: str | None
+    supervisor: str | None
+    supervisor_note: str | None
+    resolution_reason: str | None
+    created_at: str

@@ -13,10 +13,19 @@ Steps are history: never edit a released one, add a migration.
 * 2: a counter for report ticket numbers (taken under a row lock, safe with concurrent
   writers, where ``max(number) + 1`` is not); the faults table leaves the schema (it is
   a test instrument, created only where one is used, see :mod:`.faults`).
+* 3: the supervisors' side (issue 13): escalations gain kind, priority, the policy's
+  rounds and a resolution reason (CHECK constraints built from the contract's enums);
+  debriefs; the policy's rounds and alert notices; a timeline per escalation, debrief and
+  report; staff accounts, console sessions, failed log-ins and the audit log; device
+  tokens gain revocation and a last-seen time.
+
+Value lists in CHECK constraints are built from :mod:`talentdesk_contract.values` (and the
+store's own enums), never spelled out by hand.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
@@ -24,7 +33,20 @@ from typing import Final
 from talentdesk_agency.defaults import DEFAULT_AGENCY_NAME, default_config
 from talentdesk_agency.problems import AgencyError
 from talentdesk_agency.store.engine import Database, Tx
+from talentdesk_agency.store.records import (
+    AlertChannel,
+    AlertKind,
+    NoticeStatus,
+    StaffRole,
+)
 from talentdesk_contract import wire
+from talentdesk_contract.values import (
+    EscalationKind,
+    EscalationPriority,
+    EscalationStatus,
+    Language,
+    ResolutionReason,
+)
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "migrate", "schema_version"]
 
@@ -187,9 +209,139 @@ _SCHEMA_2: Final[tuple[Step, ...]] = (
     "SELECT 'report_number', coalesce(max(number), 0) FROM reports",
 )
 
+
+def one_of(column: str, values: type[enum.StrEnum], *, nullable: bool = False) -> str:
+    """A CHECK constraint: ``column`` holds one of ``values`` (or NULL if ``nullable``)."""
+    listed = ", ".join("'" + member.value.replace("'", "''") + "'" for member in values)
+    check = f"{column} IN ({listed})"
+    return f"CHECK ({column} IS NULL OR {check})" if nullable else f"CHECK ({check})"
+
+
+_SCHEMA_3: Final[tuple[Step, ...]] = (
+    "ALTER TABLE escalations ADD COLUMN kind TEXT NOT NULL DEFAULT "
+    f"'{EscalationKind.BUTTON.value}' " + one_of("kind", EscalationKind),
+    "ALTER TABLE escalations ADD COLUMN priority TEXT NOT NULL DEFAULT "
+    f"'{EscalationPriority.URGENT.value}' " + one_of("priority", EscalationPriority),
+    "ALTER TABLE escalations ADD COLUMN alerted_rounds {int} NOT NULL DEFAULT 0",
+    "ALTER TABLE escalations ADD COLUMN reminded_rounds {int} NOT NULL DEFAULT 0",
+    "ALTER TABLE escalations ADD COLUMN unanswered {int} NOT NULL DEFAULT 0",
+    "ALTER TABLE escalations ADD COLUMN resolution_reason TEXT "
+    + one_of("resolution_reason", ResolutionReason, nullable=True),
+    "ALTER TABLE escalations ADD COLUMN owner_id TEXT",
+    "CREATE INDEX escalations_by_status ON escalations(status, created_at)",
+    """CREATE TABLE debriefs (
+    id TEXT PRIMARY KEY,
+    talent_id TEXT NOT NULL REFERENCES talents(id),
+    session_id TEXT,
+    booking_id TEXT,
+    at TEXT NOT NULL,
+    note TEXT,
+    status TEXT NOT NULL """
+    + one_of("status", EscalationStatus)
+    + """,
+    priority TEXT NOT NULL """
+    + one_of("priority", EscalationPriority)
+    + """,
+    supervisor TEXT,
+    owner_id TEXT,
+    supervisor_note TEXT,
+    resolution_reason TEXT """
+    + one_of("resolution_reason", ResolutionReason, nullable=True)
+    + """,
+    acknowledged_at TEXT,
+    resolved_at TEXT,
+    created_at TEXT NOT NULL
+)""",
+    """CREATE TABLE escalation_rounds (
+    escalation_id TEXT NOT NULL REFERENCES escalations(id),
+    kind TEXT NOT NULL """
+    + one_of("kind", AlertKind)
+    + """,
+    round {int} NOT NULL,
+    at TEXT NOT NULL,
+    supervisors_alerted {int} NOT NULL,
+    PRIMARY KEY (escalation_id, kind, round)
+)""",
+    """CREATE TABLE alert_notices (
+    id {rowid},
+    escalation_id TEXT NOT NULL REFERENCES escalations(id),
+    kind TEXT NOT NULL """
+    + one_of("kind", AlertKind)
+    + """,
+    round {int} NOT NULL,
+    recipient TEXT NOT NULL,
+    channel TEXT NOT NULL """
+    + one_of("channel", AlertChannel)
+    + """,
+    address TEXT,
+    status TEXT NOT NULL """
+    + one_of("status", NoticeStatus)
+    + """,
+    attempts {int} NOT NULL DEFAULT 0,
+    claimed_at {float},
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    error TEXT
+)""",
+    "CREATE INDEX alert_notices_by_status ON alert_notices(status)",
+    """CREATE TABLE timeline (
+    seq {autoincrement},
+    at TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    what TEXT NOT NULL,
+    who TEXT,
+    detail TEXT
+)""",
+    "CREATE INDEX timeline_by_subject ON timeline(subject, seq)",
+    """CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL """
+    + one_of("role", StaffRole)
+    + """,
+    password_hash TEXT NOT NULL,
+    disabled {int} NOT NULL DEFAULT 0,
+    on_duty {int} NOT NULL DEFAULT 0,
+    language TEXT NOT NULL DEFAULT """
+    + f"'{Language.ID.value}' "
+    + one_of("language", Language)
+    + """,
+    created_at TEXT NOT NULL
+)""",
+    """CREATE TABLE staff_sessions (
+    token_hash TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    csrf TEXT NOT NULL,
+    created_at {float} NOT NULL,
+    expires_at {float} NOT NULL
+)""",
+    """CREATE TABLE login_failures (
+    id {rowid},
+    name TEXT NOT NULL,
+    at {float} NOT NULL
+)""",
+    "CREATE INDEX login_failures_by_name ON login_failures(name, at)",
+    """CREATE TABLE audit_log (
+    seq {autoincrement},
+    at TEXT NOT NULL,
+    staff_id TEXT,
+    staff_name TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT
+)""",
+    "ALTER TABLE reports ADD COLUMN owner_id TEXT",
+    "ALTER TABLE reports ADD COLUMN owner TEXT",
+    "ALTER TABLE reports ADD COLUMN first_response_at TEXT",
+    "ALTER TABLE reports ADD COLUMN staff_updated_at TEXT",
+    "ALTER TABLE tokens ADD COLUMN revoked_at TEXT",
+    "ALTER TABLE tokens ADD COLUMN last_seen_at TEXT",
+)
+
 MIGRATIONS: Final[tuple[Migration, ...]] = (
     Migration(1, "the first schema", _SCHEMA_1),
     Migration(2, "report numbers from a counter; faults leave the schema", _SCHEMA_2),
+    Migration(3, "supervisors: escalation policy, debriefs, timeline, staff, audit", _SCHEMA_3),
 )
 #: The schema this code writes.
 SCHEMA_VERSION: Final = MIGRATIONS[-1].version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -9,11 +10,16 @@ from datetime import UTC, datetime
 from typing import Literal
 
 __all__ = [
+    "AlertChannel",
+    "AlertKind",
     "BeginResult",
+    "BookingStatus",
     "EscalationRow",
     "Fault",
     "FeedRow",
+    "NoticeStatus",
     "ReportRow",
+    "StaffRole",
     "StoredResponse",
     "Talent",
     "iso",
@@ -22,6 +28,45 @@ __all__ = [
     "parse_time",
     "sha256",
 ]
+
+
+class BookingStatus(enum.StrEnum):
+    """A booking at the agency (its answer and session are kept beside it)."""
+
+    BOOKED = "booked"
+    CANCELLED = "cancelled"
+
+
+class StaffRole(enum.StrEnum):
+    """What a staff account may do: supervisors handle escalations and reports; admins
+    also talents, devices, bookings, configuration and staff."""
+
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class AlertKind(enum.StrEnum):
+    """A step of the escalation policy."""
+
+    REALERT = "realert"  # nobody took it: alert every supervisor on duty and the next level
+    UNANSWERED = "unanswered"  # the rounds are spent: the talent is told to call
+    REMIND = "remind"  # taken but not resolved: remind its owner
+
+
+class AlertChannel(enum.StrEnum):
+    """How an alert notice reaches its recipient."""
+
+    CONSOLE = "console"  # shown in the console (sound, notification) to the recipient
+    WEBHOOK = "webhook"  # POSTed as JSON to the agency's alert address
+
+
+class NoticeStatus(enum.StrEnum):
+    """Where an alert notice is."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
 
 
 def now_utc() -> datetime:
@@ -115,6 +160,17 @@ class EscalationRow:
     note: str | None
     follow_ups: int
     supervisor: str | None
+    kind: str = "button"
+    priority: str = "urgent"
+    alerted_rounds: int = 0
+    unanswered: bool = False
+    resolution_reason: str | None = None
+    supervisor_note: str | None = None
+    created_at: str = ""
+    acknowledged_at: str | None = None
+    resolved_at: str | None = None
+    owner_id: str | None = None
+    talent_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +187,7 @@ class ReportRow:
     booking_id: str
     description: str
     note: str | None
+    owner: str | None = None
+    created_at: str = ""
+    first_response_at: str | None = None
+    staff_updated_at: str | None = None

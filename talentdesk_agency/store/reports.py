@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from talentdesk_agency.problems import AgencyError, ApiError
-from talentdesk_agency.store import feed
+from talentdesk_agency.store import feed, timeline
 from talentdesk_agency.store.engine import Database, Tx
 from talentdesk_agency.store.records import ReportRow, iso, new_id, now_utc
+from talentdesk_agency.store.timeline import What
 from talentdesk_contract import wire
+from talentdesk_contract.values import ReportStatus, TicketLevel
 from talentdesk_contract.wire import EventType, ProblemType
+
+_COUNTER = "report_number"
 
 __all__ = ["Reports", "ticket", "ticket_number"]
 
@@ -37,12 +41,12 @@ class Reports:
             # A counter row, locked by the update until commit: concurrent reports get
             # distinct numbers on PostgreSQL too.
             (number,) = tx.returning(
-                "UPDATE counters SET value = value + 1 WHERE name = 'report_number' RETURNING value"
+                "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", (_COUNTER,)
             )
             tx.execute(
                 "INSERT INTO reports(id, number, talent_id, session_id, booking_id, category, "
                 "description, at, level, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'first_line', 'delivered', ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     report_id,
                     number,
@@ -52,10 +56,13 @@ class Reports:
                     request.category,
                     request.description,
                     iso(request.at),
+                    TicketLevel.FIRST_LINE,
+                    ReportStatus.DELIVERED,
                     now,
                     now,
                 ),
             )
+            timeline.append(tx, report_id, What.REPORT_FILED, detail=request.category)
             report = self._get(tx, talent_id, report_id)
         return 201, wire.encode(report)
 
@@ -85,7 +92,8 @@ class Reports:
         with self._db.read() as tx:
             rows = tx.all(
                 "SELECT r.id, r.number, t.display_name, r.category, r.level, r.status, r.at, "
-                "r.booking_id, r.description, r.note "
+                "r.booking_id, r.description, r.note, r.owner, r.created_at, "
+                "r.first_response_at, r.staff_updated_at "
                 "FROM reports r JOIN talents t ON t.id = r.talent_id ORDER BY r.number DESC"
             )
         return [
@@ -100,9 +108,20 @@ class Reports:
                 booking_id=r[7],
                 description=r[8],
                 note=r[9],
+                owner=r[10],
+                created_at=r[11],
+                first_response_at=r[12],
+                staff_updated_at=r[13],
             )
             for r in rows
         ]
+
+    def row(self, report: str) -> ReportRow | None:
+        """One report as staff see it (by id or ticket), or None."""
+        for row in self.rows():
+            if report in (row.id, row.ticket):
+                return row
+        return None
 
     def update_ticket(
         self,
@@ -111,6 +130,7 @@ class Reports:
         status: wire.ReportStatus | None = None,
         level: wire.TicketLevel | None = None,
         note: str | None = None,
+        owner: tuple[str, str] | None = None,
     ) -> wire.Report:
         """Move a report along (status, level, note) and push ``report.updated``.
 
@@ -119,6 +139,7 @@ class Reports:
             status: The new status.
             level: The new level.
             note: A note for the talent.
+            owner: (staff id, name) of who takes the ticket, from the console.
 
         Returns:
             The report as it now stands.
@@ -126,7 +147,7 @@ class Reports:
         Raises:
             AgencyError: If the report is unknown, nothing changes, or the note is too long.
         """
-        if status is None and level is None and note is None:
+        if status is None and level is None and note is None and owner is None:
             raise AgencyError("say what changes: --status, --level and/or --note")
         if note is not None and len(note) > 2000:
             raise AgencyError("the note must be at most 2000 characters long")
@@ -138,10 +159,22 @@ class Reports:
             if row is None:
                 raise AgencyError(f"no report or ticket {report}")
             report_id, talent_id = row
+            now = iso(now_utc())
+            owner_id, owner_name = owner if owner is not None else (None, None)
             tx.execute(
                 "UPDATE reports SET status = coalesce(?, status), level = coalesce(?, level), "
-                "note = coalesce(?, note), updated_at = ? WHERE id = ?",
-                (status, level, note, iso(now_utc()), report_id),
+                "note = coalesce(?, note), updated_at = ?, staff_updated_at = ?, "
+                "first_response_at = coalesce(first_response_at, ?), "
+                "owner_id = coalesce(?, owner_id), owner = coalesce(?, owner) WHERE id = ?",
+                (status, level, note, now, now, now, owner_id, owner_name, report_id),
+            )
+            parts = [str(p) for p in (status, level) if p is not None]
+            timeline.append(
+                tx,
+                report_id,
+                What.REPORT_UPDATED,
+                who=owner_name,
+                detail=", ".join(parts) or None,
             )
             current = self._get(tx, talent_id, report_id)
             data = wire.ReportUpdateData(

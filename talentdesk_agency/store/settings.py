@@ -2,14 +2,72 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Final
+
+import msgspec
+from msgspec import Meta
+
 from talentdesk_agency.defaults import DEFAULT_AGENCY_NAME, default_config
 from talentdesk_agency.problems import AgencyError
 from talentdesk_agency.store import feed
 from talentdesk_agency.store.engine import Database, Tx
 from talentdesk_contract import wire
+from talentdesk_contract.values import EscalationKind, EscalationPriority
 from talentdesk_contract.wire import EventType
 
-__all__ = ["Settings", "get", "put"]
+__all__ = ["DEFAULT_PRIORITIES", "AlertContact", "Alerting", "Settings", "get", "put"]
+
+#: The priority each kind of alarm gets unless the agency says otherwise.
+DEFAULT_PRIORITIES: Final = {
+    EscalationKind.BUTTON: EscalationPriority.URGENT,
+    EscalationKind.LONE_WORKER: EscalationPriority.URGENT,
+    EscalationKind.WELLBEING: EscalationPriority.HIGH,
+}
+
+
+class AlertContact(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Someone at the agency's next level, alerted when supervisors do not answer."""
+
+    name: Annotated[str, Meta(min_length=1, max_length=80)]
+    phone: wire.PhoneNumber | None = None
+
+
+class Alerting(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The agency's alerting, kept on the server only (the talent's app never sees it).
+
+    Attributes:
+        priorities: The priority each kind of escalation gets.
+        contacts: The next level, alerted from the first round on (shown in the console).
+        webhook_url: Where every alert round is POSTed as JSON (e.g. a paging service),
+            if anywhere.
+        first_response_minutes: A new report ticket needs a first answer within this.
+        update_every_minutes: An open ticket needs an update at least this often.
+    """
+
+    priorities: dict[EscalationKind, EscalationPriority] = msgspec.field(
+        default_factory=lambda: dict(DEFAULT_PRIORITIES)
+    )
+    contacts: Annotated[tuple[AlertContact, ...], Meta(max_length=20)] = ()
+    first_response_minutes: Annotated[int, Meta(ge=1, le=1440)] = 10
+    update_every_minutes: Annotated[int, Meta(ge=1, le=1440)] = 5
+    webhook_url: Annotated[str, Meta(max_length=500, pattern=r"^https?://\S+\Z")] | None = None
+
+    def priority(self, kind: EscalationKind) -> EscalationPriority:
+        """The priority of an escalation of ``kind``."""
+        return self.priorities.get(kind, DEFAULT_PRIORITIES[kind])
+
+
+def alerting(tx: Tx) -> Alerting:
+    """The alerting settings (defaults if never set)."""
+    raw = get(tx, "alerting")
+    return Alerting() if raw is None else msgspec.json.decode(raw, type=Alerting)
+
+
+def policy(tx: Tx) -> wire.EscalationPolicy:
+    """The escalation policy of the configuration (the defaults if it names none)."""
+    raw = get(tx, "config")
+    config = default_config() if raw is None else wire.decode(raw, wire.AgencyConfig)
+    return config.escalation_policy or wire.EscalationPolicy()
 
 
 def get(tx: Tx, key: str) -> str | None:
@@ -60,6 +118,21 @@ class Settings:
         with self._db.read() as tx:
             raw = get(tx, "config")
         return default_config() if raw is None else wire.decode(raw, wire.AgencyConfig)
+
+    def alerting(self) -> Alerting:
+        """The server-side alerting settings."""
+        with self._db.read() as tx:
+            return alerting(tx)
+
+    def set_alerting(self, value: Alerting) -> None:
+        """Replace the server-side alerting settings."""
+        with self._db.write() as tx:
+            put(tx, "alerting", msgspec.json.encode(value).decode())
+
+    def policy(self) -> wire.EscalationPolicy:
+        """The escalation policy in force."""
+        with self._db.read() as tx:
+            return policy(tx)
 
     def set_config(self, config: wire.AgencyConfig) -> int:
         """Replace the configuration and push ``config.updated`` to every talent.

@@ -595,7 +595,17 @@ def test_acknowledge_resolve_and_ticket_updates_reach_the_feed(sari: Paired) -> 
 
     again = run_cli(sari.db, "ack", escalation.id, "--supervisor", "Pak Budi")
     assert again.returncode == 1 and "already acknowledged" in again.stderr
-    resolved = run_cli(sari.db, "resolve", escalation.id, "--supervisor", "Bu Rina")
+    resolved = run_cli(
+        sari.db,
+        "resolve",
+        escalation.id,
+        "--supervisor",
+        "Bu Rina",
+        "--reason",
+        "handled",
+        "--note",
+        "Sudah ditelepon",
+    )
     assert resolved.returncode == 0, resolved.stderr
     [done] = sari.feed(acked.seq, wait=5).events
     assert done.type == EventType.ESCALATION_RESOLVED

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign, ReportCategory
 from talentdesk_contract.wire import EventType
 from tests.fixtures.make_agency_schema1 import FIXTURE as SCHEMA_1
-from tests.reference_agency import WIB, run_cli, soon
+from tests.reference_agency import WIB, Paired, run_cli, soon
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -409,3 +411,112 @@ def test_demo_data(agency_db: DbTarget) -> None:
     numbers = {c.number: c.note or "" for c in config.emergency_contacts}
     assert {"112", "110", "119"} <= set(numbers)
     assert "8" in numbers["119"]
+
+
+def test_staff_accounts_from_the_command_line(agency_db: DbTarget) -> None:
+    run = run_cli
+
+    added = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "talentdesk_agency.cli",
+            "staff",
+            "add",
+            "--name",
+            "Rina",
+            "--role",
+            "admin",
+            "--db",
+            str(agency_db),
+        ],
+        input="a long password 1\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "password" not in added.stdout.lower().replace("sign in", "")
+    listed = run(agency_db, "staff", "list")
+    assert "Rina" in listed.stdout and "admin" in listed.stdout
+    assert run(agency_db, "staff", "disable", "--name", "Rina").returncode == 0
+    assert "disabled" in run(agency_db, "staff", "list").stdout
+    bad = run(agency_db, "staff", "add", "--name", "Budi", "--role", "owner")
+    assert bad.returncode == 2
+    with AgencyStore(agency_db) as store:
+        assert store.staff.sign_in("Rina", "a long password 1") is None  # disabled
+
+
+def test_escalations_show_kind_priority_follow_ups_and_notes(sari: Paired) -> None:
+    run = run_cli
+
+    esc = sari.write(
+        "POST",
+        "/v1/escalations",
+        {"level": "urgent", "at": soon().isoformat(), "kind": "wellbeing", "note": "capek banget"},
+    ).json()["id"]
+    sari.write(
+        "POST",
+        f"/v1/escalations/{esc}/follow-up",
+        {"crisis_sign": "distress", "note": "masih nangis"},
+    )
+    out = run(sari.db, "escalations").stdout
+    assert "wellbeing" in out and "high" in out
+    assert "note: capek banget" in out and "[distress]: masih nangis" in out
+    resolved = run(
+        sari.db, "resolve", esc, "--supervisor", "Rina", "--reason", "handled", "--note", " "
+    )
+    assert resolved.returncode == 2  # a note is needed
+    resolved = run(
+        sari.db, "resolve", esc, "--supervisor", "Rina", "--reason", "other", "--note", "ok"
+    )
+    assert resolved.returncode == 0, resolved.stderr
+    assert '"reason": "other"' in run(sari.db, "escalations", "--json").stdout
+
+
+def test_bookings_list_answers_and_decline_reasons(sari: Paired) -> None:
+    run = run_cli
+
+    with AgencyStore(sari.db) as store:
+        booking = store.create_booking(
+            "Sari",
+            start=soon(),
+            package_id="curhat-30",
+            alias="Sentinel Alias",
+            handle="@sentinel.handle",
+        )
+    sari.write(
+        "POST", f"/v1/bookings/{booking}/answer", {"answer": "decline", "reason": "Jadwal bentrok"}
+    )
+    out = run(sari.db, "bookings").stdout
+    assert booking in out and "decline" in out and "Jadwal bentrok" in out
+    assert "Sentinel" not in out and "sentinel" not in out
+
+
+def test_the_policy_command_shows_and_changes_it(agency_db: DbTarget) -> None:
+    run = run_cli
+
+    changed = run(
+        agency_db,
+        "policy",
+        "--realert-after",
+        "30",
+        "--rounds",
+        "2",
+        "--supervisor-phone",
+        "+62 811 222",
+        "--contact",
+        "Pak Manajer|+62 812 333",
+    )
+    assert changed.returncode == 0, changed.stderr
+    shown = json.loads(run(agency_db, "policy").stdout)
+    assert shown["escalation_policy"] == {
+        "realert_after_seconds": 30,
+        "remind_owner_after_seconds": 900,
+        "rounds": 2,
+    }
+    assert shown["supervisor_phone"] == "+62 811 222"
+    assert shown["next_level"] == [{"name": "Pak Manajer", "phone": "+62 812 333"}]
+    bad = run(agency_db, "policy", "--rounds", "99")
+    assert bad.returncode == 1 and "rounds" in bad.stderr

@@ -28,9 +28,12 @@ from talentdesk_contract import wire
 from talentdesk_contract.values import (
     BookingAnswer,
     CrisisSign,
+    EscalationKind,
+    EscalationPriority,
     EscalationStatus,
     ReportCategory,
     ReportStatus,
+    ResolutionReason,
     SessionEventType,
     SessionOutcome,
     TicketLevel,
@@ -196,7 +199,7 @@ def test_request_examples_are_valid_on_both_sides() -> None:
             validator(name).validate(media["example"])
             wire.decode(json.dumps(media["example"]), STRUCTS[name])
             examples += 1
-    assert examples == 8
+    assert examples == 9
 
 
 def test_limits_match_the_wire_constants() -> None:
@@ -283,6 +286,15 @@ SAMPLES: list[tuple[str, msgspec.Struct]] = [
     ),
     ("AgencyConfig", CONFIG),
     (
+        "AgencyConfig",
+        msgspec.structs.replace(
+            CONFIG,
+            supervisor_phone="+62 811 0000 111",
+            escalation_policy=wire.EscalationPolicy(realert_after_seconds=30, rounds=5),
+        ),
+    ),
+    ("EscalationPolicy", wire.EscalationPolicy()),
+    (
         "BookingData",
         wire.BookingData(
             booking=wire.BookingInfo(
@@ -295,6 +307,28 @@ SAMPLES: list[tuple[str, msgspec.Struct]] = [
     (
         "EscalationUpdateData",
         wire.EscalationUpdateData(escalation_id="esc_1", supervisor="Bu Rina", at=AT),
+    ),
+    (
+        "EscalationUpdateData",
+        wire.EscalationUpdateData(
+            escalation_id="esc_1",
+            supervisor="Bu Rina",
+            at=AT,
+            note="Pelanggan diblokir",
+            reason=ResolutionReason.EMERGENCY_SERVICES_CALLED,
+        ),
+    ),
+    (
+        "EscalationAlertData",
+        wire.EscalationAlertData(escalation_id="esc_1", at=AT, round=2, supervisors_alerted=3),
+    ),
+    (
+        "DebriefRequest",
+        wire.DebriefRequest(at=AT, session_id="s1", booking_id="bk_1", note="berat"),
+    ),
+    (
+        "Debrief",
+        wire.Debrief(id="deb_1", status=EscalationStatus.OPEN, priority=EscalationPriority.LOW),
     ),
     (
         "ReportUpdateData",
@@ -336,6 +370,7 @@ SAMPLES: list[tuple[str, msgspec.Struct]] = [
             booking_id="bk_1",
             crisis_sign=CrisisSign.THREAT_OF_HARM,
             note="help",
+            kind=EscalationKind.LONE_WORKER,
         ),
     ),
     ("EscalationCreated", wire.EscalationCreated(id="esc_1", status=EscalationStatus.OPEN)),
@@ -352,6 +387,11 @@ SAMPLES: list[tuple[str, msgspec.Struct]] = [
             supervisor="Bu Rina",
             acknowledged_at=AT,
             resolved_at=AT,
+            kind=EscalationKind.WELLBEING,
+            priority=EscalationPriority.HIGH,
+            alerted_rounds=2,
+            unanswered=True,
+            resolution_reason=ResolutionReason.TALENT_UNREACHABLE,
         ),
     ),
     (

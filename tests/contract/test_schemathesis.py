@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
-from talentdesk_agency import AgencyStore, ServerThread
-from talentdesk_agency.store import DbTarget
+from talentdesk_agency import AgencyStore, ServerThread, policy
+from talentdesk_agency.store import DbTarget, now_utc
 from talentdesk_contract import wire
 from talentdesk_contract.values import ReportStatus, TicketLevel
 from tests.reference_agency import Paired, pair, soon
@@ -36,7 +37,7 @@ def _fill_feed(talent: Paired) -> list[str]:
             ).content,
             wire.EscalationCreated,
         ).id
-        for _ in range(2)
+        for _ in range(3)
     ]
     report = wire.decode(
         talent.write(
@@ -74,6 +75,10 @@ def _fill_feed(talent: Paired) -> list[str]:
             report.id, status=ReportStatus.IN_PROGRESS, level=TicketLevel.SUPERVISOR
         )
         store.inject_event(talent.talent, "talent.wave", '{"any": ["thing", 1]}')
+        # Nobody takes the last one: alerted again, then unanswered.
+        later = now_utc() + timedelta(hours=1)
+        assert policy.tick(store, later).alerted_again
+        assert policy.tick(store, later).unanswered
     kinds = {event.type for event in talent.events()}
     assert kinds >= set(wire.EventType)
     return bookings[2:]

@@ -93,6 +93,7 @@ class App:
 
     def close(self) -> None:
         self.sync.stop()
+        self.safety.close()
         self.vault.close()
 
 

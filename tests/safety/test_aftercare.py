@@ -1,5 +1,6 @@
-"""After a hard session: the offers, the debrief request (as an escalation follow-up, or
-counted locally), and the night's counts, against the real reference agency."""
+"""After a hard session: the offers, the debrief request (its own operation, queued like
+any write), "not OK" (an escalation of its own), and the night's counts, against the real
+reference agency."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from talentdesk.safety import (
     HardReason,
     night_of,
 )
-from talentdesk.safety.aftercare import BREAK_MINUTES, COUNTS_KIND, DEBRIEF_NOTE, BreakTimer
-from talentdesk_contract.values import CrisisSign
+from talentdesk.safety.aftercare import BREAK_MINUTES, COUNTS_KIND, BreakTimer
+from talentdesk.sync.outbox import OutboxState
+from talentdesk_contract.values import CrisisSign, EscalationKind, EscalationPriority
 from tests.safety.conftest import Agency, App, session_record, wait_for
 
 WIB = timezone(timedelta(hours=7))
@@ -42,9 +44,10 @@ def test_hard_sessions_get_care_and_ordinary_ones_do_not(app: App, agency: Agenc
     care.break_taken(early)
     (left,) = care.offers()
     assert left.offers == (CareOffer.DEBRIEF,)
-    # No escalation for that session: the debrief request is only counted here.
-    assert care.request_debrief(early) is DebriefRoute.RECORDED
+    # No escalation for that session: the debrief request still reaches the agency.
+    assert care.request_debrief(early) is DebriefRoute.SENT
     assert care.offers() == []
+    wait_for(lambda: len(agency.store.escalation_log.debriefs()) == 1, what="the debrief")
 
     reported = _booking(app, agency, 180)
     app.safety.reports.file(
@@ -58,48 +61,59 @@ def test_hard_sessions_get_care_and_ordinary_ones_do_not(app: App, agency: Agenc
 
     counts = care.night_counts()
     assert (counts.hard_sessions, counts.check_ins, counts.breaks) == (2, 1, 1)
-    assert (counts.debriefs_sent, counts.debriefs_recorded) == (0, 1)
+    assert (counts.debriefs_sent, counts.debriefs_recorded) == (1, 0)
 
 
-def test_debrief_goes_to_the_sessions_open_escalation(app: App, agency: Agency) -> None:
+def test_a_debrief_is_its_own_low_priority_item_not_a_follow_up(app: App, agency: Agency) -> None:
     booking_id = _booking(app, agency)
     escalation = app.safety.escalations.escalate(booking_id, crisis_sign=CrisisSign.AGGRESSION)
     record = session_record(booking_id, outcome=SessionOutcome.ESCALATED, store=app.store)
     offer = app.safety.session_ended(record)
     assert offer is not None
     assert offer.reasons == (HardReason.ESCALATED,)
-    assert app.safety.after_care.request_debrief(booking_id) is DebriefRoute.FOLLOW_UP
-    wait_for(
-        lambda: (
-            (v := app.safety.escalations.get(escalation.id)) is not None
-            and v.follow_ups == 1
-            and v.follow_ups_waiting == 0
-        ),
-        what="the debrief follow-up",
-    )
-    (row,) = agency.store.escalations()
-    notes = agency.store._conn.execute(
-        "SELECT note FROM escalation_follow_ups WHERE escalation_id = ?", (row.id,)
-    ).fetchall()
-    assert notes == [(DEBRIEF_NOTE,)]
-
-    # Once the escalation is resolved there is nowhere to send it: counted locally.
-    agency.store.resolve_escalation(row.id, "Mbak Rina")
-    wait_for(
-        lambda: (
-            (v := app.safety.escalations.get(escalation.id)) is not None
-            and v.state is EscalationState.RESOLVED
-        ),
-        what="resolved",
-    )
-    assert app.safety.after_care.request_debrief(booking_id) is DebriefRoute.RECORDED
+    assert app.safety.after_care.request_debrief(booking_id) is DebriefRoute.SENT
+    wait_for(lambda: len(agency.store.escalation_log.debriefs()) == 1, what="the debrief")
+    (debrief,) = agency.store.escalation_log.debriefs()
+    assert debrief.booking_id == booking_id and debrief.note is None
+    assert debrief.session_id == f"session-{booking_id}"
+    (item,) = [i for i in app.sync.outbox.items()[0] if i.kind == "debrief"]
+    wait_for(lambda: app.sync.outbox.state_of(item.id) is OutboxState.DELIVERED, what="delivered")
+    answer = app.sync.outbox.get(item.id)
+    assert answer is not None and EscalationPriority.LOW.value in (answer.response or "")
+    view = app.safety.escalations.get(escalation.id)
+    assert view is not None and view.follow_ups == 0  # nothing rode on the escalation
     counts = app.safety.after_care.night_counts()
-    assert (counts.hard_sessions, counts.debriefs_sent, counts.debriefs_recorded) == (1, 1, 1)
+    assert (counts.hard_sessions, counts.debriefs_sent, counts.debriefs_recorded) == (1, 1, 0)
 
     # Only counts are kept: nothing names the session.
     for payload in app.vault.read_all(COUNTS_KIND).rows.values():
         assert booking_id.encode() not in payload
         assert escalation.id.encode() not in payload
+
+
+def test_not_ok_raises_a_wellbeing_escalation_of_its_own(app: App, agency: Agency) -> None:
+    booking_id = _booking(app, agency)
+    first = app.safety.escalations.escalate(booking_id)
+    wait_for(lambda: len(agency.store.escalations()) == 1, what="the first escalation")
+    agency.store.acknowledge_escalation(agency.store.escalations()[0].id, "Rina")
+    wait_for(
+        lambda: (
+            (v := app.safety.escalations.get(first.id)) is not None
+            and v.state is EscalationState.ACKNOWLEDGED
+        ),
+        what="acknowledged",
+    )
+    offer = app.safety.session_ended(
+        session_record(booking_id, outcome=SessionOutcome.ESCALATED, store=app.store)
+    )
+    assert offer is not None
+    view = app.safety.after_care.not_ok(booking_id)
+    assert view.id != first.id and view.kind is EscalationKind.WELLBEING
+    assert view.state is EscalationState.QUEUED  # durable at once, delivered next
+    wait_for(lambda: len(agency.store.escalations()) == 2, what="the wellbeing escalation")
+    newest = max(agency.store.escalations(), key=lambda r: r.at)
+    assert (newest.kind, newest.priority, newest.status) == ("wellbeing", "high", "open")
+    assert app.safety.after_care.night_counts().check_ins == 1
 
 
 def test_a_night_runs_from_noon_to_noon() -> None:

@@ -167,14 +167,23 @@ def test_supervisor_acknowledges_with_the_cli_then_resolves(app: App, agency: Ag
     assert item.state is OutboxState.ACKNOWLEDGED  # the outbox shows what the talent sees
 
     result = run_cli(
-        "resolve", "--db", str(agency.db), delivered.remote_id, "--supervisor", "Pak Dodi"
+        "resolve",
+        "--db",
+        str(agency.db),
+        delivered.remote_id,
+        "--supervisor",
+        "Pak Dodi",
+        "--reason",
+        "handled",
+        "--note",
+        "Aku di sini, telepon aku.",
     )
     assert result.returncode == 0, result.stderr
     wait_for(lambda: _state(app, view.id) is EscalationState.RESOLVED, what="resolution")
     resolved = app.safety.escalations.get(view.id)
     assert resolved is not None
     assert resolved.supervisor == "Pak Dodi"
-    assert resolved.supervisor_note == "Aku di sini, telepon aku."  # kept: no new note
+    assert resolved.supervisor_note == "Aku di sini, telepon aku."  # the resolution's note
     assert not resolved.is_open
     item = app.sync.outbox.get(outbox_id_of(app.vault, view.id))
     assert item is not None

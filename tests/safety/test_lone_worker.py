@@ -10,6 +10,7 @@ import pytest
 from talentdesk.domain import Booking
 from talentdesk.safety import (
     AUTOMATIC_NOTE,
+    EscalationKind,
     EscalationState,
     LoneWorkerEvent,
     LoneWorkerEventKind,
@@ -132,32 +133,41 @@ def test_im_ok_snoozes_and_an_ended_session_clears(
         check.minutes_over = 0
 
 
-def test_an_open_escalation_gets_the_automatic_note_as_a_follow_up(
+def test_the_automatic_alarm_is_its_own_escalation_even_when_one_was_taken(
     timed_app: App, agency: Agency, clock: FakeClock
 ) -> None:
+    """Issue 13: the check's alarm was once added as a follow-up to an escalation a
+    supervisor had already acknowledged, so nobody saw it."""
     app = timed_app
     check = app.safety.lone_worker
     live = _session(app, agency, clock)
     first = app.safety.escalations.escalate(live.booking_id)
+    wait_for(lambda: len(agency.store.escalations()) == 1, what="the first escalation")
+    agency.store.acknowledge_escalation(agency.store.escalations()[0].id, "Rina")
+    wait_for(
+        lambda: (
+            (v := app.safety.escalations.get(first.id)) is not None
+            and v.state is EscalationState.ACKNOWLEDGED
+        ),
+        what="acknowledged",
+    )
     clock.advance(BOOKED + 10 * 60)
     assert _kinds(check.poll()) == [LoneWorkerEventKind.ASK]
     clock.advance(2 * 60)
     (escalated,) = check.poll()
-    assert escalated.escalation_id == first.id  # no second escalation
-    wait_for(
-        lambda: (
-            (v := app.safety.escalations.get(first.id)) is not None
-            and v.follow_ups == 1
-            and v.follow_ups_waiting == 0
-        ),
-        what="follow-up",
+    assert escalated.escalation_id != first.id  # a new alarm, not a follow-up
+    view = app.safety.escalations.get(escalated.escalation_id or "")
+    assert view is not None and view.kind is EscalationKind.LONE_WORKER and view.automatic
+    wait_for(lambda: len(agency.store.escalations()) == 2, what="the automatic escalation")
+    automatic = next(r for r in agency.store.escalations() if r.kind == "lone_worker")
+    assert (automatic.status, automatic.priority, automatic.note) == (
+        "open",
+        "urgent",
+        AUTOMATIC_NOTE,
     )
-    (row,) = agency.store.escalations()
-    assert row.follow_ups == 1
-    notes = agency.store._conn.execute(
-        "SELECT note FROM escalation_follow_ups WHERE escalation_id = ?", (row.id,)
-    ).fetchall()
-    assert notes == [(AUTOMATIC_NOTE,)]
+    assert automatic.follow_ups == 0
+    first_row = next(r for r in agency.store.escalations() if r.kind == "button")
+    assert first_row.follow_ups == 0 and first_row.status == "acknowledged"
 
 
 def test_i_need_help_escalates_at_once_and_the_timer_thread_polls(
@@ -173,7 +183,7 @@ def test_i_need_help_escalates_at_once_and_the_timer_thread_polls(
         clock.advance(BOOKED + 10 * 60)
         wait_for(lambda: LoneWorkerEventKind.ASK in _kinds(heard), what="the question")
         view = check.answer_need_help(live.booking_id)
-        assert not view.automatic
+        assert not view.automatic and view.kind is EscalationKind.BUTTON
         status = check.status(live.booking_id)
         assert status is not None
         assert status.phase is LoneWorkerPhase.ESCALATED

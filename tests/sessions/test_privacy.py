@@ -2,11 +2,13 @@
 
 A booking with a sentinel alias and handle goes from the reference agency server
 through the feed into the vault, is accepted, and is run through a whole session
-(replies copied, warnings, overrun, closing routine, finish). Afterwards no file in the
-data dir or the test session's temp and XDG folders, and no log line, holds the
-sentinel (as UTF-8 or UTF-16); the vault's readable records do not either. With a real
-keyring, a copy of the vault taken *during* the session cannot be opened to the
-sentinel by any key that still exists in the Secret Service.
+(replies copied, warnings, overrun, closing routine, finish). During it the talent types
+sentinel text into an escalation note, a follow-up note and an incident report: what the
+talent typed is the customer's too. Afterwards no file in the data dir or the test
+session's temp and XDG folders, and no log line, holds any sentinel (as UTF-8 or
+UTF-16); the vault's readable records do not either. With a real keyring, a copy of the
+vault taken *during* the session (the typed text delivered and all) cannot be opened to
+any sentinel by any key that still exists in the Secret Service.
 """
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ from pathlib import Path
 
 import pytest
 
-from talentdesk.domain import Booking, SessionOutcome
+from talentdesk.domain import Booking, IncidentCategory, SessionOutcome
+from talentdesk.safety import Delivery, Escalations, EscalationState, IncidentReports
 from talentdesk.sessions.bookings import Bookings
 from talentdesk.sessions.pace import ReplyPace
 from talentdesk.sessions.replies import ReplyBook, ReplyValues
 from talentdesk.sessions.runner import FLAG_OVERTIME, SessionRunner
-from talentdesk.sync.outbox import OutboxItem, OutboxState
+from talentdesk.sync.outbox import Outbox, OutboxItem, OutboxState
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault, VaultInfo
 from talentdesk.vault.records import RecordStore
+from talentdesk.workspace import SessionWatch
 from talentdesk_agency import AgencyStore, ServerThread
 from tests.sessions.conftest import PASSPHRASE, FakeClock
 from tests.vault.test_keys import (
@@ -39,25 +43,37 @@ from tests.vault.test_keys import (
 
 ALIAS = "SENTINEL-Kamboja-6d2f"
 HANDLE = "@sentinel_kamboja_91ce"
+#: What the talent types during the session: about the customer, so theirs too.
+NOTE = "SENTINEL-catatan-0e71 dia mengancam"
+FOLLOW_UP = "SENTINEL-tambahan-a4c2"
+REPORT = "SENTINEL-laporan-9b3f pelanggan kasar"
+TYPED = (NOTE, FOLLOW_UP, REPORT)
 TALENT = "Sari"
 
 
-def needles() -> list[bytes]:
+def needles(texts: tuple[str, ...] = (ALIAS, HANDLE, *TYPED)) -> list[bytes]:
     return [
-        text.encode(encoding)
-        for text in (ALIAS, HANDLE)
-        for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+        text.encode(encoding) for text in texts for encoding in ("utf-8", "utf-16-le", "utf-16-be")
     ]
 
 
-def files_holding_the_sentinel(*roots: Path) -> list[str]:
+def holds_sentinel(plaintext: bytes) -> bool:
+    return any(needle in plaintext for needle in needles())
+
+
+def files_holding_the_sentinel(*roots: Path, besides: Path | None = None) -> list[str]:
+    """Files under ``roots`` holding a sentinel; ``besides`` (the agency's database, with
+    its -wal and -shm) is the agency's side: it keeps the report and the notes it was
+    sent, and scrubs only the customer's alias and handle."""
     found = []
     for root in roots:
         for path in root.rglob("*"):
             if not path.is_file() or path.is_symlink():
                 continue
+            theirs = besides is not None and path.name.startswith(besides.name)
+            wanted = needles((ALIAS, HANDLE)) if theirs else needles()
             data = path.read_bytes()
-            if any(needle in data for needle in needles()):
+            if any(needle in data for needle in wanted):
                 found.append(str(path))
     return found
 
@@ -154,11 +170,35 @@ def test_a_whole_session_leaves_no_trace(
         assert warned == [5, 1]
         assert session.contact() is not None  # in overrun, still visible
 
+        # The talent asks for help with a note, adds to it, and reports the customer.
+        escalations = Escalations(vault, sync.outbox, now=clock.wall)
+        help_asked = escalations.escalate(booking_id, note=NOTE)
+        reports = IncidentReports(vault, sync.outbox, now=clock.wall)
+        reported = reports.file(
+            SessionWatch(session, clock.monotonic), IncidentCategory.INSULTS, REPORT
+        )
+        wait_for(
+            lambda: (
+                escalations.get(help_asked.id).state  # type: ignore[union-attr]
+                is EscalationState.DELIVERED
+            ),
+            "the escalation",
+        )
+        escalations.follow_up(help_asked.id, note=FOLLOW_UP)
+        wait_for(
+            lambda: all(i.state is not OutboxState.QUEUED for i in sync.outbox.items()[0]),
+            "the follow-up and the report",
+        )
+        assert reports.require(reported.id).description == REPORT
+
         during = copy_vault(vault.path, tmp_path / "during")
         if protection == "keyring":
-            # The check can fail: with the keys that exist now, the copy yields the alias.
+            # The check can fail: with the keys that exist now, the copy yields the alias
+            # and everything the talent typed.
             opened = try_open_everything(during, every_key())
             assert any(ALIAS.encode() in plaintext for plaintext in opened)
+            for text in TYPED:
+                assert any(text.encode() in plaintext for plaintext in opened), text
 
         routine = session.end("id")
         assert routine.text is not None
@@ -183,12 +223,17 @@ def test_a_whole_session_leaves_no_trace(
         assert reopened.integrity_check() == []
         for kind in reopened.counts():
             for payload in reopened.read_all(kind).rows.values():
-                assert not any(needle in payload for needle in needles()), kind
+                assert not holds_sentinel(payload), kind
+        # What stays of the escalation and the report: their states, not their text.
+        kept = Escalations(reopened, Outbox(reopened)).get(help_asked.id)
+        assert kept is not None and kept.follow_ups == 1
+        report = IncidentReports(reopened, Outbox(reopened)).require(reported.id)
+        assert report.description == "" and report.delivery is Delivery.DELIVERED
     finally:
         reopened.close()
 
-    assert files_holding_the_sentinel(data_dir, session_root) == []
-    for text in (ALIAS, HANDLE):
+    assert files_holding_the_sentinel(data_dir, session_root, besides=agency_db) == []
+    for text in (ALIAS, HANDLE, *TYPED):
         assert text not in caplog.text
         assert all(text not in str(r.args) for r in caplog.records)
 
@@ -196,4 +241,4 @@ def test_a_whole_session_leaves_no_trace(
         assert during is not None
         opened = try_open_everything(during, every_key())
         assert opened  # the ordinary records of the copy still open: the keys were tried
-        assert not any(ALIAS.encode() in p or HANDLE.encode() in p for p in opened)
+        assert not any(holds_sentinel(p) for p in opened)

@@ -113,3 +113,23 @@ def test_no_module_outside_sync_knows_a_method_or_path() -> None:
             if needle in text:
                 offences.append(f"{relative}: {needle}")
     assert offences == []
+
+
+def test_every_route_reads_the_contracts_answer_to_a_success() -> None:
+    """An item is "delivered" only when the agency's answer reads as the contract's."""
+    document = yaml.safe_load(CONTRACT.read_text("utf-8"))
+    answers: dict[tuple[str, str], str] = {}
+    for path, item in document["paths"].items():
+        generic = path
+        for name in ("booking_id", "escalation_id", "report_id"):
+            generic = generic.replace(f"{{{name}}}", "{target}")
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            for status, response in operation["responses"].items():
+                schema = response.get("content", {}).get("application/json", {}).get("schema")
+                if str(status).startswith("2") and schema is not None:
+                    answers[(method.upper(), generic)] = schema["$ref"].rsplit("/", 1)[-1]
+    for kind, route in ROUTES.items():
+        assert route.answer is not None, kind
+        assert route.answer.__name__ == answers[(route.method, route.template)], kind

@@ -102,6 +102,7 @@ def make_app(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> Iterator[AppFact
             demo=kwargs.pop("demo", None),
             sync=kwargs.pop("sync_tuning", None),
             clocks=kwargs.pop("session_clocks", None),
+            safety=kwargs.pop("safety_tuning", None),
         )
         app = build_app(data_dir, language, **kwargs)
         assert app is not None, "another TalentDesk holds this data dir"

@@ -32,6 +32,8 @@ def _shown() -> list[tuple[type[enum.StrEnum], Callable[[object], str]]]:
         (values.CrisisSign, safety.sign),  # type: ignore[list-item]
         (values.ReportCategory, safety.category),  # type: ignore[list-item]
         (values.TicketLevel, safety.level),  # type: ignore[list-item]
+        (values.EscalationKind, safety.escalation_kind),  # type: ignore[list-item]
+        (values.ResolutionReason, safety.resolution_reason),  # type: ignore[list-item]
         (values.BoundaryAnswer, session.answer),  # type: ignore[list-item]
         (values.ReplyStyle, session.reply_style),  # type: ignore[list-item]
         (values.Channel, bookings.channel_text),  # type: ignore[list-item]
@@ -52,4 +54,4 @@ def test_every_value_the_desk_shows_has_words(language: str) -> None:
             )
         assert len(texts) == len(kind), f"two {kind.__name__} values read the same"
         seen[kind.__name__] = texts
-    assert len(seen) == 6
+    assert len(seen) == 8

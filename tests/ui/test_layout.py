@@ -354,12 +354,45 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     compact = windows.compact
     assert compact is not None
     settle(0.3)
+    session.customer_wrote()
+    clock.now += 97  # the customer has waited: the pace box warns
+    session.tick_now()
     walk.check("compact", compact)
-    small = compact.escalate
-    assert small is not None
-    small.panel.false_alarm_button.click() if small.panel.false_alarm_button.isVisible() else None
-    walk.check("compact: false alarm?", compact)
+    compact.search.setText("zzz tidak ada")
+    wait_until(lambda: not compact.result_buttons[0].isEnabled())
+    compact.copy_result(3)  # nothing at Ctrl+3: it says so
+    walk.check("compact: nothing found", compact)
+    compact.search.clear()
     windows.show_session()
+
+    # Locked in the middle of the session: the lock screen keeps the clock and the
+    # escalate button (the guard panel); unlocking brings every window back.
+    app.lock()
+    wait_until(lambda: app.guard is not None and app.guard.isVisible())
+    guard = app.guard
+    assert guard is not None
+    guard.tick_now()
+    walk.check("locked during a session", screen)
+    screen.passphrase.field.setText(PASSPHRASE)
+    screen.passphrase.unlock_button.click()
+    wait_until(lambda: app.main_window is not None and app.session_windows is not None)
+    end_of_session(walk, app, clock, rows[3].booking.id)
+
+
+def end_of_session(walk: Walk, app: TalentDeskApp, clock: Monotonic, next_booking: str) -> None:
+    """After the unlock, with new windows around the same session: the playbook, a report,
+    "Are you OK?", the closing checklist, after-care, a break, and the lock."""
+    window = app.main_window
+    assert window is not None
+    today = window.today
+    session = app.session
+    assert session is not None
+    windows = app.session_windows
+    assert windows is not None
+    wait_until(lambda: windows.window is not None)
+    live = windows.window
+    assert live is not None
+    screen = app.unlock_screen
 
     prompts = app.safety_windows
     assert prompts is not None
@@ -403,10 +436,17 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     walk.check("after-care: break", care)
     care.close()
     window.show_page(Page.TODAY)
-    today.select_booking(rows[3].booking.id)
+    today.select_booking(next_booking)
     today.accept_button.click()
-    wait_until(functools.partial(answered, rows[3].booking.id))
-    wait_until(lambda: panel.break_note.isVisible())
+
+    def answered() -> bool:
+        number = today.model.row_of(next_booking)
+        return number is not None and today.model.rows()[number].answer is not None
+
+    wait_until(answered)
+    card = today.session_panel
+    assert card is not None
+    wait_until(lambda: card.break_note.isVisible())
     walk.check("today: on a break", window)
 
     for page in (Page.SUMMARY, Page.SAFETY):
@@ -414,9 +454,9 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
         settle(0.5)
         walk.check(f"page {page.name.lower()} after the session", window)
 
-    app.lock()
-    wait_until(lambda: app.vault is None and screen.current_step is screen.passphrase)
-    walk.check("locked", screen)
+    app.lock()  # an escalation is still open: the lock guards it
+    wait_until(lambda: screen.current_step is screen.passphrase)
+    walk.check("locked, an escalation open", screen)
 
 
 def unlock_steps(walk: Walk, screen: UnlockScreen) -> None:
@@ -457,7 +497,10 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     assert copier is not None
     opening = session.replies.get("agency-id-opening")
     assert opening is not None and "{talent}" in opening.text
-    copier.copy(opening)  # no working name yet: asked first
+    wait_until(lambda: session.context.talent_name == TALENT)  # the demo's talent is named
+    session.workspace.save_working_name("")  # the talent cleared it
+    wait_until(lambda: session.context.talent_name == "")
+    copier.copy(opening)  # no working name: asked first
     warning = copier.warning
     assert warning is not None
     settle()

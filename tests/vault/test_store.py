@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from talentdesk.vault import (
     SCHEMA_VERSION,
+    CustomerDataShredded,
     KeyringUnavailable,
     Protection,
     Vault,
@@ -26,6 +27,7 @@ from talentdesk.vault import (
     WrongPassphrase,
     crypto,
     probe,
+    store,
 )
 from talentdesk.vault.store import migrate
 
@@ -274,3 +276,57 @@ def test_copy_of_vault_opens_like_the_original(
     v = Vault.open(copy, passphrase=PASSPHRASE)
     assert v.get("booking", "BK-1") == b"one"
     v.close()
+
+
+def test_a_savepoint_undoes_its_own_writes_only(vault: Vault) -> None:
+    heard: list[str] = []
+    with vault.transaction():
+        vault.put("booking", "kept", b"before")
+        vault.after_commit(lambda: heard.append("kept"))
+        with pytest.raises(KeyError), vault.savepoint():
+            vault.put("booking", "gone", b"inside")
+            vault.put_customer("gone", "customer_contact", "gone", b"a customer")
+            vault.after_commit(lambda: heard.append("gone"))
+            raise KeyError("the step fails")
+        with vault.savepoint():
+            vault.put("booking", "after", b"a later step")
+    assert heard == ["kept"]
+    assert vault.ids("booking") == ["after", "kept"]
+    assert vault.customer_bookings() == []
+    assert vault.integrity_check() == []
+    with pytest.raises(RuntimeError, match="inside a transaction"), vault.savepoint():
+        pass
+
+
+def test_shredded_customer_data_is_never_stored_again(vault: Vault, vault_path: Path) -> None:
+    vault.put_customer("BK-1", "customer_contact", "BK-1", b"alias and handle")
+    vault.shred_booking("BK-1")
+    assert vault.shredded_bookings() == {"BK-1"}
+    with pytest.raises(CustomerDataShredded):
+        vault.put_customer("BK-1", "customer_contact", "BK-1", b"alias again")
+    vault.put_customer("BK-2", "customer_contact", "BK-2", b"another customer")
+    vault.close()
+    # Remembered in the vault (sealed), not only in memory.
+    reopened = Vault.open(vault_path, passphrase=PASSPHRASE)
+    assert reopened.shredded_bookings() == {"BK-1"}
+    with pytest.raises(CustomerDataShredded):
+        reopened.put_customer("BK-1", "customer_contact", "BK-1", b"alias again")
+    assert reopened.customer_bookings() == ["BK-2"]
+    assert reopened.integrity_check() == []
+    reopened.close()
+
+
+def test_the_shredded_list_keeps_the_newest(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "SHREDDED_KEPT", 3)
+    for n in range(5):
+        vault.put_customer(f"BK-{n}", "customer_contact", f"BK-{n}", b"x")
+        vault.shred_booking(f"BK-{n}")
+    assert vault.shredded_bookings() == {"BK-2", "BK-3", "BK-4"}
+
+
+def test_a_damaged_shredded_list_counts_as_empty_and_is_rewritten(vault: Vault) -> None:
+    vault.put(store.SHREDDED_KIND, store.SHREDDED_ID, b"{not a list")
+    assert vault.shredded_bookings() == frozenset()
+    vault.put_customer("BK-1", "customer_contact", "BK-1", b"x")
+    vault.shred_booking("BK-1")
+    assert vault.shredded_bookings() == {"BK-1"}

@@ -297,9 +297,9 @@ def test_a_demo_run_starts_with_the_agencys_boundaries_in_force(
         assert plain.name_the_demo_talent() is None
         assert demo.name_the_demo_talent() == DEMO_WORKING_NAME
         assert demo.session_context().talent_name == DEMO_WORKING_NAME
-        demo.save_working_name("Maya")
-        assert demo.name_the_demo_talent() is None  # a name of the talent's own stays
-        assert demo.session_context().talent_name == "Maya"
+        demo.save_working_name("")
+        assert demo.name_the_demo_talent() is None  # once a run: cleared stays cleared
+        assert demo.session_context().talent_name == ""
     finally:
         plain.close()
         demo.close()

@@ -18,6 +18,7 @@ from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.keyring_name import keyring_display_name
 from talentdesk.ui.language import LANGUAGE_NAMES
 from talentdesk.ui.pages.agency import AgencySection
+from talentdesk.ui.pages.session_keys import SessionKeysSection
 from talentdesk.ui.pages.shift_limits import ShiftLimitsSection
 from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.pages.working_name import WorkingNameSection
@@ -74,6 +75,7 @@ class SettingsPage(TranslatedWidget):
         self.agency = AgencySection(agency)
         self.working_name = WorkingNameSection(agency)
         self.shift_limits = ShiftLimitsSection(agency)
+        self.session_keys = SessionKeysSection(agency)
         self._vault = vault
         self._data_dir = data_dir
         self.page_title = make_label("pageTitle", name="pageTitle")
@@ -142,6 +144,7 @@ class SettingsPage(TranslatedWidget):
             self.working_name,
             self.agency,
             self.shift_limits,
+            self.session_keys,
             language,
             auto_lock,
             vault,
@@ -232,7 +235,9 @@ class SettingsPage(TranslatedWidget):
         labels["auto_lock_text"].setText(
             self.tr(
                 "TalentDesk locks itself and closes your vault when you haven't used the "
-                "keyboard or mouse in it for a while."
+                "keyboard or mouse in it for a while, but never while a session is live or an "
+                "escalation is open. Locked during a session, the lock screen keeps the "
+                "session's timer and the escalate button."
             )
         )
         labels["auto_lock_field"].setText(self.tr("Lock automatically"))

@@ -5,17 +5,17 @@ choice is one click; what the talent answers in the check-in is never kept, only
 a check-in, a break or a debrief happened (counted per night). A break runs on a timer
 shown here: new sessions wait until it ends, or until the talent ends it.
 
-"Not OK" in the check-in is announced (:attr:`AfterCareDialog.not_ok`): what reaches the
-agency (a wellbeing escalation) is the safety controller's, not this dialog's.
+"Not OK" in the check-in reaches the agency at once: a wellbeing escalation of its own
+(:meth:`AfterCareDialog.not_ok`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute
+from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute, EscalationView
 from talentdesk.safety.aftercare import BREAK_MINUTES
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
@@ -32,13 +32,7 @@ class AfterCareDialog(QDialog):
     Args:
         safety: The safety controller (it keeps the counts and sends the debrief request).
         offer: What the safety service offers, and why.
-
-    Signals:
-        not_ok(str): The talent answered "Not OK" in the check-in (the booking id of the
-            hard session). Whoever tells the agency connects here.
     """
-
-    not_ok = Signal(str)
 
     def __init__(
         self, safety: SafetyController, offer: AfterCareOffer, parent: QWidget | None = None
@@ -53,6 +47,7 @@ class AfterCareDialog(QDialog):
         self.completed: set[CareOffer] = set()
         self._feeling: str | None = None
         self._route: DebriefRoute | None = None
+        self.escalation: EscalationView | None = None
         self.title = make_label("title", name="afterCareTitle")
         self.body = make_label("body", name="afterCareBody")
         self.check_in_button = make_button(name="checkIn")
@@ -132,7 +127,7 @@ class AfterCareDialog(QDialog):
         self.debrief_button.clicked.connect(self.ask_debrief)
         self.fine_button.clicked.connect(lambda: self._felt("fine"))
         self.shaken_button.clicked.connect(lambda: self._felt("shaken"))
-        self.not_ok_button.clicked.connect(lambda: self._felt("not_ok"))
+        self.not_ok_button.clicked.connect(self.not_ok)
         self.close_button.clicked.connect(self.close)
         self.end_break_button.clicked.connect(self.end_break)
         self._break_timer.timeout.connect(self._show_break)
@@ -152,8 +147,17 @@ class AfterCareDialog(QDialog):
             self._safety.check_in_done(self.offer.booking_id)
         self.retranslate()
         self.reply.show()
-        if feeling == "not_ok":
-            self.not_ok.emit(self.offer.booking_id)
+
+    def not_ok(self) -> None:
+        """ "Not OK": a supervisor is told at once (an escalation of its own), then the
+        advice. The check-in is counted with it."""
+        self._feeling = "not_ok"
+        self.check_in.hide()
+        if CareOffer.CHECK_IN not in self.completed:
+            self.completed.add(CareOffer.CHECK_IN)
+            self.escalation = self._safety.not_ok(self.offer.booking_id)
+        self.retranslate()
+        self.reply.show()
 
     def take_break(self) -> None:
         """Take the break offered (counted): it runs on a timer, new sessions wait."""
@@ -191,7 +195,7 @@ class AfterCareDialog(QDialog):
         )
 
     def ask_debrief(self) -> None:
-        """Ask the agency for a debrief (counted; sent with the escalation if one is open)."""
+        """Ask the agency for a debrief (sent to its supervisors' queue; counted)."""
         if CareOffer.DEBRIEF in self.completed:
             return
         self.completed.add(CareOffer.DEBRIEF)
@@ -246,6 +250,11 @@ class AfterCareDialog(QDialog):
                 "it through in a debrief."
             ),
             "not_ok": self.tr(
+                "Your supervisor has been told you are not OK and will contact you. Please "
+                "don't carry this alone: you don't have to take the next booking right away."
+            )
+            if self.escalation is not None
+            else self.tr(
                 "Please don't carry this alone: ask your supervisor for a talk, or call them. "
                 "You don't have to take the next booking right away."
             ),

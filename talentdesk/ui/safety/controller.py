@@ -28,11 +28,12 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from talentdesk.ui.bridge import LatestOnly, WorkspaceBridge
+from talentdesk.ui.safety.waits import EscalationWaits
 from talentdesk.workspace import SafetySnapshot
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 
 class SafetyController(QObject):
     """The safety side of one unlocked vault: escalations, reports, playbook, check-ins.
@@ -63,6 +66,7 @@ class SafetyController(QObject):
         workspace: The workspace.
         snapshot: What the lists show, as last loaded (or just escalated).
         last_escalate_seconds: How long the last escalate call took, click to durable.
+        waits: How long each escalation has waited (on the monotonic clock).
 
     Signals:
         changed(): ``snapshot`` changed.
@@ -93,15 +97,15 @@ class SafetyController(QObject):
         super().__init__(parent)
         self.view = view
         self.workspace: Workspace = view.workspace
-        self.run = view.run
         self._paired = paired
         self._closed = False
         self._live_booking: str | None = None
         self.snapshot = SafetySnapshot()
         self.last_escalate_seconds: float | None = None
         workspace = self.workspace
+        self.waits = EscalationWaits(workspace.clocks.wall)
         self._loader: LatestOnly[SafetySnapshot] = LatestOnly(
-            view.run,
+            self.run,
             workspace.safety_snapshot,
             self._loaded,
             lambda exc: self._failed("load", exc),
@@ -130,6 +134,18 @@ class SafetyController(QObject):
         # "queued · retrying" comes from the outbox item's attempts, read again here.
         if changes.safety or changes.sync_status or changes.after_care:
             self.refresh()
+
+    def run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run blocking work on the bridge; its outcome is dropped once this controller is
+        gone (a lock: the workspace may go on behind the lock screen)."""
+        self.view.run(work, success, failure, receiver=receiver or self)
 
     # ------------------------------------------------------------------ state
 
@@ -179,6 +195,8 @@ class SafetyController(QObject):
             self._loader.request()
 
     def _loaded(self, snapshot: SafetySnapshot) -> None:
+        if self._closed:
+            return
         self.snapshot = snapshot
         self.changed.emit()
 
@@ -205,6 +223,7 @@ class SafetyController(QObject):
             return None
         self.last_escalate_seconds = time.perf_counter() - started
         log.info("escalation durable in %.1f ms", self.last_escalate_seconds * 1000)
+        self.waits.raised_now(view.id)
         self._raised(view)
         return view
 
@@ -402,6 +421,21 @@ class SafetyController(QObject):
             finished,
             lambda exc: self._failed("after_care", exc),
         )
+
+    def not_ok(self, booking_id: str) -> EscalationView | None:
+        """The talent answered "not OK" at the after-care check-in: a supervisor is told
+        at once (a ``wellbeing`` escalation, durable before this returns)."""
+        if self._closed:
+            return None
+        try:
+            view = self.workspace.not_ok(booking_id)
+        except Exception as exc:
+            log.exception("escalation after 'not OK' could not be saved")
+            self._failed("escalate", exc)
+            return None
+        self.waits.raised_now(view.id)
+        self._raised(view)
+        return view
 
     def _count(self, work: Callable[[], None]) -> None:
         self.run(work, lambda _none: self.refresh(), lambda exc: self._failed("after_care", exc))

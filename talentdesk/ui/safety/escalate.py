@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,13 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.safety import CRISIS_SIGNS, EscalationView, SafetyError
+from talentdesk.safety import CRISIS_SIGNS, EscalationState, EscalationView, SafetyError
 from talentdesk.safety.escalation import NOTE_MAX_CHARS
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.shortcut import ESCALATE_KEYS, make_escalate_shortcut
-from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label, set_role
+from talentdesk.ui.session.messages import clock_text
+from talentdesk.ui.widgets import (
+    Callout,
+    ElidedLabel,
+    TranslatedWidget,
+    make_button,
+    make_label,
+    set_role,
+)
 from talentdesk_contract import wire
+from talentdesk_contract.values import EscalationKind
 
 #: Signs that call for emergency services at once (their buttons are tinted).
 URGENT_SIGNS = frozenset({"threat_of_harm"})
@@ -114,6 +124,9 @@ class EscalationPanel(QFrame):
         self.confirm_button = make_button("quiet", name="confirmFalseAlarm")
         self.keep_button = make_button("primary", name="keepEscalation")
         self.error = Callout("error", name="escalationError")
+        self.instruction = Callout("error", name="escalationUnanswered")
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
         self._build_layout()
         self._connect_signals()
         self.retranslate()
@@ -176,6 +189,7 @@ class EscalationPanel(QFrame):
         layout.setSpacing(6)
         layout.addWidget(self.headline)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.instruction)
         layout.addWidget(self.facts)
         if self._compact:  # too narrow to share a row with the buttons
             layout.addWidget(self.follow_up_state)
@@ -185,6 +199,7 @@ class EscalationPanel(QFrame):
         layout.addWidget(self.confirm_row)
         self.confirm_row.hide()
         self.error.hide()
+        self.instruction.hide()
         if self._compact:
             self.explanation.hide()
         if not self._foldable:
@@ -217,6 +232,7 @@ class EscalationPanel(QFrame):
 
     def _connect_signals(self) -> None:
         self._safety.changed.connect(self._snapshot_changed)
+        self._ticker.timeout.connect(self._show_facts)
         self.send_button.clicked.connect(self.send_details)
         self.false_alarm_button.clicked.connect(self._ask_false_alarm)
         self.confirm_button.clicked.connect(self.confirm_false_alarm)
@@ -254,6 +270,30 @@ class EscalationPanel(QFrame):
             self.setProperty("state", state)
             repolish(self)
         self.retranslate()
+
+    def _show_facts(self) -> None:
+        """The facts line: when it was sent, how long it has waited (live), what raised it."""
+        view, words = self._view, self._words
+        if view is None:
+            self._ticker.stop()
+            return
+        facts = [self.tr("Sent at %1").replace("%1", words.time(view.raised_at))]
+        if self._compact:
+            facts = [words.state_line(view)]
+        waiting = view.state in (EscalationState.QUEUED, EscalationState.DELIVERED)
+        if waiting:
+            waited = clock_text(self._safety.waits.waited(view), round_up=False)
+            facts.append(self.tr("waiting %1").replace("%1", waited))
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        if view.kind is not EscalationKind.BUTTON:
+            facts.append(words.escalation_kind(view.kind))
+        if view.crisis_sign is not None:
+            facts.append(words.sign(view.crisis_sign))
+        if view.remote_id and not self._compact:
+            facts.append(self.tr("agency reference %1").replace("%1", view.remote_id))
+        self.facts.setText(" · ".join(facts))
 
     def _snapshot_changed(self) -> None:
         if self._view is None:
@@ -314,12 +354,16 @@ class EscalationPanel(QFrame):
         escalation_id = view.id
 
         def done(_view: EscalationView) -> None:
+            if not shiboken6.isValid(self):
+                return  # the panel closed while the follow-up was being written
             self._sending = False
             if self.escalation_id == escalation_id:
                 self._reset_details()  # the line under the details counts them now
             self._update_send()
 
         def failed(exc: Exception) -> None:
+            if not shiboken6.isValid(self):
+                return
             self._sending = False
             self._show_error(exc)
             self._update_send()
@@ -395,16 +439,11 @@ class EscalationPanel(QFrame):
             return
         self.headline.setText(words.headline(view))
         self.explanation.setText(words.explanation(view))
-        facts = [self.tr("Sent at %1").replace("%1", words.time(view.raised_at))]
-        if self._compact:
-            facts = [words.state_line(view)]
-        if view.crisis_sign is not None:
-            facts.append(words.sign(view.crisis_sign))
-        if view.automatic:
-            facts.append(self.tr("sent automatically"))
-        if view.remote_id and not self._compact:
-            facts.append(self.tr("agency reference %1").replace("%1", view.remote_id))
-        self.facts.setText(" · ".join(facts))
+        snapshot = self._safety.snapshot
+        self.instruction.setVisible(view.unanswered)
+        if view.unanswered:
+            self.instruction.setText(words.unanswered(snapshot.supervisor_phone, snapshot.contacts))
+        self._show_facts()
         follow = words.follow_ups(view)
         self.follow_up_state.setText(follow)
         if self._compact:
@@ -552,9 +591,143 @@ class EscalateBox(TranslatedWidget):
         self.report_button.setText(self.tr("Report an incident"))
 
 
+class EscalateStrip(TranslatedWidget):
+    """The escalate button and one line about the latest escalation, for a fixed layout.
+
+    The compact window has no room for an escalation's panel (details, false alarm): a
+    line that never grows says where it is and how long it has waited; the full window
+    has the rest. One click (or Ctrl+Shift+E) escalates, durable when it returns.
+
+    Args:
+        safety: The safety controller.
+        booking: Which booking an escalation is about (None: the live session's).
+        shortcut: Give the window Ctrl+Shift+E.
+    """
+
+    def __init__(
+        self,
+        safety: SafetyController,
+        parent: QWidget | None = None,
+        *,
+        booking: BookingSource | None = None,
+        shortcut: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("escalateStrip")
+        self._safety = safety
+        self._booking = booking or (lambda: safety.live_booking_id)
+        self._words = SafetyMessages(self)
+        self._view: EscalationView | None = None
+        self._failed_text = ""
+        self.button = make_button("escalate", name="escalateButton")
+        self.button.setProperty("density", "compact")
+        self.button.setAutoDefault(False)
+        self.line = ElidedLabel("small", name="escalationLine")
+        self.shortcut = make_escalate_shortcut(self, self.escalate) if shortcut else None
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.button)
+        layout.addWidget(self.line)
+        self.line.setFixedHeight(self.line.fontMetrics().height() + 4)
+        self.button.clicked.connect(self.escalate)
+        self._timer.timeout.connect(self._render)
+        safety.escalation_raised.connect(self._raised)
+        safety.changed.connect(self.follow_latest)
+        # Bound methods, not lambdas: a lambda would outlive this strip on the controller.
+        safety.live_changed.connect(self._live_changed)
+        safety.failed.connect(self._failed)
+        self.retranslate()
+        self.follow_latest()
+
+    @property
+    def view(self) -> EscalationView | None:
+        """The escalation the line is about."""
+        return self._view
+
+    def booking_id(self) -> str | None:
+        """The booking an escalation from here is about."""
+        return self._booking()
+
+    def escalate(self) -> EscalationView | None:
+        """Escalate now (the button and Ctrl+Shift+E): durable when this returns."""
+        self._failed_text = ""
+        return self._safety.escalate(self.booking_id())
+
+    def _live_changed(self, _booking: object) -> None:
+        self.follow_latest()
+
+    def follow_latest(self) -> None:
+        """Show the newest escalation about this strip's booking (open, or the one shown)."""
+        latest = self._safety.snapshot.latest_for(self.booking_id())
+        current = self._view
+        if latest is not None and (
+            latest.is_open or (current is not None and current.id == latest.id)
+        ):
+            self._view = latest
+        elif current is not None:
+            self._view = self._safety.snapshot.escalation(current.id) or current
+        self._render()
+
+    def _raised(self, view: EscalationView) -> None:
+        if view.booking_id == self.booking_id():
+            self._view = view
+            self._render()
+
+    def _failed(self, step: str, _exc: object) -> None:
+        if step != "escalate":
+            return
+        self._failed_text = self.tr("Not saved: call your agency now, or 112 in an emergency.")
+        self._render()
+
+    def _render(self) -> None:
+        view = self._view
+        if self._failed_text:
+            text = self._failed_text
+            tone = "error"
+        elif view is None:
+            text, tone = self.tr("No escalation in this session"), "idle"
+        elif view.unanswered:
+            phone = self._safety.snapshot.supervisor_phone
+            text = (
+                self.tr("Nobody has taken it: call %1 now").replace("%1", phone)
+                if phone
+                else self._words.state_line(view)
+            )
+            tone = "error"
+        else:
+            text = self._words.state_line(view)
+            if view.state in (EscalationState.QUEUED, EscalationState.DELIVERED):
+                waited = clock_text(self._safety.waits.waited(view), round_up=False)
+                text += " · " + self.tr("waiting %1").replace("%1", waited)
+            tone = "open" if view.is_open else "idle"
+        if view is not None and view.is_open:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.line.set_full_text(text)
+        if self.line.property("tone") != tone:
+            self.line.setProperty("tone", tone)
+            self.line.style().unpolish(self.line)
+            self.line.style().polish(self.line)
+
+    def retranslate(self) -> None:
+        self.button.setText(self.tr("Escalate · Ctrl+Shift+E"))
+        self.button.setToolTip(
+            self.tr(
+                "One click asks your supervisor for help at once (Ctrl+Shift+E). "
+                "Add details in the full window."
+            )
+        )
+        self._render()
+
+
 __all__ = [
     "ESCALATE_KEYS",
     "EscalateBox",
+    "EscalateStrip",
     "EscalationPanel",
     "make_escalate_shortcut",
     "repolish",

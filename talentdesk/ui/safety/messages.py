@@ -8,6 +8,7 @@ into sentences, through ``tr()``, so both languages stay complete.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, QObject, QTime
@@ -29,7 +30,9 @@ from talentdesk.safety import (
     NightCounts,
     ReportView,
 )
-from talentdesk.safety.playbook import DEFAULT_CONTACT_KEYS
+from talentdesk.safety.playbook import DEFAULT_CONTACT_KEYS, in_language
+from talentdesk.ui.language import current_language
+from talentdesk_contract.values import EscalationKind, ResolutionReason
 
 #: The default contacts by id, to tell them from an agency's own list.
 _DEFAULT_CONTACTS = {c.id: c for c in DEFAULT_EMERGENCY_CONTACTS}
@@ -109,9 +112,49 @@ class SafetyMessages(QObject):
             EscalationState.FAILED: self.tr("Refused by the agency"),
         }[state]
 
+    def escalation_kind(self, kind: EscalationKind) -> str:
+        """What raised an escalation (lists, the panel's facts)."""
+        return {
+            EscalationKind.BUTTON: self.tr("Escalate button"),
+            EscalationKind.LONE_WORKER: self.tr("No answer to “Are you OK?”"),
+            EscalationKind.WELLBEING: self.tr("“Not OK” after a session"),
+        }[kind]
+
+    def resolution_reason(self, reason: ResolutionReason) -> str:
+        """Why the supervisor resolved an escalation."""
+        return {
+            ResolutionReason.HANDLED: self.tr("handled"),
+            ResolutionReason.FALSE_ALARM: self.tr("a false alarm"),
+            ResolutionReason.EMERGENCY_SERVICES_CALLED: self.tr("emergency services called"),
+            ResolutionReason.TALENT_UNREACHABLE: self.tr("you could not be reached"),
+            ResolutionReason.OTHER: self.tr("another reason"),
+        }[reason]
+
+    def unanswered(self, phone: str | None, contacts: Sequence[EmergencyContact]) -> str:
+        """What to do when nobody at the agency took an escalation: call, now.
+
+        The agency's contacts in the language in use (with those in no language).
+        """
+        shown = in_language(tuple(contacts), current_language())
+        numbers = " · ".join(f"{self.contact_name(c)} {c.number}" for c in shown)
+        if phone:
+            text = self.tr("Nobody at your agency has taken it. Call your supervisor now: %1.")
+            text = text.replace("%1", phone)
+        else:
+            text = self.tr("Nobody at your agency has taken it. Call your agency now.")
+        if numbers:
+            text += " " + self.tr("In danger, call %1.").replace("%1", numbers)
+        return text
+
     def state_line(self, view: EscalationView) -> str:
         """An escalation's state as one line, with who and when (lists, the compact window)."""
         state = view.state
+        if view.unanswered:
+            return self.tr("Nobody has taken it · call your supervisor")
+        if view.alerted_rounds and state in (EscalationState.QUEUED, EscalationState.DELIVERED):
+            return self.tr("Delivered · your agency alerted its supervisors again (%1)").replace(
+                "%1", str(view.alerted_rounds)
+            )
         if state is EscalationState.QUEUED:
             if view.attempts:
                 return self.tr("Queued on this device · agency not reachable yet, retrying")
@@ -121,7 +164,10 @@ class SafetyMessages(QObject):
         if state is EscalationState.ACKNOWLEDGED:
             return self.tr("Acknowledged by %1").replace("%1", view.supervisor or "—")
         if state is EscalationState.RESOLVED:
-            return self.tr("Resolved by %1").replace("%1", view.supervisor or "—")
+            text = self.tr("Resolved by %1").replace("%1", view.supervisor or "—")
+            if view.resolution_reason is not None:
+                text += " · " + self.resolution_reason(view.resolution_reason)
+            return text
         if state is EscalationState.CANCELLED:
             if view.cancel is Delivery.QUEUED:
                 return self.tr("False alarm · telling your agency")
@@ -161,6 +207,13 @@ class SafetyMessages(QObject):
             )
         if state is EscalationState.DELIVERED:
             # The agency's reference is in the facts line under it, once.
+            if view.alerted_rounds:
+                return self.tr(
+                    "Your agency has it, but nobody took it yet: it alerted its supervisors "
+                    "again (%n time(s)).",
+                    "",
+                    view.alerted_rounds,
+                )
             return self.tr("Your agency has it. A supervisor will acknowledge it here.")
         if state is EscalationState.ACKNOWLEDGED:
             text = self.tr("Supervisor %1 acknowledged it at %2.").replace(
@@ -172,6 +225,10 @@ class SafetyMessages(QObject):
             return text
         if state is EscalationState.RESOLVED:
             text = self.tr("Closed at %1.").replace("%1", self.time(view.resolved_at))
+            if view.resolution_reason is not None:
+                text += " " + self.tr("Reason: %1.").replace(
+                    "%1", self.resolution_reason(view.resolution_reason)
+                )
             if view.supervisor_note:
                 text += " " + self.tr("Their note: “%1”").replace("%1", view.supervisor_note)
             return text
@@ -314,12 +371,9 @@ class SafetyMessages(QObject):
     def debrief(self, route: DebriefRoute) -> str:
         """Where a debrief request went."""
         return {
-            DebriefRoute.FOLLOW_UP: self.tr(
-                "Debrief requested: your supervisor got it with your escalation."
-            ),
-            DebriefRoute.RECORDED: self.tr(
-                "Debrief request noted on this device. The app cannot send it to your agency "
-                "yet, so please ask your supervisor for one too."
+            DebriefRoute.SENT: self.tr(
+                "Debrief requested: it goes to your agency's supervisors (as soon as your "
+                "agency can be reached), and one of them will talk it over with you."
             ),
         }[route]
 

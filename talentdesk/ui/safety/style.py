@@ -39,6 +39,23 @@ def _state_rules() -> str:
 
 
 SAFETY_STYLE = f"""
+QLabel#escalationLine[tone="open"] {{
+    color: #9a3412;
+    font-weight: 600;
+}}
+QLabel#escalationLine[tone="error"] {{
+    color: #991b1b;
+    font-weight: 700;
+}}
+QWidget#guardPanel {{
+    background: #ffffff;
+    border: 2px solid #fca5a5;
+    border-radius: 12px;
+}}
+QFrame#guardQuestion {{
+    background: #fef3c7;
+    border-radius: 8px;
+}}
 QPushButton[role="escalate"] {{
     background: {DANGER};
     border: 1px solid {DANGER};

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.domain import IncidentCategory
@@ -37,13 +37,7 @@ class SafetyWindows(QObject):
         after_care: The after-care dialog on show, if any.
         playbook: The playbook window, once opened.
         report: The report dialog on show, if any.
-
-    Signals:
-        not_ok(str): The talent answered "Not OK" after a hard session (its booking id):
-            the hook for telling the agency (a wellbeing escalation).
     """
-
-    not_ok = Signal(str)
 
     def __init__(
         self,
@@ -87,7 +81,6 @@ class SafetyWindows(QObject):
         from talentdesk.ui.safety.aftercare import AfterCareDialog
 
         dialog = AfterCareDialog(self.safety, offer)
-        dialog.not_ok.connect(self.not_ok)
         self.after_care = dialog
         _activate(dialog)
         return dialog

@@ -11,17 +11,20 @@ only decides *when to look*. It is scheduled to fire just after the next whole
 second of the countdown, so the number on screen changes within a few milliseconds
 of the true second, and a late or missed tick never shows a wrong time.
 
-**The reply pace.** The meter lives on the GUI thread. A copied reply counts as an
-answer: the workspace's change event says how many replies were copied
-(``Changes.replies_copied``), wherever they were copied from.
+**The reply pace.** The meter is the workspace's (it is saved at every mark and goes on
+while the app is locked); the controller marks it from the windows' buttons and shortcuts
+and shows it. A copied reply counts as an answer: the workspace's change event says how
+many replies were copied (``Changes.replies_copied``), wherever they were copied from; a
+mark made elsewhere (a system-wide hotkey) arrives as ``Changes.pace``.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -33,7 +36,7 @@ from talentdesk.workspace import Changes, SessionContext
 if TYPE_CHECKING:
     from talentdesk.domain import CustomerContact, DeclineReply
     from talentdesk.sessions.boundaries import BoundaryBook
-    from talentdesk.sessions.pace import PaceAnswer, ReplyPace
+    from talentdesk.sessions.pace import PaceAnswer, SessionPace
     from talentdesk.sessions.replies import ReplyBook, ReplyValues
     from talentdesk.sessions.runner import (
         ClosingRoutine,
@@ -46,6 +49,8 @@ if TYPE_CHECKING:
     from talentdesk.workspace import OpenedSession, Workspace
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 #: The timer never looks more often than this (a frozen test clock must not spin).
@@ -81,8 +86,7 @@ class SessionController(QObject):
         language: The talent's language ("id" or "en"), for the closing reply.
 
     Attributes:
-        workspace: The workspace (call its blocking methods through :attr:`run`).
-        run: Runs blocking work on the bridge (:meth:`WorkspaceBridge.run`).
+        workspace: The workspace (call its blocking methods through :meth:`run`).
 
     Signals:
         session_changed(object): The live session after a start or resume; None once it
@@ -138,7 +142,6 @@ class SessionController(QObject):
         super().__init__(parent)
         self.view = view
         self.workspace: Workspace = view.workspace
-        self.run = view.run
         self.clipboard = clipboard
         self.language = language
         self._reply_language: str | None = language
@@ -147,7 +150,7 @@ class SessionController(QObject):
         self._tick: SessionTick | None = None
         self._routine: ClosingRoutine | None = None
         self._contact: CustomerContact | None = None
-        self._pace: ReplyPace | None = None
+        self._pace: SessionPace | None = None
         self._context = SessionContext()
         self._busy = False
         self._released = False
@@ -155,6 +158,19 @@ class SessionController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._connect_signals()
+
+    def run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run blocking work on the bridge (:meth:`WorkspaceBridge.run`); its outcome is
+        dropped once this controller is gone (a lock: the workspace may go on behind the
+        lock screen, its windows do not)."""
+        self.view.run(work, success, failure, receiver=receiver or self)
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.tick_now)
@@ -168,6 +184,8 @@ class SessionController(QObject):
         if changes.replies_copied:
             for _ in range(changes.replies_copied):
                 self.talent_answered()
+        elif changes.pace and self._pace is not None:
+            self.pace_changed.emit(self._pace.status())
         if changes.replies:
             self.replies_changed.emit()
         if changes.boundaries:
@@ -223,7 +241,7 @@ class SessionController(QObject):
         return self._context
 
     @property
-    def pace(self) -> ReplyPace | None:
+    def pace(self) -> SessionPace | None:
         """The reply-pace meter of a live chat session."""
         return self._pace
 
@@ -440,9 +458,10 @@ class SessionController(QObject):
         self.finished.emit(result)
         self.session_changed.emit(None)
 
-    def _forget_session(self) -> None:
+    def _forget_session(self, *, over: bool = True) -> None:
         self._timer.stop()
-        self.clipboard.clear_secret("session_over")
+        if over:  # the handle, and any reply filled in for the customer
+            self.clipboard.end_session()
         self._live = None
         self._tick = None
         self._routine = None
@@ -498,7 +517,7 @@ class SessionController(QObject):
             return replies.copy(reply.id, values, answers)
 
         def copied(text: str) -> None:
-            self.clipboard.copy_text(text)
+            self.clipboard.copy_text(text, session=self._live is not None)
             self.reply_copied.emit(reply, text)
 
         self.run(work, copied, lambda exc: self._failed("copy", exc))
@@ -506,19 +525,25 @@ class SessionController(QObject):
     # ------------------------------------------------------------------ reply pace
 
     def customer_wrote(self) -> None:
-        """The customer wrote (F8): the wait starts, if none runs yet."""
+        """The customer wrote (F8, a button, a hotkey): the wait starts, if none runs yet.
+
+        Saved at once (a vault write of a few milliseconds, on the GUI thread like the
+        escalate click: the mark is durable when the click returns).
+        """
         pace = self._pace
         if pace is None or self._routine is not None:
             return
-        pace.customer_wrote()
+        self.workspace.customer_wrote()
         self.pace_changed.emit(pace.status())
 
     def talent_answered(self) -> PaceAnswer | None:
-        """The talent answered (F9, or a copied reply)."""
+        """The talent answered (F9, a button, a hotkey, or a copied reply). Saved at once."""
         pace = self._pace
         if pace is None or self._routine is not None:
             return None
-        answer = pace.talent_answered()
+        answer = self.workspace.talent_answered()
+        if answer is None:
+            return None
         self.pace_answered.emit(answer)
         self.pace_changed.emit(pace.status())
         return answer
@@ -535,9 +560,8 @@ class SessionController(QObject):
         self._timer.stop()
         self.clipboard.clear_secret("locked")
         had_session = self._live is not None
-        self._forget_session()
+        self._forget_session(over=False)  # locked: the session goes on (so do its copies)
         self._released = True
         self._set_busy(False)
-        self.workspace.forget_watched()
         if had_session:
             self.session_changed.emit(None)

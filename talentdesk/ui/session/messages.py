@@ -196,6 +196,14 @@ class SessionMessages(QObject):
 
     # ------------------------------------------------------------------ reply pace
 
+    def message_in_button(self) -> str:
+        """The "customer wrote" button's words, the same in every session window."""
+        return self.tr("Message in")
+
+    def replied_button(self) -> str:
+        """The "I answered" button's words, the same in every session window."""
+        return self.tr("Replied")
+
     def pace_message(self, message: PaceMessage | None) -> str:
         """The pace line's one sentence (empty when all is well)."""
         if message is None:

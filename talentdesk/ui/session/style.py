@@ -108,6 +108,34 @@ QLabel[role="compactTime"][phase="warning"] {{
 QLabel[role="compactTime"][phase="overrun"] {{
     color: #b91c1c;
 }}
+QFrame#compactPace {{
+    background: {SURFACE};
+    border: 1px solid {BORDER};
+    border-radius: 8px;
+}}
+QFrame#compactPace[level="near"] {{
+    background: #fef3c7;
+    border: 1px solid #f5c56b;
+}}
+QFrame#compactPace[level="over"] {{
+    background: #fee2e2;
+    border: 1px solid #f19999;
+}}
+QLabel[role="paceWait"] {{
+    font-size: 13pt;
+    font-weight: 700;
+}}
+QFrame#compactPace[level="near"] QLabel {{
+    color: #78350f;
+}}
+QFrame#compactPace[level="over"] QLabel {{
+    color: #991b1b;
+}}
+QPushButton[role="paceButton"] {{
+    font-weight: 700;
+    font-size: 11pt;
+    padding: 4px 6px;
+}}
 QLabel[role="handle"] {{
     font-size: 12pt;
     font-weight: 600;

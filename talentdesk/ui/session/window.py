@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import BoundaryItem, CustomerContact, DeclineReply, format_idr
 from talentdesk.sessions.runner import LiveSession, SessionError, SessionPhase, SessionTick
+from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateBox
 from talentdesk.ui.session.closing import ClosingPanel
@@ -35,6 +36,7 @@ from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.pace_bar import ReplyPaceBar
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
+from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.widgets import (
     Callout,
     Card,
@@ -57,6 +59,8 @@ class SessionWindow(TranslatedWidget):
         safety: The safety controller: the escalate button (and Ctrl+Shift+E) sits at the right
             of the scope banner, always in view; an escalation's panel opens above the
             replies. None leaves them out (tests of the session controller alone).
+        agency: The agency link: the header says whether the agency can be reached
+            (offline shows where the talent looks). None leaves it out.
 
     Attributes:
         escalate: The escalate button and its companions, with a safety controller.
@@ -73,12 +77,14 @@ class SessionWindow(TranslatedWidget):
         parent: QWidget | None = None,
         *,
         safety: SafetyController | None = None,
+        agency: AgencyLink | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
         self._session = session
         self.escalate = EscalateBox(safety, row=True) if safety is not None else None
+        self.sync = SyncChip(agency) if agency is not None else None
         self._words = SessionMessages(self)
         self._tick: SessionTick | None = None
         self._warning: int | None = None
@@ -199,6 +205,9 @@ class SessionWindow(TranslatedWidget):
         header_row.setContentsMargins(0, 0, 20, 0)
         header_row.setSpacing(0)
         header_row.addWidget(self.scope_banner, 1)
+        if self.sync is not None:
+            header_row.addWidget(self.sync, 0, Qt.AlignmentFlag.AlignVCenter)
+            header_row.addSpacing(12)
         if self.escalate is not None:
             header_row.addWidget(self.escalate, 0, Qt.AlignmentFlag.AlignVCenter)
         self._header = header

@@ -18,6 +18,7 @@ from talentdesk.ui.session.notifications import Notifier
 
 if TYPE_CHECKING:  # the windows are imported when a session first goes live (startup time)
     from talentdesk.sessions.runner import FinishedSession, LiveSession
+    from talentdesk.ui.agency_link import AgencyLink
     from talentdesk.ui.safety.controller import SafetyController
     from talentdesk.ui.safety.windows import SafetyWindows
     from talentdesk.ui.session.compact import CompactWindow
@@ -33,6 +34,7 @@ class SessionWindows(QObject):
         platform: The Qt platform name for the compact window (tests pretend another).
         safety: The safety controller: both windows get the escalate button.
         safety_windows: Opens the crisis playbook and the report dialog for them.
+        agency: The agency link: both windows say whether the agency can be reached.
 
     Attributes:
         window: The full session window while a session is live.
@@ -48,9 +50,11 @@ class SessionWindows(QObject):
         platform: str | None = None,
         safety: SafetyController | None = None,
         safety_windows: SafetyWindows | None = None,
+        agency: AgencyLink | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
+        self._agency = agency
         self._notifier = notifier
         self._platform = platform
         self._safety = safety
@@ -101,13 +105,13 @@ class SessionWindows(QObject):
         from talentdesk.ui.session.window import SessionWindow
 
         if self.window is None:
-            self.window = SessionWindow(self._session, safety=self._safety)
+            self.window = SessionWindow(self._session, safety=self._safety, agency=self._agency)
             self.window.compact_requested.connect(self.show_compact)
             if self._safety_screens is not None and self.window.escalate is not None:
                 self._safety_screens.connect_box(self.window.escalate)
         if self.compact is None:
             self.compact = CompactWindow(
-                self._session, platform=self._platform, safety=self._safety
+                self._session, platform=self._platform, safety=self._safety, agency=self._agency
             )
             self.compact.full_requested.connect(self.show_session)
 

@@ -11,6 +11,10 @@ Flow (every vault call runs on the bridge, never on the GUI thread):
 * passphrase vault: ask for the passphrase; a wrong one is refused in place;
 * anything else (keyring unreachable, key missing, damaged or newer file):
   a plain explanation and Try again (:class:`ProblemStep`).
+
+Locked during a live session or with an escalation open, the screen also carries the
+app's guard panel (:meth:`UnlockScreen.set_guard`): the session's clock and the escalate
+button stay above the unlock card.
 """
 
 from __future__ import annotations
@@ -96,6 +100,7 @@ class UnlockScreen(TranslatedWidget):
         self._keyring_probe = keyring_probe
         self._generation = 0
         self._pending: Vault | None = None
+        self.guard: QWidget | None = None
         self.setObjectName("unlockScreen")
         self.setWindowTitle("TalentDesk")
         self.resize(QSize(760, 680))
@@ -154,6 +159,9 @@ class UnlockScreen(TranslatedWidget):
         column.setSpacing(16)
         column.addStretch(1)
         column.addLayout(header)
+        self._guard_slot = QVBoxLayout()
+        self._guard_slot.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._guard_slot)
         column.addWidget(card)
         column.addWidget(self._footer)
         column.addStretch(2)
@@ -184,6 +192,19 @@ class UnlockScreen(TranslatedWidget):
         self.problem.retry_requested.connect(self.begin)
         self.problem.quit_requested.connect(self.quit_requested)
         self.language_picker.currentIndexChanged.connect(self._on_language_picked)
+
+    def set_guard(self, panel: QWidget | None) -> None:
+        """Carry ``panel`` above the unlock card (the live session's clock and escalate
+        button while locked), or none. The screen owns it from now on."""
+        old, self.guard = self.guard, panel
+        if old is not None:
+            self._guard_slot.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        if panel is not None:
+            panel.setFixedWidth(520)
+            self._guard_slot.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+            panel.show()
 
     def _show_step(self, step: QWidget) -> None:
         # Hidden steps take no room, so the card is as tall as the step on show.

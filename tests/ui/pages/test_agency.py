@@ -55,7 +55,7 @@ from tests.ui.conftest import (
 pytestmark = pytest.mark.usefixtures("no_keyring")
 
 TALENT = "Sari"
-SYNC_THREADS = ("sync-feed", "sync-outbox")
+SYNC_THREADS = ("sync-feed", "sync-urgent", "sync-outbox")
 FAST = SyncTuning(feed_wait=1, client_timeout=5.0)
 WAIT_MS = 20_000
 
@@ -150,6 +150,15 @@ def cell(window: MainWindow, booking_id: str, column: Column) -> str:
 
 def sync_threads() -> set[threading.Thread]:
     return {t for t in threading.enumerate() if t.name in SYNC_THREADS and t.is_alive()}
+
+
+def started_sync_threads(qtbot: QtBot, before: set[threading.Thread]) -> set[threading.Thread]:
+    """The sync threads started since ``before``, once all of them run (the feed thread
+    may say "connected" before the last sender has started)."""
+    qtbot.waitUntil(
+        lambda: {t.name for t in sync_threads() - before} == set(SYNC_THREADS), timeout=WAIT_MS
+    )
+    return sync_threads() - before
 
 
 # --------------------------------------------------------------------------- pairing
@@ -251,7 +260,7 @@ def test_unpair_asks_first(
     before = sync_threads()
     window = unlock(qtbot, make_app("en", sync_tuning=FAST))
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     assert ours
     section = window.settings.agency
     window.show_page(Page.SETTINGS)
@@ -491,7 +500,8 @@ def test_skipped_events_and_queued_items_are_counted(
     qtbot.waitUntil(
         lambda: cell(window, booking_id, Column.STATE) == "Upcoming · queued", timeout=WAIT_MS
     )
-    assert "Your answer is queued" in today.answer_note.text()
+    # The note follows the table's reload (a separate, coalesced refresh of the selection).
+    qtbot.waitUntil(lambda: "Your answer is queued" in today.answer_note.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "1 item waiting to be sent" in line.full_text, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE) == "Upcoming", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "waiting to be sent" not in line.full_text, timeout=WAIT_MS)
@@ -595,7 +605,7 @@ def test_lock_stops_sync_before_the_vault_closes_without_freezing(
     app = make_app("en", sync_tuning=SyncTuning(feed_wait=4, client_timeout=5.0))
     window = unlock(qtbot, app)
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     assert {t.name for t in ours} == set(SYNC_THREADS)
     vault = app.vault
     assert vault is not None
@@ -614,7 +624,7 @@ def test_lock_stops_sync_before_the_vault_closes_without_freezing(
     assert is_locked(app)
     assert app.unlock_screen.busy.title.text() == "Locking TalentDesk…"
     wait_for_step(qtbot, app, "passphrase", timeout=WAIT_MS)
-    assert seen_at_close == [(False, False)]  # both sync threads had ended
+    assert seen_at_close == [(False, False, False)]  # every sync thread had ended
     assert not vault.is_open
 
     # Unlocking again starts syncing again.
@@ -635,7 +645,7 @@ def test_quit_stops_sync_before_the_vault_closes(
     app = make_app("en", sync_tuning=SyncTuning(feed_wait=2, client_timeout=5.0))
     window = unlock(qtbot, app)
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     vault = app.vault
     assert vault is not None
     seen_at_close: list[tuple[bool, ...]] = []
@@ -647,7 +657,7 @@ def test_quit_stops_sync_before_the_vault_closes(
 
     monkeypatch.setattr(vault, "close", close)
     app.shutdown()
-    assert seen_at_close == [(False, False)]
+    assert seen_at_close == [(False, False, False)]
     assert not vault.is_open
 
 
@@ -663,7 +673,7 @@ def test_quit_while_locking_still_waits_for_sync(
     app = make_app("en", sync_tuning=SyncTuning(feed_wait=3, client_timeout=5.0))
     window = unlock(qtbot, app)
     wait_connected(qtbot, window)
-    ours = sync_threads() - before
+    ours = started_sync_threads(qtbot, before)
     vault = app.vault
     assert vault is not None
     seen_at_close: list[tuple[bool, ...]] = []
@@ -677,5 +687,5 @@ def test_quit_while_locking_still_waits_for_sync(
     qtbot.wait(200)
     app.lock()
     app.shutdown()  # before the long-poll in flight has ended
-    assert seen_at_close == [(False, False)]
+    assert seen_at_close == [(False, False, False)]
     assert not vault.is_open

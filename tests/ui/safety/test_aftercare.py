@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from talentdesk.safety import HardReason
-from talentdesk.safety.aftercare import DEBRIEF_NOTE
+from talentdesk.safety import EscalationKind, HardReason
 from talentdesk.ui.pages.safety import SafetyPage
 from talentdesk.ui.pages.summary import SummaryPage
 from talentdesk.ui.safety import AfterCareDialog
@@ -72,9 +71,7 @@ def test_offered_after_an_escalated_session_and_only_counts_are_kept(
     click(dialog.break_button)
     click(dialog.debrief_button)
     qtbot.waitUntil(
-        lambda: (
-            dialog.reply.text() == "Debrief requested: your supervisor got it with your escalation."
-        ),
+        lambda: dialog.reply.text().startswith("Debrief requested: it goes to your agency's"),
         timeout=WAIT_MS,
     )
     settle(qtbot, desk)
@@ -95,13 +92,11 @@ def test_offered_after_an_escalated_session_and_only_counts_are_kept(
     assert summary.after_care.isVisible()
     assert summary.after_care.text() == text
 
+    # The debrief is its own item in the supervisors' queue, not a note on the escalation.
+    qtbot.waitUntil(lambda: len(agency.store.escalation_log.debriefs()) == 1, timeout=WAIT_MS)
     remote = desk.escalation(view.id).remote_id
     assert remote is not None
-    qtbot.waitUntil(lambda: agency.escalation(remote)[3] == 1, timeout=WAIT_MS)
-    follow_up = agency.store._conn.execute(
-        "SELECT note FROM escalation_follow_ups WHERE escalation_id = ?", (remote,)
-    ).fetchone()
-    assert follow_up == (DEBRIEF_NOTE,)
+    assert agency.escalation(remote)[3] == 0
 
     dialog.close()
     assert desk.safety.service.after_care.offers() == []
@@ -127,7 +122,7 @@ def test_ending_early_is_hard_too(qtbot: QtBot, desk: Desk, agency: Agency) -> N
     assert "it ended early" in dialog.body.text()
     click(dialog.debrief_button)
     qtbot.waitUntil(lambda: dialog.reply.isVisible(), timeout=WAIT_MS)
-    assert dialog.reply.text().startswith("Debrief request noted on this device.")
+    assert dialog.reply.text().startswith("Debrief requested")
 
 
 def test_the_break_counts_down_holds_the_next_session_and_can_be_ended(
@@ -150,7 +145,7 @@ def test_the_break_counts_down_holds_the_next_session_and_can_be_ended(
     assert left is not None and left == pytest.approx(330)
 
     # A session started meanwhile waits for the break (the runner refuses it).
-    later = desk.book(minutes=30)
+    later = desk.book("bk-2", minutes=30)
     with qtbot.waitSignal(desk.session.failed, timeout=WAIT_MS) as failed:
         desk.session.start(later.id)
     assert failed.args[1].key == "on_break"
@@ -163,16 +158,22 @@ def test_the_break_counts_down_holds_the_next_session_and_can_be_ended(
     start_session(qtbot, desk, later)  # nothing holds it any more
 
 
-def test_not_ok_is_announced_for_whoever_tells_the_agency(
+def test_not_ok_tells_a_supervisor_with_an_escalation_of_its_own(
     qtbot: QtBot, desk: Desk, agency: Agency
 ) -> None:
     booking = desk.book(minutes=30)
     start_session(qtbot, desk, booking)
     desk.clock.advance(5 * 60)
-    finish(qtbot, desk)
+    finish(qtbot, desk)  # ended early: a hard session
     dialog = offered(qtbot, desk)
     click(dialog.check_in_button)
-    with qtbot.waitSignal(desk.screens.not_ok, timeout=WAIT_MS) as told:
-        click(dialog.not_ok_button)
-    assert told.args == [booking.id]
-    assert "Please don't carry this alone" in dialog.reply.text()
+    click(dialog.not_ok_button)
+    assert dialog.escalation is not None  # durable when the click returned
+    assert dialog.escalation.kind is EscalationKind.WELLBEING
+    assert dialog.reply.text().startswith("Your supervisor has been told you are not OK")
+    qtbot.waitUntil(
+        lambda: any(r.kind == "wellbeing" for r in agency.store.escalations()), timeout=WAIT_MS
+    )
+    (row,) = agency.store.escalations()
+    assert (row.priority, row.booking_id) == ("high", booking.id)
+    assert desk.safety.service.after_care.night_counts().check_ins == 1

@@ -4,6 +4,9 @@ afterwards; a false alarm that reaches the agency; Ctrl+Shift+E; never a form fi
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import msgspec
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -14,7 +17,10 @@ from talentdesk.safety import Delivery, EscalationState
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.ui.pages.safety import SafetyPage
 from talentdesk.ui.safety import EscalateBox
+from talentdesk.ui.safety.escalate import EscalateStrip
 from talentdesk.ui.safety.models import EscalationColumn
+from talentdesk_agency import policy
+from talentdesk_agency.store.records import now_utc
 from talentdesk_contract.values import CrisisSign
 from tests.ui.conftest import click
 from tests.ui.safety.conftest import WAIT_MS, Agency, Desk, settle, start_session
@@ -101,7 +107,9 @@ def test_click_while_the_agency_is_down_then_delivered_acknowledged_resolved(
     assert panel.property("state") == "resolved"
     assert not panel.false_alarm_button.isVisible()
     assert not panel.details.isVisible()
-    qtbot.waitUntil(lambda: state_cell(page, view.id) == "Resolved by Rina", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: state_cell(page, view.id) == "Resolved by Rina · handled", timeout=WAIT_MS
+    )
 
 
 def test_details_follow_the_escalation(
@@ -123,7 +131,8 @@ def test_details_follow_the_escalation(
     click(panel.send_button)
     qtbot.waitUntil(lambda: panel.follow_up_state.text() != "", timeout=WAIT_MS)
     assert panel.follow_up_state.text().startswith("1 detail added")
-    assert panel.note.toPlainText() == ""
+    # The count may arrive (a change event) before the follow-up's own answer clears the box.
+    qtbot.waitUntil(lambda: panel.note.toPlainText() == "", timeout=WAIT_MS)
     assert panel.chosen_sign() is None
 
     def at_agency() -> bool:
@@ -197,3 +206,40 @@ def test_ctrl_shift_e_escalates_from_anywhere_in_the_window(
     assert views[0].booking_id == booking.id
     assert box.panel.view is not None and box.panel.view.id == views[0].id
     assert field.text() == ""  # the keys went to the shortcut, not the field
+
+
+def test_nobody_takes_it_the_panel_and_the_compact_line_say_whom_to_call(
+    qtbot: QtBot, desk: Desk, agency: Agency, box: EscalateBox
+) -> None:
+    phone = "+62 811 2233 4455"
+    agency.store.set_config(msgspec.structs.replace(agency.store.config(), supervisor_phone=phone))
+    booking = desk.book()
+    start_session(qtbot, desk, booking)
+    strip = EscalateStrip(desk.safety)
+    qtbot.addWidget(strip)
+    view = box.escalate()
+    assert view is not None
+    panel = box.panel
+    qtbot.waitUntil(lambda: panel.headline.text() == "Help requested · delivered", timeout=WAIT_MS)
+    assert "waiting 00:0" in panel.facts.text()  # how long it has waited, live
+    remote = desk.escalation(view.id).remote_id
+    assert remote is not None
+
+    start = now_utc()
+    policy.tick(agency.store, start + timedelta(seconds=61))
+    qtbot.waitUntil(
+        lambda: "alerted its supervisors again (1 time)" in panel.explanation.text(),
+        timeout=WAIT_MS,
+    )
+    assert not panel.instruction.isVisible()
+    for seconds in (121, 181, 241):
+        policy.tick(agency.store, start + timedelta(seconds=seconds))
+    qtbot.waitUntil(panel.instruction.isVisible, timeout=WAIT_MS)
+    assert f"Call your supervisor now: {phone}." in panel.instruction.text()
+    qtbot.waitUntil(lambda: strip.line.full_text == f"Nobody has taken it: call {phone} now")
+    assert strip.line.property("tone") == "error"
+
+    agency.store.acknowledge_escalation(remote, "Rina")
+    qtbot.waitUntil(lambda: panel.headline.text() == "Rina is on it", timeout=WAIT_MS)
+    assert not panel.instruction.isVisible()
+    assert strip.line.full_text == "Acknowledged by Rina"

@@ -99,7 +99,7 @@ def test_no_answer_escalates_on_its_own_and_the_screens_say_so(
     view = views[0]
     assert view.automatic and view.booking_id == booking.id
     assert box.panel.view is not None and box.panel.view.id == view.id
-    assert "sent automatically" in box.panel.facts.text()
+    assert "No answer to “Are you OK?”" in box.panel.facts.text()  # its kind
     qtbot.waitUntil(lambda: page.escalations.row_of(view.id) is not None, timeout=WAIT_MS)
     row = page.escalations.row_of(view.id)
     assert row is not None

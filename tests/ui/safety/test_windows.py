@@ -74,8 +74,9 @@ def test_the_live_session_window_keeps_the_escalate_button_in_view(
     desk.session_windows.show_compact()
     compact = desk.session_windows.compact
     assert compact is not None and compact.escalate is not None
-    assert compact.escalate.panel.view is not None
-    assert compact.escalate.panel.view.id == view.id
+    assert compact.escalate.view is not None
+    assert compact.escalate.view.id == view.id
+    assert compact.escalate.line.full_text.startswith("Delivered to your agency")
 
 
 def test_the_playbook_and_the_report_open_from_the_session_window(
@@ -122,24 +123,28 @@ def test_ctrl_shift_e_escalates_from_the_compact_window(
     assert box is not None
     assert box.button.isVisible()
     assert box.button.text() == "Escalate · Ctrl+Shift+E"
-    assert not box.panel.isVisible()
+    assert box.line.full_text == "No escalation in this session"
+    size = compact.size()
 
     press_ctrl_shift_e(qtbot, compact, compact.full_button)
     views = desk.safety.service.escalations.escalations()
     assert len(views) == 1 and views[0].booking_id == booking.id
-    assert box.panel.isVisible()
-    assert box.panel.facts.text().startswith("Queued on this device")
-    assert not box.panel.details.isVisible()  # folded away in the small window
-    click(box.panel.details_toggle)
-    assert box.panel.details.isVisible()
+    assert box.line.full_text.startswith("Queued on this device")
     qtbot.waitUntil(
-        lambda: box.panel.facts.text().startswith("Delivered to your agency"), timeout=WAIT_MS
+        lambda: box.line.full_text.startswith("Delivered to your agency"), timeout=WAIT_MS
     )
+    assert " · waiting 00:0" in box.line.full_text  # how long it has waited, live
     remote = desk.escalation(views[0].id).remote_id
     assert remote is not None
     agency.store.acknowledge_escalation(remote, "Rina")
-    qtbot.waitUntil(lambda: box.panel.headline.text() == "Rina is on it", timeout=WAIT_MS)
-    assert box.panel.facts.text().startswith("Acknowledged by Rina")
+    qtbot.waitUntil(lambda: box.line.full_text.startswith("Acknowledged by Rina"), timeout=WAIT_MS)
+    assert compact.size() == size  # the line never grows the window
+    # The details and "False alarm" are in the full window (the compact one has no room).
+    click(compact.full_button)
+    window = desk.session_windows.window
+    assert window is not None and window.escalate is not None
+    assert window.escalate.panel.view is not None
+    assert window.escalate.panel.view.id == views[0].id
 
 
 # --------------------------------------------------------------------------- the whole app

@@ -64,7 +64,7 @@ def test_the_toggle_is_hidden_offscreen_and_works_on_x11(
     assert x11.is_on_top()
 
 
-def test_the_compact_window_shows_timer_scope_and_pins(
+def test_the_compact_window_shows_timer_scope_and_replies(
     qtbot: QtBot, desk: Desk, live: SessionWindows
 ) -> None:
     desk.session.replies.pin("agency-id-polite")
@@ -74,30 +74,66 @@ def test_the_compact_window_shows_timer_scope_and_pins(
     compact = live.compact
     assert compact is not None
     settle(qtbot, desk)
-    assert compact.scope.text() == "Chat only"
+    assert compact.scope.full_text == "Chat only"
     assert compact.scope.toolTip() == "Chat only — no calls"
-    assert compact.time.text() == "30:00"
+    assert compact.time.full_text == "30:00"
+    # Nothing typed: every reply, pinned first.
     pinned = desk.session.replies.pinned("id")
-    full = [compact.pin_text(n, reply) for n, reply in enumerate(pinned, start=1)]
+    full = [compact.result_text(n, reply) for n, reply in enumerate(pinned, start=1)]
     assert full == [
         "1   /sopan · Maaf ya, untuk hal itu aku nggak bisa.",
         "2   /tutup · Sesi kita sudah selesai ya. Makasih, salam dari {talent}!",
     ]
-    for button, text in zip(compact.pin_buttons, full, strict=True):
+    for button, text in zip(compact.result_buttons, full, strict=False):
         shown = button.text()
         assert shown == text or (shown.endswith("…") and text.startswith(shown[:-1]))
+    assert all(b.isEnabled() for b in compact.result_buttons)  # 4 of the 5 Indonesian replies
     assert compact.escalate is None  # no safety controller here: tests/ui/safety has it
     with qtbot.waitSignal(desk.session.reply_copied, timeout=5000):
-        click(compact.pin_buttons[0])
+        click(compact.result_buttons[0])
     assert QGuiApplication.clipboard().text() == "Maaf ya, untuk hal itu aku nggak bisa."
-    assert compact.note.text() == "Copied /sopan"
+    assert compact.note.full_text == "Copied /sopan"
+
+    # The search finds any reply, not only the pinned ones.
+    compact.search.setText("ketemu")
+    settle(qtbot, desk)
+    assert compact.result_buttons[0].text().startswith("1   /ketemu · Makasih")
+    assert not compact.result_buttons[1].isEnabled()
+    with qtbot.waitSignal(desk.session.reply_copied, timeout=5000):
+        compact.search.returnPressed.emit()
+    assert QGuiApplication.clipboard().text() == "Makasih, tapi aku nggak bisa ketemuan."
+    compact.search.setText("zzzz-nothing")
+    settle(qtbot, desk)
+    assert compact.result_buttons[0].text() == "No reply found"
+    assert not compact.copy_result(1)
+    assert compact.note.full_text == "No reply at Ctrl+1 in this list."  # not silence
 
     desk.clock.advance(25 * 60)
     desk.session.tick_now()
-    assert compact.time.text() == "05:00"
-    assert compact.caption.text() == "time left · wrap up"
+    assert compact.time.full_text == "05:00"
+    assert compact.caption.full_text == "time left · wrap up"
     assert compact.time.property("phase") == "warning"
     desk.clock.advance(6 * 60)
     desk.session.tick_now()
-    assert compact.time.text() == "+01:00"
-    assert compact.caption.text() == "over time · to extend, ask the agency"
+    assert compact.time.full_text == "+01:00"
+    assert compact.caption.full_text == "over time · to extend, ask the agency"
+
+
+def test_message_in_and_replied_say_the_same_in_both_session_windows(
+    qtbot: QtBot, desk: Desk, live: SessionWindows
+) -> None:
+    window = live.window
+    assert window is not None
+    live.show_compact()
+    compact = live.compact
+    assert compact is not None
+    settle(qtbot, desk)
+    pace = window.pace
+    assert pace.wrote_button.text() == "Message in (F8)"
+    assert pace.answered_button.text() == "Replied (F9)"
+    # The same words; under them the system-wide hotkey (Ctrl+Alt+M by default).
+    assert compact.wrote_button.text() == "Message in\nCtrl+Alt+M"
+    assert compact.answered_button.text() == "Replied\nCtrl+Alt+R"
+    desk.session.workspace.save_session_keys("", "", pace_sound=False)
+    qtbot.waitUntil(lambda: compact.wrote_button.text() == "Message in\nF8")
+    assert compact.answered_button.text() == "Replied\nF9"  # no hotkey: this window's key

@@ -229,7 +229,7 @@ def test_a_handle_left_on_the_clipboard_is_cleared_at_quit(
     assert QGuiApplication.clipboard().text() == ""
 
 
-def test_locking_takes_the_handle_off_and_the_session_resumes_after_unlock(
+def test_locking_takes_the_handle_off_and_the_session_goes_on_after_unlock(
     qtbot: QtBot,
     agency: Agency,  # noqa: F811
     make_app: AppFactory,
@@ -254,13 +254,16 @@ def test_locking_takes_the_handle_off_and_the_session_resumes_after_unlock(
     app.lock()
     assert QGuiApplication.clipboard().text() == ""
     assert no_session_windows(app)
+    # Locked during a live session: the data is locked, the session goes on behind the
+    # lock screen (its clock and the escalate button are there: tests/ui/unlock).
+    assert app.locked and app.guard is not None
     wait_for_step(qtbot, app, "passphrase", timeout=WAIT_MS)
     unlock_with(qtbot, app, PASSPHRASE)
     wait_for_main_window(qtbot, app, timeout=WAIT_MS)
     wait_for(qtbot, lambda: app.session is not None and app.session.live is not None)
     assert app.session is not None and app.session.live is not None
     assert app.session.live.booking_id == booking_id
-    assert app.session.live.resumed
+    assert not app.session.live.resumed  # the same session went on: no restart to recover
     screens = app.session_windows
     assert screens is not None
     wait_for(qtbot, lambda: screens.window is not None and screens.window.isVisible())

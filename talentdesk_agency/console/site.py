@@ -1,0 +1,410 @@
+"""The console's machinery: sign-in sessions, CSRF, roles, security headers, rendering,
+error pages, and the live stream of the queue (server-sent events).
+
+Security, in one place:
+
+* Sign-in: Argon2id passwords (:mod:`talentdesk_agency.store.staff`), throttled per name
+  after failures; the session cookie is HttpOnly, SameSite=Strict, path ``/console``, and
+  Secure unless the console is reached on loopback.
+* CSRF: every state-changing request is a POST whose form carries the session's token
+  (the sign-in form a double-submitted one); a foreign ``Origin`` is refused too. Either
+  failure is a 403.
+* Roles: supervisors handle escalations and reports; admin pages answer them 403.
+* Every response: a Content-Security-Policy with no inline script or style, frame
+  ancestors none (and X-Frame-Options), no referrer to other sites, nosniff, no caching of pages.
+* Talent-typed text is rendered by Jinja with autoescape on, never marked safe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlsplit
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from talentdesk_agency.console.forms import Form, FormError, read_form
+from talentdesk_agency.console.i18n import Translate, translator
+from talentdesk_agency.console.times import (
+    DEFAULT_ZONE,
+    AgencyZone,
+    clock,
+    format_when,
+    stored_zone,
+)
+from talentdesk_agency.problems import ApiError
+from talentdesk_agency.store.staff import StaffSession
+from talentdesk_contract.values import Language
+
+if TYPE_CHECKING:
+    from talentdesk_agency.app import AgencyApp, FeedWatcher
+
+__all__ = [
+    "CSP",
+    "LANG_COOKIE",
+    "SESSION_COOKIE",
+    "THEME_COOKIE",
+    "Console",
+    "ConsoleError",
+    "Page",
+]
+
+SESSION_COOKIE: Final = "td_console"
+_LOGIN_CSRF_COOKIE: Final = "td_login"
+LANG_COOKIE: Final = "td_lang"
+#: The colour scheme picked in the header ("light" or "dark"; none: the device's). Set by
+#: console.js, read here so the page is drawn in it from the first paint.
+THEME_COOKIE: Final = "td_theme"
+_THEMES: Final = ("light", "dark")
+CSP: Final = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "media-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'"
+)
+_HEADERS: Final = {
+    "content-security-policy": CSP,
+    "x-frame-options": "DENY",
+    # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on our
+    # own form posts, which the origin check must refuse.
+    "referrer-policy": "same-origin",
+    "x-content-type-options": "nosniff",
+}
+#: A live stream sends a comment this often when nothing changes (keeps proxies open).
+_KEEPALIVE_SECONDS: Final = 15.0
+
+
+class ConsoleError(Exception):
+    """An error page: ``status`` and a message key (with values)."""
+
+    def __init__(self, status: int, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.status = status
+        self.key = key
+        self.values = values
+
+
+class _Redirect(Exception):
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.url = url
+
+
+@dataclass
+class Page:
+    """Who is asking and in which language: what every template gets."""
+
+    request: Request
+    session: StaffSession | None
+    language: Language
+    t: Translate
+    zone: AgencyZone = DEFAULT_ZONE
+    theme: str | None = None
+
+    @property
+    def csrf(self) -> str:
+        return self.session.csrf if self.session else ""
+
+
+@jinja2.pass_context
+def _when(context: Any, value: str | datetime | None) -> str:
+    page: Page = context["page"]
+    return format_when(value, page.zone, page.language)
+
+
+@jinja2.pass_context
+def _when_s(context: Any, value: str | datetime | None) -> str:
+    """With seconds: for timelines, where several things happen in one minute."""
+    page: Page = context["page"]
+    return format_when(value, page.zone, page.language, seconds=True)
+
+
+def _epoch_ms(value: str | datetime) -> int:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return int(moment.timestamp() * 1000)
+
+
+def _theme(request: Request) -> str | None:
+    theme = request.cookies.get(THEME_COOKIE)
+    return theme if theme in _THEMES else None
+
+
+class _Headers:
+    """Adds the security headers to every console response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v)
+                    for k, v in message.get("headers", [])
+                    if k.lower() not in {name.encode() for name in _HEADERS}
+                ]
+                headers += [(k.encode(), v.encode()) for k, v in _HEADERS.items()]
+                if not scope["path"].startswith("/console/static/"):
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class Console:
+    """The console, mounted by :class:`~talentdesk_agency.app.AgencyApp` at ``/console``.
+
+    Args:
+        agency: The agency app (its store and database threads).
+        secure_cookies: Mark cookies ``Secure``; None: unless the request came to a
+            loopback host.
+    """
+
+    def __init__(self, agency: AgencyApp, *, secure_cookies: bool | None = None) -> None:
+        from talentdesk_agency.console.pages import Pages
+
+        self.agency = agency
+        self._secure = secure_cookies
+        self._watcher: FeedWatcher | None = None
+        self._watcher_task: asyncio.Task[None] | None = None
+        self._newest: Callable[[], Awaitable[int]] | None = None
+        self.templates = jinja2.Environment(
+            loader=jinja2.PackageLoader("talentdesk_agency.console", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        from talentdesk_agency.console.views import audit_action, timeline_sentence
+
+        self.templates.filters["when"] = _when
+        self.templates.filters["when_s"] = _when_s
+        self.templates.filters["epoch_ms"] = _epoch_ms
+        self.templates.globals["clock"] = clock
+        self.templates.globals["sentence"] = timeline_sentence
+        self.templates.globals["audit_action"] = audit_action
+        self.pages = Pages(self)
+        routes = [
+            *self.pages.routes(),
+            Route("/events", self._events, methods=["GET"]),
+            Mount(
+                "/static",
+                app=StaticFiles(packages=[("talentdesk_agency.console", "static")]),
+                name="static",
+            ),
+        ]
+        app = Starlette(
+            routes=routes,
+            exception_handlers={
+                ConsoleError: self._error_page,
+                _Redirect: self._redirect,
+                ApiError: self._api_error,
+                HTTPException: self._http_error,
+            },
+        )
+        self.asgi: ASGIApp = _Headers(app)
+
+    # --- lifecycle --------------------------------------------------------------------
+
+    async def start(self, newest: Callable[[], Awaitable[int]]) -> None:
+        """Start watching for queue changes (``newest``: the timeline's newest seq)."""
+        from talentdesk_agency.app import FeedWatcher
+
+        self._newest = newest
+        self._watcher = FeedWatcher(newest, interval=0.05)
+        self._watcher_task = asyncio.create_task(self._watcher.run())
+
+    def begin_shutdown(self) -> None:
+        """End live streams now."""
+        if self._watcher is not None:
+            self._watcher.close()
+
+    async def stop(self) -> None:
+        self.begin_shutdown()
+        if self._watcher_task is not None:
+            await self._watcher_task
+            self._watcher_task = None
+
+    # --- requests -----------------------------------------------------------------------
+
+    async def db(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run a store call on the agency's database threads."""
+        return await self.agency._db(fn, *args)
+
+    @property
+    def store(self) -> Any:
+        return self.agency.store
+
+    async def page(self, request: Request, *, admin: bool = False, signed_in: bool = True) -> Page:
+        """Who asks. Redirects to sign-in when ``signed_in`` is needed and missing; 403 for
+        a supervisor on an admin page."""
+        token = request.cookies.get(SESSION_COOKIE)
+        session, zone = await self.db(self._who, token if token and len(token) < 200 else None)
+        if session is None and signed_in:
+            raise _Redirect("/console/login")
+        if admin and (session is None or not session.member.is_admin):
+            raise ConsoleError(403, "error.forbidden")
+        if session is not None:
+            language = session.member.language
+        else:
+            cookie = request.cookies.get(LANG_COOKIE, "")
+            language = Language(cookie) if cookie in tuple(Language) else Language.ID
+        return Page(request, session, language, translator(language), zone, _theme(request))
+
+    def _who(self, token: str | None) -> tuple[StaffSession | None, AgencyZone]:
+        session = None if token is None else self.store.staff.session(token)
+        with self.store.db.read() as tx:
+            return session, stored_zone(tx)
+
+    async def form(self, request: Request, page: Page) -> Form:
+        """The posted form of a signed-in page, its CSRF token and origin checked.
+
+        Raises:
+            ConsoleError: 403 without the session's token or from another origin; 400 for
+                an unreadable form.
+        """
+        self._check_origin(request)
+        try:
+            form = await read_form(request)
+        except FormError as exc:
+            raise ConsoleError(400, "error.bad_form", detail=str(exc)) from None
+        if page.session is None or not hmac.compare_digest(
+            form.get("csrf").encode(), page.session.csrf.encode()
+        ):
+            raise ConsoleError(403, "error.csrf")
+        return form
+
+    @staticmethod
+    def _check_origin(request: Request) -> None:
+        # Browsers send Origin with every POST; a TLS proxy may change the scheme, so the
+        # host is what must match.
+        origin = request.headers.get("origin")
+        if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+            raise ConsoleError(403, "error.csrf")
+
+    async def login_form(self, request: Request) -> Form:
+        """The posted sign-in form, its double-submitted CSRF token checked."""
+        self._check_origin(request)
+        try:
+            form = await read_form(request)
+        except FormError as exc:
+            raise ConsoleError(400, "error.bad_form", detail=str(exc)) from None
+        cookie = request.cookies.get(_LOGIN_CSRF_COOKIE, "")
+        if not cookie or not hmac.compare_digest(form.get("csrf").encode(), cookie.encode()):
+            raise ConsoleError(403, "error.csrf")
+        return form
+
+    def secure(self, request: Request) -> bool:
+        if self._secure is not None:
+            return self._secure
+        from talentdesk_agency.runner import is_loopback
+
+        return not is_loopback(request.url.hostname or "")
+
+    def set_cookie(
+        self, response: Response, request: Request, name: str, value: str, max_age: int | None
+    ) -> None:
+        response.set_cookie(
+            name,
+            value,
+            max_age=max_age,
+            path="/console",
+            httponly=True,
+            samesite="strict",
+            secure=self.secure(request),
+        )
+
+    def login_token_cookie(self, request: Request, response: Response, token: str) -> None:
+        """Set the sign-in form's double-submit token as a cookie too."""
+        self.set_cookie(response, request, _LOGIN_CSRF_COOKIE, token, 3600)
+
+    def render(self, page: Page, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+        """A page from ``template`` with what every page gets."""
+        html = self.templates.get_template(template).render(
+            page=page, t=page.t, lang=page.language, **values
+        )
+        return HTMLResponse(html, status_code=status)
+
+    # --- errors -----------------------------------------------------------------------
+
+    async def _plain_page(self, request: Request) -> Page:
+        try:
+            return await self.page(request, signed_in=False)
+        except (ConsoleError, ApiError, _Redirect):
+            return self._fallback_page(request)
+
+    @staticmethod
+    def _fallback_page(request: Request) -> Page:
+        """A page for when the database cannot say who asks: the language cookie's."""
+        cookie = request.cookies.get(LANG_COOKIE, "")
+        language = Language(cookie) if cookie in tuple(Language) else Language.ID
+        return Page(request, None, language, translator(language), theme=_theme(request))
+
+    async def _error_page(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ConsoleError)
+        page = await self._plain_page(request)
+        message = page.t(exc.key, **exc.values)
+        return self.render(page, "error.html", exc.status, message=message, code=exc.status)
+
+    async def _api_error(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        page = self._fallback_page(request)
+        key = "error.unavailable" if exc.status == 503 else "error.not_found"
+        response = self.render(page, "error.html", exc.status, message=page.t(key), code=exc.status)
+        response.headers.update(exc.headers)
+        return response
+
+    async def _http_error(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        page = await self._plain_page(request)
+        key = "error.not_found" if exc.status_code in (404, 405) else "error.title"
+        return self.render(
+            page, "error.html", exc.status_code, message=page.t(key), code=exc.status_code
+        )
+
+    async def _redirect(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, _Redirect)
+        return RedirectResponse(exc.url, status_code=303)
+
+    # --- the live queue -----------------------------------------------------------------
+
+    async def _events(self, request: Request) -> Response:
+        """Server-sent events: the queue's rows again each time it changes."""
+        page = await self.page(request)
+        watcher, newest = self._watcher, self._newest
+        assert watcher is not None
+        assert newest is not None
+
+        async def stream() -> AsyncIterator[str]:
+            seen = -1
+            yield "retry: 1000\n\n"
+            while not watcher.closed:
+                token = watcher.token("console")
+                current = await newest()
+                if current != seen:
+                    seen = current
+                    payload = await self.pages.queue_payload(page)
+                    yield f"event: queue\ndata: {json.dumps(payload)}\n\n"
+                else:
+                    yield ": still here\n\n"
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher.wait(token, _KEEPALIVE_SECONDS)
+
+        return StreamingResponse(
+            stream(),
+            media_type="text/event-stream",
+            headers={"x-accel-buffering": "no"},
+        )

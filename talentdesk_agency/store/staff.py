@@ -1,0 +1,336 @@
+"""Staff accounts of the console: passwords (Argon2id), sign-in sessions, failed sign-ins,
+who is on duty, and the audit log of every staff action.
+
+Only hashes are stored: the password's Argon2id hash (argon2-cffi's defaults, RFC 9106's
+low-memory profile) and the SHA-256 of each session token, so a copy of the database
+signs nobody in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any, Final
+
+import argon2
+
+from talentdesk_agency.problems import AgencyError
+from talentdesk_agency.store.engine import Database, Tx
+from talentdesk_agency.store.records import StaffRole, iso, new_id, now_utc, sha256
+from talentdesk_contract.values import Language
+
+__all__ = [
+    "LOGIN_FAILURE_LIMIT",
+    "LOGIN_FAILURE_WINDOW",
+    "MIN_PASSWORD_LENGTH",
+    "SESSION_SECONDS",
+    "AuditEntry",
+    "Staff",
+    "StaffMember",
+    "StaffSession",
+    "audit",
+    "check_password",
+    "on_duty",
+]
+
+#: Console sign-ins last this long (a night shift and then some).
+SESSION_SECONDS: Final = 14 * 3600
+#: After this many failed sign-ins for one name within the window, sign-in waits.
+LOGIN_FAILURE_LIMIT: Final = 5
+LOGIN_FAILURE_WINDOW: Final = 15 * 60.0
+MIN_PASSWORD_LENGTH: Final = 10
+_MAX_PASSWORD_LENGTH: Final = 1024
+
+_hasher = argon2.PasswordHasher()  # Argon2id
+#: Verified against when the name is unknown, so both cases take as long.
+_DUMMY_HASH: Final = _hasher.hash(secrets.token_hex(16))
+
+
+@dataclass(frozen=True, slots=True)
+class StaffMember:
+    """A staff account (never its password hash)."""
+
+    id: str
+    name: str
+    role: StaffRole
+    disabled: bool
+    on_duty: bool
+    language: Language
+    created_at: str
+
+    @property
+    def is_admin(self) -> bool:
+        """Admins manage talents, devices, bookings, configuration and staff too."""
+        return self.role is StaffRole.ADMIN
+
+
+@dataclass(frozen=True, slots=True)
+class StaffSession:
+    """A signed-in console session."""
+
+    member: StaffMember
+    csrf: str
+    expires_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One staff action: who, what, when."""
+
+    seq: int
+    at: str
+    staff_name: str
+    action: str
+    target: str | None
+    detail: str | None
+
+
+_MEMBERS = "SELECT id, name, role, disabled, on_duty, language, created_at FROM staff"
+
+
+def _member(row: tuple[Any, ...]) -> StaffMember:
+    return StaffMember(
+        id=str(row[0]),
+        name=str(row[1]),
+        role=StaffRole(row[2]),
+        disabled=bool(row[3]),
+        on_duty=bool(row[4]),
+        language=Language(row[5]),
+        created_at=str(row[6]),
+    )
+
+
+def audit(
+    tx: Tx,
+    member: StaffMember | None,
+    action: str,
+    target: str | None = None,
+    detail: str | None = None,
+    *,
+    name: str | None = None,
+) -> None:
+    """Record a staff action in the audit log (inside the action's own write)."""
+    tx.execute(
+        "INSERT INTO audit_log(at, staff_id, staff_name, action, target, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            iso(now_utc()),
+            member.id if member else None,
+            member.name if member else (name or "?"),
+            action,
+            target,
+            None if detail is None else detail[:500],
+        ),
+    )
+
+
+def on_duty(tx: Tx) -> list[StaffMember]:
+    """Staff on duty now (inside a transaction of the caller's)."""
+    rows = tx.all(_MEMBERS + " WHERE on_duty = 1 AND disabled = 0 ORDER BY name")
+    return [_member(r) for r in rows]
+
+
+def check_password(password: str) -> None:
+    """Refuse passwords too short or too long to be sensible.
+
+    Raises:
+        AgencyError: With what is wrong.
+    """
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AgencyError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
+    if len(password) > _MAX_PASSWORD_LENGTH:
+        raise AgencyError(f"the password must be at most {_MAX_PASSWORD_LENGTH} characters long")
+
+
+class Staff:
+    """Staff accounts, their sessions and the audit log."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- accounts ---------------------------------------------------------------------
+
+    def add(
+        self,
+        name: str,
+        role: StaffRole,
+        password: str,
+        *,
+        by: StaffMember | None = None,
+        language: Language = Language.ID,
+    ) -> StaffMember:
+        """Add a staff account.
+
+        Raises:
+            AgencyError: If the name is taken or invalid, or the password unfit.
+        """
+        name = name.strip()
+        if not 1 <= len(name) <= 80:
+            raise AgencyError("the staff name must be 1 to 80 characters long")
+        check_password(password)
+        digest = _hasher.hash(password)
+        staff_id = new_id("stf")
+        with self._db.write() as tx:
+            added = tx.run(
+                "INSERT INTO staff(id, name, role, password_hash, on_duty, language, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (staff_id, name, role, digest, 0, language, iso(now_utc())),
+            )
+            if not added:
+                raise AgencyError(f"there is already a staff account named {name!r}")
+            audit(tx, by, "staff.add", name, role, name="command line")
+            row = tx.one(_MEMBERS + " WHERE id = ?", (staff_id,))
+        assert row is not None
+        return _member(row)
+
+    def members(self) -> list[StaffMember]:
+        """Every staff account, by name."""
+        with self._db.read() as tx:
+            rows = tx.all(_MEMBERS + " ORDER BY name")
+        return [_member(r) for r in rows]
+
+    def by_name(self, name: str) -> StaffMember | None:
+        """The account with this name, or None."""
+        with self._db.read() as tx:
+            row = tx.one(_MEMBERS + " WHERE name = ?", (name,))
+        return None if row is None else _member(row)
+
+    def set_disabled(self, name: str, disabled: bool, *, by: StaffMember | None = None) -> None:
+        """Disable (or enable again) an account; disabling ends its sessions.
+
+        Raises:
+            AgencyError: If there is no such account.
+        """
+        with self._db.write() as tx:
+            row = tx.one_locked("SELECT id FROM staff WHERE name = ?", (name,))
+            if row is None:
+                raise AgencyError(f"no staff account named {name!r}")
+            tx.execute(
+                "UPDATE staff SET disabled = ?, on_duty = 0 WHERE id = ?", (int(disabled), row[0])
+            )
+            if disabled:
+                tx.execute("DELETE FROM staff_sessions WHERE staff_id = ?", (row[0],))
+            audit(
+                tx, by, "staff.disable" if disabled else "staff.enable", name, name="command line"
+            )
+
+    def set_on_duty(self, member: StaffMember, on_duty: bool) -> None:
+        """Say whether a supervisor is on duty (alerted by the escalation policy)."""
+        with self._db.write() as tx:
+            tx.execute("UPDATE staff SET on_duty = ? WHERE id = ?", (int(on_duty), member.id))
+            audit(tx, member, "duty.on" if on_duty else "duty.off")
+
+    def set_language(self, member: StaffMember, language: Language) -> None:
+        """Remember the console language a staff member chose."""
+        with self._db.write() as tx:
+            tx.execute("UPDATE staff SET language = ? WHERE id = ?", (language, member.id))
+
+    # --- signing in -------------------------------------------------------------------
+
+    def throttled_for(self, name: str, now: float | None = None) -> int:
+        """Seconds until ``name`` may try to sign in again (0: now)."""
+        now = time.time() if now is None else now
+        with self._db.read() as tx:
+            rows = tx.all(
+                "SELECT at FROM login_failures WHERE name = ? AND at > ? ORDER BY at",
+                (name.casefold(), now - LOGIN_FAILURE_WINDOW),
+            )
+        if len(rows) < LOGIN_FAILURE_LIMIT:
+            return 0
+        oldest = float(rows[-LOGIN_FAILURE_LIMIT][0])
+        return max(1, int(oldest + LOGIN_FAILURE_WINDOW - now) + 1)
+
+    def sign_in(self, name: str, password: str) -> tuple[str, StaffSession] | None:
+        """Check a name and password; a new session (token, session) or None.
+
+        A failure is recorded for the name (see :meth:`throttled_for`); the caller checks
+        the throttle first. Unknown names cost as much time as known ones.
+        """
+        with self._db.read() as tx:
+            row = tx.one(
+                "SELECT id, name, role, disabled, on_duty, language, created_at, password_hash "
+                "FROM staff WHERE name = ?",
+                (name.strip(),),
+            )
+        digest = str(row[7]) if row is not None else _DUMMY_HASH
+        try:
+            ok = _hasher.verify(digest, password) and row is not None and not row[3]
+        except (argon2.exceptions.VerificationError, argon2.exceptions.InvalidHashError):
+            ok = False
+        now = time.time()
+        if not ok or row is None:
+            with self._db.write() as tx:
+                tx.execute(
+                    "INSERT INTO login_failures(name, at) VALUES (?, ?)", (name.casefold(), now)
+                )
+                tx.execute("DELETE FROM login_failures WHERE at < ?", (now - 86_400,))
+                audit(tx, None, "login.failed", name[:80], name=name[:80] or "?")
+            return None
+        member = _member(row)
+        token = secrets.token_urlsafe(32)
+        csrf = secrets.token_urlsafe(32)
+        expires = now + SESSION_SECONDS
+        with self._db.write() as tx:
+            if _hasher.check_needs_rehash(digest):
+                tx.execute(
+                    "UPDATE staff SET password_hash = ? WHERE id = ?",
+                    (_hasher.hash(password), member.id),
+                )
+            tx.execute(
+                "INSERT INTO staff_sessions(token_hash, staff_id, csrf, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (sha256(token), member.id, csrf, now, expires),
+            )
+            tx.execute("DELETE FROM login_failures WHERE name = ?", (name.casefold(),))
+            tx.execute("DELETE FROM staff_sessions WHERE expires_at < ?", (now,))
+            # Signing in is going on duty: the policy alerts who is at the console.
+            tx.execute("UPDATE staff SET on_duty = 1 WHERE id = ?", (member.id,))
+            audit(tx, member, "login")
+        member = dataclasses.replace(member, on_duty=True)
+        return token, StaffSession(member, csrf, expires)
+
+    def session(self, token: str) -> StaffSession | None:
+        """The live session of a token, or None (unknown, expired or account disabled)."""
+        with self._db.read() as tx:
+            row = tx.one(
+                "SELECT s.id, s.name, s.role, s.disabled, s.on_duty, s.language, s.created_at, "
+                "k.csrf, k.expires_at FROM staff_sessions k JOIN staff s ON s.id = k.staff_id "
+                "WHERE k.token_hash = ?",
+                (sha256(token),),
+            )
+        if row is None or row[3] or float(row[8]) < time.time():
+            return None
+        return StaffSession(_member(row[:7]), str(row[7]), float(row[8]))
+
+    def sign_out(self, token: str, member: StaffMember) -> None:
+        """End a session; the member goes off duty unless signed in elsewhere."""
+        with self._db.write() as tx:
+            tx.execute("DELETE FROM staff_sessions WHERE token_hash = ?", (sha256(token),))
+            left = tx.one(
+                "SELECT count(*) FROM staff_sessions WHERE staff_id = ? AND expires_at > ?",
+                (member.id, time.time()),
+            )
+            if left is not None and int(left[0]) == 0:
+                tx.execute("UPDATE staff SET on_duty = 0 WHERE id = ?", (member.id,))
+            audit(tx, member, "logout")
+
+    # --- the audit log ------------------------------------------------------------------
+
+    def record(
+        self, member: StaffMember, action: str, target: str | None = None, detail: str | None = None
+    ) -> None:
+        """Record a staff action on its own (most actions record inside their write)."""
+        with self._db.write() as tx:
+            audit(tx, member, action, target, detail)
+
+    def audit_log(self, limit: int = 500) -> list[AuditEntry]:
+        """The newest staff actions first."""
+        with self._db.read() as tx:
+            rows = tx.all(
+                "SELECT seq, at, staff_name, action, target, detail FROM audit_log "
+                "ORDER BY seq DESC LIMIT ?",
+                (limit,),
+            )
+        return [AuditEntry(*r) for r in rows]

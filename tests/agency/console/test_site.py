@@ -1,0 +1,480 @@
+"""The console over real HTTP, on both backends: security headers and cookies, CSRF on every
+state-changing request, roles, every page in both languages, careful forms, and what each
+staff action does (audit log, the talent's feed, revoked devices)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_agency.console.i18n import MISSING, translator
+from talentdesk_agency.console.site import CSP
+from talentdesk_agency.console.times import format_when, zone_named
+from talentdesk_agency.store import DbTarget
+from talentdesk_contract import wire
+from talentdesk_contract.values import Language
+from talentdesk_contract.wire import EventType, ProblemType
+from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, csrf_of
+from tests.reference_agency import Paired, pair, soon
+
+HANDLE = "@SENTINEL-handle-5521"
+ALIAS = "SENTINEL-alias-5521"
+PAGES = ["queue", "reports", "roster", "bookings", "config", "staff", "audit"]
+ADMIN_PAGES = ["bookings", "config", "staff", "audit"]
+#: Every state-changing route, with a path that exists.
+POSTS = [
+    "/console/logout",
+    "/console/duty",
+    "/console/language",
+    "/console/escalations/{esc}/ack",
+    "/console/escalations/{esc}/resolve",
+    "/console/reports/{rep}",
+    "/console/roster/pair",
+    "/console/roster/revoke",
+    "/console/bookings",
+    "/console/bookings/{bk}/cancel",
+    "/console/config/general",
+    "/console/staff",
+]
+
+
+@pytest.fixture
+def talent(console: ServerThread, agency_db: DbTarget) -> Iterator[Paired]:
+    paired = pair(console.url, agency_db, "Sari")
+    yield paired
+    paired.client.close()
+
+
+def seed(db: DbTarget, talent: Paired) -> dict[str, str]:
+    with AgencyStore(db) as store:
+        booking = store.create_booking(
+            "Sari", start=soon(), package_id="curhat-30", alias=ALIAS, handle=HANDLE
+        )
+    esc = talent.write(
+        "POST",
+        "/v1/escalations",
+        {
+            "level": "urgent",
+            "at": soon().isoformat(),
+            "booking_id": booking,
+            "crisis_sign": "aggression",
+            "note": "<img src=x onerror=alert(1)>",
+        },
+    ).json()["id"]
+    talent.write("POST", f"/v1/escalations/{esc}/follow-up", {"crisis_sign": "threat_of_harm"})
+    rep = talent.write(
+        "POST",
+        "/v1/reports",
+        {
+            "session_id": "s1",
+            "booking_id": booking,
+            "category": "threats",
+            "description": "<script>alert(2)</script>",
+            "at": soon().isoformat(),
+        },
+    ).json()["id"]
+    talent.write("POST", "/v1/debriefs", {"at": soon().isoformat(), "booking_id": booking})
+    return {"esc": esc, "rep": rep, "bk": booking}
+
+
+def test_security_headers_and_cookies(console: ServerThread) -> None:
+    login = httpx.get(console.url + "/console/login")
+    assert login.headers["content-security-policy"] == CSP
+    assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
+    assert login.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in CSP
+    assert login.headers["x-content-type-options"] == "nosniff"
+    assert login.headers["referrer-policy"] == "same-origin"
+    assert login.headers["cache-control"] == "no-store"
+    assert "<script>" not in login.text.replace('<script src="/console/static/console.js"', "")
+    client = httpx.Client(base_url=console.url)
+    page = client.get("/console/login")
+    signed = client.post(
+        "/console/login", data={"csrf": csrf_of(page.text), "name": ADMIN, "password": PASSWORD}
+    )
+    cookie = signed.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "path=/console" in cookie
+    assert "secure" not in cookie  # loopback: plain http
+    client.close()
+
+
+def test_cookies_are_secure_off_loopback(agency_db: DbTarget) -> None:
+    from talentdesk_agency.store.records import StaffRole
+
+    with AgencyStore(agency_db) as store:
+        store.staff.add(ADMIN, StaffRole.ADMIN, PASSWORD)
+    server = ServerThread(agency_db, app_options={"policy_interval": None})
+    server.start()
+    try:
+        # As a TLS proxy in front of it would ask: another host name.
+        response = httpx.get(server.url + "/console/login", headers={"Host": "console.example"})
+        assert "secure" in response.headers["set-cookie"].lower()
+    finally:
+        server.stop()
+
+
+def test_signed_out_pages_go_to_sign_in(console: ServerThread) -> None:
+    for path in PAGES:
+        response = httpx.get(f"{console.url}/console/{path}")
+        assert response.status_code == 303
+        assert response.headers["location"] == "/console/login"
+
+
+def test_every_post_needs_the_csrf_token(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(admin.get("/console/queue").text)
+    for path in POSTS:
+        url = path.format(**ids)
+        for data in ({}, {"csrf": "forged"}):
+            response = admin.post(url, data={**data, "note": "x", "talent": "X", "name": "X"})
+            assert response.status_code == 403, (url, response.text)
+        # From another site, even with the token.
+        foreign = admin.post(url, data={"csrf": token}, headers={"Origin": "http://evil.example"})
+        assert foreign.status_code == 403, url
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+        assert [t.display_name for t in store.talents()] == ["Sari"]
+
+
+def test_supervisors_cannot_open_or_post_to_admin_pages(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(supervisor.get("/console/queue").text)
+    for path in ADMIN_PAGES:
+        assert supervisor.get(f"/console/{path}").status_code == 403
+    for path in (
+        "/console/bookings",
+        "/console/config/general",
+        "/console/staff",
+        "/console/roster/pair",
+        "/console/roster/revoke",
+        f"/console/bookings/{ids['bk']}/cancel",
+    ):
+        response = supervisor.post(path, data={"csrf": token, "talent": "Eve", "name": "Eve"})
+        assert response.status_code == 403, path
+    with AgencyStore(agency_db) as store:
+        assert [t.display_name for t in store.talents()] == ["Sari"]
+        assert {m.name for m in store.staff.members()} == {ADMIN, SUPERVISOR}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_page_in_both_languages_is_complete_and_escapes_talent_text(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget, language: str
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(admin.get("/console/queue").text)
+    admin.post("/console/language", data={"csrf": token, "language": language})
+    with AgencyStore(agency_db) as store:
+        [debrief] = store.escalation_log.debriefs()
+    paths = [f"/console/{p}" for p in PAGES] + [
+        f"/console/escalations/{ids['esc']}",
+        f"/console/escalations/{ids['esc']}?part=live",
+        f"/console/reports/{ids['rep']}",
+        f"/console/debriefs/{debrief.id}",
+        f"/console/bookings/{ids['bk']}/cancel",
+        f"/console/staff?disable={SUPERVISOR}",
+        "/console/nothing-here",
+    ]
+    device = re.search(
+        r"/console/roster/revoke\?device=dev_[0-9a-f]+", admin.get("/console/roster").text
+    )
+    assert device is not None
+    paths.append(device.group(0))
+    for path in paths:
+        response = admin.get(path)
+        assert response.status_code in (200, 404), path
+        html = response.text
+        assert f'lang="{language}"' in html or "?part=live" in path
+        untranslated = re.findall(MISSING.format(".*?"), html)
+        assert untranslated == [], (path, untranslated)
+        # Talent-typed text is escaped; the customer's handle and alias never appear.
+        assert "<img src=x" not in html and "<script>alert" not in html, path
+        assert HANDLE not in html and ALIAS not in html, path
+    login = httpx.get(f"{admin.base_url}/console/login?lang={language}")
+    assert re.findall(MISSING.format(".*?"), login.text) == []
+    item = admin.get(f"/console/escalations/{ids['esc']}").text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in item
+    words = {"id": "Hubungi layanan darurat sekarang.", "en": "Contact emergency services now."}
+    assert words[language] in item  # the follow-up's crisis sign with the playbook's action
+
+
+def test_bad_forms_are_400_never_500(admin: httpx.Client) -> None:
+    token = csrf_of(admin.get("/console/queue").text)
+    cases = [
+        (f"csrf={token}&talent=%FF%FE".encode(), "application/x-www-form-urlencoded"),
+        (b"csrf=" + token.encode() + b"&talent=\xff", "application/x-www-form-urlencoded"),
+        (b"x=" + b"a" * 70_000, "application/x-www-form-urlencoded"),
+        (b'{"csrf": "x"}', "application/json"),
+        ("&".join(f"f{n}=1" for n in range(3000)).encode(), "application/x-www-form-urlencoded"),
+    ]
+    for body, kind in cases:
+        response = admin.post("/console/roster/pair", content=body, headers={"Content-Type": kind})
+        assert response.status_code == 400, (body[:40], response.status_code)
+    for data in ({"contact_window_minutes": "99999"}, {"contact_window_minutes": "-1"}):
+        response = admin.post(
+            "/console/config/general", data={"csrf": token, "agency_name": "A", **data}
+        )
+        assert response.status_code == 400
+    bad_presets = admin.post(
+        "/console/config/presets", data={"csrf": token, "presets": "[" * 100 + "]" * 100}
+    )
+    assert bad_presets.status_code == 400
+    resolve = admin.post(
+        "/console/escalations/esc_x/resolve", data={"csrf": token, "reason": "handled"}
+    )
+    assert resolve.status_code == 400  # a reason and a note, both
+
+
+def test_staff_actions_reach_the_talent_and_the_audit_log(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(admin.get("/console/queue").text)
+    after = talent.events()[-1].seq
+    assert (
+        admin.post(
+            f"/console/escalations/{ids['esc']}/ack", data={"csrf": token, "note": "on it"}
+        ).status_code
+        == 303
+    )
+    assert (
+        admin.post(
+            f"/console/escalations/{ids['esc']}/resolve",
+            data={"csrf": token, "reason": "false_alarm", "note": "checked"},
+        ).status_code
+        == 303
+    )
+    assert (
+        admin.post(
+            f"/console/reports/{ids['rep']}",
+            data={"csrf": token, "status": "in_progress", "level": "supervisor", "take": "1"},
+        ).status_code
+        == 303
+    )
+    events = talent.events(after)
+    assert [e.type for e in events] == [
+        EventType.ESCALATION_ACKNOWLEDGED,
+        EventType.ESCALATION_RESOLVED,
+        EventType.REPORT_UPDATED,
+    ]
+    resolved = wire.decode(events[1].data, wire.EscalationUpdateData)
+    assert (resolved.supervisor, resolved.reason, resolved.note) == (
+        ADMIN,
+        "false_alarm",
+        "checked",
+    )
+    report = wire.decode(events[2].data, wire.ReportUpdateData)
+    assert (report.status, report.level) == ("in_progress", "supervisor")
+    reports = admin.get("/console/reports").text
+    assert ADMIN in reports  # the owner
+
+    # Admin work: a booking, its cancellation, a config change, a staff account, a revocation.
+    created = admin.post(
+        "/console/bookings",
+        data={
+            "csrf": token,
+            "talent": "Sari",
+            "start": "2030-01-01T21:00",
+            "offset": "+07:00",
+            "package": "curhat-30",
+            "alias": "Bunga",
+            "handle": "@bunga",
+            "returning": "1",
+        },
+    )
+    assert created.status_code == 200 and "Sari" in created.text
+    with AgencyStore(agency_db) as store:
+        new = [b for b in store.bookings.rows() if b.returning]
+    assert len(new) == 1 and new[0].start.startswith("2030-01-01T21:00:00+07:00")
+    # Cancelling asks first, saying what it does; asking changes nothing.
+    asked = admin.get(f"/console/bookings/{new[0].id}/cancel")
+    said = translator(Language.ID)  # the account's language
+    assert asked.status_code == 200 and said("bookings.cancel_confirm") in asked.text
+    assert f'action="/console/bookings/{new[0].id}/cancel"' in asked.text
+    with AgencyStore(agency_db) as store:
+        assert store.bookings.row(new[0].id).status == "booked"  # type: ignore[union-attr]
+    assert (
+        admin.post(
+            f"/console/bookings/{new[0].id}/cancel", data={"csrf": token, "reason": "sakit"}
+        ).status_code
+        == 303
+    )
+    assert (
+        admin.post(
+            "/console/config/general",
+            data={
+                "csrf": token,
+                "agency_name": "Agensi Bintang",
+                "supervisor_phone": "+62 811 000",
+                "contact_window_minutes": "20",
+            },
+        ).status_code
+        == 303
+    )
+    assert (
+        admin.post(
+            "/console/staff",
+            data={
+                "csrf": token,
+                "action": "add",
+                "name": "Sinta",
+                "role": "supervisor",
+                "password": "x" * 12,
+            },
+        ).status_code
+        == 200
+    )
+    device = re.search(
+        r"/console/roster/revoke\?device=(dev_[0-9a-f]+)", admin.get("/console/roster").text
+    )
+    assert device is not None
+    asked = admin.get(f"/console/roster/revoke?device={device.group(1)}")
+    assert asked.status_code == 200 and said("roster.revoke_confirm") in asked.text
+    assert f'name="device" value="{device.group(1)}"' in asked.text
+    assert talent.client.get("/v1/feed").status_code == 200  # asking revoked nothing
+    assert (
+        admin.post(
+            "/console/roster/revoke", data={"csrf": token, "device": device.group(1)}
+        ).status_code
+        == 200
+    )
+    revoked = talent.client.get("/v1/feed")
+    assert revoked.status_code == 401
+    assert wire.decode(revoked.content, wire.Problem).type == ProblemType.TOKEN_REVOKED
+
+    with AgencyStore(agency_db) as store:
+        config = store.config()
+        actions = [(e.staff_name, e.action) for e in store.staff.audit_log()]
+    assert config.supervisor_phone == "+62 811 000" and config.contact_window_minutes == 20
+    for action in (
+        "escalation.acknowledge",
+        "escalation.resolve:false_alarm",
+        "report.update",
+        "booking.create",
+        "booking.cancel",
+        "config.general",
+        "staff.add",
+        "device.revoke",
+        "login",
+    ):
+        assert (ADMIN, action) in actions, action
+    audit = admin.get("/console/audit").text
+    assert said("audit.device.revoke") in audit  # in words, not codes
+    assert said("audit.escalation.resolve") + f" ({said('reason.false_alarm')})" in audit
+    assert actions.count((ADMIN, "staff.add")) == 1  # the store's entry, not a second one
+    myself = admin.post("/console/staff", data={"csrf": token, "action": "disable", "name": ADMIN})
+    assert myself.status_code == 409 and said("staff.not_yourself") in myself.text
+
+
+def test_the_config_tables_and_policy_save_and_push(admin: httpx.Client, talent: Paired) -> None:
+    token = csrf_of(admin.get("/console/queue").text)
+    config_page = admin.get("/console/config").text
+    count = int(re.search(r'name="pace-count" value="(\d+)"', config_page).group(1))  # type: ignore[union-attr]
+    after = talent.events()[-1].seq
+    data = {"csrf": token, "pace-count": str(count)}
+    data.update({"pace-0-slower_than_seconds": "90", "pace-0-times": "4"})
+    for n in range(1, count):
+        data[f"pace-{n}-delete"] = "1"
+        data[f"pace-{n}-slower_than_seconds"] = "1"
+        data[f"pace-{n}-times"] = "1"
+    assert admin.post("/console/config/pace", data=data).status_code == 303
+    policy = admin.post(
+        "/console/config/policy",
+        data={
+            "csrf": token,
+            "realert_after_seconds": "30",
+            "remind_owner_after_seconds": "600",
+            "rounds": "2",
+            "priority-button": "urgent",
+            "priority-lone_worker": "high",
+            "priority-wellbeing": "low",
+            "contacts": "Pak Manajer | +62 812 3456\n",
+            "webhook_url": "",
+            "first_response_minutes": "15",
+            "update_every_minutes": "5",
+        },
+    )
+    assert policy.status_code == 303
+    pushed = [
+        wire.decode(e.data, wire.AgencyConfig)
+        for e in talent.events(after)
+        if e.type == EventType.CONFIG_UPDATED
+    ]
+    assert pushed[0].pace_thresholds == (wire.PaceThreshold(slower_than_seconds=90, times=4),)
+    assert pushed[-1].escalation_policy == wire.EscalationPolicy(
+        realert_after_seconds=30, remind_owner_after_seconds=600, rounds=2
+    )
+    lone = talent.write(
+        "POST",
+        "/v1/escalations",
+        {"level": "urgent", "at": soon().isoformat(), "kind": "lone_worker"},
+    )
+    got = talent.client.get(f"/v1/escalations/{lone.json()['id']}")
+    assert wire.decode(got.content, wire.Escalation).priority == "high"
+
+
+def test_report_timers_mark_overdue_tickets(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store, store.db.write() as tx:
+        old = (
+            wire.decode(f'"{soon().isoformat()}"', wire.Timestamp) - timedelta(hours=2)
+        ).isoformat()
+        tx.execute("UPDATE reports SET created_at = ? WHERE id = ?", (old, ids["rep"]))
+    page = admin.get("/console/reports").text
+    assert ('class="overdue"' in page and "overdue by" in page.lower()) or "lewat" in page
+
+
+def test_taking_an_alarm_someone_took_first_says_who_has_it(
+    admin: httpx.Client, supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    take = f"/console/escalations/{ids['esc']}/ack"
+    queue = supervisor.get("/console/queue").text
+    assert f'action="{take}"' in queue  # the queue row's own Take button
+    first = supervisor.post(take, data={"csrf": csrf_of(queue)})
+    assert first.status_code == 303 and first.headers["location"].endswith("?taken=1")
+    said = translator(Language.ID)
+    assert said("escalation.taken_notice") in supervisor.get(first.headers["location"]).text
+    second = admin.post(take, data={"csrf": csrf_of(admin.get("/console/queue").text)})
+    assert second.status_code == 303 and second.headers["location"].endswith("?already=1")
+    page = admin.get(second.headers["location"]).text
+    assert said("escalation.not_waiting") in page
+    assert said("escalation.taken_by", name=SUPERVISOR) in page
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).supervisor == SUPERVISOR
+
+
+def test_the_agencys_time_zone_is_set_in_the_configuration(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        booking = store.bookings.row(ids["bk"])
+    assert booking is not None
+    wib, wit = zone_named("WIB"), zone_named("WIT")
+    page = admin.get("/console/bookings").text
+    assert wib.label in page and format_when(booking.start, wib, Language.ID) in page
+    token = csrf_of(page)
+    saved = admin.post(
+        "/console/config/general",
+        data={
+            "csrf": token,
+            "agency_name": "Agensi Bintang",
+            "contact_window_minutes": "10",
+            "time_zone": "WIT",
+        },
+    )
+    assert saved.status_code == 303
+    page = admin.get("/console/bookings").text
+    assert wit.label in page and format_when(booking.start, wit, Language.ID) in page
+    assert '<option value="+09:00" selected>' in page  # a new booking's zone, too

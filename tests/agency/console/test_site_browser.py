@@ -1,0 +1,411 @@
+"""The console in a real browser (Debian's Chromium, Playwright) against the real server,
+with a real desk (vault, sync and escalation service) raising the alarms.
+
+One server, one desk and one browser for the module; each test its own browser contexts.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from playwright.sync_api import Page
+
+from talentdesk.safety import SafetyService
+from talentdesk.safety.escalation import EscalationState, EscalationView
+from talentdesk.sync.apply import UPDATE_KIND
+from talentdesk.sync.service import SyncService
+from talentdesk.vault import Vault
+from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_contract import wire
+from talentdesk_contract.values import ReportCategory
+from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff, new_page
+from tests.reference_agency import pair
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+SENTINEL_HANDLE = "@SENTINEL-handle-7781"
+SENTINEL_ALIAS = "SENTINEL-alias-7781"
+
+
+class ServerClock:
+    """The server's wall clock: real time plus whatever the test adds."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
+@dataclass
+class World:
+    server: ServerThread
+    db: Path
+    clock: ServerClock
+    vault: Vault
+    sync: SyncService
+    safety: SafetyService
+    booking_id: str
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+
+def wait_for(condition: Callable[[], Any], timeout: float = 10.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    root = tmp_path_factory.mktemp("console-browser")
+    db = root / "agency.sqlite3"
+    add_staff(db)
+    clock = ServerClock()
+    with AgencyStore(db) as store:
+        code = store.create_pairing_code("Sari")
+        booking = store.create_booking(
+            "Sari",
+            start=datetime.now(UTC) + timedelta(minutes=5),
+            package_id="curhat-30",
+            alias=SENTINEL_ALIAS,
+            handle=SENTINEL_HANDLE,
+        )
+    server = ServerThread(db, app_options={"clock": clock, "policy_interval": 0.2})
+    server.start()
+    vault = Vault.create(root / "desk" / "vault.sqlite3", passphrase="browser test passphrase")
+    sync = SyncService(vault, feed_wait=1, client_timeout=2.0)
+    sync.pair(server.url, code)
+    safety = SafetyService(vault, sync)  # registers its feed handler
+    sync.start()
+    yield World(server, db, clock, vault, sync, safety, booking)
+    sync.stop()
+    vault.close()
+    server.stop()
+
+
+def signed_in(browser: Browser, world: World, name: str, **options: Any) -> Page:
+    page = new_page(browser, **options)
+    page.goto(world.url + "/console/login?lang=en")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console/queue")
+    assert isinstance(page, Page)
+    return page
+
+
+def desk_view(world: World, local_id: str) -> EscalationView:
+    """The desk's own record of an escalation."""
+    view = world.safety.escalations.get(local_id)
+    assert view is not None
+    return view
+
+
+def remote_id(world: World, local_id: str) -> str:
+    found = wait_for(lambda: desk_view(world, local_id).remote_id)
+    assert isinstance(found, str)
+    return found
+
+
+def test_sign_in_and_a_desk_escalation_appears_live_within_a_second(
+    browser: Browser, world: World
+) -> None:
+    page = signed_in(browser, world, ADMIN)
+    page.wait_for_selector("body[data-live-seq]")  # the live stream is connected
+    before = page.locator("#queue tbody tr.unacked").count()
+    clicked = time.monotonic()
+    view = world.safety.escalations.escalate(world.booking_id)
+    page.locator("#queue tbody tr.unacked").nth(before).wait_for(timeout=5000)
+    elapsed = time.monotonic() - clicked
+    assert elapsed < 1.0, f"the row took {elapsed:.2f} s"
+    esc = remote_id(world, view.id)
+    row = page.locator(f"#row-{esc}")
+    # The talent's working name and the booking (time, package); never the customer.
+    assert "Sari" in row.inner_text() and "Curhat" in row.inner_text()
+    html = page.content()
+    assert SENTINEL_HANDLE not in html and SENTINEL_ALIAS not in html
+    assert page.title().startswith("(")  # the count stands in the tab title
+    page.context.close()
+
+
+def test_one_click_take_from_the_queue_row_and_every_supervisor_sees_it_live(
+    browser: Browser, world: World
+) -> None:
+    rina = signed_in(browser, world, ADMIN)
+    budi = signed_in(browser, world, SUPERVISOR)
+    budi.wait_for_selector("body[data-live-seq]")
+    view = world.safety.escalations.escalate(world.booking_id, note="tolong")
+    esc = remote_id(world, view.id)
+    budi.wait_for_selector(f"#row-{esc}.unacked")
+    # A screen reader hears of it; the waiting timer counts live (m:ss), not "5 s".
+    assert budi.get_attribute("#announcer", "aria-live") == "assertive"
+    budi.wait_for_selector("#announcer:has-text('New alarm: Sari: Asked for help')")
+    first = budi.inner_text(f"#row-{esc} .age")
+    assert re.fullmatch(r"\d+:\d\d", first), first
+    budi.wait_for_function(
+        "([sel, text]) => { const el = document.querySelector(sel); "
+        "return el !== null && el.textContent !== text; }",
+        arg=[f"#row-{esc} .age", first],
+        timeout=3000,
+    )
+    # One action on the row's own button, named for what it takes (here from the keyboard).
+    row = budi.locator(f"#row-{esc}")
+    take = row.get_by_role("button", name="Take it: Sari, Asked for help (escalate button)")
+    take.focus()
+    budi.keyboard.press("Enter")
+    budi.wait_for_url(f"**/console/escalations/{esc}?taken=1")
+    assert budi.inner_text("#item-status") == f"Taken by {SUPERVISOR}"
+    # Rina's queue shows who took it, without a reload; the desk shows Budi's name.
+    rina.wait_for_selector(f"#row-{esc}:not(.unacked) .status:has-text('Taken by {SUPERVISOR}')")
+    wait_for(lambda: desk_view(world, view.id).state is EscalationState.ACKNOWLEDGED)
+    assert desk_view(world, view.id).supervisor == SUPERVISOR
+
+    budi.select_option("select[name=reason]", "emergency_services_called")
+    budi.fill("form[action$='/resolve'] textarea[name=note]", "Polisi sudah dihubungi")
+    budi.click("#resolve")
+    budi.wait_for_selector("#item-status:has-text('resolved')")
+    assert "emergency services called" in budi.inner_text("#live-item")
+    assert "Resolved by Budi: emergency services called." in budi.inner_text(".timeline")
+    wait_for(lambda: desk_view(world, view.id).state is EscalationState.RESOLVED)
+    rina.wait_for_selector(f"#row-{esc}", state="detached")
+    rina.context.close()
+    budi.context.close()
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    found = re.match(r"rgba?\((\d+), (\d+), (\d+)", css)
+    assert found is not None, css
+    return (float(found.group(1)), float(found.group(2)), float(found.group(3)))
+
+
+def luminance(css: str) -> float:
+    """WCAG 2's relative luminance of a CSS colour."""
+
+    def linear(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _rgb(css))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(ink: str, background: str) -> float:
+    high, low = sorted((luminance(ink), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+COLOURS = """(row) => {
+  const css = (q) => getComputedStyle(document.querySelector(q));
+  return {
+    page: [css("body").color, css("body").backgroundColor],
+    muted: [css(".foot").color, css("body").backgroundColor],
+    link: [css(row + " .c-kind a").color, css(row + " td.c-kind").backgroundColor],
+    alarm: [css(row + " td.c-talent").color, css(row + " td.c-talent").backgroundColor],
+    timer: [css(row + " .age").color, css(row + " td.c-wait").backgroundColor],
+    count: [css("#queue-count").color, css("#queue-count").backgroundColor],
+    take: [css(row + " button.take").color, css(row + " button.take").backgroundColor],
+    bar: [css(".bar nav a").color, css(".bar").backgroundColor],
+  };
+}"""
+
+
+def test_the_night_shift_scheme_is_dark_readable_and_switchable(
+    browser: Browser, world: World
+) -> None:
+    # The device asks for dark; no animation, so the alarm's colours hold still to measure.
+    page = signed_in(browser, world, SUPERVISOR, color_scheme="dark", reduced_motion="reduce")
+    view = world.safety.escalations.escalate(None)
+    row = f"#row-{remote_id(world, view.id)}"
+    page.wait_for_selector(f"{row}.unacked")
+
+    def measured() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = page.evaluate(COLOURS, row)
+        for name, (ink, background) in found.items():
+            assert contrast(ink, background) >= 4.5, (name, ink, background)
+        return found
+
+    dark = measured()
+    assert luminance(dark["page"][1]) < 0.02  # a dark page, not a white one
+    # The alarm stands out in red, deep enough not to glare in a dark room.
+    red, green, blue = _rgb(dark["alarm"][1])
+    assert red > 2 * max(green, blue) and luminance(dark["alarm"][1]) < 0.05
+    assert luminance(dark["alarm"][1]) > luminance(dark["page"][1])
+
+    page.select_option("#theme", "light")  # the header's switch wins over the device
+    assert luminance(measured()["page"][1]) > 0.8
+    page.reload()  # kept, and drawn by the server from the first paint
+    assert page.get_attribute("html", "data-theme") == "light"
+    page.wait_for_selector(f"{row}.unacked")
+    light = measured()
+    assert luminance(light["page"][1]) > 0.8 and _rgb(light["alarm"][1])[0] > 200
+    page.select_option("#theme", "auto")
+    assert page.get_attribute("html", "data-theme") is None
+    assert luminance(measured()["page"][1]) < 0.02
+    page.context.close()
+
+
+def test_an_unacknowledged_escalation_alerts_again_after_the_delay(
+    browser: Browser, world: World
+) -> None:
+    page = signed_in(browser, world, SUPERVISOR)
+    view = world.safety.escalations.escalate(None)
+    esc = remote_id(world, view.id)
+    page.wait_for_selector(f"#row-{esc}.unacked")
+    assert page.locator(f"#row-{esc} .badge.warn").count() == 0
+    world.clock.offset += timedelta(seconds=61)  # the server's policy runs on this clock
+    page.wait_for_selector(f"#row-{esc} .badge.warn:has-text('Alerted again 1')", timeout=5000)
+    page.wait_for_selector("#next-level")
+    # The talent's app heard it too (the desk keeps the feed's update).
+    wait_for(lambda: world.vault.get(UPDATE_KIND, f"escalation.alerted_again:{esc}"))
+    page.context.close()
+
+
+def test_the_lone_worker_alarm_arrives_as_its_own_escalation(
+    browser: Browser, world: World
+) -> None:
+    page = signed_in(browser, world, ADMIN)
+    first = world.safety.escalations.escalate(world.booking_id)
+    first_id = remote_id(world, first.id)
+    page.goto(f"{world.url}/console/escalations/{first_id}")
+    page.click("#take")
+    page.goto(world.url + "/console/queue")
+    other = pair(world.url, world.db, "Sari", "second device")
+    created = other.write(
+        "POST",
+        "/v1/escalations",
+        {"level": "urgent", "at": datetime.now(UTC).isoformat(), "kind": "lone_worker"},
+    )
+    other.client.close()
+    assert created.status_code == 201
+    lone = created.json()["id"]
+    assert lone != first_id
+    page.wait_for_selector(f"#row-{lone}.unacked:has-text('Are you OK?')")
+    assert page.locator(f"#row-{first_id}:not(.unacked)").count() == 1
+    page.context.close()
+
+
+def test_a_note_holding_script_is_shown_literally(browser: Browser, world: World) -> None:
+    page = signed_in(browser, world, ADMIN)
+    note = "<script>window.pwned = 1</script><b>bold?</b>"
+    view = world.safety.escalations.escalate(None, note=note)
+    esc = remote_id(world, view.id)
+    page.goto(f"{world.url}/console/escalations/{esc}")
+    assert page.inner_text("#talent-note") == note
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("#talent-note b").count() == 0
+    page.context.close()
+
+
+def test_a_post_without_the_csrf_token_is_403(browser: Browser, world: World) -> None:
+    page = signed_in(browser, world, ADMIN)
+    view = world.safety.escalations.escalate(None)
+    esc = remote_id(world, view.id)
+    response = page.request.post(f"{world.url}/console/escalations/{esc}/ack", form={"note": "x"})
+    assert response.status == 403
+    forged = page.request.post(
+        f"{world.url}/console/escalations/{esc}/ack", form={"note": "x", "csrf": "guess"}
+    )
+    assert forged.status == 403
+    page.goto(f"{world.url}/console/escalations/{esc}")
+    assert "status" in page.content() and page.locator("#take").count() == 1  # still open
+    page.context.close()
+
+
+def test_a_wrong_password_is_throttled(browser: Browser, world: World) -> None:
+    page = new_page(browser)
+    page.goto(world.url + "/console/login?lang=en")
+    for _ in range(5):
+        page.fill("input[name=name]", SUPERVISOR)
+        page.fill("input[name=password]", "not the password")
+        page.click("button[type=submit]")
+        page.wait_for_selector(".error:has-text('Wrong name or password')")
+    page.fill("input[name=name]", SUPERVISOR)
+    page.fill("input[name=password]", PASSWORD)  # even the right one waits now
+    page.click("button[type=submit]")
+    page.wait_for_selector(".error:has-text('Too many failed sign-ins')")
+    assert "/console/login" in page.url
+    page.context.close()
+    with AgencyStore(world.db) as store, store.db.write() as tx:
+        tx.execute("DELETE FROM login_failures")  # the other tests sign in as Budi
+
+
+def test_a_supervisor_cannot_open_admin_pages(browser: Browser, world: World) -> None:
+    page = signed_in(browser, world, SUPERVISOR)
+    for path in ("bookings", "config", "staff", "audit"):
+        response = page.goto(f"{world.url}/console/{path}")
+        assert response is not None and response.status == 403, path
+        assert "may not do this" in page.content()
+    assert page.locator("nav a[href='/console/config']").count() == 0
+    page.context.close()
+
+
+def test_every_page_fits_a_phone_with_touch_sized_buttons(browser: Browser, world: World) -> None:
+    with AgencyStore(world.db) as store:
+        talent_id = store.talent_by_name("Sari").id
+        _, body = store.create_report(
+            talent_id,
+            wire.ReportRequest(
+                session_id="s1",
+                booking_id=world.booking_id,
+                category=ReportCategory.THREATS,
+                description="Dia mengancam.",
+                at=datetime.now(UTC),
+            ),
+        )
+        device = store.devices.devices()[0].id
+    report = wire.decode(body, wire.Report).id
+    phone = {"width": 390, "height": 844}
+    page = signed_in(browser, world, ADMIN, viewport=phone, has_touch=True, is_mobile=True)
+    view = world.safety.escalations.escalate(world.booking_id)
+    esc = remote_id(world, view.id)
+    page.wait_for_selector(f"#row-{esc}.unacked")
+    # A card: what it is, who, how long, the Take button; the details after.
+    order = ["c-kind", "c-talent", "c-wait", "c-act", "c-sign", "c-booking"]
+    ys = page.evaluate(
+        "([row, names]) => names.map((n) => "
+        "document.querySelector(`${row} td.${n}`).getBoundingClientRect().top)",
+        [f"#row-{esc}", order],
+    )
+    assert ys == sorted(ys), dict(zip(order, ys, strict=True))
+    # The account's controls wait behind the menu button.
+    assert not page.is_visible("#me")
+    page.click("#menu-toggle")
+    assert page.is_visible("#me") and page.get_attribute("#menu-toggle", "aria-expanded") == "true"
+    for path in (
+        "queue",
+        f"escalations/{esc}",
+        "reports",
+        f"reports/{report}",
+        "roster",
+        f"roster/revoke?device={device}",
+        "bookings",
+        f"bookings/{world.booking_id}/cancel",
+        "config",
+        "staff",
+        "audit",
+    ):
+        page.goto(f"{world.url}/console/{path}")
+        # No sideways scrolling of the page (wide edit tables scroll inside their card).
+        assert page.evaluate("document.documentElement.scrollWidth") <= phone["width"], path
+        small = page.evaluate(
+            "() => [...document.querySelectorAll('button, .button, select')]"
+            ".filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)"
+            ".map((e) => e.outerHTML.slice(0, 80))"
+        )
+        assert small == [], (path, small)
+    page.context.close()

@@ -1,0 +1,174 @@
+"""The system-wide pace hotkeys: heard while another app has the focus, under a real X
+server (Xvfb), with xdotool pressing the keys as a talent would in their chat app.
+
+The X server, the "chat app" (a small Qt window in a child process, on X11) and xdotool
+are real; CI installs Xvfb and xdotool and sets ``TALENTDESK_REQUIRE_X11=1``, so a
+missing one fails there instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from talentdesk.ui.hotkeys import (
+    GlobalHotkeys,
+    Unsupported,
+    from_key_sequence,
+    hotkey_support,
+    is_valid,
+    to_key_sequence,
+)
+
+REQUIRE_X11 = "TALENTDESK_REQUIRE_X11"
+#: The stand-in for the talent's chat app: an X11 window with a text field that has the
+#: focus, printing what it receives (the hotkeys must not take the keys away from it).
+CHAT_APP = """
+import sys
+from PySide6.QtWidgets import QApplication, QLineEdit
+app = QApplication(sys.argv)
+field = QLineEdit()
+field.setWindowTitle("chat-app-stand-in")
+field.textChanged.connect(lambda text: print("typed", text, flush=True))
+field.resize(300, 60)
+field.show()
+field.activateWindow()
+field.setFocus()
+print("ready", flush=True)
+app.exec()
+"""
+
+
+def need(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        message = f"{tool} is not installed"
+        if os.environ.get(REQUIRE_X11) == "1":
+            pytest.fail(f"{REQUIRE_X11}=1 but {message}")
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture
+def x_display(tmp_path: Path) -> Iterator[str]:
+    """A real X server of our own (Xvfb) on a free display number, e.g. ``:7``."""
+    xvfb = need("Xvfb")
+    need("xdotool")
+    read, write = os.pipe()
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    assert number.isdigit(), "Xvfb did not say its display"
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture
+def chat_app(x_display: str) -> Iterator[subprocess.Popen[str]]:
+    """The stand-in chat app, shown on ``x_display`` with the keyboard focus."""
+    env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHAT_APP], env=env, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    window = ""
+    deadline = time.monotonic() + 20
+    while not window and time.monotonic() < deadline:
+        found = xdotool(x_display, "search", "--name", "chat-app-stand-in", check=False)
+        window = found.split()[0] if found.split() else ""
+        time.sleep(0.05)
+    assert window, "the chat app's window did not appear"
+    xdotool(x_display, "windowfocus", "--sync", window)
+    assert xdotool(x_display, "getwindowfocus").strip() == window
+    yield proc
+    proc.terminate()
+    proc.wait(10)
+    proc.stdout.close()
+
+
+def xdotool(display: str, *args: str, check: bool = True) -> str:
+    done = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=check,
+        timeout=20,
+    )
+    return done.stdout
+
+
+def test_hotkeys_are_heard_while_another_app_has_the_focus(
+    qtbot: QtBot,
+    x_display: str,
+    chat_app: subprocess.Popen[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DISPLAY", x_display)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    hotkeys = GlobalHotkeys()
+    try:
+        support = hotkeys.start("<ctrl>+<alt>+m", "<ctrl>+<alt>+r", platform="xcb")
+        assert support.available, support.reason
+        assert hotkeys.running
+        with qtbot.waitSignal(hotkeys.message_in, timeout=10_000):
+            xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
+        with qtbot.waitSignal(hotkeys.replied, timeout=10_000):
+            xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+r")
+        # Other keys go to the chat app as before, and are no hotkey.
+        with qtbot.assertNotEmitted(hotkeys.message_in, wait=300):
+            xdotool(x_display, "type", "halo")
+        assert chat_app.stdout is not None
+        assert chat_app.stdout.readline().strip().startswith("typed")
+        # Other combinations replace the old ones.
+        hotkeys.start("<ctrl>+<shift>+<f9>", "", platform="xcb")
+        with qtbot.assertNotEmitted(hotkeys.message_in, wait=300):
+            xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
+        with qtbot.waitSignal(hotkeys.message_in, timeout=10_000):
+            xdotool(x_display, "key", "--clearmodifiers", "ctrl+shift+F9")
+    finally:
+        hotkeys.stop()
+    assert not hotkeys.running
+
+
+def test_wayland_and_headless_say_why_there_are_none() -> None:
+    wayland = {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}
+    if sys.platform.startswith("linux"):
+        assert hotkey_support("wayland", {}).reason is Unsupported.WAYLAND
+        assert hotkey_support("xcb", wayland).reason is Unsupported.WAYLAND
+        assert hotkey_support("offscreen", {}).reason is Unsupported.NO_DISPLAY
+        assert hotkey_support("xcb", {"DISPLAY": ":0"}).available
+    hotkeys = GlobalHotkeys()
+    if sys.platform.startswith("linux"):
+        support = hotkeys.start("<ctrl>+<alt>+m", "<ctrl>+<alt>+r", platform="wayland")
+        assert not support.available and not hotkeys.running
+
+
+def test_combinations_are_spelled_for_pynput_and_shown_for_qt() -> None:
+    assert from_key_sequence(QKeySequence("Ctrl+Alt+M")) == "<ctrl>+<alt>+m"
+    assert from_key_sequence(QKeySequence("Ctrl+Shift+F9")) == "<ctrl>+<shift>+<f9>"
+    assert from_key_sequence(QKeySequence("M")) == ""  # a bare key would fire while typing
+    assert from_key_sequence(QKeySequence()) == ""
+    assert to_key_sequence("<ctrl>+<alt>+m").toString() == "Ctrl+Alt+M"
+    assert to_key_sequence("<ctrl>+<shift>+<f9>").toString() == "Ctrl+Shift+F9"
+    assert is_valid("") and is_valid("<ctrl>+<alt>+m") and is_valid("<alt>+<f8>")
+    assert not is_valid("<ctrl>+<alt>+<f8>")  # switches the virtual terminal on Linux
+    assert not is_valid("m") and not is_valid("<ctrl>+<ctrl>+m") and not is_valid("<ctrl>+<x>")
+    assert not is_valid("<ctrl>+M") and not is_valid("<hyper>+m")

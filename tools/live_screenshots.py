@@ -1,0 +1,198 @@
+"""Grab the compact window and the lock screen during a live session, under Xvfb at
+1366×768, in both languages, for docs/screenshots.
+
+Usage:
+    uv run python tools/live_screenshots.py [--out docs/screenshots]
+
+Starts its own X server (Xvfb, 1366×768) and runs the real app on it (Qt's xcb platform),
+against the reference agency on loopback seeded like a demo run, in a throw-away data
+folder: unlocks, pairs, accepts tonight's first booking and starts its session, pins three
+replies, lets the customer wait, escalates (the agency's supervisor takes it). Then, for
+Indonesian and English, it saves
+
+* ``compact-<lang>.png``: the compact window beside the chat app, as the talent sees it;
+* ``lock-live-session-<lang>.png``: the whole screen, locked in the middle of the session
+  (the session's clock, the escalate button, the escalation taken by "Rina").
+
+The session's monotonic clock is a fake one moved by this script; everything else is
+real. The throw-away folder is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+SCREEN = (1366, 768)
+TALENT = "Sari"
+PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
+
+
+def start_xvfb() -> subprocess.Popen[bytes]:
+    """An X server of our own at 1366×768; DISPLAY points at it from here on."""
+    read, write = os.pipe()
+    proc = subprocess.Popen(
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write),
+            "-screen",
+            "0",
+            f"{SCREEN[0]}x{SCREEN[1]}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number.isdigit():
+        raise SystemExit("Xvfb did not start")
+    os.environ["DISPLAY"] = f":{number}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    return proc
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=Path("docs") / "screenshots")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    xvfb = start_xvfb()
+    try:
+        return _shoot_all(out)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+
+
+def _shoot_all(out: Path) -> int:
+    # Qt is imported once DISPLAY points at our X server.
+    from _screens import PASSPHRASE, Monotonic, settle, unlocked, wait_until
+    from PySide6.QtGui import QGuiApplication
+
+    from talentdesk.app import workspace_opener
+    from talentdesk.sessions.settings import load_settings, save_settings
+    from talentdesk.ui.application import build_app, ensure_qapplication
+    from talentdesk.vault import VAULT_FILE, Vault
+    from talentdesk.workspace import DemoAgency, SessionClocks
+    from talentdesk_agency import AgencyStore, ServerThread, seed_demo
+
+    ensure_qapplication([sys.argv[0]])
+    work = Path(tempfile.mkdtemp(prefix="talentdesk-live-shots-"))
+    db = work / "agency.sqlite3"
+    code = seed_demo(db, TALENT, datetime.now(UTC))
+    vault = Vault.create(work / "data" / VAULT_FILE, passphrase=PASSPHRASE)
+    try:
+        settings = load_settings(vault)
+        settings.talent_name = TALENT
+        save_settings(vault, settings)
+    finally:
+        vault.close()
+    clock = Monotonic()
+    try:
+        with ServerThread(db) as server:
+            app = build_app(
+                work / "data",
+                "id",
+                open_workspace=workspace_opener(
+                    demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
+                ),
+            )
+            assert app is not None
+            try:
+                window = unlocked(app)
+                today = window.today
+                wait_until(lambda: today.model.rowCount() == 4)
+                session = app.session
+                assert session is not None
+                assert app.safety is not None
+                wait_until(lambda: session.replies.get(PINS[0]) is not None)
+                for reply_id in PINS:
+                    session.replies.pin(reply_id)
+                session.changed_replies()
+                first = today.model.rows()[0].booking.id
+
+                def answered(booking_id: str) -> bool:
+                    number = today.model.row_of(booking_id)
+                    return number is not None and today.model.rows()[number].answer is not None
+
+                today.select_booking(first)
+                today.accept_button.click()
+                wait_until(functools.partial(answered, first))
+                panel = today.session_panel
+                assert panel is not None
+                wait_until(panel.start_button.isEnabled)
+                panel.start_button.click()
+                screens = app.session_windows
+                assert screens is not None
+                wait_until(lambda: screens.window is not None and screens.window.isVisible())
+                clock.now += 11 * 60 + 23
+                session.customer_wrote()
+                clock.now += 97  # the customer has waited: the pace box warns
+                session.tick_now()
+                view = app.safety.escalate()
+                assert view is not None
+                agency = AgencyStore(db)
+                wait_until(lambda: bool(agency.escalations()), timeout=30)
+                agency.acknowledge_escalation(agency.escalations()[0].id, "Rina")
+                wait_until(
+                    lambda: (
+                        app.safety is not None
+                        and any(v.supervisor == "Rina" for v in app.safety.snapshot.escalations)
+                    ),
+                    timeout=30,
+                )
+                screen = QGuiApplication.primaryScreen()
+                assert screen is not None
+                for language in ("id", "en"):
+                    app.set_language(language)
+                    screens.show_compact()
+                    compact = screens.compact
+                    assert compact is not None
+                    compact.move(SCREEN[0] - compact.width() - 24, 40)
+                    wait_until(lambda c=compact: c.result_buttons[0].isEnabled())  # type: ignore[misc]
+                    session.tick_now()
+                    settle(0.8)
+                    path = out / f"compact-{language}.png"
+                    compact.grab().save(str(path))
+                    print(path)
+                screens.show_session()
+                app.set_language("id")
+                for language in ("id", "en"):
+                    app.set_language(language)
+                    if app.guard is None:
+                        app.lock()
+                    lock_screen = app.unlock_screen
+                    lock_screen.setGeometry(0, 0, *SCREEN)
+                    lock_screen.show()
+                    wait_until(lambda: app.guard is not None and app.guard.isVisible())
+                    clock.now += 37
+                    assert app.guard is not None
+                    app.guard.tick_now()
+                    settle(1.0)
+                    path = out / f"lock-live-session-{language}.png"
+                    screen.grabWindow(0).save(str(path))  # the whole 1366×768 screen
+                    print(path)
+            finally:
+                app.shutdown()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
