@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QBoxLayout,
     QCheckBox,
     QComboBox,
@@ -91,21 +93,56 @@ def ask_to_confirm(
 
 
 class _WheelGuard(QObject):
-    """Passes a wheel turn over an unfocused control on to what holds it (the page scrolls).
+    """Hands a wheel turn over an unfocused control to the scroll area holding it.
 
     Without it, scrolling a page changes whichever combo box passes under the pointer,
-    and a setting changed that way is saved at once.
+    and a setting changed that way is saved at once. The turn goes to the scroll area
+    itself (Qt would pass an ignored turn up only when it came from the mouse, not one
+    sent by the app or a test), so the page scrolls by the same step either way.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(watched, QWidget)
-            and not watched.hasFocus()
+            event.type() != QEvent.Type.Wheel
+            or not isinstance(watched, QWidget)
+            or not isinstance(event, QWheelEvent)
+            or watched.hasFocus()
         ):
-            event.ignore()  # the application hands an ignored wheel event to the parent
+            return False
+        area = _scroll_area_of(watched)
+        if area is None:
+            event.ignore()  # Qt hands an ignored turn from the mouse to the parent
             return True
-        return False
+        viewport = area.viewport()
+        position = QPointF(watched.mapTo(viewport, event.position().toPoint()))
+        passed = QWheelEvent(
+            position,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QApplication.sendEvent(viewport, passed)
+        event.accept()
+        return True
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    """The nearest scroll area around ``widget`` that can scroll up or down, if any."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        holder = parent.parentWidget()
+        if (
+            isinstance(holder, QAbstractScrollArea)
+            and holder.viewport() is parent
+            and holder.verticalScrollBar().maximum() > 0
+        ):
+            return holder
+        parent = holder
+    return None
 
 
 _WHEEL_GUARD: _WheelGuard | None = None

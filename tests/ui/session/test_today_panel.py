@@ -348,3 +348,11 @@ def test_todays_list_says_each_bookings_stage(qtmodeltester: ModelTester, qapp: 
     ]
     model.set_stage_source(None)
     assert model.data(model.index(0, Column.STATE)) == "Accepted · delivered"
+
+
+def test_a_declined_booking_reads_without_a_dangling_dash(qtbot: QtBot, desk: Desk) -> None:
+    booking = desk.book(status=BookingStatus.DECLINED)
+    panel = make_panel(qtbot, desk)
+    show(qtbot, desk, panel, booking)
+    assert panel.stage.text() == "Chat only · Declined"  # was "Chat only · Declined —"
+    assert not panel.start_button.isVisible()  # nothing to start, not a greyed-out Start
