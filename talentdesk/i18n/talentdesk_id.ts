@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <source>%1 at %2: %3. Start it in TalentDesk when you are ready.</source>
-        <translation>%1 jam %2: %3. Mulai di TalentDesk kalau kamu sudah siap.</translation>
+        <translation>%1 pukul %2: %3. Mulai di TalentDesk kalau kamu sudah siap.</translation>
     </message>
     <message>
         <source>Unblock the returning customer before you start.</source>
@@ -3425,7 +3425,7 @@ Folder data: %2</translation>
     </message>
     <message>
         <source>Before you accept the booking at %1 (%2):</source>
-        <translation>Sebelum kamu menerima booking jam %1 (%2):</translation>
+        <translation>Sebelum kamu menerima booking pukul %1 (%2):</translation>
     </message>
     <message>
         <source>Accept anyway</source>
@@ -3501,7 +3501,7 @@ Folder data: %2</translation>
         <source>Decline the booking at %1 (%2)?
 
 You can tell the agency why (optional):</source>
-        <translation>Tolak booking jam %1 (%2)?
+        <translation>Tolak booking pukul %1 (%2)?
 
 Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
     </message>
@@ -3515,11 +3515,11 @@ Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
     </message>
     <message>
         <source>You accepted the booking at %1 (%2).</source>
-        <translation>Kamu menerima booking jam %1 (%2).</translation>
+        <translation>Kamu menerima booking pukul %1 (%2).</translation>
     </message>
     <message>
         <source>You declined the booking at %1 (%2).</source>
-        <translation>Kamu menolak booking jam %1 (%2).</translation>
+        <translation>Kamu menolak booking pukul %1 (%2).</translation>
     </message>
     <message>
         <source>The agency refused your answer: %1</source>

@@ -123,7 +123,6 @@ class RepliesPage(EmptyStatePage):
         self.text_label = make_label("fieldLabel", wrap=False)
         self.text = QPlainTextEdit()
         self.text.setObjectName("replyText")
-        self.text.setMinimumHeight(120)
         self.variables_hint = make_label("small", name="variablesHint")
         self.text_problem = make_label("small", name="textProblem")
         self.save_button = make_button("primary", name="saveReply")
@@ -163,7 +162,9 @@ class RepliesPage(EmptyStatePage):
         list_footer = QHBoxLayout()
         list_footer.addWidget(self.list_summary, 1)
         list_footer.addWidget(self.new_button)
-        self.view.setMinimumHeight(220)
+        # Small enough minimums that the page fits a 1366×768 screen with a reminder
+        # banner on show: "New reply" and "Save" stay in view without scrolling.
+        self.view.setMinimumHeight(150)
         self.list_card.body.addWidget(self.search)
         self.list_card.body.addLayout(filters)
         self.list_card.body.addWidget(self.view, 1)
@@ -179,7 +180,7 @@ class RepliesPage(EmptyStatePage):
         grid.addWidget(self.shortcode_label, 2, 0)
         grid.addWidget(self.shortcode, 2, 1)
         grid.setColumnStretch(1, 1)
-        self.text.setMinimumHeight(110)
+        self.text.setMinimumHeight(80)
         for label, field in (
             (self.style_label, self.style_box),
             (self.language_label, self.language_box),
