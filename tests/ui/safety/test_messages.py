@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from talentdesk.domain import EmergencyContact
 from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.safety.messages import SafetyMessages
-from talentdesk_contract.wire import EmergencyContact
 
 HOTLINE = EmergencyContact(id="hotline", name="Agency hotline", number="+62 21 555 0101")
 DARURAT = EmergencyContact(id="darurat", name="Darurat", number="112", language="id")
