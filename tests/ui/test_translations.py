@@ -107,7 +107,7 @@ def test_indonesian_is_really_translated_and_speaks_to_kamu() -> None:
 #: What the walkthrough of issue 12 found in the Indonesian texts, and what it says now.
 WALKTHROUGH_WORDING = {
     r"\bset batasan\b": "profil batasan (GLOSSARY)",
-    r"\bdimulai mulai\b|\bmulai jam\b|\bjam %\d": "pukul (a time of day)",
+    r"\bdimulai mulai\b|\bmulai jam\b|\bjam %\d(?! menit)": "pukul (a time of day)",
     r"Tersambung: terhubung": "Terhubung ke … sebagai …",
     r"Sedang berjalan — Sesi ini": "one word for a live session",
     r"\bmeja kerja\b": "TalentDesk, not a translated product name",
