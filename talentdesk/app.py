@@ -52,11 +52,24 @@ def workspace_opener(
     return open_workspace
 
 
-def run_gui(data_dir: Path, language: str | None, demo: DemoAgency | None = None) -> int:
-    """Run the window until the talent quits (``demo``: the sample agency of ``--demo``)."""
+def run_gui(
+    data_dir: Path,
+    language: str | None,
+    demo: DemoAgency | None = None,
+    vault_key: str | None = None,
+) -> int:
+    """Run the window until the talent quits.
+
+    Args:
+        demo: the sample agency of ``--demo``.
+        vault_key: the demo vault's key, kept unprotected beside it (``--demo`` asks
+            nothing); None for a real vault.
+    """
     from talentdesk.ui import run_gui as run_view
 
-    return run_view(data_dir, language, open_workspace=workspace_opener(demo=demo))
+    return run_view(
+        data_dir, language, open_workspace=workspace_opener(demo=demo), vault_key=vault_key
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,7 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     demo = start_demo(data_dir)
     try:
-        return run_gui(demo.data_dir, args.lang, demo=DemoAgency(demo.url, demo.pairing_code))
+        return run_gui(
+            demo.data_dir,
+            args.lang,
+            demo=DemoAgency(demo.url, demo.pairing_code),
+            vault_key=demo.vault_key,
+        )
     finally:
         demo.stop()
 

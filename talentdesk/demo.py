@@ -3,12 +3,17 @@
 The reference agency server runs embedded on loopback, on the same port as last
 time where it can (the demo vault remembers the agency's address). The demo has
 its own data dir (``<data dir>/demo``), never mixed with the talent's real vault.
+
+The demo asks nothing: its vault's key is a random one kept in the demo folder
+(:data:`DEMO_KEY_FILE`), plainly marked as unprotected, so there is no passphrase to
+choose and no keyring needed. It holds sample data only; the real vault never uses it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +25,13 @@ from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 log = logging.getLogger(__name__)
 
 DEMO_TALENT = "Demo Talent"
+#: The demo vault's key, beside it, unprotected on purpose (its name says so).
+DEMO_KEY_FILE = "demo-vault-key-UNPROTECTED.txt"
+_KEY_NOTE = (
+    "# TalentDesk demo: the key of the demo vault, kept here UNPROTECTED on purpose.\n"
+    "# Anyone who can read this folder can open the demo vault. It holds sample data\n"
+    "# only; your real vault never uses this file.\n"
+)
 #: Fresh sample bookings are pushed when the last ones are this old.
 RESEED_AFTER_SECONDS = 4 * 3600
 
@@ -32,6 +44,7 @@ class DemoRun:
     server: ServerThread
     url: str
     pairing_code: str
+    vault_key: str
 
     def stop(self) -> None:
         self.server.stop()
@@ -42,6 +55,21 @@ def _read_int(path: Path) -> int | None:
         return int(path.read_text().strip())
     except (OSError, ValueError):
         return None
+
+
+def demo_vault_key(demo_dir: Path) -> str:
+    """The demo vault's key, made (random) on the first demo run and kept in ``demo_dir``."""
+    path = demo_dir / DEMO_KEY_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    keys = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    if keys and len(keys[-1]) >= 32:
+        return keys[-1]
+    key = secrets.token_urlsafe(32)
+    atomic_write(path, (_KEY_NOTE + key + "\n").encode())
+    return key
 
 
 def start_demo(data_dir: Path, now: datetime | None = None) -> DemoRun:
@@ -76,4 +104,4 @@ def start_demo(data_dir: Path, now: datetime | None = None) -> DemoRun:
         url = server.start()
     with contextlib.suppress(OSError):
         atomic_write(port_file, str(server.port).encode())
-    return DemoRun(demo_dir, server, url, code)
+    return DemoRun(demo_dir, server, url, code, demo_vault_key(demo_dir))

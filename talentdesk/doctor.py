@@ -58,6 +58,12 @@ class Report:
             out.write("\nAll checks passed.\n")
 
 
+def _missing_qt_libraries() -> str | None:
+    from talentdesk.ui.qpa import check_platform
+
+    return check_platform()
+
+
 def _qt_platform() -> str:
     from talentdesk.ui import qt_platform_name
 
@@ -88,13 +94,19 @@ def diagnose(data_dir: Path, passphrase: str | None, *, with_qt: bool = True) ->
     report.fact("TalentDesk", __version__)
     report.fact("Python", platform.python_version())
     if with_qt:
-        qpa = _qt_platform()
-        report.fact("Qt platform", qpa)
-        if qpa.startswith("unavailable"):
-            report.problem(
-                f"Qt cannot start a window here ({qpa})",
-                "install the Qt system libraries (see README) or run under a desktop session",
-            )
+        missing = _missing_qt_libraries()
+        if missing is not None:
+            report.fact("Qt platform", "unavailable: system libraries missing")
+            report.problem(missing, "install them (README: System packages)")
+        else:
+            qpa = _qt_platform()
+            report.fact("Qt platform", qpa)
+            if qpa.startswith("unavailable"):
+                report.problem(
+                    f"Qt cannot start a window here ({qpa})",
+                    "install the Qt system libraries (README: System packages) or run under "
+                    "a desktop session",
+                )
     ring = keyring_status()
     report.fact("Keyring", f"{ring.backend} ({'usable' if ring.available else ring.reason})")
     report.fact("Data dir", data_dir)

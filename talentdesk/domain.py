@@ -22,7 +22,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
-from typing import Final, TypeAlias
+from typing import Final, NamedTuple, TypeAlias
 
 import msgspec
 
@@ -59,6 +59,7 @@ __all__ = [
     "BoundaryAnswer",
     "BoundaryItem",
     "BoundaryPreset",
+    "BusySpan",
     "Channel",
     "Conflict",
     "CustomerContact",
@@ -79,6 +80,7 @@ __all__ = [
     "Source",
     "TicketLevel",
     "boundary_conflicts",
+    "busy_span",
     "contact_visible",
     "contact_window",
     "find_overlaps",
@@ -251,6 +253,7 @@ class Booking(msgspec.Struct, frozen=True, kw_only=True):
         returning_customer: The customer has booked this talent before.
         needs_unblock: A rebooking: the talent must unblock the customer before start.
         updated_at: When the agency last changed the booking, UTC.
+        cancel_reason: The agency's reason, in its own words, once it cancelled the booking.
     """
 
     id: str
@@ -260,6 +263,7 @@ class Booking(msgspec.Struct, frozen=True, kw_only=True):
     returning_customer: bool = False
     needs_unblock: bool = False
     updated_at: datetime | None = None
+    cancel_reason: str | None = None
 
     def __post_init__(self) -> None:
         _require_id("Booking", "id", self.id)
@@ -475,12 +479,17 @@ class Incident(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class EmergencyContact(msgspec.Struct, frozen=True, kw_only=True):
-    """A number the talent can call in a crisis (from the agency's config)."""
+    """A number the talent can call in a crisis (from the agency's config).
+
+    Attributes:
+        language: What its name and note are written in ("id", "en"); None for any.
+    """
 
     id: str
     name: str
     number: str
     note: str = ""
+    language: str | None = None
 
 
 #: Indonesia's public lines, used until the agency sends its own list.
@@ -678,19 +687,60 @@ _COMMITTED_STATUSES: Final = frozenset(
 )
 
 
-def find_overlaps(booking: Booking, others: Iterable[Booking]) -> tuple[Booking, ...]:
+class BusySpan(NamedTuple):
+    """When a booking keeps the talent busy, by what happened rather than what was booked.
+
+    Attributes:
+        booking: The booking.
+        start: When its session started (or is booked to start).
+        end: When it ended (or is booked to end).
+    """
+
+    booking: Booking
+    start: datetime
+    end: datetime
+
+
+def busy_span(booking: Booking, session: SessionRecord | None, now: datetime) -> BusySpan:
+    """The time ``booking`` really takes: a finished session's own start and end; a live
+    one from its booked start until its booked end or now, whichever is later (it may run
+    over); any other booking as booked.
+
+    Args:
+        session: The session record kept for ``booking`` once its session finished.
+        now: The wall clock, for a live session.
+    """
+    if session is not None:
+        return BusySpan(booking, session.started_at, session.ended_at)
+    if booking.status is BookingStatus.LIVE:
+        return BusySpan(booking, booking.start, max(booking.end, now))
+    return BusySpan(booking, booking.start, booking.end)
+
+
+def _span(item: Booking | BusySpan) -> BusySpan:
+    return item if isinstance(item, BusySpan) else BusySpan(item, item.start, item.end)
+
+
+def find_overlaps(booking: Booking, others: Iterable[Booking | BusySpan]) -> tuple[Booking, ...]:
     """Return the bookings in ``others`` that overlap ``booking``, in the order given.
 
-    Cancelled and declined bookings are ignored, and so is ``booking`` itself (matched by
-    id, so an updated copy of the same booking does not clash with itself).
+    Each of ``others`` is a booking at its booked times, or a :class:`BusySpan` with the
+    times it really took (a session that ended early frees the rest of its slot).
+    Intervals are half-open. Cancelled and declined bookings are ignored, and so is
+    ``booking`` itself (matched by id, so an updated copy does not clash with itself).
     """
-    return tuple(
-        other
-        for other in others
-        if other.id != booking.id
-        and other.status not in _INACTIVE_STATUSES
-        and booking.overlaps(other)
-    )
+    found = []
+    for item in others:
+        span = _span(item)
+        other = span.booking
+        if (
+            other.id != booking.id
+            and other.status not in _INACTIVE_STATUSES
+            and booking.start < span.end
+            and span.start < booking.end
+        ):
+            found.append(other)
+    return tuple(found)
 
 
 class ShiftLimits(msgspec.Struct, frozen=True, kw_only=True):
@@ -716,7 +766,7 @@ class ShiftLimits(msgspec.Struct, frozen=True, kw_only=True):
 
 def shift_limit_problems(
     candidate: Booking,
-    accepted_bookings: Iterable[Booking],
+    accepted_bookings: Iterable[Booking | BusySpan],
     limits: ShiftLimits,
 ) -> tuple[str, ...]:
     """Check whether accepting ``candidate`` would break the shift limits.
@@ -735,14 +785,14 @@ def shift_limit_problems(
         after it ends (an overlap counts too; :func:`find_overlaps` reports it as such).
     """
     night = [
-        b
-        for b in accepted_bookings
-        if b.id != candidate.id
-        and b.status in _COMMITTED_STATUSES
-        and abs(b.start - candidate.start) <= NIGHT_SPAN
+        span
+        for span in map(_span, accepted_bookings)
+        if span.booking.id != candidate.id
+        and span.booking.status in _COMMITTED_STATUSES
+        and abs(span.start - candidate.start) <= NIGHT_SPAN
     ]
     problems: list[str] = []
-    total = candidate.package.duration + sum((b.package.duration for b in night), timedelta())
+    total = candidate.package.duration + sum((b.end - b.start for b in night), timedelta())
     if total > timedelta(hours=limits.max_hours_per_night):
         problems.append(MSG_TOO_MANY_HOURS)
     min_break = timedelta(minutes=limits.min_break_minutes)

@@ -138,10 +138,11 @@ _REPLIES: tuple[tuple[str, str, str, str, str, str], ...] = (
         "opening",
         "opening",
         "buka",
-        "Halo, makasih sudah booking! Sesi kita sudah mulai ya. Mau cerita apa dulu malam ini?",
+        "Halo, aku {talent}, makasih sudah booking! Sesi kita sudah mulai ya. Mau cerita apa "
+        "dulu malam ini?",
         "hello",
-        "Hi, thanks for booking! Our session has started. What would you like to talk about "
-        "tonight?",
+        "Hi, I'm {talent}, thanks for booking! Our session has started. What would you like "
+        "to talk about tonight?",
     ),
     (
         "closing",
@@ -193,7 +194,7 @@ _BOUNDARIES: tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...] = (
     ),
     (
         "service.video",
-        "Video call (hanya jika paket mencakup video)",
+        "Panggilan video (hanya jika paketnya mencakup video)",
         "Video call (only if the package includes video)",
         "never",
         "never",
@@ -263,19 +264,37 @@ _PRESETS = (
     _preset("chat-only", "Chat only tonight", Language.EN, chat_only=True),
 )
 
+# Each line once per language: the app shows those in the talent's language.
 _CONTACTS = (
     EmergencyContact(
         id="darurat-112",
-        name="Darurat / Emergency",
+        name="Darurat",
         number="112",
-        note="Ambulans, pemadam, polisi / Ambulance, fire, police",
+        note="Ambulans, pemadam kebakaran, polisi",
+        language=Language.ID,
     ),
-    EmergencyContact(id="polisi-110", name="Polisi / Police", number="110"),
+    EmergencyContact(id="polisi-110", name="Polisi", number="110", language=Language.ID),
     EmergencyContact(
         id="sejiwa-119",
-        name="Kesehatan jiwa / Mental health",
+        name="Kesehatan jiwa (SEJIWA)",
         number="119",
-        note="Tekan 8 (layanan SEJIWA) / Press 8 for mental-health support",
+        note="Tekan 8 untuk layanan kesehatan jiwa",
+        language=Language.ID,
+    ),
+    EmergencyContact(
+        id="emergency-112",
+        name="Emergency",
+        number="112",
+        note="Ambulance, fire brigade, police",
+        language=Language.EN,
+    ),
+    EmergencyContact(id="police-110", name="Police", number="110", language=Language.EN),
+    EmergencyContact(
+        id="mental-health-119",
+        name="Mental health (SEJIWA)",
+        number="119",
+        note="Press 8 for mental-health support",
+        language=Language.EN,
     ),
 )
 

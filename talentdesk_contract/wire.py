@@ -231,12 +231,17 @@ class BoundaryPreset(_Response, frozen=True):
 
 
 class EmergencyContact(_Response, frozen=True):
-    """A number the talent can call in an emergency."""
+    """A number the talent can call in an emergency.
+
+    ``language``: what its name and note are written in; the app shows the contacts in
+    the talent's language (and those with none). None: any language.
+    """
 
     id: Id
     name: Name
     number: PhoneNumber
     note: Annotated[str, Meta(max_length=200)] | None = None
+    language: Language | None = None
 
 
 class EscalationPolicy(_Response, frozen=True):

@@ -7,6 +7,7 @@ real files and privacy tests can scan every place the app could write.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -14,14 +15,37 @@ from pathlib import Path
 
 import pytest
 
-# Before any Qt import: tests never need a screen.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 # pytest-xdist's workers inherit the TMPDIR set below by the controlling process: each
 # worker's root goes beside it, not inside it (Chromium's socket paths have a length limit).
 _OUTER_TMPDIR = "TALENTDESK_TESTS_OUTER_TMPDIR"
 os.environ.setdefault(_OUTER_TMPDIR, tempfile.gettempdir())
 SESSION_ROOT = Path(tempfile.mkdtemp(prefix="talentdesk-tests-", dir=os.environ[_OUTER_TMPDIR]))
+
+# Before any Qt import: tests never need a screen. The offscreen one is a 1366×768
+# laptop screen at 96 dpi (what the talents have, and what the layout check measures
+# against), not Qt's default 800×800.
+_SCREEN = SESSION_ROOT / "offscreen-screen.json"
+_SCREEN.write_text(
+    json.dumps(
+        {
+            "screens": [
+                {
+                    "name": "laptop",
+                    "x": 0,
+                    "y": 0,
+                    "width": 1366,
+                    "height": 768,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                }
+            ]
+        }
+    )
+)
+# (An xdist worker inherits its controller's configfile: it takes its own.)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen").split(":")[0] == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(SESSION_ROOT / _var.lower())
 os.environ["TMPDIR"] = str(SESSION_ROOT / "tmp")

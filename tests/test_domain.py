@@ -44,6 +44,7 @@ from talentdesk.domain import (
     Source,
     TicketLevel,
     boundary_conflicts,
+    busy_span,
     contact_visible,
     contact_window,
     find_overlaps,
@@ -835,6 +836,51 @@ def test_find_overlaps_filters_status_and_self() -> None:
     assert find_overlaps(me, others) == (accepted, pending)
     assert find_overlaps(me, []) == ()
     assert find_overlaps(me, iter(others)) == (accepted, pending)
+
+
+def ended_session(booking: Booking, minutes: float) -> SessionRecord:
+    """The record of ``booking``'s session, started on time and ended after ``minutes``."""
+    return SessionRecord(
+        id=f"s-{booking.id}",
+        booking_id=booking.id,
+        package=booking.package,
+        started_at=booking.start,
+        ended_at=booking.start + timedelta(minutes=minutes),
+        planned_seconds=booking.package.duration_minutes * 60,
+        actual_seconds=minutes * 60,
+        price_idr=booking.package.price_idr,
+        outcome=SessionOutcome.COMPLETED,
+    )
+
+
+def test_overlaps_use_the_time_a_session_really_took() -> None:
+    # 20:00-21:00 booked, ended early at 20:20: a booking at 20:30 clashes with nothing.
+    done = make_booking(bid="done", status=BookingStatus.DONE)
+    early = busy_span(done, ended_session(done, 20), now=T0 + timedelta(hours=2))
+    after = make_booking(bid="after", start=T0 + timedelta(minutes=30), minutes=30)
+    assert find_overlaps(after, [early]) == ()
+    assert find_overlaps(after, [done]) == (done,)  # by the booked times it would
+    # A session that ran over holds its time until it really ended.
+    over = busy_span(done, ended_session(done, 75), now=T0 + timedelta(hours=2))
+    next_one = make_booking(bid="next", start=T0 + timedelta(minutes=65), minutes=30)
+    assert find_overlaps(next_one, [over]) == (done,)
+    # A live session past its booked end holds the time up to now.
+    live = make_booking(bid="live", status=BookingStatus.LIVE)
+    now = T0 + timedelta(minutes=80)
+    assert busy_span(live, None, now).end == now
+    assert find_overlaps(next_one, [busy_span(live, None, now)]) == (live,)
+    assert busy_span(live, None, T0).end == live.end  # not over yet: as booked
+    accepted = make_booking(bid="acc")
+    assert busy_span(accepted, None, now) == (accepted, accepted.start, accepted.end)
+
+
+def test_shift_limits_count_the_time_sessions_really_took() -> None:
+    done = make_booking(bid="done", minutes=240, status=BookingStatus.DONE)
+    candidate = make_booking(bid="c", start=T0 + timedelta(hours=5), minutes=180)
+    limits = ShiftLimits(max_hours_per_night=6, min_break_minutes=10)
+    assert shift_limit_problems(candidate, [done], limits) == ("too_many_hours",)
+    short = busy_span(done, ended_session(done, 120), now=T0 + timedelta(hours=3))
+    assert shift_limit_problems(candidate, [short], limits) == ()
 
 
 # --- shift limits ---------------------------------------------------------------------

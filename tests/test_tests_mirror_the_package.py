@@ -25,6 +25,7 @@ CROSS_CUTTING = {
     "tests/ui/session/test_session_flow.py": "a whole session through the app, privacy too",
     "tests/ui/test_contract_words.py": "every contract value in every messages module",
     "tests/ui/test_rendering.py": "every window renders",
+    "tests/ui/test_layout.py": "every window fits, both languages, both sizes",
     "tests/ui/test_translations.py": "both languages complete over the whole view layer",
     "tests/ui/test_pyside_build.py": "the PySide6 build the view layer runs on",
     "tests/ui/test_no_services_in_ui.py": "an architecture rule over the whole view layer",

@@ -78,7 +78,7 @@ def shoot_paired(app: TalentDeskApp, out: Path) -> None:
     window = unlocked(app)
     today = window.today
     wait_until(lambda: today.model.rowCount() == 4)
-    wait_until(lambda: window.agency_line.text().startswith("Connected"))
+    wait_until(lambda: window.agency_line.full_text.startswith("Connected"))
 
     first, second = (row.booking.id for row in today.model.rows()[:2])
     today.select_booking(first)

@@ -4,9 +4,17 @@
 <context>
     <name>AfterCareDialog</name>
     <message>
-        <source>After the session — TalentDesk</source>
-        <extracomment>The break the dialog suggests, in minutes.</extracomment>
-        <translation>After the session — TalentDesk</translation>
+        <source>Your break is over. Go on when you are ready.</source>
+        <extracomment>How often the break&apos;s countdown looks at the clock.</extracomment>
+        <translation>Your break is over. Go on when you are ready.</translation>
+    </message>
+    <message>
+        <source>New sessions wait until your break is over, or until you end it.</source>
+        <translation>New sessions wait until your break is over, or until you end it.</translation>
+    </message>
+    <message>
+        <source>After the session</source>
+        <translation>After the session</translation>
     </message>
     <message>
         <source>That was a hard session</source>
@@ -22,6 +30,10 @@
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation>End break</translation>
     </message>
     <message>
         <source>How are you feeling right now?</source>
@@ -52,8 +64,8 @@
         <translation>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</translation>
     </message>
     <message>
-        <source>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</source>
-        <translation>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</translation>
+        <source>Please don&apos;t carry this alone: ask your supervisor for a talk, or call them. You don&apos;t have to take the next booking right away.</source>
+        <translation>Please don&apos;t carry this alone: ask your supervisor for a talk, or call them. You don&apos;t have to take the next booking right away.</translation>
     </message>
     <message numerus="yes">
         <source>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</source>
@@ -161,10 +173,6 @@
     <message>
         <source>The escalation could not be saved. Call your agency now, or 112 in an emergency.</source>
         <translation>The escalation could not be saved. Call your agency now, or 112 in an emergency.</translation>
-    </message>
-    <message>
-        <source>Are you OK? — TalentDesk</source>
-        <translation>Are you OK? — TalentDesk</translation>
     </message>
     <message>
         <source>Are you OK?</source>
@@ -338,6 +346,10 @@
     <message>
         <source>A returning customer booked you again through the agency. You blocked them after the last session: unblock them before this one starts.</source>
         <translation>A returning customer booked you again through the agency. You blocked them after the last session: unblock them before this one starts.</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s reason: “%1”</source>
+        <translation>The agency&apos;s reason: “%1”</translation>
     </message>
     <message>
         <source>Your answer is sent as soon as the agency can be reached.</source>
@@ -675,6 +687,10 @@
         <translation>No reply found</translation>
     </message>
     <message>
+        <source>No reply at Ctrl+%1 in this list.</source>
+        <translation>No reply at Ctrl+%1 in this list.</translation>
+    </message>
+    <message>
         <source>Copied %1</source>
         <translation>Copied %1</translation>
     </message>
@@ -701,14 +717,6 @@
     <message>
         <source>Keep this window above your chat app</source>
         <translation>Keep this window above your chat app</translation>
-    </message>
-    <message>
-        <source>Message in</source>
-        <translation>Message in</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>Replied</translation>
     </message>
     <message>
         <source>The customer wrote: the wait starts (F8).</source>
@@ -985,6 +993,10 @@
         <translation>TalentDesk is locked</translation>
     </message>
     <message>
+        <source>The demo vault was closed. Press Unlock to open it again: its key is kept, unprotected, in the demo folder.</source>
+        <translation>The demo vault was closed. Press Unlock to open it again: its key is kept, unprotected, in the demo folder.</translation>
+    </message>
+    <message>
         <source>Your vault was closed to keep it safe. Press Unlock to open it again with the key in your system keyring.</source>
         <translation>Your vault was closed to keep it safe. Press Unlock to open it again with the key in your system keyring.</translation>
     </message>
@@ -1018,6 +1030,10 @@
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Demo vault · its key is in the demo folder, unprotected</source>
+        <translation>Demo vault · its key is in the demo folder, unprotected</translation>
     </message>
     <message>
         <source>Vault unlocked · protected by your system keyring</source>
@@ -1211,8 +1227,8 @@
 <context>
     <name>PlaybookWindow</name>
     <message>
-        <source>Crisis playbook — TalentDesk</source>
-        <translation>Crisis playbook — TalentDesk</translation>
+        <source>Crisis playbook</source>
+        <translation>Crisis playbook</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1250,10 @@
 <context>
     <name>PresetView</name>
     <message>
+        <source>No boundary preset</source>
+        <translation>No boundary preset</translation>
+    </message>
+    <message>
         <source>Click to see the decline replies for this boundary.</source>
         <translation>Click to see the decline replies for this boundary.</translation>
     </message>
@@ -1242,8 +1262,16 @@
         <translation>Your boundaries</translation>
     </message>
     <message>
-        <source>No boundary preset is active. Choose one on the Boundaries page.</source>
-        <translation>No boundary preset is active. Choose one on the Boundaries page.</translation>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>The boundary preset in force for your sessions</source>
+        <translation>The boundary preset in force for your sessions</translation>
+    </message>
+    <message>
+        <source>No boundary preset is in force. Choose one with Change, or on the Boundaries page.</source>
+        <translation>No boundary preset is in force. Choose one with Change, or on the Boundaries page.</translation>
     </message>
     <message>
         <source>Click a boundary to see its decline replies.</source>
@@ -1341,9 +1369,21 @@
 </context>
 <context>
     <name>Reminders</name>
+    <message>
+        <source>The agency cancelled your booking at %1 (%2).</source>
+        <extracomment>How often the reminders look at tonight&apos;s bookings.</extracomment>
+        <translation>The agency cancelled your booking at %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Their reason: “%1”</source>
+        <translation>Their reason: “%1”</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>Booking cancelled</translation>
+    </message>
     <message numerus="yes">
         <source>Session in %n minute(s)</source>
-        <extracomment>How often the reminders look at tonight&apos;s bookings.</extracomment>
         <translation>
             <numerusform>Session in %n minute</numerusform>
             <numerusform>Session in %n minutes</numerusform>
@@ -1533,6 +1573,33 @@
     </message>
 </context>
 <context>
+    <name>ReplyCopier</name>
+    <message>
+        <source>This reply uses %1, which TalentDesk cannot fill in now.</source>
+        <translation>This reply uses %1, which TalentDesk cannot fill in now.</translation>
+    </message>
+    <message>
+        <source>{talent} is your working name, and it is not set yet: copied now, the reply leaves it out. Set it in Settings → Your working name.</source>
+        <translation>{talent} is your working name, and it is not set yet: copied now, the reply leaves it out. Set it in Settings → Your working name.</translation>
+    </message>
+    <message>
+        <source>Copied now, the reply leaves it out.</source>
+        <translation>Copied now, the reply leaves it out.</translation>
+    </message>
+    <message>
+        <source>Copy with a gap?</source>
+        <translation>Copy with a gap?</translation>
+    </message>
+    <message>
+        <source>Copy anyway</source>
+        <translation>Copy anyway</translation>
+    </message>
+    <message>
+        <source>Don&apos;t copy</source>
+        <translation>Don&apos;t copy</translation>
+    </message>
+</context>
+<context>
     <name>ReplyPaceBar</name>
     <message>
         <source>%1 replies slower than %2</source>
@@ -1573,14 +1640,6 @@
         <translation>Reply pace</translation>
     </message>
     <message>
-        <source>Message in (F8)</source>
-        <translation>Message in (F8)</translation>
-    </message>
-    <message>
-        <source>I answered (F9)</source>
-        <translation>I answered (F9)</translation>
-    </message>
-    <message>
         <source>Press when a message from the customer arrives: the wait starts.</source>
         <translation>Press when a message from the customer arrives: the wait starts.</translation>
     </message>
@@ -1591,6 +1650,10 @@
 </context>
 <context>
     <name>ReplySearchPanel</name>
+    <message>
+        <source>Nothing is pinned at Ctrl+%1. Pin replies on the Replies page.</source>
+        <translation>Nothing is pinned at Ctrl+%1. Pin replies on the Replies page.</translation>
+    </message>
     <message>
         <source>The reply could not be copied. Try again.</source>
         <translation>The reply could not be copied. Try again.</translation>
@@ -1614,6 +1677,10 @@
     <message>
         <source>Copied %1 — paste it into your chat.</source>
         <translation>Copied %1 — paste it into your chat.</translation>
+    </message>
+    <message>
+        <source>(It is in %1.)</source>
+        <translation>(It is in %1.)</translation>
     </message>
     <message>
         <source>Ready replies</source>
@@ -1640,12 +1707,40 @@
     <name>ReportDialog</name>
     <message>
         <source>The report could not be saved. Try again.</source>
-        <extracomment>The categories in the order the talent sees them.</extracomment>
         <translation>The report could not be saved. Try again.</translation>
     </message>
     <message>
-        <source>Report an incident — TalentDesk</source>
-        <translation>Report an incident — TalentDesk</translation>
+        <source>Your agency refused the report “%1”.</source>
+        <extracomment>The categories in the order the talent sees them.</extracomment>
+        <translation>Your agency refused the report “%1”.</translation>
+    </message>
+    <message>
+        <source>The agency said: %1</source>
+        <translation>The agency said: %1</translation>
+    </message>
+    <message>
+        <source>Contact your agency directly.</source>
+        <translation>Contact your agency directly.</translation>
+    </message>
+    <message>
+        <source>“%1” is saved on this device and on its way to your agency. Its ticket number shows here as soon as the agency has it.</source>
+        <translation>“%1” is saved on this device and on its way to your agency. Its ticket number shows here as soon as the agency has it.</translation>
+    </message>
+    <message>
+        <source>Your agency has “%1”.</source>
+        <translation>Your agency has “%1”.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · %2 · %3</source>
+        <translation>Ticket %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>From your agency: %1</source>
+        <translation>From your agency: %1</translation>
+    </message>
+    <message>
+        <source>The Safety page follows it as your agency works on it.</source>
+        <translation>The Safety page follows it as your agency works on it.</translation>
     </message>
     <message>
         <source>Report an incident</source>
@@ -1690,10 +1785,6 @@
     <message>
         <source>Report filed</source>
         <translation>Report filed</translation>
-    </message>
-    <message>
-        <source>“%1” is on its way to your agency. Its ticket number, level and status appear on the Safety page as your agency works on it.</source>
-        <translation>“%1” is on its way to your agency. Its ticket number, level and status appear on the Safety page as your agency works on it.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1943,10 +2034,6 @@
             <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time).</numerusform>
             <numerusform>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n times).</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Agency reference: %1</source>
-        <translation>Agency reference: %1</translation>
     </message>
     <message>
         <source>Supervisor %1 acknowledged it at %2.</source>
@@ -2407,6 +2494,10 @@
         <translation>This session is already finished.</translation>
     </message>
     <message>
+        <source>You are on a break. Start anyway, or wait until it ends.</source>
+        <translation>You are on a break. Start anyway, or wait until it ends.</translation>
+    </message>
+    <message>
         <source>The session step failed. Try again.</source>
         <translation>The session step failed. Try again.</translation>
     </message>
@@ -2539,6 +2630,14 @@
         <translation>Remove the conversation and the number from your recent chats and calls</translation>
     </message>
     <message>
+        <source>Message in</source>
+        <translation>Message in</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
         <source>The agency&apos;s reply-pace rule was broken in this session.</source>
         <translation>The agency&apos;s reply-pace rule was broken in this session.</translation>
     </message>
@@ -2619,7 +2718,6 @@
     <name>SessionStartPanel</name>
     <message>
         <source>The session could not start. Try again.</source>
-        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
         <translation>The session could not start. Try again.</translation>
     </message>
     <message>
@@ -2635,10 +2733,6 @@
         <translation>You can start the session now.</translation>
     </message>
     <message>
-        <source>This session is live.</source>
-        <translation>This session is live.</translation>
-    </message>
-    <message>
         <source>The session ended: close it, block the customer, then finish.</source>
         <translation>The session ended: close it, block the customer, then finish.</translation>
     </message>
@@ -2647,8 +2741,25 @@
         <translation>Finished. The customer&apos;s details were destroyed.</translation>
     </message>
     <message>
-        <source>The agency cancelled this booking.</source>
-        <translation>The agency cancelled this booking.</translation>
+        <source>You are on a break</source>
+        <extracomment>How often the break&apos;s countdown on the card looks at the clock. How often the card looks at the clock and the contact again.</extracomment>
+        <translation>You are on a break</translation>
+    </message>
+    <message>
+        <source>Your break has %1 left. Start this session anyway?</source>
+        <translation>Your break has %1 left. Start this session anyway?</translation>
+    </message>
+    <message>
+        <source>Start anyway</source>
+        <translation>Start anyway</translation>
+    </message>
+    <message>
+        <source>Keep my break</source>
+        <translation>Keep my break</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s reason: “%1”</source>
+        <translation>The agency&apos;s reason: “%1”</translation>
     </message>
     <message>
         <source>The booked time has passed. Ask the agency if the customer shows up.</source>
@@ -2657,6 +2768,10 @@
     <message>
         <source>Accept or decline it first.</source>
         <translation>Accept or decline it first.</translation>
+    </message>
+    <message>
+        <source>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</source>
+        <translation>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</translation>
     </message>
     <message numerus="yes">
         <source>The contact shows from %1, %n minute(s) before the start.</source>
@@ -2737,20 +2852,20 @@
         </translation>
     </message>
     <message>
+        <source>Session: %1</source>
+        <translation>Session: %1</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
         <source>started %1</source>
         <translation>started %1</translation>
     </message>
     <message>
         <source>resumed after a restart</source>
         <translation>resumed after a restart</translation>
-    </message>
-    <message>
-        <source>Session: %1 — TalentDesk</source>
-        <translation>Session: %1 — TalentDesk</translation>
-    </message>
-    <message>
-        <source>Session — TalentDesk</source>
-        <translation>Session — TalentDesk</translation>
     </message>
     <message>
         <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
@@ -2860,6 +2975,14 @@
         <translation>Vault</translation>
     </message>
     <message>
+        <source>Not protected: this demo vault&apos;s key is kept in the demo folder.</source>
+        <translation>Not protected: this demo vault&apos;s key is kept in the demo folder.</translation>
+    </message>
+    <message>
+        <source>Anyone who can read the demo folder can open this vault. It holds sample data only; your real vault is protected by your keyring or a passphrase.</source>
+        <translation>Anyone who can read the demo folder can open this vault. It holds sample data only; your real vault is protected by your keyring or a passphrase.</translation>
+    </message>
+    <message>
         <source>Protected by your system keyring: %1.</source>
         <translation>Protected by your system keyring: %1.</translation>
     </message>
@@ -2960,14 +3083,6 @@ Data folder: %2</translation>
         <translation>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</translation>
     </message>
     <message>
-        <source>A night runs from noon to noon, so a shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
-        <translation>A night runs from noon to noon, so a shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</translation>
-    </message>
-    <message>
-        <source>Tonight</source>
-        <translation>Tonight</translation>
-    </message>
-    <message>
         <source>Last 7 nights</source>
         <translation>Last 7 nights</translation>
     </message>
@@ -2976,12 +3091,32 @@ Data folder: %2</translation>
         <translation>sessions</translation>
     </message>
     <message>
-        <source>hours</source>
-        <translation>hours</translation>
+        <source>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
+        <translation>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <source>Your last shift</source>
+        <translation>Your last shift</translation>
+    </message>
+    <message>
+        <source>session time</source>
+        <translation>session time</translation>
     </message>
     <message>
         <source>earnings</source>
         <translation>earnings</translation>
+    </message>
+    <message>
+        <source>Since %1; sessions less than 6 hours apart count as one shift.</source>
+        <translation>Since %1; sessions less than 6 hours apart count as one shift.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) ran over time.</source>
@@ -3110,10 +3245,6 @@ Data folder: %2</translation>
         <translation>the agency</translation>
     </message>
     <message>
-        <source>Connected: paired as %1 with %2</source>
-        <translation>Connected: paired as %1 with %2</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
@@ -3148,6 +3279,10 @@ Data folder: %2</translation>
     <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %2 as %1</source>
+        <translation>Connected to %2 as %1</translation>
     </message>
     <message>
         <source>Token refused by %1: unpair and pair again in Settings</source>
@@ -3347,6 +3482,26 @@ Data folder: %2</translation>
         <translation>Don&apos;t accept</translation>
     </message>
     <message>
+        <source>This booking cannot be accepted</source>
+        <translation>This booking cannot be accepted</translation>
+    </message>
+    <message>
+        <source>The booking at %1 (%2) is at the same time as:</source>
+        <translation>The booking at %1 (%2) is at the same time as:</translation>
+    </message>
+    <message>
+        <source>your booking at %1 (%2)</source>
+        <translation>your booking at %1 (%2)</translation>
+    </message>
+    <message>
+        <source>You can&apos;t be in two sessions at once. Decline it, or ask your agency to move one of them.</source>
+        <translation>You can&apos;t be in two sessions at once. Decline it, or ask your agency to move one of them.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>your boundaries</source>
         <translation>your boundaries</translation>
     </message>
@@ -3369,10 +3524,6 @@ Data folder: %2</translation>
     <message>
         <source>It goes against your boundaries (%1).</source>
         <translation>It goes against your boundaries (%1).</translation>
-    </message>
-    <message>
-        <source>It overlaps your booking at %1 (%2).</source>
-        <translation>It overlaps your booking at %1 (%2).</translation>
     </message>
     <message>
         <source>It takes you past your limit of %1 hours of sessions in a night.</source>
@@ -3492,6 +3643,10 @@ You can tell the agency why (optional):</translation>
         <translation>Your answer could not be saved. Try again.</translation>
     </message>
     <message>
+        <source>This booking is at the same time as another session of yours, so it cannot be accepted. Decline it, or ask your agency to move one of them.</source>
+        <translation>This booking is at the same time as another session of yours, so it cannot be accepted. Decline it, or ask your agency to move one of them.</translation>
+    </message>
+    <message>
         <source>Tonight&apos;s bookings could not be loaded. They are loaded again soon.</source>
         <translation>Tonight&apos;s bookings could not be loaded. They are loaded again soon.</translation>
     </message>
@@ -3504,6 +3659,17 @@ You can tell the agency why (optional):</translation>
     </message>
 </context>
 <context>
+    <name>TotalsCard</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>UnlockScreen</name>
     <message>
         <source>your shift desk</source>
@@ -3512,6 +3678,72 @@ You can tell the agency why (optional):</translation>
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeStep</name>
+    <message>
+        <source>Welcome to TalentDesk</source>
+        <translation>Welcome to TalentDesk</translation>
+    </message>
+    <message>
+        <source>Your desk for the sessions your agency books. Two things first: the language you want, and the name you work under.</source>
+        <translation>Your desk for the sessions your agency books. Two things first: the language you want, and the name you work under.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Your &amp;working name (you can add it later)</source>
+        <translation>Your &amp;working name (you can add it later)</translation>
+    </message>
+    <message>
+        <source>e.g. Sari</source>
+        <translation>e.g. Sari</translation>
+    </message>
+    <message>
+        <source>The name your agency gives you for customers. Replies fill it in where they say {talent}. Never your real name.</source>
+        <translation>The name your agency gives you for customers. Replies fill it in where they say {talent}. Never your real name.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingNameSection</name>
+    <message>
+        <source>Your working name</source>
+        <translation>Your working name</translation>
+    </message>
+    <message>
+        <source>The name you work under, as your agency knows you to customers. Replies fill it in where they say {talent}. Never use your real name here.</source>
+        <translation>The name you work under, as your agency knows you to customers. Replies fill it in where they say {talent}. Never use your real name here.</translation>
+    </message>
+    <message>
+        <source>Working name</source>
+        <translation>Working name</translation>
+    </message>
+    <message>
+        <source>e.g. Sari</source>
+        <translation>e.g. Sari</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Save name</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Could not be saved. Try again.</source>
+        <translation>Could not be saved. Try again.</translation>
+    </message>
+    <message>
+        <source>Not set yet: replies that use {talent} would leave it out.</source>
+        <translation>Not set yet: replies that use {talent} would leave it out.</translation>
     </message>
 </context>
 </TS>

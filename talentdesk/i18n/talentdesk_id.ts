@@ -4,9 +4,17 @@
 <context>
     <name>AfterCareDialog</name>
     <message>
-        <source>After the session — TalentDesk</source>
-        <extracomment>The break the dialog suggests, in minutes.</extracomment>
-        <translation>Setelah sesi — TalentDesk</translation>
+        <source>Your break is over. Go on when you are ready.</source>
+        <extracomment>How often the break&apos;s countdown looks at the clock.</extracomment>
+        <translation>Istirahat kamu sudah selesai. Lanjutkan kalau kamu sudah siap.</translation>
+    </message>
+    <message>
+        <source>New sessions wait until your break is over, or until you end it.</source>
+        <translation>Sesi baru menunggu sampai istirahat kamu selesai, atau sampai kamu mengakhirinya.</translation>
+    </message>
+    <message>
+        <source>After the session</source>
+        <translation>Setelah sesi</translation>
     </message>
     <message>
         <source>That was a hard session</source>
@@ -14,13 +22,17 @@
     </message>
     <message>
         <source>This session was hard: %1. Take a moment for yourself before the next one.</source>
-        <translation>Sesi ini berat: %1. Luangkan waktu sejenak untuk dirimu sebelum sesi berikutnya.</translation>
+        <translation>Sesi ini berat: %1. Luangkan waktu sejenak untuk diri kamu sebelum sesi berikutnya.</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
             <numerusform>%n menit</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation>Akhiri istirahat</translation>
     </message>
     <message>
         <source>How are you feeling right now?</source>
@@ -44,15 +56,15 @@
     </message>
     <message>
         <source>That is normal after a hard session. A short break helps; so does talking it through in a debrief.</source>
-        <translation>Itu wajar setelah sesi yang berat. Istirahat sebentar bisa membantu, begitu juga membicarakannya dalam debrief.</translation>
+        <translation>Itu wajar setelah sesi yang berat. Istirahat sebentar bisa membantu, begitu juga membicarakannya dengan supervisor.</translation>
     </message>
     <message>
         <source>Your supervisor has been told you are not OK and will contact you. Please don&apos;t carry this alone: you don&apos;t have to take the next booking right away.</source>
-        <translation>Supervisor kamu sudah diberi tahu bahwa kamu sedang tidak baik-baik saja dan akan menghubungimu. Jangan dipikul sendiri ya: kamu tidak harus langsung mengambil booking berikutnya.</translation>
+        <translation>Supervisor kamu sudah diberi tahu bahwa kamu sedang tidak baik-baik saja dan akan menghubungi kamu. Jangan dipikul sendiri ya: kamu tidak harus langsung mengambil booking berikutnya.</translation>
     </message>
     <message>
-        <source>Please don&apos;t carry this alone: ask for a debrief, or call your supervisor. You don&apos;t have to take the next booking right away.</source>
-        <translation>Jangan tanggung ini sendirian: minta debrief, atau telepon supervisor kamu. Kamu tidak harus langsung mengambil booking berikutnya.</translation>
+        <source>Please don&apos;t carry this alone: ask your supervisor for a talk, or call them. You don&apos;t have to take the next booking right away.</source>
+        <translation>Jangan dipendam sendiri: minta waktu bicara dengan supervisor, atau telepon dia. Kamu tidak harus langsung mengambil booking berikutnya.</translation>
     </message>
     <message numerus="yes">
         <source>Take %n minute(s): stand up, drink some water, breathe slowly. Nothing here needs you meanwhile.</source>
@@ -62,7 +74,7 @@
     </message>
     <message>
         <source>Only counts are kept (check-ins, breaks, debriefs), never what you answered.</source>
-        <translation>Yang disimpan hanya jumlahnya (cek kondisi, istirahat, debrief), bukan jawaban kamu.</translation>
+        <translation>Yang disimpan hanya jumlahnya (cek kondisi, istirahat, permintaan bicara), bukan jawaban kamu.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -161,10 +173,6 @@
         <translation>Eskalasi tidak bisa disimpan. Telepon agensi kamu sekarang, atau 112 kalau darurat.</translation>
     </message>
     <message>
-        <source>Are you OK? — TalentDesk</source>
-        <translation>Kamu baik-baik saja? — TalentDesk</translation>
-    </message>
-    <message>
         <source>Are you OK?</source>
         <translation>Kamu baik-baik saja?</translation>
     </message>
@@ -177,7 +185,7 @@
     <message numerus="yes">
         <source>If you don&apos;t answer within %n minute(s), your supervisor is asked to check on you.</source>
         <translation>
-            <numerusform>Kalau kamu tidak menjawab dalam %n menit, supervisor akan diminta mengecek kondisimu.</numerusform>
+            <numerusform>Kalau kamu tidak menjawab dalam %n menit, supervisor akan diminta mengecek kondisi kamu.</numerusform>
         </translation>
     </message>
     <message>
@@ -186,7 +194,7 @@
     </message>
     <message>
         <source>You did not answer “Are you OK?”, so TalentDesk asked your supervisor to check on you. If you are fine, you can cancel it.</source>
-        <translation>Kamu belum menjawab “Kamu baik-baik saja?”, jadi TalentDesk meminta supervisor mengecek kondisimu. Kalau kamu baik-baik saja, kamu bisa membatalkannya.</translation>
+        <translation>Kamu belum menjawab “Kamu baik-baik saja?”, jadi TalentDesk meminta supervisor mengecek kondisi kamu. Kalau kamu baik-baik saja, kamu bisa membatalkannya.</translation>
     </message>
     <message>
         <source>Help is on its way</source>
@@ -335,6 +343,10 @@
         <translation>Pelanggan lama memesan kamu lagi lewat agensi. Kamu memblokirnya setelah sesi terakhir: buka blokirnya sebelum sesi ini mulai.</translation>
     </message>
     <message>
+        <source>The agency&apos;s reason: “%1”</source>
+        <translation>Alasan agensi: “%1”</translation>
+    </message>
+    <message>
         <source>Your answer is sent as soon as the agency can be reached.</source>
         <translation>Jawaban kamu dikirim begitu agensi bisa dihubungi.</translation>
     </message>
@@ -348,7 +360,7 @@
     <message numerus="yes">
         <source>%n preset(s) could not be read: the vault&apos;s check failed. Ask your agency to send its presets again if one is missing.</source>
         <translation>
-            <numerusform>%n set batasan tidak bisa dibaca: pemeriksaan brankas gagal. Minta agensi mengirim ulang kalau ada yang hilang.</numerusform>
+            <numerusform>%n profil batasan tidak bisa dibaca: pemeriksaan brankas gagal. Minta agensi mengirim ulang kalau ada yang hilang.</numerusform>
         </translation>
     </message>
     <message>
@@ -365,7 +377,7 @@
     </message>
     <message>
         <source>Rename preset</source>
-        <translation>Ganti nama set batasan</translation>
+        <translation>Ganti nama profil batasan</translation>
     </message>
     <message>
         <source>New name:</source>
@@ -381,11 +393,11 @@
     </message>
     <message>
         <source>Delete preset</source>
-        <translation>Hapus set batasan</translation>
+        <translation>Hapus profil batasan</translation>
     </message>
     <message>
         <source>Delete your preset “%1”?</source>
-        <translation>Hapus set batasan kamu “%1”?</translation>
+        <translation>Hapus profil batasan kamu “%1”?</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -401,15 +413,15 @@
     </message>
     <message>
         <source>Export boundary preset</source>
-        <translation>Ekspor set batasan</translation>
+        <translation>Ekspor profil batasan</translation>
     </message>
     <message>
         <source>Boundary presets (%1)</source>
-        <translation>Set batasan (%1)</translation>
+        <translation>Profil batasan (%1)</translation>
     </message>
     <message>
         <source>Import boundary preset</source>
-        <translation>Impor set batasan</translation>
+        <translation>Impor profil batasan</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -425,11 +437,11 @@
     </message>
     <message>
         <source>The preset could not be exported.</source>
-        <translation>Set batasan tidak bisa diekspor.</translation>
+        <translation>Profil batasan tidak bisa diekspor.</translation>
     </message>
     <message>
         <source>Imported “%1” as your own preset.</source>
-        <translation>“%1” sudah diimpor sebagai set batasan milikmu.</translation>
+        <translation>“%1” sudah diimpor sebagai profil batasan milik kamu.</translation>
     </message>
     <message numerus="yes">
         <source>%n linked reply(ies) are not in TalentDesk here and were left out.</source>
@@ -439,11 +451,11 @@
     </message>
     <message>
         <source>The preset could not be imported.</source>
-        <translation>Set batasan tidak bisa diimpor.</translation>
+        <translation>Profil batasan tidak bisa diimpor.</translation>
     </message>
     <message>
         <source>Choose a preset</source>
-        <translation>Pilih set batasan</translation>
+        <translation>Pilih profil batasan</translation>
     </message>
     <message>
         <source>In force</source>
@@ -455,7 +467,7 @@
     </message>
     <message>
         <source>Use this preset</source>
-        <translation>Pakai set ini</translation>
+        <translation>Pakai profil ini</translation>
     </message>
     <message>
         <source>No decline reply is linked to: %1. Link one so it is ready in a session.</source>
@@ -475,19 +487,19 @@
     </message>
     <message>
         <source>Your agency&apos;s boundary presets arrive when you pair with your agency; you can then adjust each one to suit you.</source>
-        <translation>Set batasan dari agensi akan masuk setelah kamu menghubungkan TalentDesk ke agensi; setelah itu kamu bisa menyesuaikan masing-masing sesuai keinginanmu.</translation>
+        <translation>Profil batasan dari agensi akan masuk setelah kamu menghubungkan TalentDesk ke agensi; setelah itu kamu bisa menyesuaikan masing-masing sesuai keinginan kamu.</translation>
     </message>
     <message>
         <source>Import a preset…</source>
-        <translation>Impor set batasan…</translation>
+        <translation>Impor profil batasan…</translation>
     </message>
     <message>
         <source>Presets</source>
-        <translation>Set batasan</translation>
+        <translation>Profil batasan</translation>
     </message>
     <message>
         <source>Tick the preset to use; one is in force at a time.</source>
-        <translation>Centang set yang mau dipakai; hanya satu yang berlaku dalam satu waktu.</translation>
+        <translation>Centang profil yang mau dipakai; hanya satu yang berlaku dalam satu waktu.</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -499,7 +511,7 @@
     </message>
     <message>
         <source>This is your agency&apos;s preset. Changing it makes your own copy, which is then in force if this one was; the agency&apos;s stays as it is.</source>
-        <translation>Ini set batasan dari agensi. Kalau kamu mengubahnya, TalentDesk membuat salinan milikmu, yang langsung berlaku kalau set ini sedang dipakai; set dari agensi tetap seperti aslinya.</translation>
+        <translation>Ini profil batasan dari agensi. Kalau kamu mengubahnya, TalentDesk membuat salinan milik kamu, yang langsung berlaku kalau profil ini sedang dipakai; profil dari agensi tetap seperti aslinya.</translation>
     </message>
     <message>
         <source>Decline replies…</source>
@@ -616,7 +628,7 @@
     </message>
     <message>
         <source>There is no closing reply in your language yet. Write one on the Replies page; for now, thank the customer in your own words.</source>
-        <translation>Belum ada balasan penutup dalam bahasamu. Tulis satu di halaman Balasan; untuk sekarang, ucapkan terima kasih ke pelanggan dengan kata-katamu sendiri.</translation>
+        <translation>Belum ada balasan penutup dalam bahasa kamu. Tulis satu di halaman Balasan; untuk sekarang, ucapkan terima kasih ke pelanggan dengan kata-kata kamu sendiri.</translation>
     </message>
     <message>
         <source>Copy closing reply</source>
@@ -665,6 +677,10 @@
         <translation>Tidak ada balasan yang cocok</translation>
     </message>
     <message>
+        <source>No reply at Ctrl+%1 in this list.</source>
+        <translation>Tidak ada balasan di Ctrl+%1 dalam daftar ini.</translation>
+    </message>
+    <message>
         <source>Copied %1</source>
         <translation>Tersalin %1</translation>
     </message>
@@ -691,14 +707,6 @@
     <message>
         <source>Keep this window above your chat app</source>
         <translation>Jaga jendela ini tetap di atas aplikasi chat kamu</translation>
-    </message>
-    <message>
-        <source>Message in</source>
-        <translation>Pesan masuk</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>Sudah balas</translation>
     </message>
     <message>
         <source>The customer wrote: the wait starts (F8).</source>
@@ -909,11 +917,11 @@
     </message>
     <message>
         <source>Your session goes on while TalentDesk is locked</source>
-        <translation>Sesimu tetap berjalan selama TalentDesk terkunci</translation>
+        <translation>Sesi kamu tetap berjalan selama TalentDesk terkunci</translation>
     </message>
     <message>
         <source>Your escalation stays open while TalentDesk is locked</source>
-        <translation>Eskalasimu tetap terbuka selama TalentDesk terkunci</translation>
+        <translation>Eskalasi kamu tetap terbuka selama TalentDesk terkunci</translation>
     </message>
     <message>
         <source>Escalate — ask a supervisor for help</source>
@@ -937,7 +945,7 @@
     </message>
     <message>
         <source>Unlock to see the session, your replies and the customer&apos;s contact. Sync and the safety check go on meanwhile.</source>
-        <translation>Buka kunci untuk melihat sesi, balasanmu, dan kontak pelanggan. Sinkronisasi dan cek keamanan tetap berjalan.</translation>
+        <translation>Buka kunci untuk melihat sesi, balasan kamu, dan kontak pelanggan. Sinkronisasi dan cek keamanan tetap berjalan.</translation>
     </message>
 </context>
 <context>
@@ -971,6 +979,10 @@
     <message>
         <source>TalentDesk is locked</source>
         <translation>TalentDesk terkunci</translation>
+    </message>
+    <message>
+        <source>The demo vault was closed. Press Unlock to open it again: its key is kept, unprotected, in the demo folder.</source>
+        <translation>Brankas demo ditutup. Tekan Buka kunci untuk membukanya lagi: kuncinya disimpan tanpa perlindungan di folder demo.</translation>
     </message>
     <message>
         <source>Your vault was closed to keep it safe. Press Unlock to open it again with the key in your system keyring.</source>
@@ -1008,6 +1020,10 @@
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Demo vault · its key is in the demo folder, unprotected</source>
+        <translation>Brankas demo · kuncinya ada di folder demo, tanpa perlindungan</translation>
+    </message>
+    <message>
         <source>Vault unlocked · protected by your system keyring</source>
         <translation>Brankas terbuka · dilindungi keyring sistem kamu</translation>
     </message>
@@ -1028,15 +1044,15 @@
     <name>NewPassphraseStep</name>
     <message>
         <source>Protect your vault with a passphrase</source>
-        <translation>Lindungi brankasmu dengan frasa sandi</translation>
+        <translation>Lindungi brankas kamu dengan frasa sandi</translation>
     </message>
     <message>
         <source>A system keyring was found but could not be used (%1), so a passphrase that you choose will protect your vault.</source>
-        <translation>Keyring sistem ditemukan, tapi tidak bisa dipakai (%1). Jadi, brankas kamu akan dilindungi frasa sandi pilihanmu.</translation>
+        <translation>Keyring sistem ditemukan, tapi tidak bisa dipakai (%1). Jadi, brankas kamu akan dilindungi frasa sandi pilihan kamu.</translation>
     </message>
     <message>
         <source>This computer has no system keyring, so a passphrase that you choose will protect your vault. You&apos;ll type it each time you open TalentDesk.</source>
-        <translation>Komputer ini tidak punya keyring sistem, jadi brankas kamu akan dilindungi frasa sandi pilihanmu. Kamu perlu mengetiknya setiap kali membuka TalentDesk.</translation>
+        <translation>Komputer ini tidak punya keyring sistem, jadi brankas kamu akan dilindungi frasa sandi pilihan kamu. Kamu perlu mengetiknya setiap kali membuka TalentDesk.</translation>
     </message>
     <message>
         <source>Good to know: with a passphrase only, the promise that a customer&apos;s data can&apos;t be recovered after a session is shredded is weaker. Old copies can stay in free disk space, and someone who later learns your passphrase could decrypt them. A system keyring gives the full guarantee.</source>
@@ -1056,7 +1072,7 @@
     </message>
     <message>
         <source>If you forget it, nobody can open your vault, not even your agency.</source>
-        <translation>Kalau kamu lupa, tidak ada yang bisa membuka brankas kamu, termasuk agensimu.</translation>
+        <translation>Kalau kamu lupa, tidak ada yang bisa membuka brankas kamu, termasuk agensi kamu.</translation>
     </message>
     <message>
         <source>Creating…</source>
@@ -1198,8 +1214,8 @@
 <context>
     <name>PlaybookWindow</name>
     <message>
-        <source>Crisis playbook — TalentDesk</source>
-        <translation>Panduan krisis — TalentDesk</translation>
+        <source>Crisis playbook</source>
+        <translation>Panduan krisis</translation>
     </message>
 </context>
 <context>
@@ -1211,15 +1227,19 @@
     </message>
     <message>
         <source>In force now. Uncheck to use no preset.</source>
-        <translation>Sedang berlaku. Hapus centang kalau tidak mau memakai set apa pun.</translation>
+        <translation>Sedang berlaku. Hapus centang kalau tidak mau memakai profil apa pun.</translation>
     </message>
     <message>
         <source>Check to put this preset in force.</source>
-        <translation>Centang untuk memberlakukan set ini.</translation>
+        <translation>Centang untuk memberlakukan profil ini.</translation>
     </message>
 </context>
 <context>
     <name>PresetView</name>
+    <message>
+        <source>No boundary preset</source>
+        <translation>Tanpa profil batasan</translation>
+    </message>
     <message>
         <source>Click to see the decline replies for this boundary.</source>
         <translation>Klik untuk melihat balasan penolakan untuk batasan ini.</translation>
@@ -1229,8 +1249,16 @@
         <translation>Batasan kamu</translation>
     </message>
     <message>
-        <source>No boundary preset is active. Choose one on the Boundaries page.</source>
-        <translation>Belum ada set batasan yang berlaku. Pilih satu di halaman Batasan.</translation>
+        <source>Change</source>
+        <translation>Ganti</translation>
+    </message>
+    <message>
+        <source>The boundary preset in force for your sessions</source>
+        <translation>Profil batasan yang berlaku untuk sesi kamu</translation>
+    </message>
+    <message>
+        <source>No boundary preset is in force. Choose one with Change, or on the Boundaries page.</source>
+        <translation>Belum ada profil batasan yang berlaku. Pilih satu lewat Ganti, atau di halaman Batasan.</translation>
     </message>
     <message>
         <source>Click a boundary to see its decline replies.</source>
@@ -1265,7 +1293,7 @@
     </message>
     <message>
         <source>The system keyring answered, but it doesn&apos;t hold the key to this vault. That happens when the keyring was reset, or the vault was copied from another computer or user account. Without that key the vault can&apos;t be opened. If you have a backup of your keyring, restore it and press Try again; otherwise ask your agency&apos;s technical support for help.</source>
-        <translation>Keyring sistem menjawab, tapi tidak menyimpan kunci untuk brankas ini. Ini terjadi kalau keyring pernah direset, atau brankas disalin dari komputer atau akun pengguna lain. Tanpa kunci itu, brankas tidak bisa dibuka. Kalau kamu punya cadangan keyring, pulihkan lalu tekan Coba lagi; kalau tidak, minta bantuan tim dukungan teknis agensimu.</translation>
+        <translation>Keyring sistem menjawab, tapi tidak menyimpan kunci untuk brankas ini. Ini terjadi kalau keyring pernah direset, atau brankas disalin dari komputer atau akun pengguna lain. Tanpa kunci itu, brankas tidak bisa dibuka. Kalau kamu punya cadangan keyring, pulihkan lalu tekan Coba lagi; kalau tidak, minta bantuan tim dukungan teknis agensi kamu.</translation>
     </message>
     <message>
         <source>This vault needs a newer TalentDesk</source>
@@ -1281,7 +1309,7 @@
     </message>
     <message>
         <source>The file %1 isn&apos;t a TalentDesk vault, or its header is damaged. TalentDesk hasn&apos;t changed it. Restore it from a backup, or ask your agency&apos;s technical support for help.</source>
-        <translation>File %1 bukan brankas TalentDesk, atau bagian kepalanya rusak. TalentDesk tidak mengubahnya. Pulihkan dari cadangan, atau minta bantuan tim dukungan teknis agensimu.</translation>
+        <translation>File %1 bukan brankas TalentDesk, atau bagian kepalanya rusak. TalentDesk tidak mengubahnya. Pulihkan dari cadangan, atau minta bantuan tim dukungan teknis agensi kamu.</translation>
     </message>
     <message>
         <source>TalentDesk couldn&apos;t open your vault</source>
@@ -1289,7 +1317,7 @@
     </message>
     <message>
         <source>Something went wrong while opening your vault. Press Try again; if it keeps happening, send the details below to your agency&apos;s technical support.</source>
-        <translation>Ada yang salah saat membuka brankas kamu. Tekan Coba lagi; kalau masih terjadi, kirim detail di bawah ini ke tim dukungan teknis agensimu.</translation>
+        <translation>Ada yang salah saat membuka brankas kamu. Tekan Coba lagi; kalau masih terjadi, kirim detail di bawah ini ke tim dukungan teknis agensi kamu.</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -1297,7 +1325,7 @@
     </message>
     <message>
         <source>TalentDesk hit an unexpected error while opening your vault. Press Try again; if it keeps happening, send the details below to your agency&apos;s technical support.</source>
-        <translation>TalentDesk mengalami kesalahan tak terduga saat membuka brankas kamu. Tekan Coba lagi; kalau masih terjadi, kirim detail di bawah ini ke tim dukungan teknis agensimu.</translation>
+        <translation>TalentDesk mengalami kesalahan tak terduga saat membuka brankas kamu. Tekan Coba lagi; kalau masih terjadi, kirim detail di bawah ini ke tim dukungan teknis agensi kamu.</translation>
     </message>
 </context>
 <context>
@@ -1328,9 +1356,21 @@
 </context>
 <context>
     <name>Reminders</name>
+    <message>
+        <source>The agency cancelled your booking at %1 (%2).</source>
+        <extracomment>How often the reminders look at tonight&apos;s bookings.</extracomment>
+        <translation>Agensi membatalkan booking kamu pukul %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Their reason: “%1”</source>
+        <translation>Alasannya: “%1”</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>Booking dibatalkan</translation>
+    </message>
     <message numerus="yes">
         <source>Session in %n minute(s)</source>
-        <extracomment>How often the reminders look at tonight&apos;s bookings.</extracomment>
         <translation>
             <numerusform>Sesi dalam %n menit</numerusform>
         </translation>
@@ -1341,7 +1381,7 @@
     </message>
     <message>
         <source>%1 at %2: %3. Start it in TalentDesk when you are ready.</source>
-        <translation>%1 jam %2: %3. Mulai di TalentDesk kalau kamu sudah siap.</translation>
+        <translation>%1 pukul %2: %3. Mulai di TalentDesk kalau kamu sudah siap.</translation>
     </message>
     <message>
         <source>Unblock the returning customer before you start.</source>
@@ -1387,7 +1427,7 @@
     </message>
     <message>
         <source>Delete this reply of your own? This cannot be undone.</source>
-        <translation>Hapus balasan milikmu ini? Tidak bisa dibatalkan.</translation>
+        <translation>Hapus balasan milik kamu ini? Tidak bisa dibatalkan.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1413,7 +1453,7 @@
     </message>
     <message>
         <source>New reply of your own</source>
-        <translation>Balasan baru milikmu</translation>
+        <translation>Balasan baru milik kamu</translation>
     </message>
     <message>
         <source>Select a reply to edit it, or make a new one.</source>
@@ -1421,11 +1461,11 @@
     </message>
     <message>
         <source>Your agency&apos;s reply. If you change it, your version is saved as your own and stays when the agency updates its replies.</source>
-        <translation>Balasan dari agensi. Kalau kamu mengubahnya, versimu disimpan sebagai milikmu dan tetap ada saat agensi memperbarui balasannya.</translation>
+        <translation>Balasan dari agensi. Kalau kamu mengubahnya, versi kamu disimpan sebagai milik kamu dan tetap ada saat agensi memperbarui balasannya.</translation>
     </message>
     <message>
         <source>Your version of an agency reply. It stays when the agency updates its replies; “Use the agency&apos;s wording” brings the original back.</source>
-        <translation>Versimu dari balasan agensi. Versi ini tetap ada saat agensi memperbarui balasannya; “Pakai kata-kata agensi” mengembalikan aslinya.</translation>
+        <translation>Versi kamu dari balasan agensi. Versi ini tetap ada saat agensi memperbarui balasannya; “Pakai kata-kata agensi” mengembalikan aslinya.</translation>
     </message>
     <message>
         <source>Unpin</source>
@@ -1449,11 +1489,11 @@
     </message>
     <message>
         <source>Your ready replies appear here: opening and closing replies, and decline replies (polite decline, humour, offer an alternative) for requests outside your boundaries, each one click away during a session.</source>
-        <translation>Balasan siap pakai kamu akan muncul di sini: balasan pembuka dan penutup, serta balasan penolakan (tolak sopan, candaan, tawarkan alternatif) untuk permintaan di luar batasanmu, masing-masing cukup sekali klik selama sesi.</translation>
+        <translation>Balasan siap pakai kamu akan muncul di sini: balasan pembuka dan penutup, serta balasan penolakan (tolak sopan, candaan, tawarkan alternatif) untuk permintaan di luar batasan kamu, masing-masing cukup sekali klik selama sesi.</translation>
     </message>
     <message>
         <source>Your agency&apos;s default replies arrive when you pair with your agency; you can edit them and add your own.</source>
-        <translation>Balasan bawaan dari agensi akan masuk setelah kamu menghubungkan TalentDesk ke agensi; kamu bisa mengubahnya dan menambah balasanmu sendiri.</translation>
+        <translation>Balasan bawaan dari agensi akan masuk setelah kamu menghubungkan TalentDesk ke agensi; kamu bisa mengubahnya dan menambah balasan kamu sendiri.</translation>
     </message>
     <message>
         <source>New reply</source>
@@ -1493,7 +1533,7 @@
     </message>
     <message>
         <source>Filled in for you: {talent} your working name, {minutes_left} minutes left, {package} the package. {?reason} asks you when copying.</source>
-        <translation>Diisi otomatis: {talent} nama kerjamu, {minutes_left} sisa menit, {package} nama paket. {?reason} ditanyakan ke kamu saat menyalin.</translation>
+        <translation>Diisi otomatis: {talent} nama kerja kamu, {minutes_left} sisa menit, {package} nama paket. {?reason} ditanyakan ke kamu saat menyalin.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1514,6 +1554,33 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyCopier</name>
+    <message>
+        <source>This reply uses %1, which TalentDesk cannot fill in now.</source>
+        <translation>Balasan ini memakai %1, yang belum bisa diisi TalentDesk sekarang.</translation>
+    </message>
+    <message>
+        <source>{talent} is your working name, and it is not set yet: copied now, the reply leaves it out. Set it in Settings → Your working name.</source>
+        <translation>{talent} adalah nama kerja kamu, dan belum diisi: kalau disalin sekarang, bagian itu kosong. Isi di Pengaturan → Nama kerja kamu.</translation>
+    </message>
+    <message>
+        <source>Copied now, the reply leaves it out.</source>
+        <translation>Kalau disalin sekarang, bagian itu kosong.</translation>
+    </message>
+    <message>
+        <source>Copy with a gap?</source>
+        <translation>Salin dengan bagian kosong?</translation>
+    </message>
+    <message>
+        <source>Copy anyway</source>
+        <translation>Tetap salin</translation>
+    </message>
+    <message>
+        <source>Don&apos;t copy</source>
+        <translation>Jangan salin</translation>
     </message>
 </context>
 <context>
@@ -1538,7 +1605,7 @@
     </message>
     <message>
         <source>Nobody is waiting for your answer.</source>
-        <translation>Tidak ada yang menunggu balasanmu.</translation>
+        <translation>Tidak ada yang menunggu balasan kamu.</translation>
     </message>
     <message>
         <source>The customer has waited %1.</source>
@@ -1555,14 +1622,6 @@
         <translation>Kecepatan balas</translation>
     </message>
     <message>
-        <source>Message in (F8)</source>
-        <translation>Pesan masuk (F8)</translation>
-    </message>
-    <message>
-        <source>I answered (F9)</source>
-        <translation>Sudah balas (F9)</translation>
-    </message>
-    <message>
         <source>Press when a message from the customer arrives: the wait starts.</source>
         <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung.</translation>
     </message>
@@ -1573,6 +1632,10 @@
 </context>
 <context>
     <name>ReplySearchPanel</name>
+    <message>
+        <source>Nothing is pinned at Ctrl+%1. Pin replies on the Replies page.</source>
+        <translation>Belum ada balasan yang disematkan di Ctrl+%1. Sematkan balasan di halaman Balasan.</translation>
+    </message>
     <message>
         <source>The reply could not be copied. Try again.</source>
         <translation>Balasan tidak bisa disalin. Coba lagi.</translation>
@@ -1598,6 +1661,10 @@
         <translation>%1 tersalin — tempel di chat kamu.</translation>
     </message>
     <message>
+        <source>(It is in %1.)</source>
+        <translation>(Balasan ini dalam %1.)</translation>
+    </message>
+    <message>
         <source>Ready replies</source>
         <translation>Balasan siap pakai</translation>
     </message>
@@ -1615,19 +1682,47 @@
     </message>
     <message>
         <source>Click a reply to copy it. Ctrl+1…Ctrl+9 copy your pinned replies.</source>
-        <translation>Klik balasan untuk menyalinnya. Ctrl+1…Ctrl+9 menyalin balasan tersematmu.</translation>
+        <translation>Klik balasan untuk menyalinnya. Ctrl+1…Ctrl+9 menyalin balasan yang kamu sematkan.</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
         <source>The report could not be saved. Try again.</source>
-        <extracomment>The categories in the order the talent sees them.</extracomment>
         <translation>Laporan tidak bisa disimpan. Coba lagi.</translation>
     </message>
     <message>
-        <source>Report an incident — TalentDesk</source>
-        <translation>Buat laporan — TalentDesk</translation>
+        <source>Your agency refused the report “%1”.</source>
+        <extracomment>The categories in the order the talent sees them.</extracomment>
+        <translation>Agensi kamu menolak laporan “%1”.</translation>
+    </message>
+    <message>
+        <source>The agency said: %1</source>
+        <translation>Kata agensi: %1</translation>
+    </message>
+    <message>
+        <source>Contact your agency directly.</source>
+        <translation>Hubungi agensi kamu langsung.</translation>
+    </message>
+    <message>
+        <source>“%1” is saved on this device and on its way to your agency. Its ticket number shows here as soon as the agency has it.</source>
+        <translation>“%1” sudah tersimpan di perangkat ini dan sedang dikirim ke agensi kamu. Nomor tiketnya muncul di sini begitu agensi menerimanya.</translation>
+    </message>
+    <message>
+        <source>Your agency has “%1”.</source>
+        <translation>Agensi kamu sudah menerima “%1”.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 · %2 · %3</source>
+        <translation>Tiket %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>From your agency: %1</source>
+        <translation>Dari agensi kamu: %1</translation>
+    </message>
+    <message>
+        <source>The Safety page follows it as your agency works on it.</source>
+        <translation>Halaman Keamanan mengikuti perkembangannya selama agensi kamu menanganinya.</translation>
     </message>
     <message>
         <source>Report an incident</source>
@@ -1651,7 +1746,7 @@
     </message>
     <message>
         <source>Describe it in your own words</source>
-        <translation>Ceritakan dengan kata-katamu sendiri</translation>
+        <translation>Ceritakan dengan kata-kata kamu sendiri</translation>
     </message>
     <message>
         <source>What was said or asked, and when. Leave out the customer&apos;s contact details.</source>
@@ -1672,10 +1767,6 @@
     <message>
         <source>Report filed</source>
         <translation>Laporan terkirim</translation>
-    </message>
-    <message>
-        <source>“%1” is on its way to your agency. Its ticket number, level and status appear on the Safety page as your agency works on it.</source>
-        <translation>“%1” sedang dikirim ke agensi. Nomor tiket, tingkat, dan statusnya muncul di halaman Keamanan selama agensi menanganinya.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1750,7 +1841,7 @@
     </message>
     <message>
         <source>End the conversation. Your safety comes first.</source>
-        <translation>Akhiri percakapan. Keselamatanmu yang utama.</translation>
+        <translation>Akhiri percakapan. Keselamatan kamu yang utama.</translation>
     </message>
     <message>
         <source>Report it to your agency.</source>
@@ -1786,7 +1877,7 @@
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation>Diterima supervisor</translation>
+        <translation>Ditanggapi supervisor</translation>
     </message>
     <message>
         <source>Resolved</source>
@@ -1866,7 +1957,7 @@
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation>Diterima supervisor: %1</translation>
+        <translation>%1 sudah menanggapi</translation>
     </message>
     <message>
         <source>Resolved by %1</source>
@@ -1916,7 +2007,7 @@
     </message>
     <message>
         <source>Your agency has it. A supervisor will acknowledge it here.</source>
-        <translation>Agensi sudah menerimanya. Tanda diterima supervisor akan muncul di sini.</translation>
+        <translation>Agensi sudah menerimanya. Tanggapan supervisor akan muncul di sini.</translation>
     </message>
     <message numerus="yes">
         <source>Your agency has it, but nobody took it yet: it alerted its supervisors again (%n time(s)).</source>
@@ -1925,12 +2016,8 @@
         </translation>
     </message>
     <message>
-        <source>Agency reference: %1</source>
-        <translation>Referensi agensi: %1</translation>
-    </message>
-    <message>
         <source>Supervisor %1 acknowledged it at %2.</source>
-        <translation>Supervisor %1 menerimanya pukul %2.</translation>
+        <translation>%1 sudah menanggapi pukul %2.</translation>
     </message>
     <message>
         <source>Their note: “%1”</source>
@@ -2112,11 +2199,11 @@
     </message>
     <message>
         <source>Ask for a debrief</source>
-        <translation>Minta debrief</translation>
+        <translation>Minta waktu bicara dengan supervisor</translation>
     </message>
     <message>
         <source>Debrief requested: it goes to your agency&apos;s supervisors (as soon as your agency can be reached), and one of them will talk it over with you.</source>
-        <translation>Permintaan sudah dikirim: masuk ke antrean supervisor agensi kamu (begitu agensi bisa dihubungi), dan salah satu dari mereka akan mengajakmu bicara.</translation>
+        <translation>Permintaan sudah dikirim: masuk ke antrean supervisor agensi kamu (begitu agensi bisa dihubungi), dan salah satu dari mereka akan mengajak kamu bicara.</translation>
     </message>
     <message numerus="yes">
         <source>%n hard session(s)</source>
@@ -2139,7 +2226,7 @@
     <message numerus="yes">
         <source>%n debrief(s) asked for</source>
         <translation>
-            <numerusform>%n permintaan debrief</numerusform>
+            <numerusform>%n permintaan bicara</numerusform>
         </translation>
     </message>
     <message>
@@ -2167,7 +2254,7 @@
     </message>
     <message>
         <source>When you ask a supervisor for help during a session, or file an incident report, it appears here with its ticket number and progress: queued, delivered, acknowledged, resolved.</source>
-        <translation>Saat kamu minta bantuan supervisor selama sesi, atau membuat laporan, semuanya muncul di sini lengkap dengan nomor tiket dan perkembangannya: antre, terkirim, diterima supervisor, selesai.</translation>
+        <translation>Saat kamu minta bantuan supervisor selama sesi, atau membuat laporan, semuanya muncul di sini lengkap dengan nomor tiket dan perkembangannya: antre, terkirim, ditanggapi supervisor, selesai.</translation>
     </message>
     <message>
         <source>Your agency&apos;s emergency contacts and crisis guidance appear here once you pair with your agency in Settings.</source>
@@ -2379,6 +2466,10 @@
         <translation>Sesi ini sudah selesai.</translation>
     </message>
     <message>
+        <source>You are on a break. Start anyway, or wait until it ends.</source>
+        <translation>Kamu sedang istirahat. Tetap mulai, atau tunggu sampai istirahat selesai.</translation>
+    </message>
+    <message>
         <source>The session step failed. Try again.</source>
         <translation>Langkah sesi gagal. Coba lagi.</translation>
     </message>
@@ -2388,7 +2479,7 @@
     </message>
     <message>
         <source>Your agency&apos;s replies cannot be deleted; edit them, and your wording is kept.</source>
-        <translation>Balasan dari agensi tidak bisa dihapus; ubah saja, dan kata-katamu akan disimpan.</translation>
+        <translation>Balasan dari agensi tidak bisa dihapus; ubah saja, dan kata-kata kamu akan disimpan.</translation>
     </message>
     <message>
         <source>Write the reply&apos;s text first.</source>
@@ -2420,19 +2511,19 @@
     </message>
     <message>
         <source>This preset no longer exists.</source>
-        <translation>Set batasan ini sudah tidak ada.</translation>
+        <translation>Profil batasan ini sudah tidak ada.</translation>
     </message>
     <message>
         <source>Your agency&apos;s presets cannot be deleted; edit one to make your own copy.</source>
-        <translation>Set batasan dari agensi tidak bisa dihapus; ubah saja untuk membuat salinan milikmu.</translation>
+        <translation>Profil batasan dari agensi tidak bisa dihapus; ubah saja untuk membuat salinan milik kamu.</translation>
     </message>
     <message>
         <source>This boundary is no longer in the preset.</source>
-        <translation>Batasan ini sudah tidak ada di set tersebut.</translation>
+        <translation>Batasan ini sudah tidak ada di profil tersebut.</translation>
     </message>
     <message>
         <source>The preset already has this boundary.</source>
-        <translation>Set ini sudah punya batasan tersebut.</translation>
+        <translation>Profil ini sudah punya batasan tersebut.</translation>
     </message>
     <message>
         <source>The boundary&apos;s key is not valid.</source>
@@ -2440,7 +2531,7 @@
     </message>
     <message>
         <source>Give the preset a name of 1 to 80 characters.</source>
-        <translation>Beri nama set batasan sepanjang 1 sampai 80 karakter.</translation>
+        <translation>Beri nama profil batasan sepanjang 1 sampai 80 karakter.</translation>
     </message>
     <message>
         <source>Describe the boundary in 1 to 200 characters.</source>
@@ -2448,7 +2539,7 @@
     </message>
     <message>
         <source>A preset holds at most 50 boundaries.</source>
-        <translation>Satu set maksimal berisi 50 batasan.</translation>
+        <translation>Satu profil maksimal berisi 50 batasan.</translation>
     </message>
     <message>
         <source>Link at most 10 decline replies to one boundary.</source>
@@ -2456,7 +2547,7 @@
     </message>
     <message>
         <source>The preset could not be changed. Try again.</source>
-        <translation>Set batasan tidak bisa diubah. Coba lagi.</translation>
+        <translation>Profil batasan tidak bisa diubah. Coba lagi.</translation>
     </message>
     <message>
         <source>The file could not be read.</source>
@@ -2464,15 +2555,15 @@
     </message>
     <message>
         <source>The file is too large to be a boundary preset.</source>
-        <translation>File terlalu besar untuk sebuah set batasan.</translation>
+        <translation>File terlalu besar untuk sebuah profil batasan.</translation>
     </message>
     <message>
         <source>The file is not a boundary preset: it is not JSON.</source>
-        <translation>File ini bukan set batasan: isinya bukan JSON.</translation>
+        <translation>File ini bukan profil batasan: isinya bukan JSON.</translation>
     </message>
     <message>
         <source>The file is not a TalentDesk boundary preset.</source>
-        <translation>File ini bukan set batasan TalentDesk.</translation>
+        <translation>File ini bukan profil batasan TalentDesk.</translation>
     </message>
     <message>
         <source>The file comes from a newer TalentDesk. Update TalentDesk to import it.</source>
@@ -2480,11 +2571,11 @@
     </message>
     <message>
         <source>The preset file has a mistake in it.</source>
-        <translation>Ada kesalahan di file set batasan ini.</translation>
+        <translation>Ada kesalahan di file profil batasan ini.</translation>
     </message>
     <message>
         <source>The preset could not be imported.</source>
-        <translation>Set batasan tidak bisa diimpor.</translation>
+        <translation>Profil batasan tidak bisa diimpor.</translation>
     </message>
     <message>
         <source>Details: %1</source>
@@ -2509,6 +2600,14 @@
     <message>
         <source>Remove the conversation and the number from your recent chats and calls</source>
         <translation>Hapus percakapan dan nomornya dari daftar chat dan panggilan terakhir</translation>
+    </message>
+    <message>
+        <source>Message in</source>
+        <translation>Pesan masuk</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Sudah balas</translation>
     </message>
     <message>
         <source>The agency&apos;s reply-pace rule was broken in this session.</source>
@@ -2591,12 +2690,11 @@
     <name>SessionStartPanel</name>
     <message>
         <source>The session could not start. Try again.</source>
-        <extracomment>How often the card looks at the clock and the contact again.</extracomment>
         <translation>Sesi tidak bisa dimulai. Coba lagi.</translation>
     </message>
     <message>
         <source>The customer&apos;s contact shows and the session can start from %1.</source>
-        <translation>Kontak pelanggan tampil dan sesi bisa dimulai mulai jam %1.</translation>
+        <translation>Kontak pelanggan tampil dan sesi bisa dimulai pukul %1.</translation>
     </message>
     <message>
         <source>Another session is live: finish it before starting this one.</source>
@@ -2607,10 +2705,6 @@
         <translation>Kamu bisa memulai sesi sekarang.</translation>
     </message>
     <message>
-        <source>This session is live.</source>
-        <translation>Sesi ini sedang berjalan.</translation>
-    </message>
-    <message>
         <source>The session ended: close it, block the customer, then finish.</source>
         <translation>Sesi sudah berakhir: tutup, blokir pelanggan, lalu selesaikan.</translation>
     </message>
@@ -2619,8 +2713,25 @@
         <translation>Selesai. Data pelanggan sudah dihapus.</translation>
     </message>
     <message>
-        <source>The agency cancelled this booking.</source>
-        <translation>Agensi membatalkan booking ini.</translation>
+        <source>You are on a break</source>
+        <extracomment>How often the break&apos;s countdown on the card looks at the clock. How often the card looks at the clock and the contact again.</extracomment>
+        <translation>Kamu sedang istirahat</translation>
+    </message>
+    <message>
+        <source>Your break has %1 left. Start this session anyway?</source>
+        <translation>Istirahat kamu masih %1 lagi. Tetap mulai sesi ini?</translation>
+    </message>
+    <message>
+        <source>Start anyway</source>
+        <translation>Tetap mulai</translation>
+    </message>
+    <message>
+        <source>Keep my break</source>
+        <translation>Lanjut istirahat</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s reason: “%1”</source>
+        <translation>Alasan agensi: “%1”</translation>
     </message>
     <message>
         <source>The booked time has passed. Ask the agency if the customer shows up.</source>
@@ -2630,10 +2741,14 @@
         <source>Accept or decline it first.</source>
         <translation>Terima atau tolak dulu booking ini.</translation>
     </message>
+    <message>
+        <source>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</source>
+        <translation>Kamu sedang istirahat: masih %1 lagi. Sesi baru menunggu sampai istirahat selesai; kamu tetap bisa memulai sesi ini kalau sudah siap.</translation>
+    </message>
     <message numerus="yes">
         <source>The contact shows from %1, %n minute(s) before the start.</source>
         <translation>
-            <numerusform>Kontak tampil mulai jam %1, %n menit sebelum mulai.</numerusform>
+            <numerusform>Kontak tampil pukul %1, %n menit sebelum mulai.</numerusform>
         </translation>
     </message>
     <message>
@@ -2707,20 +2822,20 @@
         </translation>
     </message>
     <message>
+        <source>Session: %1</source>
+        <translation>Sesi: %1</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
         <source>started %1</source>
         <translation>mulai %1</translation>
     </message>
     <message>
         <source>resumed after a restart</source>
         <translation>dilanjutkan setelah aplikasi dibuka ulang</translation>
-    </message>
-    <message>
-        <source>Session: %1 — TalentDesk</source>
-        <translation>Sesi: %1 — TalentDesk</translation>
-    </message>
-    <message>
-        <source>Session — TalentDesk</source>
-        <translation>Sesi — TalentDesk</translation>
     </message>
     <message>
         <source>The agency cancelled this booking. End the session politely; the customer&apos;s details are kept until you finish.</source>
@@ -2828,6 +2943,14 @@
         <translation>Brankas</translation>
     </message>
     <message>
+        <source>Not protected: this demo vault&apos;s key is kept in the demo folder.</source>
+        <translation>Tidak dilindungi: kunci brankas demo ini disimpan di folder demo.</translation>
+    </message>
+    <message>
+        <source>Anyone who can read the demo folder can open this vault. It holds sample data only; your real vault is protected by your keyring or a passphrase.</source>
+        <translation>Siapa pun yang bisa membaca folder demo bisa membuka brankas ini. Isinya hanya data contoh; brankas kamu yang sebenarnya dilindungi keyring atau frasa sandi.</translation>
+    </message>
+    <message>
         <source>Protected by your system keyring: %1.</source>
         <translation>Dilindungi keyring sistem kamu: %1.</translation>
     </message>
@@ -2924,15 +3047,7 @@ Folder data: %2</translation>
     </message>
     <message>
         <source>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</source>
-        <translation>Setiap selesai sesi, malam-malammu terangkum di sini: jumlah sesi, jam, dan pendapatan, malam ini dan tujuh malam terakhir.</translation>
-    </message>
-    <message>
-        <source>A night runs from noon to noon, so a shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
-        <translation>Satu malam dihitung dari jam 12 siang sampai jam 12 siang berikutnya, jadi shift yang lewat tengah malam tetap terhitung satu. Yang dipakai hanya waktu sesi dan harga paket, tidak pernah data pelanggan.</translation>
-    </message>
-    <message>
-        <source>Tonight</source>
-        <translation>Malam ini</translation>
+        <translation>Setiap selesai sesi, malam-malam kamu terangkum di sini: jumlah sesi, jam, dan pendapatan, malam ini dan tujuh malam terakhir.</translation>
     </message>
     <message>
         <source>Last 7 nights</source>
@@ -2943,12 +3058,32 @@ Folder data: %2</translation>
         <translation>sesi</translation>
     </message>
     <message>
-        <source>hours</source>
-        <translation>jam</translation>
+        <source>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
+        <translation>Shift yang lewat tengah malam tetap dihitung satu. Yang dipakai hanya waktu sesi dan harga paket, tidak pernah apa pun tentang pelanggan.</translation>
+    </message>
+    <message>
+        <source>This shift</source>
+        <translation>Shift ini</translation>
+    </message>
+    <message>
+        <source>Your last shift</source>
+        <translation>Shift terakhir kamu</translation>
+    </message>
+    <message>
+        <source>session time</source>
+        <translation>waktu sesi</translation>
     </message>
     <message>
         <source>earnings</source>
         <translation>pendapatan</translation>
+    </message>
+    <message>
+        <source>Since %1; sessions less than 6 hours apart count as one shift.</source>
+        <translation>Sejak %1; sesi yang jaraknya kurang dari 6 jam dihitung satu shift.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 sampai %2</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) ran over time.</source>
@@ -3071,10 +3206,6 @@ Folder data: %2</translation>
         <translation>agensi</translation>
     </message>
     <message>
-        <source>Connected: paired as %1 with %2</source>
-        <translation>Tersambung: terhubung sebagai %1 dengan %2</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Menyambung ke %1…</translation>
     </message>
@@ -3109,6 +3240,10 @@ Folder data: %2</translation>
     <message>
         <source>Offline: %1</source>
         <translation>Sedang offline: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %2 as %1</source>
+        <translation>Tersambung ke %2 sebagai %1</translation>
     </message>
     <message>
         <source>Token refused by %1: unpair and pair again in Settings</source>
@@ -3216,7 +3351,7 @@ Folder data: %2</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation>diterima supervisor</translation>
+        <translation>ditanggapi supervisor</translation>
     </message>
     <message>
         <source>resolved</source>
@@ -3290,7 +3425,7 @@ Folder data: %2</translation>
     </message>
     <message>
         <source>Before you accept the booking at %1 (%2):</source>
-        <translation>Sebelum kamu menerima booking jam %1 (%2):</translation>
+        <translation>Sebelum kamu menerima booking pukul %1 (%2):</translation>
     </message>
     <message>
         <source>Accept anyway</source>
@@ -3299,6 +3434,26 @@ Folder data: %2</translation>
     <message>
         <source>Don&apos;t accept</source>
         <translation>Jangan terima</translation>
+    </message>
+    <message>
+        <source>This booking cannot be accepted</source>
+        <translation>Booking ini tidak bisa diterima</translation>
+    </message>
+    <message>
+        <source>The booking at %1 (%2) is at the same time as:</source>
+        <translation>Booking pukul %1 (%2) bentrok waktunya dengan:</translation>
+    </message>
+    <message>
+        <source>your booking at %1 (%2)</source>
+        <translation>booking kamu pukul %1 (%2)</translation>
+    </message>
+    <message>
+        <source>You can&apos;t be in two sessions at once. Decline it, or ask your agency to move one of them.</source>
+        <translation>Kamu tidak bisa menjalani dua sesi sekaligus. Tolak booking ini, atau minta agensi memindahkan salah satunya.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Oke</translation>
     </message>
     <message>
         <source>your boundaries</source>
@@ -3325,10 +3480,6 @@ Folder data: %2</translation>
         <translation>Booking ini bertentangan dengan batasan kamu (%1).</translation>
     </message>
     <message>
-        <source>It overlaps your booking at %1 (%2).</source>
-        <translation>Waktunya bertabrakan dengan booking kamu jam %1 (%2).</translation>
-    </message>
-    <message>
         <source>It takes you past your limit of %1 hours of sessions in a night.</source>
         <translation>Total sesi kamu malam itu jadi melewati batas %1 jam.</translation>
     </message>
@@ -3350,7 +3501,7 @@ Folder data: %2</translation>
         <source>Decline the booking at %1 (%2)?
 
 You can tell the agency why (optional):</source>
-        <translation>Tolak booking jam %1 (%2)?
+        <translation>Tolak booking pukul %1 (%2)?
 
 Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
     </message>
@@ -3364,11 +3515,11 @@ Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
     </message>
     <message>
         <source>You accepted the booking at %1 (%2).</source>
-        <translation>Kamu menerima booking jam %1 (%2).</translation>
+        <translation>Kamu menerima booking pukul %1 (%2).</translation>
     </message>
     <message>
         <source>You declined the booking at %1 (%2).</source>
-        <translation>Kamu menolak booking jam %1 (%2).</translation>
+        <translation>Kamu menolak booking pukul %1 (%2).</translation>
     </message>
     <message>
         <source>The agency refused your answer: %1</source>
@@ -3443,6 +3594,10 @@ Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
         <translation>Jawaban kamu tidak bisa disimpan. Coba lagi.</translation>
     </message>
     <message>
+        <source>This booking is at the same time as another session of yours, so it cannot be accepted. Decline it, or ask your agency to move one of them.</source>
+        <translation>Booking ini bentrok waktunya dengan sesi kamu yang lain, jadi tidak bisa diterima. Tolak booking ini, atau minta agensi memindahkan salah satunya.</translation>
+    </message>
+    <message>
         <source>Tonight&apos;s bookings could not be loaded. They are loaded again soon.</source>
         <translation>Booking malam ini tidak bisa dimuat. Sebentar lagi dimuat ulang.</translation>
     </message>
@@ -3454,14 +3609,91 @@ Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
     </message>
 </context>
 <context>
+    <name>TotalsCard</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 menit</translation>
+    </message>
+</context>
+<context>
     <name>UnlockScreen</name>
     <message>
         <source>your shift desk</source>
-        <translation>meja kerja shift kamu</translation>
+        <translation>teman kerja selama shift</translation>
     </message>
     <message>
         <source>Language:</source>
         <translation>Bahasa:</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeStep</name>
+    <message>
+        <source>Welcome to TalentDesk</source>
+        <translation>Selamat datang di TalentDesk</translation>
+    </message>
+    <message>
+        <source>Your desk for the sessions your agency books. Two things first: the language you want, and the name you work under.</source>
+        <translation>Tempat kamu mengatur sesi yang dipesan lewat agensi. Dua hal dulu: bahasa yang kamu mau, dan nama kerja kamu.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>Your &amp;working name (you can add it later)</source>
+        <translation>&amp;Nama kerja kamu (bisa diisi nanti)</translation>
+    </message>
+    <message>
+        <source>e.g. Sari</source>
+        <translation>misalnya Sari</translation>
+    </message>
+    <message>
+        <source>The name your agency gives you for customers. Replies fill it in where they say {talent}. Never your real name.</source>
+        <translation>Nama yang diberikan agensi untuk kamu di depan pelanggan. Balasan mengisinya di bagian {talent}. Jangan pakai nama asli kamu.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjut</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingNameSection</name>
+    <message>
+        <source>Your working name</source>
+        <translation>Nama kerja kamu</translation>
+    </message>
+    <message>
+        <source>The name you work under, as your agency knows you to customers. Replies fill it in where they say {talent}. Never use your real name here.</source>
+        <translation>Nama yang kamu pakai saat bekerja, seperti yang dikenal pelanggan lewat agensi. Balasan mengisinya di bagian {talent}. Jangan pakai nama asli kamu di sini.</translation>
+    </message>
+    <message>
+        <source>Working name</source>
+        <translation>Nama kerja</translation>
+    </message>
+    <message>
+        <source>e.g. Sari</source>
+        <translation>misalnya Sari</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Simpan nama</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>Could not be saved. Try again.</source>
+        <translation>Tidak bisa disimpan. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>Not set yet: replies that use {talent} would leave it out.</source>
+        <translation>Belum diisi: balasan yang memakai {talent} akan kosong di bagian itu.</translation>
     </message>
 </context>
 </TS>

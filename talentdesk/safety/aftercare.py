@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -35,9 +36,11 @@ from talentdesk_contract import wire
 from talentdesk_contract.values import EscalationKind
 
 __all__ = [
+    "BREAK_MINUTES",
     "COUNTS_KIND",
     "AfterCare",
     "AfterCareOffer",
+    "BreakTimer",
     "CareOffer",
     "DebriefRoute",
     "HardReason",
@@ -49,6 +52,8 @@ log = logging.getLogger(__name__)
 
 #: Vault kind of the per-night counts.
 COUNTS_KIND: Final = "aftercare_counts"
+#: The break offered after a hard session, in minutes.
+BREAK_MINUTES: Final = 10
 #: A night runs from noon to noon, local time: shifts cross midnight.
 _NIGHT_STARTS: Final = timedelta(hours=12)
 
@@ -116,6 +121,47 @@ def night_of(moment: datetime, tz: tzinfo | None = None) -> str:
     return (local - _NIGHT_STARTS).date().isoformat()
 
 
+class BreakTimer:
+    """The break a talent takes after a hard session: how long is left.
+
+    Kept in memory only (a restart ends it), timed by the monotonic clock. While it runs,
+    new sessions wait (the workspace refuses to start one unless the talent overrides).
+    """
+
+    def __init__(self, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self._ends: float | None = None
+        self._seconds = 0.0
+
+    def start(self, minutes: float) -> None:
+        """Start a break of ``minutes`` from now (a running one starts over)."""
+        with self._lock:
+            self._seconds = minutes * 60
+            self._ends = self._monotonic() + self._seconds
+
+    def end(self) -> None:
+        """End the break now (it ran out, or the talent goes on anyway)."""
+        with self._lock:
+            self._ends = None
+
+    def left(self) -> float | None:
+        """Seconds left of the break, or None when none runs (a finished one is over)."""
+        with self._lock:
+            if self._ends is None:
+                return None
+            left = self._ends - self._monotonic()
+            if left <= 0:
+                self._ends = None
+                return None
+            return left
+
+    @property
+    def length(self) -> float:
+        """How long the last break was to be, in seconds."""
+        return self._seconds
+
+
 class AfterCare:
     """Offers care after hard sessions and keeps the night's counts.
 
@@ -125,6 +171,10 @@ class AfterCare:
         reports: To tell whether a session was reported.
         now: The wall clock (UTC), replaceable in tests.
         tz: The talent's time zone for the night boundary (default: this computer's).
+        monotonic: Times the break (:attr:`pause`).
+
+    Attributes:
+        pause: The break running, if any: new sessions wait for it.
     """
 
     def __init__(
@@ -135,10 +185,12 @@ class AfterCare:
         *,
         now: Callable[[], datetime] = utc_now,
         tz: tzinfo | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.vault = vault
         self.escalations = escalations
         self.reports = reports
+        self.pause = BreakTimer(monotonic)
         self._now = now
         self._tz = tz
         self._lock = threading.Lock()
@@ -186,8 +238,13 @@ class AfterCare:
         self._count(check_ins=1)
         self._settle(booking_id, CareOffer.CHECK_IN)
 
-    def break_taken(self, booking_id: str) -> None:
-        """The talent took the break offered."""
+    def break_taken(self, booking_id: str, minutes: float = BREAK_MINUTES) -> None:
+        """The talent took the break offered: it runs for ``minutes`` (counted once).
+
+        A break already running (started a moment ago by the screen) goes on as it is.
+        """
+        if self.pause.left() is None:
+            self.pause.start(minutes)
         self._count(breaks=1)
         self._settle(booking_id, CareOffer.BREAK)
 

@@ -47,6 +47,7 @@ __all__ = [
     "Playbook",
     "emergency_contacts",
     "guide_for",
+    "in_language",
 ]
 
 log = logging.getLogger(__name__)
@@ -170,6 +171,18 @@ def emergency_contacts(vault: Vault) -> tuple[EmergencyContact, ...]:
     if config is None or not config.emergency_contacts:
         return DEFAULT_EMERGENCY_CONTACTS
     return config.emergency_contacts
+
+
+def in_language(
+    contacts: tuple[EmergencyContact, ...], language: str
+) -> tuple[EmergencyContact, ...]:
+    """The contacts written in ``language`` and those in no language in particular.
+
+    If the agency sent none in ``language``, all of them: a number in another language
+    beats no number.
+    """
+    fitting = tuple(c for c in contacts if c.language in (None, language))
+    return fitting or contacts
 
 
 def _digits(number: str) -> str:

@@ -86,7 +86,9 @@ class SafetyService:
         self.lone_worker = LoneWorkerCheck(
             self.escalations, clock=clock, minutes_over=minutes_over, answer_minutes=answer_minutes
         )
-        self.after_care = AfterCare(vault, self.escalations, self.reports, now=now, tz=tz)
+        self.after_care = AfterCare(
+            vault, self.escalations, self.reports, now=now, tz=tz, monotonic=clock
+        )
         self._listeners: Listeners[[]] = Listeners("safety")
         self.escalations.subscribe(self._listeners)
         self.reports.subscribe(self._listeners)

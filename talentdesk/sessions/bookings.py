@@ -16,9 +16,12 @@ from talentdesk.domain import (
     Booking,
     BookingStatus,
     BoundaryPreset,
+    BusySpan,
     Conflict,
     CustomerContact,
+    SessionRecord,
     boundary_conflicts,
+    busy_span,
     contact_visible,
     find_overlaps,
     shift_limit_problems,
@@ -38,6 +41,18 @@ class BookingNotFoundError(LookupError):
 
 class BookingAlreadyAnsweredError(RuntimeError):
     """The booking is no longer waiting for an answer."""
+
+
+class BookingOverlapError(RuntimeError):
+    """Accepting would put two sessions at the same time: refused, whatever the talent says.
+
+    Attributes:
+        overlaps: The committed bookings it clashes with, by the time they really take.
+    """
+
+    def __init__(self, overlaps: tuple[Booking, ...]) -> None:
+        super().__init__(f"overlaps {len(overlaps)} booking(s)")
+        self.overlaps = overlaps
 
 
 @dataclass(frozen=True)
@@ -100,19 +115,33 @@ class Bookings:
         except RecordIntegrityError:
             return None
 
-    def warnings_for(self, booking: Booking) -> AnswerWarnings:
-        """Boundary conflicts with the active preset, overlaps, and broken shift limits."""
-        preset = self.active_preset()
-        accepted = [
-            b
+    def committed(self) -> list[BusySpan]:
+        """Accepted, live and done bookings, each with the time it really takes.
+
+        A finished session counts from its own start to its own end (one that ended early
+        frees the rest of its slot), a live one until now if it runs over; the others as
+        booked.
+        """
+        sessions = {r.booking_id: r for r in self.store.load_all(SessionRecord).items}
+        now = self.now()
+        return [
+            busy_span(b, sessions.get(b.id) if b.status is BookingStatus.DONE else None, now)
             for b in self.store.load_all(Booking).items
             if b.status in (BookingStatus.ACCEPTED, BookingStatus.LIVE, BookingStatus.DONE)
         ]
+
+    def warnings_for(self, booking: Booking) -> AnswerWarnings:
+        """Boundary conflicts with the active preset, overlaps, and broken shift limits.
+
+        Overlaps are not a warning to accept anyway: :meth:`answer` refuses them.
+        """
+        preset = self.active_preset()
+        committed = self.committed()
         return AnswerWarnings(
             conflicts=boundary_conflicts(booking.package, preset) if preset else (),
-            overlaps=find_overlaps(booking, accepted),
+            overlaps=find_overlaps(booking, committed),
             shift_problems=shift_limit_problems(
-                booking, accepted, load_settings(self.vault).shift_limits
+                booking, committed, load_settings(self.vault).shift_limits
             ),
         )
 
@@ -130,6 +159,7 @@ class Bookings:
 
         Raises:
             BookingNotFoundError, BookingAlreadyAnsweredError.
+            BookingOverlapError: accepting it would put two sessions at the same time.
         """
         with self.vault.transaction():
             booking = self.store.load(Booking, booking_id)
@@ -137,6 +167,10 @@ class Bookings:
                 raise BookingNotFoundError(booking_id)
             if booking.status is not BookingStatus.PENDING:
                 raise BookingAlreadyAnsweredError(booking.status.value)
+            if accept:
+                clashes = find_overlaps(booking, self.committed())
+                if clashes:
+                    raise BookingOverlapError(clashes)
             status = BookingStatus.ACCEPTED if accept else BookingStatus.DECLINED
             self.store.save(msgspec.structs.replace(booking, status=status))
             body = wire.BookingAnswerRequest(

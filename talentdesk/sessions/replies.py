@@ -54,6 +54,7 @@ __all__ = [
     "MAX_PINS",
     "MAX_REPLY_CHARS",
     "MAX_SHORTCODE_CHARS",
+    "STYLE_ORDER",
     "Blank",
     "MatchTier",
     "MissingBlanksError",
@@ -63,6 +64,7 @@ __all__ = [
     "SearchHit",
     "blanks",
     "edited_from",
+    "empty_variables",
     "fill",
     "fold",
     "fuzzy_score",
@@ -78,6 +80,19 @@ MAX_PINS: Final = 9
 #: The Agency API's limit for a reply text; the talent's own follow it too.
 MAX_REPLY_CHARS: Final = 1_000
 MAX_SHORTCODE_CHARS: Final = 32
+#: The kinds of reply in the order a session needs them: opening first, closing last.
+STYLE_ORDER: Final = {
+    style: number
+    for number, style in enumerate(
+        (
+            ReplyStyle.OPENING,
+            ReplyStyle.POLITE,
+            ReplyStyle.HUMOUR,
+            ReplyStyle.ALTERNATIVE,
+            ReplyStyle.CLOSING,
+        )
+    )
+}
 #: Variables the app fills in itself.
 KNOWN_VARIABLES: Final = frozenset({"talent", "minutes_left", "package"})
 
@@ -178,6 +193,21 @@ def variables(text: str) -> tuple[str, ...]:
     for match in _TOKEN.finditer(text):
         if match.group(2) and not match.group(1):
             seen.setdefault(match.group(2).lower(), None)
+    return tuple(seen)
+
+
+def empty_variables(text: str, values: ReplyValues) -> tuple[str, ...]:
+    """Variables that would come out empty: no value now and no fallback written.
+
+    ``{talent}`` with no working name set, say: copying it would send a gap. Unknown
+    names (typos) count too. In order, once each.
+    """
+    known = values.as_mapping()
+    seen: dict[str, None] = {}
+    for match in _TOKEN.finditer(text):
+        is_blank, name, fallback = match.group(1), match.group(2), match.group(3)
+        if name and not is_blank and not fallback and name.lower() not in known:
+            seen.setdefault(name.lower(), None)
     return tuple(seen)
 
 
@@ -557,7 +587,7 @@ class ReplyBook:
             key=lambda r: (
                 pins.get(slot_of(r.id), MAX_PINS),
                 r.source is Source.AGENCY,
-                r.style.value,
+                STYLE_ORDER.get(r.style, len(STYLE_ORDER)),
                 r.id,
             )
         )

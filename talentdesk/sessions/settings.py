@@ -8,6 +8,15 @@ from talentdesk.domain import ShiftLimits
 from talentdesk.vault import Vault
 
 KIND = "setting"
+#: The longest working name kept (it signs replies off; agencies' aliases are short).
+MAX_TALENT_NAME_CHARS = 40
+
+
+def clean_talent_name(name: str) -> str:
+    """A working name as kept: spaces collapsed, at most :data:`MAX_TALENT_NAME_CHARS`."""
+    return " ".join(name.split())[:MAX_TALENT_NAME_CHARS].strip()
+
+
 #: The system-wide hotkeys of the reply pace, in pynput's spelling.
 DEFAULT_HOTKEY_MESSAGE_IN = "<ctrl>+<alt>+m"
 DEFAULT_HOTKEY_REPLIED = "<ctrl>+<alt>+r"
@@ -19,7 +28,8 @@ class DeskSettings(msgspec.Struct, kw_only=True):
     Attributes:
         shift_limits: the talent's own limits, checked before accepting a booking.
         active_preset_id: the boundary preset in force.
-        talent_name: how replies sign off (``{talent}``).
+        talent_name: the talent's working name, the alias they work under; replies fill
+            it in for ``{talent}`` (see :func:`clean_talent_name`).
         warning_minutes: minutes left at which a session warns (each mark once).
         wrap_up_seconds: length of the wrap-up timer after a session ends; 0 for none.
         pinned_reply_ids: pinned replies in Ctrl+1…Ctrl+9 order (by reply slot, see

@@ -11,6 +11,12 @@ given), with its daylight-saving rules.
 nights before it; the per-night series covers the same seven nights, oldest first,
 nights without sessions included (for a chart).
 
+**The shift** is what the talent means by "tonight": sessions less than
+:data:`SHIFT_GAP` apart belong to one shift, whatever the clock says. The summary
+shows the shift in progress (its last session ended less than that gap ago, so the
+next one would join it) or else the last one, so a session that ends at 12:14 still
+counts with the rest of its shift.
+
 **Earnings** are the package prices of every session except those with the outcome
 ``cancelled``, as booked; the agency's own statement is what gets paid. **Hours** are
 the measured (monotonic) durations.
@@ -21,7 +27,7 @@ Only :class:`SessionRecord` is read: nothing about any customer is involved.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Final
 
@@ -33,11 +39,14 @@ from talentdesk.vault.records import RecordStore
 
 __all__ = [
     "NIGHT_STARTS_AT",
+    "SHIFT_GAP",
     "WEEK_NIGHTS",
     "NightSummaries",
     "NightSummary",
     "NightTotals",
+    "Shift",
     "Totals",
+    "last_shift",
     "night_bounds",
     "night_of",
     "summarize",
@@ -46,6 +55,8 @@ __all__ = [
 #: Local time at which one night ends and the next begins.
 NIGHT_STARTS_AT: Final = time(12, 0)
 WEEK_NIGHTS: Final = 7
+#: Sessions less than this apart belong to one shift.
+SHIFT_GAP: Final = timedelta(hours=6)
 _HALF_DAY: Final = timedelta(hours=12)
 _UNPAID: Final = frozenset({SessionOutcome.CANCELLED})
 
@@ -115,20 +126,61 @@ class NightTotals:
 
 
 @dataclass(frozen=True)
+class Shift:
+    """One shift: sessions less than :data:`SHIFT_GAP` apart.
+
+    Attributes:
+        started_at: When its first session started.
+        ended_at: When its last session ended.
+        totals: Its sessions, time and earnings.
+        in_progress: Its last session ended less than the gap ago (a next session
+            would still belong to it).
+    """
+
+    started_at: datetime
+    ended_at: datetime
+    totals: Totals
+    in_progress: bool
+
+
+def last_shift(
+    records: Iterable[SessionRecord], now: datetime, gap: timedelta = SHIFT_GAP
+) -> Shift | None:
+    """The shift in progress at ``now``, or else the last one; None before any session.
+
+    Sessions that started after ``now`` (a clock set back) are left out.
+    """
+    ordered = sorted((r for r in records if r.started_at <= now), key=lambda r: r.started_at)
+    start: datetime | None = None
+    end: datetime | None = None
+    totals = Totals()
+    for record in ordered:
+        if end is None or record.started_at - end > gap:
+            start, end, totals = record.started_at, record.ended_at, Totals()
+        end = max(end, record.ended_at)
+        totals = totals.plus(record)
+    if start is None or end is None:
+        return None
+    return Shift(start, end, totals, in_progress=now - end < gap)
+
+
+@dataclass(frozen=True)
 class NightSummary:
-    """Tonight, the week, and the week night by night.
+    """Tonight, the week, and the week night by night; the shift in progress or the last one.
 
     Attributes:
         tonight: The night that contains now.
         week: Tonight and the six nights before.
         nights: The same seven nights, oldest first, empty nights included.
         problems: Session records that could not be read (named, never dropped silently).
+        shift: The shift in progress or the last one (None before the first session).
     """
 
     tonight: NightTotals
     week: Totals
     nights: tuple[NightTotals, ...]
     problems: tuple[IntegrityProblem, ...] = field(default=())
+    shift: Shift | None = None
 
 
 def summarize(
@@ -148,6 +200,7 @@ def summarize(
     tonight = night_of(now, tz)
     series = [tonight - timedelta(days=n) for n in range(nights - 1, -1, -1)]
     per_night = dict.fromkeys(series, Totals())
+    records = list(records)
     for record in records:
         night = night_of(record.started_at, tz)
         if night in per_night:
@@ -162,6 +215,7 @@ def summarize(
         tonight=NightTotals(tonight, per_night[tonight]),
         week=week,
         nights=tuple(NightTotals(n, per_night[n]) for n in series),
+        shift=last_shift(records, now),
     )
 
 
@@ -185,9 +239,4 @@ class NightSummaries:
         """Tonight, the week and the per-night series, as of now."""
         loaded = self.store.load_all(SessionRecord)
         result = summarize(loaded.items, self.wall(), self.tz, nights)
-        return NightSummary(
-            tonight=result.tonight,
-            week=result.week,
-            nights=result.nights,
-            problems=tuple(loaded.problems),
-        )
+        return replace(result, problems=tuple(loaded.problems))

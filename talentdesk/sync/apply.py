@@ -162,7 +162,13 @@ def _config(data: wire.AgencyConfig) -> AgencyConfig:
         or domain.DEFAULT_PACE_THRESHOLDS,
         contact_window_minutes=data.contact_window_minutes,
         emergency_contacts=tuple(
-            EmergencyContact(id=c.id, name=c.name, number=c.number, note=c.note or "")
+            EmergencyContact(
+                id=c.id,
+                name=c.name,
+                number=c.number,
+                note=c.note or "",
+                language=c.language.value if c.language is not None else None,
+            )
             for c in data.emergency_contacts
         )
         or domain.DEFAULT_EMERGENCY_CONTACTS,
@@ -303,7 +309,9 @@ def _apply_cancel(context: FeedContext, _event: wire.FeedEvent, data: wire.Event
     if existing is None or existing.status in _FINISHED:
         context.result.stale += existing is not None
         return  # declined or ended stays so; a booking never seen needs nothing
-    store.save(msgspec.structs.replace(existing, status=BookingStatus.CANCELLED))
+    store.save(
+        msgspec.structs.replace(existing, status=BookingStatus.CANCELLED, cancel_reason=data.reason)
+    )
     context.result.bookings_changed.add(data.booking_id)
 
 

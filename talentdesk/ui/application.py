@@ -98,6 +98,8 @@ class TalentDeskApp(QObject):
     Args:
         open_workspace: opens the workspace of an unlocked vault (the composition
             layer's: the view builds no service).
+        vault_key: a key kept beside the vault (``--demo``'s): the vault is created and
+            opened with it, nothing is asked.
 
     Attributes:
         workspace: the workspace of the unlocked vault, else None. When
@@ -133,9 +135,11 @@ class TalentDeskApp(QObject):
         clock: Clock = idle_clock,
         idle_check_ms: int = 5000,
         keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+        vault_key: str | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self._vault_key = vault_key
         self.instance = instance
         self._open_workspace = open_workspace
         self._prefs = load_preferences(data_dir)
@@ -194,6 +198,7 @@ class TalentDeskApp(QObject):
                 self.bridge,
                 language=self.languages.language,
                 keyring_probe=self._keyring_probe,
+                vault_key=self._vault_key,
             )
             screen.vault_changed.connect(self._unlocked)
             screen.language_changed.connect(self.set_language)
@@ -224,9 +229,11 @@ class TalentDeskApp(QObject):
         """
         self._examining = True
         self._quiet_start.start()
-        path, keyring_probe = self.data_dir / VAULT_FILE, self._keyring_probe
+        path, keyring_probe, key = self.data_dir / VAULT_FILE, self._keyring_probe, self._vault_key
         Operation(
-            lambda: examine(path, keyring_probe), success=self._examined, parent=self
+            lambda: examine(path, keyring_probe, vault_key=key),
+            success=self._examined,
+            parent=self,
         ).failure(self._examination_failed).run_in_background(self.bridge)
 
     def _examined(self, found: Examination) -> None:
@@ -311,10 +318,15 @@ class TalentDeskApp(QObject):
             agency=agency,
         )
         self.reminders = Reminders(session, self.notifier, parent=self)
+        first_name = (
+            self._unlock_screen.take_working_name() if self._unlock_screen is not None else ""
+        )
+        if first_name:  # typed on the first run, before there was a vault to keep it in
+            view.run(lambda: workspace.save_working_name(first_name), lambda _saved: None)
         session.session_changed.connect(lambda _live: self._update_hotkeys())
         session.context_changed.connect(self._update_hotkeys)
         window = MainWindow(
-            vault=VaultSummary.of(vault),
+            vault=VaultSummary.of(vault, kept_key=self._vault_key is not None),
             language=self.languages.language,
             idle_lock_minutes=self._prefs.idle_lock_minutes,
             data_dir=self.data_dir,
@@ -606,6 +618,7 @@ def build_app(
     idle_check_ms: int = 5000,
     keyring_probe: Callable[[], KeyringStatus] = keyring_status,
     argv: Sequence[str] | None = None,
+    vault_key: str | None = None,
 ) -> TalentDeskApp | None:
     """Build the GUI without running the event loop.
 
@@ -632,10 +645,17 @@ def build_app(
         clock=clock,
         idle_check_ms=idle_check_ms,
         keyring_probe=keyring_probe,
+        vault_key=vault_key,
     )
 
 
-def run_gui(data_dir: Path, language: str | None, *, open_workspace: WorkspaceOpener) -> int:
+def run_gui(
+    data_dir: Path,
+    language: str | None,
+    *,
+    open_workspace: WorkspaceOpener,
+    vault_key: str | None = None,
+) -> int:
     """Run TalentDesk's window until the talent quits.
 
     Args:
@@ -645,13 +665,22 @@ def run_gui(data_dir: Path, language: str | None, *, open_workspace: WorkspaceOp
         open_workspace: opens the workspace of each unlocked vault; for ``--demo`` it
             knows the sample agency (the window says DEMO and pairs with it after
             unlocking if not paired yet).
+        vault_key: the demo vault's key, kept unprotected beside it: nothing is asked.
 
     Returns:
         The process exit code: 0 also when another TalentDesk already had this
-        data folder and was brought forward instead.
+        data folder and was brought forward instead; 1 when system libraries Qt needs
+        are missing (said in plain words on standard error).
     """
+    from talentdesk.ui.qpa import check_platform
+
+    problem = check_platform()
+    if problem is not None:
+        # Qt would abort here, naming the wrong library: say what is missing instead.
+        print(problem, file=sys.stderr)
+        return 1
     qapp = ensure_qapplication(sys.argv)
-    app = build_app(data_dir, language, open_workspace=open_workspace)
+    app = build_app(data_dir, language, open_workspace=open_workspace, vault_key=vault_key)
     if app is None:
         return 0
     app.start()

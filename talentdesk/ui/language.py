@@ -29,9 +29,17 @@ def qm_path(code: str) -> Path:
 
 
 def system_language(locale: QLocale | None = None) -> str:
-    """Indonesian when the system locale is ``id*``, English otherwise."""
-    name = (locale or QLocale.system()).name()
-    return "id" if name.lower().startswith("id") else DEFAULT_LANGUAGE
+    """Indonesian for an Indonesian (or Malay) locale and for an unknown one; else English.
+
+    An unknown locale (``C``, ``POSIX``: a fresh install, a container, a shell without
+    ``LANG``) says nothing about the talent, so it gets Indonesian, the app's first
+    language; the first run asks anyway, with it preselected.
+    """
+    chosen = locale or QLocale.system()
+    if chosen.language() == QLocale.Language.C:
+        return "id"
+    name = chosen.name().lower()
+    return "id" if name.startswith(("id", "ms")) else DEFAULT_LANGUAGE
 
 
 def pick_language(requested: str | None, preferred: str | None, system: str) -> str:
@@ -40,6 +48,34 @@ def pick_language(requested: str | None, preferred: str | None, system: str) -> 
         if candidate in LANGUAGES:
             return candidate
     return DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the app shows now ("id" or "en"; the switcher sets Qt's default locale)."""
+    return "id" if QLocale().language() == QLocale.Language.Indonesian else DEFAULT_LANGUAGE
+
+
+_OTHER_LANGUAGES: dict[str, QTranslator | None] = {}
+
+
+def translate_in(code: str, context: str, source: str) -> str:
+    """``source`` as the ``code`` language says it, whatever language the app shows.
+
+    For words that belong to something written in a language of its own (a boundary
+    preset's answers beside its labels): a line reads in one language. ``context`` is
+    the class whose ``tr()`` has the string.
+    """
+    if code == DEFAULT_LANGUAGE or code not in LANGUAGES:
+        return source
+    if code not in _OTHER_LANGUAGES:
+        translator: QTranslator | None = QTranslator()
+        assert translator is not None
+        if not translator.load(str(qm_path(code))):
+            translator = None
+        _OTHER_LANGUAGES[code] = translator
+    found = _OTHER_LANGUAGES[code]
+    text = found.translate(context, source) if found is not None else ""
+    return text or source
 
 
 class LanguageSwitcher(QObject):
@@ -78,7 +114,7 @@ class LanguageSwitcher(QObject):
         assert translator is not None
         if not translator.load(str(qm_path(code))):
             log.warning("translation %s missing; showing the English source texts", qm_path(code))
-            translator.deleteLater()
+            translator.setParent(None)  # gone with this name: nothing waits on it
             translator = None
         QLocale.setDefault(QLocale(code))
         old, self._translator = self._translator, translator
@@ -86,7 +122,9 @@ class LanguageSwitcher(QObject):
             app.installTranslator(translator)
         if old is not None:
             app.removeTranslator(old)
-            old.deleteLater()
+            # Let go of it now rather than deleteLater(): a talent switching back and forth
+            # would pile translators up until the event loop next deletes.
+            old.setParent(None)
         self._language = code
         self.language_changed.emit(code)
 

@@ -25,7 +25,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
         self._idle_lock_minutes = idle_lock_minutes
         self._data_dir = data_dir
         self.setMinimumSize(QSize(880, 600))
-        self.resize(1120, 720)
+        self.resize(1120, 700)  # fits a 1366×768 screen with its title bar and a panel
         # Containers are made inside the window before they are filled: with the app's
         # style sheet, every widget that is moved into another parent after it was
         # polished is polished again, with its whole subtree (~80 ms at each start).
@@ -136,12 +135,13 @@ class MainWindow(QMainWindow):
         self._pages: dict[Page, QWidget] = {Page.TODAY: self.today}
         for page in Page:
             self._stack.addWidget(self.today if page is Page.TODAY else QWidget())
-            self.navigation.addItem(QListWidgetItem())
+            self.navigation.addItem("")  # made by the list (see PresetView._fill)
         self.demo_banner = make_label("demoBanner", wrap=True, name="demoBanner")
         self.demo_banner.setVisible(demo)
         self.reminder_banner = ReminderBanner(notifier)
-        # "DEMO" reads the same in both languages, like the name.
-        self.setWindowTitle("TalentDesk — DEMO" if demo else "TalentDesk")
+        # Qt adds the application's name to every title ("DEMO — TalentDesk"), so no
+        # title says it again. "DEMO" reads the same in both languages, like the name.
+        self.setWindowTitle("DEMO" if demo else "TalentDesk")
         self.agency_line = SyncStatusLine(agency)
         self.retry_now = RetryNowButton(agency)
         self.status_line = make_label("small", wrap=False, name="statusLine")
@@ -328,7 +328,9 @@ class MainWindow(QMainWindow):
         )
         for row, name in enumerate(names):
             self.navigation.item(row).setText(name)
-        if self._vault.protection is Protection.KEYRING:
+        if self._vault.kept_key:
+            status = self.tr("Demo vault · its key is in the demo folder, unprotected")
+        elif self._vault.protection is Protection.KEYRING:
             status = self.tr("Vault unlocked · protected by your system keyring")
         else:
             status = self.tr("Vault unlocked · protected by your passphrase")

@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from talentdesk.sync.status import SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
@@ -34,6 +35,11 @@ class SyncStatusLine(QLabel):
         super().__init__(parent)
         self.setObjectName("agencyLine")
         self.setTextFormat(Qt.TextFormat.PlainText)
+        # One line that fits: cut short with "…" where the window is narrow (a long agency
+        # name, a long reason); the whole line is its tooltip.
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._full = ""
         self._words = SyncMessages(self)
         self._clock: Callable[[], float] = agency.clock if agency is not None else time.monotonic
         self._status = agency.status if agency is not None else SyncStatus()
@@ -58,11 +64,18 @@ class SyncStatusLine(QLabel):
             self._timer.stop()
         self._render()
 
+    @property
+    def full_text(self) -> str:
+        """The whole line, as it reads before it is cut to the window's width."""
+        return self._full
+
     def _render(self) -> None:
         status = self._status
         text = self._words.status(status, self._clock())
-        if text != self.text():
-            self.setText(text)
+        if text != self._full:
+            self._full = text
+            self.setToolTip(text)
+            self._fit()
         tone = self._words.tone(status)
         if self.property("tone") != tone:
             self.setProperty("tone", tone)
@@ -70,6 +83,16 @@ class SyncStatusLine(QLabel):
             self.style().polish(self)
         if status.retry_in(self._clock()) == 0:
             self._timer.stop()  # nothing left to count; the next status comes soon
+
+    def _fit(self) -> None:
+        room = max(10, self.contentsRect().width())
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -175,6 +175,9 @@ QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus {{
 }}
 QComboBox {{
     padding-right: 30px;
+    /* A plain list under the box (or above it), as tall as its items: the style's own
+       popup, centred on the current item, could open showing one item and a half. */
+    combobox-popup: 0;
 }}
 QComboBox:focus {{
     padding-right: 29px;

@@ -75,9 +75,7 @@ class SyncMessages(QObject):
         seconds = status.retry_in(now)
         phase = status.phase
         if phase is SyncPhase.CONNECTED:
-            return (
-                self.tr("Connected: paired as %1 with %2").replace("%1", name).replace("%2", agency)
-            )
+            return self.tr("Connected to %2 as %1").replace("%1", name).replace("%2", agency)
         if phase is SyncPhase.CONNECTING:
             return self.tr("Connecting to %1…").replace("%1", agency)
         if phase is SyncPhase.RETRYING:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +92,151 @@ def ask_to_confirm(
     return dialog
 
 
+class _WheelGuard(QObject):
+    """Hands a wheel turn over an unfocused control to the scroll area holding it.
+
+    Without it, scrolling a page changes whichever combo box passes under the pointer,
+    and a setting changed that way is saved at once. The turn goes to the scroll area
+    itself (Qt would pass an ignored turn up only when it came from the mouse, not one
+    sent by the app or a test), so the page scrolls by the same step either way.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() != QEvent.Type.Wheel
+            or not isinstance(watched, QWidget)
+            or not isinstance(event, QWheelEvent)
+            or watched.hasFocus()
+        ):
+            return False
+        area = _scroll_area_of(watched)
+        if area is None:
+            event.ignore()  # Qt hands an ignored turn from the mouse to the parent
+            return True
+        viewport = area.viewport()
+        position = QPointF(watched.mapTo(viewport, event.position().toPoint()))
+        passed = QWheelEvent(
+            position,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QApplication.sendEvent(viewport, passed)
+        event.accept()
+        return True
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    """The nearest scroll area around ``widget`` that can scroll up or down, if any."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        holder = parent.parentWidget()
+        if (
+            isinstance(holder, QAbstractScrollArea)
+            and holder.viewport() is parent
+            and holder.verticalScrollBar().maximum() > 0
+        ):
+            return holder
+        parent = holder
+    return None
+
+
+_WHEEL_GUARD: _WheelGuard | None = None
+
+
+def guard_wheel(control: QWidget) -> None:
+    """Let the mouse wheel change ``control`` only while it has the keyboard focus.
+
+    For combo boxes, spin boxes and sliders: it no longer takes the focus from a wheel
+    turn either (a click or Tab gives it the focus, then the wheel works as usual).
+    """
+    global _WHEEL_GUARD
+    if _WHEEL_GUARD is None:
+        _WHEEL_GUARD = _WheelGuard()
+    control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    control.installEventFilter(_WHEEL_GUARD)
+
+
+class _TallEnough(QObject):
+    """Keeps each watched window as tall as its wrapped texts need at its width."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget) and event.type() in (
+            QEvent.Type.LayoutRequest,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            _fit_minimum(watched)
+        return False
+
+
+_TALL_ENOUGH: _TallEnough | None = None
+
+
+def _fit_minimum(window: QWidget) -> None:
+    layout = window.layout()
+    if layout is None:
+        return
+    floor = window.property("minimumWidthFloor")
+    least = layout.totalMinimumSize()
+    width = max(least.width(), int(floor) if isinstance(floor, int) else 0)
+    at = max(window.width(), width)
+    height = least.height()
+    if layout.hasHeightForWidth():
+        height = max(height, layout.totalMinimumHeightForWidth(at))
+    if window.minimumWidth() != width or window.minimumHeight() != height:
+        window.setMinimumSize(width, height)
+        _keep_on_screen(window)
+
+
+def _keep_on_screen(window: QWidget) -> None:
+    """A window that grew past the bottom of its screen moves up (its buttons stay in reach)."""
+    screen = window.screen()
+    if not window.isVisible() or screen is None:
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry()
+    if frame.bottom() > room.bottom() and frame.height() <= room.height():
+        window.move(window.x(), window.y() - (frame.bottom() - room.bottom()))
+
+
+def keep_tall_enough(window: QWidget, *, min_width: int = 0) -> None:
+    """Never let ``window`` be shorter than its texts need, wrapped at its current width.
+
+    Qt sizes a window from its layout's minimum, which does not know that a wrapped
+    label needs more lines when the window is narrower (or a text longer in another
+    language): the window could be made so short that texts and buttons are squeezed
+    to nothing. This keeps the minimum height right as the width and the texts change.
+
+    Args:
+        min_width: The narrowest the window may be (at least what its layout needs).
+    """
+    global _TALL_ENOUGH
+    if _TALL_ENOUGH is None:
+        _TALL_ENOUGH = _TallEnough()
+    layout = window.layout()
+    if layout is not None:
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    window.setProperty("minimumWidthFloor", min_width)
+    window.installEventFilter(_TALL_ENOUGH)
+    _fit_minimum(window)
+
+
+def make_combo(name: str = "") -> QComboBox:
+    """A combo box that a wheel turn changes only while it has the focus (:func:`guard_wheel`)."""
+    combo = QComboBox()
+    if name:
+        combo.setObjectName(name)
+    # As wide as its longest item, in the language on show (not the first one shown).
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    guard_wheel(combo)
+    return combo
+
+
 def make_button(role: str = "", *, name: str = "") -> QPushButton:
     """A push button, ``role="primary"`` for the one main action of a screen."""
     button = QPushButton()
@@ -111,6 +265,177 @@ def field_grid(rows: Sequence[tuple[QLabel, QWidget]], *, label_width: int = 270
         grid.addWidget(field, number, 1)
     grid.setColumnStretch(2, 1)
     return grid
+
+
+class _FittingScrollArea(QScrollArea):
+    """A scroll area that asks for the height its content needs at its width, no more."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        content = self.widget()
+        if content is None or content.isHidden():
+            return hint
+        width = self.viewport().width() if self.isVisible() else content.sizeHint().width()
+        needed = (
+            content.heightForWidth(width)
+            if content.hasHeightForWidth()
+            else content.sizeHint().height()
+        )
+        if needed < 0:
+            needed = content.sizeHint().height()
+        margins = self.contentsMargins()
+        return QSize(hint.width(), needed + margins.top() + margins.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wrapped text needs another height at another width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content grew or shrank
+        return super().eventFilter(watched, event)
+
+
+def scrolling(content: QWidget, name: str, *, fit: bool = False) -> QScrollArea:
+    """``content`` in a frameless scroll area that scrolls up and down only.
+
+    For a part of a window that must keep the height its text needs: when the window is
+    short, it scrolls instead of being squeezed (and its texts cut).
+
+    Args:
+        fit: Never taller than ``content`` needs (at the area's width), however much
+            room the window has; it gives the rest to its neighbours.
+    """
+    area = _FittingScrollArea() if fit else QScrollArea()
+    if fit:
+        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)  # this shows ``content``
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return area
+
+
+class WrappedCheckBox(QWidget):
+    """A check box whose text wraps (QCheckBox's own text never does).
+
+    The box has no text of its own; the label beside it wraps, and a click on the label
+    ticks the box as a click on a check box's text would.
+
+    Attributes:
+        box: The check box.
+        label: Its text.
+
+    Signals:
+        toggled(bool): The box was ticked (True) or unticked.
+    """
+
+    toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox()
+        self.label = make_label("checkText")
+        self.label.setBuddy(self.box)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.box.toggled.connect(self.toggled)
+
+    def isChecked(self) -> bool:
+        """Whether the box is ticked."""
+        return self.box.isChecked()
+
+    def setChecked(self, on: bool) -> None:
+        """Tick the box (or untick it)."""
+        self.box.setChecked(on)
+
+    def text(self) -> str:
+        """The text beside the box."""
+        return self.label.text()
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` beside the box (also the box's accessible name)."""
+        self.label.setText(text)
+        self.box.setAccessibleName(text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.setAccepted(event.button() == Qt.MouseButton.LeftButton)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.box.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.box.toggle()
+        event.accept()
+
+
+class Columns(QWidget):
+    """Two parts side by side, or the first above the second where the width is too small.
+
+    Args:
+        first, second: The parts (the first is the left one, or the top one).
+        side_by_side_from: The narrowest width at which both parts go side by side.
+        stretches: How the width is shared side by side.
+        first_width: A fixed width for the first part while side by side (None: shared
+            by ``stretches``).
+    """
+
+    def __init__(
+        self,
+        first: QWidget,
+        second: QWidget,
+        *,
+        side_by_side_from: int,
+        stretches: tuple[int, int] = (1, 1),
+        first_width: int | None = None,
+        spacing: int = 16,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._first, self._second = first, second
+        self._from = side_by_side_from
+        self._first_width = first_width
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(spacing)
+        self._box.addWidget(first, stretches[0])
+        self._box.addWidget(second, stretches[1])
+        self._arrange(True)
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the parts are side by side now."""
+        return self._box.direction() == QBoxLayout.Direction.LeftToRight
+
+    def _arrange(self, side_by_side: bool) -> None:
+        direction = (
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        self._box.setDirection(direction)
+        if self._first_width is not None:
+            if side_by_side:
+                self._first.setFixedWidth(self._first_width)
+            else:
+                self._first.setMinimumWidth(0)
+                self._first.setMaximumWidth(16_777_215)
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as one part under the other: the parts go side by side only where
+        # there is room, so the side-by-side minimum must not hold the width up.
+        least = super().minimumSizeHint()
+        narrow = max(self._first.minimumSizeHint().width(), self._second.minimumSizeHint().width())
+        return QSize(min(least.width(), narrow), least.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= self._from
+        if wide != self.side_by_side:
+            self._arrange(wide)
 
 
 class ElidedLabel(QLabel):

@@ -37,6 +37,7 @@ talent unlocks. docs/architecture.md, "The lock", says which keys stay in memory
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -59,7 +60,7 @@ from talentdesk.workspace.views import (
 )
 
 if TYPE_CHECKING:
-    from talentdesk.domain import Booking, IncidentCategory, ShiftLimits
+    from talentdesk.domain import Booking, BoundaryPreset, IncidentCategory, ShiftLimits
     from talentdesk.safety import EscalationView, LoneWorkerEvent, ReportView, SafetyService
     from talentdesk.sessions.bookings import Bookings
     from talentdesk.sessions.boundaries import BoundaryBook
@@ -87,6 +88,8 @@ log = logging.getLogger(__name__)
 RECENT_SESSIONS = timedelta(days=3)
 #: How many ended sessions the report dialog lists at most.
 RECENT_SESSIONS_MAX = 12
+#: The working name a demo run gives its talent when none is set (``{talent}`` in replies).
+DEMO_WORKING_NAME = "Sari"
 
 
 class _Records:
@@ -187,6 +190,8 @@ class Workspace:
     ) -> None:
         self.vault = vault
         self.demo = demo
+        self._demo_preset_done = False
+        self._demo_named = False
         self.sync_tuning = sync or SyncTuning()
         self.clocks = clocks or SessionClocks()
         self.safety_tuning = safety or SafetyTuning()
@@ -469,6 +474,62 @@ class Workspace:
         self.notify(Changes(settings=True))
         return settings
 
+    def choose_demo_preset(self, language: str) -> BoundaryPreset | None:
+        """A demo run starts with the sample agency's boundaries in force. Blocking.
+
+        Once per run, and only while no preset is in force: the fullest of the agency's
+        presets in ``language`` (the app's), else its fullest. None when there is nothing to
+        do (not a demo, done already, a preset in force, no agency presets yet).
+        """
+        if self.demo is None or self._demo_preset_done:
+            return None
+        boundaries = self.boundaries
+        if boundaries.active() is not None:
+            self._demo_preset_done = True
+            return None
+        from talentdesk.domain import Source
+
+        agency = [p for p in boundaries.presets() if p.source is Source.AGENCY]
+        if not agency:
+            return None  # the sample agency's configuration has not arrived yet
+        mine = [p for p in agency if p.language == language] or agency
+        chosen = max(mine, key=lambda p: (len(p.items), p.id))
+        self._demo_preset_done = True
+        boundaries.activate(chosen.id)
+        self.notify(Changes(boundaries=True))
+        return chosen
+
+    def name_the_demo_talent(self) -> str | None:
+        """A demo run's talent works as :data:`DEMO_WORKING_NAME` if no name is set.
+
+        So the sample replies read whole ("Hi, I'm Sari") without a setup step. Once per
+        run: a name the talent clears stays cleared. Blocking. Returns the name given, or
+        None (not a demo, done already, or a name is set).
+        """
+        if self.demo is None or self._demo_named:
+            return None
+        from talentdesk.sessions.settings import load_settings
+
+        self._demo_named = True
+        if load_settings(self.vault).talent_name:
+            return None
+        self.save_working_name(DEMO_WORKING_NAME)
+        return DEMO_WORKING_NAME
+
+    def save_working_name(self, name: str) -> DeskSettings:
+        """Save the talent's working name (``{talent}`` in replies), cleaned. Blocking."""
+        from talentdesk.sessions._common import change_settings
+        from talentdesk.sessions.settings import clean_talent_name
+
+        cleaned = clean_talent_name(name)
+
+        def change(settings: DeskSettings) -> None:
+            settings.talent_name = cleaned
+
+        settings = change_settings(self.vault, change)
+        self.notify(Changes(settings=True))
+        return settings
+
     def save_session_keys(self, message_in: str, replied: str, *, pace_sound: bool) -> DeskSettings:
         """Save the system-wide pace hotkeys and the pace sound (one transaction). Blocking."""
         from talentdesk.sessions._common import change_settings
@@ -498,13 +559,41 @@ class Workspace:
             pace_sound=settings.pace_sound,
         )
 
+    def break_left(self) -> float | None:
+        """Seconds left of the talent's break after a hard session; None when none runs.
+
+        Cheap (no vault), so the view may ask on the GUI thread.
+        """
+        built = self._built
+        return built.safety.after_care.pause.left() if built is not None else None
+
+    def end_break(self) -> None:
+        """End the break now (the talent goes on)."""
+        built = self._built
+        if built is not None:
+            built.safety.after_care.pause.end()
+
     def start_session(
-        self, booking_id: str, *, customer_unblocked: bool = False, language: str = "en"
+        self,
+        booking_id: str,
+        *,
+        customer_unblocked: bool = False,
+        language: str = "en",
+        override_break: bool = False,
     ) -> OpenedSession:
         """Start the session of an accepted booking; the lone-worker check watches it.
 
-        Blocking. Raises ``SessionError`` (see ``SessionRunner.start``).
+        Blocking. Raises ``SessionError`` (see ``SessionRunner.start``), and
+        ``SessionError("on_break")`` (``detail``: whole minutes left) while the talent's
+        break after a hard session runs, unless ``override_break`` (which ends the break).
         """
+        from talentdesk.sessions.terms import SessionError
+
+        left = self.break_left()
+        if left is not None:
+            if not override_break:
+                raise SessionError("on_break", str(math.ceil(left / 60)))
+            self.end_break()
         live = self.runner.start(booking_id, customer_unblocked=customer_unblocked)
         opened = self._open(live, language)
         self.notify(Changes(session=True, bookings=True))

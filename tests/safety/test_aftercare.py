@@ -14,7 +14,7 @@ from talentdesk.safety import (
     HardReason,
     night_of,
 )
-from talentdesk.safety.aftercare import COUNTS_KIND
+from talentdesk.safety.aftercare import BREAK_MINUTES, COUNTS_KIND, BreakTimer
 from talentdesk.sync.outbox import OutboxState
 from talentdesk_contract.values import CrisisSign, EscalationKind, EscalationPriority
 from tests.safety.conftest import Agency, App, session_record, wait_for
@@ -123,3 +123,33 @@ def test_a_night_runs_from_noon_to_noon() -> None:
     assert night_of(evening, WIB) == night_of(small_hours, WIB) == "2026-11-21"
     assert night_of(next_afternoon, WIB) == "2026-11-22"
     assert night_of(small_hours.astimezone(UTC), WIB) == "2026-11-21"
+
+
+def test_the_break_runs_by_the_monotonic_clock_until_it_ends_or_is_ended() -> None:
+    now = [100.0]
+    timer = BreakTimer(lambda: now[0])
+    assert timer.left() is None
+    timer.start(BREAK_MINUTES)
+    assert timer.left() == BREAK_MINUTES * 60
+    assert timer.length == BREAK_MINUTES * 60
+    now[0] += 9 * 60 + 30
+    assert timer.left() == 30
+    now[0] += 31
+    assert timer.left() is None  # over: it stays over
+    now[0] -= 60
+    assert timer.left() is None
+    timer.start(5)
+    timer.end()
+    assert timer.left() is None
+
+
+def test_taking_the_break_starts_it(app: App, agency: Agency) -> None:
+    care = app.safety.after_care
+    early = _booking(app, agency, 120)
+    app.safety.session_ended(
+        session_record(early, outcome=SessionOutcome.ENDED_EARLY, store=app.store)
+    )
+    assert care.pause.left() is None
+    care.break_taken(early, minutes=10)
+    left = care.pause.left()
+    assert left is not None and 9 * 60 < left <= 10 * 60

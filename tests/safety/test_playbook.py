@@ -7,7 +7,12 @@ from pathlib import Path
 
 import msgspec
 
-from talentdesk.domain import DEFAULT_EMERGENCY_CONTACTS, AgencyConfig, IncidentCategory
+from talentdesk.domain import (
+    DEFAULT_EMERGENCY_CONTACTS,
+    AgencyConfig,
+    EmergencyContact,
+    IncidentCategory,
+)
 from talentdesk.safety import (
     MESSAGE_KEYS,
     PLAYBOOK,
@@ -16,6 +21,7 @@ from talentdesk.safety import (
     emergency_contacts,
     guide_for,
 )
+from talentdesk.safety.playbook import in_language
 from talentdesk.vault import Vault
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign
@@ -63,6 +69,15 @@ def test_contacts_come_from_the_agency_config(app: App, agency: Agency) -> None:
     wait_for(lambda: app.store.load(AgencyConfig, "current") is not None, what="config")
     pushed = agency.store.config().emergency_contacts
     assert [c.id for c in app.safety.playbook.contacts()] == [c.id for c in pushed]
+    # Each keeps the language it is written in; the screen shows the talent's.
+    kept = app.safety.playbook.contacts()
+    assert {c.language for c in kept} == {"id", "en"}
+    assert [c.name for c in in_language(kept, "id")] == [
+        "Darurat",
+        "Polisi",
+        "Kesehatan jiwa (SEJIWA)",
+    ]
+    assert [c.number for c in in_language(kept, "en")] == ["112", "110", "119"]
 
     # Its own list replaces it; sorted for the sign, the matching public lines first.
     own = (
@@ -86,6 +101,14 @@ def test_contacts_come_from_the_agency_config(app: App, agency: Agency) -> None:
     # An agency that sends no contacts leaves the talent with the public lines.
     agency.store.set_config(msgspec.structs.replace(agency.store.config(), emergency_contacts=()))
     wait_for(lambda: app.safety.playbook.contacts() == DEFAULT_EMERGENCY_CONTACTS, what="defaults")
+
+
+def test_contacts_in_no_language_show_in_every_one_and_one_language_beats_none() -> None:
+    anyone = EmergencyContact(id="hotline", name="Hotline", number="+62 21 555 0101")
+    indonesian = EmergencyContact(id="darurat", name="Darurat", number="112", language="id")
+    assert in_language((anyone, indonesian), "id") == (anyone, indonesian)
+    assert in_language((anyone, indonesian), "en") == (anyone,)
+    assert in_language((indonesian,), "en") == (indonesian,)  # a number beats no number
 
 
 def test_picking_a_sign_escalates_with_it(app: App, agency: Agency) -> None:

@@ -14,6 +14,7 @@ from talentdesk.domain import DeclineReply, ReplyStyle, Source
 from talentdesk.sessions.replies import (
     EDIT_PREFIX,
     MAX_PINS,
+    STYLE_ORDER,
     Blank,
     MatchTier,
     MissingBlanksError,
@@ -22,6 +23,7 @@ from talentdesk.sessions.replies import (
     ReplyValues,
     blanks,
     edited_from,
+    empty_variables,
     fill,
     fold,
     fuzzy_score,
@@ -48,6 +50,14 @@ def test_variables_with_fallbacks() -> None:
     assert fill("{minutes_left|sebentar}", ReplyValues(minutes_left=-3)) == "0"
     assert variables(text) == ("talent", "minutes_left", "package")
     assert unknown_variables("Hai {talnet}, {talent}") == ("talnet",)
+
+
+def test_variables_that_would_come_out_empty() -> None:
+    text = "Halo, aku {talent}. Sisa {minutes_left|sebentar lagi}. {Talent} {?alasan} {{x}}"
+    assert empty_variables(text, ReplyValues()) == ("talent",)  # the fallback covers one
+    assert empty_variables(text, ReplyValues(talent="Sari")) == ()
+    assert empty_variables("{package} {talnet}", ReplyValues(package="Curhat")) == ("talnet",)
+    assert empty_variables("no variables at all", ReplyValues()) == ()
 
 
 def test_blanks_the_talent_fills_in() -> None:
@@ -245,6 +255,16 @@ def test_the_talents_edit_and_pins_survive_an_agency_update(desk: Desk) -> None:
     assert book.shortcut(2) is None
     reverted = book.revert("agency-id-polite")
     assert reverted.text == "Teks baru agensi."
+
+
+def test_the_list_follows_a_session_opening_first_closing_last(desk: Desk) -> None:
+    apply_page(desk.vault, config_page(1, default_config().decline_replies))
+    book = ReplyBook(desk.vault)
+    styles = [r.style for r in book.replies("id")]
+    assert styles[0] is ReplyStyle.OPENING  # not after "alternative", as an alphabet would
+    assert styles[-1] is ReplyStyle.CLOSING
+    order = [STYLE_ORDER[style] for style in styles]
+    assert order == sorted(order)
 
 
 def test_pins_order_ctrl_numbers(desk: Desk) -> None:

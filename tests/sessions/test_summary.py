@@ -9,7 +9,9 @@ import pytest
 
 from talentdesk.domain import SessionOutcome, SessionRecord
 from talentdesk.sessions.summary import (
+    SHIFT_GAP,
     NightSummaries,
+    last_shift,
     night_bounds,
     night_of,
     summarize,
@@ -39,6 +41,52 @@ def record(
         outcome=outcome,
         flags=flags,
     )
+
+
+def test_a_shift_is_sessions_close_together_whatever_the_clock_says() -> None:
+    # A shift from 21:00 to 12:14 the next day: its last session starts before noon and
+    # ends after, where a noon-to-noon night would cut it in two.
+    first = datetime(2026, 3, 4, 21, 0, tzinfo=WIB)
+    shift = [
+        record(1, first, 60, price=75_000),
+        record(2, first + timedelta(hours=4), 30),
+        record(3, first + timedelta(hours=9), 30),
+        record(4, datetime(2026, 3, 5, 11, 44, tzinfo=WIB), 30),
+    ]
+    earlier = record(0, first - timedelta(hours=8), 30)  # the afternoon before: its own
+    after_noon = datetime(2026, 3, 5, 12, 20, tzinfo=WIB)
+    found = last_shift([*shift, earlier], after_noon)
+    assert found is not None
+    assert found.totals.sessions == 4
+    assert found.totals.seconds == 150 * 60
+    assert found.totals.earnings_idr == 150_000
+    assert found.started_at == first
+    assert found.ended_at == datetime(2026, 3, 5, 12, 14, tzinfo=WIB)
+    assert found.in_progress  # the last session ended 6 minutes ago
+    # The summary at 12:20 has the whole shift, though its night of 4 March is over.
+    summary = summarize([*shift, earlier], after_noon, WIB)
+    assert summary.tonight.totals.sessions == 0
+    assert summary.shift == found
+
+    # Long after it, it is the last shift, no longer in progress.
+    later = found.ended_at + SHIFT_GAP + timedelta(minutes=1)
+    over = last_shift(shift, later)
+    assert over is not None and not over.in_progress and over.totals.sessions == 4
+
+
+def test_a_gap_longer_than_the_shift_gap_starts_a_new_shift() -> None:
+    start = datetime(2026, 3, 4, 13, 0, tzinfo=WIB)
+    old = record(1, start, 30)
+    new = record(2, old.ended_at + SHIFT_GAP + timedelta(seconds=1), 45)
+    found = last_shift([new, old], new.ended_at + timedelta(minutes=1))
+    assert found is not None and found.totals.sessions == 1
+    assert found.started_at == new.started_at
+    # Within the gap, both belong to one.
+    close = record(3, old.ended_at + SHIFT_GAP - timedelta(seconds=1), 45)
+    together = last_shift([old, close], close.ended_at)
+    assert together is not None and together.totals.sessions == 2
+    assert last_shift([], start) is None
+    assert last_shift([new], start) is None  # sessions after "now" are left out
 
 
 def test_a_night_runs_from_noon_to_noon() -> None:

@@ -71,6 +71,25 @@ def test_every_event_type_of_v1_has_a_handler() -> None:
     assert [t for t in EventType if t not in handlers] == []
 
 
+def test_a_cancellation_keeps_the_agencys_reason(vault: Vault) -> None:
+    page = wire.FeedPage(
+        events=(
+            event(1, EventType.BOOKING_CREATED, booking_data("BK-1")),
+            event(
+                2,
+                EventType.BOOKING_CANCELLED,
+                {"booking_id": "BK-1", "reason": "Pelanggan minta jadwal ulang"},
+            ),
+        ),
+        cursor=2,
+    )
+    result = apply_page(vault, page)
+    assert result.applied == 2
+    stored = RecordStore(vault).load(Booking, "BK-1")
+    assert stored is not None and stored.status is BookingStatus.CANCELLED
+    assert stored.cancel_reason == "Pelanggan minta jadwal ulang"
+
+
 def test_a_type_without_a_handler_is_counted_like_an_unknown_type(vault: Vault) -> None:
     handlers = default_handlers().without(EventType.BOOKING_CANCELLED)
     page = wire.FeedPage(

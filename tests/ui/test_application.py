@@ -9,12 +9,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from talentdesk.sessions.settings import load_settings
+from talentdesk.ui import application as application_module
 from talentdesk.ui.application import QUIET_START_MS
+from talentdesk.ui.language import system_language
 from talentdesk.ui.main_window import Page
 from talentdesk.ui.unlock import UnlockScreen
 from talentdesk.vault import (
@@ -46,6 +49,9 @@ def test_first_run_without_keyring_asks_passphrase_twice_and_warns(
 ) -> None:
     app = make_app()
     app.start()
+    wait_for_step(qtbot, app, "welcome")  # the language and the working name come first
+    QTest.keyClicks(app.unlock_screen.welcome.name_field, "Melati")
+    click(app.unlock_screen.welcome.continue_button)
     wait_for_step(qtbot, app, "new_passphrase")
     step = app.unlock_screen.new_passphrase
     assert app.unlock_screen.isVisible()
@@ -88,6 +94,28 @@ def test_first_run_without_keyring_asks_passphrase_twice_and_warns(
     assert "passphrase" in window.status_line.text()
     # The passphrase does not linger in the hidden screen.
     assert step.first.text() == step.second.text() == ""
+    # The working name typed before there was a vault is in it now.
+    qtbot.waitUntil(lambda: load_settings(open_vault(app)).talent_name == "Melati")
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_under_an_unknown_locale_the_first_run_asks_the_language_indonesian_first(
+    qtbot: QtBot, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(application_module, "system_language", lambda: system_language(QLocale.c()))
+    app = make_app(None)  # no --lang, no saved preference, a C/POSIX locale
+    app.start()
+    wait_for_step(qtbot, app, "welcome")
+    welcome = app.unlock_screen.welcome
+    assert welcome.language_picker.currentText() == "Bahasa Indonesia"
+    assert welcome.title.text() == "Selamat datang di TalentDesk"
+    assert not app.unlock_screen._footer.isVisible()  # one language picker, not two
+    welcome.language_picker.setCurrentIndex(welcome.language_picker.findData("en"))
+    qtbot.waitUntil(lambda: welcome.title.text() == "Welcome to TalentDesk")
+    assert app.preferences.language == "en"
+    click(welcome.continue_button)
+    wait_for_step(qtbot, app, "new_passphrase")
+    assert app.unlock_screen._footer.isVisible()
 
 
 def test_first_run_with_keyring_says_which_keyring(
@@ -99,6 +127,8 @@ def test_first_run_with_keyring_says_which_keyring(
 ) -> None:
     app = make_app()
     app.start()
+    wait_for_step(qtbot, app, "welcome")
+    click(app.unlock_screen.welcome.continue_button)
     wait_for_step(qtbot, app, "ready")
     info = probe(vault_path)
     assert info is not None

@@ -166,7 +166,15 @@ def test_pick_language_order(
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("id_ID", "id"), ("id", "id"), ("en_US", "en"), ("ms_MY", "en"), ("nl_NL", "en")],
+    [
+        ("id_ID", "id"),
+        ("id", "id"),
+        ("ms_MY", "id"),
+        ("C", "id"),  # an unknown locale: Indonesian first
+        ("POSIX", "id"),
+        ("en_US", "en"),
+        ("nl_NL", "en"),
+    ],
 )
-def test_system_language_is_indonesian_only_for_id_locales(locale: str, expected: str) -> None:
+def test_system_language_is_indonesian_first(locale: str, expected: str) -> None:
     assert system_language(QLocale(locale)) == expected

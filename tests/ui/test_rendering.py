@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import (
     PASSPHRASE,
     AppFactory,
+    click,
     unlock_with,
     wait_for_main_window,
     wait_for_step,
@@ -52,6 +53,8 @@ def test_unlock_screen_and_main_window_render(
 def test_tallest_step_fits_or_scrolls_on_a_short_screen(qtbot: QtBot, make_app: AppFactory) -> None:
     app = make_app("id")
     app.start()
+    wait_for_step(qtbot, app, "welcome")
+    click(app.unlock_screen.welcome.continue_button)
     wait_for_step(qtbot, app, "new_passphrase")
     app.unlock_screen.resize(760, 560)
     step = app.unlock_screen.new_passphrase

@@ -1,4 +1,5 @@
-"""The status line and "Retry now" in the window, against the reference agency on loopback.
+"""The status line and "Retry now" in the window, against the reference agency on loopback;
+and the line cut short with "…" where the window is narrow.
 
 The agency refuses the feed with 403 (faults of its test mode): the line says why and
 when it tries again (5 minutes by the contract), "Retry now" shows; pressing it asks at
@@ -14,12 +15,28 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from talentdesk.ui.status_line import SyncStatusLine
 from talentdesk.workspace import SyncTuning
 from talentdesk_agency import AgencyStore, ServerThread
 from tests.ui.conftest import AppFactory, click
 from tests.ui.pages.test_agency import WAIT_MS, Agency, paired_vault, unlock, wait_connected
 
-pytestmark = pytest.mark.usefixtures("no_keyring")
+
+@pytest.mark.usefixtures("english")
+def test_a_narrow_window_cuts_the_line_and_keeps_it_whole_in_the_tooltip(qtbot: QtBot) -> None:
+    line = SyncStatusLine(None)
+    qtbot.addWidget(line)
+    line.resize(600, 24)
+    line.show()
+    assert line.full_text == "Not paired with an agency"
+    assert line.text() == line.full_text
+    line.resize(120, 24)
+    qtbot.waitUntil(lambda: line.text() != line.full_text)
+    assert line.text().endswith("…")
+    assert line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
+    assert line.toolTip() == "Not paired with an agency"
+    line.resize(600, 24)
+    qtbot.waitUntil(lambda: line.text() == line.full_text)
 
 
 @pytest.fixture
@@ -33,6 +50,7 @@ def agency(tmp_path: Path) -> Iterator[Agency]:
     server.stop()
 
 
+@pytest.mark.usefixtures("no_keyring")
 def test_a_refused_feed_says_why_and_retry_now_asks_at_once(
     qtbot: QtBot, agency: Agency, make_app: AppFactory, vault_path: Path
 ) -> None:
@@ -44,8 +62,10 @@ def test_a_refused_feed_says_why_and_retry_now_asks_at_once(
 
     name = agency.store.agency_name
     agency.store.add_fault(path_prefix="/v1/feed", kind="status", status=403, times=2)
-    qtbot.waitUntil(lambda: "isn't letting this device sync" in line.text(), timeout=WAIT_MS)
-    assert line.text() == (f"{name} isn't letting this device sync for now. Trying again in 5 min.")
+    qtbot.waitUntil(lambda: "isn't letting this device sync" in line.full_text, timeout=WAIT_MS)
+    assert line.full_text == (
+        f"{name} isn't letting this device sync for now. Trying again in 5 min."
+    )
     assert line.property("tone") == "warning"
     qtbot.waitUntil(button.isVisible, timeout=WAIT_MS)
     assert button.text() == "Retry now"

@@ -73,12 +73,12 @@ SHOWN = [
     ),
     (
         status(SyncPhase.CONNECTED, outbox_queued=1, outbox_reason="malformed"),
-        "Connected: paired as Sari with Agensi Contoh · 1 item waiting to be sent: the "
+        "Connected to Agensi Contoh as Sari · 1 item waiting to be sent: the "
         "agency's answer could not be read",
     ),
     (
         status(SyncPhase.CONNECTED, outbox_queued=2, outbox_reason="in_progress"),
-        "Connected: paired as Sari with Agensi Contoh · 2 items waiting to be sent: the "
+        "Connected to Agensi Contoh as Sari · 2 items waiting to be sent: the "
         "agency is still handling an earlier try",
     ),
 ]

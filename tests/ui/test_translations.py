@@ -104,6 +104,39 @@ def test_indonesian_is_really_translated_and_speaks_to_kamu() -> None:
     assert not re.search(r"\bAnda\b", everything)
 
 
+#: What the walkthrough of issue 12 found in the Indonesian texts, and what it says now.
+WALKTHROUGH_WORDING = {
+    r"\bset batasan\b": "profil batasan (GLOSSARY)",
+    r"\bdimulai mulai\b|\bmulai jam\b|\bjam %\d(?! menit)": "pukul (a time of day)",
+    r"Tersambung: terhubung": "Terhubung ke … sebagai …",
+    r"Sedang berjalan — Sesi ini": "one word for a live session",
+    r"\bmeja kerja\b": "TalentDesk, not a translated product name",
+    r"[Ss]upervisor \S+ menerima|\bditerima supervisor\b": "Rina sudah menanggapi (acknowledged)",
+    r"\bMinta debrief\b|\bdebrief\b": "minta waktu bicara (no English left)",
+    r"\b[Vv]ideo call\b": "panggilan video",
+}
+#: Words that end in "mu" without being the "-mu" of "you".
+NOT_YOUR = {"kamu", "temu", "ketemu", "bertemu", "menemu", "ilmu", "jamu", "tamu"}
+
+
+def test_indonesian_keeps_the_walkthroughs_wording() -> None:
+    """Issue 12's wording fixes stay fixed, and "kamu" is never mixed with "-mu"."""
+    messages = read_ts(I18N_DIR / "talentdesk_id.ts")
+    texts = [text for m in messages for text in m.texts]
+    for pattern, instead in WALKTHROUGH_WORDING.items():
+        found = [text for text in texts if re.search(pattern, text)]
+        assert found == [], f"{pattern!r} (say {instead}): {found}"
+    your = sorted(
+        {
+            word
+            for text in texts
+            for word in re.findall(r"\b\w+mu\b", text)
+            if word.lower() not in NOT_YOUR
+        }
+    )
+    assert your == [], "say “… kamu”, not “…mu”"
+
+
 def test_no_source_string_is_missing_from_the_shipped_files(tmp_path: Path) -> None:
     found = {(m.context, m.source) for m in lupdate_fresh(tmp_path)}
     assert len(found) > 50

@@ -14,17 +14,23 @@ import pytest
 
 from talentdesk.domain import (
     BookingStatus,
+    BoundaryAnswer,
+    BoundaryItem,
+    BoundaryPreset,
     Channel,
     IncidentCategory,
     SessionOutcome,
     SessionRecord,
     ShiftLimits,
+    Source,
 )
 from talentdesk.safety import HardReason, LoneWorkerEventKind
 from talentdesk.sessions.settings import load_settings, save_settings
+from talentdesk.sessions.terms import SessionError
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.vault import Vault
-from talentdesk.workspace import Changes, SafetyTuning, SessionClocks, Workspace
+from talentdesk.workspace import Changes, DemoAgency, SafetyTuning, SessionClocks, Workspace
+from talentdesk.workspace.workspace import DEMO_WORKING_NAME
 from tests.sessions.conftest import PASSPHRASE, Desk, FakeClock, package
 
 
@@ -130,6 +136,20 @@ def test_saving_shift_limits_keeps_the_other_settings(
     assert heard.merged() == Changes(settings=True)
 
 
+def test_the_working_name_is_saved_cleaned_and_fills_replies(
+    workspace: Workspace, desk: Desk, heard: Heard
+) -> None:
+    limits = ShiftLimits(max_hours_per_night=4, min_break_minutes=20)
+    workspace.save_shift_limits(limits)
+    heard.merged()  # what saving the limits said
+    saved = workspace.save_working_name("  Sari \n  Melati  " + "x" * 60)
+    assert saved.talent_name == ("Sari Melati " + "x" * 60)[:40].strip()
+    assert saved.shift_limits == limits  # the other settings stay
+    assert workspace.session_context().talent_name == saved.talent_name
+    assert heard.merged() == Changes(settings=True)
+    assert workspace.save_working_name("   ").talent_name == ""
+
+
 def test_reports_are_offered_for_24_hours_after_a_session(
     workspace: Workspace, desk: Desk, clock: FakeClock
 ) -> None:
@@ -191,6 +211,30 @@ def test_a_session_is_watched_escalated_about_and_offered_after_care(
     assert offer.booking_id == "bk-1" and HardReason.ESCALATED in offer.reasons
 
 
+def test_a_break_after_a_hard_session_holds_new_sessions_until_overridden(
+    workspace: Workspace, desk: Desk, clock: FakeClock
+) -> None:
+    desk.book("bk-1", start=clock.wall())
+    desk.book("bk-2", start=clock.wall() + timedelta(minutes=40))
+    opened = workspace.start_session("bk-1")
+    clock.advance(30 * 60)
+    workspace.end_session(opened.live, "en")
+    workspace.finish_session(opened.live)
+    assert workspace.break_left() is None
+    workspace.safety.after_care.break_taken("bk-1", minutes=10)
+    clock.advance(8 * 60)  # bk-2's contact window is open; 2 minutes of break left
+    left = workspace.break_left()
+    assert left is not None and 60 < left <= 10 * 60
+    with pytest.raises(SessionError) as refused:
+        workspace.start_session("bk-2")
+    assert refused.value.key == "on_break"
+    assert workspace.runner.live is None
+    # The talent goes on anyway: the break ends and the session starts.
+    started = workspace.start_session("bk-2", override_break=True)
+    assert started.live.booking.id == "bk-2"
+    assert workspace.break_left() is None
+
+
 def test_the_lone_worker_check_speaks_through_the_change_event(
     workspace: Workspace, desk: Desk, clock: FakeClock, heard: Heard
 ) -> None:
@@ -211,3 +255,51 @@ def test_a_copied_reply_and_an_edit_made_elsewhere_are_changes(
     workspace.replies.copy("agency-polite")
     workspace.notify(Changes(replies=True))
     assert heard.merged() == Changes(replies=True, replies_copied=1)
+
+
+def test_a_demo_run_starts_with_the_agencys_boundaries_in_force(
+    desk: Desk, clock: FakeClock
+) -> None:
+    plain = Workspace(desk.vault, clocks=SessionClocks(clock.monotonic, clock.wall))
+    demo = Workspace(
+        desk.vault,
+        demo=DemoAgency("http://127.0.0.1:1", "CODE"),
+        clocks=SessionClocks(clock.monotonic, clock.wall),
+    )
+    try:
+        assert demo.choose_demo_preset("id") is None  # the agency's presets are not in yet
+        for preset_id, name, language, items in (
+            ("agency-chat", "Chat saja malam ini", "id", 1),
+            ("agency-standar", "Standar", "id", 3),
+            ("agency-standard", "Standard", "en", 3),
+        ):
+            desk.store.save(
+                BoundaryPreset(
+                    id=preset_id,
+                    name=name,
+                    language=language,
+                    source=Source.AGENCY,
+                    items=tuple(
+                        BoundaryItem(key=f"topic.k{n}", label=f"k{n}", answer=BoundaryAnswer.OK)
+                        for n in range(items)
+                    ),
+                )
+            )
+        assert plain.choose_demo_preset("id") is None  # only a demo run does it
+        chosen = demo.choose_demo_preset("id")
+        assert chosen is not None and chosen.id == "agency-standar"
+        assert demo.boundaries.active() == chosen
+        demo.boundaries.activate(None)  # the talent chose none: it stays so this run
+        assert demo.choose_demo_preset("id") is None
+        assert demo.boundaries.active() is None
+
+        # The demo's talent has a working name, so "{talent}" reads whole.
+        assert plain.name_the_demo_talent() is None
+        assert demo.name_the_demo_talent() == DEMO_WORKING_NAME
+        assert demo.session_context().talent_name == DEMO_WORKING_NAME
+        demo.save_working_name("")
+        assert demo.name_the_demo_talent() is None  # once a run: cleared stays cleared
+        assert demo.session_context().talent_name == ""
+    finally:
+        plain.close()
+        demo.close()

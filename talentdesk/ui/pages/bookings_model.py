@@ -272,6 +272,8 @@ class BookingsModel(ColumnsModel):
                 "A returning customer booked you again through the agency. You blocked them "
                 "after the last session: unblock them before this one starts."
             )
+        if booking.status is BookingStatus.CANCELLED and booking.cancel_reason:
+            return self.tr("The agency's reason: “%1”").replace("%1", booking.cancel_reason)
         if row.answer is OutboxState.QUEUED:
             return self.tr("Your answer is sent as soon as the agency can be reached.")
         if row.answer_error:

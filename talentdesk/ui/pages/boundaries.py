@@ -56,7 +56,16 @@ from talentdesk.ui.session.boundary_models import (
 )
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
-from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
+from talentdesk.ui.widgets import (
+    Callout,
+    Card,
+    Columns,
+    ask_to_confirm,
+    keep_tall_enough,
+    make_button,
+    make_label,
+    scrolling,
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,13 +115,14 @@ class LinkRepliesDialog(QDialog):
         linked = set(self._order)
         for reply in replies:
             code = f"/{reply.shortcode} · " if reply.shortcode else ""
-            entry = QListWidgetItem(f"{code}{self._words.reply_style(reply.style)}\n{reply.text}")
+            # Made by the list, not as a Python item (see PresetView._fill).
+            self.list.addItem(f"{code}{self._words.reply_style(reply.style)}\n{reply.text}")
+            entry = self.list.item(self.list.count() - 1)
             entry.setData(Qt.ItemDataRole.UserRole, slot_of(reply.id))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(
                 Qt.CheckState.Checked if slot_of(reply.id) in linked else Qt.CheckState.Unchecked
             )
-            self.list.addItem(entry)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 20, 22, 18)
         layout.setSpacing(10)
@@ -120,6 +130,7 @@ class LinkRepliesDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.limit)
         layout.addWidget(self.buttons)
+        keep_tall_enough(self)
         self._connect_signals()
         self.retranslate()
 
@@ -250,6 +261,7 @@ class BoundariesPage(EmptyStatePage):
         self.saved = Callout("success", name="boundariesNote")
         self.problems = Callout("warning", name="boundariesProblems")
         self.content = QWidget()
+        self.content_area = scrolling(self.content, "boundariesScroll")
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_MS)
@@ -265,7 +277,6 @@ class BoundariesPage(EmptyStatePage):
     def _build_layout(self) -> None:
         presets_card = Card(margins=20)
         presets_card.setObjectName("presetsCard")
-        presets_card.setFixedWidth(300)
         presets_card.body.addWidget(self.presets_title)
         presets_card.body.addWidget(self.presets_hint)
         presets_card.body.addWidget(self.presets_view, 1)
@@ -287,9 +298,10 @@ class BoundariesPage(EmptyStatePage):
         answers.setSpacing(6)
         for button in self.answer_buttons.values():
             answers.addWidget(button)
-        answers.addSpacing(12)
-        answers.addWidget(self.link_button)
         answers.addStretch(1)
+        link = QHBoxLayout()
+        link.addWidget(self.link_button)
+        link.addStretch(1)
         manage = QHBoxLayout()
         manage.addWidget(self.duplicate_button)
         manage.addWidget(self.rename_button)
@@ -300,18 +312,22 @@ class BoundariesPage(EmptyStatePage):
         body.addWidget(self.copy_note)
         body.addWidget(self.items_view, 1)
         body.addLayout(answers)
+        body.addLayout(link)
         body.addWidget(self.never_note)
         body.addWidget(self.error)
         body.addWidget(self.saved)
         body.addLayout(manage)
 
-        row = QHBoxLayout(self.content)
+        self.presets_view.setMinimumHeight(160)
+        self.items_view.setMinimumHeight(180)
+        columns = Columns(
+            presets_card, detail, side_by_side_from=700, stretches=(0, 1), first_width=300
+        )
+        row = QVBoxLayout(self.content)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
-        row.addWidget(presets_card)
-        row.addWidget(detail, 1)
+        row.addWidget(columns)
         self.column.insertWidget(2, self.problems)
-        self.column.insertWidget(3, self.content, 1)
+        self.column.insertWidget(3, self.content_area, 1)
         for widget in (self.error, self.saved, self.problems, self.never_note, self.copy_note):
             widget.hide()
 
@@ -336,7 +352,7 @@ class BoundariesPage(EmptyStatePage):
 
     def _show_content(self, shown: bool) -> None:
         self.empty_area.setVisible(not shown)
-        self.content.setVisible(shown)
+        self.content_area.setVisible(shown)
         self.column.setStretch(self.column.count() - 1, 0 if shown else 1)
 
     # ------------------------------------------------------------------ loading

@@ -18,13 +18,13 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QListView,
     QMessageBox,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,12 +36,22 @@ from talentdesk.sessions.replies import (
     edited_from,
     unknown_variables,
 )
+from talentdesk.ui.language import current_language
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
+from talentdesk.ui.widgets import (
+    Callout,
+    Card,
+    Columns,
+    ask_to_confirm,
+    make_button,
+    make_combo,
+    make_label,
+    scrolling,
+)
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +87,10 @@ class RepliesPage(EmptyStatePage):
         self.search = QLineEdit()
         self.search.setObjectName("repliesSearch")
         self.search.setClearButtonEnabled(True)
-        self.language_filter = QComboBox()
-        self.language_filter.setObjectName("repliesLanguage")
+        self.language_filter = make_combo("repliesLanguage")
         for code in ("", *LANGUAGE_CODES):
             self.language_filter.addItem("", code)
-        self.style_filter = QComboBox()
-        self.style_filter.setObjectName("repliesStyle")
+        self.style_filter = make_combo("repliesStyle")
         self.style_filter.addItem("", "")
         for style in ReplyStyle:
             self.style_filter.addItem("", style.value)
@@ -101,13 +109,11 @@ class RepliesPage(EmptyStatePage):
         self.editor_title = make_label("heading", name="editorTitle")
         self.source_note = Callout("note", name="sourceNote")
         self.style_label = make_label("fieldLabel", wrap=False)
-        self.style_box = QComboBox()
-        self.style_box.setObjectName("replyStyle")
+        self.style_box = make_combo("replyStyle")
         for style in ReplyStyle:
             self.style_box.addItem("", style.value)
         self.language_label = make_label("fieldLabel", wrap=False)
-        self.language_box = QComboBox()
-        self.language_box.setObjectName("replyLanguageBox")
+        self.language_box = make_combo("replyLanguageBox")
         for code in LANGUAGE_CODES:
             self.language_box.addItem("", code)
         self.shortcode_label = make_label("fieldLabel", wrap=False)
@@ -117,7 +123,6 @@ class RepliesPage(EmptyStatePage):
         self.text_label = make_label("fieldLabel", wrap=False)
         self.text = QPlainTextEdit()
         self.text.setObjectName("replyText")
-        self.text.setMinimumHeight(120)
         self.variables_hint = make_label("small", name="variablesHint")
         self.text_problem = make_label("small", name="textProblem")
         self.save_button = make_button("primary", name="saveReply")
@@ -134,6 +139,7 @@ class RepliesPage(EmptyStatePage):
         self.editor_card = Card(margins=20)
         self.editor_card.setObjectName("replyEditorCard")
         self.content = QWidget()
+        self.content_area = scrolling(self.content, "repliesScroll")
         self.copier: ReplyCopier | None = ReplyCopier(session, self) if session else None
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -148,18 +154,18 @@ class RepliesPage(EmptyStatePage):
     # ------------------------------------------------------------------ layout
 
     def _build_layout(self) -> None:
-        for combo in (self.language_filter, self.style_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMaximumWidth(190)
-        self.search.setMinimumWidth(160)
+        # The search has a line of its own: beside two filters it was squeezed under them.
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.language_filter)
-        filters.addWidget(self.style_filter)
+        filters.addWidget(self.language_filter, 1)
+        filters.addWidget(self.style_filter, 1)
         list_footer = QHBoxLayout()
         list_footer.addWidget(self.list_summary, 1)
         list_footer.addWidget(self.new_button)
+        # Small enough minimums that the page fits a 1366×768 screen with a reminder
+        # banner on show: "New reply" and "Save" stay in view without scrolling.
+        self.view.setMinimumHeight(150)
+        self.list_card.body.addWidget(self.search)
         self.list_card.body.addLayout(filters)
         self.list_card.body.addWidget(self.view, 1)
         self.list_card.body.addLayout(list_footer)
@@ -174,6 +180,7 @@ class RepliesPage(EmptyStatePage):
         grid.addWidget(self.shortcode_label, 2, 0)
         grid.addWidget(self.shortcode, 2, 1)
         grid.setColumnStretch(1, 1)
+        self.text.setMinimumHeight(80)
         for label, field in (
             (self.style_label, self.style_box),
             (self.language_label, self.language_box),
@@ -200,13 +207,12 @@ class RepliesPage(EmptyStatePage):
         body.addWidget(self.saved)
         body.addLayout(actions)
 
-        row = QHBoxLayout(self.content)
+        columns = Columns(self.list_card, self.editor_card, side_by_side_from=760, stretches=(5, 4))
+        row = QVBoxLayout(self.content)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
-        row.addWidget(self.list_card, 5)
-        row.addWidget(self.editor_card, 4)
+        row.addWidget(columns)
         self.column.insertWidget(2, self.problems)
-        self.column.insertWidget(3, self.content, 1)
+        self.column.insertWidget(3, self.content_area, 1)
         for widget in (self.error, self.saved, self.problems, self.text_problem):
             widget.hide()
 
@@ -223,7 +229,7 @@ class RepliesPage(EmptyStatePage):
         self.delete_button.clicked.connect(self._delete_clicked)
         self.revert_button.clicked.connect(self._revert_clicked)
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        self.text.textChanged.connect(self._text_changed)
+        self.text.textChanged.connect(self._text_edited)
         self._note_timer.timeout.connect(self._clear_note)
         session = self._session
         if session is not None:
@@ -232,7 +238,7 @@ class RepliesPage(EmptyStatePage):
 
     def _show_content(self, shown: bool) -> None:
         self.empty_area.setVisible(not shown)
-        self.content.setVisible(shown)
+        self.content_area.setVisible(shown)
         self.column.setStretch(self.column.count() - 1, 0 if shown else 1)
 
     # ------------------------------------------------------------------ loading
@@ -327,9 +333,16 @@ class RepliesPage(EmptyStatePage):
             self.shortcode.setText(reply.shortcode)
             self.text.setPlainText(reply.text)
         elif not self._creating:
+            # Nothing selected: the idle editor shows what a new reply would start with.
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(self._language())))
             self.shortcode.clear()
             self.text.clear()
         self._update_editor()
+
+    def _language(self) -> str:
+        # The UI's language: Qt's default locale follows a switch before the widgets hear
+        # of it, so this is right inside a retranslation too.
+        return current_language()
 
     def new_reply(self) -> None:
         """Start a new reply of the talent's own."""
@@ -338,9 +351,7 @@ class RepliesPage(EmptyStatePage):
         self.view.selectionModel().clearSelection()
         self._editing = None
         self._error = None
-        language = str(self.language_filter.currentData() or "") or (
-            self._session.language if self._session else "id"
-        )
+        language = str(self.language_filter.currentData() or "") or self._language()
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
         style = str(self.style_filter.currentData() or "") or ReplyStyle.POLITE.value
         self.style_box.setCurrentIndex(max(0, self.style_box.findData(style)))
@@ -352,6 +363,10 @@ class RepliesPage(EmptyStatePage):
     def _cancel_clicked(self) -> None:
         self._creating = False
         self._edit(self.selected_reply())
+
+    def _text_edited(self) -> None:
+        self._error = None  # it was about the text as it was saved
+        self._text_changed()
 
     def _text_changed(self) -> None:
         text = self.text.toPlainText()
@@ -367,7 +382,7 @@ class RepliesPage(EmptyStatePage):
         else:
             problem = ""
         self.text_problem.setText(problem)
-        self.text_problem.setVisible(bool(problem))
+        self._render_messages()
 
     def save(self) -> None:
         """Save the editor's reply: a new own reply, an edit, or the talent's version."""
@@ -485,6 +500,11 @@ class RepliesPage(EmptyStatePage):
     def _render_messages(self) -> None:
         self.error.setVisible(self._error is not None)
         self.error.setText(self._error or "")
+        # One message at a time: a refused save says what the line under the text says.
+        self.text_problem.setVisible(bool(self.text_problem.text()) and self._error is None)
+        active = self._creating or self._editing is not None
+        too_long = len(self.text.toPlainText()) > MAX_REPLY_CHARS
+        self.save_button.setEnabled(active and not too_long)
         self.saved.setVisible(self._note is not None and self._error is None)
         self.saved.setText(self._note or "")
 
@@ -563,6 +583,8 @@ class RepliesPage(EmptyStatePage):
             self.style_box.setItemText(row - 1, self._words.reply_style(style))
         for row, code in enumerate(LANGUAGE_CODES):
             self.language_box.setItemText(row, self._words.language_name(code))
+        if self._editing is None and not self._creating:
+            self.language_box.setCurrentIndex(max(0, self.language_box.findData(self._language())))
         self.new_button.setText(self.tr("New reply"))
         self.style_label.setText(self.tr("Kind"))
         self.language_label.setText(self.tr("Language"))

@@ -1,4 +1,4 @@
-"""Settings: the agency, shift limits, language, auto-lock, the vault's protection, about."""
+"""Settings: working name, the agency, shift limits, language, auto-lock, the vault, about."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -22,7 +21,15 @@ from talentdesk.ui.pages.agency import AgencySection
 from talentdesk.ui.pages.session_keys import SessionKeysSection
 from talentdesk.ui.pages.shift_limits import ShiftLimitsSection
 from talentdesk.ui.pages.vault_summary import VaultSummary
-from talentdesk.ui.widgets import Card, TranslatedWidget, field_row, make_button, make_label
+from talentdesk.ui.pages.working_name import WorkingNameSection
+from talentdesk.ui.widgets import (
+    Card,
+    TranslatedWidget,
+    field_row,
+    make_button,
+    make_combo,
+    make_label,
+)
 from talentdesk.vault import Protection
 
 MAX_IDLE_LOCK_MINUTES = 240
@@ -66,19 +73,18 @@ class SettingsPage(TranslatedWidget):
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.agency = AgencySection(agency)
+        self.working_name = WorkingNameSection(agency)
         self.shift_limits = ShiftLimitsSection(agency)
         self.session_keys = SessionKeysSection(agency)
         self._vault = vault
         self._data_dir = data_dir
         self.page_title = make_label("pageTitle", name="pageTitle")
 
-        self.language_picker = QComboBox()
-        self.language_picker.setObjectName("languagePicker")
+        self.language_picker = make_combo("languagePicker")
         self.language_picker.setMinimumWidth(160)
         for code, name in LANGUAGE_NAMES.items():
             self.language_picker.addItem(name, code)
-        self.idle_minutes = QComboBox()
-        self.idle_minutes.setObjectName("idleLockMinutes")
+        self.idle_minutes = make_combo("idleLockMinutes")
         self.idle_minutes.setMinimumWidth(160)
         self.lock_button = make_button(name="lockNowButton")
         self.protection = make_label("body", name="vaultProtection")
@@ -135,6 +141,7 @@ class SettingsPage(TranslatedWidget):
         column.setSpacing(16)
         column.addWidget(self.page_title)
         for card in (
+            self.working_name,
             self.agency,
             self.shift_limits,
             self.session_keys,
@@ -236,7 +243,17 @@ class SettingsPage(TranslatedWidget):
         labels["auto_lock_field"].setText(self.tr("Lock automatically"))
         self._name_idle_choices()
         labels["vault"].setText(self.tr("Vault"))
-        if self._vault.protection is Protection.KEYRING:
+        if self._vault.kept_key:
+            self.protection.setText(
+                self.tr("Not protected: this demo vault's key is kept in the demo folder.")
+            )
+            self.protection_note.setText(
+                self.tr(
+                    "Anyone who can read the demo folder can open this vault. It holds sample "
+                    "data only; your real vault is protected by your keyring or a passphrase."
+                )
+            )
+        elif self._vault.protection is Protection.KEYRING:
             self.protection.setText(
                 self.tr("Protected by your system keyring: %1.").replace(
                     "%1", keyring_display_name(self._vault.keyring or "")

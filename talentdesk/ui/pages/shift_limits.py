@@ -14,7 +14,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 from talentdesk.domain import ShiftLimits
 from talentdesk.sessions.settings import DeskSettings
 from talentdesk.ui.agency_link import AgencyLink
-from talentdesk.ui.widgets import Card, TranslatedWidget, field_grid, make_button, make_label
+from talentdesk.ui.widgets import (
+    Card,
+    TranslatedWidget,
+    field_grid,
+    make_button,
+    make_combo,
+    make_label,
+)
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +57,9 @@ class ShiftLimitsSection(TranslatedWidget):
         self.heading = make_label("heading")
         self.explanation = make_label("muted")
         self.hours_label = make_label("fieldLabel", wrap=False)
-        self.hours = QComboBox()
-        self.hours.setObjectName("maxHoursPerNight")
+        self.hours = make_combo("maxHoursPerNight")
         self.break_label = make_label("fieldLabel", wrap=False)
-        self.break_minutes = QComboBox()
-        self.break_minutes.setObjectName("minBreakMinutes")
+        self.break_minutes = make_combo("minBreakMinutes")
         for picker in (self.hours, self.break_minutes):
             picker.setMinimumWidth(180)
         self.save_button = make_button("primary", name="saveShiftLimits")

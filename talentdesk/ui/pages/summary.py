@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from talentdesk.domain import format_idr
 from talentdesk.sessions.summary import NightSummary, NightTotals, Totals
@@ -28,7 +28,7 @@ from talentdesk.ui.session.style import (
     MUTED_COLOUR,
     TEXT_COLOUR,
 )
-from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_label
+from talentdesk.ui.widgets import Callout, Card, Columns, TranslatedWidget, make_label, scrolling
 
 log = logging.getLogger(__name__)
 
@@ -219,12 +219,13 @@ class NightChart(TranslatedWidget):
 
 
 class TotalsCard(Card):
-    """Sessions, hours and earnings of one span (tonight, the week)."""
+    """Sessions, session time and earnings of one span (the shift, the week)."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, margins=20)
         self.setObjectName(name)
-        self.title = make_label("heading", wrap=False)
+        self.title = make_label("heading")
+        self.subtitle = make_label("muted")
         self.sessions = make_label("stat", wrap=False)
         self.sessions_label = make_label("muted", wrap=False)
         self.hours = make_label("stat", wrap=False)
@@ -246,15 +247,34 @@ class TotalsCard(Card):
             grid.addWidget(label, 1, column)
         grid.setColumnStretch(3, 1)
         self.body.addWidget(self.title)
+        self.body.addWidget(self.subtitle)
         self.body.addLayout(grid)
         self.body.addWidget(self.note)
         self.note.hide()
+        self.subtitle.hide()
+        self._seconds = 0.0
+
+    def hours_and_minutes(self, seconds: float) -> str:
+        """Session time as hours and minutes ("2 h 05 min"), never tenths of an hour."""
+        minutes = round(seconds / 60)
+        if minutes < 60:
+            return self.tr("%1 min").replace("%1", str(minutes))
+        return (
+            self.tr("%1 h %2 min")
+            .replace("%1", str(minutes // 60))
+            .replace("%2", f"{minutes % 60:02d}")
+        )
 
     def set_totals(self, totals: Totals) -> None:
         """Show ``totals``."""
+        self._seconds = totals.seconds
         self.sessions.setText(str(totals.sessions))
-        self.hours.setText(QLocale().toString(totals.hours, "f", 1))
+        self.hours.setText(self.hours_and_minutes(totals.seconds))
         self.earnings.setText(format_idr(totals.earnings_idr))
+
+    def retranslate(self) -> None:
+        """The session time in the language on show."""
+        self.hours.setText(self.hours_and_minutes(self._seconds))
 
 
 class SummaryPage(EmptyStatePage):
@@ -278,10 +298,11 @@ class SummaryPage(EmptyStatePage):
         self._session = session
         self._safety = safety
         self._safety_words = SafetyMessages(self)
+        self._words = self._safety_words
         self.after_care = Callout("note", name="afterCareSummary")
         self._summary: NightSummary | None = None
         self._loading = False
-        self.tonight = TotalsCard("tonightCard")
+        self.tonight = TotalsCard("shiftCard")
         self.week = TotalsCard("weekCard")
         self.chart_card = Card(margins=20)
         self.chart_card.setObjectName("chartCard")
@@ -290,6 +311,7 @@ class SummaryPage(EmptyStatePage):
         self.chart_note = make_label("small", name="chartNote")
         self.problems = Callout("warning", name="summaryProblems")
         self.content = QWidget()
+        self.content_area = scrolling(self.content, "summaryScroll")
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._build_layout()
@@ -301,31 +323,30 @@ class SummaryPage(EmptyStatePage):
             self.refresh()
 
     def _build_layout(self) -> None:
-        cards = QHBoxLayout()
-        cards.setSpacing(16)
-        cards.addWidget(self.tonight)
-        cards.addWidget(self.week)
+        cards = Columns(self.tonight, self.week, side_by_side_from=960)
         self.chart_card.body.addWidget(self.chart_title)
         self.chart_card.body.addWidget(self.chart, 1)
         self.chart_card.body.addWidget(self.chart_note)
-        column = QGridLayout(self.content)
+        column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setVerticalSpacing(16)
-        column.addLayout(cards, 0, 0)
-        column.addWidget(self.after_care, 1, 0)
-        column.addWidget(self.chart_card, 2, 0)
-        column.setRowStretch(2, 1)
+        column.setSpacing(16)
+        column.addWidget(cards)
+        column.addWidget(self.after_care)
+        column.addWidget(self.chart_card, 1)
         self.after_care.hide()
         self.column.insertWidget(2, self.problems)
-        self.column.insertWidget(3, self.content, 1)
+        self.column.insertWidget(3, self.content_area, 1)
         self.problems.hide()
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.refresh)
         if self._session is not None:
-            self._session.finished.connect(lambda _result: self.refresh())
+            self._session.finished.connect(self._session_finished)
         if self._safety is not None:
             self._safety.changed.connect(self._show_after_care)
+
+    def _session_finished(self, _result: object) -> None:
+        self.refresh()
 
     def _show_after_care(self) -> None:
         counts = self._safety.snapshot.counts if self._safety is not None else None
@@ -334,7 +355,7 @@ class SummaryPage(EmptyStatePage):
 
     def _show_content(self, shown: bool) -> None:
         self.empty_area.setVisible(not shown)
-        self.content.setVisible(shown)
+        self.content_area.setVisible(shown)
         self.column.setStretch(self.column.count() - 1, 0 if shown else 1)
 
     @property
@@ -354,10 +375,11 @@ class SummaryPage(EmptyStatePage):
     def _loaded(self, summary: NightSummary) -> None:
         self._loading = False
         self._summary = summary
-        self.tonight.set_totals(summary.tonight.totals)
+        shift = summary.shift
+        self.tonight.set_totals(shift.totals if shift is not None else Totals())
         self.week.set_totals(summary.week)
         self.chart.set_nights(summary.nights, summary.tonight.night)
-        self._show_content(summary.week.sessions > 0 or bool(summary.problems))
+        self._show_content(summary.week.sessions > 0 or shift is not None or bool(summary.problems))
         self.retranslate()
 
     def _failed(self, exc: Exception) -> None:
@@ -381,20 +403,32 @@ class SummaryPage(EmptyStatePage):
         )
         self.hint.setText(
             self.tr(
-                "A night runs from noon to noon, so a shift past midnight counts as one. "
-                "Only session times and package prices are used, never anything about a "
-                "customer."
+                "A shift past midnight counts as one. Only session times and package prices "
+                "are used, never anything about a customer."
             )
         )
-        for card, title in (
-            (self.tonight, self.tr("Tonight")),
-            (self.week, self.tr("Last 7 nights")),
-        ):
+        summary = self._summary
+        shift = summary.shift if summary is not None else None
+        if shift is None or shift.in_progress:
+            shift_title = self.tr("This shift")
+        else:
+            shift_title = self.tr("Your last shift")
+        for card, title in ((self.tonight, shift_title), (self.week, self.tr("Last 7 nights"))):
             card.title.setText(title)
             card.sessions_label.setText(self.tr("sessions"))
-            card.hours_label.setText(self.tr("hours"))
+            card.hours_label.setText(self.tr("session time"))
             card.earnings_label.setText(self.tr("earnings"))
-        summary = self._summary
+            card.retranslate()
+        self.tonight.subtitle.setVisible(shift is not None)
+        if shift is not None:
+            start, end = self._words.day_time(shift.started_at), self._words.time(shift.ended_at)
+            if shift.in_progress:
+                text = self.tr("Since %1; sessions less than 6 hours apart count as one shift.")
+                self.tonight.subtitle.setText(text.replace("%1", start))
+            else:
+                self.tonight.subtitle.setText(
+                    self.tr("%1 to %2").replace("%1", start).replace("%2", end)
+                )
         overtime = summary.week.overtime_sessions if summary is not None else 0
         self.week.note.setVisible(overtime > 0)
         self.week.note.setText(self.tr("%n session(s) ran over time.", "", overtime))

@@ -20,7 +20,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -108,6 +116,8 @@ class TodayPage(EmptyStatePage):
         )
         self._answering: str | None = None
         self._last_answer: tuple[str, bool] | None = None
+        self._card_shown_for: tuple[str, BookingStatus] | None = None
+        self._card_wanted = False
         self._error: str | None = None
         self._unreadable: tuple[str, ...] = ()
         self.confirm_dialog: QMessageBox | None = None
@@ -154,26 +164,28 @@ class TodayPage(EmptyStatePage):
         view.setMinimumHeight(200)
         header = view.header()
         header.setStretchLastSection(True)
-        header.setSectionsMovable(False)
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # What to do about a booking comes right after its time: on a narrow window the
+        # columns after it are the ones that scroll out of view.
+        header.moveSection(header.visualIndex(Column.STATE), 1)
+        header.setSectionsMovable(False)
         for callout in (self.answer_note, self.error, self.unreadable):
             callout.hide()
 
+        # Accept and Decline sit beside the title: the session card that a selection
+        # opens under the list then never moves them.
         title_row = QHBoxLayout()
+        title_row.setSpacing(10)
         title_row.addWidget(self.list_title)
-        title_row.addSpacing(10)
-        title_row.addWidget(self.list_summary, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(10)
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.decline_button)
-        buttons.addSpacing(6)
-        buttons.addWidget(self.list_hint, 1)
+        title_row.addStretch(1)
+        title_row.addWidget(self.accept_button)
+        title_row.addWidget(self.decline_button)
         card = self.list_card.body
         card.addLayout(title_row)
+        card.addWidget(self.list_summary)
+        card.addWidget(self.list_hint)
         card.addWidget(view, 1)
-        card.addLayout(buttons)
         card.addWidget(self.answer_note)
         page = self.column
         page.insertWidget(2, self.error)
@@ -213,9 +225,14 @@ class TodayPage(EmptyStatePage):
         session, panel = self._session, self.session_panel
         if session is not None and panel is not None:
             panel.open_session_requested.connect(self.session_requested)
-            session.session_changed.connect(lambda _live: self.refresh())
-            session.closing_started.connect(lambda _routine: self.refresh())
+            panel.filled.connect(self._card_filled)
+            # Bound methods, not lambdas: Qt lets go of them when this page goes.
+            session.session_changed.connect(self._session_moved)
+            session.closing_started.connect(self._session_moved)
             session.context_changed.connect(self.model.retranslate)
+
+    def _session_moved(self, _what: object) -> None:
+        self.refresh()
 
     def _stage_of(self, booking: Booking) -> BookingStage | None:
         session = self._session
@@ -247,6 +264,7 @@ class TodayPage(EmptyStatePage):
             self.select_booking(selected.id)
         if self.session_panel is not None:
             self.session_panel.set_booking(self.selected_booking())
+            self._bring_card_into_view(self.selected_booking())  # e.g. just accepted
         self._unreadable = tonight.unreadable
         self._show_rows(bool(tonight.rows))
         self.retranslate()
@@ -292,7 +310,43 @@ class TodayPage(EmptyStatePage):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_buttons()
         if self.session_panel is not None:
-            self.session_panel.set_booking(self.selected_booking())
+            booking = self.selected_booking()
+            self.session_panel.set_booking(booking)
+            self._bring_card_into_view(booking)
+
+    def _bring_card_into_view(self, booking: Booking | None) -> None:
+        """On a short window the session card is below the list: scroll to it, once.
+
+        Once per booking and state (a reload reselects the row, which must not pull the
+        page back from where the talent scrolled it), and not for a booking that waits
+        for an answer: Accept and Decline are at the top of the list, and stay in view.
+        """
+        key = (booking.id, booking.status) if booking is not None else None
+        if key == self._card_shown_for:
+            return
+        self._card_shown_for = key
+        panel = self.session_panel
+        self._card_wanted = (
+            booking is not None
+            and booking.status is not BookingStatus.PENDING
+            and panel is not None
+            and panel.booking is not None
+        )
+        if self._card_wanted:
+            QTimer.singleShot(0, self._show_session_card)
+
+    def _card_filled(self) -> None:
+        # The customer's contact arrived after the first scroll: the card grew.
+        if self._card_wanted:
+            self._card_wanted = False
+            self._show_session_card()
+
+    def _show_session_card(self) -> None:
+        panel, scroll = self.session_panel, self.list_scroll
+        if panel is not None and scroll is not None and panel.isVisible():
+            # The card just grew (the customer's contact): lay it out before measuring.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            scroll.ensureWidgetVisible(panel, 0, 0)
 
     def _update_buttons(self) -> None:
         booking = self.selected_booking()
@@ -320,6 +374,9 @@ class TodayPage(EmptyStatePage):
         )
 
     def _checked(self, check: AcceptCheck) -> None:
+        if check.warnings.overlaps:
+            self._refuse_overlap(check.booking, check.warnings.overlaps)
+            return
         if not check.warnings.any:
             self._send_answer(check.booking, accept=True)
             return
@@ -337,6 +394,44 @@ class TodayPage(EmptyStatePage):
             keep=self.tr("Don't accept"),
             decided=lambda accept: self._confirmed(accept, check.booking),
         )
+
+    def _refuse_overlap(self, booking: Booking, overlaps: tuple[Booking, ...]) -> None:
+        """Say why a booking that clashes with a session cannot be accepted (no "anyway")."""
+        dialog = QMessageBox(self)
+        dialog.setObjectName("overlapRefused")
+        dialog.setIcon(QMessageBox.Icon.Warning)
+        dialog.setWindowTitle(self.tr("This booking cannot be accepted"))
+        dialog.setText(
+            self.tr("The booking at %1 (%2) is at the same time as:")
+            .replace("%1", self.model.time_text(booking))
+            .replace("%2", booking.package.name)
+        )
+        lines = [
+            "• "
+            + self.tr("your booking at %1 (%2)")
+            .replace("%1", self.model.time_text(other))
+            .replace("%2", other.package.name)
+            for other in overlaps
+        ]
+        lines.append(
+            self.tr(
+                "You can't be in two sessions at once. Decline it, or ask your agency to move "
+                "one of them."
+            )
+        )
+        dialog.setInformativeText("\n".join(lines))
+        ok = dialog.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+        dialog.setDefaultButton(ok)
+        dialog.setEscapeButton(ok)
+
+        def closed(_result: int) -> None:
+            self.confirm_dialog = None
+            dialog.deleteLater()
+            self._end_answer()
+
+        dialog.finished.connect(closed)
+        self.confirm_dialog = dialog
+        dialog.open()
 
     def warning_lines(self, check: AcceptCheck) -> list[str]:
         """Each warning of ``check`` as one plain sentence."""
@@ -362,12 +457,6 @@ class TodayPage(EmptyStatePage):
                 conflict.message_key, self.tr("It goes against your boundaries (%1).")
             ).replace("%1", preset)
             for conflict in check.warnings.conflicts
-        ]
-        lines += [
-            self.tr("It overlaps your booking at %1 (%2).")
-            .replace("%1", self.model.time_text(other))
-            .replace("%2", other.package.name)
-            for other in check.warnings.overlaps
         ]
         limits = check.limits
         for problem in check.warnings.shift_problems:
@@ -458,10 +547,16 @@ class TodayPage(EmptyStatePage):
         self.refresh()
 
     def _answer_failed(self, exc: Exception) -> None:
-        from talentdesk.sessions.bookings import BookingAlreadyAnsweredError, BookingNotFoundError
+        from talentdesk.sessions.bookings import (
+            BookingAlreadyAnsweredError,
+            BookingNotFoundError,
+            BookingOverlapError,
+        )
 
         if isinstance(exc, BookingAlreadyAnsweredError | BookingNotFoundError):
             self._error = "stale"
+        elif isinstance(exc, BookingOverlapError):
+            self._error = "overlap"  # it clashed with a session accepted meanwhile
         else:
             log.warning("answer not saved: %s", type(exc).__name__)
             self._error = "answer"
@@ -537,6 +632,7 @@ class TodayPage(EmptyStatePage):
             if waiting
             else ""
         )
+        self.list_hint.setVisible(bool(waiting))
         self.accept_button.setText(self.tr("Accept"))
         self.decline_button.setText(self.tr("Decline…"))
         note = self._answer_note_text()
@@ -551,6 +647,10 @@ class TodayPage(EmptyStatePage):
                 "This booking was already answered, or the agency cancelled it meanwhile."
             ),
             "answer": self.tr("Your answer could not be saved. Try again."),
+            "overlap": self.tr(
+                "This booking is at the same time as another session of yours, so it cannot "
+                "be accepted. Decline it, or ask your agency to move one of them."
+            ),
             "load": self.tr("Tonight's bookings could not be loaded. They are loaded again soon."),
         }
         self.error.setVisible(self._error is not None)

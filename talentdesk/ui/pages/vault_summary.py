@@ -10,13 +10,24 @@ from talentdesk.vault import Protection, Vault
 
 @dataclass(frozen=True)
 class VaultSummary:
-    """What the window shows about the open vault; holds no key and no content."""
+    """What the window shows about the open vault; holds no key and no content.
+
+    Attributes:
+        kept_key: A passphrase vault opened with a key kept beside it, unprotected (the
+            demo's): the window says so plainly.
+    """
 
     protection: Protection
     keyring: str | None
     schema_version: int
+    kept_key: bool = False
 
     @classmethod
-    def of(cls, vault: Vault) -> VaultSummary:
-        """Summarise an open vault."""
-        return cls(vault.protection, vault.keyring_description, vault.info.schema_version)
+    def of(cls, vault: Vault, *, kept_key: bool = False) -> VaultSummary:
+        """Summarise an open vault (``kept_key``: opened with a key kept beside it)."""
+        return cls(
+            vault.protection,
+            vault.keyring_description,
+            vault.info.schema_version,
+            kept_key and vault.protection is Protection.PASSPHRASE,
+        )

@@ -2,22 +2,28 @@
 
 Shown when a session that was escalated, reported or ended early is finished. Each
 choice is one click; what the talent answers in the check-in is never kept, only that
-a check-in, a break or a debrief happened (counted per night).
+a check-in, a break or a debrief happened (counted per night). A break runs on a timer
+shown here: new sessions wait until it ends, or until the talent ends it.
+
+"Not OK" in the check-in reaches the agency at once: a wellbeing escalation of its own
+(:meth:`AfterCareDialog.not_ok`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.safety import AfterCareOffer, CareOffer, DebriefRoute, EscalationView
+from talentdesk.safety.aftercare import BREAK_MINUTES
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
-from talentdesk.ui.widgets import Callout, make_button, make_label
+from talentdesk.ui.session.messages import clock_text
+from talentdesk.ui.widgets import Callout, keep_tall_enough, make_button, make_label
 
-#: The break the dialog suggests, in minutes.
-BREAK_MINUTES = 10
+#: How often the break's countdown looks at the clock.
+TICK_MS = 500
 
 
 class AfterCareDialog(QDialog):
@@ -54,10 +60,18 @@ class AfterCareDialog(QDialog):
         self.shaken_button = make_button(name="feelShaken")
         self.not_ok_button = make_button(name="feelNotOk")
         self.reply = Callout("note", name="afterCareReply")
+        self.break_area = QWidget()
+        self.break_area.setObjectName("breakArea")
+        self.break_time = make_label("promptTime", wrap=False, name="breakTime")
+        self.break_text = make_label("body", name="breakText")
+        self.end_break_button = make_button(name="endBreak")
         self.privacy = make_label("small", name="afterCarePrivacy")
         self.close_button = make_button("primary", name="closeAfterCare")
+        self._break_timer = QTimer(self)
+        self._break_timer.setInterval(TICK_MS)
         self._build_layout()
         self._connect_signals()
+        keep_tall_enough(self, min_width=420)
         self.resize(QSize(580, 440))
         self.retranslate()
 
@@ -83,6 +97,12 @@ class AfterCareDialog(QDialog):
         area.setSpacing(8)
         area.addWidget(self.question)
         area.addLayout(feelings)
+        pause = QHBoxLayout(self.break_area)
+        pause.setContentsMargins(0, 0, 0, 0)
+        pause.setSpacing(12)
+        pause.addWidget(self.break_time)
+        pause.addWidget(self.break_text, 1)
+        pause.addWidget(self.end_break_button, 0, Qt.AlignmentFlag.AlignVCenter)
         close_row = QHBoxLayout()
         close_row.addWidget(self.privacy, 1)
         close_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -94,10 +114,12 @@ class AfterCareDialog(QDialog):
         layout.addLayout(offers)
         layout.addWidget(self.check_in)
         layout.addWidget(self.reply)
+        layout.addWidget(self.break_area)
         layout.addStretch(1)
         layout.addLayout(close_row)
         self.check_in.hide()
         self.reply.hide()
+        self.break_area.hide()
 
     def _connect_signals(self) -> None:
         self.check_in_button.clicked.connect(self.start_check_in)
@@ -107,6 +129,8 @@ class AfterCareDialog(QDialog):
         self.shaken_button.clicked.connect(lambda: self._felt("shaken"))
         self.not_ok_button.clicked.connect(self.not_ok)
         self.close_button.clicked.connect(self.close)
+        self.end_break_button.clicked.connect(self.end_break)
+        self._break_timer.timeout.connect(self._show_break)
 
     # ------------------------------------------------------------------ choices
 
@@ -136,7 +160,7 @@ class AfterCareDialog(QDialog):
         self.reply.show()
 
     def take_break(self) -> None:
-        """Take the break offered (counted)."""
+        """Take the break offered (counted): it runs on a timer, new sessions wait."""
         if CareOffer.BREAK not in self.completed:
             self.completed.add(CareOffer.BREAK)
             self._safety.break_taken(self.offer.booking_id)
@@ -144,6 +168,31 @@ class AfterCareDialog(QDialog):
         self.check_in.hide()
         self.retranslate()
         self.reply.show()
+        self._break_timer.start()
+        self._show_break()
+
+    def end_break(self) -> None:
+        """End the break now: the talent is ready for the next session."""
+        self._safety.end_break()
+        self._show_break()
+
+    def _show_break(self) -> None:
+        left = self._safety.break_left()
+        taken = CareOffer.BREAK in self.completed
+        self.break_area.setVisible(taken)
+        if left is None:
+            self._break_timer.stop()
+            self.break_time.setText("")
+            self.break_time.hide()
+            self.end_break_button.hide()
+            self.break_text.setText(self.tr("Your break is over. Go on when you are ready."))
+            return
+        self.break_time.show()
+        self.end_break_button.show()
+        self.break_time.setText(clock_text(left))
+        self.break_text.setText(
+            self.tr("New sessions wait until your break is over, or until you end it.")
+        )
 
     def ask_debrief(self) -> None:
         """Ask the agency for a debrief (sent to its supervisors' queue; counted)."""
@@ -173,9 +222,10 @@ class AfterCareDialog(QDialog):
 
     def retranslate(self) -> None:
         words = self._words
-        self.setWindowTitle(self.tr("After the session — TalentDesk"))
+        self.setWindowTitle(self.tr("After the session"))
         self.title.setText(self.tr("That was a hard session"))
-        reasons = ", ".join(words.hard_reason(r) for r in self.offer.reasons)
+        # "a, b and c" in the language in use (QLocale's default follows it).
+        reasons = QLocale().createSeparatedList([words.hard_reason(r) for r in self.offer.reasons])
         self.body.setText(
             self.tr(
                 "This session was hard: %1. Take a moment for yourself before the next one."
@@ -185,6 +235,9 @@ class AfterCareDialog(QDialog):
         self.break_button.setText(
             words.offer(CareOffer.BREAK) + " · " + self.tr("%n min", "", BREAK_MINUTES)
         )
+        self.end_break_button.setText(self.tr("End break"))
+        if CareOffer.BREAK in self.completed:
+            self._show_break()
         self.debrief_button.setText(words.offer(CareOffer.DEBRIEF))
         self.question.setText(self.tr("How are you feeling right now?"))
         self.fine_button.setText(self.tr("I'm OK"))
@@ -202,7 +255,7 @@ class AfterCareDialog(QDialog):
             )
             if self.escalation is not None
             else self.tr(
-                "Please don't carry this alone: ask for a debrief, or call your supervisor. "
+                "Please don't carry this alone: ask your supervisor for a talk, or call them. "
                 "You don't have to take the next booking right away."
             ),
             "break": self.tr(

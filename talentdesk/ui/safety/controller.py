@@ -389,9 +389,20 @@ class SafetyController(QObject):
         self._count(lambda: care.check_in_done(booking_id))
 
     def break_taken(self, booking_id: str) -> None:
-        """The talent takes the break offered."""
+        """The talent takes the break offered: it runs from now, and new sessions wait."""
+        from talentdesk.safety.aftercare import BREAK_MINUTES
+
         care = self.service.after_care
+        care.pause.start(BREAK_MINUTES)  # in memory, at once: the countdown shows it now
         self._count(lambda: care.break_taken(booking_id))
+
+    def break_left(self) -> float | None:
+        """Seconds left of the talent's break; None when none runs."""
+        return self.workspace.break_left()
+
+    def end_break(self) -> None:
+        """End the break now: the talent is ready for the next session."""
+        self.workspace.end_break()
 
     def dismiss_after_care(self, booking_id: str) -> None:
         """The talent closed the offer."""

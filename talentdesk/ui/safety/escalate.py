@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -96,6 +97,8 @@ class EscalationPanel(QFrame):
         self._view: EscalationView | None = None
         self._sending = False
         self._details_open = not self._foldable
+        self._columns_shown = 0
+        self._margin = 12 if compact else 18
         self.headline = make_label("stateHeadline", name="escalationHeadline")
         self.explanation = make_label("body", name="escalationExplanation")
         self.facts = make_label("small", name="escalationFacts")
@@ -132,12 +135,10 @@ class EscalationPanel(QFrame):
     # ------------------------------------------------------------------ layout
 
     def _build_layout(self) -> None:
-        signs = QGridLayout()
+        signs = self._signs = QGridLayout()
         signs.setHorizontalSpacing(8)
         signs.setVerticalSpacing(6)
-        columns = self._sign_columns
-        for number, button in enumerate(self.sign_buttons.values()):
-            signs.addWidget(button, number // columns, number % columns)
+        self._grid_signs(self._sign_columns)
         details = QVBoxLayout(self.details)
         details.setContentsMargins(0, 6, 0, 0)
         details.setSpacing(8)
@@ -156,12 +157,21 @@ class EscalationPanel(QFrame):
             send_row.addWidget(self.send_button)
         details.addLayout(send_row)
 
-        confirm = QHBoxLayout(self.confirm_row)
-        confirm.setContentsMargins(0, 0, 0, 0)
-        confirm.setSpacing(8)
-        confirm.addWidget(self.confirm_text, 1)
-        confirm.addWidget(self.confirm_button)
-        confirm.addWidget(self.keep_button)
+        if self._compact:
+            # Too narrow for the question and both answers on one line: one under another.
+            stacked = QVBoxLayout(self.confirm_row)
+            stacked.setContentsMargins(0, 0, 0, 0)
+            stacked.setSpacing(6)
+            stacked.addWidget(self.confirm_text)
+            stacked.addWidget(self.keep_button)
+            stacked.addWidget(self.confirm_button)
+        else:
+            confirm = QHBoxLayout(self.confirm_row)
+            confirm.setContentsMargins(0, 0, 0, 0)
+            confirm.setSpacing(8)
+            confirm.addWidget(self.confirm_text, 1)
+            confirm.addWidget(self.confirm_button)
+            confirm.addWidget(self.keep_button)
 
         bottom = QHBoxLayout()
         bottom.setSpacing(8)
@@ -174,7 +184,7 @@ class EscalationPanel(QFrame):
             bottom.addStretch(1)
 
         layout = QVBoxLayout(self)
-        margin = 12 if self._compact else 18
+        margin = self._margin
         layout.setContentsMargins(margin, margin - 2, margin, margin - 2)
         layout.setSpacing(6)
         layout.addWidget(self.headline)
@@ -194,6 +204,31 @@ class EscalationPanel(QFrame):
             self.explanation.hide()
         if not self._foldable:
             self.details_toggle.hide()
+
+    def _grid_signs(self, columns: int) -> None:
+        """Put the crisis-sign buttons in ``columns`` columns."""
+        signs = self._signs
+        for button in self.sign_buttons.values():
+            signs.removeWidget(button)
+        for number, button in enumerate(self.sign_buttons.values()):
+            signs.addWidget(button, number // columns, number % columns)
+        self._columns_shown = columns
+
+    def _fit_signs(self) -> None:
+        """Side by side where every sign's words fit, else one under another."""
+        wanted = self._sign_columns
+        if wanted > 1:
+            margins = self._margin * 2
+            room = self.contentsRect().width() - margins
+            each = (room - self._signs.horizontalSpacing() * (wanted - 1)) // wanted
+            widest = max(button.sizeHint().width() for button in self.sign_buttons.values())
+            wanted = wanted if widest <= each else 1
+        if wanted != self._columns_shown:
+            self._grid_signs(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_signs()
 
     def _connect_signals(self) -> None:
         self._safety.changed.connect(self._snapshot_changed)
@@ -371,12 +406,18 @@ class EscalationPanel(QFrame):
 
     # ------------------------------------------------------------------ texts
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         words = self._words
         view = self._view
         self.details_title.setText(self.tr("Add details (optional): what is happening?"))
         for sign, button in self.sign_buttons.items():
             button.setText(words.sign(sign))
+        self._fit_signs()
         self.note.setPlaceholderText(
             self.tr("A short note for your supervisor (no customer names or contacts)")
         )
@@ -464,7 +505,7 @@ class EscalateBox(TranslatedWidget):
         self.playbook_button.clicked.connect(self.playbook_requested)
         self.report_button.clicked.connect(self.report_requested)
         safety.escalation_raised.connect(self._raised)
-        safety.live_changed.connect(lambda _booking: self.follow_latest())
+        safety.live_changed.connect(self._live_changed)
         safety.failed.connect(self._failed)
         self.retranslate()
         self.follow_latest()
@@ -505,6 +546,9 @@ class EscalateBox(TranslatedWidget):
         """Escalate now (the button and Ctrl+Shift+E): durable when this returns."""
         self.error.hide()
         return self._safety.escalate(self.booking_id())
+
+    def _live_changed(self, _booking: object) -> None:
+        self.follow_latest()
 
     def follow_latest(self) -> None:
         """Show the newest open escalation about this box's booking, if any."""
@@ -592,7 +636,8 @@ class EscalateStrip(TranslatedWidget):
         self._timer.timeout.connect(self._render)
         safety.escalation_raised.connect(self._raised)
         safety.changed.connect(self.follow_latest)
-        safety.live_changed.connect(lambda _booking: self.follow_latest())
+        # Bound methods, not lambdas: a lambda would outlive this strip on the controller.
+        safety.live_changed.connect(self._live_changed)
         safety.failed.connect(self._failed)
         self.retranslate()
         self.follow_latest()
@@ -610,6 +655,9 @@ class EscalateStrip(TranslatedWidget):
         """Escalate now (the button and Ctrl+Shift+E): durable when this returns."""
         self._failed_text = ""
         return self._safety.escalate(self.booking_id())
+
+    def _live_changed(self, _booking: object) -> None:
+        self.follow_latest()
 
     def follow_latest(self) -> None:
         """Show the newest escalation about this strip's booking (open, or the one shown)."""

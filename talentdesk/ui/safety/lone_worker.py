@@ -17,7 +17,13 @@ from talentdesk.safety import EscalationView, LoneWorkerEvent, LoneWorkerEventKi
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import repolish
 from talentdesk.ui.session.messages import clock_text
-from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
+from talentdesk.ui.widgets import (
+    Callout,
+    TranslatedWidget,
+    keep_tall_enough,
+    make_button,
+    make_label,
+)
 
 #: Qt platforms on which a window may ask to stay on top.
 ON_TOP_PLATFORMS = frozenset({"xcb", "windows", "cocoa"})
@@ -65,7 +71,7 @@ class AreYouOkPrompt(TranslatedWidget):
         self._timer.timeout.connect(self._update_countdown)
         self._build_layout()
         self._connect_signals()
-        self.setMinimumWidth(460)
+        keep_tall_enough(self, min_width=460)
         self.resize(QSize(520, 320))
         self.retranslate()
 
@@ -243,7 +249,7 @@ class AreYouOkPrompt(TranslatedWidget):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Are you OK? — TalentDesk"))
+        self.setWindowTitle(self.tr("Are you OK?"))
         phase = self.phase
         minutes = round(self._safety.service.lone_worker.minutes_over)
         answer = round(self._safety.service.lone_worker.answer_minutes)

@@ -30,7 +30,8 @@ from talentdesk.safety import (
     NightCounts,
     ReportView,
 )
-from talentdesk.safety.playbook import DEFAULT_CONTACT_KEYS
+from talentdesk.safety.playbook import DEFAULT_CONTACT_KEYS, in_language
+from talentdesk.ui.language import current_language
 from talentdesk_contract.values import EscalationKind, ResolutionReason
 
 #: The default contacts by id, to tell them from an agency's own list.
@@ -130,8 +131,12 @@ class SafetyMessages(QObject):
         }[reason]
 
     def unanswered(self, phone: str | None, contacts: Sequence[EmergencyContact]) -> str:
-        """What to do when nobody at the agency took an escalation: call, now."""
-        numbers = " · ".join(f"{self.contact_name(c)} {c.number}" for c in contacts)
+        """What to do when nobody at the agency took an escalation: call, now.
+
+        The agency's contacts in the language in use (with those in no language).
+        """
+        shown = in_language(tuple(contacts), current_language())
+        numbers = " · ".join(f"{self.contact_name(c)} {c.number}" for c in shown)
         if phone:
             text = self.tr("Nobody at your agency has taken it. Call your supervisor now: %1.")
             text = text.replace("%1", phone)
@@ -201,17 +206,15 @@ class SafetyMessages(QObject):
                 "danger, call an emergency number now."
             )
         if state is EscalationState.DELIVERED:
-            text = self.tr("Your agency has it. A supervisor will acknowledge it here.")
+            # The agency's reference is in the facts line under it, once.
             if view.alerted_rounds:
-                text = self.tr(
+                return self.tr(
                     "Your agency has it, but nobody took it yet: it alerted its supervisors "
                     "again (%n time(s)).",
                     "",
                     view.alerted_rounds,
                 )
-            if view.remote_id:
-                text += " " + self.tr("Agency reference: %1").replace("%1", view.remote_id)
-            return text
+            return self.tr("Your agency has it. A supervisor will acknowledge it here.")
         if state is EscalationState.ACKNOWLEDGED:
             text = self.tr("Supervisor %1 acknowledged it at %2.").replace(
                 "%1", view.supervisor or "—"

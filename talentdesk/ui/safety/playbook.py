@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import DEFAULT_EMERGENCY_CONTACTS, EmergencyContact, IncidentCategory
 from talentdesk.safety import PLAYBOOK, CrisisGuide, EscalationView, guide_for
+from talentdesk.safety.playbook import in_language
+from talentdesk.ui.language import current_language
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import BookingSource
 from talentdesk.ui.safety.messages import SafetyMessages
@@ -218,6 +220,7 @@ class PlaybookPanel(TranslatedWidget):
         self.escalate_button.clicked.connect(self.escalate_with_sign)
         self.report_button.clicked.connect(self._report)
         self._safety.changed.connect(self.show_contacts)
+        self._safety.changed.connect(self._follow_escalation)
         self._safety.escalation_raised.connect(self._raised_elsewhere)
 
     # ------------------------------------------------------------------ signs
@@ -271,7 +274,7 @@ class PlaybookPanel(TranslatedWidget):
     def show_contacts(self) -> None:
         """Lay the contact cards out again (new contacts, or another sign picked)."""
         sign = self._guide.sign if self._guide is not None else None
-        contacts = contacts_for(self._safety.snapshot.contacts, sign)
+        contacts = self._contacts(sign)
         while len(self.contact_cards) < len(contacts):
             card = ContactCard()
             card.copy_requested.connect(self._copy_number)
@@ -295,6 +298,10 @@ class PlaybookPanel(TranslatedWidget):
         else:
             hint = self.tr("From your agency.")
         self.contacts_hint.setText(hint)
+
+    def _contacts(self, sign: wire.CrisisSign | None) -> list[EmergencyContact]:
+        """The contacts in the app's language (and those in none), for ``sign`` first."""
+        return contacts_for(in_language(self._safety.snapshot.contacts, current_language()), sign)
 
     def shown_numbers(self) -> list[str]:
         """The numbers on show, in order."""
@@ -323,6 +330,21 @@ class PlaybookPanel(TranslatedWidget):
         if self._last is not None and view.id == self._last.id:
             self._last = view
 
+    def _follow_escalation(self) -> None:
+        """The escalation sent from here moved on (delivered, taken, resolved): say so."""
+        last = self._last
+        if last is None:
+            return
+        fresh = self._safety.snapshot.escalation(last.id)
+        if fresh is not None and fresh != last:
+            self._last = fresh
+            self.retranslate()
+
+    @property
+    def escalation(self) -> EscalationView | None:
+        """The escalation sent from here, as last heard of."""
+        return self._last
+
     def _report(self) -> None:
         guide = self._guide
         category = guide.report_category if guide is not None else None
@@ -344,7 +366,7 @@ class PlaybookPanel(TranslatedWidget):
                 zip(self.action_labels, guide.actions, strict=True), start=1
             ):
                 label.setText(f"{number}.  {words.message(action.key)}")
-            numbers = [c.number for c in contacts_for(self._safety.snapshot.contacts, guide.sign)]
+            numbers = [c.number for c in self._contacts(guide.sign)]
             first = numbers[0] if numbers else "112"
             self.emergency_text.setText(
                 self.tr("Call emergency services now: %1. Then escalate.").replace("%1", first)
@@ -355,14 +377,15 @@ class PlaybookPanel(TranslatedWidget):
             self.tr("Asks your supervisor for help now, with this crisis sign filled in.")
         )
         self.report_button.setText(self.tr("Report it"))
-        if self._last is not None:
-            self.result.setText(
-                self.tr("Your supervisor was asked for help, with “%1”.").replace(
-                    "%1", words.sign(self._last.crisis_sign)
-                )
+        last = self._last
+        if last is not None:
+            asked = self.tr("Your supervisor was asked for help, with “%1”.").replace(
+                "%1", words.sign(last.crisis_sign)
             )
+            self.result.setText(f"{asked} {words.state_line(last)}")
             self.result.show()
         self.contacts_title.setText(self.tr("Emergency contacts"))
+        self.show_contacts()  # the contacts written in the language now on show
         self.show_contacts()
 
 
@@ -396,12 +419,19 @@ class PlaybookWindow(TranslatedWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.setMinimumWidth(560)
-        self.resize(QSize(620, 760))
+        self.resize(QSize(620, 680))  # fits a 1366×768 screen with its title bar
         self.retranslate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape closes it, as it does a dialog (it only hides; it opens again as it was).
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.hide()
         event.accept()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Crisis playbook — TalentDesk"))
+        self.setWindowTitle(self.tr("Crisis playbook"))

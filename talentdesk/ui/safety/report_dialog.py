@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QListView,
@@ -22,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.domain import IncidentCategory
-from talentdesk.safety import ReportView, SafetyError
+from talentdesk.safety import Delivery, ReportView, SafetyError
 from talentdesk.safety.reports import DESCRIPTION_MAX_CHARS
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.messages import SafetyMessages
 from talentdesk.ui.safety.models import SessionsModel
-from talentdesk.ui.widgets import Callout, make_button, make_label
+from talentdesk.ui.widgets import Callout, keep_tall_enough, make_button, make_combo, make_label
 from talentdesk.workspace import SessionChoice
 
 #: The categories in the order the talent sees them.
@@ -80,8 +79,7 @@ class ReportDialog(QDialog):
         self.no_sessions = make_label("muted", name="noSessions")
         self.too_late = Callout("warning", name="tooLate")
         self.category_label = make_label("fieldLabel", name="categoryLabel")
-        self.category = QComboBox()
-        self.category.setObjectName("categoryBox")
+        self.category = make_combo("categoryBox")
         for value in CATEGORIES:
             self.category.addItem("", value.value)
         self.category.setCurrentIndex(CATEGORIES.index(category) if category is not None else -1)
@@ -101,8 +99,8 @@ class ReportDialog(QDialog):
         self._pages = QStackedWidget()
         self._build_layout()
         self._connect_signals()
-        self.setMinimumWidth(560)
-        self.resize(QSize(620, 660))
+        keep_tall_enough(self, min_width=560)
+        self.resize(QSize(620, 640))
         self.retranslate()
         self._update()
         self.load_sessions()
@@ -160,6 +158,7 @@ class ReportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.file_button.clicked.connect(self.file)
         self.close_button.clicked.connect(self.accept)
+        self._safety.changed.connect(self._follow_report)
 
     # ------------------------------------------------------------------ sessions
 
@@ -234,6 +233,42 @@ class ReportDialog(QDialog):
             choice, category, description, done=self._filed, failure=self._failed
         )
 
+    def _filed_text(self, report: ReportView) -> str:
+        """What became of the report: on its way, or its ticket, level, status and note."""
+        words = self._words
+        category = words.category(report.category)
+        if report.delivery is Delivery.FAILED:
+            text = self.tr("Your agency refused the report “%1”.").replace("%1", category)
+            if report.failure:
+                text += " " + self.tr("The agency said: %1").replace("%1", report.failure)
+            return text + " " + self.tr("Contact your agency directly.")
+        if not report.ticket:
+            return self.tr(
+                "“%1” is saved on this device and on its way to your agency. Its ticket "
+                "number shows here as soon as the agency has it."
+            ).replace("%1", category)
+        lines = [
+            self.tr("Your agency has “%1”.").replace("%1", category),
+            self.tr("Ticket %1 · %2 · %3")
+            .replace("%1", report.ticket)
+            .replace("%2", words.level(report.level))
+            .replace("%3", words.report_status(report)),
+        ]
+        if report.agency_note:
+            lines.append(self.tr("From your agency: %1").replace("%1", report.agency_note))
+        lines.append(self.tr("The Safety page follows it as your agency works on it."))
+        return "\n".join(lines)
+
+    def _follow_report(self) -> None:
+        """The report filed here moved on (delivered with its ticket, a ticket update)."""
+        report = self.report
+        if report is None:
+            return
+        fresh = self._safety.snapshot.report(report.id)
+        if fresh is not None and fresh != report:
+            self.report = fresh
+            self.retranslate()
+
     def _filed(self, view: ReportView) -> None:
         self._busy = False
         self.report = view
@@ -261,7 +296,7 @@ class ReportDialog(QDialog):
 
     def retranslate(self) -> None:
         words = self._words
-        self.setWindowTitle(self.tr("Report an incident — TalentDesk"))
+        self.setWindowTitle(self.tr("Report an incident"))
         self.title.setText(self.tr("Report an incident"))
         self.sessions_label.setText(self.tr("Which session?"))
         self.no_sessions.setText(
@@ -291,11 +326,6 @@ class ReportDialog(QDialog):
         self.done_title.setText(self.tr("Report filed"))
         report = self.report
         if report is not None:
-            self.done_text.setText(
-                self.tr(
-                    "“%1” is on its way to your agency. Its ticket number, level and status "
-                    "appear on the Safety page as your agency works on it."
-                ).replace("%1", words.category(report.category))
-            )
+            self.done_text.setText(self._filed_text(report))
         self.close_button.setText(self.tr("Close"))
         self.sessions.retranslate()

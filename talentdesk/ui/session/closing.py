@@ -8,7 +8,6 @@ the agency and destroys the customer's details.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QProgressBar,
     QVBoxLayout,
@@ -19,7 +18,14 @@ from talentdesk.sessions.runner import ClosingRoutine, SessionError, SessionTick
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
-from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label
+from talentdesk.ui.widgets import (
+    Callout,
+    Card,
+    TranslatedWidget,
+    WrappedCheckBox,
+    make_button,
+    make_label,
+)
 
 
 class ClosingPanel(TranslatedWidget):
@@ -36,7 +42,7 @@ class ClosingPanel(TranslatedWidget):
         self._words = SessionMessages(self)
         self._routine: ClosingRoutine | None = None
         self._tick: SessionTick | None = None
-        self.steps: dict[str, QCheckBox] = {}
+        self.steps: dict[str, WrappedCheckBox] = {}
         self.copier = ReplyCopier(session, self)
         self.title = make_label("title", wrap=False, name="closingTitle")
         self.summary = make_label("muted", name="closingSummary")
@@ -96,7 +102,7 @@ class ClosingPanel(TranslatedWidget):
         session.checklist_changed.connect(self._update)
         session.ticked.connect(self.set_tick)
         session.reply_copied.connect(self._copied)
-        session.busy_changed.connect(lambda _busy: self._update())
+        session.busy_changed.connect(self._busy_changed)
         session.failed.connect(self._failed)
 
     # ------------------------------------------------------------------ state
@@ -109,9 +115,9 @@ class ClosingPanel(TranslatedWidget):
             box.deleteLater()
         self.steps = {}
         for key in routine.checklist:
-            box = QCheckBox()
+            box = WrappedCheckBox()
             box.setObjectName(f"step_{key}")
-            box.setProperty("role", "step")
+            box.box.setProperty("role", "step")
             box.setChecked(key in routine.done)
             box.toggled.connect(lambda on, key=key: self._session.set_step_done(key, on))
             self.steps[key] = box
@@ -159,6 +165,9 @@ class ClosingPanel(TranslatedWidget):
         self.error.show()
 
     # ------------------------------------------------------------------ texts
+
+    def _busy_changed(self, _busy: bool) -> None:
+        self._update()
 
     def _update(self) -> None:
         routine = self._routine

@@ -65,6 +65,18 @@ _NEAR = frozenset({PaceMessage.REPLY_SOON, PaceMessage.ONE_MORE_BREAKS})
 _OVER = frozenset({PaceMessage.SLOW_NOW, PaceMessage.BREAKING_NOW, PaceMessage.RULE_BROKEN})
 
 
+def _fix_line_height(label: ElidedLabel, extra: int) -> None:
+    """Give a one-line label the height of a line in its styled font, padding included,
+    plus ``extra`` pixels: measured once the style sheet has given it its font (a role's
+    larger font, a chip's padding), not with the default font it was made with."""
+    label.ensurePolished()
+    shown = label.text()
+    label.setText("Ág")  # a capital with an accent and a descender: a whole line's height
+    height = label.sizeHint().height()
+    label.setText(shown)
+    label.setFixedHeight(height + extra)
+
+
 def on_top_supported(platform: str | None = None) -> bool:
     """Whether ``platform`` (the running one if None) honours WindowStaysOnTopHint."""
     name = platform if platform is not None else QGuiApplication.platformName()
@@ -204,9 +216,9 @@ class CompactWindow(TranslatedWidget):
             self.sync.setFixedWidth(SYNC_WIDTH)
         self.on_top.setFixedWidth(ON_TOP_WIDTH)
         for label in (self.scope, self.package, self.caption, self.slow, self.note):
-            label.setFixedHeight(label.fontMetrics().height() + 8)
-        self.waiting.setFixedHeight(self.waiting.fontMetrics().height() + 10)
-        self.time.setFixedHeight(self.time.fontMetrics().height() + 16)
+            _fix_line_height(label, 4)
+        _fix_line_height(self.waiting, 6)
+        _fix_line_height(self.time, 4)
         for button in (self.wrote_button, self.answered_button):
             button.setFixedHeight(54)
         for button in self.result_buttons:
@@ -230,7 +242,9 @@ class CompactWindow(TranslatedWidget):
         session.warning_due.connect(self._warning_due)
         session.pace_changed.connect(self.show_pace)
         session.replies_changed.connect(self.find_replies)
-        session.reply_language_changed.connect(lambda _code: self.find_replies())
+        # Bound methods only on the controller: it outlives this window (a lambda would
+        # call into a deleted one in the next session).
+        session.reply_language_changed.connect(self._reply_language_changed)
         session.context_changed.connect(self.retranslate)
         session.reply_copied.connect(self._copied)
         self.on_top.toggled.connect(self.set_on_top)
@@ -351,6 +365,9 @@ class CompactWindow(TranslatedWidget):
 
     # ------------------------------------------------------------------ replies
 
+    def _reply_language_changed(self, _code: object) -> None:
+        self.find_replies()
+
     def find_replies(self) -> None:
         """Search the replies for what is typed (on the bridge); pinned first when empty."""
         self._seq += 1
@@ -396,8 +413,11 @@ class CompactWindow(TranslatedWidget):
             button.setText(metrics.elidedText(full, Qt.TextElideMode.ElideRight, room))
 
     def copy_result(self, number: int) -> bool:
-        """Copy the reply of Ctrl+``number``; False when there is none."""
+        """Copy the reply of Ctrl+``number``; False (and says so) when there is none."""
         if not 1 <= number <= len(self._results):
+            self.note.set_full_text(
+                self.tr("No reply at Ctrl+%1 in this list.").replace("%1", str(number))
+            )
             return False
         self.copier.copy(self._results[number - 1])
         return True
@@ -441,7 +461,7 @@ class CompactWindow(TranslatedWidget):
             if self.scope.property("scope") != scope.value:
                 self.scope.setProperty("scope", scope.value)
                 set_role(self.scope, "scopeChip")
-            self.setWindowTitle(f"{live.package.name} — TalentDesk")
+            self.setWindowTitle(live.package.name)  # Qt adds " — TalentDesk"
             booking = live.booking
             self.package.set_full_text(
                 f"{live.package.name} · {self._words.span(booking.start, booking.end)}"
@@ -453,10 +473,12 @@ class CompactWindow(TranslatedWidget):
         self.on_top.setToolTip(self.tr("Keep this window above your chat app"))
         wrote_key = self._key_text(context.hotkey_message_in)
         replied_key = self._key_text(context.hotkey_replied)
-        self.wrote_button.setText(self.tr("Message in") + (f"\n{wrote_key}" if wrote_key else ""))
-        self.answered_button.setText(
-            self.tr("Replied") + (f"\n{replied_key}" if replied_key else "")
-        )
+        # The words of the full window's buttons; under them the system-wide hotkey, or
+        # this window's own key where there is none (Wayland, turned off).
+        wrote = self._words.message_in_button()
+        replied = self._words.replied_button()
+        self.wrote_button.setText(f"{wrote}\n{wrote_key or 'F8'}")
+        self.answered_button.setText(f"{replied}\n{replied_key or 'F9'}")
         self.wrote_button.setToolTip(self.tr("The customer wrote: the wait starts (F8)."))
         self.answered_button.setToolTip(
             self.tr("You answered (F9). Copying a ready reply counts as an answer.")

@@ -290,8 +290,19 @@ class SessionController(QObject):
     # ------------------------------------------------------------------ context
 
     def load_context(self) -> None:
-        """Read the talent's name, the contact window and the active preset again."""
-        self.run(self.workspace.session_context, self._context_loaded)
+        """Read the talent's name, the contact window and the active preset again.
+
+        A demo run first puts the sample agency's boundaries in force (once) and names
+        its talent if no name is set.
+        """
+        workspace, language = self.workspace, self.language
+
+        def work() -> SessionContext:
+            workspace.choose_demo_preset(language)
+            workspace.name_the_demo_talent()
+            return workspace.session_context()
+
+        self.run(work, self._context_loaded)
 
     def _context_loaded(self, context: SessionContext) -> None:
         self._context = context
@@ -321,10 +332,13 @@ class SessionController(QObject):
             lambda exc: self._failed("resume", exc),
         )
 
-    def start(self, booking_id: str, *, customer_unblocked: bool = False) -> None:
+    def start(
+        self, booking_id: str, *, customer_unblocked: bool = False, override_break: bool = False
+    ) -> None:
         """Start the session of an accepted booking (on the bridge).
 
-        The outcome arrives as ``session_changed`` or ``failed("start", SessionError)``.
+        The outcome arrives as ``session_changed`` or ``failed("start", SessionError)``
+        (``on_break`` while the talent's break runs, unless ``override_break``).
         """
         if self._busy or self._live is not None:
             return
@@ -333,7 +347,10 @@ class SessionController(QObject):
 
         def work() -> OpenedSession:
             return workspace.start_session(
-                booking_id, customer_unblocked=customer_unblocked, language=language
+                booking_id,
+                customer_unblocked=customer_unblocked,
+                language=language,
+                override_break=override_break,
             )
 
         self.run(work, self._opened, lambda exc: self._failed("start", exc))
@@ -375,6 +392,10 @@ class SessionController(QObject):
         if tick.phase is not SessionPhase.FINISHED:
             self._timer.start(next_tick_ms(tick))
         return tick
+
+    def break_left(self) -> float | None:
+        """Seconds left of the talent's break after a hard session; None when none runs."""
+        return self.workspace.break_left()
 
     def minutes_left(self) -> int | None:
         """Whole minutes left of the live session (rounded up), without side effects."""

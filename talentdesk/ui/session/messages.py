@@ -22,6 +22,7 @@ from talentdesk.sessions.terms import (
     SessionScope,
     scope_of,
 )
+from talentdesk.ui.language import current_language, translate_in
 from talentdesk.ui.session.stages import BookingStage
 
 
@@ -122,6 +123,7 @@ class SessionMessages(QObject):
             ),
             "too_late": self.tr("The booked time is over; this session can no longer start."),
             "finished": self.tr("This session is already finished."),
+            "on_break": self.tr("You are on a break. Start anyway, or wait until it ends."),
         }.get(key, self.tr("The session step failed. Try again."))
 
     def reply_error(self, key: str) -> str:
@@ -194,6 +196,14 @@ class SessionMessages(QObject):
 
     # ------------------------------------------------------------------ reply pace
 
+    def message_in_button(self) -> str:
+        """The "customer wrote" button's words, the same in every session window."""
+        return self.tr("Message in")
+
+    def replied_button(self) -> str:
+        """The "I answered" button's words, the same in every session window."""
+        return self.tr("Replied")
+
     def pace_message(self, message: PaceMessage | None) -> str:
         """The pace line's one sentence (empty when all is well)."""
         if message is None:
@@ -232,11 +242,26 @@ class SessionMessages(QObject):
             BoundaryAnswer.NEVER: self.tr("Never"),
         }[answer]
 
+    def answer_in(self, answer: BoundaryAnswer, language: str | None) -> str:
+        """OK / ask me / never in ``language`` (a preset's own), whatever the app shows."""
+        if language is None:
+            return self.answer(answer)
+        source = {
+            BoundaryAnswer.OK: "OK",
+            BoundaryAnswer.ASK: "Ask me",
+            BoundaryAnswer.NEVER: "Never",
+        }[answer]
+        return translate_in(language, "SessionMessages", source)
+
     def source(self, source: Source, *, edited: bool = False) -> str:
         """Who wrote a reply or preset."""
         if source is Source.AGENCY:
             return self.tr("Agency")
         return self.tr("Mine · edited from the agency's") if edited else self.tr("Mine")
+
+    def app_language(self) -> str:
+        """The language the app shows ("id" or "en")."""
+        return current_language()
 
     def language_name(self, code: str | None) -> str:
         """A language, named in the app's language."""

@@ -9,10 +9,12 @@ customer: notification daemons keep a history.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -20,6 +22,9 @@ from PySide6.QtWidgets import QHBoxLayout, QSystemTrayIcon, QWidget
 
 from talentdesk.domain import Booking, BookingStatus, contact_window
 from talentdesk.ui.session.controller import SessionController
+
+if TYPE_CHECKING:
+    from talentdesk.sessions.runner import LiveSession
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.style import ACCENT
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button
@@ -49,6 +54,22 @@ def app_icon(size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the talent, worded again whenever it is shown.
+
+    Attributes:
+        key: What it is about (``reminder:<booking id>``...): a newer notice with the same
+            key replaces it, and :meth:`Notifier.withdraw` takes it back once it no longer
+            holds.
+        words: Its title and text in the language on show (called again after a language
+            switch, so a banner never stays in the old language).
+    """
+
+    key: str
+    words: Callable[[], tuple[str, str]]
+
+
 class Notifier(QObject):
     """Says something to the talent: in the tray where there is one, else as a banner.
 
@@ -56,10 +77,12 @@ class Notifier(QObject):
         tray_available: Whether the desktop has a system tray (a fake in tests).
 
     Signals:
-        banner_requested(str, str): Title and text to show in the window (no tray).
+        banner_requested(object): A :class:`Notice` to show in the window (no tray).
+        withdrawn(str): The notice of that key no longer holds (a banner hides it).
     """
 
-    banner_requested = Signal(str, str)
+    banner_requested = Signal(object)
+    withdrawn = Signal(str)
 
     def __init__(
         self,
@@ -80,11 +103,24 @@ class Notifier(QObject):
         return self.tray is not None
 
     def notify(self, title: str, text: str, *, banner: bool = True) -> None:
-        """Tell the talent; ``banner=False`` says nothing where there is no tray."""
+        """Tell the talent once; ``banner=False`` says nothing where there is no tray.
+
+        A banner of this stays in the words it was given: for one that follows the
+        language and can be taken back, use :meth:`tell`.
+        """
+        self.tell(Notice("", lambda: (title, text)), banner=banner)
+
+    def tell(self, notice: Notice, *, banner: bool = True) -> None:
+        """Tell the talent ``notice`` (the tray's message is worded once, when shown)."""
         if self.tray is not None:
+            title, text = notice.words()
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
         elif banner:
-            self.banner_requested.emit(title, text)
+            self.banner_requested.emit(notice)
+
+    def withdraw(self, key: str) -> None:
+        """The notice of ``key`` no longer holds: its banner goes."""
+        self.withdrawn.emit(key)
 
     def discard(self) -> None:
         """Take the tray icon away (at quit)."""
@@ -128,6 +164,26 @@ def due_reminders(
     return due
 
 
+def reminder_key(booking_id: str) -> str:
+    """The notice key of a booking's reminder."""
+    return f"reminder:{booking_id}"
+
+
+def cancel_key(booking_id: str) -> str:
+    """The notice key of a booking's cancellation."""
+    return f"cancelled:{booking_id}"
+
+
+def newly_cancelled(bookings: list[Booking], accepted: set[str] | None) -> list[Booking]:
+    """Bookings cancelled since they were last seen accepted (or live); pure.
+
+    ``accepted`` is None on the first look: what was cancelled before is not news.
+    """
+    if accepted is None:
+        return []
+    return [b for b in bookings if b.status is BookingStatus.CANCELLED and b.id in accepted]
+
+
 class Reminders(QObject):
     """Reminds the talent of each accepted booking when its contact window opens.
 
@@ -138,9 +194,11 @@ class Reminders(QObject):
 
     Signals:
         reminded(str): The booking id just reminded of.
+        cancelled(str): The id of an accepted booking the agency has just cancelled.
     """
 
     reminded = Signal(str)
+    cancelled = Signal(str)
 
     def __init__(
         self,
@@ -155,6 +213,7 @@ class Reminders(QObject):
         self._notifier = notifier
         self._words = SessionMessages(self)
         self._sent: set[tuple[str, datetime]] = set()
+        self._accepted: set[str] | None = None  # None until the first look
         self._loading = False
         self._timer = QTimer(self)
         self._timer.setInterval(check_ms)
@@ -166,6 +225,12 @@ class Reminders(QObject):
         self._session.view.changed.connect(
             lambda changes: self.check() if changes.bookings or changes.outbox else None
         )
+        self._session.session_changed.connect(self._session_changed)
+
+    def _session_changed(self, live: LiveSession | None) -> None:
+        # Its session started: "your session starts now" no longer holds.
+        if live is not None:
+            self._notifier.withdraw(reminder_key(live.booking.id))
 
     def start(self) -> None:
         """Look now and then every ``check_ms``."""
@@ -196,12 +261,36 @@ class Reminders(QObject):
         self._loading = False
         session = self._session
         now = session.now()
+        for booking in newly_cancelled(bookings, self._accepted):
+            # An accepted booking the agency cancelled: its reminder goes, and the talent
+            # hears why.
+            self._notifier.withdraw(reminder_key(booking.id))
+            self._notifier.tell(
+                Notice(cancel_key(booking.id), functools.partial(self.cancel_texts, booking))
+            )
+            self.cancelled.emit(booking.id)
+        self._accepted = {
+            b.id for b in bookings if b.status in (BookingStatus.ACCEPTED, BookingStatus.LIVE)
+        }
         for reminder in due_reminders(bookings, now, session.context.contact_minutes, self._sent):
             booking = reminder.booking
             self._sent.add((booking.id, booking.start))
-            title, text = self.texts(reminder)
-            self._notifier.notify(title, text)
+            self._notifier.tell(
+                Notice(reminder_key(booking.id), functools.partial(self.texts, reminder))
+            )
             self.reminded.emit(booking.id)
+
+    def cancel_texts(self, booking: Booking) -> tuple[str, str]:
+        """The title and text of a cancelled booking's notice (never the customer)."""
+        words = self._words
+        text = (
+            self.tr("The agency cancelled your booking at %1 (%2).")
+            .replace("%1", words.clock(booking.start))
+            .replace("%2", booking.package.name)
+        )
+        if booking.cancel_reason:
+            text += " " + self.tr("Their reason: “%1”").replace("%1", booking.cancel_reason)
+        return self.tr("Booking cancelled"), text
 
     def texts(self, reminder: Reminder) -> tuple[str, str]:
         """The title and text of a reminder (time and package only, never the customer)."""
@@ -233,6 +322,7 @@ class ReminderBanner(TranslatedWidget):
     def __init__(self, notifier: Notifier | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reminderBanner")
+        self._notice: Notice | None = None
         self.callout = Callout("note", name="reminderText")
         self.close_button = make_button(name="reminderClose")
         layout = QHBoxLayout(self)
@@ -247,26 +337,50 @@ class ReminderBanner(TranslatedWidget):
         self.close_button.clicked.connect(self._dismiss)
         if notifier is not None:
             notifier.banner_requested.connect(self.show_notice)
+            notifier.withdrawn.connect(self.withdraw)
 
-    def show_notice(self, title: str, text: str) -> None:
+    @property
+    def notice(self) -> Notice | None:
+        """The notice on show."""
+        return self._notice
+
+    def show_notice(self, notice: Notice) -> None:
         """Show a notice (the newest replaces the one on show)."""
-        self.callout.setText(f"{title} — {text}")
+        self._notice = notice
+        self._render()
         self.show()
 
+    def withdraw(self, key: str) -> None:
+        """Hide the notice of ``key`` if it is the one on show."""
+        if self._notice is not None and key and self._notice.key == key:
+            self._notice = None
+            self.hide()
+
     def _dismiss(self) -> None:
+        self._notice = None
         self.hide()
         self.dismissed.emit()
 
+    def _render(self) -> None:
+        if self._notice is not None:
+            title, text = self._notice.words()
+            self.callout.setText(f"{title} — {text}")
+
     def retranslate(self) -> None:
         self.close_button.setText(self.tr("Dismiss"))
+        self._render()
 
 
 __all__ = [
     "CHECK_MS",
+    "Notice",
     "Notifier",
     "Reminder",
     "ReminderBanner",
     "Reminders",
     "app_icon",
+    "cancel_key",
     "due_reminders",
+    "newly_cancelled",
+    "reminder_key",
 ]

@@ -119,8 +119,9 @@ class ReplyPaceBar(TranslatedWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Reply pace"))
-        self.wrote_button.setText(self.tr("Message in (F8)"))
-        self.answered_button.setText(self.tr("I answered (F9)"))
+        # The compact window's words, with the window's own keys.
+        self.wrote_button.setText(self._words.message_in_button() + " (F8)")
+        self.answered_button.setText(self._words.replied_button() + " (F9)")
         self.wrote_button.setToolTip(
             self.tr("Press when a message from the customer arrives: the wait starts.")
         )

@@ -14,7 +14,6 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTim
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,17 +21,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from talentdesk.domain import DeclineReply
-from talentdesk.sessions.replies import Blank, MissingBlanksError, ReplyError, SearchHit
+from talentdesk.sessions.replies import (
+    Blank,
+    MissingBlanksError,
+    ReplyError,
+    SearchHit,
+    empty_variables,
+)
 from talentdesk.sessions.replies import blanks as reply_blanks
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
-from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
+from talentdesk.ui.widgets import (
+    Callout,
+    TranslatedWidget,
+    ask_to_confirm,
+    keep_tall_enough,
+    make_button,
+    make_combo,
+    make_label,
+)
 
 #: Language filter choices: the talent's replies in one language, or both.
 BOTH = ""
@@ -84,7 +99,7 @@ class BlanksDialog(QDialog):
         layout.addWidget(self.preview)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        keep_tall_enough(self, min_width=460)
         self._connect_signals()
         self.retranslate()
         self._update()
@@ -139,9 +154,51 @@ class ReplyCopier(QObject):
         self._session = session
         self._owner = owner
         self.dialog: BlanksDialog | None = None
+        self.warning: QMessageBox | None = None
 
     def copy(self, reply: DeclineReply) -> None:
-        """Copy ``reply`` filled in (after the blanks dialog when it has blanks)."""
+        """Copy ``reply`` filled in (after the blanks dialog when it has blanks).
+
+        A reply with a variable that would come out empty (``{talent}`` while no working
+        name is set) asks first: the gap would go to the customer.
+        """
+        empty = empty_variables(reply.text, self._session.reply_values())
+        if not empty:
+            self._copy(reply)
+            return
+        if self.warning is not None:
+            self.warning.reject()
+        names = ", ".join("{" + name + "}" for name in empty)
+        text = self.tr("This reply uses %1, which TalentDesk cannot fill in now.").replace(
+            "%1", names
+        )
+        if "talent" in empty:
+            details = self.tr(
+                "{talent} is your working name, and it is not set yet: copied now, the reply "
+                "leaves it out. Set it in Settings → Your working name."
+            )
+        else:
+            details = self.tr("Copied now, the reply leaves it out.")
+
+        def decided(copy: bool) -> None:
+            self.warning = None
+            if copy:
+                self._copy(reply)
+
+        self.warning = ask_to_confirm(
+            self._owner,
+            name="emptyVariablesWarning",
+            icon=QMessageBox.Icon.Warning,
+            role=QMessageBox.ButtonRole.AcceptRole,
+            title=self.tr("Copy with a gap?"),
+            text=text,
+            details=details,
+            confirm=self.tr("Copy anyway"),
+            keep=self.tr("Don't copy"),
+            decided=decided,
+        )
+
+    def _copy(self, reply: DeclineReply) -> None:
         needed = reply_blanks(reply.text)
         if not needed:
             self._session.copy_reply(reply)
@@ -183,12 +240,11 @@ class ReplySearchPanel(TranslatedWidget):
         self._linked_label: str | None = None
         self._copied: DeclineReply | None = None
         self.copier = ReplyCopier(session, self)
-        self.title = make_label("heading", wrap=False, name="replySearchTitle")
+        self.title = make_label("heading", name="replySearchTitle")
         self.field = QLineEdit()
         self.field.setObjectName("replySearchField")
         self.field.setClearButtonEnabled(True)
-        self.language = QComboBox()
-        self.language.setObjectName("replyLanguage")
+        self.language = make_combo("replyLanguage")
         for code in ("id", "en", BOTH):
             self.language.addItem("", code)
         self.language.setCurrentIndex(
@@ -219,18 +275,20 @@ class ReplySearchPanel(TranslatedWidget):
         self.refresh()
 
     def _build_layout(self) -> None:
+        # The language beside the title: the search field keeps the whole width to itself.
         top = QHBoxLayout()
         top.setSpacing(8)
-        top.addWidget(self.field, 1)
-        top.addWidget(self.language)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
+        self.language.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         linked = QHBoxLayout()
         linked.addWidget(self.linked_note, 1)
         linked.addWidget(self.show_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addWidget(self.field)
         layout.addLayout(linked)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_note)
@@ -280,7 +338,9 @@ class ReplySearchPanel(TranslatedWidget):
         replies = self._session.replies
 
         def work() -> tuple[list[SearchHit], list[DeclineReply]]:
-            return replies.search(query, language), replies.pinned(language)
+            # Pins are numbered over both languages: Ctrl+3 is the same reply whatever
+            # the language filter shows.
+            return replies.search(query, language), replies.pinned()
 
         def found(result: tuple[list[SearchHit], list[DeclineReply]]) -> None:
             if seq == self._seq:
@@ -328,8 +388,17 @@ class ReplySearchPanel(TranslatedWidget):
             self.copy_reply(reply)
 
     def copy_pinned(self, number: int) -> bool:
-        """Copy the pinned reply of Ctrl+``number``; False when there is none."""
+        """Copy the pinned reply of Ctrl+``number``, in whichever language; False if none.
+
+        With none pinned there, the panel says so rather than doing nothing.
+        """
         if not 1 <= number <= len(self._pinned):
+            self.error.setText(
+                self.tr("Nothing is pinned at Ctrl+%1. Pin replies on the Replies page.").replace(
+                    "%1", str(number)
+                )
+            )
+            self.error.show()
             return False
         self.copy_reply(self._pinned[number - 1])
         return True
@@ -389,9 +458,16 @@ class ReplySearchPanel(TranslatedWidget):
             self.empty_note.setText(
                 self.tr("No ready replies yet: they arrive with your agency's settings.")
             )
-        if self._copied is not None:
-            code = f"/{self._copied.shortcode}" if self._copied.shortcode else ""
+        copied = self._copied
+        if copied is not None:
+            code = f"/{copied.shortcode}" if copied.shortcode else ""
             text = self.tr("Copied %1 — paste it into your chat.").replace("%1", code).strip()
+            shown = self.language_code()
+            if shown is not None and copied.language != shown:
+                # A pinned reply in the other language: say so, it is not on the list.
+                text += " " + self.tr("(It is in %1.)").replace(
+                    "%1", self._words.language_name(copied.language)
+                )
             self.note.setText(" ".join(text.split()))
 
     def retranslate(self) -> None:

@@ -14,16 +14,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from talentdesk.domain import Booking, BookingStatus, CustomerContact, contact_window
 from talentdesk.sessions.terms import SessionError
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.messages import SessionMessages
+from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
 
+#: How often the break's countdown on the card looks at the clock.
+BREAK_TICK_MS = 1000
 #: How often the card looks at the clock and the contact again.
 REFRESH_MS = 15_000
 
@@ -45,9 +47,11 @@ class SessionStartPanel(Card):
 
     Signals:
         open_session_requested(): The talent wants the live session's window.
+        filled(): The booking and its contact were read again (the card may have grown).
     """
 
     open_session_requested = Signal()
+    filled = Signal()
 
     def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent, margins=18)
@@ -60,8 +64,12 @@ class SessionStartPanel(Card):
         self._seq = 0
         self.title = make_label("heading", name="startTitle")
         self.stage = make_label("muted", name="startStage")
-        self.contact = ContactPanel(session.clipboard, compact=True)
+        self.contact = ContactPanel(session.clipboard)
         self.unblock_note = Callout("warning", name="unblockNote")
+        self.break_note = Callout("note", name="breakNote")
+        self.confirm_dialog: QMessageBox | None = None
+        self._break_timer = QTimer(self)
+        self._break_timer.setInterval(BREAK_TICK_MS)
         self.unblocked = QCheckBox()
         self.unblocked.setObjectName("unblockedConfirm")
         self.start_button = make_button("primary", name="startSession")
@@ -87,12 +95,15 @@ class SessionStartPanel(Card):
         self.body.setSpacing(10)
         self.body.addLayout(head)
         self.body.addWidget(self.contact)
+        self.body.addWidget(self.break_note)
         self.body.addWidget(self.unblock_note)
         self.body.addWidget(self.unblocked)
         self.body.addWidget(self.error)
         self.error.hide()
+        self.break_note.hide()
 
     def _connect_signals(self) -> None:
+        self._break_timer.timeout.connect(self._update)
         session = self._session
         self.start_button.clicked.connect(self._start_clicked)
         self.open_button.clicked.connect(self.open_session_requested)
@@ -100,10 +111,10 @@ class SessionStartPanel(Card):
         self.contact.copy_requested.connect(self._copy_handle)
         self._timer.timeout.connect(self.reload)
         session.session_changed.connect(self._session_changed)
-        session.busy_changed.connect(lambda _busy: self._update())
+        session.busy_changed.connect(self._busy_changed)
         session.context_changed.connect(self._update)
         session.failed.connect(self._failed)
-        session.contact_changed.connect(lambda _contact: self.reload())
+        session.contact_changed.connect(self._contact_changed)
 
     # ------------------------------------------------------------------ the booking
 
@@ -147,6 +158,7 @@ class SessionStartPanel(Card):
                 self._booking = result.booking
                 self._contact = result.contact
                 self._update()
+                self.filled.emit()
 
         self._session.run(work, loaded, receiver=self)
 
@@ -164,12 +176,47 @@ class SessionStartPanel(Card):
         booking = self._booking
         if booking is None or not self._can_start():
             return
+        left = self._session.break_left()
+        if left is not None:
+            # On a break after a hard session: starting is the talent's call, asked once.
+            self.confirm_dialog = ask_to_confirm(
+                self,
+                name="startOnBreak",
+                role=QMessageBox.ButtonRole.AcceptRole,
+                title=self.tr("You are on a break"),
+                text=self.tr("Your break has %1 left. Start this session anyway?").replace(
+                    "%1", clock_text(left)
+                ),
+                confirm=self.tr("Start anyway"),
+                keep=self.tr("Keep my break"),
+                decided=lambda start: self._start_decided(start, booking.id),
+            )
+            return
+        self._start(booking.id, override_break=False)
+
+    def _start_decided(self, start: bool, booking_id: str) -> None:
+        self.confirm_dialog = None
+        booking = self._booking
+        if start and booking is not None and booking.id == booking_id and self._can_start():
+            self._start(booking_id, override_break=True)
+
+    def _start(self, booking_id: str, *, override_break: bool) -> None:
         self._error = None
-        self._session.start(booking.id, customer_unblocked=self.unblocked.isChecked())
+        self._session.start(
+            booking_id,
+            customer_unblocked=self.unblocked.isChecked(),
+            override_break=override_break,
+        )
         self._update()
 
     def _copy_handle(self) -> None:
         self._session.copy_handle(self._contact)
+
+    def _busy_changed(self, _busy: bool) -> None:
+        self._update()
+
+    def _contact_changed(self, _contact: object) -> None:
+        self.reload()
 
     def _session_changed(self, _live: LiveSession | None) -> None:
         self.reload()
@@ -208,13 +255,15 @@ class SessionStartPanel(Card):
                 return self.tr("Another session is live: finish it before starting this one.")
             return self.tr("You can start the session now.")
         if stage is BookingStage.LIVE:
-            return self.tr("This session is live.")
+            return ""  # "Live" says it all
         if stage is BookingStage.WRAP_UP:
             return self.tr("The session ended: close it, block the customer, then finish.")
         if stage is BookingStage.DONE:
             return self.tr("Finished. The customer's details were destroyed.")
         if stage is BookingStage.CANCELLED:
-            return self.tr("The agency cancelled this booking.")
+            if booking.cancel_reason:
+                return self.tr("The agency's reason: “%1”").replace("%1", booking.cancel_reason)
+            return ""
         if stage is BookingStage.MISSED:
             return self.tr("The booked time has passed. Ask the agency if the customer shows up.")
         if stage is BookingStage.WAITING:
@@ -229,21 +278,34 @@ class SessionStartPanel(Card):
         stage = self.stage_now()
         assert stage is not None
         self.title.setText(f"{words.span(booking.start, booking.end)} · {booking.package.name}")
-        self.stage.setText(
-            f"{words.scope_short_of(booking.package)} · {words.stage(stage)} — "
-            f"{self._stage_detail(booking, stage)}"
-        )
+        line = f"{words.scope_short_of(booking.package)} · {words.stage(stage)}"
+        detail = self._stage_detail(booking, stage)
+        self.stage.setText(f"{line} — {detail}" if detail else line)
         live_here = stage in (BookingStage.LIVE, BookingStage.WRAP_UP)
         ahead = stage in (BookingStage.UPCOMING, BookingStage.CONTACT_OPEN)
         unblock = booking.needs_unblock and ahead and booking.status is BookingStatus.ACCEPTED
         self.unblock_note.setVisible(unblock)
         self.unblocked.setVisible(unblock)
-        self.start_button.setVisible(not live_here)
+        # Over and done with (or never to be): no Start to look at, greyed out.
+        over = stage in (BookingStage.DONE, BookingStage.CANCELLED, BookingStage.DECLINED)
+        self.start_button.setVisible(not live_here and not over)
         self.start_button.setEnabled(self._can_start())
         self.open_button.setVisible(live_here and self._session.live is not None)
         self.contact.set_contact(self._contact, self._hidden_reason(booking, stage))
         self.error.setVisible(self._error is not None)
         self.error.setText(self._error or "")
+        left = self._session.break_left() if ahead else None
+        self.break_note.setVisible(left is not None)
+        if left is not None:
+            self.break_note.setText(
+                self.tr(
+                    "You are on a break: %1 left. New sessions wait until it is over; you can "
+                    "still start this one if you are ready."
+                ).replace("%1", clock_text(left))
+            )
+            self._break_timer.start()
+        else:
+            self._break_timer.stop()
 
     def _hidden_reason(self, booking: Booking, stage: BookingStage) -> str:
         if stage is BookingStage.UPCOMING:

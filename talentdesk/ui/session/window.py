@@ -12,7 +12,7 @@ and the compact window) until the talent finishes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,7 +37,15 @@ from talentdesk.ui.session.pace_bar import ReplyPaceBar
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
 from talentdesk.ui.sync_chip import SyncChip
-from talentdesk.ui.widgets import Callout, Card, TranslatedWidget, make_button, make_label, set_role
+from talentdesk.ui.widgets import (
+    Callout,
+    Card,
+    TranslatedWidget,
+    make_button,
+    make_label,
+    scrolling,
+    set_role,
+)
 
 #: Ending earlier than this before the booked end asks first.
 CONFIRM_EARLY_SECONDS = 60.0
@@ -109,66 +117,84 @@ class SessionWindow(TranslatedWidget):
         self._make_shortcuts()
         self._connect_signals()
         self.setMinimumSize(QSize(1000, 660))
-        self.resize(1180, 780)
+        self.resize(1180, 700)  # fits a 1366×768 screen with its title bar and a panel
         self.retranslate()
         self.show_live(session.live)
+        self.load_presets()
 
     # ------------------------------------------------------------------ layout
 
     def _build_layout(self) -> None:
-        timer_card = Card(margins=22)
+        timer_card = Card(margins=18)
         timer_card.setObjectName("timerCard")
         body = timer_card.body
-        body.setSpacing(6)
+        body.setSpacing(4)
         body.addWidget(self.package)
         body.addWidget(self.booked)
-        body.addSpacing(6)
+        body.addSpacing(4)
         body.addWidget(self.countdown)
         body.addWidget(self.caption)
         body.addWidget(self.progress)
         body.addSpacing(4)
         body.addWidget(self.time_note)
         body.addWidget(self.cancelled_note)
-        contact_card = Card(margins=20)
+        contact_card = Card(margins=18)
         contact_card.body.addWidget(self.contact)
         self._pace_card.body.addWidget(self.pace)
+        # The clock never moves: the cards under it scroll when the window is short.
+        below = QWidget()
+        below.setObjectName("sessionLeft")
+        below_column = QVBoxLayout(below)
+        below_column.setContentsMargins(0, 0, 0, 0)
+        below_column.setSpacing(12)
+        below_column.addWidget(contact_card)
+        below_column.addWidget(self._pace_card)
+        below_column.addStretch(1)
         left = QVBoxLayout()
-        left.setSpacing(14)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(12)
         left.addWidget(timer_card)
-        left.addWidget(contact_card)
-        left.addWidget(self._pace_card)
-        left.addStretch(1)
+        left.addWidget(scrolling(below, "sessionLeftScroll"), 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left.setContentsMargins(0, 0, 0, 0)
-        left_widget.setFixedWidth(390)
+        left_widget.setFixedWidth(380)
 
-        replies_card = Card(margins=20)
+        replies_card = Card(margins=18)
         replies_card.body.addWidget(self.replies)
-        preset_card = Card(margins=20)
+        preset_card = Card(margins=18)
         preset_card.body.addWidget(self.boundaries)
         live_page = QWidget()
         live_row = QHBoxLayout(live_page)
         live_row.setContentsMargins(0, 0, 0, 0)
-        live_row.setSpacing(14)
+        live_row.setSpacing(12)
         live_row.addWidget(replies_card, 3)
         live_row.addWidget(preset_card, 2)
         self._stack.addWidget(live_page)
-        self._stack.addWidget(self.closing)
+        # The closing routine keeps the height its steps need and scrolls under an
+        # escalation's panel rather than being squeezed to nothing.
+        self._stack.addWidget(scrolling(self.closing, "closingScroll"))
 
         content = QWidget()
         content.setObjectName("sessionContent")
         row = QHBoxLayout(content)
-        row.setContentsMargins(24, 20, 24, 12)
-        row.setSpacing(16)
+        row.setContentsMargins(20, 16, 20, 10)
+        row.setSpacing(14)
         row.addWidget(left_widget)
         right = QVBoxLayout()
-        right.setSpacing(14)
+        right.setSpacing(12)
         if self.escalate is not None:
             # An escalation's state and details above the replies while it matters; the
-            # clock and the customer's contact on the left stay as they are.
+            # clock and the customer's contact on the left stay as they are. Its details
+            # scroll where the window is short, so the replies keep room too.
+            panel = self.escalate.panel
+            shown = not panel.isHidden()
+            area = self._panel_area = scrolling(panel, "escalationScroll", fit=True)
+            panel.setVisible(shown)  # a scroll area shows what it is given
+            area.setMinimumHeight(150)
+            area.setVisible(shown)
+            panel.installEventFilter(self)
             right.addWidget(self.escalate.error)
-            right.addWidget(self.escalate.panel)
+            right.addWidget(area)
         right.addWidget(self._stack, 1)
         row.addLayout(right, 1)
 
@@ -187,12 +213,14 @@ class SessionWindow(TranslatedWidget):
         self._header = header
 
         bar = QHBoxLayout()
-        bar.setContentsMargins(24, 0, 24, 18)
+        bar.setContentsMargins(20, 0, 20, 14)
         bar.setSpacing(12)
+        self.compact_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         bar.addWidget(self.compact_button)
         bar.addSpacing(8)
         bar.addWidget(self.extend_note, 1)
         bar.addWidget(self.error, 1)
+        bar.addStretch(0)
         bar.addWidget(self.end_button)
 
         layout = QVBoxLayout(self)
@@ -203,6 +231,15 @@ class SessionWindow(TranslatedWidget):
         layout.addLayout(bar)
         for widget in (self.time_note, self.cancelled_note, self.error):
             widget.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The panel's scroll area comes and goes with the panel.
+        if self.escalate is not None and watched is self.escalate.panel:
+            if event.type() == QEvent.Type.ShowToParent:
+                self._panel_area.show()
+            elif event.type() == QEvent.Type.HideToParent:
+                self._panel_area.hide()
+        return super().eventFilter(watched, event)
 
     def _make_shortcuts(self) -> None:
         def shortcut(keys: str) -> QShortcut:
@@ -221,14 +258,16 @@ class SessionWindow(TranslatedWidget):
         session.session_changed.connect(self.show_live)
         session.ticked.connect(self.show_tick)
         session.warning_due.connect(self._warning_due)
-        session.closing_started.connect(lambda _routine: self._show_closing())
+        session.closing_started.connect(self._closing_started)
         session.contact_changed.connect(self._contact_changed)
         session.context_changed.connect(self._context_changed)
-        session.busy_changed.connect(lambda _busy: self._update_buttons())
+        session.busy_changed.connect(self._busy_changed)
         session.failed.connect(self._failed)
         session.agency_cancelled.connect(self.retranslate)
         self.contact.copy_requested.connect(session.copy_handle)
         self.boundaries.item_chosen.connect(self._boundary_chosen)
+        self.boundaries.preset_chosen.connect(self._preset_chosen)
+        session.presets_changed.connect(self.load_presets)
         self.compact_button.clicked.connect(self.compact_requested)
         self.end_button.clicked.connect(self._end_clicked)
         self.wrote_shortcut.activated.connect(session.customer_wrote)
@@ -304,6 +343,12 @@ class SessionWindow(TranslatedWidget):
         if self._tick is not None:
             self.show_tick(self._tick)
 
+    def _closing_started(self, _routine: object) -> None:
+        self._show_closing()
+
+    def _busy_changed(self, _busy: bool) -> None:
+        self._update_buttons()
+
     def _show_closing(self) -> None:
         self._show_page(1)
         self._pace_card.hide()
@@ -314,6 +359,20 @@ class SessionWindow(TranslatedWidget):
 
     def _context_changed(self) -> None:
         self.boundaries.set_preset(self._session.context.preset)
+
+    def load_presets(self) -> None:
+        """Offer every boundary preset in the chooser (read on the bridge)."""
+        boundaries = self._session.boundaries
+        self._session.run(boundaries.presets, self.boundaries.set_presets, receiver=self)
+
+    def _preset_chosen(self, preset_id: str | None) -> None:
+        session = self._session
+        boundaries = session.boundaries
+
+        def chosen(_preset: object) -> None:
+            session.changed_presets()  # the context (the preset in force) is read again
+
+        session.run(lambda: boundaries.activate(preset_id), chosen, receiver=self)
 
     def _hidden_reason(self) -> str:
         if self._session.live is None:
@@ -454,11 +513,9 @@ class SessionWindow(TranslatedWidget):
             if live.resumed:
                 booked += " · " + self.tr("resumed after a restart")
             self.booked.setText(booked)
-            self.setWindowTitle(
-                self.tr("Session: %1 — TalentDesk").replace("%1", live.package.name)
-            )
+            self.setWindowTitle(self.tr("Session: %1").replace("%1", live.package.name))
         else:
-            self.setWindowTitle(self.tr("Session — TalentDesk"))
+            self.setWindowTitle(self.tr("Session"))
         self.extend_note.setText(self._words.extend_note())
         self.cancelled_note.setVisible(session.cancelled_by_agency)
         self.cancelled_note.setText(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from talentdesk.vault import KeyringStatus, Protection, Vault, VaultInfo, probe
+from talentdesk.vault import KeyringStatus, Protection, Vault, VaultInfo, WrongPassphrase, probe
 
 
 @dataclass(frozen=True)
@@ -30,21 +30,42 @@ class Examination:
 
 
 def examine(
-    path: Path, keyring_probe: Callable[[], KeyringStatus], *, locked: bool = False
+    path: Path,
+    keyring_probe: Callable[[], KeyringStatus],
+    *,
+    locked: bool = False,
+    vault_key: str | None = None,
 ) -> Examination:
     """Blocking (run it on the bridge): look at ``path`` and open it if it needs nobody.
 
     Args:
         path: the vault file.
         keyring_probe: asked on a first run only: can a keyring hold the new vault's key?
-        locked: coming back from a lock: a keyring vault waits for the talent's click.
+        locked: coming back from a lock: a vault that opens by itself waits for a click.
+        vault_key: a key kept beside the vault (the demo's): the vault is created with it
+            and opened with it, no passphrase asked. A vault it does not open (a demo
+            vault of an older run, with a passphrase the talent chose) asks as before.
     """
     info = probe(path)
     if info is None:
+        if vault_key is not None:
+            try:
+                return Examination(None, None, opened=Vault.create(path, passphrase=vault_key))
+            except Exception as exc:  # shown as the problem it is
+                return Examination(None, None, failed=exc)
         return Examination(None, keyring_probe())
-    if info.protection is Protection.KEYRING and not locked:
+    if locked:
+        return Examination(info, None)
+    if info.protection is Protection.KEYRING:
         try:
             return Examination(info, None, opened=Vault.open(path))
         except Exception as exc:  # shown as the problem it is, as a later open would
+            return Examination(info, None, failed=exc)
+    if vault_key is not None:
+        try:
+            return Examination(info, None, opened=Vault.open(path, passphrase=vault_key))
+        except WrongPassphrase:
+            return Examination(info, None)  # not the key's vault: ask for its passphrase
+        except Exception as exc:
             return Examination(info, None, failed=exc)
     return Examination(info, None)

@@ -2,10 +2,11 @@
 
 Flow (every vault call runs on the bridge, never on the GUI thread):
 
-* no vault file, keyring available: create it in the keyring, then say which
-  keyring protects it (:class:`ReadyStep`);
-* no vault file, no keyring: ask for a new passphrase twice, explaining the
-  weaker shredding promise (:class:`NewPassphraseStep`);
+* no vault file: first the language and the working name (:class:`WelcomeStep`),
+  then, with a keyring available, create it in the keyring and say which keyring
+  protects it (:class:`ReadyStep`); with none, ask for a new passphrase twice,
+  explaining the weaker shredding promise (:class:`NewPassphraseStep`);
+* a key kept beside the vault (``--demo``): create or open it with that, ask nothing;
 * keyring vault: open it straight away at start; after a lock, one click;
 * passphrase vault: ask for the passphrase; a wrong one is refused in place;
 * anything else (keyring unreachable, key missing, damaged or newer file):
@@ -25,7 +26,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -44,8 +44,9 @@ from talentdesk.ui.unlock.steps import (
     NewPassphraseStep,
     PassphraseStep,
     ReadyStep,
+    WelcomeStep,
 )
-from talentdesk.ui.widgets import Card, TranslatedWidget, make_label
+from talentdesk.ui.widgets import Card, TranslatedWidget, make_combo, make_label
 from talentdesk.vault import (
     KeyringStatus,
     KeyringUnavailable,
@@ -68,6 +69,8 @@ class UnlockScreen(TranslatedWidget):
         vault_path: the vault file.
         bridge: runs the vault calls off the GUI thread.
         language: the current language code, for the language picker.
+        vault_key: a key kept beside the vault (the demo's): no passphrase is asked; after
+            a lock, one click opens it again.
 
     Signals:
         vault_changed(object): a vault was unlocked or created; carries the open ``Vault``,
@@ -87,10 +90,12 @@ class UnlockScreen(TranslatedWidget):
         *,
         language: str,
         keyring_probe: Callable[[], KeyringStatus] = keyring_status,
+        vault_key: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault_path = vault_path
+        self._vault_key = vault_key
         self._bridge = bridge
         self._keyring_probe = keyring_probe
         self._generation = 0
@@ -98,8 +103,10 @@ class UnlockScreen(TranslatedWidget):
         self.guard: QWidget | None = None
         self.setObjectName("unlockScreen")
         self.setWindowTitle("TalentDesk")
-        self.resize(QSize(760, 740))
+        self.resize(QSize(760, 680))
         self.busy = BusyStep()
+        self.welcome = WelcomeStep()
+        self._first_keyring: KeyringStatus | None = None
         self.passphrase = PassphraseStep()
         self.new_passphrase = NewPassphraseStep()
         self.ready = ReadyStep()
@@ -111,6 +118,7 @@ class UnlockScreen(TranslatedWidget):
         self._current: QWidget = self.busy
         for step in (
             self.busy,
+            self.welcome,
             self.passphrase,
             self.new_passphrase,
             self.ready,
@@ -120,8 +128,7 @@ class UnlockScreen(TranslatedWidget):
             steps_layout.addWidget(step)
             step.setVisible(step is self.busy)
         self._tagline = make_label("tagline", wrap=False)
-        self.language_picker = QComboBox()
-        self.language_picker.setObjectName("unlockLanguagePicker")
+        self.language_picker = make_combo("unlockLanguagePicker")
         for code, name in LANGUAGE_NAMES.items():
             self.language_picker.addItem(name, code)
         self.set_language(language)
@@ -142,7 +149,9 @@ class UnlockScreen(TranslatedWidget):
         card.setFixedWidth(520)
         card.body.addWidget(self._steps)
         self._language_label = make_label("small", wrap=False)
-        footer = QHBoxLayout()
+        self._footer = QWidget()
+        footer = QHBoxLayout(self._footer)
+        footer.setContentsMargins(0, 0, 0, 0)
         footer.addStretch(1)
         footer.addWidget(self._language_label)
         footer.addWidget(self.language_picker)
@@ -154,7 +163,7 @@ class UnlockScreen(TranslatedWidget):
         self._guard_slot.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._guard_slot)
         column.addWidget(card)
-        column.addLayout(footer)
+        column.addWidget(self._footer)
         column.addStretch(2)
         content = QWidget()
         content.setObjectName("unlockContent")
@@ -177,7 +186,9 @@ class UnlockScreen(TranslatedWidget):
         self.passphrase.unlock_requested.connect(self._unlock_with_passphrase)
         self.new_passphrase.create_requested.connect(self._create_with_passphrase)
         self.ready.continue_requested.connect(self._hand_over_pending)
-        self.locked.unlock_requested.connect(self._open_with_keyring)
+        self.welcome.continue_requested.connect(self._welcomed)
+        self.welcome.language_picked.connect(self.language_changed)
+        self.locked.unlock_requested.connect(self._open_unprompted)
         self.problem.retry_requested.connect(self.begin)
         self.problem.quit_requested.connect(self.quit_requested)
         self.language_picker.currentIndexChanged.connect(self._on_language_picked)
@@ -201,6 +212,8 @@ class UnlockScreen(TranslatedWidget):
             self._current.hide()
             self._current = step
             step.show()
+        # The welcome step has the language picker of its own.
+        self._footer.setVisible(step is not self.welcome)
 
     def _on_language_picked(self, index: int) -> None:
         code = self.language_picker.itemData(index)
@@ -214,6 +227,7 @@ class UnlockScreen(TranslatedWidget):
             self.language_picker.blockSignals(True)
             self.language_picker.setCurrentIndex(index)
             self.language_picker.blockSignals(False)
+        self.welcome.set_language(code)
 
     def retranslate(self) -> None:
         self._tagline.setText(self.tr("your shift desk"))
@@ -235,9 +249,9 @@ class UnlockScreen(TranslatedWidget):
         self._generation += 1
         self._discard_pending()
         self._show_busy(Activity.EXAMINING)
-        path, keyring_probe = self._vault_path, self._keyring_probe
+        path, keyring_probe, key = self._vault_path, self._keyring_probe, self._vault_key
         self._run(
-            lambda: examine(path, keyring_probe, locked=locked),
+            lambda: examine(path, keyring_probe, locked=locked, vault_key=key),
             lambda found: self.take_examination(found, locked=locked),
         )
 
@@ -255,22 +269,41 @@ class UnlockScreen(TranslatedWidget):
         elif found.failed is not None:
             self._show_problem(found.failed)
         elif found.info is None:
-            if found.keyring is not None and found.keyring.available:
-                self._create_with_keyring()
-            else:
-                self.new_passphrase.prepare()
-                self._show_step(self.new_passphrase)
-                self.new_passphrase.first.setFocus()
+            # A first run: the language and the working name first, then the vault.
+            self._first_keyring = found.keyring
+            self._show_step(self.welcome)
+            self.welcome.name_field.setFocus()
         elif found.info.protection is Protection.KEYRING:
             if locked:
+                self.locked.set_kept_key(False)
                 self._show_step(self.locked)
                 self.locked.unlock_button.setFocus()
             else:
                 self._open_with_keyring()
+        elif self._vault_key is not None and locked:
+            # The demo's vault: its key is beside it, so one click opens it again.
+            self.locked.set_kept_key(True)
+            self._show_step(self.locked)
+            self.locked.unlock_button.setFocus()
         else:
             self.passphrase.prepare(locked=locked)
             self._show_step(self.passphrase)
             self.passphrase.field.setFocus()
+
+    def _welcomed(self) -> None:
+        keyring = self._first_keyring
+        if keyring is not None and keyring.available:
+            self._create_with_keyring()
+        else:
+            self.new_passphrase.prepare()
+            self._show_step(self.new_passphrase)
+            self.new_passphrase.first.setFocus()
+
+    def take_working_name(self) -> str:
+        """The working name typed on a first run, once ("" if none): the app saves it."""
+        name = self.welcome.working_name()
+        self.welcome.name_field.clear()
+        return name
 
     def show_locking(self) -> None:
         """Say the vault is being closed; call :meth:`begin` (locked) once it is."""
@@ -315,6 +348,24 @@ class UnlockScreen(TranslatedWidget):
         self._show_busy(Activity.OPENING)
         path = self._vault_path
         self._run(lambda: Vault.open(path), self._opened, self._show_problem)
+
+    def _open_unprompted(self) -> None:
+        """Unlock after a lock: with the keyring, or with the key kept beside the vault."""
+        key = self._vault_key
+        if key is None:
+            self._open_with_keyring()
+            return
+        self._show_busy(Activity.OPENING)
+        path = self._vault_path
+        self._run(lambda: Vault.open(path, passphrase=key), self._opened, self._key_refused)
+
+    def _key_refused(self, exc: Exception) -> None:
+        if isinstance(exc, WrongPassphrase):  # not the key's vault: ask for its passphrase
+            self.passphrase.prepare(locked=True)
+            self._show_step(self.passphrase)
+            self.passphrase.field.setFocus()
+        else:
+            self._show_problem(exc)
 
     def _unlock_with_passphrase(self, passphrase: str) -> None:
         path = self._vault_path

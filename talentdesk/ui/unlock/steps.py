@@ -11,8 +11,10 @@ from enum import Enum
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from talentdesk.sessions.settings import MAX_TALENT_NAME_CHARS, clean_talent_name
 from talentdesk.ui.keyring_name import keyring_display_name
-from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
+from talentdesk.ui.language import LANGUAGE_NAMES
+from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_combo, make_label
 from talentdesk.vault import MIN_PASSPHRASE_CHARS
 
 
@@ -88,6 +90,86 @@ class BusyStep(TranslatedWidget):
         else:
             self.title.setText(self.tr("Starting TalentDesk…"))
             self._body.setText(self.tr("Looking for your vault."))
+
+
+class WelcomeStep(TranslatedWidget):
+    """A first run: the language to work in and the working name, before the vault is made.
+
+    Signals:
+        language_picked(str): the talent picked a language here.
+        continue_requested(): go on to making the vault.
+    """
+
+    language_picked = Signal(str)
+    continue_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = _step_layout(self)
+        self.title = make_label("title", name="welcomeTitle")
+        self._body = make_label("muted")
+        self._language_label = make_label("fieldLabel")
+        self.language_picker = make_combo("welcomeLanguagePicker")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_picker.addItem(name, code)
+        self._language_label.setBuddy(self.language_picker)
+        self._name_label = make_label("fieldLabel")
+        self.name_field = QLineEdit()
+        self.name_field.setObjectName("welcomeWorkingName")
+        self.name_field.setMaxLength(MAX_TALENT_NAME_CHARS)
+        self._name_label.setBuddy(self.name_field)
+        self._name_hint = make_label("small")
+        self.continue_button = make_button("primary", name="welcomeContinue")
+        layout.addWidget(self.title)
+        layout.addWidget(self._body)
+        layout.addSpacing(4)
+        layout.addWidget(self._language_label)
+        layout.addWidget(self.language_picker)
+        layout.addWidget(self._name_label)
+        layout.addWidget(self.name_field)
+        layout.addWidget(self._name_hint)
+        layout.addSpacing(4)
+        layout.addLayout(_button_row(self.continue_button))
+        self.language_picker.currentIndexChanged.connect(self._picked)
+        self.name_field.returnPressed.connect(self.continue_requested)
+        self.continue_button.clicked.connect(self.continue_requested)
+        self.retranslate()
+
+    def set_language(self, code: str) -> None:
+        """Show ``code`` as picked, without announcing it."""
+        index = self.language_picker.findData(code)
+        if index >= 0:
+            self.language_picker.blockSignals(True)
+            self.language_picker.setCurrentIndex(index)
+            self.language_picker.blockSignals(False)
+
+    def _picked(self, index: int) -> None:
+        code = self.language_picker.itemData(index)
+        if isinstance(code, str):
+            self.language_picked.emit(code)
+
+    def working_name(self) -> str:
+        """The working name typed ("" when left empty: it can be set in Settings later)."""
+        return clean_talent_name(self.name_field.text())
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome to TalentDesk"))
+        self._body.setText(
+            self.tr(
+                "Your desk for the sessions your agency books. Two things first: the "
+                "language you want, and the name you work under."
+            )
+        )
+        self._language_label.setText(self.tr("&Language"))
+        self._name_label.setText(self.tr("Your &working name (you can add it later)"))
+        self.name_field.setPlaceholderText(self.tr("e.g. Sari"))
+        self._name_hint.setText(
+            self.tr(
+                "The name your agency gives you for customers. Replies fill it in where "
+                "they say {talent}. Never your real name."
+            )
+        )
+        self.continue_button.setText(self.tr("Continue"))
 
 
 class PassphraseStep(TranslatedWidget):
@@ -365,6 +447,7 @@ class LockedStep(TranslatedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._kept_key = False
         layout = _step_layout(self)
         self.title = make_label("title", name="lockedTitle")
         self._body = make_label("muted")
@@ -376,12 +459,22 @@ class LockedStep(TranslatedWidget):
         self.unlock_button.clicked.connect(self.unlock_requested)
         self.retranslate()
 
+    def set_kept_key(self, kept: bool) -> None:
+        """The vault opens with a key kept beside it (the demo's), not the keyring's."""
+        self._kept_key = kept
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("TalentDesk is locked"))
-        self._body.setText(
-            self.tr(
+        if self._kept_key:
+            body = self.tr(
+                "The demo vault was closed. Press Unlock to open it again: its key is kept, "
+                "unprotected, in the demo folder."
+            )
+        else:
+            body = self.tr(
                 "Your vault was closed to keep it safe. Press Unlock to open it again with the "
                 "key in your system keyring."
             )
-        )
+        self._body.setText(body)
         self.unlock_button.setText(self.tr("Unlock"))

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from talentdesk.demo import demo_vault_key
 from talentdesk.domain import (
     KEY_SERVICE_CALL,
     BookingStatus,
@@ -32,7 +34,9 @@ from talentdesk.sync.service import TOKEN_SECRET, SyncService
 from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.bookings_model import Column
-from talentdesk.vault import Vault
+from talentdesk.ui.unlock.screen import UnlockScreen
+from talentdesk.vault import Protection, Vault
+from talentdesk.vault.paths import ensure_private_dir
 from talentdesk.vault.records import RecordStore
 from talentdesk.workspace import DemoAgency, SyncTuning
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
@@ -42,6 +46,7 @@ from tests.ui.conftest import (
     FakeClock,
     click,
     is_locked,
+    open_vault,
     unlock_with,
     wait_for_main_window,
     wait_for_step,
@@ -121,7 +126,7 @@ def unlock(qtbot: QtBot, app: TalentDeskApp) -> MainWindow:
 
 def wait_connected(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: window.agency_line.text().startswith(f"Connected: paired as {TALENT} with"),
+        lambda: window.agency_line.full_text.startswith("Connected to "),
         timeout=WAIT_MS,
     )
 
@@ -163,7 +168,7 @@ def test_pair_in_settings_then_a_booking_arrives_and_is_accepted(
     qtbot: QtBot, agency: Agency, make_app: AppFactory, passphrase_vault: Path
 ) -> None:
     window = unlock(qtbot, make_app("en", sync_tuning=FAST))
-    assert window.agency_line.text() == "Not paired with an agency"
+    assert window.agency_line.full_text == "Not paired with an agency"
     assert window.today.heading.text() == "No bookings yet"
     window.show_page(Page.SETTINGS)
     section = window.settings.agency
@@ -174,9 +179,7 @@ def test_pair_in_settings_then_a_booking_arrives_and_is_accepted(
     section.code_field.setText(agency.store.create_pairing_code(TALENT))
     click(section.pair_button)
     wait_connected(qtbot, window)
-    assert window.agency_line.text() == (
-        f"Connected: paired as {TALENT} with {agency.store.agency_name}"
-    )
+    assert window.agency_line.full_text == (f"Connected to {agency.store.agency_name} as {TALENT}")
     assert section.status.text() == f"Paired as {TALENT} with {agency.store.agency_name}."
     assert agency.url in section.explanation.text()
     assert section.paired_box.isVisible() and not section.form.isVisible()
@@ -246,7 +249,7 @@ def test_pairing_problems_are_said_plainly(
     window.settings.language_picker.setCurrentIndex(window.settings.language_picker.findData("id"))
     qtbot.waitUntil(lambda: section.error.text() != said)
     assert "agensi" in section.error.text()
-    assert window.agency_line.text() == "Belum terhubung ke agensi"
+    assert window.agency_line.full_text == "Belum terhubung ke agensi"
     assert section.form.isVisible()
 
 
@@ -270,14 +273,14 @@ def test_unpair_asks_first(
     keep = [b for b in dialog.buttons() if b.text() == "Stay paired"]
     click(keep[0])
     qtbot.waitUntil(lambda: section.unpair_dialog is None)
-    assert window.agency_line.text().startswith("Connected")
+    assert window.agency_line.full_text.startswith("Connected")
 
     click(section.unpair_button)
     dialog = section.unpair_dialog
     assert dialog is not None
     click(next(b for b in dialog.buttons() if b.text() == "Unpair"))
     qtbot.waitUntil(lambda: section.form.isVisible(), timeout=WAIT_MS)
-    assert window.agency_line.text() == "Not paired with an agency"
+    assert window.agency_line.full_text == "Not paired with an agency"
     assert section.status.text() == "Not paired with an agency yet."
     assert not any(t.is_alive() for t in ours)
 
@@ -319,9 +322,10 @@ def test_warnings_are_shown_before_accepting(
 
     chat = agency.book("curhat-30", minutes=120)
     later = agency.book("curhat-30", minutes=300)
-    call = agency.book("chatcall-90", minutes=135)  # overlaps the chat, and includes a call
+    clash = agency.book("curhat-30", minutes=135)  # at the same time as the chat
+    call = agency.book("chatcall-90", minutes=155)  # 5 minutes after it, and with a call
     today = window.today
-    for booking_id in (chat, later, call):
+    for booking_id in (chat, later, clash, call):
         wait_row(qtbot, window, booking_id)
 
     for booking_id in (chat, later):
@@ -329,6 +333,25 @@ def test_warnings_are_shown_before_accepting(
         click(today.accept_button)  # a chat package that fits: nothing to warn about
         qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE).startswith("Upcoming"))  # noqa: B023
         assert today.confirm_dialog is None
+
+    # A real overlap is refused: no "accept anyway".
+    today.select_booking(clash)
+    click(today.accept_button)
+    qtbot.waitUntil(lambda: today.confirm_dialog is not None, timeout=WAIT_MS)
+    refusal = today.confirm_dialog
+    assert refusal is not None
+    qtbot.waitUntil(refusal.isVisible)
+    assert refusal.windowTitle() == "This booking cannot be accepted"
+    chat_time = cell(window, chat, Column.TIME)
+    assert refusal.informativeText().splitlines() == [
+        f"• your booking at {chat_time} (Teman Curhat 30 menit)",
+        "You can't be in two sessions at once. Decline it, or ask your agency to move one of them.",
+    ]
+    assert [b.text() for b in refusal.buttons()] == ["OK"]
+    click(refusal.buttons()[0])
+    qtbot.waitUntil(lambda: today.confirm_dialog is None)
+    assert cell(window, clash, Column.STATE) == "Waiting for your answer"
+    assert agency.answer_of(clash) == (None, None)
 
     today.select_booking(call)
     click(today.accept_button)
@@ -339,11 +362,9 @@ def test_warnings_are_shown_before_accepting(
     assert dialog.windowTitle() == "Check before you accept"
     assert "Chat + Call 90 menit" in dialog.text()
     lines = dialog.informativeText().splitlines()
-    chat_time = cell(window, chat, Column.TIME)
     assert lines == [
         "• Your boundaries (Chat only, please) say never to take calls, and this package "
         "includes a call.",
-        f"• It overlaps your booking at {chat_time} (Teman Curhat 30 menit).",
         "• It takes you past your limit of 2 hours of sessions in a night.",
         "• It leaves you less than your 10 minutes of break between sessions.",
     ]
@@ -408,16 +429,16 @@ def test_429_and_503_show_retrying_in_n_seconds_and_why(
     line = window.agency_line
 
     agency.store.add_fault(path_prefix="/v1/feed", kind="status", status=429, retry_after=3)
-    qtbot.waitUntil(lambda: line.text().startswith("Retrying in"), timeout=WAIT_MS)
-    assert line.text() == "Retrying in 3 s: the agency asked to slow down (too many requests)"
+    qtbot.waitUntil(lambda: line.full_text.startswith("Retrying in"), timeout=WAIT_MS)
+    assert line.full_text == "Retrying in 3 s: the agency asked to slow down (too many requests)"
     assert line.property("tone") == "warning"
     sync_clock.advance(1.0)  # the countdown reads the clock; ticks only decide when to look
-    qtbot.waitUntil(lambda: line.text().startswith("Retrying in 2 s: "), timeout=2000)
+    qtbot.waitUntil(lambda: line.full_text.startswith("Retrying in 2 s: "), timeout=2000)
     wait_connected(qtbot, window)  # the service waited its 3 real seconds, then got through
 
     agency.store.add_fault(path_prefix="/v1/feed", kind="status", status=503, retry_after=3)
-    qtbot.waitUntil(lambda: line.text().startswith("Retrying in"), timeout=WAIT_MS)
-    assert line.text() == "Retrying in 3 s: the agency's server has a problem"
+    qtbot.waitUntil(lambda: line.full_text.startswith("Retrying in"), timeout=WAIT_MS)
+    assert line.full_text == "Retrying in 3 s: the agency's server has a problem"
     wait_connected(qtbot, window)
     assert line.property("tone") == "ok"
 
@@ -430,8 +451,8 @@ def test_agency_down_says_offline_then_connected_again(
     wait_connected(qtbot, window)
     line = window.agency_line
     agency.server.stop()
-    qtbot.waitUntil(lambda: line.text().startswith("Offline, retrying in "), timeout=WAIT_MS)
-    assert line.text().endswith(" s: the agency can't be reached (no connection)")
+    qtbot.waitUntil(lambda: line.full_text.startswith("Offline, retrying in "), timeout=WAIT_MS)
+    assert line.full_text.endswith(" s: the agency can't be reached (no connection)")
     agency.server.start()  # the same port again
     wait_connected(qtbot, window)
 
@@ -443,8 +464,8 @@ def test_refused_token_says_pair_again(
     window = unlock(qtbot, make_app("en", sync_tuning=FAST))
     line = window.agency_line
     name = agency.store.agency_name
-    qtbot.waitUntil(lambda: line.text().startswith("Token refused"), timeout=WAIT_MS)
-    assert line.text() == f"Token refused by {name}: unpair and pair again in Settings"
+    qtbot.waitUntil(lambda: line.full_text.startswith("Token refused"), timeout=WAIT_MS)
+    assert line.full_text == f"Token refused by {name}: unpair and pair again in Settings"
     assert line.property("tone") == "error"
     window.show_page(Page.SETTINGS)
     section = window.settings.agency
@@ -463,7 +484,7 @@ def test_skipped_events_and_queued_items_are_counted(
     agency.store.inject_event(TALENT, "agency.party_started", '{"anything": true}')
     agency.store.inject_event(TALENT, "booking.created", '{"customer": {"alias": "x"}}')
     qtbot.waitUntil(
-        lambda: line.text().endswith(" · 1 unknown event skipped · 1 unreadable event skipped"),
+        lambda: line.full_text.endswith(" · 1 unknown event skipped · 1 unreadable event skipped"),
         timeout=WAIT_MS,
     )
 
@@ -481,9 +502,9 @@ def test_skipped_events_and_queued_items_are_counted(
     )
     # The note follows the table's reload (a separate, coalesced refresh of the selection).
     qtbot.waitUntil(lambda: "Your answer is queued" in today.answer_note.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: "1 item waiting to be sent" in line.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "1 item waiting to be sent" in line.full_text, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: cell(window, booking_id, Column.STATE) == "Upcoming", timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: "waiting to be sent" not in line.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "waiting to be sent" not in line.full_text, timeout=WAIT_MS)
     assert agency.answer_of(booking_id) == ("accept", None)
 
 
@@ -496,7 +517,7 @@ def test_demo_run_says_demo_and_pairs_itself(
     code = seed_demo(agency.db, TALENT, datetime.now(UTC))
     app = make_app("en", demo=DemoAgency(url=agency.url, pairing_code=code), sync_tuning=FAST)
     window = unlock(qtbot, app)
-    assert window.windowTitle() == "TalentDesk — DEMO"
+    assert window.windowTitle() == "DEMO"  # Qt adds " — TalentDesk" itself
     assert window.demo_banner.isVisible()
     assert window.demo_banner.text() == "DEMO — sample agency on this computer, sample bookings"
     wait_connected(qtbot, window)
@@ -510,6 +531,48 @@ def test_demo_run_says_demo_and_pairs_itself(
     assert section.demo_note.isVisible()
     assert agency.url in section.demo_note.text()
     assert section.status.text().startswith(f"Paired as {TALENT} with ")
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_demo_without_a_keyring_reaches_the_main_window_without_a_question(
+    qtbot: QtBot,
+    agency: Agency,
+    make_app: AppFactory,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code = seed_demo(agency.db, TALENT, datetime.now(UTC))
+    key = demo_vault_key(ensure_private_dir(data_dir))
+    shown: list[str] = []
+    show_step = UnlockScreen._show_step
+
+    def record(screen: UnlockScreen, step: QWidget) -> None:
+        shown.append(type(step).__name__)
+        show_step(screen, step)
+
+    monkeypatch.setattr(UnlockScreen, "_show_step", record)
+    app = make_app(
+        "en",
+        demo=DemoAgency(url=agency.url, pairing_code=code),
+        sync_tuning=FAST,
+        vault_key=key,
+    )
+    app.start()
+    window = wait_for_main_window(qtbot, app)
+    # At most "Opening your vault…" while the vault was made: no step asked anything.
+    assert set(shown) <= {"BusyStep"}
+    assert open_vault(app).protection is Protection.PASSPHRASE  # no keyring here
+    assert window.status_line.text() == "Demo vault · its key is in the demo folder, unprotected"
+    wait_connected(qtbot, window)
+
+    # After a lock, one click opens it again: still no passphrase.
+    app.lock()
+    screen = app.unlock_screen
+    qtbot.waitUntil(lambda: screen.current_step is screen.locked, timeout=WAIT_MS)
+    assert "demo folder" in screen.locked._body.text()
+    click(screen.locked.unlock_button)
+    wait_for_main_window(qtbot, app)
+    assert "PassphraseStep" not in shown and "NewPassphraseStep" not in shown
 
 
 def test_demo_vault_paired_at_another_address_pairs_again(

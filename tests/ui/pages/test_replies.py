@@ -11,9 +11,17 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import DeclineReply, ReplyStyle, Source
 from talentdesk.sessions.replies import EDIT_PREFIX
 from talentdesk.sync.apply import AGENCY_PREFIX
+from talentdesk.ui.main_window import Page
 from talentdesk.ui.pages.replies import RepliesPage
 from talentdesk.ui.session.reply_list import OWNER_ROLE
-from tests.ui.conftest import click
+from tests.ui.conftest import (
+    PASSPHRASE,
+    AppFactory,
+    click,
+    unlock_with,
+    wait_for_main_window,
+    wait_for_step,
+)
 from tests.ui.session.conftest import Desk, settle
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -184,3 +192,40 @@ def test_pin_copy_and_delete(qtbot: QtBot, desk: Desk) -> None:
     settle(qtbot, desk)
     assert desk.session.replies.get(own.id) is None
     assert own.id not in ids(page)
+
+
+def test_a_refused_save_says_it_once(qtbot: QtBot, desk: Desk) -> None:
+    page = make_page(qtbot, desk)
+    click(page.new_button)
+    page.text.setPlainText("x" * 1_001)
+    assert page.text_problem.isVisible()
+    assert page.text_problem.text() == "Too long: 1001 of at most 1,000 characters."
+    assert not page.save_button.isEnabled()  # nothing to refuse: it cannot be saved
+    page.text.setPlainText("Maaf ya.")
+    page.shortcode.setText("bad code!")
+    click(page.save_button)
+    settle(qtbot, desk)
+    assert page.error.isVisible() and not page.text_problem.isVisible()
+    page.text.setPlainText("Maaf ya, {talnet}.")  # typing again: the refusal is old news
+    assert not page.error.isVisible()
+    assert page.text_problem.isVisible()
+
+
+@pytest.mark.usefixtures("no_keyring", "passphrase_vault")
+def test_a_new_reply_is_in_the_language_of_the_app(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app("id")
+    app.start()
+    wait_for_step(qtbot, app, "passphrase")
+    unlock_with(qtbot, app, PASSPHRASE)
+    window = wait_for_main_window(qtbot, app)
+    page = window.replies
+    window.show_page(Page.REPLIES)
+    qtbot.waitUntil(lambda: page._loaded)
+    assert page.language_box.currentData() == "id"  # the idle editor, as a new reply starts
+    page.new_reply()
+    assert page.language_box.currentData() == "id"
+    page._cancel_clicked()
+    app.set_language("en")
+    qtbot.waitUntil(lambda: page.language_box.currentData() == "en")  # the idle editor follows
+    page.new_reply()
+    assert page.language_box.currentData() == "en"

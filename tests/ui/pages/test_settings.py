@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from talentdesk import __version__
@@ -91,3 +94,44 @@ def test_lock_now(qtbot: QtBot) -> None:
     page = make_page(qtbot)
     with qtbot.waitSignal(page.lock_requested, timeout=1000):
         click(page.lock_button)
+
+
+def test_the_wheel_scrolls_the_page_and_never_changes_an_unfocused_setting(
+    qtbot: QtBot,
+) -> None:
+    """Scrolling Settings with the mouse wheel once changed the auto-lock delay (and saved
+    it) as the picker passed under the pointer."""
+    page = make_page(qtbot, minutes=5)
+    page.resize(700, 320)  # short: the page scrolls
+    page.show()
+    qtbot.waitExposed(page)
+    scroll = page.findChild(QScrollArea, "settingsScroll")
+    assert scroll is not None
+    picker = page.idle_minutes
+    scroll.ensureWidgetVisible(picker)  # scrolled down to it: the wheel can go up
+    bar = scroll.verticalScrollBar()
+    before = bar.value()
+    assert before > 0
+    changed: list[int] = []
+    page.idle_lock_minutes_changed.connect(changed.append)
+    assert not picker.hasFocus()
+    centre = QPointF(picker.rect().center())
+    for delta in (120, -120, 120):
+        wheel = QWheelEvent(
+            centre,
+            QPointF(picker.mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(picker, wheel)
+    assert changed == []
+    assert page.idle_lock_minutes() == 5
+    assert bar.value() != before  # the page scrolled instead
+    picker.setFocus()  # chosen on purpose: now the wheel works as usual
+    qtbot.waitUntil(picker.hasFocus)
+    QApplication.sendEvent(picker, wheel)
+    assert changed != []

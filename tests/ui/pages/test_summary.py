@@ -68,9 +68,13 @@ def test_tonight_the_week_and_a_bar_per_night(qtbot: QtBot, desk: Desk, tmp_path
     page.show()
     settle(qtbot, desk)
     assert page.content.isVisible() and not page.empty_card.isVisible()
+    # The shift in progress: the two sessions of the last hour and a half.
+    assert page.tonight.title.text() == "This shift"
+    assert page.tonight.subtitle.text().startswith("Since ")
     assert page.tonight.sessions.text() == "2"
-    assert page.tonight.hours.text() == "1.5"
+    assert page.tonight.hours.text() == "1 h 32 min"  # 30 min + 61.5 min, never "1.5"
     assert page.tonight.earnings.text() == "Rp 100.000"
+    assert page.week.hours.text() == "3 h 32 min"
     assert page.week.sessions.text() == "4"
     assert page.week.earnings.text() == "Rp 125.000"  # the cancelled one is not paid
     assert page.week.note.text() == "1 session ran over time."
@@ -91,6 +95,20 @@ def test_tonight_the_week_and_a_bar_per_night(qtbot: QtBot, desk: Desk, tmp_path
     bar = bars[-1]
     colour = image.pixelColor(int(bar.center().x()), int(bar.center().y()))
     assert colour.name() == "#0f766e"  # tonight in the accent colour
+
+
+def test_a_shift_long_over_is_the_last_shift(qtbot: QtBot, desk: Desk) -> None:
+    now = desk.clock.wall()
+    desk.store.save(record(1, now - timedelta(hours=20), 45, 25_000))
+    desk.store.save(record(2, now - timedelta(hours=19), 30, 25_000))
+    page = SummaryPage(desk.session)
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot, desk)
+    assert page.tonight.title.text() == "Your last shift"
+    assert page.tonight.sessions.text() == "2"
+    assert page.tonight.hours.text() == "1 h 15 min"
+    assert " to " in page.tonight.subtitle.text()
 
 
 def test_no_sessions_keeps_the_empty_state(qtbot: QtBot, desk: Desk) -> None:

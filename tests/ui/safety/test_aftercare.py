@@ -125,6 +125,39 @@ def test_ending_early_is_hard_too(qtbot: QtBot, desk: Desk, agency: Agency) -> N
     assert dialog.reply.text().startswith("Debrief requested")
 
 
+def test_the_break_counts_down_holds_the_next_session_and_can_be_ended(
+    qtbot: QtBot, desk: Desk, agency: Agency
+) -> None:
+    booking = desk.book(minutes=30)
+    start_session(qtbot, desk, booking)
+    desk.clock.advance(5 * 60)
+    finish(qtbot, desk)
+    dialog = offered(qtbot, desk)
+    assert not dialog.break_area.isVisible()
+    click(dialog.break_button)
+    assert dialog.break_area.isVisible()
+    assert dialog.break_time.text() == "10:00"
+    assert dialog.end_break_button.isVisible()
+    desk.clock.advance(4 * 60 + 30)
+    dialog._show_break()
+    assert dialog.break_time.text() == "05:30"
+    left = desk.safety.break_left()
+    assert left is not None and left == pytest.approx(330)
+
+    # A session started meanwhile waits for the break (the runner refuses it).
+    later = desk.book("bk-2", minutes=30)
+    with qtbot.waitSignal(desk.session.failed, timeout=WAIT_MS) as failed:
+        desk.session.start(later.id)
+    assert failed.args[1].key == "on_break"
+    assert desk.session.live is None
+
+    click(dialog.end_break_button)
+    assert desk.safety.break_left() is None
+    assert dialog.break_text.text() == "Your break is over. Go on when you are ready."
+    assert not dialog.end_break_button.isVisible()
+    start_session(qtbot, desk, later)  # nothing holds it any more
+
+
 def test_not_ok_tells_a_supervisor_with_an_escalation_of_its_own(
     qtbot: QtBot, desk: Desk, agency: Agency
 ) -> None:

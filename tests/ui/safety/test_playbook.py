@@ -5,12 +5,16 @@ and "escalate with this sign" reaches the agency with the sign filled in."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import PLAYBOOK
+from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.safety import PlaybookPanel
+from talentdesk.ui.safety.playbook import PlaybookWindow
 from talentdesk_contract.values import CrisisSign
 from tests.ui.conftest import click
 from tests.ui.safety.conftest import WAIT_MS, Agency, Desk, settle, start_session
@@ -101,8 +105,31 @@ def test_the_agency_contacts_replace_the_public_lines(
     # Pairing brings the agency's configuration, with its own contacts.
     qtbot.waitUntil(lambda: panel.contacts_hint.text() == "From your agency.", timeout=WAIT_MS)
     names = [c.name.text() for c in panel.contact_cards if c.isVisible()]
-    assert names[0] == "Darurat / Emergency"  # the agency's own words, as it wrote them
+    assert names == ["Emergency", "Police", "Mental health (SEJIWA)"]  # its English ones
     assert panel.shown_numbers() == ["112", "110", "119"]
+    # The contacts follow the app's language: the agency's Indonesian lines.
+    switcher = LanguageSwitcher()
+    switcher.set_language("id")
+    try:
+        qtbot.waitUntil(
+            lambda: (
+                [c.name.text() for c in panel.contact_cards if c.isVisible()]
+                == ["Darurat", "Polisi", "Kesehatan jiwa (SEJIWA)"]
+            )
+        )
+        assert panel.shown_numbers() == ["112", "110", "119"]
+    finally:
+        switcher.uninstall()
+
+
+def test_escape_closes_the_playbook_window(qtbot: QtBot, unpaired: Desk) -> None:
+    window = PlaybookWindow(unpaired.safety)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isVisible())
 
 
 def test_escalate_with_the_sign_filled_in(qtbot: QtBot, desk: Desk, agency: Agency) -> None:
@@ -116,8 +143,9 @@ def test_escalate_with_the_sign_filled_in(qtbot: QtBot, desk: Desk, agency: Agen
     assert view.crisis_sign == "threat_of_harm"
     assert view.booking_id == booking.id
     assert panel.result.isVisible()
-    assert panel.result.text() == (
-        "Your supervisor was asked for help, with “Threats of self-harm or harm to others”."
+    assert panel.result.text().startswith(
+        "Your supervisor was asked for help, with “Threats of self-harm or harm to others”. "
+        "Queued on this device"
     )
 
     def at_agency() -> bool:
@@ -125,6 +153,11 @@ def test_escalate_with_the_sign_filled_in(qtbot: QtBot, desk: Desk, agency: Agen
         return remote is not None and agency.escalation(remote)[1] == "threat_of_harm"
 
     qtbot.waitUntil(at_agency, timeout=WAIT_MS)
+    # The playbook follows the escalation: it says when the supervisor takes it.
+    remote = desk.escalation(view.id).remote_id
+    assert remote is not None
+    agency.store.acknowledge_escalation(remote, "Rina")
+    qtbot.waitUntil(lambda: panel.result.text().endswith("Acknowledged by Rina"), timeout=WAIT_MS)
 
     # A second sign for the same session goes to the open escalation, not a new one.
     click(panel.sign_buttons[CrisisSign.AGGRESSION])

@@ -90,6 +90,12 @@ def test_a_report_during_the_session_gets_a_ticket_and_its_updates_show(
 
     qtbot.waitUntil(lambda: len(agency.store.reports()) == 1, timeout=WAIT_MS)
     ticket = agency.store.reports()[0].ticket
+    # The dialog follows the report: once delivered it shows the ticket the agency gave.
+    qtbot.waitUntil(lambda: ticket in dialog.done_text.text(), timeout=WAIT_MS)
+    assert dialog.done_text.text().splitlines()[:2] == [
+        "Your agency has “Extra payment or exploitation”.",
+        f"Ticket {ticket} · First line · Delivered",
+    ]
     qtbot.waitUntil(lambda: page.reports.rowCount() == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: cell(page, 0, ReportColumn.TICKET) == ticket, timeout=WAIT_MS)
     assert cell(page, 0, ReportColumn.CATEGORY) == "Extra payment or exploitation"

@@ -106,6 +106,7 @@ def test_the_compact_window_shows_timer_scope_and_replies(
     settle(qtbot, desk)
     assert compact.result_buttons[0].text() == "No reply found"
     assert not compact.copy_result(1)
+    assert compact.note.full_text == "No reply at Ctrl+1 in this list."  # not silence
 
     desk.clock.advance(25 * 60)
     desk.session.tick_now()
@@ -116,3 +117,23 @@ def test_the_compact_window_shows_timer_scope_and_replies(
     desk.session.tick_now()
     assert compact.time.full_text == "+01:00"
     assert compact.caption.full_text == "over time · to extend, ask the agency"
+
+
+def test_message_in_and_replied_say_the_same_in_both_session_windows(
+    qtbot: QtBot, desk: Desk, live: SessionWindows
+) -> None:
+    window = live.window
+    assert window is not None
+    live.show_compact()
+    compact = live.compact
+    assert compact is not None
+    settle(qtbot, desk)
+    pace = window.pace
+    assert pace.wrote_button.text() == "Message in (F8)"
+    assert pace.answered_button.text() == "Replied (F9)"
+    # The same words; under them the system-wide hotkey (Ctrl+Alt+M by default).
+    assert compact.wrote_button.text() == "Message in\nCtrl+Alt+M"
+    assert compact.answered_button.text() == "Replied\nCtrl+Alt+R"
+    desk.session.workspace.save_session_keys("", "", pace_sound=False)
+    qtbot.waitUntil(lambda: compact.wrote_button.text() == "Message in\nF8")
+    assert compact.answered_button.text() == "Replied\nF9"  # no hotkey: this window's key

@@ -233,3 +233,20 @@ def test_an_empty_row_draws_nothing(qtbot: QtBot) -> None:
 
     assert not ink_rows(image, 0, image.width())
     assert model.data(model.index(0, 0), CARD_ROLE) is None
+
+
+def test_a_variable_is_never_cut_across_the_two_lines(fonts: CardFonts) -> None:
+    """The walkthrough saw cards break inside ``{talent}``: at every width where a
+    variable fits on a line, it stays whole on one of them."""
+    text = (
+        "Hai, aku {talent} dari agensi. Sesi kita tinggal {minutes_left} menit ya, "
+        "makasih sudah ngobrol sama {talent}."
+    )
+    variables = ("{talent}", "{minutes_left}")
+    widest = max(fonts.metrics.horizontalAdvance(v + ",") for v in variables)
+    for width in range(widest, 700, 3):
+        first, second = two_lines(text, fonts.base, fonts.metrics, width)
+        for variable in variables:
+            for cut in range(1, len(variable)):
+                head, tail = variable[:cut], variable[cut:]
+                assert not (first.endswith(head) and second.startswith(tail)), (width, first)

@@ -159,7 +159,66 @@ def test_ctrl_numbers_copy_the_pinned_replies(
         QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert copied.args[0].id == "agency-id-polite"
     assert QGuiApplication.clipboard().text() == "Maaf ya, untuk hal itu aku nggak bisa."
-    assert not panel.copy_pinned(3)  # nothing pinned there
+    assert not panel.copy_pinned(3)  # nothing pinned there: the panel says so
+    assert panel.error.isVisible()
+    assert panel.error.text() == "Nothing is pinned at Ctrl+3. Pin replies on the Replies page."
+
+
+def test_ctrl_numbers_copy_a_pin_in_a_language_filtered_out(
+    qtbot: QtBot, desk: Desk, window: SessionWindow
+) -> None:
+    replies = desk.session.replies
+    replies.pin("agency-id-humour")
+    replies.pin("agency-en-polite")  # Ctrl+2, while Indonesian replies are on show
+    desk.session.changed_replies()
+    settle(qtbot, desk)
+    panel = window.replies
+    assert panel.language_code() == "id"
+    assert "agency-en-polite" not in shown_ids(panel)
+    assert [r.id for r in panel.pinned()] == ["agency-id-humour", "agency-en-polite"]
+    window.activateWindow()
+    with qtbot.waitSignal(desk.session.reply_copied, timeout=5000) as copied:
+        QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert copied.args[0].id == "agency-en-polite"
+    assert QGuiApplication.clipboard().text() == "Sorry, that's something I can't do."
+    assert panel.note.text() == "Copied /polite — paste it into your chat. (It is in English.)"
+
+
+def test_a_reply_whose_variable_would_be_empty_asks_first(
+    qtbot: QtBot, desk: Desk, window: SessionWindow
+) -> None:
+    desk.settings(talent_name="")
+    desk.session.load_context()
+    settle(qtbot, desk)
+    panel = window.replies
+    closing = desk.session.replies.get("agency-id-closing")
+    assert closing is not None and "{talent}" in closing.text
+    QGuiApplication.clipboard().setText("before")
+    panel.copy_reply(closing)
+    warning = panel.copier.warning
+    assert warning is not None
+    assert warning.text() == "This reply uses {talent}, which TalentDesk cannot fill in now."
+    assert "working name" in warning.informativeText()
+    warning.reject()  # "Don't copy"
+    qtbot.waitUntil(lambda: panel.copier.warning is None)
+    settle(qtbot, desk)
+    assert QGuiApplication.clipboard().text() == "before"
+
+    panel.copy_reply(closing)
+    warning = panel.copier.warning
+    assert warning is not None
+    copy_anyway = next(b for b in warning.buttons() if b.text() == "Copy anyway")
+    with qtbot.waitSignal(desk.session.reply_copied, timeout=5000):
+        click(copy_anyway)
+    assert QGuiApplication.clipboard().text() == "Sesi kita sudah selesai ya. Makasih, salam dari !"
+
+    # With a working name, no question.
+    desk.settings(talent_name="Sari")
+    desk.session.load_context()
+    settle(qtbot, desk)
+    with qtbot.waitSignal(desk.session.reply_copied, timeout=5000):
+        panel.copy_reply(closing)
+    assert panel.copier.warning is None
 
 
 def test_a_never_boundary_shows_its_decline_replies(
@@ -171,11 +230,11 @@ def test_a_never_boundary_shows_its_decline_replies(
     settle(qtbot, desk)
     view = window.boundaries
     labels = [view.items.item(row).text() for row in range(view.items.count())]
-    assert labels == [
-        "Never · Ketemuan di luar",
-        "Never · Berbagi kontak pribadi",
-        "Ask me · Telepon",
-        "OK · Chat",
+    assert labels == [  # an Indonesian preset reads in Indonesian, whatever the app shows
+        "Tidak pernah · Ketemuan di luar",
+        "Tidak pernah · Berbagi kontak pribadi",
+        "Tanya dulu · Telepon",
+        "Boleh · Chat",
     ]
     assert view.name.text() == "Standar · Indonesian"
     view.items.itemClicked.emit(view.items.item(0))

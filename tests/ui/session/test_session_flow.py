@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import Booking, BookingStatus, SessionRecord
@@ -268,3 +269,38 @@ def test_locking_takes_the_handle_off_and_the_session_goes_on_after_unlock(
     screens = app.session_windows
     assert screens is not None
     wait_for(qtbot, lambda: screens.window is not None and screens.window.isVisible())
+
+
+def in_view(widget: QWidget) -> bool:
+    """Whether all of ``widget`` shows (not scrolled out of its scroll area)."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def test_a_short_today_scrolls_to_the_card_once_and_keeps_accept_in_view(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    paired_vault(vault_path, agency)
+    app: TalentDeskApp = make_app("en", sync_tuning=FAST)
+    window = unlock(qtbot, app)
+    window.resize(1000, 560)  # a short window: the card is below the list
+    first, second = push_booking(agency), push_booking(agency, minutes=120)
+    today = window.today
+    scroll, panel = today.list_scroll, today.session_panel
+    assert scroll is not None and panel is not None
+    wait_row(qtbot, window, second)
+
+    # A booking waiting for an answer: Accept stays in view.
+    assert today.select_booking(second)
+    qtbot.wait(50)
+    assert in_view(today.accept_button)
+
+    # Accepted, with its contact window open: the card comes into view, once.
+    accepted_in_today(qtbot, window, first)
+    wait_for(qtbot, lambda: in_view(panel))  # its contact too
+    scroll.verticalScrollBar().setValue(0)
+    today.refresh()  # a reload selects the row again
+    qtbot.wait(300)
+    assert scroll.verticalScrollBar().value() == 0

@@ -15,12 +15,14 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import Booking, BookingStatus, Channel
 from talentdesk.sessions.runner import SessionError
 from talentdesk.ui.clipboard import is_marked_secret
+from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.notifications import (
     Notifier,
     ReminderBanner,
     Reminders,
     due_reminders,
+    newly_cancelled,
 )
 from talentdesk.ui.session.stages import BookingStage, can_start, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
@@ -144,7 +146,7 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     click(panel.start_button)
     qtbot.waitUntil(lambda: desk.session.live is not None)
     settle(qtbot, desk)
-    assert panel.stage.text() == "Chat only · Live — This session is live."
+    assert panel.stage.text() == "Chat only · Live"  # no "Live — This session is live."
     desk.session.end()
     qtbot.waitUntil(lambda: desk.session.routine is not None)
     assert panel.stage_now() is BookingStage.WRAP_UP
@@ -158,6 +160,38 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     assert panel.stage_now() is BookingStage.DONE
     assert panel.contact.handle.text() == ""
     assert panel.contact.hidden_note.text() == "The customer's details are gone with this booking."
+    assert not panel.start_button.isVisible()  # nothing left to start
+    screens.discard()
+
+
+def test_on_a_break_the_card_says_so_and_starting_is_asked_once(qtbot: QtBot, desk: Desk) -> None:
+    booking = desk.book()
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
+    desk.session.workspace.safety.after_care.pause.start(10)
+    panel = make_panel(qtbot, desk)
+    show(qtbot, desk, panel, booking)
+    assert panel.break_note.isVisible()
+    assert panel.break_note.text().startswith("You are on a break: 10:00 left.")
+    assert panel.start_button.isEnabled()  # the talent may still go on
+
+    click(panel.start_button)
+    dialog = panel.confirm_dialog
+    assert dialog is not None
+    assert dialog.text() == "Your break has 10:00 left. Start this session anyway?"
+    dialog.reject()  # "Keep my break"
+    qtbot.waitUntil(lambda: panel.confirm_dialog is None)
+    settle(qtbot, desk)
+    assert desk.session.live is None
+
+    desk.clock.advance(3 * 60)
+    click(panel.start_button)
+    dialog = panel.confirm_dialog
+    assert dialog is not None
+    click(next(b for b in dialog.buttons() if b.text() == "Start anyway"))
+    qtbot.waitUntil(lambda: desk.session.live is not None)
+    assert desk.session.break_left() is None  # going on ended the break
+    settle(qtbot, desk)
+    assert not panel.break_note.isVisible()
     screens.discard()
 
 
@@ -210,6 +244,77 @@ def test_without_a_tray_the_reminder_is_a_banner_without_the_customer(
     reminders.stop()
 
 
+def test_the_reminder_follows_the_language_and_goes_when_its_session_starts(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    booking = desk.book("bk-soon", start=T0 + timedelta(minutes=8))
+    notifier = Notifier(tray_available=lambda: False)
+    banner = ReminderBanner(notifier)
+    qtbot.addWidget(banner)
+    reminders = Reminders(desk.session, notifier, check_ms=60_000)
+    with qtbot.waitSignal(reminders.reminded, timeout=5000):
+        reminders.start()
+    assert banner.callout.text().startswith("Session in 8 minutes — ")
+    switcher = LanguageSwitcher()
+    switcher.set_language("id")
+    try:
+        qtbot.waitUntil(lambda: banner.callout.text().startswith("Sesi dalam 8 menit — "))
+    finally:
+        switcher.uninstall()
+    qtbot.waitUntil(lambda: banner.callout.text().startswith("Session in 8 minutes — "))
+
+    screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
+    desk.clock.advance(60)
+    desk.session.start(booking.id)
+    qtbot.waitUntil(lambda: desk.session.live is not None)
+    assert not banner.isVisibleTo(banner.parentWidget() or banner)  # it started: no reminder
+    assert banner.notice is None
+    screens.discard()
+    reminders.stop()
+
+
+def test_a_cancelled_accepted_booking_gets_a_notice_with_the_agencys_reason(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    booking = desk.book("bk-later", start=T0 + timedelta(hours=3))
+    notifier = Notifier(tray_available=lambda: False)
+    banner = ReminderBanner(notifier)
+    qtbot.addWidget(banner)
+    reminders = Reminders(desk.session, notifier, check_ms=60_000)
+    reminders.start()
+    settle(qtbot, desk)
+    assert banner.notice is None  # nothing due yet
+    desk.store.save(
+        msgspec.structs.replace(
+            booking, status=BookingStatus.CANCELLED, cancel_reason="Pelanggan membatalkan"
+        )
+    )
+    with qtbot.waitSignal(reminders.cancelled, timeout=5000) as cancelled:
+        reminders.check()
+    assert cancelled.args == ["bk-later"]
+    assert banner.callout.text() == (
+        "Booking cancelled — The agency cancelled your booking at 17:00 "
+        "(Teman Curhat 30 menit). Their reason: “Pelanggan membatalkan”"
+    )
+    settle(qtbot, desk)
+    reminders.check()  # told once
+    settle(qtbot, desk)
+    click(banner.close_button)
+    reminders.check()
+    settle(qtbot, desk)
+    assert banner.notice is None
+    reminders.stop()
+
+
+def test_only_bookings_seen_accepted_count_as_newly_cancelled() -> None:
+    accepted = Booking(id="a", start=T0, package=package(), status=BookingStatus.ACCEPTED)
+    gone = msgspec.structs.replace(accepted, status=BookingStatus.CANCELLED)
+    other = msgspec.structs.replace(gone, id="b")
+    assert newly_cancelled([gone, other], None) == []  # the first look: nothing is news
+    assert newly_cancelled([gone, other], {"a"}) == [gone]
+    assert newly_cancelled([accepted], {"a"}) == []
+
+
 def test_todays_list_says_each_bookings_stage(qtmodeltester: ModelTester, qapp: object) -> None:
     from talentdesk.sync.outbox import OutboxState
     from talentdesk.ui.pages.bookings_model import BookingsModel, Column
@@ -243,3 +348,11 @@ def test_todays_list_says_each_bookings_stage(qtmodeltester: ModelTester, qapp: 
     ]
     model.set_stage_source(None)
     assert model.data(model.index(0, Column.STATE)) == "Accepted · delivered"
+
+
+def test_a_declined_booking_reads_without_a_dangling_dash(qtbot: QtBot, desk: Desk) -> None:
+    booking = desk.book(status=BookingStatus.DECLINED)
+    panel = make_panel(qtbot, desk)
+    show(qtbot, desk, panel, booking)
+    assert panel.stage.text() == "Chat only · Declined"  # was "Chat only · Declined —"
+    assert not panel.start_button.isVisible()  # nothing to start, not a greyed-out Start

@@ -352,3 +352,27 @@ def test_a_booking_the_agency_cancels_mid_session_says_so(
     desk.agency.workspace.notify(Changes(bookings=True))  # as a feed page would
     qtbot.waitUntil(window.cancelled_note.isVisible)
     assert window.contact.handle.text() == HANDLE  # kept until the talent finishes
+
+
+def test_a_preset_is_chosen_from_the_session_window_and_reads_in_its_own_language(
+    qtbot: QtBot, desk: Desk, screens: SessionWindows
+) -> None:
+    standar = desk.agency_presets()  # "Standar" in Indonesian, "Standard" in English
+    window = start(qtbot, desk, screens, desk.book())
+    view = window.boundaries
+    qtbot.waitUntil(lambda: len(view.choices()) == 3)
+    assert view.choices() == [
+        ("No boundary preset", None),
+        ("Standard · English", "agency-standard"),  # the app's language first
+        ("Standar · Indonesian", standar.id),
+    ]
+    assert view.name.text().startswith("No boundary preset is in force.")
+    view.choose(standar.id)
+    qtbot.waitUntil(lambda: view.preset is not None and view.preset.id == standar.id)
+    assert desk.session.boundaries.active() == standar
+    assert view.name.text() == "Standar · Indonesian"
+    assert [a.isChecked() for a in view.menu.actions()] == [False, False, True]
+    lines = [view.items.item(n).text() for n in range(view.items.count())]
+    # An Indonesian preset reads in Indonesian, answers too, in an English window.
+    assert lines[0] == "Tidak pernah · Ketemuan di luar"
+    assert "Boleh · Chat" in lines

@@ -1,0 +1,130 @@
+"""Settings → Your working name: the alias the talent works under, ``{talent}`` in replies.
+
+It says something about the talent's work, so it is sealed in the vault
+(``DeskSettings.talent_name``), read and saved on the bridge like the shift limits.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from talentdesk.sessions.settings import MAX_TALENT_NAME_CHARS, DeskSettings, clean_talent_name
+from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.widgets import Card, TranslatedWidget, field_row, make_button, make_label
+
+log = logging.getLogger(__name__)
+
+
+class WorkingNameSection(TranslatedWidget):
+    """The working name card of Settings.
+
+    Args:
+        agency: the agency link of the unlocked vault (it reads and saves the name);
+            None shows an empty field, disabled.
+    """
+
+    def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workingNameSection")
+        self._agency = agency
+        self._saved: str | None = None
+        self._state = ""  # "", "saved" or "failed"
+        self.heading = make_label("heading")
+        self.explanation = make_label("muted")
+        self.field_label = make_label("fieldLabel", wrap=False)
+        self.field = QLineEdit()
+        self.field.setObjectName("workingNameField")
+        self.field.setMaxLength(MAX_TALENT_NAME_CHARS)
+        self.field.setMinimumWidth(220)
+        self.save_button = make_button("primary", name="saveWorkingName")
+        self.saved_label = make_label("muted", name="workingNameSaved")
+        self._build_layout()
+        self._connect_signals()
+        self.retranslate()
+        self.field.setEnabled(agency is not None)
+        if agency is not None:
+            agency.run(agency.workspace.desk_settings, self._loaded, self._failed, receiver=self)
+
+    def _build_layout(self) -> None:
+        card = Card(margins=22)
+        card.body.setSpacing(10)
+        card.body.addWidget(self.heading)
+        card.body.addWidget(self.explanation)
+        card.body.addLayout(field_row(self.field_label, self.field))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.saved_label, 1)
+        card.body.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(card)
+
+    def _connect_signals(self) -> None:
+        self.field.textEdited.connect(self._edited)
+        self.field.returnPressed.connect(self.save)
+        self.save_button.clicked.connect(self.save)
+
+    @property
+    def saved_name(self) -> str | None:
+        """The name as read from (or last saved to) the vault; None until read."""
+        return self._saved
+
+    def _loaded(self, settings: DeskSettings) -> None:
+        self._saved = settings.talent_name
+        self.field.setText(settings.talent_name)
+        self.retranslate()
+
+    def _edited(self) -> None:
+        self._state = ""
+        self.retranslate()
+
+    def save(self) -> None:
+        """Save the name on show (on the bridge)."""
+        agency = self._agency
+        if agency is None or not self._changed():
+            return
+        name = self.field.text()
+        self.save_button.setEnabled(False)
+        agency.run(
+            lambda: agency.workspace.save_working_name(name),
+            self._saved_now,
+            self._failed,
+            receiver=self,
+        )
+
+    def _saved_now(self, settings: DeskSettings) -> None:
+        self._state = "saved"
+        self._loaded(settings)
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("working name not read or saved: %s", type(exc).__name__)
+        self._state = "failed"
+        self.retranslate()
+
+    def _changed(self) -> bool:
+        return self._saved is not None and clean_talent_name(self.field.text()) != self._saved
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Your working name"))
+        self.explanation.setText(
+            self.tr(
+                "The name you work under, as your agency knows you to customers. Replies fill "
+                "it in where they say {talent}. Never use your real name here."
+            )
+        )
+        self.field_label.setText(self.tr("Working name"))
+        self.field.setPlaceholderText(self.tr("e.g. Sari"))
+        self.save_button.setText(self.tr("Save name"))
+        self.save_button.setEnabled(self._agency is not None and self._changed())
+        if self._state == "saved":
+            text = self.tr("Saved.")
+        elif self._state == "failed":
+            text = self.tr("Could not be saved. Try again.")
+        elif self._saved == "":
+            text = self.tr("Not set yet: replies that use {talent} would leave it out.")
+        else:
+            text = ""
+        self.saved_label.setText(text)

@@ -1,0 +1,341 @@
+"""Does every text fit? The measuring half of the layout check (``test_layout.py``).
+
+For a window on screen, :func:`misfits` looks at every visible label, button, check
+box and combo box, measures the room its text needs with the widget's own font
+metrics (wrapped at the widget's width where the label wraps), and compares that with
+the widget's actual geometry. It also reports widgets that their parent cuts off,
+widgets that overlap a sibling of the same layout, combo boxes whose popup opens
+showing fewer than a few items, and controls that the mouse wheel changes while they
+do not have the focus.
+
+Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
+(DejaVu Sans on CI, ``fonts-dejavu-core``), so a text one pixel too wide is found
+whatever the screenshot would make of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6 import QtGui
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QTextDocument, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QRadioButton,
+    QScrollBar,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionComboBox,
+    QWidget,
+)
+
+#: Pixels of rounding forgiven (Qt rounds font metrics and layout sizes separately).
+SLACK = 1
+#: A popup must show at least this many items (or all, when there are fewer).
+POPUP_ROWS = 5
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """One thing that does not fit, in words a failing test can print."""
+
+    widget: str
+    text: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.widget} {self.text!r}: {self.problem}"
+
+
+def name_of(widget: QWidget) -> str:
+    """``window/…/parent/widget`` by object names (class names where there is none)."""
+    parts: list[str] = []
+    each: QWidget | None = widget
+    while each is not None:
+        parts.append(each.objectName() or type(each).__name__)
+        if each.isWindow():
+            break
+        each = each.parentWidget()
+    named = [part for part in reversed(parts) if not part.startswith("qt_")]
+    if len(named) > 4:
+        named = [named[0], "…", *named[-3:]]
+    return "/".join(named)
+
+
+def shown_widgets(window: QWidget) -> Iterator[QWidget]:
+    """Every widget of ``window`` that is on show (not hidden, not in another window)."""
+    for widget in window.findChildren(QWidget):
+        if widget.isWindow() or not widget.isVisibleTo(window):
+            continue
+        yield widget
+
+
+def plain(text: str) -> str:
+    """A button's text as drawn: "&Save" shows "Save", "&&" shows "&"."""
+    return re.sub(r"&(.)", r"\1", text)
+
+
+def text_size(widget: QWidget, text: str, width: int | None, rich: bool = False) -> QSize:
+    """The room ``text`` needs in ``widget``'s font; wrapped at ``width`` when given."""
+    if rich:
+        document = QTextDocument()
+        document.setDefaultFont(widget.font())
+        document.setDocumentMargin(0)
+        document.setHtml(text)
+        if width is not None:
+            document.setTextWidth(width)
+        size = document.size()
+        return QSize(int(size.width() + 0.999), int(size.height() + 0.999))
+    metrics = QFontMetrics(widget.font())
+    if width is None:
+        lines = text.split("\n")
+        return QSize(
+            max(metrics.horizontalAdvance(line) for line in lines),
+            metrics.height() * len(lines),
+        )
+    flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+    bound = metrics.boundingRect(QRect(0, 0, max(1, width), 1_000_000), flags, text)
+    return bound.size()
+
+
+def _too_small(needed: QSize, room: QRect | QSize) -> str:
+    size = room.size() if isinstance(room, QRect) else room
+    wide = needed.width() > size.width() + SLACK
+    tall = needed.height() > size.height() + SLACK
+    if not (wide or tall):
+        return ""
+    return f"needs {needed.width()}×{needed.height()} px, has {size.width()}×{size.height()}"
+
+
+def label_misfit(label: QLabel) -> Misfit | None:
+    """A label whose text does not fit its contents rectangle."""
+    text = label.text()
+    if not text.strip() or (label.pixmap() is not None and not label.pixmap().isNull()):
+        return None
+    room = label.contentsRect()
+    margin = label.margin()
+    room = room.adjusted(margin, margin, -margin, -margin)
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    )
+    needed = text_size(label, text, room.width() if label.wordWrap() else None, rich)
+    problem = _too_small(needed, room)
+    return Misfit(name_of(label), text, problem) if problem else None
+
+
+def button_misfit(button: QAbstractButton) -> Misfit | None:
+    """A push button, check box or radio button whose text does not fit."""
+    text = plain(button.text())
+    if not text.strip():
+        return None
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    option.text = button.text()
+    option.icon = button.icon()
+    option.iconSize = button.iconSize()
+    style = button.style()
+    if isinstance(button, QCheckBox):
+        element = QStyle.SubElement.SE_CheckBoxContents
+    elif isinstance(button, QRadioButton):
+        element = QStyle.SubElement.SE_RadioButtonContents
+    elif isinstance(button, QPushButton):
+        element = QStyle.SubElement.SE_PushButtonContents
+    else:
+        return None
+    room = style.subElementRect(element, option, button)
+    needed = text_size(button, text, None)
+    if not button.icon().isNull():
+        needed.setWidth(needed.width() + button.iconSize().width() + 4)
+    problem = _too_small(needed, room)
+    return Misfit(name_of(button), text, problem) if problem else None
+
+
+def combo_misfits(combo: QComboBox) -> list[Misfit]:
+    """Items of a combo box that would not fit its field once chosen."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    found = []
+    for row in range(combo.count()):
+        text = combo.itemText(row)
+        problem = _too_small(text_size(combo, text, None), room)
+        if problem:
+            found.append(Misfit(name_of(combo), text, f"item {row}: {problem}"))
+    return found
+
+
+def _clipping_ancestor(widget: QWidget) -> str:
+    """Which ancestor cuts ``widget`` off, if one does ("" if none)."""
+    child: QWidget = widget
+    rect = widget.rect()
+    parent = widget.parentWidget()
+    while parent is not None and not child.isWindow():
+        rect = rect.translated(child.pos())
+        scroll = parent.parentWidget()
+        in_viewport = isinstance(scroll, QAbstractScrollArea) and scroll.viewport() is parent
+        if in_viewport:
+            # Content scrolls: it may be taller than the viewport, and wider only where
+            # the talent can scroll sideways.
+            assert isinstance(scroll, QAbstractScrollArea)
+            sideways = scroll.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if not sideways and rect.right() > parent.rect().right() + SLACK:
+                return f"cut off on the right by {name_of(scroll)} (no sideways scrolling)"
+            return ""
+        inner = parent.rect()
+        if (
+            rect.left() < inner.left() - SLACK
+            or rect.top() < inner.top() - SLACK
+            or rect.right() > inner.right() + SLACK
+            or rect.bottom() > inner.bottom() + SLACK
+        ):
+            return (
+                f"cut off by {name_of(parent)}: at {rect.x()},{rect.y()} "
+                f"{rect.width()}×{rect.height()} in {inner.width()}×{inner.height()}"
+            )
+        child, parent = parent, parent.parentWidget()
+    return ""
+
+
+def _layout_widgets(layout: QLayout) -> Iterator[QWidget]:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            yield widget
+        elif inner is not None:
+            yield from _layout_widgets(inner)
+
+
+def overlap_misfits(window: QWidget) -> list[Misfit]:
+    """Widgets that share pixels with a sibling laid out by the same layout."""
+    found = []
+    for parent in (window, *window.findChildren(QWidget)):
+        layout = parent.layout()
+        if layout is None or (parent is not window and not parent.isVisibleTo(window)):
+            continue
+        shown = [w for w in _layout_widgets(layout) if not w.isWindow() and w.isVisibleTo(window)]
+        for number, first in enumerate(shown):
+            for second in shown[number + 1 :]:
+                common = first.geometry().intersected(second.geometry())
+                if common.width() > SLACK and common.height() > SLACK:
+                    found.append(
+                        Misfit(
+                            name_of(first),
+                            "",
+                            f"overlaps {name_of(second)} by {common.width()}×{common.height()}",
+                        )
+                    )
+    return found
+
+
+def misfits(window: QWidget) -> list[Misfit]:
+    """Everything in ``window`` whose text does not fit, that is cut off, or that overlaps."""
+    found: list[Misfit] = []
+    for widget in shown_widgets(window):
+        if widget.objectName().startswith("qt_") and not isinstance(widget, QLabel | QPushButton):
+            continue
+        misfit: Misfit | None = None
+        if isinstance(widget, QLabel):
+            misfit = label_misfit(widget)
+        elif isinstance(widget, QAbstractButton):
+            misfit = button_misfit(widget)
+        elif isinstance(widget, QComboBox):
+            found.extend(combo_misfits(widget))
+        if misfit is not None:
+            found.append(misfit)
+        if isinstance(widget, QLabel | QAbstractButton | QComboBox):
+            cut = _clipping_ancestor(widget)
+            if cut:
+                text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+                found.append(Misfit(name_of(widget), text, cut))
+    found.extend(overlap_misfits(window))
+    return found
+
+
+def popup_misfits(window: QWidget, rows: int = POPUP_ROWS) -> list[Misfit]:
+    """Combo boxes whose popup opens showing fewer than ``rows`` items (or fewer than all)."""
+    found = []
+    for combo in window.findChildren(QComboBox):
+        if not combo.isVisibleTo(window) or combo.count() == 0 or not combo.isEnabled():
+            continue
+        if combo.visibleRegion().boundingRect() != combo.rect():
+            continue  # scrolled out of view: nobody opens it from there
+        combo.showPopup()
+        QApplication.processEvents()
+        view = combo.view()
+        row_height = max(1, view.sizeHintForRow(0))
+        shown = view.viewport().height() // row_height
+        where = view.window().geometry()
+        combo.hidePopup()
+        QApplication.processEvents()
+        wanted = min(rows, combo.count())
+        if shown < wanted:
+            found.append(
+                Misfit(
+                    name_of(combo),
+                    combo.currentText(),
+                    f"its popup shows {shown} of {combo.count()} items (at least {wanted}) "
+                    f"at {where.x()},{where.y()} {where.width()}×{where.height()}",
+                )
+            )
+    return found
+
+
+WHEELED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+
+
+def _value(control: QWidget) -> object:
+    if isinstance(control, QComboBox):
+        return control.currentIndex()
+    if isinstance(control, QAbstractSpinBox):
+        return control.text()
+    assert isinstance(control, QAbstractSlider)
+    return control.value()
+
+
+def wheel_misfits(window: QWidget) -> list[Misfit]:
+    """Controls that a turn of the mouse wheel changes while they do not have the focus."""
+    found = []
+    for control in window.findChildren(QWidget):
+        if not isinstance(control, WHEELED) or not control.isVisibleTo(window):
+            continue
+        if isinstance(control, QScrollBar):
+            continue  # the wheel is what a scroll bar is for
+        if control.hasFocus() or not control.isEnabled():
+            continue
+        before = _value(control)
+        for delta in (-120, 120, 120, -120):
+            centre = QPointF(control.rect().center())
+            event = QWheelEvent(
+                centre,
+                QPointF(control.mapToGlobal(centre.toPoint())),
+                QPoint(0, 0),
+                QPoint(0, delta),
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
+            QApplication.sendEvent(control, event)
+            if _value(control) != before:
+                found.append(
+                    Misfit(name_of(control), "", "the mouse wheel changed it without the focus")
+                )
+                break
+    return found

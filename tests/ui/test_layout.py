@@ -1,0 +1,550 @@
+"""Every window fits: every text readable, nothing cut off or overlapping, in both languages.
+
+One walk through a talent's night with the whole app against the real reference agency
+on loopback (seeded like ``--demo``): the unlock screen, every page of the main window,
+the dialogs of Today, Boundaries and Replies, a live session (the five-minutes-left and
+time-up warnings, an escalation's panel, the agency cancelling, ending early), the
+compact window, the crisis playbook, the report dialog and the filed report, "Are you
+OK?", the closing checklist with an escalation open, after-care and its break, the
+night summary, the Safety page, a locked app, a first run, and an unpaired desk.
+
+At each stop every window on show is measured (:mod:`tests.ui.fit`) in Bahasa
+Indonesia and in English, at the size it has on a 1366×768 screen (maximized, for the
+main, session and unlock windows) and at its minimum size. The test fails with one
+line per misfit. ``TALENTDESK_LAYOUT_SHOTS=DIR`` also saves a picture of every window
+at every stop, to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from talentdesk.app import workspace_opener
+from talentdesk.domain import ReplyStyle, ShiftLimits
+from talentdesk.ui.application import TalentDeskApp, build_app
+from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.ui.unlock.screen import UnlockScreen
+from talentdesk.vault import VAULT_FILE, Vault
+from talentdesk.workspace import DemoAgency, SessionClocks
+from talentdesk_agency import AgencyStore, ServerThread, seed_demo
+from talentdesk_contract.values import CrisisSign
+from tests.ui.fit import Misfit, misfits, popup_misfits, wheel_misfits
+
+pytestmark = pytest.mark.usefixtures("no_keyring")
+
+PASSPHRASE = "ukuran jendela pas semua"
+TALENT = "Sari"
+LANGUAGES = ("id", "en")
+#: What a maximized window gets of a 1366×768 screen: a 32-px panel and a 32-px title
+#: bar less (the window's own area, which is what Qt lays out).
+MAXIMIZED = QSize(1366, 704)
+#: Windows that fill the screen while the talent works in them.
+FULL_SCREEN_WINDOWS = frozenset({"MainWindow", "sessionWindow", "unlockScreen"})
+SHOTS = os.environ.get("TALENTDESK_LAYOUT_SHOTS", "")
+WAIT_S = 20.0
+
+
+class Monotonic:
+    """The session's clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 20_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def settle(seconds: float = 0.0) -> None:
+    """Let posted layout requests, queued deliveries and deleteLater() run, as an event
+    loop would (processEvents alone leaves the deferred deletes)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        for _ in range(3):
+            QApplication.sendPostedEvents()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            QApplication.processEvents()
+        if time.monotonic() >= deadline:
+            return
+        time.sleep(0.01)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = WAIT_S) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {condition}")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def on_screen(window: QWidget) -> None:
+    """Where a window manager keeps it: all of it on the 1366×768 screen (a maximized one
+    at the top), so a popup opens as it would for the talent."""
+    frame = window.frameGeometry()
+    x = min(max(0, frame.x()), max(0, 1366 - frame.width()))
+    y = min(max(0, frame.y()), max(0, 768 - 32 - frame.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
+class Walk:
+    """Measures windows at each stop and keeps every misfit found."""
+
+    def __init__(self, app: TalentDeskApp, shots: Path | None) -> None:
+        self.app = app
+        self.shots = shots
+        self.found: list[str] = []
+        self.stops = 0
+
+    def sizes(self, window: QWidget) -> Iterator[tuple[str, QSize]]:
+        if window.objectName() in FULL_SCREEN_WINDOWS or type(window).__name__ in (
+            FULL_SCREEN_WINDOWS
+        ):
+            yield "maximized", MAXIMIZED
+        else:
+            yield "opened", window.size()
+        yield "smallest", QSize(1, 1)  # Qt keeps a window at its minimum size
+
+    def check(self, stop: str, *windows: QWidget) -> None:
+        """Measure ``windows`` in both languages at both sizes."""
+        self.stops += 1
+        for language in LANGUAGES:
+            self.app.set_language(language)
+            settle()
+            for window in windows:
+                title = window.windowTitle()
+                if "TalentDesk" in title and title != "TalentDesk":
+                    # Qt adds the application's name to a title itself ("X — TalentDesk").
+                    self._add(
+                        stop,
+                        language,
+                        "title",
+                        window,
+                        Misfit(type(window).__name__, title, "its title names TalentDesk again"),
+                    )
+                opened = window.size()
+                if opened.width() > MAXIMIZED.width() or opened.height() > MAXIMIZED.height():
+                    self._add(
+                        stop,
+                        language,
+                        "opened",
+                        window,
+                        Misfit(
+                            type(window).__name__,
+                            window.windowTitle(),
+                            f"opens at {opened.width()}×{opened.height()}, larger than a "
+                            f"1366×768 screen",
+                        ),
+                    )
+                for size_name, size in list(self.sizes(window)):
+                    window.resize(size)
+                    on_screen(window)
+                    settle()
+                    for misfit in misfits(window) + popup_misfits(window):
+                        self._add(stop, language, size_name, window, misfit)
+                    self._shoot(stop, language, size_name, window)
+                window.resize(opened)
+                settle()
+            for window in windows:
+                for misfit in wheel_misfits(window):
+                    self._add(stop, language, "any", window, misfit)
+
+    def _add(self, stop: str, language: str, size: str, window: QWidget, misfit: Misfit) -> None:
+        found = f"{stop} [{language}, {size} {window.width()}×{window.height()}]: {misfit}"
+        if found not in self.found:
+            self.found.append(found)
+
+    def _shoot(self, stop: str, language: str, size: str, window: QWidget) -> None:
+        if self.shots is None:
+            return
+        name = f"{self.stops:02d}-{stop}-{type(window).__name__}-{language}-{size}.png"
+        window.grab().save(str(self.shots / name.replace(" ", "_").replace(":", "")))
+
+
+@pytest.fixture
+def agency_db(tmp_path: Path) -> Path:
+    return tmp_path / "agency" / "agency.sqlite3"
+
+
+def test_the_fonts_are_the_ones_ci_measures_with(qapp: QApplication) -> None:
+    """The check measures with DejaVu Sans (fonts-dejavu-core), as CI has it."""
+    assert QFontInfo(qapp.font()).family() == "DejaVu Sans"
+    screen = QGuiApplication.primaryScreen()
+    assert screen.geometry().size() == QSize(1366, 768)
+    assert screen.logicalDotsPerInch() == 96
+
+
+def test_every_window_fits_in_both_languages_at_both_sizes(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "agency" / "agency.sqlite3"
+    db.parent.mkdir()
+    code = seed_demo(db, TALENT, datetime.now(UTC))
+    Vault.create(data_dir / VAULT_FILE, passphrase=PASSPHRASE).close()
+    clock = Monotonic()
+    shots = Path(SHOTS) if SHOTS else None
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    with ServerThread(db, faults=True) as server:
+        app = build_app(
+            data_dir,
+            "id",
+            open_workspace=workspace_opener(
+                demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
+            ),
+        )
+        assert app is not None
+        walk = Walk(app, shots)
+        store = AgencyStore(db)
+        try:
+            night(walk, app, clock, store)
+        finally:
+            store.close()
+            wait_until(lambda: not app.bridge.busy)
+            app.shutdown()
+            settle()  # what shutting down hands to deleteLater goes while Qt still runs
+    if shots is not None:
+        (shots / "misfits.txt").write_text("".join(f"{line}\n" for line in walk.found))
+    assert walk.found == [], "\n" + "\n".join(walk.found)
+
+
+def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore) -> None:
+    """The stops of one night, in the order a night brings them."""
+    app.start()
+    screen = app.unlock_screen
+    wait_until(lambda: screen.current_step is screen.passphrase)
+    walk.check("unlock", screen)
+    screen.passphrase.field.setText("not the passphrase")
+    screen.passphrase.unlock_button.click()
+    wait_until(screen.passphrase.error.isVisible)
+    walk.check("unlock: wrong passphrase", screen)
+    unlock_steps(walk, screen)
+    screen.passphrase.field.setText(PASSPHRASE)
+    screen.passphrase.unlock_button.click()
+    wait_until(lambda: app.main_window is not None)
+    window = app.main_window
+    assert window is not None
+    today = window.today
+    wait_until(lambda: today.model.rowCount() == 4)
+    session = app.session
+    assert session is not None
+
+    def answered(booking_id: str) -> bool:
+        number = today.model.row_of(booking_id)
+        return number is not None and today.model.rows()[number].answer is not None
+
+    rows = today.model.rows()
+    today.select_booking(rows[0].booking.id)
+    walk.check("today: a booking waits", window)
+    today.accept_button.click()
+    wait_until(functools.partial(answered, rows[0].booking.id))
+    panel = today.session_panel
+    assert panel is not None
+    wait_until(lambda: panel.start_button.isEnabled())
+    walk.check("today: session card", window)
+
+    today.select_booking(rows[1].booking.id)
+    today.decline_button.click()
+    wait_until(lambda: today.decline_dialog is not None)
+    decline = today.decline_dialog
+    assert decline is not None
+    walk.check("today: decline", decline)
+    decline.reject()
+
+    limits = ShiftLimits(max_hours_per_night=2.0, min_break_minutes=120)
+    app_settings = window.settings.shift_limits
+    app_settings.set_limits(limits)
+    app_settings.save()
+    wait_until(lambda: app_settings.saved_limits == limits)
+    window.show_page(Page.TODAY)
+    today.select_booking(rows[2].booking.id)
+    today.accept_button.click()
+    wait_until(lambda: today.confirm_dialog is not None)
+    confirm = today.confirm_dialog
+    assert confirm is not None
+    settle()
+    walk.check("today: check before accepting", confirm)
+    confirm.reject()
+    wait_until(lambda: today.confirm_dialog is None)
+
+    for page in (Page.SUMMARY, Page.BOUNDARIES, Page.REPLIES, Page.SAFETY, Page.SETTINGS):
+        window.show_page(page)
+        settle(0.3)
+        if page is Page.BOUNDARIES:
+            wait_until(lambda: window.boundaries.presets_model.rowCount() > 0)
+            window.boundaries.select_preset_row(0)
+            settle(0.3)
+        if page is Page.REPLIES:
+            wait_until(lambda: window.replies.model.rowCount() > 0)
+            window.replies.select_reply(window.replies.model.replies()[0].id)
+        walk.check(f"page {page.name.lower()}", window)
+    replies = window.replies
+    window.show_page(Page.REPLIES)
+    replies.new_reply()
+    replies.text.setPlainText("Halo {talnet}, " + "kata " * 260)
+    walk.check("replies: a new reply with problems", window)
+    replies._cancel_clicked()
+    page_dialogs(walk, app, window)
+
+    # The session, with three replies pinned and the agency's boundaries in force.
+    for reply_id in ("agency-id-polite", "agency-id-contact", "agency-id-closing"):
+        session.replies.pin(reply_id)
+    session.changed_replies()
+    window.show_page(Page.TODAY)
+    today.select_booking(rows[0].booking.id)
+    wait_until(lambda: panel.start_button.isEnabled())
+    panel.start_button.click()
+    windows = app.session_windows
+    assert windows is not None
+    wait_until(lambda: windows.window is not None and windows.window.isVisible())
+    live = windows.window
+    assert live is not None
+    clock.now += 3 * 60
+    session.tick_now()
+    walk.check("session", live)
+    live.end_button.click()
+    wait_until(lambda: live.end_dialog is not None)
+    end_early = live.end_dialog
+    assert end_early is not None
+    walk.check("session: end early?", end_early)
+    end_early.reject()
+
+    box = live.escalate
+    assert box is not None
+    box.button.click()
+    wait_until(lambda: box.panel.view is not None)
+    if box.panel.details_toggle.isVisible():
+        box.panel.details_toggle.click()
+    walk.check("session: escalation details", live)
+    view = box.panel.view
+    assert view is not None
+    wait_until(lambda: box.panel.property("state") == "delivered")
+    remote = app.safety.service.escalations.get(view.id).remote_id  # type: ignore[union-attr]
+    assert remote is not None
+    agency.acknowledge_escalation(remote, "Rina", "Aku telepon kamu sebentar lagi ya.")
+    wait_until(lambda: box.panel.property("state") == "acknowledged")
+    walk.check("session: escalation acknowledged", live)
+
+    left = live.live.planned_seconds - (clock.now - 20_000.0)  # type: ignore[union-attr]
+    clock.now += left - 5 * 60 + 1
+    session.tick_now()
+    wait_until(lambda: live.time_note.isVisible())
+    walk.check("session: five minutes left", live)
+    clock.now += 5 * 60 + 30
+    session.tick_now()
+    walk.check("session: time is up", live)
+    agency.cancel_booking(rows[0].booking.id, "Pelanggan membatalkan lewat agensi")
+    wait_until(lambda: live.cancelled_note.isVisible())
+    walk.check("session: the agency cancelled it", live)
+    wait_until(lambda: window.reminder_banner.notice is not None)
+    walk.check("main window: a cancelled booking's notice", window)
+
+    windows.show_compact()
+    compact = windows.compact
+    assert compact is not None
+    settle(0.3)
+    session.customer_wrote()
+    clock.now += 97  # the customer has waited: the pace box warns
+    session.tick_now()
+    walk.check("compact", compact)
+    compact.search.setText("zzz tidak ada")
+    wait_until(lambda: not compact.result_buttons[0].isEnabled())
+    compact.copy_result(3)  # nothing at Ctrl+3: it says so
+    walk.check("compact: nothing found", compact)
+    compact.search.clear()
+    windows.show_session()
+
+    # Locked in the middle of the session: the lock screen keeps the clock and the
+    # escalate button (the guard panel); unlocking brings every window back.
+    app.lock()
+    wait_until(lambda: app.guard is not None and app.guard.isVisible())
+    guard = app.guard
+    assert guard is not None
+    guard.tick_now()
+    walk.check("locked during a session", screen)
+    screen.passphrase.field.setText(PASSPHRASE)
+    screen.passphrase.unlock_button.click()
+    wait_until(lambda: app.main_window is not None and app.session_windows is not None)
+    end_of_session(walk, app, clock, rows[3].booking.id)
+
+
+def end_of_session(walk: Walk, app: TalentDeskApp, clock: Monotonic, next_booking: str) -> None:
+    """After the unlock, with new windows around the same session: the playbook, a report,
+    "Are you OK?", the closing checklist, after-care, a break, and the lock."""
+    window = app.main_window
+    assert window is not None
+    today = window.today
+    session = app.session
+    assert session is not None
+    windows = app.session_windows
+    assert windows is not None
+    wait_until(lambda: windows.window is not None)
+    live = windows.window
+    assert live is not None
+    screen = app.unlock_screen
+
+    prompts = app.safety_windows
+    assert prompts is not None
+    playbook = prompts.show_playbook()
+    playbook.panel.choose(CrisisSign.THREAT_OF_HARM)
+    walk.check("playbook", playbook)
+    playbook.hide()
+    report = prompts.show_report()
+    wait_until(lambda: report.chosen_session() is not None)
+    report.category.setCurrentIndex(0)
+    report.description.setPlainText("Pelanggan mengancam akan mencari alamatku.")
+    walk.check("report", report)
+    report.file()
+    wait_until(lambda: report.report is not None)
+    walk.check("report: filed", report)
+    report.close()
+
+    clock.now += 10 * 60
+    wait_until(lambda: prompts.prompt is not None and prompts.prompt.isVisible())
+    assert prompts.prompt is not None
+    walk.check("are you OK?", prompts.prompt)
+    clock.now += 2 * 60 + 5
+    wait_until(lambda: prompts.prompt is not None and prompts.prompt.phase == "escalated")
+    walk.check("are you OK? escalated", prompts.prompt)
+    prompts.prompt.hide()
+
+    session.end()
+    wait_until(lambda: session.routine is not None)
+    settle(0.3)
+    walk.check("closing checklist, escalation open", live)
+    for box_ in live.closing.steps.values():
+        box_.setChecked(True)
+    session.finish()
+    wait_until(lambda: prompts.after_care is not None and prompts.after_care.isVisible())
+    care = prompts.after_care
+    assert care is not None
+    walk.check("after-care", care)
+    care.start_check_in()
+    walk.check("after-care: check-in", care)
+    care.take_break()
+    walk.check("after-care: break", care)
+    care.close()
+    window.show_page(Page.TODAY)
+    today.select_booking(next_booking)
+    today.accept_button.click()
+
+    def answered() -> bool:
+        number = today.model.row_of(next_booking)
+        return number is not None and today.model.rows()[number].answer is not None
+
+    wait_until(answered)
+    card = today.session_panel
+    assert card is not None
+    wait_until(lambda: card.break_note.isVisible())
+    walk.check("today: on a break", window)
+
+    for page in (Page.SUMMARY, Page.SAFETY):
+        window.show_page(page)
+        settle(0.5)
+        walk.check(f"page {page.name.lower()} after the session", window)
+
+    app.lock()  # an escalation is still open: the lock guards it
+    wait_until(lambda: screen.current_step is screen.passphrase)
+    walk.check("locked, an escalation open", screen)
+
+
+def unlock_steps(walk: Walk, screen: UnlockScreen) -> None:
+    """Every step of the unlock screen that this start does not reach by itself."""
+    shown = screen.current_step
+    screen.welcome.name_field.setText("Sari")
+    for name, step in (
+        ("first run: welcome", screen.welcome),
+        ("first run: passphrase", screen.new_passphrase),
+        ("first run: keyring ready", screen.ready),
+        ("locked: keyring", screen.locked),
+    ):
+        if step is screen.ready:
+            step.set_keyring("keyring.backends.SecretService.Keyring")
+        screen._show_step(step)
+        walk.check(name, screen)
+    screen.new_passphrase.first.setText("short")
+    screen.new_passphrase._submit()
+    screen._show_step(screen.new_passphrase)
+    walk.check("first run: passphrase too short", screen)
+    screen.locked.set_kept_key(True)
+    screen._show_step(screen.locked)
+    walk.check("locked: the demo's vault", screen)
+    screen.locked.set_kept_key(False)
+    screen.problem.show_problem(OSError("disk full"))
+    screen._show_step(screen.problem)
+    walk.check("unlock: a problem", screen)
+    screen.welcome.name_field.clear()
+    screen._show_step(shown)
+
+
+def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
+    """The dialogs of the Replies and Boundaries pages, and the working name in Settings."""
+    session = app.session
+    assert session is not None
+    replies = window.replies
+    copier = replies.copier
+    assert copier is not None
+    opening = session.replies.get("agency-id-opening")
+    assert opening is not None and "{talent}" in opening.text
+    wait_until(lambda: session.context.talent_name == TALENT)  # the demo's talent is named
+    session.workspace.save_working_name("")  # the talent cleared it
+    wait_until(lambda: session.context.talent_name == "")
+    copier.copy(opening)  # no working name: asked first
+    warning = copier.warning
+    assert warning is not None
+    settle()
+    walk.check("replies: a reply with an empty variable", warning)
+    warning.reject()
+    own = session.replies.create(
+        style=ReplyStyle.ALTERNATIVE,
+        language="id",
+        text="Maaf, malam ini aku nggak bisa karena {?alasan}. Mau lanjut ngobrol?",
+        shortcode="alasan",
+    )
+    session.changed_replies()
+    wait_until(lambda: replies.select_reply(own.id))
+    copier.copy(own)
+    blanks = copier.dialog
+    assert blanks is not None
+    settle()
+    walk.check("replies: fill in the blanks", blanks)
+    blanks.reject()
+    wait_until(lambda: replies.selected_reply() is not None)
+    replies._delete_clicked()
+    confirm = replies.confirm_dialog
+    assert confirm is not None
+    settle()
+    walk.check("replies: delete?", confirm)
+    confirm.reject()
+
+    window.show_page(Page.BOUNDARIES)
+    boundaries = window.boundaries
+    wait_until(lambda: boundaries.select_preset("agency-standar"))
+    wait_until(lambda: boundaries.select_item("topic.meet_offline"))
+    wait_until(lambda: boundaries.selected_item() is not None)
+    boundaries.link_button.click()
+    wait_until(lambda: boundaries.link_dialog is not None)
+    link = boundaries.link_dialog
+    assert link is not None
+    settle()
+    walk.check("boundaries: decline replies of a boundary", link)
+    link.reject()
+
+    window.show_page(Page.SETTINGS)
+    name = window.settings.working_name
+    wait_until(lambda: name.saved_name is not None)
+    walk.check("settings: no working name yet", window)
+    name.field.setText("Sari")
+    name.save()
+    wait_until(lambda: name.saved_name == "Sari")
