@@ -52,14 +52,15 @@ app.exec()
 """
 
 # The app as `talentdesk` builds it, watched from inside: the moment the main
-# window is first painted, print the wall-clock time and quit.
+# window is first painted, print the wall-clock time and quit. Imports in the
+# entry point's order: the composition layer (and the vault) first, then the view.
 APP = """
 import sys, time
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
 from talentdesk.app import workspace_opener
 from talentdesk.ui.application import build_app
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 gui = build_app(Path(sys.argv[1]), "id", open_workspace=workspace_opener())
 class Painted(QObject):
     def eventFilter(self, watched, event):
