@@ -52,11 +52,11 @@ APP = (
     + """
 import sys
 from pathlib import Path
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from talentdesk.app import workspace_opener
 from talentdesk.ui.application import build_app
 from talentdesk.ui.session.window import SessionWindow
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 gui = build_app(Path(sys.argv[1]), "id", open_workspace=workspace_opener())
 def check():
     if any(isinstance(w, SessionWindow) and w.isVisible()

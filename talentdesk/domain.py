@@ -29,6 +29,7 @@ import msgspec
 from talentdesk_contract import values
 
 __all__ = [
+    "AGENCY_PREFIX",
     "BOUNDARY_KEYS",
     "DEFAULT_CONTACT_WINDOW_MINUTES",
     "DEFAULT_EMERGENCY_CONTACTS",
@@ -195,6 +196,10 @@ class Source(enum.StrEnum):
 
     AGENCY = "agency"
     PERSONAL = "personal"
+
+
+#: The id prefix of the replies and presets the agency sends (the feed applier owns them).
+AGENCY_PREFIX = "agency-"
 
 
 class IncidentStatus(enum.StrEnum):

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TypeAlias
 
+from talentdesk.domain import AGENCY_PREFIX
 from talentdesk.sessions.settings import DeskSettings, load_settings, save_settings
-from talentdesk.sync.apply import AGENCY_PREFIX
 from talentdesk.vault import Vault
 
 __all__ = [

@@ -34,6 +34,7 @@ import msgspec
 
 from talentdesk import domain
 from talentdesk.domain import (
+    AGENCY_PREFIX,
     AgencyConfig,
     Booking,
     BookingStatus,
@@ -178,9 +179,6 @@ def _config(data: wire.AgencyConfig) -> AgencyConfig:
         escalation_rounds=policy.rounds,
         updated_at=datetime.now(UTC),
     )
-
-
-AGENCY_PREFIX = "agency-"
 
 
 def _apply_config(store: RecordStore, data: wire.AgencyConfig) -> None:

@@ -6,6 +6,9 @@ unlocked vault (the view builds no service itself); the doctor command calls
 
 Names are imported on first use (PEP 562), not with the package: importing one
 module of it must not pull in every window (startup time).
+
+Importing Qt here first also undoes PySide6's ``__feature__`` import hook (see
+:func:`talentdesk.ui.qt_import.drop_feature_hook`) before any window module is imported.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from talentdesk.ui.lazy import lazy_exports
+from talentdesk.ui.qt_import import drop_feature_hook
+
+drop_feature_hook()
 
 if TYPE_CHECKING:
     from talentdesk.ui.application import TalentDeskApp, build_app, run_gui

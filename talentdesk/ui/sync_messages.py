@@ -12,13 +12,6 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject
 
-from talentdesk.sync.client import (
-    MAX_RETRY_AFTER_SECONDS,
-    InsecureUrlError,
-    MalformedResponseError,
-    RejectedError,
-    RetryableError,
-)
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk_contract import wire
@@ -140,6 +133,10 @@ class SyncMessages(QObject):
             return self.tr("Retrying: %1").replace("%1", self.reason(reason))
         line = self.tr("Retrying in %1: %2").replace("%1", when).replace("%2", self.reason(reason))
         if status.asked_wait is not None:
+            # Here, not with the module: the HTTP client is not imported before the
+            # first window is painted (start-up time).
+            from talentdesk.sync.client import MAX_RETRY_AFTER_SECONDS
+
             # The agency asked for longer than TalentDesk waits: say so, and why less.
             line += " " + self.tr(
                 "(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)"
@@ -225,6 +222,15 @@ class SyncMessages(QObject):
 
     def pairing_error(self, exc: Exception, agency_url: str) -> str:
         """Why pairing did not work, and what to do about it."""
+        # Here, not with the module: the HTTP client is not imported before the first
+        # window is painted (start-up time); pairing imported it long before this.
+        from talentdesk.sync.client import (
+            InsecureUrlError,
+            MalformedResponseError,
+            RejectedError,
+            RetryableError,
+        )
+
         if isinstance(exc, InsecureUrlError):
             if urlsplit(agency_url.strip()).scheme.lower() == "http":
                 return self.tr(

@@ -11,8 +11,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from talentdesk.safety import EscalationView
+if TYPE_CHECKING:  # the safety services are imported after the first paint, not with this
+    from talentdesk.safety import EscalationView
 
 
 class EscalationWaits:

@@ -8,9 +8,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from talentdesk.domain import DeclineReply, ReplyStyle, Source
+from talentdesk.domain import AGENCY_PREFIX, DeclineReply, ReplyStyle, Source
 from talentdesk.sessions.replies import EDIT_PREFIX
-from talentdesk.sync.apply import AGENCY_PREFIX
 from talentdesk.ui.main_window import Page
 from talentdesk.ui.pages.replies import RepliesPage
 from talentdesk.ui.session.reply_list import OWNER_ROLE
