@@ -61,6 +61,10 @@ def holds_sentinel(plaintext: bytes) -> bool:
     return any(needle in plaintext for needle in needles())
 
 
+#: The names the tests give an agency's database (with its -wal and -shm beside it).
+AGENCY_FILES = ("agency.db", "agency.sqlite3")
+
+
 def files_holding_the_sentinel(*roots: Path, besides: Path | None = None) -> list[str]:
     """Files under ``roots`` holding a sentinel; ``besides`` (the agency's database, with
     its -wal and -shm) is the agency's side: it keeps the report and the notes it was
@@ -70,7 +74,8 @@ def files_holding_the_sentinel(*roots: Path, besides: Path | None = None) -> lis
         for path in root.rglob("*"):
             if not path.is_file() or path.is_symlink():
                 continue
-            theirs = besides is not None and path.name.startswith(besides.name)
+            # Other tests' agency databases in the same root are the agency's side too.
+            theirs = besides is not None and path.name.startswith((besides.name, *AGENCY_FILES))
             wanted = needles((ALIAS, HANDLE)) if theirs else needles()
             data = path.read_bytes()
             if any(needle in data for needle in wanted):
