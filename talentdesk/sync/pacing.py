@@ -17,7 +17,12 @@ class SyncPacing:
 
     Attributes:
         poll_floor: Seconds at least between feed polls when a long-poll came back at
-            once (with a page or without); a full page (more is waiting) skips it.
+            once with nothing new (doubling from there, see ``quick_poll_cap``).
+        news_floor: Seconds at least between feed polls when a long-poll came back at
+            once with new events: short, since a push that ends a parked poll is the
+            normal case and the next push must not wait a whole ``poll_floor``; still a
+            floor, so a server that answers every poll with a page at once is not asked
+            hundreds of times a second. A full page (more is waiting) skips it.
         quick_poll_cap: Most the gap grows to, doubling from ``poll_floor``, while
             long-polls keep coming back at once with nothing new.
         quick_seconds: A long-poll answered sooner than this came back "at once".
@@ -35,6 +40,7 @@ class SyncPacing:
     """
 
     poll_floor: float = 1.0
+    news_floor: float = 0.1
     quick_poll_cap: float = 30.0
     quick_seconds: float = 1.0
     forbidden_retry: float = 300.0

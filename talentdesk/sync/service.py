@@ -431,7 +431,7 @@ class SyncService:
                 quiet = 0
                 continue  # more is waiting: fetch it now
             if result.new_events:
-                quiet, gap = 0, pace.poll_floor
+                quiet, gap = 0, pace.news_floor
             else:
                 quiet += 1
                 gap = min(pace.quick_poll_cap, pace.poll_floor * 2 ** min(quiet - 1, 16))

@@ -10,6 +10,7 @@ pass on the vault.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
@@ -31,8 +32,9 @@ from talentdesk.sync.service import SyncPhase, SyncStatus
 from talentdesk.vault import VaultInfo
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
-from tests.sync.conftest import START, Agency, Desk, wait_for
+from tests.sync.conftest import FAST, START, Agency, Desk, wait_for
 from tests.sync.hostile_agency import (
+    Answer,
     Custom,
     Drip,
     Reply,
@@ -40,6 +42,7 @@ from tests.sync.hostile_agency import (
     Seen,
     deep,
     empty_page_for,
+    event,
     gzip_bomb,
     page,
     problem,
@@ -421,6 +424,29 @@ def test_polls_answered_at_once_are_spaced_and_back_off(
     assert sum(gaps) >= 1.0, gaps
     # A page with news ends the wait as usual: a booking comes within a poll or two.
     recovers(hostile, desk)
+
+
+def news_at_once(seen: Seen) -> Answer:
+    """A page with one new event at once, for every poll (pushes one after the other)."""
+    after = int(seen.query.get("after", "0"))
+    return Reply(200, page([event(after + 1, b"{}", kind="agency.news")], after + 1))
+
+
+def test_polls_that_bring_news_at_once_wait_only_the_short_floor(
+    hostile: Agency, make_desk: MakeDesk
+) -> None:
+    # A push ends a parked poll: the next push must not wait a whole poll_floor (that
+    # held bench.push_latency at 1 s), yet a server that answers every poll with a page
+    # at once is still not asked hundreds of times a second.
+    desk = make_desk(pacing=dataclasses.replace(FAST, poll_floor=2.0, news_floor=0.2))
+    hostile.fake.answer(FEED, Custom(news_at_once), token=desk.token)
+    since = time.monotonic()
+    wait_for(lambda: len(feed_polls(hostile, desk, since)) >= 6, "six polls")
+    polls = feed_polls(hostile, desk, since)[:6]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(polls)]
+    assert min(gaps) >= 0.15, gaps
+    assert max(gaps) < 2.0, gaps
+    # (No recovers(): these made-up events moved the cursor past the real agency's.)
 
 
 # --------------------------------------------------------------------------- points 5 and 6
