@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -333,17 +334,25 @@ class TodayPage(EmptyStatePage):
             and panel.booking is not None
         )
         if self._card_wanted:
-            QTimer.singleShot(0, self._show_session_card)
+            # Tied to the page: a lock may delete it (and the card) before this runs.
+            QTimer.singleShot(0, self, self._show_session_card)
 
     def _card_filled(self) -> None:
-        # The customer's contact arrived after the first scroll: the card grew.
+        # The card was read again and may have grown (the customer's contact can come
+        # a read or two later, with the feed): follow it until the contact is there.
+        panel = self.session_panel
         if self._card_wanted:
-            self._card_wanted = False
+            self._card_wanted = panel is not None and not panel.has_contact
             self._show_session_card()
 
     def _show_session_card(self) -> None:
         panel, scroll = self.session_panel, self.list_scroll
-        if panel is not None and scroll is not None and panel.isVisible():
+        if (
+            panel is not None
+            and scroll is not None
+            and shiboken6.isValid(panel)
+            and panel.isVisible()
+        ):
             # The card just grew (the customer's contact): lay it out before measuring.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             scroll.ensureWidgetVisible(panel, 0, 0)

@@ -123,6 +123,11 @@ class SessionStartPanel(Card):
         """The booking on show."""
         return self._booking
 
+    @property
+    def has_contact(self) -> bool:
+        """Whether the card shows the customer's contact (it grows when it comes)."""
+        return self._contact is not None
+
     def set_booking(self, booking: Booking | None) -> None:
         """Show ``booking`` (Today's selection), or hide the card for None."""
         changed = (booking.id if booking else None) != (self._booking.id if self._booking else None)
