@@ -985,6 +985,10 @@
         <translation>TalentDesk is locked</translation>
     </message>
     <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Press Unlock to see everything again.</source>
+        <translation>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Press Unlock to see everything again.</translation>
+    </message>
+    <message>
         <source>Your vault was closed to keep it safe. Press Unlock to open it again with the key in your system keyring.</source>
         <translation>Your vault was closed to keep it safe. Press Unlock to open it again with the key in your system keyring.</translation>
     </message>
@@ -1115,6 +1119,10 @@
     <message>
         <source>TalentDesk is locked</source>
         <translation>TalentDesk is locked</translation>
+    </message>
+    <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Type your passphrase to see everything again.</source>
+        <translation>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Type your passphrase to see everything again.</translation>
     </message>
     <message>
         <source>Your vault was closed to keep it safe. Type your passphrase to continue.</source>

@@ -973,6 +973,10 @@
         <translation>TalentDesk terkunci</translation>
     </message>
     <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Press Unlock to see everything again.</source>
+        <translation>Data pelanggan kamu disembunyikan selama kamu pergi; sesi dan tombol eskalasi di atas tetap jalan. Tekan Buka kunci untuk melihat semuanya lagi.</translation>
+    </message>
+    <message>
         <source>Your vault was closed to keep it safe. Press Unlock to open it again with the key in your system keyring.</source>
         <translation>Brankas kamu ditutup supaya tetap aman. Tekan Buka kunci untuk membukanya lagi dengan kunci yang tersimpan di keyring sistem kamu.</translation>
     </message>
@@ -1102,6 +1106,10 @@
     <message>
         <source>TalentDesk is locked</source>
         <translation>TalentDesk terkunci</translation>
+    </message>
+    <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Type your passphrase to see everything again.</source>
+        <translation>Data pelanggan kamu disembunyikan selama kamu pergi; sesi dan tombol eskalasi di atas tetap jalan. Ketik frasa sandi kamu untuk melihat semuanya lagi.</translation>
     </message>
     <message>
         <source>Your vault was closed to keep it safe. Type your passphrase to continue.</source>

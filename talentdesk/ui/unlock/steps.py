@@ -102,6 +102,7 @@ class PassphraseStep(TranslatedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._locked = False
+        self._guarded = False
         self._wrong = False
         self._empty = False
         self._busy = False
@@ -133,6 +134,16 @@ class PassphraseStep(TranslatedWidget):
         self._wrong = self._empty = False
         self.field.clear()
         self.set_busy(False)
+        self.retranslate()
+
+    @property
+    def message(self) -> str:
+        """What the step says under its title."""
+        return self._body.text()
+
+    def set_guarded(self, guarded: bool) -> None:
+        """Say whether a live session goes on behind the lock (the vault stays open for it)."""
+        self._guarded = guarded
         self.retranslate()
 
     def show_wrong_passphrase(self) -> None:
@@ -167,7 +178,16 @@ class PassphraseStep(TranslatedWidget):
         self.unlock_requested.emit(passphrase)
 
     def retranslate(self) -> None:
-        if self._locked:
+        if self._locked and self._guarded:
+            self.title.setText(self.tr("TalentDesk is locked"))
+            self._body.setText(
+                self.tr(
+                    "Your customer's details are hidden while you're away; the session and "
+                    "the escalate button above keep working. Type your passphrase to see "
+                    "everything again."
+                )
+            )
+        elif self._locked:
             self.title.setText(self.tr("TalentDesk is locked"))
             self._body.setText(
                 self.tr("Your vault was closed to keep it safe. Type your passphrase to continue.")
@@ -365,6 +385,7 @@ class LockedStep(TranslatedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._guarded = False
         layout = _step_layout(self)
         self.title = make_label("title", name="lockedTitle")
         self._body = make_label("muted")
@@ -376,12 +397,31 @@ class LockedStep(TranslatedWidget):
         self.unlock_button.clicked.connect(self.unlock_requested)
         self.retranslate()
 
+    @property
+    def message(self) -> str:
+        """What the step says under its title."""
+        return self._body.text()
+
+    def set_guarded(self, guarded: bool) -> None:
+        """Say whether a live session goes on behind the lock (the vault stays open for it)."""
+        self._guarded = guarded
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("TalentDesk is locked"))
-        self._body.setText(
-            self.tr(
-                "Your vault was closed to keep it safe. Press Unlock to open it again with the "
-                "key in your system keyring."
+        if self._guarded:
+            self._body.setText(
+                self.tr(
+                    "Your customer's details are hidden while you're away; the session and "
+                    "the escalate button above keep working. Press Unlock to see everything "
+                    "again."
+                )
             )
-        )
+        else:
+            self._body.setText(
+                self.tr(
+                    "Your vault was closed to keep it safe. Press Unlock to open it again "
+                    "with the key in your system keyring."
+                )
+            )
         self.unlock_button.setText(self.tr("Unlock"))
