@@ -12,6 +12,7 @@ from pathlib import Path
 import msgspec
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -93,16 +94,23 @@ def test_locked_mid_session_the_escalate_button_reaches_the_agency(
     with pytest.raises(VaultLocked):
         workspace.vault.get("customer_contact", later)
     assert workspace.runner.live is not None
-    # The clock goes on, on the session's monotonic clock.
+    # The lock screen says the session goes on, not that the vault was closed.
+    screen = app.unlock_screen
+    qtbot.waitUntil(lambda: screen.current_step is screen.passphrase, timeout=WAIT_MS)
+    assert screen.passphrase.message.startswith("Your customer's details are hidden")
+    assert "closed" not in screen.passphrase.message
+    # The clock goes on, on the session's monotonic clock, moved by the panel's own timer.
     assert guard.clock.text() == "30:00"
     mono.now += 61
-    guard.tick_now()
-    assert guard.clock.text() == "28:59"
+    qtbot.waitUntil(lambda: guard.clock.text() == "28:59", timeout=WAIT_MS)
     assert guard.caption.text() == "time left"
 
     # One click on the lock screen: durable at once, then delivered to the agency.
-    view = guard.escalate()
-    assert view is not None and view.booking_id == booking_id
+    with qtbot.waitSignal(guard.escalated, timeout=WAIT_MS) as raised:
+        click(guard.escalate_button)
+    view = guard.last_escalation
+    assert view is not None and view is raised.args[0] and view.booking_id == booking_id
+    assert workspace.safety.escalations.get(view.id) is not None  # durable on return
     qtbot.waitUntil(lambda: len(at_agency(agency, booking_id)) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(
         lambda: guard.state.text().startswith("Delivered to your agency"), timeout=WAIT_MS
@@ -168,6 +176,45 @@ def test_auto_lock_waits_for_the_session_and_the_lone_worker_check_asks_on_the_l
     qtbot.waitUntil(lambda: len(at_agency(agency, booking_id)) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not guard.question.isVisible(), timeout=WAIT_MS)
     assert guard.state.isVisible()
+
+
+def test_auto_lock_happens_once_the_session_has_ended(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+    clock: FakeClock,
+) -> None:
+    paired_vault(vault_path, agency)
+    app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=Monotonic()))
+    live_session(qtbot, app, agency)
+    app.set_idle_lock_minutes(1)
+    clock.advance(3600)  # an hour in the chat app: held while the session is live
+    qtbot.wait(100)
+    assert app.main_window is not None and app.idle.held and app.vault is not None
+
+    session = app.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.replies.get("agency-en-polite") is not None, timeout=WAIT_MS)
+    polite = session.replies.get("agency-en-polite")
+    assert polite is not None
+    with qtbot.waitSignal(session.reply_copied, timeout=WAIT_MS):
+        session.copy_reply(polite)
+    assert QGuiApplication.clipboard().text().startswith("Sorry")
+    with qtbot.waitSignal(session.closing_started, timeout=WAIT_MS):
+        session.end()
+    assert app.idle.held  # closing: the session is not over yet
+    # The finish runs on the bridge: the idle lock waits for its answer too (which takes
+    # the session's copies off the clipboard), then comes at the next check.
+    with qtbot.waitSignal(session.finished, timeout=WAIT_MS):
+        session.finish()
+    # Nothing left to guard: the next idle check locks, fully (the vault closes).
+    qtbot.waitUntil(lambda: app.vault is None, timeout=WAIT_MS)
+    assert app.guard is None and app.locked
+    assert QGuiApplication.clipboard().text() == ""  # the reply went with the session
+    screen = app.unlock_screen
+    qtbot.waitUntil(lambda: screen.current_step is screen.passphrase, timeout=WAIT_MS)
+    assert screen.passphrase.message.startswith("Your vault was closed")
 
 
 def test_an_open_escalation_is_guarded_says_whom_to_call_and_locks_fully_once_resolved(
