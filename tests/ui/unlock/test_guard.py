@@ -265,3 +265,45 @@ def test_an_open_escalation_is_guarded_says_whom_to_call_and_locks_fully_once_re
     agency.store.resolve_escalation(remote, "Rina")
     qtbot.waitUntil(lambda: app.vault is None and app.guard is None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not workspace.vault.is_open, timeout=WAIT_MS)
+
+
+def test_pace_marks_made_while_locked_are_there_after_unlock(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    paired_vault(vault_path, agency)
+    mono = Monotonic()
+    app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=mono))
+    live_session(qtbot, app, agency)
+    workspace = app.workspace
+    assert workspace is not None
+
+    app.lock()  # guarded: the talent marks the pace from the chat app (hotkeys)
+    guard_of(app)
+    assert workspace.customer_wrote()
+    mono.now += 130  # slower than the agency's 2 minutes: a slow reply
+    answer = workspace.talent_answered()
+    assert answer is not None and answer.slow
+    assert workspace.customer_wrote()  # and the customer wrote again: a wait runs
+    mono.now += 45
+
+    unlock_with(qtbot, app, PASSPHRASE)
+    wait_for_main_window(qtbot, app, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: app.session_windows is not None and app.session_windows.window is not None,
+        timeout=WAIT_MS,
+    )
+    screens = app.session_windows
+    assert screens is not None and screens.window is not None
+    pace = screens.window.pace
+    qtbot.waitUntil(lambda: pace.counts.text() == "Slow replies this session: 1", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: pace.waiting.text().startswith("The customer has waited 00:4"), timeout=WAIT_MS
+    )
+    session = app.session
+    assert session is not None and session.pace is not None
+    status = session.pace.status()
+    assert status.slow_replies == 1
+    assert status.waiting_seconds is not None and 45 <= status.waiting_seconds < 60
