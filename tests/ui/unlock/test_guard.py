@@ -307,3 +307,56 @@ def test_pace_marks_made_while_locked_are_there_after_unlock(
     status = session.pace.status()
     assert status.slow_replies == 1
     assert status.waiting_seconds is not None and 45 <= status.waiting_seconds < 60
+
+
+def test_offline_is_shown_in_the_session_windows_and_on_the_lock_screen(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    """The real agency stops during a live session: the session window's chip, the
+    compact window's chip and (locked) the lock screen's chip say offline, then online."""
+    paired_vault(vault_path, agency)
+    app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=Monotonic()))
+    live_session(qtbot, app, agency)
+    qtbot.waitUntil(
+        lambda: app.session_windows is not None and app.session_windows.window is not None,
+        timeout=WAIT_MS,
+    )
+    screens = app.session_windows
+    assert screens is not None and screens.window is not None and screens.compact is not None
+    chips = [screens.window.sync, screens.compact.sync]
+    assert all(chip is not None for chip in chips)
+    qtbot.waitUntil(lambda: all(c is not None and c.full_text == "Online" for c in chips))
+
+    agency.server.stop()
+    try:
+        qtbot.waitUntil(
+            lambda: all(c is not None and c.full_text.startswith("Offline") for c in chips),
+            timeout=WAIT_MS,
+        )
+        for chip in chips:
+            assert chip is not None and chip.offline
+            assert chip.property("tone") == "warning"
+        app.lock()  # guarded: the lock screen carries the chip
+        lock_chip = guard_of(app).sync
+        qtbot.waitUntil(lambda: lock_chip.full_text.startswith("Offline"), timeout=WAIT_MS)
+        assert lock_chip.offline
+    finally:
+        agency.server.start()  # the same port again
+    qtbot.waitUntil(lambda: lock_chip.full_text == "Online", timeout=WAIT_MS)
+    assert lock_chip.property("tone") == "ok"
+
+    unlock_with(qtbot, app, PASSPHRASE)
+    wait_for_main_window(qtbot, app, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: app.session_windows is not None and app.session_windows.window is not None,
+        timeout=WAIT_MS,
+    )
+    screens = app.session_windows
+    assert screens is not None and screens.window is not None and screens.compact is not None
+    chips = [screens.window.sync, screens.compact.sync]
+    qtbot.waitUntil(
+        lambda: all(c is not None and c.full_text == "Online" for c in chips), timeout=WAIT_MS
+    )
