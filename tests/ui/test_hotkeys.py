@@ -172,3 +172,6 @@ def test_combinations_are_spelled_for_pynput_and_shown_for_qt() -> None:
     assert not is_valid("<ctrl>+<alt>+<f8>")  # switches the virtual terminal on Linux
     assert not is_valid("m") and not is_valid("<ctrl>+<ctrl>+m") and not is_valid("<ctrl>+<x>")
     assert not is_valid("<ctrl>+M") and not is_valid("<hyper>+m")
+    # Shift alone with a key that types would fire while the talent types; not an F key.
+    assert not is_valid("<shift>+r") and not is_valid("<shift>+<enter>")
+    assert is_valid("<shift>+<f9>") and is_valid("<ctrl>+<shift>+r")
