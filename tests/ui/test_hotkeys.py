@@ -28,6 +28,18 @@ from talentdesk.ui.hotkeys import (
     is_valid,
     to_key_sequence,
 )
+from talentdesk.workspace import SessionClocks
+from tests.ui.conftest import AppFactory
+from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
+    FAST,
+    WAIT_MS,
+    Agency,
+    agency,
+    paired_vault,
+    unlock,
+)
+from tests.ui.session.test_session_flow import Monotonic
+from tests.ui.unlock.test_guard import live_session
 
 REQUIRE_X11 = "TALENTDESK_REQUIRE_X11"
 #: The stand-in for the talent's chat app: an X11 window with a text field that has the
@@ -175,3 +187,64 @@ def test_combinations_are_spelled_for_pynput_and_shown_for_qt() -> None:
     # Shift alone with a key that types would fire while the talent types; not an F key.
     assert not is_valid("<shift>+r") and not is_valid("<shift>+<enter>")
     assert is_valid("<shift>+<f9>") and is_valid("<ctrl>+<shift>+r")
+
+
+@pytest.mark.usefixtures("no_keyring", "english")
+def test_hotkeys_pressed_in_the_chat_app_change_the_live_sessions_pace(
+    qtbot: QtBot,
+    x_display: str,
+    chat_app: subprocess.Popen[str],
+    monkeypatch: pytest.MonkeyPatch,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    """The whole wiring: the app listens only while a chat session is live; xdotool
+    presses the default hotkeys while the chat app has the focus; the session's pace
+    (and its window) count the wait and the slow reply."""
+    monkeypatch.setenv("DISPLAY", x_display)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    focused = xdotool(x_display, "getwindowfocus").strip()
+    paired_vault(vault_path, agency)
+    mono = Monotonic()
+    app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=mono))
+    unlock(qtbot, app)
+    assert not app.hotkeys.running  # no session: nothing listens
+
+    live_session(qtbot, app, agency)
+    qtbot.waitUntil(lambda: app.hotkeys.running, timeout=WAIT_MS)
+    assert app.hotkeys.keys == ("<ctrl>+<alt>+m", "<ctrl>+<alt>+r")
+    session = app.session
+    assert session is not None and session.pace is not None
+    pace = session.pace
+    assert pace.status().waiting_seconds is None
+
+    with qtbot.waitSignal(session.pace_changed, timeout=10_000):
+        xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
+    mono.now += 130  # slower than the agency's 2 minutes
+    assert pace.status().waiting_seconds == pytest.approx(130)
+    with qtbot.waitSignal(session.pace_answered, timeout=10_000) as answered:
+        xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+r")
+    assert answered.args[0].slow
+    assert pace.status().slow_replies == 1 and pace.status().waiting_seconds is None
+    screens = app.session_windows
+    assert screens is not None and screens.window is not None
+    qtbot.waitUntil(
+        lambda: (
+            screens.window is not None
+            and screens.window.pace.counts.text() == "Slow replies this session: 1"
+        ),
+        timeout=WAIT_MS,
+    )
+    # The chat app kept the focus all along.
+    assert xdotool(x_display, "getwindowfocus").strip() == focused
+
+    # The session ends: the hotkeys stop listening, and a press changes nothing.
+    with qtbot.waitSignal(session.closing_started, timeout=WAIT_MS):
+        session.end()
+    with qtbot.waitSignal(session.finished, timeout=WAIT_MS):
+        session.finish()
+    qtbot.waitUntil(lambda: not app.hotkeys.running, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(app.hotkeys.message_in, wait=300):
+        xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
