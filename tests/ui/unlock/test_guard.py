@@ -49,7 +49,9 @@ def live_session(qtbot: QtBot, app: TalentDeskApp, agency: Agency) -> str:  # no
     assert panel is not None
     qtbot.waitUntil(lambda: panel.start_button.isEnabled(), timeout=WAIT_MS)
     click(panel.start_button)
-    qtbot.waitUntil(lambda: app.session is not None and app.session.live is not None)
+    qtbot.waitUntil(
+        lambda: app.session is not None and app.session.live is not None, timeout=WAIT_MS
+    )
     return booking_id
 
 
