@@ -17,6 +17,10 @@ Beside the wall-clock figures, the CPU time the GUI thread spent in each click
 (``time.thread_time``): what the code itself costs, without the waits for the disk
 (``fsync`` of the commit) and for the machine's other tenants, which make the tails.
 
+The click goes through the Safety page's escalate box, as in the app (its lists of every
+escalation and report are updated in the click); the machine's load average is printed
+with the figures, as the wall-clock tails depend on it.
+
 Each click waits for the previous escalation to arrive and for the screens to catch up,
 so the sender and the bridge are idle when the next click comes, as they would be for a
 talent. Run it with
@@ -41,7 +45,8 @@ from bench._support import ensure_keyring, percentile, report
 from talentdesk.sync.service import SyncService
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import Bridge, WorkspaceBridge
-from talentdesk.ui.safety import EscalateBox, SafetyController
+from talentdesk.ui.pages.safety import SafetyPage
+from talentdesk.ui.safety import SafetyController
 from talentdesk.vault import Vault, forget_keys
 from talentdesk.workspace import SyncTuning, Workspace
 from talentdesk_agency import AgencyStore, ServerThread
@@ -104,8 +109,12 @@ def main() -> None:
         view = WorkspaceBridge(workspace, bridge)
         desk = AgencyLink(view)
         safety = SafetyController(view, paired=lambda: desk.pairing is not None)
-        box = EscalateBox(safety)
-        box.show()
+        # The app's click goes through the Safety page's box (Ctrl+Shift+E builds the
+        # page): its lists of every escalation and report are updated in the click.
+        page = SafetyPage(safety)
+        page.resize(1100, 800)
+        page.show()
+        box = page.box
         desk.start()
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline and not workspace.syncing:
@@ -134,6 +143,11 @@ def main() -> None:
             _settle(app, bridge)  # the panel and lists catch up, as between a talent's clicks
 
         print(f"escalations: {args.clicks}, vault in {vault.info.protection.value} mode")
+        one, five, fifteen = os.getloadavg()
+        print(
+            f"load average (1, 5, 15 min): {one:.2f} {five:.2f} {fifteen:.2f} "
+            f"on {os.cpu_count()} cores"
+        )
         report("click to durable (committed in the vault)", durable)
         p99 = percentile(durable, 99)
         verdict = "within" if p99 <= DURABLE_P99_MS else "OVER"
@@ -153,7 +167,7 @@ def main() -> None:
             )
         report("click to received by the agency", received, target_ms=RECEIVED_P95_MS)
 
-        box.close()
+        page.close()
         safety.release()
         desk.release_now()
         bridge.shutdown(wait=True)

@@ -993,6 +993,10 @@
         <translation>TalentDesk is locked</translation>
     </message>
     <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Press Unlock to see everything again.</source>
+        <translation>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Press Unlock to see everything again.</translation>
+    </message>
+    <message>
         <source>The demo vault was closed. Press Unlock to open it again: its key is kept, unprotected, in the demo folder.</source>
         <translation>The demo vault was closed. Press Unlock to open it again: its key is kept, unprotected, in the demo folder.</translation>
     </message>
@@ -1131,6 +1135,10 @@
     <message>
         <source>TalentDesk is locked</source>
         <translation>TalentDesk is locked</translation>
+    </message>
+    <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Type your passphrase to see everything again.</source>
+        <translation>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Type your passphrase to see everything again.</translation>
     </message>
     <message>
         <source>Your vault was closed to keep it safe. Type your passphrase to continue.</source>
@@ -2293,7 +2301,7 @@
     </message>
     <message>
         <source>From your agency: %1</source>
-        <extracomment>Rows a list shows before it scrolls.</extracomment>
+        <extracomment>Rows a list shows before it scrolls. How many rows the columns&apos; widths are measured on (the newest, at the top).</extracomment>
         <translation>From your agency: %1</translation>
     </message>
     <message>

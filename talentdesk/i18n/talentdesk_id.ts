@@ -981,6 +981,10 @@
         <translation>TalentDesk terkunci</translation>
     </message>
     <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Press Unlock to see everything again.</source>
+        <translation>Data pelanggan kamu disembunyikan selama kamu pergi; sesi dan tombol eskalasi di atas tetap jalan. Tekan Buka kunci untuk melihat semuanya lagi.</translation>
+    </message>
+    <message>
         <source>The demo vault was closed. Press Unlock to open it again: its key is kept, unprotected, in the demo folder.</source>
         <translation>Brankas demo ditutup. Tekan Buka kunci untuk membukanya lagi: kuncinya disimpan tanpa perlindungan di folder demo.</translation>
     </message>
@@ -1118,6 +1122,10 @@
     <message>
         <source>TalentDesk is locked</source>
         <translation>TalentDesk terkunci</translation>
+    </message>
+    <message>
+        <source>Your customer&apos;s details are hidden while you&apos;re away; the session and the escalate button above keep working. Type your passphrase to see everything again.</source>
+        <translation>Data pelanggan kamu disembunyikan selama kamu pergi; sesi dan tombol eskalasi di atas tetap jalan. Ketik frasa sandi kamu untuk melihat semuanya lagi.</translation>
     </message>
     <message>
         <source>Your vault was closed to keep it safe. Type your passphrase to continue.</source>
@@ -2266,7 +2274,7 @@
     </message>
     <message>
         <source>From your agency: %1</source>
-        <extracomment>Rows a list shows before it scrolls.</extracomment>
+        <extracomment>Rows a list shows before it scrolls. How many rows the columns&apos; widths are measured on (the newest, at the top).</extracomment>
         <translation>Dari agensi: %1</translation>
     </message>
     <message>

@@ -268,7 +268,12 @@ class TalentDeskApp(QObject):
 
     def _must_guard(self) -> bool:
         workspace = self.workspace
-        return workspace is not None and self.guard is None and workspace.needs_guard()
+        if workspace is None or self.guard is not None:
+            return False
+        # A finish still running on the bridge has let go of the live session already;
+        # wait for its answer, which takes the session's copies off the clipboard.
+        session = self.session
+        return workspace.needs_guard() or (session is not None and session.busy)
 
     def _unlocked(self, vault: Vault) -> None:
         workspace, agency = self.workspace, self.agency

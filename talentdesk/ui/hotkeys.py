@@ -138,12 +138,16 @@ def is_valid(hotkey: str) -> bool:
         or len(set(modifiers)) < len(modifiers)
     ):
         return False
+    # Shift alone with a key that types (a letter, Enter...) would fire while the talent
+    # types in the chat app; with an F key it types nothing.
+    shift_only = set(modifiers) == {"<shift>"}
     if key.startswith("<") and key.endswith(">"):
         name = key[1:-1]
         # Ctrl+Alt+F1…F12 switch the virtual terminal on Linux: X never reports them.
         switches_terminal = {"<ctrl>", "<alt>"} <= set(modifiers) and name.startswith("f")
-        return name in _NAMED_KEYS and not switches_terminal
-    return len(key) == 1 and key.isalnum() and key == key.lower()
+        types = shift_only and not name.startswith("f")
+        return name in _NAMED_KEYS and not switches_terminal and not types
+    return len(key) == 1 and key.isalnum() and key == key.lower() and not shift_only
 
 
 class GlobalHotkeys(QObject):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -157,6 +158,29 @@ def test_every_ref_resolves_and_every_operation_is_named() -> None:
         if method in HTTP_METHODS
     ]
     assert len(ids) == len(set(ids))
+
+
+def test_the_sections_the_desk_cites_exist_and_the_feed_lists_what_it_retries() -> None:
+    """The desk's sync cites the contract's "Feed errors" and "Write errors"; the feed
+    operation documents every refusal those sections tell a client to retry slowly."""
+    description = SPEC["info"]["description"]
+    root = Path(__file__).resolve().parents[2]
+    cited = {
+        name
+        for source in (
+            "talentdesk/sync/service.py",
+            "talentdesk/sync/pacing.py",
+            "docs/architecture.md",
+        )
+        for name in re.findall(r'contract\'s "(\w+ errors)"', (root / source).read_text("utf-8"))
+    }
+    assert cited >= {"Feed errors"}
+    for name in cited:
+        assert f"**{name}**" in description, name
+    assert "never retry another 4xx" not in description
+    feed = SPEC["paths"]["/v1/feed"]["get"]["responses"]
+    assert {"403", "404", "410"} <= set(feed)
+    assert "redirect" in SPEC["paths"]["/v1/feed"]["get"]["description"]
 
 
 def test_every_operation_is_routed_by_the_server(tmp_path: Path) -> None:

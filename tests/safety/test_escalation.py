@@ -4,6 +4,7 @@ supervisor (through the real staff CLI), resolution, false alarms and follow-ups
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -305,3 +306,40 @@ def test_updates_applied_while_no_safety_service_listened_are_caught_up(
     finally:
         sync.stop()
         vault.close()
+
+
+def test_after_two_hundred_escalations_a_click_scans_nothing(
+    app: App, agency: Agency, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing after a click grows with history (issue 11.5), checked by structure, not by
+    time: with 200 escalations on the device (delivered, as over a few nights), one more
+    is raised and delivered while every way to read a whole kind of records fails, on
+    any thread: the click, the after-commit listeners, the safety catch-up, the sender."""
+    escalations = app.safety.escalations
+    for _ in range(200):
+        escalations.escalate(None)
+    wait_for(lambda: len(agency.store.escalations()) == 200, timeout=60, what="200 delivered")
+    wait_for(lambda: app.sync.outbox.pending() == [], what="an idle outbox")
+    time.sleep(0.1)  # the catch-up after the last delivery has run
+
+    scans: list[tuple[str, str]] = []
+
+    def no_scan(name: str) -> Callable[[str], object]:
+        def refused(kind: str) -> object:
+            scans.append((name, kind))
+            raise AssertionError(f"{name}({kind!r}) after a click: it grows with history")
+
+        return refused
+
+    monkeypatch.setattr(app.vault, "read_all", no_scan("read_all"))
+    monkeypatch.setattr(app.vault, "ids", no_scan("ids"))
+    view = escalations.escalate(None)
+    wait_for(lambda: len(agency.store.escalations()) == 201, what="the 201st at the agency")
+    wait_for(lambda: _state(app, view.id) is EscalationState.DELIVERED, what="delivered")
+    time.sleep(0.1)  # the catch-up after its delivery has run too
+    assert scans == []
+    assert escalations.open_escalations()[0].id == view.id
+    # The guard bites: what has no index yet (a new reader over the vault) must scan.
+    with pytest.raises(AssertionError, match="grows with history"):
+        Escalations(app.vault, app.sync.outbox).escalations()
+    assert scans

@@ -4,11 +4,14 @@ A booking with a sentinel alias and handle goes from the reference agency server
 through the feed into the vault, is accepted, and is run through a whole session
 (replies copied, warnings, overrun, closing routine, finish). During it the talent types
 sentinel text into an escalation note, a follow-up note and an incident report: what the
-talent typed is the customer's too. Afterwards no file in the data dir or the test
-session's temp and XDG folders, and no log line, holds any sentinel (as UTF-8 or
-UTF-16); the vault's readable records do not either. With a real keyring, a copy of the
-vault taken *during* the session (the typed text delivered and all) cannot be opened to
-any sentinel by any key that still exists in the Secret Service.
+talent typed is the customer's too; and fills a reply's blank with sentinel text, which
+only the clipboard may hold (nothing writes it, under any key). Afterwards no file in
+the data dir or the test session's temp and XDG folders, and no log line, holds any
+sentinel (as UTF-8 or UTF-16); the vault's readable records do not either. With a real
+keyring, a copy of the vault taken *during* the session (the typed text delivered and
+all) cannot be opened to any sentinel by any key that still exists in the Secret
+Service; in passphrase mode, that copy and the passphrase still open it (the mode's
+documented limit).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from talentdesk.domain import Booking, IncidentCategory, SessionOutcome
+from talentdesk.domain import Booking, IncidentCategory, ReplyStyle, SessionOutcome
 from talentdesk.safety import Delivery, Escalations, EscalationState, IncidentReports
 from talentdesk.sessions.bookings import Bookings
 from talentdesk.sessions.pace import ReplyPace
@@ -48,10 +51,13 @@ NOTE = "SENTINEL-catatan-0e71 dia mengancam"
 FOLLOW_UP = "SENTINEL-tambahan-a4c2"
 REPORT = "SENTINEL-laporan-9b3f pelanggan kasar"
 TYPED = (NOTE, FOLLOW_UP, REPORT)
+#: A reply's blank the talent fills in for this customer: it goes to the clipboard only,
+#: so no path may write it anywhere (not even under the booking's key).
+BLANK = "SENTINEL-isian-5c1d"
 TALENT = "Sari"
 
 
-def needles(texts: tuple[str, ...] = (ALIAS, HANDLE, *TYPED)) -> list[bytes]:
+def needles(texts: tuple[str, ...] = (ALIAS, HANDLE, *TYPED, BLANK)) -> list[bytes]:
     return [
         text.encode(encoding) for text in texts for encoding in ("utf-8", "utf-16-le", "utf-16-be")
     ]
@@ -168,6 +174,14 @@ def test_a_whole_session_leaves_no_trace(
             pace.customer_wrote()
             clock.advance(wait)
             replies.copy("agency-id-polite", values)
+        # A reply of the talent's own with a blank, filled in for this customer.
+        own = replies.create(
+            style=ReplyStyle.POLITE, language="id", text="Maaf ya {?panggilan}, aku izin dulu."
+        )
+        pace.customer_wrote()
+        clock.advance(10)
+        filled = replies.copy(own.id, values, {"panggilan": BLANK})
+        assert filled == f"Maaf ya {BLANK}, aku izin dulu."
         warned: list[int] = []
         for _ in range(31 * 60 // 5):
             clock.advance(5)
@@ -204,6 +218,25 @@ def test_a_whole_session_leaves_no_trace(
             assert any(ALIAS.encode() in plaintext for plaintext in opened)
             for text in TYPED:
                 assert any(text.encode() in plaintext for plaintext in opened), text
+            # The filled blank was never written, under any key.
+            assert not any(n in p for p in opened for n in needles((BLANK,)))
+        else:
+            # Passphrase mode's limit (docs/architecture.md): the copy taken before the
+            # shred, opened with the passphrase, still yields the customer and the typed
+            # text, as the epoch key is sealed inside the vault. The filled blank, never.
+            early = Vault.open(during, passphrase=PASSPHRASE)
+            try:
+                plain = [
+                    payload
+                    for kind in early.counts()
+                    for payload in early.read_all(kind).rows.values()
+                ]
+            finally:
+                early.close()
+            assert any(ALIAS.encode() in payload for payload in plain)
+            for text in TYPED:
+                assert any(text.encode() in payload for payload in plain), text
+            assert not any(n in p for p in plain for n in needles((BLANK,)))
 
         routine = session.end("id")
         assert routine.text is not None

@@ -23,6 +23,7 @@ from talentdesk.sync.decoding import (
     decode_feed_page,
 )
 from talentdesk.sync.errors import MalformedResponseError
+from talentdesk.sync.requests import ROUTES
 from talentdesk_contract import wire
 from talentdesk_contract.values import Channel
 
@@ -139,6 +140,29 @@ def pages_with_poison(draw: st.DrawFn) -> tuple[bytes, set[int], set[int]]:
 def test_any_bytes_are_a_page_or_a_malformed_answer(data: bytes) -> None:
     answer = read_page(data)
     assert answer is None or isinstance(answer.page, wire.FeedPage)
+
+
+#: Every answer the outbox reads (the contract's answer to each write it sends), and
+#: ``object`` for a write whose answer has no shape of its own.
+_ROUTE_ANSWERS = {route.answer for route in ROUTES.values() if route.answer is not None}
+OUTBOX_ANSWERS: list[type[Any]] = [*sorted(_ROUTE_ANSWERS, key=lambda kind: kind.__name__), object]
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from(OUTBOX_ANSWERS))
+def test_any_bytes_are_an_outbox_answer_or_a_malformed_answer(data: bytes, kind: type[Any]) -> None:
+    try:
+        value = decode_answer(data, kind, "answer to a write")
+    except MalformedResponseError as exc:
+        why = str(exc)
+    else:
+        assert isinstance(value, kind)
+        return
+    assert why.startswith("answer to a write: ")
+
+
+def test_the_outbox_answers_are_the_routes_answers() -> None:
+    assert {wire.BookingAnswerResult, wire.EscalationCreated} <= set(OUTBOX_ANSWERS)
 
 
 @settings(max_examples=150, deadline=None)

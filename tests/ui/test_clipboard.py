@@ -108,3 +108,32 @@ def test_the_handle_itself_is_not_kept_by_the_clipboard_object(qtbot: QtBot) -> 
     clipboard.copy_secret(HANDLE)
     assert all(HANDLE not in repr(value) for value in vars(clipboard).values())
     clipboard.clear_secret()
+
+
+REPLY = "Halo Kak Sentinel-Balasan-7731, aku siap nemenin kamu malam ini."
+
+
+def test_a_session_reply_is_cleared_when_the_session_ends(qtbot: QtBot) -> None:
+    clipboard = SecretClipboard(clock=Clock())
+    clipboard.copy_text(REPLY, session=True)
+    assert system_text() == REPLY
+    with qtbot.waitSignal(clipboard.secret_cleared) as cleared:
+        assert clipboard.end_session()
+    assert cleared.args == ["session_over"]
+    assert system_text() == ""
+    assert not clipboard.end_session()  # nothing of the session is left to clear
+
+
+def test_what_the_talent_copied_after_a_session_reply_is_left_alone(qtbot: QtBot) -> None:
+    clipboard = SecretClipboard(clock=Clock())
+    clipboard.copy_text(REPLY, session=True)
+    QGuiApplication.clipboard().setText("catatan pribadi")
+    assert not clipboard.end_session()
+    assert system_text() == "catatan pribadi"
+
+
+def test_text_copied_outside_a_session_is_not_cleared(qtbot: QtBot) -> None:
+    clipboard = SecretClipboard(clock=Clock())
+    clipboard.copy_text("Template tanpa data pelanggan", session=False)
+    assert not clipboard.end_session()
+    assert system_text() == "Template tanpa data pelanggan"

@@ -81,3 +81,21 @@ def test_restart_counts_from_now(qtbot: QtBot, watcher: IdleWatcher, clock: Fake
 def test_default_clock_is_monotonic() -> None:
     readings = [idle_clock() for _ in range(1000)]
     assert readings == sorted(readings)
+
+
+def test_a_hold_waits_and_the_lock_comes_once_it_lets_go(
+    qtbot: QtBot, watcher: IdleWatcher, clock: FakeClock
+) -> None:
+    """A live session holds the lock off however long the talent is away; once it ends,
+    the next check asks for the lock (the idle time still counts from the last input)."""
+    live = [True]
+    watcher.set_hold(lambda: live[0])
+    clock.advance(3600)
+    with qtbot.assertNotEmitted(watcher.lock_requested, wait=50):  # several timer ticks
+        watcher.check()
+    assert watcher.held
+    live[0] = False
+    assert watcher.idle_seconds() == 3600  # the same idle spell: no input since
+    with qtbot.waitSignal(watcher.lock_requested, timeout=2000):
+        assert watcher.active  # still watching: the timer's next look asks for the lock
+    qtbot.waitUntil(lambda: not watcher.active)

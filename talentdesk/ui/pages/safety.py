@@ -55,6 +55,10 @@ def _table(name: str) -> QTreeView:
     return view
 
 
+#: How many rows the columns' widths are measured on (the newest, at the top).
+FIT_ROWS = 50
+
+
 def fit_rows(view: QTreeView, rows: int) -> None:
     """Make ``view`` as tall as its rows (at most :data:`VISIBLE_ROWS`; it scrolls beyond)."""
     shown = max(1, min(rows, VISIBLE_ROWS))
@@ -197,6 +201,9 @@ class SafetyPage(EmptyStatePage):
         ):
             header = view.header()
             header.setStretchLastSection(False)
+            # Columns fit the newest rows only: measuring every row (Qt's default goes up
+            # to 1,000) made each escalate click cost more the longer the history.
+            header.setResizeContentsPrecision(FIT_ROWS)
             header.setSectionResizeMode(fit)
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
@@ -240,7 +247,9 @@ class SafetyPage(EmptyStatePage):
         if row is not None:
             self.reports_view.setCurrentIndex(self.reports.index(row, 0))
         self._show_report(self.selected_report())
-        self.retranslate()
+        # The models were just reset: their cells are asked for again anyway. Telling them
+        # "every text changed" too made each escalate click cost more as history grew.
+        self._retranslate(models=False)
 
     def selected_report(self) -> ReportView | None:
         """The report whose details are on show."""
@@ -283,6 +292,9 @@ class SafetyPage(EmptyStatePage):
     # ------------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
+        self._retranslate(models=True)
+
+    def _retranslate(self, *, models: bool) -> None:
         self.page_title.setText(self.tr("Safety"))
         self.heading.setText(self.tr("No escalations or reports"))
         self.body.setText(
@@ -336,6 +348,7 @@ class SafetyPage(EmptyStatePage):
                 "number, level and status show here."
             )
         )
-        self.escalations.retranslate()
-        self.reports.retranslate()
+        if models:
+            self.escalations.retranslate()
+            self.reports.retranslate()
         self._show_report(self.selected_report())

@@ -197,6 +197,9 @@ class UnlockScreen(TranslatedWidget):
         """Carry ``panel`` above the unlock card (the live session's clock and escalate
         button while locked), or none. The screen owns it from now on."""
         old, self.guard = self.guard, panel
+        # A guarded lock keeps the vault open for the live session: say so, not "closed".
+        self.passphrase.set_guarded(panel is not None)
+        self.locked.set_guarded(panel is not None)
         if old is not None:
             self._guard_slot.removeWidget(old)
             old.hide()

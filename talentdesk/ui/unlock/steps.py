@@ -184,6 +184,7 @@ class PassphraseStep(TranslatedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._locked = False
+        self._guarded = False
         self._wrong = False
         self._empty = False
         self._busy = False
@@ -215,6 +216,16 @@ class PassphraseStep(TranslatedWidget):
         self._wrong = self._empty = False
         self.field.clear()
         self.set_busy(False)
+        self.retranslate()
+
+    @property
+    def message(self) -> str:
+        """What the step says under its title."""
+        return self._body.text()
+
+    def set_guarded(self, guarded: bool) -> None:
+        """Say whether a live session goes on behind the lock (the vault stays open for it)."""
+        self._guarded = guarded
         self.retranslate()
 
     def show_wrong_passphrase(self) -> None:
@@ -249,7 +260,16 @@ class PassphraseStep(TranslatedWidget):
         self.unlock_requested.emit(passphrase)
 
     def retranslate(self) -> None:
-        if self._locked:
+        if self._locked and self._guarded:
+            self.title.setText(self.tr("TalentDesk is locked"))
+            self._body.setText(
+                self.tr(
+                    "Your customer's details are hidden while you're away; the session and "
+                    "the escalate button above keep working. Type your passphrase to see "
+                    "everything again."
+                )
+            )
+        elif self._locked:
             self.title.setText(self.tr("TalentDesk is locked"))
             self._body.setText(
                 self.tr("Your vault was closed to keep it safe. Type your passphrase to continue.")
@@ -448,6 +468,7 @@ class LockedStep(TranslatedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kept_key = False
+        self._guarded = False
         layout = _step_layout(self)
         self.title = make_label("title", name="lockedTitle")
         self._body = make_label("muted")
@@ -464,9 +485,25 @@ class LockedStep(TranslatedWidget):
         self._kept_key = kept
         self.retranslate()
 
+    @property
+    def message(self) -> str:
+        """What the step says under its title."""
+        return self._body.text()
+
+    def set_guarded(self, guarded: bool) -> None:
+        """Say whether a live session goes on behind the lock (the vault stays open for it)."""
+        self._guarded = guarded
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("TalentDesk is locked"))
-        if self._kept_key:
+        if self._guarded:
+            body = self.tr(
+                "Your customer's details are hidden while you're away; the session and "
+                "the escalate button above keep working. Press Unlock to see everything "
+                "again."
+            )
+        elif self._kept_key:
             body = self.tr(
                 "The demo vault was closed. Press Unlock to open it again: its key is kept, "
                 "unprotected, in the demo folder."

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from talentdesk.safety import Delivery, EscalationState
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.ui.pages.safety import SafetyPage
+from talentdesk.ui.pages.safety import FIT_ROWS, SafetyPage
 from talentdesk.ui.safety import EscalateBox
 from talentdesk.ui.safety.escalate import EscalateStrip
 from talentdesk.ui.safety.models import EscalationColumn
@@ -243,3 +243,33 @@ def test_nobody_takes_it_the_panel_and_the_compact_line_say_whom_to_call(
     qtbot.waitUntil(lambda: panel.headline.text() == "Rina is on it", timeout=WAIT_MS)
     assert not panel.instruction.isVisible()
     assert strip.line.full_text == "Acknowledged by Rina"
+
+
+def test_a_click_on_the_safety_page_does_not_touch_every_row_of_the_history(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    """The app escalates through the Safety page's box (Ctrl+Shift+E builds it): a click
+    resets the lists once, never tells the views every text of every row changed, and
+    the columns fit the newest rows only, so it costs the same after a long history."""
+    page = SafetyPage(desk.safety, screens=desk.screens)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    for _ in range(30):
+        click(page.box.button)
+    settle(qtbot, desk)
+    assert page.escalations.rowCount() == 30
+    header = page.escalations_view.header()
+    assert 0 < header.resizeContentsPrecision() <= FIT_ROWS < 1000  # Qt's default is 1,000
+
+    touched: list[int] = []
+    page.escalations.dataChanged.connect(
+        lambda top, bottom, _roles=(): touched.append(bottom.row() - top.row() + 1)
+    )
+    with qtbot.waitSignal(page.escalations.modelReset, timeout=WAIT_MS):
+        click(page.box.button)
+    assert page.escalations.rowCount() == 31
+    assert touched == []  # no "every text changed" on top of the reset
+
+    page.retranslate()  # a language switch still asks every cell again
+    assert touched == [31]

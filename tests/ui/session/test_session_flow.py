@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from talentdesk.domain import Booking, BookingStatus, SessionRecord
+from talentdesk.domain import Booking, BookingStatus, ReplyStyle, SessionRecord
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.clipboard import is_marked_secret
@@ -50,6 +50,7 @@ pytestmark = pytest.mark.usefixtures("no_keyring", "english")
 
 ALIAS = "SENTINEL-Kamboja-6d2f"
 HANDLE = "@sentinel_kamboja_91ce"
+FILLED = "SENTINEL-Panggilan-4b7e"
 
 
 class Monotonic:
@@ -167,12 +168,20 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
         box.setChecked(True)
     click(live_window.contact.copy_button)  # to block the customer: copied once more
     assert clipboard.text() == HANDLE
+    # The last copy before Finish: a reply with a blank the talent filled in for this
+    # customer (plain text, not marked secret): it goes with the session too.
+    farewell = session.replies.create(
+        style=ReplyStyle.CLOSING, language="en", text="Good night {?nickname}, take care."
+    )
+    with qtbot.waitSignal(session.reply_copied, timeout=WAIT_MS):
+        session.copy_reply(farewell, {"nickname": FILLED})
+    assert clipboard.text() == f"Good night {FILLED}, take care."
+    assert not is_marked_secret(clipboard.mimeData())
     with qtbot.waitSignal(session.finished, timeout=WAIT_MS) as done:
         click(closing.finish_button)
     assert done.args[0].customer_data_destroyed
     wait_for(qtbot, lambda: screens.window is None)
-    assert clipboard.text() != HANDLE  # taken off with the customer's data
-    assert ALIAS not in clipboard.text()
+    assert clipboard.text() == ""  # the filled reply went with the customer's data
     wait_for(qtbot, lambda: cell(window, booking_id, Column.STATE).startswith("Done"))
     wait_for(qtbot, lambda: agency_events(agency.db, booking_id) == ["started", "ended"])
     desk = app.agency
@@ -190,6 +199,7 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
 
     # Nothing holds the customer any more: clipboard, settings, files, logs.
     assert ALIAS not in clipboard.text() and HANDLE not in clipboard.text()
+    assert FILLED not in clipboard.text()
     settings_file = Path(QSettings().fileName())
     if settings_file.exists():
         data = settings_file.read_bytes()

@@ -12,6 +12,7 @@ from pathlib import Path
 import msgspec
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -48,7 +49,9 @@ def live_session(qtbot: QtBot, app: TalentDeskApp, agency: Agency) -> str:  # no
     assert panel is not None
     qtbot.waitUntil(lambda: panel.start_button.isEnabled(), timeout=WAIT_MS)
     click(panel.start_button)
-    qtbot.waitUntil(lambda: app.session is not None and app.session.live is not None)
+    qtbot.waitUntil(
+        lambda: app.session is not None and app.session.live is not None, timeout=WAIT_MS
+    )
     return booking_id
 
 
@@ -93,16 +96,23 @@ def test_locked_mid_session_the_escalate_button_reaches_the_agency(
     with pytest.raises(VaultLocked):
         workspace.vault.get("customer_contact", later)
     assert workspace.runner.live is not None
-    # The clock goes on, on the session's monotonic clock.
+    # The lock screen says the session goes on, not that the vault was closed.
+    screen = app.unlock_screen
+    qtbot.waitUntil(lambda: screen.current_step is screen.passphrase, timeout=WAIT_MS)
+    assert screen.passphrase.message.startswith("Your customer's details are hidden")
+    assert "closed" not in screen.passphrase.message
+    # The clock goes on, on the session's monotonic clock, moved by the panel's own timer.
     assert guard.clock.text() == "30:00"
     mono.now += 61
-    guard.tick_now()
-    assert guard.clock.text() == "28:59"
+    qtbot.waitUntil(lambda: guard.clock.text() == "28:59", timeout=WAIT_MS)
     assert guard.caption.text() == "time left"
 
     # One click on the lock screen: durable at once, then delivered to the agency.
-    view = guard.escalate()
-    assert view is not None and view.booking_id == booking_id
+    with qtbot.waitSignal(guard.escalated, timeout=WAIT_MS) as raised:
+        click(guard.escalate_button)
+    view = guard.last_escalation
+    assert view is not None and view is raised.args[0] and view.booking_id == booking_id
+    assert workspace.safety.escalations.get(view.id) is not None  # durable on return
     qtbot.waitUntil(lambda: len(at_agency(agency, booking_id)) == 1, timeout=WAIT_MS)
     qtbot.waitUntil(
         lambda: guard.state.text().startswith("Delivered to your agency"), timeout=WAIT_MS
@@ -170,6 +180,45 @@ def test_auto_lock_waits_for_the_session_and_the_lone_worker_check_asks_on_the_l
     assert guard.state.isVisible()
 
 
+def test_auto_lock_happens_once_the_session_has_ended(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+    clock: FakeClock,
+) -> None:
+    paired_vault(vault_path, agency)
+    app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=Monotonic()))
+    live_session(qtbot, app, agency)
+    app.set_idle_lock_minutes(1)
+    clock.advance(3600)  # an hour in the chat app: held while the session is live
+    qtbot.wait(100)
+    assert app.main_window is not None and app.idle.held and app.vault is not None
+
+    session = app.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.replies.get("agency-en-polite") is not None, timeout=WAIT_MS)
+    polite = session.replies.get("agency-en-polite")
+    assert polite is not None
+    with qtbot.waitSignal(session.reply_copied, timeout=WAIT_MS):
+        session.copy_reply(polite)
+    assert QGuiApplication.clipboard().text().startswith("Sorry")
+    with qtbot.waitSignal(session.closing_started, timeout=WAIT_MS):
+        session.end()
+    assert app.idle.held  # closing: the session is not over yet
+    # The finish runs on the bridge: the idle lock waits for its answer too (which takes
+    # the session's copies off the clipboard), then comes at the next check.
+    with qtbot.waitSignal(session.finished, timeout=WAIT_MS):
+        session.finish()
+    # Nothing left to guard: the next idle check locks, fully (the vault closes).
+    qtbot.waitUntil(lambda: app.vault is None, timeout=WAIT_MS)
+    assert app.guard is None and app.locked
+    assert QGuiApplication.clipboard().text() == ""  # the reply went with the session
+    screen = app.unlock_screen
+    qtbot.waitUntil(lambda: screen.current_step is screen.passphrase, timeout=WAIT_MS)
+    assert screen.passphrase.message.startswith("Your vault was closed")
+
+
 def test_an_open_escalation_is_guarded_says_whom_to_call_and_locks_fully_once_resolved(
     qtbot: QtBot,
     agency: Agency,  # noqa: F811
@@ -218,3 +267,98 @@ def test_an_open_escalation_is_guarded_says_whom_to_call_and_locks_fully_once_re
     agency.store.resolve_escalation(remote, "Rina")
     qtbot.waitUntil(lambda: app.vault is None and app.guard is None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not workspace.vault.is_open, timeout=WAIT_MS)
+
+
+def test_pace_marks_made_while_locked_are_there_after_unlock(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    paired_vault(vault_path, agency)
+    mono = Monotonic()
+    app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=mono))
+    live_session(qtbot, app, agency)
+    workspace = app.workspace
+    assert workspace is not None
+
+    app.lock()  # guarded: the talent marks the pace from the chat app (hotkeys)
+    guard_of(app)
+    assert workspace.customer_wrote()
+    mono.now += 130  # slower than the agency's 2 minutes: a slow reply
+    answer = workspace.talent_answered()
+    assert answer is not None and answer.slow
+    assert workspace.customer_wrote()  # and the customer wrote again: a wait runs
+    mono.now += 45
+
+    unlock_with(qtbot, app, PASSPHRASE)
+    wait_for_main_window(qtbot, app, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: app.session_windows is not None and app.session_windows.window is not None,
+        timeout=WAIT_MS,
+    )
+    screens = app.session_windows
+    assert screens is not None and screens.window is not None
+    pace = screens.window.pace
+    qtbot.waitUntil(lambda: pace.counts.text() == "Slow replies this session: 1", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: pace.waiting.text().startswith("The customer has waited 00:4"), timeout=WAIT_MS
+    )
+    session = app.session
+    assert session is not None and session.pace is not None
+    status = session.pace.status()
+    assert status.slow_replies == 1
+    assert status.waiting_seconds is not None and 45 <= status.waiting_seconds < 60
+
+
+def test_offline_is_shown_in_the_session_windows_and_on_the_lock_screen(
+    qtbot: QtBot,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    """The real agency stops during a live session: the session window's chip, the
+    compact window's chip and (locked) the lock screen's chip say offline, then online."""
+    paired_vault(vault_path, agency)
+    app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=Monotonic()))
+    live_session(qtbot, app, agency)
+    qtbot.waitUntil(
+        lambda: app.session_windows is not None and app.session_windows.window is not None,
+        timeout=WAIT_MS,
+    )
+    screens = app.session_windows
+    assert screens is not None and screens.window is not None and screens.compact is not None
+    chips = [screens.window.sync, screens.compact.sync]
+    assert all(chip is not None for chip in chips)
+    qtbot.waitUntil(lambda: all(c is not None and c.full_text == "Online" for c in chips))
+
+    agency.server.stop()
+    try:
+        qtbot.waitUntil(
+            lambda: all(c is not None and c.full_text.startswith("Offline") for c in chips),
+            timeout=WAIT_MS,
+        )
+        for chip in chips:
+            assert chip is not None and chip.offline
+            assert chip.property("tone") == "warning"
+        app.lock()  # guarded: the lock screen carries the chip
+        lock_chip = guard_of(app).sync
+        qtbot.waitUntil(lambda: lock_chip.full_text.startswith("Offline"), timeout=WAIT_MS)
+        assert lock_chip.offline
+    finally:
+        agency.server.start()  # the same port again
+    qtbot.waitUntil(lambda: lock_chip.full_text == "Online", timeout=WAIT_MS)
+    assert lock_chip.property("tone") == "ok"
+
+    unlock_with(qtbot, app, PASSPHRASE)
+    wait_for_main_window(qtbot, app, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: app.session_windows is not None and app.session_windows.window is not None,
+        timeout=WAIT_MS,
+    )
+    screens = app.session_windows
+    assert screens is not None and screens.window is not None and screens.compact is not None
+    chips = [screens.window.sync, screens.compact.sync]
+    qtbot.waitUntil(
+        lambda: all(c is not None and c.full_text == "Online" for c in chips), timeout=WAIT_MS
+    )
