@@ -395,7 +395,7 @@ class AgencyProcess:
                 ) from None
             if line is None:
                 code = proc.wait()
-                self._proc = None
+                self._close(proc)
                 raise RuntimeError(f"the agency server process exited with code {code}")
             if line.startswith(LISTENING_PREFIX):
                 self._url = line[len(LISTENING_PREFIX) :].strip()

@@ -279,7 +279,12 @@ def test_fifty_kill_9s_of_workers_lose_and_double_nothing(
         supervisor = AgencyProcess(
             pg_db, stderr=log, faults=True, extra_args=["--workers", "4", "--test-jobs"]
         )
-        url = supervisor.start(timeout=60)
+        try:
+            url = supervisor.start(timeout=60)
+        except RuntimeError as exc:
+            log.flush()
+            said = (tmp_path / "workers.log").read_text()[-3000:]
+            raise AssertionError(f"{exc}; its log ends:\n{said}") from exc
         request.addfinalizer(supervisor.stop)  # also when an assertion fails midway
         assert supervisor.pid is not None
         talents = [pair(url, pg_db, f"Talent {n}") for n in range(desks)]

@@ -309,7 +309,15 @@ def test_a_short_today_scrolls_to_the_card_once_and_keeps_accept_in_view(
 
     # Accepted, with its contact window open: the card comes into view, once.
     accepted_in_today(qtbot, window, first)
-    wait_for(qtbot, lambda: in_view(panel))  # its contact too
+    try:
+        wait_for(qtbot, lambda: in_view(panel))  # its contact too
+    except Exception as exc:
+        bar = scroll.verticalScrollBar()
+        raise AssertionError(
+            f"card not in view: visible {panel.visibleRegion().boundingRect()} of "
+            f"{panel.rect()}, viewport {scroll.viewport().rect()}, scrolled "
+            f"{bar.value()}/{bar.maximum()}, contact {panel.has_contact}"
+        ) from exc
     scroll.verticalScrollBar().setValue(0)
     today.refresh()  # a reload selects the row again
     qtbot.wait(300)
