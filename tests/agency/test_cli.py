@@ -440,6 +440,18 @@ def test_staff_accounts_from_the_command_line(agency_db: DbTarget) -> None:
     assert "password" not in added.stdout.lower().replace("sign in", "")
     listed = run(agency_db, "staff", "list")
     assert "Rina" in listed.stdout and "admin" in listed.stdout
+    # The password typed at the prompt is the one stored (as a hash): it signs in, and
+    # nothing else does.
+    with AgencyStore(agency_db) as store:
+        signed = store.staff.sign_in("Rina", "a long password 1")
+        assert signed is not None
+        assert signed[1].member.name == "Rina" and signed[1].member.is_admin
+        assert store.staff.sign_in("Rina", "a long password 2") is None
+        assert store.staff.sign_in("Rina", "a long password 1\n") is None
+        with store.db.read() as tx:
+            stored = tx.one("SELECT password_hash FROM staff WHERE name = ?", ("Rina",))
+        assert stored is not None and str(stored[0]).startswith("$argon2id$")
+        assert "a long password" not in str(stored[0])
     assert run(agency_db, "staff", "disable", "--name", "Rina").returncode == 0
     assert "disabled" in run(agency_db, "staff", "list").stdout
     bad = run(agency_db, "staff", "add", "--name", "Budi", "--role", "owner")
