@@ -380,7 +380,7 @@ class Pages:
         except FormError:
             raise ConsoleError(400, "escalation.note_required") from None
         note = _note(form)
-        if note is None:
+        if note is None or not note.strip():
             raise ConsoleError(400, "escalation.note_required")
         who = Supervisor(member.name, member.id)
         if request.url.path.startswith("/console/debriefs/"):

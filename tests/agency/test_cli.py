@@ -476,10 +476,17 @@ def test_escalations_show_kind_priority_follow_ups_and_notes(sari: Paired) -> No
     out = run(sari.db, "escalations").stdout
     assert "wellbeing" in out and "high" in out
     assert "note: capek banget" in out and "[distress]: masih nangis" in out
-    resolved = run(
-        sari.db, "resolve", esc, "--supervisor", "Rina", "--reason", "handled", "--note", " "
-    )
-    assert resolved.returncode == 2  # a note is needed
+    # Resolving needs a reason and a note: a usage error that says so, and it stays open.
+    for missing, said in (
+        (["--reason", "handled"], "--note"),
+        (["--reason", "handled", "--note", " "], "needs a note"),
+        (["--note", "ok"], "--reason"),
+    ):
+        refused = run(sari.db, "resolve", esc, "--supervisor", "Rina", *missing)
+        assert refused.returncode == 2, missing
+        assert said in refused.stderr and "Traceback" not in refused.stderr, refused.stderr
+    with AgencyStore(sari.db) as store:
+        assert store.escalation(sari.talent_id, esc).status == "open"
     resolved = run(
         sari.db, "resolve", esc, "--supervisor", "Rina", "--reason", "other", "--note", "ok"
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 import httpx
@@ -19,6 +19,7 @@ from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store.records import iso, now_utc
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
@@ -240,6 +241,104 @@ def test_signing_out_ends_the_session_on_the_server(
     assert again.cookies.get(SESSION_COOKIE) not in (None, old_cookie)
     assert again.get("/console/queue").status_code == 200
     again.close()
+
+
+def test_resolving_needs_a_reason_and_a_note(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(supervisor.get("/console/queue").text)
+    en = translator(Language.EN)("escalation.note_required")
+    for item in (f"escalations/{ids['esc']}", f"debriefs/{ids['debrief']}"):
+        for data in (
+            {"reason": "handled"},
+            {"reason": "handled", "note": "  "},
+            {"note": "talked to her"},
+            {"reason": "not-a-reason", "note": "talked to her"},
+        ):
+            refused = supervisor.post(f"/console/{item}/resolve", data={"csrf": token, **data})
+            assert refused.status_code == 400, (item, data)
+            assert translator(Language.ID)("escalation.note_required") in refused.text or (
+                en in refused.text
+            )
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+        assert [d.status for d in store.escalation_log.debriefs()] == ["open"]
+        assert not [e for e in store.staff.audit_log() if "resolve" in e.action]
+    # With both, it closes.
+    done = supervisor.post(
+        f"/console/escalations/{ids['esc']}/resolve",
+        data={"csrf": token, "reason": "handled", "note": "talked to her"},
+    )
+    assert done.status_code == 303
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "resolved"
+
+
+def roster_row(html: str, talent: str) -> str:
+    """The roster table's row of one talent, as text."""
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    [row] = [r for r in rows if f'class="talent">{talent}<' in r]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+
+
+def test_the_roster_shows_live_sessions_last_seen_and_availability(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    token = csrf_of(supervisor.get("/console/queue").text)
+    supervisor.post("/console/language", data={"csrf": token, "language": "en"})
+    start = soon(10)
+    with AgencyStore(agency_db) as store:
+        booking = store.create_booking(
+            "Sari", start=start, package_id="curhat-30", alias=ALIAS, handle=HANDLE
+        )
+        # As if the desk had last called an hour ago: the roster must show the new call.
+        with store.db.write() as tx:
+            tx.execute("UPDATE tokens SET last_seen_at = ?", (iso(now_utc() - timedelta(hours=1)),))
+    before = roster_row(supervisor.get("/console/roster").text, "Sari")
+    assert "live session" not in before and "not taking bookings" in before
+
+    until = soon(240)
+    answered = talent.write(
+        "PUT", "/v1/availability", {"available": True, "until": until.isoformat()}
+    )
+    assert answered.status_code == 200, answered.text
+    started = talent.write(
+        "POST",
+        f"/v1/sessions/{booking}/events",
+        {"type": "started", "at": start.isoformat(), "planned_seconds": 1800},
+    )
+    assert started.status_code in (200, 201), started.text
+
+    with AgencyStore(agency_db) as store:
+        [device] = store.devices.devices()
+        zone = zone_named(None)
+    assert device.last_seen_at is not None
+    seen = datetime.fromisoformat(device.last_seen_at)
+    assert abs((seen - datetime.now(UTC)).total_seconds()) < 60  # the call just made
+    row = roster_row(supervisor.get("/console/roster").text, "Sari")
+    assert "live session Teman Curhat 30 menit" in row, row
+    assert f"last seen {format_when(seen, zone, Language.EN)}" in row, row
+    assert "last seen never" not in row
+    assert f"available until {format_when(until, zone, Language.EN)}" in row, row
+    assert f"{format_when(start, zone, Language.EN)} · Teman Curhat 30 menit" in row, row  # tonight
+
+    ended = talent.write(
+        "POST",
+        f"/v1/sessions/{booking}/events",
+        {
+            "type": "ended",
+            "at": (start + timedelta(minutes=30)).isoformat(),
+            "planned_seconds": 1800,
+            "actual_seconds": 1800,
+            "outcome": "completed",
+        },
+    )
+    assert ended.status_code in (200, 201), ended.text
+    gone = talent.write("PUT", "/v1/availability", {"available": False})
+    assert gone.status_code == 200, gone.text
+    after = roster_row(supervisor.get("/console/roster").text, "Sari")
+    assert "live session" not in after and "not taking bookings" in after
 
 
 def test_supervisors_cannot_open_or_post_to_admin_pages(
