@@ -166,9 +166,10 @@ def _statuses_the_server_sends() -> set[tuple[str, int]]:
                 and node.func.id == "ApiError"
                 and len(node.args) >= 2
                 and isinstance(status := node.args[0], ast.Constant)
+                and isinstance(status.value, int)
                 and isinstance(kind := node.args[1], ast.Attribute)
             ):
-                sent.add((kind.attr, int(status.value)))
+                sent.add((kind.attr, status.value))
     return sent
 
 
