@@ -281,7 +281,9 @@ class Pages:
             ],
             "server_now": int(values["now"].timestamp() * 1000),
             "title": t("nav.queue") + " — " + t("app.title"),
-            "notify": t("queue.unacked", count=len(unacked)),
+            "notify": t(
+                "queue.unacked_one" if len(unacked) == 1 else "queue.unacked", count=len(unacked)
+            ),
         }
 
     # --- one escalation or debrief --------------------------------------------------------

@@ -341,6 +341,47 @@ def test_the_roster_shows_live_sessions_last_seen_and_availability(
     assert "live session" not in after and "not taking bookings" in after
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "2 alarms waiting for a supervisor · 1 debrief request waiting (low priority)",
+        ),
+        (
+            "id",
+            "2 alarm menunggu supervisor · 1 permintaan waktu bicara menunggu (prioritas rendah)",
+        ),
+    ],
+)
+def test_the_queue_count_adds_up_to_the_waiting_table(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget, language: str, expected: str
+) -> None:
+    seed(agency_db, talent)  # an alarm and a debrief request
+    talent.write("POST", "/v1/escalations", {"level": "urgent", "at": soon().isoformat()})
+    token = csrf_of(supervisor.get("/console/queue").text)
+    supervisor.post("/console/language", data={"csrf": token, "language": language})
+    html = supervisor.get("/console/queue").text
+    count = re.search(r'<p class="count[^"]*" id="queue-count"[^>]*>\s*(.*?)\s*</p>', html, re.S)
+    assert count is not None
+    assert count.group(1) == expected
+    table = re.search(r'<table class="queue waiting".*?</table>', html, re.S)
+    assert table is not None
+    rows = re.findall(r'<tr id="row-', table.group(0))
+    assert len(rows) == sum(int(n) for n in re.findall(r"\d+", expected)) == 3
+    # With the alarms taken, the debrief request is still counted, apart.
+    with AgencyStore(agency_db) as store:
+        for row in store.escalations(open_only=True):
+            store.acknowledge_escalation(row.id, "Rina")
+    html = supervisor.get("/console/queue").text
+    count = re.search(r'id="queue-count"[^>]*>\s*(.*?)\s*</p>', html, re.S)
+    assert count is not None
+    assert (
+        count.group(1)
+        == translator(Language(language))("queue.all_taken") + " " + (expected.split(" · ")[1])
+    )
+
+
 def test_supervisors_cannot_open_or_post_to_admin_pages(
     supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
 ) -> None:

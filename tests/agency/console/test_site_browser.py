@@ -261,7 +261,19 @@ COLOURS = """(row) => {
     count: [css("#queue-count").color, css("#queue-count").backgroundColor],
     take: [css(row + " button.take").color, css(row + " button.take").backgroundColor],
     bar: [css(".bar nav a").color, css(".bar").backgroundColor],
+    colours: [css("#theme").color, css("#theme").backgroundColor],
+    colours_option: [css("#theme option").color, css("#theme option").backgroundColor],
   };
+}"""
+
+#: The Colours choice beside the header's buttons: (its look, a button's look).
+HEADER_CONTROLS = """() => {
+  const look = (el) => {
+    const css = getComputedStyle(el);
+    return [css.backgroundColor, css.borderTopLeftRadius, css.borderTopStyle,
+            Math.round(el.getBoundingClientRect().height), css.colorScheme];
+  };
+  return [look(document.querySelector("#theme")), look(document.querySelector("#enable-sound"))];
 }"""
 
 
@@ -282,6 +294,10 @@ def test_the_night_shift_scheme_is_dark_readable_and_switchable(
 
     dark = measured()
     assert luminance(dark["page"][1]) < 0.02  # a dark page, not a white one
+    # The Colours choice is dark too, and looks like the header's buttons beside it.
+    assert luminance(dark["colours"][1]) < 0.05 and luminance(dark["colours_option"][1]) < 0.05
+    colours, button = page.evaluate(HEADER_CONTROLS)
+    assert colours[:4] == button[:4] and colours[4] == "dark", (colours, button)
     # The alarm stands out in red, deep enough not to glare in a dark room.
     red, green, blue = _rgb(dark["alarm"][1])
     assert red > 2 * max(green, blue) and luminance(dark["alarm"][1]) < 0.05
@@ -297,6 +313,29 @@ def test_the_night_shift_scheme_is_dark_readable_and_switchable(
     page.select_option("#theme", "auto")
     assert page.get_attribute("html", "data-theme") is None
     assert luminance(measured()["page"][1]) < 0.02
+    page.context.close()
+
+
+def test_pages_load_without_errors_or_missing_files(browser: Browser, world: World) -> None:
+    page = new_page(browser)
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(world.url + "/console/login?lang=en")
+    page.fill("input[name=name]", ADMIN)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console/queue")
+    page.wait_for_selector("body[data-live-seq]")
+    for path in ("reports", "roster", "config"):
+        page.goto(f"{world.url}/console/{path}")
+        page.wait_for_load_state("load")
+    assert failed == [] and errors == [], (failed, errors)  # no favicon 404 among them
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    assert icon.endswith("/console/static/favicon.svg")
+    fetched = page.request.get(icon)
+    assert fetched.status == 200 and fetched.headers["content-type"].startswith("image/svg")
     page.context.close()
 
 
