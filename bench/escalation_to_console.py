@@ -30,6 +30,7 @@ from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_agency.store.records import StaffRole
+from talentdesk_contract.values import ResolutionReason
 
 ESCALATIONS = 100
 TARGET_P95_MS = 1000.0
@@ -87,7 +88,7 @@ def main() -> None:
                 page.locator("#queue tbody tr.unacked").first.wait_for(timeout=10_000)
                 timings.append((time.perf_counter() - started) * 1000)
                 for row in agency.escalations(open_only=True):
-                    agency.resolve_escalation(row.id, "Rina", "bench")
+                    agency.resolve_escalation(row.id, "Rina", "bench", ResolutionReason.HANDLED)
                 page.locator("#queue tbody tr.unacked").first.wait_for(
                     state="detached", timeout=10_000
                 )

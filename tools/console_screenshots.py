@@ -11,7 +11,9 @@ in Bahasa Indonesia).
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +21,7 @@ import httpx
 from playwright.sync_api import Page, sync_playwright
 
 from talentdesk_agency import AgencyStore, ServerThread, policy
-from talentdesk_agency.store import Supervisor, now_utc
+from talentdesk_agency.store import Supervisor, records
 from talentdesk_agency.store.records import StaffRole
 from talentdesk_contract import wire
 from talentdesk_contract.values import (
@@ -44,20 +46,64 @@ ARGS = [
 PASSWORD = "screenshot password"  # noqa: S105 - sample data
 
 
-def seed(db: Path, url: str) -> str:
-    """Sample data; returns the escalation whose timeline is shown."""
-    now = datetime.now(UTC)
+class StoryClock:
+    """The sample story's clock: real time, ``behind`` seconds ago while the story is told.
+
+    The server and the store read the time only through ``now_utc``; pointing that at this
+    clock (in this process, where the server thread runs too) stamps every row the story
+    writes (escalations, timelines, alert notices, feed events, devices' last calls) with
+    the story's moment, so raised times, timelines and alerts agree. At ``at(0)`` it is the
+    real clock again.
+    """
+
+    def __init__(self) -> None:
+        self.behind = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) - self.behind
+
+    def at(self, seconds_ago: float) -> None:
+        self.behind = timedelta(seconds=seconds_ago)
+
+    def install(self) -> None:
+        """Every loaded agency module's ``now_utc`` becomes this clock."""
+        real = records.now_utc
+        for name, module in list(sys.modules.items()):
+            if name.startswith("talentdesk_agency") and getattr(module, "now_utc", None) is real:
+                module.now_utc = self  # type: ignore[attr-defined]
+
+
+def seed(db: Path, url: str, clock: StoryClock) -> str:
+    """The sample night, told in order on ``clock``; returns the escalation whose timeline
+    is shown."""
+    clock.install()
+    client = httpx.Client(base_url=url)
+
+    def desk(token: str, method: str, path: str, body: object) -> None:
+        """A talent's app calling the agency (its device is then "seen")."""
+        response = client.request(
+            method,
+            path,
+            json=body,
+            headers={"Authorization": f"Bearer {token}", "Idempotency-Key": uuid.uuid4().hex},
+        )
+        response.raise_for_status()
+
     with AgencyStore(db) as store:
+        clock.at(3 * 3600)  # the evening: staff, devices, bookings
         store.staff.add("Rina", StaffRole.ADMIN, PASSWORD)
         store.staff.add("Budi", StaffRole.SUPERVISOR, PASSWORD)
         assert store.staff.sign_in("Budi", PASSWORD) is not None
-        ids = {}
+        budi = next(m for m in store.staff.members() if m.name == "Budi")
+        ids, tokens = {}, {}
         for talent in ("Sari", "Dewi", "Melati"):
             code = store.create_pairing_code(talent)
-            pairing = httpx.post(
-                url + "/v1/pairing", json={"code": code, "device_name": f"Laptop {talent}"}
+            pairing = client.post(
+                "/v1/pairing", json={"code": code, "device_name": f"Laptop {talent}"}
             )
             ids[talent] = pairing.json()["talent"]["id"]
+            tokens[talent] = pairing.json()["token"]
+        now = datetime.now(UTC)
         bookings = {
             talent: store.create_booking(
                 talent,
@@ -72,51 +118,20 @@ def seed(db: Path, url: str) -> str:
                 ("Melati", 40, "chatcall-90"),
             )
         }
+        for talent in ids:
+            desk(tokens[talent], "PUT", "/v1/availability", {"available": True})
 
-        def escalate(
-            talent: str, kind: EscalationKind, sign: CrisisSign | None, note: str | None
-        ) -> str:
-            request = wire.EscalationRequest(
-                level="urgent",
-                at=now_utc(),
-                booking_id=bookings[talent],
-                kind=kind,
-                crisis_sign=sign,
-                note=note,
+        def start_session(talent: str, minutes_ago: int, planned: int) -> None:
+            clock.at(minutes_ago * 60)
+            desk(
+                tokens[talent],
+                "POST",
+                f"/v1/sessions/{bookings[talent]}/events",
+                {"type": "started", "at": clock().isoformat(), "planned_seconds": planned},
             )
-            _, body = store.create_escalation(ids[talent], request)
-            return wire.decode(body, wire.EscalationCreated).id
 
-        taken = escalate(
-            "Dewi",
-            EscalationKind.BUTTON,
-            CrisisSign.DISTRESS,
-            "Pelanggan menangis terus, aku bingung.",
-        )
-        store.follow_up_escalation(
-            ids["Dewi"],
-            taken,
-            wire.EscalationFollowUpRequest(
-                crisis_sign=CrisisSign.SUICIDAL_THOUGHTS, note="Dia bilang tidak mau hidup lagi."
-            ),
-        )
-        policy.tick(store, now_utc() + timedelta(seconds=61))
-        store.acknowledge_escalation(taken, Supervisor("Budi"), "Aku telepon kamu sekarang.")
-        waiting = escalate(
-            "Sari",
-            EscalationKind.BUTTON,
-            CrisisSign.AGGRESSION,
-            "Dia marah dan mengancam setelah aku tolak video call.",
-        )
-        lone = escalate("Melati", EscalationKind.LONE_WORKER, None, None)
-        store.create_debrief(
-            ids["Sari"], wire.DebriefRequest(at=now_utc(), booking_id=bookings["Sari"])
-        )
-        for talent, category in (
-            ("Sari", ReportCategory.THREATS),
-            ("Dewi", ReportCategory.INSULTS),
-            ("Melati", ReportCategory.EXTRA_PAYMENT_OR_EXPLOITATION),
-        ):
+        def report(talent: str, category: ReportCategory, minutes_ago: int) -> str:
+            clock.at(minutes_ago * 60)
             _, body = store.create_report(
                 ids[talent],
                 wire.ReportRequest(
@@ -124,33 +139,85 @@ def seed(db: Path, url: str) -> str:
                     booking_id=bookings[talent],
                     category=category,
                     description="Contoh laporan.",
-                    at=now_utc(),
+                    at=clock(),
                 ),
             )
-            if talent == "Dewi":
-                report = wire.decode(body, wire.Report)
-                store.update_ticket(
-                    report.id,
-                    status=ReportStatus.IN_PROGRESS,
-                    level=TicketLevel.SUPERVISOR,
-                    note="Sedang kami cek.",
-                )
-        with store.db.write() as tx:  # an old ticket, overdue; alarms that have waited a while
-            tx.execute(
-                "UPDATE reports SET created_at = ? WHERE category = ?",
-                ((now - timedelta(minutes=25)).isoformat(), ReportCategory.THREATS),
+            return wire.decode(body, wire.Report).id
+
+        def escalate(
+            talent: str, kind: EscalationKind, sign: CrisisSign | None, note: str | None
+        ) -> str:
+            request = wire.EscalationRequest(
+                level="urgent",
+                at=clock(),
+                booking_id=bookings[talent],
+                kind=kind,
+                crisis_sign=sign,
+                note=note,
             )
-            for escalation_id, seconds in ((waiting, 42), (lone, 17), (taken, 95)):
-                tx.execute(
-                    "UPDATE escalations SET created_at = ? WHERE id = ?",
-                    ((now - timedelta(seconds=seconds)).isoformat(), escalation_id),
-                )
-            tx.execute(
-                "UPDATE escalations SET acknowledged_at = ? WHERE id = ?",
-                ((now - timedelta(seconds=20)).isoformat(), taken),
+            _, body = store.create_escalation(ids[talent], request)
+            escalation = wire.decode(body, wire.EscalationCreated).id
+            clock.at(clock.behind.total_seconds() - 1)  # the policy's next tick sends alerts
+            policy.tick(store, clock())
+            return escalation
+
+        start_session("Dewi", 25, 3600)
+        report("Sari", ReportCategory.THREATS, 22)  # overdue: no first response in 10 min
+        dewi_report = report("Dewi", ReportCategory.INSULTS, 12)
+        start_session("Sari", 10, 1800)
+        clock.at(8 * 60)
+        store.report_log.update_ticket(
+            dewi_report,
+            status=ReportStatus.IN_PROGRESS,
+            level=TicketLevel.SUPERVISOR,
+            note="Sedang kami cek.",
+            owner=(budi.id, budi.name),
+        )
+        report("Melati", ReportCategory.EXTRA_PAYMENT_OR_EXPLOITATION, 3)
+        clock.at(120)
+        store.create_debrief(
+            ids["Sari"], wire.DebriefRequest(at=clock(), booking_id=bookings["Sari"])
+        )
+        clock.at(96)
+        taken = escalate(
+            "Dewi",
+            EscalationKind.BUTTON,
+            CrisisSign.DISTRESS,
+            "Pelanggan menangis terus, aku bingung.",
+        )
+        clock.at(81)
+        store.follow_up_escalation(
+            ids["Dewi"],
+            taken,
+            wire.EscalationFollowUpRequest(
+                crisis_sign=CrisisSign.SUICIDAL_THOUGHTS, note="Dia bilang tidak mau hidup lagi."
+            ),
+        )
+        clock.at(43)
+        waiting = escalate(
+            "Sari",
+            EscalationKind.BUTTON,
+            CrisisSign.AGGRESSION,
+            "Dia marah dan mengancam setelah aku tolak video call.",
+        )
+        clock.at(34)  # 61 s after Dewi's alarm, nobody has taken it: alerted again
+        policy.tick(store, clock())
+        clock.at(20)
+        store.acknowledge_escalation(taken, Supervisor("Budi"), "Aku telepon kamu sekarang.")
+        clock.at(17)
+        escalate("Melati", EscalationKind.LONE_WORKER, None, None)
+        clock.at(6)  # the desks' latest feed polls: each device seen a moment ago
+        for talent in ids:
+            polled = client.get(
+                "/v1/feed",
+                params={"after": 0, "wait": 0, "limit": 1},
+                headers={"Authorization": f"Bearer {tokens[talent]}"},
             )
-            tx.execute("UPDATE talents SET available = 1")
-        return taken
+            polled.raise_for_status()
+        assert waiting
+    clock.at(0)
+    client.close()
+    return taken
 
 
 def sign_in(page: Page, url: str, lang: str) -> None:
@@ -172,8 +239,9 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     db = Path(tempfile.mkdtemp(prefix="console-shots-")) / "agency.sqlite3"
     AgencyStore(db).close()
-    with ServerThread(db, app_options={"policy_interval": None}) as server:
-        escalation = seed(db, server.url)
+    clock = StoryClock()
+    with ServerThread(db, app_options={"policy_interval": None, "clock": clock}) as server:
+        escalation = seed(db, server.url, clock)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             desk = browser.new_context(

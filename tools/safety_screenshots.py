@@ -50,7 +50,7 @@ from talentdesk.ui.main_window import Page
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
-from talentdesk_contract.values import CrisisSign, ReportStatus, TicketLevel
+from talentdesk_contract.values import CrisisSign, ReportStatus, ResolutionReason, TicketLevel
 
 TALENT = "Sari"
 SIZE = (1180, 780)
@@ -117,7 +117,9 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     agency.acknowledge_escalation(remote, "Rina", "Aku telepon kamu sebentar lagi ya.")
     wait_until(lambda: box.panel.property("state") == "acknowledged")
     save(live, out / "escalation-acknowledged.png")
-    agency.resolve_escalation(remote, "Rina", "Pelanggan sudah diblokir agensi.")
+    agency.resolve_escalation(
+        remote, "Rina", "Pelanggan sudah diblokir agensi.", ResolutionReason.HANDLED
+    )
     wait_until(lambda: box.panel.property("state") == "resolved")
     save(live, out / "escalation-resolved.png")
 

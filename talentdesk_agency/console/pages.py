@@ -281,7 +281,9 @@ class Pages:
             ],
             "server_now": int(values["now"].timestamp() * 1000),
             "title": t("nav.queue") + " — " + t("app.title"),
-            "notify": t("queue.unacked", count=len(unacked)),
+            "notify": t(
+                "queue.unacked_one" if len(unacked) == 1 else "queue.unacked", count=len(unacked)
+            ),
         }
 
     # --- one escalation or debrief --------------------------------------------------------
@@ -380,7 +382,7 @@ class Pages:
         except FormError:
             raise ConsoleError(400, "escalation.note_required") from None
         note = _note(form)
-        if note is None:
+        if note is None or not note.strip():
             raise ConsoleError(400, "escalation.note_required")
         who = Supervisor(member.name, member.id)
         if request.url.path.startswith("/console/debriefs/"):

@@ -360,13 +360,15 @@ class AgencyStore:
         self,
         escalation_id: str,
         supervisor: str | Supervisor,
-        note: str | None = None,
-        reason: ResolutionReason = ResolutionReason.HANDLED,
+        note: str,
+        reason: ResolutionReason,
     ) -> None:
-        """A supervisor closes an escalation with a reason; the talent sees it on the feed.
+        """A supervisor closes an escalation with a reason and a note saying what was done;
+        the talent sees it on the feed.
 
         Raises:
-            AgencyError: If the escalation is unknown, resolved or cancelled.
+            AgencyError: If the escalation is unknown, resolved or cancelled, or the note is
+                blank.
         """
         self.escalation_log.supervise(escalation_id, supervisor, note, resolve=True, reason=reason)
 

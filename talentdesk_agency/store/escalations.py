@@ -33,6 +33,22 @@ __all__ = ["Escalations", "FollowUp", "Supervisor"]
 OPEN_STATES = (EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED)
 _NOTE_MAX = 2000
 
+
+def _check_note(note: str | None, *, closing: bool, reason: ResolutionReason | None) -> None:
+    """Closing an alarm needs a reason and a note saying what was done (the issue's policy:
+    the talent and the next supervisor read them); any note fits the limit.
+
+    Raises:
+        AgencyError: With what is missing or too long.
+    """
+    if note is not None and len(note) > _NOTE_MAX:
+        raise AgencyError(f"the note must be at most {_NOTE_MAX} characters long")
+    if closing and reason is None:
+        raise AgencyError("resolving needs a reason")
+    if closing and (note is None or not note.strip()):
+        raise AgencyError("resolving needs a note saying what was done")
+
+
 _ROWS = (
     "SELECT e.id, t.display_name, e.status, e.at, e.booking_id, e.crisis_sign, e.note, "
     "e.follow_ups, e.supervisor, e.kind, e.priority, e.alerted_rounds, e.unanswered, "
@@ -272,15 +288,12 @@ class Escalations:
 
         Raises:
             AgencyError: If the escalation is unknown, cancelled or resolved, or (taking it)
-                already taken.
+                already taken, or (closing it) without a reason and a note.
         """
         who = supervisor if isinstance(supervisor, Supervisor) else Supervisor(supervisor)
         if not 1 <= len(who.name) <= 80:
             raise AgencyError("the supervisor name must be 1 to 80 characters long")
-        if note is not None and len(note) > _NOTE_MAX:
-            raise AgencyError(f"the note must be at most {_NOTE_MAX} characters long")
-        if resolve and reason is None:
-            reason = ResolutionReason.HANDLED
+        _check_note(note, closing=resolve, reason=reason)
         now = now_utc()
         with self._db.write() as tx:
             row = tx.one_locked(
@@ -371,10 +384,10 @@ class Escalations:
         """A supervisor takes (or closes) a debrief request.
 
         Raises:
-            AgencyError: If it is unknown or already closed, or (taking it) already taken.
+            AgencyError: If it is unknown or already closed, or (taking it) already taken,
+                or (closing it) without a reason and a note.
         """
-        if note is not None and len(note) > _NOTE_MAX:
-            raise AgencyError(f"the note must be at most {_NOTE_MAX} characters long")
+        _check_note(note, closing=resolve, reason=reason)
         now = iso(now_utc())
         with self._db.write() as tx:
             row = tx.one_locked(

@@ -440,6 +440,18 @@ def test_staff_accounts_from_the_command_line(agency_db: DbTarget) -> None:
     assert "password" not in added.stdout.lower().replace("sign in", "")
     listed = run(agency_db, "staff", "list")
     assert "Rina" in listed.stdout and "admin" in listed.stdout
+    # The password typed at the prompt is the one stored (as a hash): it signs in, and
+    # nothing else does.
+    with AgencyStore(agency_db) as store:
+        signed = store.staff.sign_in("Rina", "a long password 1")
+        assert signed is not None
+        assert signed[1].member.name == "Rina" and signed[1].member.is_admin
+        assert store.staff.sign_in("Rina", "a long password 2") is None
+        assert store.staff.sign_in("Rina", "a long password 1\n") is None
+        with store.db.read() as tx:
+            stored = tx.one("SELECT password_hash FROM staff WHERE name = ?", ("Rina",))
+        assert stored is not None and str(stored[0]).startswith("$argon2id$")
+        assert "a long password" not in str(stored[0])
     assert run(agency_db, "staff", "disable", "--name", "Rina").returncode == 0
     assert "disabled" in run(agency_db, "staff", "list").stdout
     bad = run(agency_db, "staff", "add", "--name", "Budi", "--role", "owner")
@@ -464,10 +476,17 @@ def test_escalations_show_kind_priority_follow_ups_and_notes(sari: Paired) -> No
     out = run(sari.db, "escalations").stdout
     assert "wellbeing" in out and "high" in out
     assert "note: capek banget" in out and "[distress]: masih nangis" in out
-    resolved = run(
-        sari.db, "resolve", esc, "--supervisor", "Rina", "--reason", "handled", "--note", " "
-    )
-    assert resolved.returncode == 2  # a note is needed
+    # Resolving needs a reason and a note: a usage error that says so, and it stays open.
+    for missing, said in (
+        (["--reason", "handled"], "--note"),
+        (["--reason", "handled", "--note", " "], "needs a note"),
+        (["--note", "ok"], "--reason"),
+    ):
+        refused = run(sari.db, "resolve", esc, "--supervisor", "Rina", *missing)
+        assert refused.returncode == 2, missing
+        assert said in refused.stderr and "Traceback" not in refused.stderr, refused.stderr
+    with AgencyStore(sari.db) as store:
+        assert store.escalation(sari.talent_id, esc).status == "open"
     resolved = run(
         sari.db, "resolve", esc, "--supervisor", "Rina", "--reason", "other", "--note", "ok"
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 from talentdesk_agency import AgencyStore, ServerThread, policy
 from talentdesk_agency.store import DbTarget, now_utc
 from talentdesk_contract import wire
-from talentdesk_contract.values import ReportStatus, TicketLevel
+from talentdesk_contract.values import ReportStatus, ResolutionReason, TicketLevel
 from tests.reference_agency import Paired, pair, soon
 
 SPEC = Path(wire.__file__).with_name("agency-api.yaml")
@@ -69,8 +69,10 @@ def _fill_feed(talent: Paired) -> list[str]:
         store.cancel_booking(bookings[1], "customer asked")
         store.set_config(store.config())
         store.acknowledge_escalation(escalations[0], "Bu Rina", "on it")
-        store.resolve_escalation(escalations[0], "Bu Rina")
-        store.resolve_escalation(escalations[1], "Pak Budi", None)
+        store.resolve_escalation(escalations[0], "Bu Rina", "ok", ResolutionReason.HANDLED)
+        store.resolve_escalation(
+            escalations[1], "Pak Budi", "false alarm", ResolutionReason.FALSE_ALARM
+        )
         store.update_ticket(
             report.id, status=ReportStatus.IN_PROGRESS, level=TicketLevel.SUPERVISOR
         )

@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import enum
 import inspect
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +127,63 @@ def test_staff_commands_offer_the_value_lists() -> None:
     assert _choices(parser, "ticket", "--level") == list(values.TicketLevel)
     done = parser.parse_args(["ticket", "TD-000001", "--level", "technical", "--db", "x.db"])
     assert done.level is values.TicketLevel.TECHNICAL
+
+
+_PROBLEM_PREFIX = "urn:talentdesk:problem:"
+
+
+def _described_problems() -> dict[str, int | None]:
+    """The problem types the contract's ``Problem`` description lists, with the status each
+    is sent with (None where it says none)."""
+    spec = yaml.safe_load(SPEC_PATH.read_text("utf-8"))
+    text = spec["components"]["schemas"]["Problem"]["description"]
+    bullets = re.split(r"\n\* ", text)[1:]
+    described: dict[str, int | None] = {}
+    for bullet in bullets:
+        # What comes before the explanation: "`a` (400), `b` / `c` (410):" or "`d`:".
+        lead = re.match(r"(.*?[`)]):", " ".join(bullet.split()))
+        assert lead is not None, bullet
+        waiting: list[str] = []
+        for name, status in re.findall(r"`([a-z0-9-]+)`|\((\d{3})\)", lead.group(1)):
+            if name:
+                assert name not in described, f"{name} is described twice"
+                waiting.append(name)
+            else:
+                described.update(dict.fromkeys(waiting, int(status)))
+                waiting = []
+        described.update(dict.fromkeys(waiting))
+    return described
+
+
+def _statuses_the_server_sends() -> set[tuple[str, int]]:
+    """Every ``ApiError(<status>, ProblemType.<X>, ...)`` in the agency server's code."""
+    sent = set()
+    for path in (ROOT / "talentdesk_agency").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "ApiError"
+                and len(node.args) >= 2
+                and isinstance(status := node.args[0], ast.Constant)
+                and isinstance(status.value, int)
+                and isinstance(kind := node.args[1], ast.Attribute)
+            ):
+                sent.add((kind.attr, status.value))
+    return sent
+
+
+def test_every_problem_type_is_described_in_the_contract() -> None:
+    described = _described_problems()
+    names = {kind.removeprefix(_PROBLEM_PREFIX) for kind in values.ProblemType}
+    assert all(kind.startswith(_PROBLEM_PREFIX) for kind in values.ProblemType)
+    assert set(described) == names, (
+        f"undescribed: {sorted(names - set(described))}; "
+        f"no such type: {sorted(set(described) - names)}"
+    )
+    # The status the description gives is the one the server sends.
+    sent = _statuses_the_server_sends()
+    assert len(sent) >= 15, sent  # the scan found the server's problems
+    for attr, status in sent:
+        name = values.ProblemType[attr].removeprefix(_PROBLEM_PREFIX)
+        assert described[name] == status, f"{name}: described {described[name]}, sent {status}"

@@ -90,7 +90,7 @@ def test_nobody_takes_it_the_agency_alerts_again_then_says_call(app: App, agency
     taken = app.safety.escalations.get(view.id)
     assert taken is not None and not taken.unanswered
     agency.store.resolve_escalation(
-        remote, "Rina", reason=ResolutionReason.EMERGENCY_SERVICES_CALLED
+        remote, "Rina", "ambulance sent", ResolutionReason.EMERGENCY_SERVICES_CALLED
     )
     wait_for(
         lambda: (

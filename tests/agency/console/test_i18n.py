@@ -89,8 +89,8 @@ def test_every_key_the_console_uses_exists() -> None:
 def test_a_missing_key_is_marked_and_values_are_filled_in() -> None:
     t = translator(Language.EN)
     assert t("no.such.key") == MISSING.format("no.such.key")
-    assert t("queue.unacked", count=3) == "3 waiting for a supervisor"
-    assert translator(Language.ID)("queue.unacked", count=3) == "3 menunggu supervisor"
+    assert t("queue.unacked", count=3) == "3 alarms waiting for a supervisor"
+    assert translator(Language.ID)("queue.unacked", count=3) == "3 alarm menunggu supervisor"
     assert i18n.MESSAGES[Language.ID]["escalation.take"].startswith("Tanggapi")  # GLOSSARY.md
 
 

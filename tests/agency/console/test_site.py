@@ -6,41 +6,61 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 import httpx
 import pytest
+from starlette.routing import Route
 
 from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_agency.console.i18n import MISSING, translator
-from talentdesk_agency.console.site import CSP
+from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
+from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store.records import iso, now_utc
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
-from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, csrf_of
+from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, csrf_of, sign_in
 from tests.reference_agency import Paired, pair, soon
 
 HANDLE = "@SENTINEL-handle-5521"
 ALIAS = "SENTINEL-alias-5521"
 PAGES = ["queue", "reports", "roster", "bookings", "config", "staff", "audit"]
 ADMIN_PAGES = ["bookings", "config", "staff", "audit"]
-#: Every state-changing route, with a path that exists.
-POSTS = [
-    "/console/logout",
-    "/console/duty",
-    "/console/language",
-    "/console/escalations/{esc}/ack",
-    "/console/escalations/{esc}/resolve",
-    "/console/reports/{rep}",
-    "/console/roster/pair",
-    "/console/roster/revoke",
-    "/console/bookings",
-    "/console/bookings/{bk}/cancel",
-    "/console/config/general",
-    "/console/staff",
-]
+
+
+def post_routes() -> list[Route]:
+    """Every console route that takes a POST, from the console's own route table."""
+    routes = Pages(cast("Any", None)).routes()
+    return [r for r in routes if isinstance(r, Route) and r.methods and "POST" in r.methods]
+
+
+def post_urls(ids: dict[str, str], sections: list[str]) -> list[str]:
+    """Every state-changing URL, with ids that exist: each POST route once, the config
+    route once per section."""
+    fill = {
+        "report_id": [ids["rep"]],
+        "booking_id": [ids["bk"]],
+        "section": sections,
+    }
+    urls = []
+    for route in post_routes():
+        path = route.path
+        if "{item_id}" in path:
+            item = ids["debrief"] if path.startswith("/debriefs/") else ids["esc"]
+            urls.append("/console" + path.replace("{item_id}", item))
+            continue
+        names = re.findall(r"{(\w+)}", path)
+        assert len(names) <= 1, path
+        if not names:
+            urls.append("/console" + path)
+            continue
+        for value in fill[names[0]]:
+            urls.append("/console" + path.replace("{" + names[0] + "}", value))
+    return urls
 
 
 @pytest.fixture
@@ -78,8 +98,10 @@ def seed(db: DbTarget, talent: Paired) -> dict[str, str]:
             "at": soon().isoformat(),
         },
     ).json()["id"]
-    talent.write("POST", "/v1/debriefs", {"at": soon().isoformat(), "booking_id": booking})
-    return {"esc": esc, "rep": rep, "bk": booking}
+    debrief = talent.write(
+        "POST", "/v1/debriefs", {"at": soon().isoformat(), "booking_id": booking}
+    ).json()["id"]
+    return {"esc": esc, "rep": rep, "bk": booking, "debrief": debrief}
 
 
 def test_security_headers_and_cookies(console: ServerThread) -> None:
@@ -129,18 +151,235 @@ def test_every_post_needs_the_csrf_token(
     admin: httpx.Client, talent: Paired, agency_db: DbTarget
 ) -> None:
     ids = seed(agency_db, talent)
-    token = csrf_of(admin.get("/console/queue").text)
-    for path in POSTS:
-        url = path.format(**ids)
+    queue_page = admin.get("/console/queue").text
+    token = csrf_of(queue_page)
+    config_page = admin.get("/console/config").text
+    sections = re.findall(r'action="/console/config/([\w-]+)"', config_page)
+    assert set(sections) == {"general", "policy", "presets", *CONFIG_TABLES}
+    urls = post_urls(ids, sections)
+    # Every form any page shows posts to one of these routes (none is missed).
+    shown = [
+        queue_page,
+        config_page,
+        *(
+            admin.get(path).text
+            for path in (
+                f"/console/escalations/{ids['esc']}",
+                f"/console/debriefs/{ids['debrief']}",
+                f"/console/reports/{ids['rep']}",
+                "/console/roster",
+                "/console/bookings",
+                "/console/staff",
+            )
+        ),
+    ]
+    patterns = [re.compile("^/console" + r.path_regex.pattern.lstrip("^")) for r in post_routes()]
+    actions = {
+        a for html in shown for a in re.findall(r'<form method="post" action="([^"]+)"', html)
+    }
+    assert f"/console/debriefs/{ids['debrief']}/ack" in actions
+    for action in actions:
+        assert any(p.match(action) for p in patterns), action
+    assert f"/console/debriefs/{ids['debrief']}/resolve" in urls
+    for url in urls:
         for data in ({}, {"csrf": "forged"}):
-            response = admin.post(url, data={**data, "note": "x", "talent": "X", "name": "X"})
+            response = admin.post(
+                url,
+                data={
+                    **data,
+                    "note": "x",
+                    "talent": "X",
+                    "name": "X",
+                    "reason": "handled",
+                    "agency_name": "Forged",
+                },
+            )
             assert response.status_code == 403, (url, response.text)
         # From another site, even with the token.
         foreign = admin.post(url, data={"csrf": token}, headers={"Origin": "http://evil.example"})
         assert foreign.status_code == 403, url
+    # Nothing changed: the alarm and the debrief wait, the staff are still signed in.
     with AgencyStore(agency_db) as store:
         assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+        [debrief] = store.escalation_log.debriefs()
+        assert debrief.status == "open" and debrief.supervisor is None
         assert [t.display_name for t in store.talents()] == ["Sari"]
+        assert store.agency_name != "Forged"
+    assert admin.get("/console/queue").status_code == 200
+
+
+def test_signing_out_ends_the_session_on_the_server(
+    console: ServerThread, agency_db: DbTarget
+) -> None:
+    client = sign_in(console.url, SUPERVISOR)
+    old_cookie = client.cookies.get(SESSION_COOKIE)
+    assert old_cookie
+    token = csrf_of(client.get("/console/queue").text)
+    out = client.post("/console/logout", data={"csrf": token})
+    assert out.status_code == 303 and out.headers["location"] == "/console/login"
+    assert SESSION_COOKIE in out.headers["set-cookie"]  # the browser is told to drop it
+    assert "max-age=0" in out.headers["set-cookie"].lower()
+    client.close()
+    # A copy of the old cookie (a stolen one, or a browser that kept it) is worth nothing.
+    stale = httpx.Client(base_url=console.url, cookies={SESSION_COOKIE: old_cookie})
+    for path in ("/console/queue", "/console/events", "/console/reports"):
+        response = stale.get(path)
+        assert response.status_code == 303, path
+        assert response.headers["location"] == "/console/login"
+    refused = stale.post("/console/duty", data={"csrf": token, "on": "1"})
+    assert refused.status_code == 303 and refused.headers["location"] == "/console/login"
+    stale.close()
+    with AgencyStore(agency_db) as store:
+        assert [e.staff_name for e in store.staff.audit_log() if e.action == "logout"] == [
+            SUPERVISOR
+        ]
+        # Signed in nowhere else: off duty, so no more alarms are sent to them.
+        [budi] = [m for m in store.staff.members() if m.name == SUPERVISOR]
+        assert not budi.on_duty
+    # Signing in again works, with a new session.
+    again = sign_in(console.url, SUPERVISOR)
+    assert again.cookies.get(SESSION_COOKIE) not in (None, old_cookie)
+    assert again.get("/console/queue").status_code == 200
+    again.close()
+
+
+def test_resolving_needs_a_reason_and_a_note(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(supervisor.get("/console/queue").text)
+    en = translator(Language.EN)("escalation.note_required")
+    for item in (f"escalations/{ids['esc']}", f"debriefs/{ids['debrief']}"):
+        for data in (
+            {"reason": "handled"},
+            {"reason": "handled", "note": "  "},
+            {"note": "talked to her"},
+            {"reason": "not-a-reason", "note": "talked to her"},
+        ):
+            refused = supervisor.post(f"/console/{item}/resolve", data={"csrf": token, **data})
+            assert refused.status_code == 400, (item, data)
+            assert translator(Language.ID)("escalation.note_required") in refused.text or (
+                en in refused.text
+            )
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+        assert [d.status for d in store.escalation_log.debriefs()] == ["open"]
+        assert not [e for e in store.staff.audit_log() if "resolve" in e.action]
+    # With both, it closes.
+    done = supervisor.post(
+        f"/console/escalations/{ids['esc']}/resolve",
+        data={"csrf": token, "reason": "handled", "note": "talked to her"},
+    )
+    assert done.status_code == 303
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "resolved"
+
+
+def roster_row(html: str, talent: str) -> str:
+    """The roster table's row of one talent, as text."""
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    [row] = [r for r in rows if f'class="talent">{talent}<' in r]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+
+
+def test_the_roster_shows_live_sessions_last_seen_and_availability(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    token = csrf_of(supervisor.get("/console/queue").text)
+    supervisor.post("/console/language", data={"csrf": token, "language": "en"})
+    start = soon(10)
+    with AgencyStore(agency_db) as store:
+        booking = store.create_booking(
+            "Sari", start=start, package_id="curhat-30", alias=ALIAS, handle=HANDLE
+        )
+        # As if the desk had last called an hour ago: the roster must show the new call.
+        with store.db.write() as tx:
+            tx.execute("UPDATE tokens SET last_seen_at = ?", (iso(now_utc() - timedelta(hours=1)),))
+    before = roster_row(supervisor.get("/console/roster").text, "Sari")
+    assert "live session" not in before and "not taking bookings" in before
+
+    until = soon(240)
+    answered = talent.write(
+        "PUT", "/v1/availability", {"available": True, "until": until.isoformat()}
+    )
+    assert answered.status_code == 200, answered.text
+    started = talent.write(
+        "POST",
+        f"/v1/sessions/{booking}/events",
+        {"type": "started", "at": start.isoformat(), "planned_seconds": 1800},
+    )
+    assert started.status_code in (200, 201), started.text
+
+    with AgencyStore(agency_db) as store:
+        [device] = store.devices.devices()
+        zone = zone_named(None)
+    assert device.last_seen_at is not None
+    seen = datetime.fromisoformat(device.last_seen_at)
+    assert abs((seen - datetime.now(UTC)).total_seconds()) < 60  # the call just made
+    row = roster_row(supervisor.get("/console/roster").text, "Sari")
+    assert "live session Teman Curhat 30 menit" in row, row
+    assert f"last seen {format_when(seen, zone, Language.EN)}" in row, row
+    assert "last seen never" not in row
+    assert f"available until {format_when(until, zone, Language.EN)}" in row, row
+    assert f"{format_when(start, zone, Language.EN)} · Teman Curhat 30 menit" in row, row  # tonight
+
+    ended = talent.write(
+        "POST",
+        f"/v1/sessions/{booking}/events",
+        {
+            "type": "ended",
+            "at": (start + timedelta(minutes=30)).isoformat(),
+            "planned_seconds": 1800,
+            "actual_seconds": 1800,
+            "outcome": "completed",
+        },
+    )
+    assert ended.status_code in (200, 201), ended.text
+    gone = talent.write("PUT", "/v1/availability", {"available": False})
+    assert gone.status_code == 200, gone.text
+    after = roster_row(supervisor.get("/console/roster").text, "Sari")
+    assert "live session" not in after and "not taking bookings" in after
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "2 alarms waiting for a supervisor · 1 debrief request waiting (low priority)",
+        ),
+        (
+            "id",
+            "2 alarm menunggu supervisor · 1 permintaan waktu bicara menunggu (prioritas rendah)",
+        ),
+    ],
+)
+def test_the_queue_count_adds_up_to_the_waiting_table(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget, language: str, expected: str
+) -> None:
+    seed(agency_db, talent)  # an alarm and a debrief request
+    talent.write("POST", "/v1/escalations", {"level": "urgent", "at": soon().isoformat()})
+    token = csrf_of(supervisor.get("/console/queue").text)
+    supervisor.post("/console/language", data={"csrf": token, "language": language})
+    html = supervisor.get("/console/queue").text
+    count = re.search(r'<p class="count[^"]*" id="queue-count"[^>]*>\s*(.*?)\s*</p>', html, re.S)
+    assert count is not None
+    assert count.group(1) == expected
+    table = re.search(r'<table class="queue waiting".*?</table>', html, re.S)
+    assert table is not None
+    rows = re.findall(r'<tr id="row-', table.group(0))
+    assert len(rows) == sum(int(n) for n in re.findall(r"\d+", expected)) == 3
+    # With the alarms taken, the debrief request is still counted, apart.
+    with AgencyStore(agency_db) as store:
+        for row in store.escalations(open_only=True):
+            store.acknowledge_escalation(row.id, "Rina")
+    html = supervisor.get("/console/queue").text
+    count = re.search(r'id="queue-count"[^>]*>\s*(.*?)\s*</p>', html, re.S)
+    assert count is not None
+    assert (
+        count.group(1)
+        == translator(Language(language))("queue.all_taken") + " " + (expected.split(" · ")[1])
+    )
 
 
 def test_supervisors_cannot_open_or_post_to_admin_pages(

@@ -261,7 +261,19 @@ COLOURS = """(row) => {
     count: [css("#queue-count").color, css("#queue-count").backgroundColor],
     take: [css(row + " button.take").color, css(row + " button.take").backgroundColor],
     bar: [css(".bar nav a").color, css(".bar").backgroundColor],
+    colours: [css("#theme").color, css("#theme").backgroundColor],
+    colours_option: [css("#theme option").color, css("#theme option").backgroundColor],
   };
+}"""
+
+#: The Colours choice beside the header's buttons: (its look, a button's look).
+HEADER_CONTROLS = """() => {
+  const look = (el) => {
+    const css = getComputedStyle(el);
+    return [css.backgroundColor, css.borderTopLeftRadius, css.borderTopStyle,
+            Math.round(el.getBoundingClientRect().height), css.colorScheme];
+  };
+  return [look(document.querySelector("#theme")), look(document.querySelector("#enable-sound"))];
 }"""
 
 
@@ -282,6 +294,10 @@ def test_the_night_shift_scheme_is_dark_readable_and_switchable(
 
     dark = measured()
     assert luminance(dark["page"][1]) < 0.02  # a dark page, not a white one
+    # The Colours choice is dark too, and looks like the header's buttons beside it.
+    assert luminance(dark["colours"][1]) < 0.05 and luminance(dark["colours_option"][1]) < 0.05
+    colours, button = page.evaluate(HEADER_CONTROLS)
+    assert colours[:4] == button[:4] and colours[4] == "dark", (colours, button)
     # The alarm stands out in red, deep enough not to glare in a dark room.
     red, green, blue = _rgb(dark["alarm"][1])
     assert red > 2 * max(green, blue) and luminance(dark["alarm"][1]) < 0.05
@@ -297,6 +313,29 @@ def test_the_night_shift_scheme_is_dark_readable_and_switchable(
     page.select_option("#theme", "auto")
     assert page.get_attribute("html", "data-theme") is None
     assert luminance(measured()["page"][1]) < 0.02
+    page.context.close()
+
+
+def test_pages_load_without_errors_or_missing_files(browser: Browser, world: World) -> None:
+    page = new_page(browser)
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(world.url + "/console/login?lang=en")
+    page.fill("input[name=name]", ADMIN)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console/queue")
+    page.wait_for_selector("body[data-live-seq]")
+    for path in ("reports", "roster", "config"):
+        page.goto(f"{world.url}/console/{path}")
+        page.wait_for_load_state("load")
+    assert failed == [] and errors == [], (failed, errors)  # no favicon 404 among them
+    icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+    assert icon.endswith("/console/static/favicon.svg")
+    fetched = page.request.get(icon)
+    assert fetched.status == 200 and fetched.headers["content-type"].startswith("image/svg")
     page.context.close()
 
 
@@ -338,6 +377,92 @@ def test_the_lone_worker_alarm_arrives_as_its_own_escalation(
     page.wait_for_selector(f"#row-{lone}.unacked:has-text('Are you OK?')")
     assert page.locator(f"#row-{first_id}:not(.unacked)").count() == 1
     page.context.close()
+
+
+#: Records every desktop notification the page raises (then raises the real one).
+NOTIFICATION_SPY = """
+(() => {
+  const Real = window.Notification;
+  window.__notifications = [];
+  function Spy(title, options) {
+    window.__notifications.push({ title: title, body: (options || {}).body || "" });
+    return new Real(title, options);
+  }
+  Object.defineProperty(Spy, "permission", { get: () => Real.permission });
+  Spy.requestPermission = (...args) => Real.requestPermission(...args);
+  Spy.prototype = Real.prototype;
+  window.Notification = Spy;
+})();
+"""
+
+
+def take_every_waiting_alarm(world: World) -> None:
+    """Earlier tests' alarms taken, so this test's alarm is the only one ringing."""
+    with AgencyStore(world.db) as store:
+        for row in store.escalations(open_only=True):
+            if row.status == "open":
+                store.acknowledge_escalation(row.id, "Rina")
+
+
+def test_a_live_alarm_rings_notifies_pulses_and_stops_when_taken(
+    browser: Browser, world: World
+) -> None:
+    take_every_waiting_alarm(world)
+    budi = signed_in(browser, world, SUPERVISOR, permissions=["notifications"])
+    budi.context.add_init_script(NOTIFICATION_SPY)
+    budi.reload()
+    budi.click("#sound-on-now")  # "Turn on sound and notifications": the click browsers need
+    budi.wait_for_selector("#alerts-state:has-text('desktop notifications are on')")
+    budi.wait_for_selector("body[data-live-seq]")
+    budi.evaluate("window.__notReloaded = true")
+    rina = signed_in(browser, world, ADMIN)
+
+    view = world.safety.escalations.escalate(world.booking_id)
+    esc = remote_id(world, view.id)
+    budi.wait_for_selector(f"#row-{esc}.unacked")
+    # A desktop notification naming the talent and the kind of alarm.
+    budi.wait_for_function("window.__notifications.length > 0", timeout=5000)
+    notes = budi.evaluate("window.__notifications")
+    assert len(notes) == 1, notes
+    assert "Sari" in notes[0]["body"] and "Asked for help" in notes[0]["body"], notes
+    # The alarm loops and plays; the row pulses.
+    budi.wait_for_function(
+        "() => { const a = document.getElementById('alarm'); "
+        "return a.loop && !a.paused && a.currentTime > 0; }",
+        timeout=5000,
+    )
+    pulse = budi.evaluate(
+        f"getComputedStyle(document.querySelector('#row-{esc} td')).animationName"
+    )
+    assert pulse == "pulse"
+    assert budi.title().startswith("(1) ")
+
+    # A follow-up with a crisis sign appears live: the badge and the sign's action.
+    world.safety.escalations.follow_up(view.id, crisis_sign=wire.CrisisSign.THREAT_OF_HARM)
+    row = budi.locator(f"#row-{esc}")
+    budi.wait_for_selector(f"#row-{esc} .c-kind .badge:has-text('1 follow-up')", timeout=5000)
+    sign = row.locator(".c-sign").inner_text()
+    assert "threats of self-harm or harm to others" in sign
+    assert "Call emergency services now, then the talent." in sign
+    budi.wait_for_selector("#emergency-numbers")
+    assert budi.evaluate("window.__notReloaded") is True  # live, not a reload
+    assert len(budi.evaluate("window.__notifications")) == 1  # not news: the same alarm
+
+    # Rina takes it: Budi's alarm stops at once, the row stops pulsing, the count goes.
+    rina.wait_for_selector(f"#take-{esc}")
+    rina.click(f"#take-{esc}")
+    rina.wait_for_url(f"**/console/escalations/{esc}?taken=1")
+    budi.wait_for_selector(f"#row-{esc}:not(.unacked)", timeout=5000)
+    budi.wait_for_function("document.getElementById('alarm').paused", timeout=5000)
+    assert budi.evaluate("document.getElementById('alarm').loop") is False
+    still = budi.evaluate(
+        f"getComputedStyle(document.querySelector('#row-{esc} td')).animationName"
+    )
+    assert still == "none"
+    assert not budi.title().startswith("(")
+    assert budi.evaluate("window.__notReloaded") is True
+    rina.context.close()
+    budi.context.close()
 
 
 def test_a_note_holding_script_is_shown_literally(browser: Browser, world: World) -> None:

@@ -8,7 +8,7 @@ from talentdesk_agency import AgencyStore
 from talentdesk_agency.console.views import PLAYBOOK, queue, report_timer
 from talentdesk_agency.store import Alerting, DbTarget, ReportRow, now_utc
 from talentdesk_contract import wire
-from talentdesk_contract.values import CrisisSign, EscalationKind
+from talentdesk_contract.values import CrisisSign, EscalationKind, ResolutionReason
 
 
 def test_the_queue_sorts_by_priority_then_age(agency_db: DbTarget) -> None:
@@ -27,7 +27,7 @@ def test_the_queue_sorts_by_priority_then_age(agency_db: DbTarget) -> None:
         store.create_debrief(tid, wire.DebriefRequest(at=now_utc()))
         second = raise_(EscalationKind.LONE_WORKER)
         done = raise_(EscalationKind.BUTTON)
-        store.resolve_escalation(done, "Rina", "ok")
+        store.resolve_escalation(done, "Rina", "ok", ResolutionReason.HANDLED)
         open_items, closed = queue(store)
     assert [i.id for i in open_items][:4] == [first, second, wellbeing, open_items[3].id]
     assert open_items[3].debrief and open_items[3].priority == "low"

@@ -1,12 +1,17 @@
-"""Supervisors: one of two taking the same escalation at once gets it, on both backends."""
+"""Supervisors, on both backends: one of two taking the same escalation at once gets it;
+closing one needs a reason and a note."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from talentdesk_agency import AgencyError, AgencyStore
 from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store.escalations import Supervisor
 from talentdesk_contract import wire
+from talentdesk_contract.values import ResolutionReason
 from talentdesk_contract.wire import EventType
 from tests.reference_agency import at_once
 
@@ -32,3 +37,36 @@ def test_two_supervisors_taking_one_escalation_at_once(agency_db: DbTarget) -> N
     with AgencyStore(agency_db) as store:
         kinds = [row.type for row in store.feed(talent_id, 0, 10)]
     assert kinds.count(EventType.ESCALATION_ACKNOWLEDGED) == 1
+
+
+def test_resolving_needs_a_reason_and_a_note(agency_db: DbTarget) -> None:
+    with AgencyStore(agency_db) as store:
+        store.create_pairing_code("Sari")
+        talent_id = store.talent_by_name("Sari").id
+        _, body = store.create_escalation(
+            talent_id, wire.EscalationRequest(level="urgent", at=datetime.now(UTC))
+        )
+        esc = wire.decode(body, wire.EscalationCreated).id
+        _, body = store.create_debrief(talent_id, wire.DebriefRequest(at=datetime.now(UTC)))
+        debrief = wire.decode(body, wire.Debrief).id
+        log = store.escalation_log
+        rina = Supervisor("Rina")
+        for note in (None, "", "   \n"):
+            with pytest.raises(AgencyError, match="needs a note"):
+                log.supervise(esc, rina, note, resolve=True, reason=ResolutionReason.HANDLED)
+            with pytest.raises(AgencyError, match="needs a note"):
+                log.supervise_debrief(
+                    debrief, rina, note, resolve=True, reason=ResolutionReason.HANDLED
+                )
+        with pytest.raises(AgencyError, match="needs a reason"):
+            log.supervise(esc, rina, "talked to her", resolve=True)
+        with pytest.raises(AgencyError, match="needs a reason"):
+            log.supervise_debrief(debrief, rina, "talked to her", resolve=True)
+        assert store.escalation(talent_id, esc).status == "open"
+        assert [d.status for d in log.debriefs()] == ["open"]
+        # Taking one needs neither.
+        store.acknowledge_escalation(esc, "Rina")
+        store.resolve_escalation(esc, "Rina", "talked to her", ResolutionReason.HANDLED)
+        resolved = store.escalation(talent_id, esc)
+        assert resolved.status == "resolved"
+        assert [e.type for e in store.feed(talent_id, 0, 10)][-1] == EventType.ESCALATION_RESOLVED

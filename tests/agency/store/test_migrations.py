@@ -429,7 +429,9 @@ def test_older_value_list_columns_hold_only_the_lists_values(sari: Paired) -> No
     ).json()
     with AgencyStore(db) as store:
         store.update_ticket(rep["id"], status=ReportStatus.RESOLVED, level=TicketLevel.TECHNICAL)
-        store.resolve_escalation(store.escalations(open_only=True)[0].id, "Rina", "ok")
+        store.resolve_escalation(
+            store.escalations(open_only=True)[0].id, "Rina", "ok", ResolutionReason.HANDLED
+        )
         policy.tick(store, now_utc() + timedelta(hours=1))
     for (table, column), values in {**UNCHECKED, **CHECKED}.items():
         written = {row[0] for row in query(db, f"SELECT DISTINCT {column} FROM {table}")} - {None}

@@ -21,7 +21,7 @@ from talentdesk.ui.safety.escalate import EscalateStrip
 from talentdesk.ui.safety.models import EscalationColumn
 from talentdesk_agency import policy
 from talentdesk_agency.store.records import now_utc
-from talentdesk_contract.values import CrisisSign
+from talentdesk_contract.values import CrisisSign, ResolutionReason
 from tests.ui.conftest import click
 from tests.ui.safety.conftest import WAIT_MS, Agency, Desk, settle, start_session
 
@@ -102,7 +102,7 @@ def test_click_while_the_agency_is_down_then_delivered_acknowledged_resolved(
     qtbot.waitUntil(lambda: state_cell(page, view.id) == "Acknowledged by Rina", timeout=WAIT_MS)
     assert panel.false_alarm_button.isVisible()  # still open: it can still be cancelled
 
-    agency.store.resolve_escalation(remote, "Rina")
+    agency.store.resolve_escalation(remote, "Rina", "Sudah aman", ResolutionReason.HANDLED)
     qtbot.waitUntil(lambda: panel.headline.text() == "Resolved by Rina", timeout=WAIT_MS)
     assert panel.property("state") == "resolved"
     assert not panel.false_alarm_button.isVisible()

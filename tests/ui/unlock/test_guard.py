@@ -24,6 +24,7 @@ from talentdesk.vault import Vault, VaultLocked
 from talentdesk.workspace import SafetyTuning, SessionClocks
 from talentdesk_agency import policy
 from talentdesk_agency.store.records import now_utc
+from talentdesk_contract.values import ResolutionReason
 from tests.ui.conftest import AppFactory, FakeClock, click, unlock_with, wait_for_main_window
 from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
     FAST,
@@ -264,7 +265,7 @@ def test_an_open_escalation_is_guarded_says_whom_to_call_and_locks_fully_once_re
         switcher.uninstall()
 
     # The supervisor resolves it: nothing is left to guard, the lock becomes a full one.
-    agency.store.resolve_escalation(remote, "Rina")
+    agency.store.resolve_escalation(remote, "Rina", "ok", ResolutionReason.HANDLED)
     qtbot.waitUntil(lambda: app.vault is None and app.guard is None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not workspace.vault.is_open, timeout=WAIT_MS)
 
