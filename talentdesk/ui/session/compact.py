@@ -41,6 +41,7 @@ from talentdesk.sessions.pace import PaceMessage, PaceStatus
 from talentdesk.sessions.replies import SearchHit
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
 from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.hotkeys import to_key_sequence
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateStrip
@@ -131,7 +132,13 @@ class CompactWindow(TranslatedWidget):
         self._pace: PaceStatus | None = None
         self._level = "ok"
         self._results: tuple[DeclineReply, ...] = ()
-        self._seq = 0
+        self._search: LatestOnly[list[SearchHit]] = LatestOnly(
+            session.run,
+            None,
+            lambda hits: self.set_results([hit.reply for hit in hits]),
+            receiver=self,
+            newest_only=True,
+        )
         self.sounds = 0  # how many times the pace sound played (tests count it)
         self.on_top_available = on_top_supported(platform)
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -370,18 +377,9 @@ class CompactWindow(TranslatedWidget):
 
     def find_replies(self) -> None:
         """Search the replies for what is typed (on the bridge); pinned first when empty."""
-        self._seq += 1
-        seq, query = self._seq, self.search.text()
+        query = self.search.text()
         language, replies = self._session.reply_language, self._session.replies
-
-        def work() -> list[SearchHit]:
-            return replies.search(query, language, RESULT_ROWS)
-
-        def found(hits: list[SearchHit]) -> None:
-            if seq == self._seq:
-                self.set_results([hit.reply for hit in hits])
-
-        self._session.run(work, found, receiver=self)
+        self._search.request(lambda: replies.search(query, language, RESULT_ROWS))
 
     def set_results(self, replies: Sequence[DeclineReply]) -> None:
         """Show ``replies`` on the result buttons (Ctrl+1 first); the rest stay empty."""
