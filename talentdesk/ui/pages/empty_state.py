@@ -6,6 +6,8 @@ there, and offers the one step the talent can take now, if any.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.ui.widgets import Card, TranslatedWidget, make_button, make_label
@@ -16,9 +18,13 @@ class EmptyStatePage(TranslatedWidget):
 
     Subclasses fill the texts in ``retranslate()`` and, when they have an
     action, show :attr:`action_button` and connect it to one of their signals.
-    A page that fills up later adds its contents to :attr:`column` and hides
-    :attr:`empty_area` (which holds :attr:`empty_card`).
+    A page that fills up later sets :attr:`content_area`, adds it to :attr:`column`, and
+    swaps it for :attr:`empty_area` (which holds :attr:`empty_card`) with
+    :meth:`_show_content`.
     """
+
+    #: What the page shows once it has something; set by pages that fill up.
+    content_area: QWidget
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,3 +60,56 @@ class EmptyStatePage(TranslatedWidget):
         layout.addWidget(self.empty_area)
         layout.addStretch(1)
         self.column = layout
+
+    def _show_content(self, shown: bool) -> None:
+        """Show :attr:`content_area` (True) or the empty state (False)."""
+        self.empty_area.setVisible(not shown)
+        self.content_area.setVisible(shown)
+        self.column.setStretch(self.column.count() - 1, 0 if shown else 1)
+
+
+class EditingPage(EmptyStatePage):
+    """A page whose contents the talent edits: it loads them, says "saved" for a while.
+
+    It loads again each time it is shown once it has loaded (the agency may have pushed
+    meanwhile), and a note (:meth:`_show_note`) clears itself after ``note_ms``. Subclasses
+    implement :meth:`refresh` and :meth:`_render_messages` (which shows ``_error`` and
+    ``_note``), and set ``_loaded`` once loaded.
+
+    Args:
+        note_ms: how long a note stays.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, note_ms: int) -> None:
+        super().__init__(parent)
+        self._loaded = False
+        self._error: str | None = None
+        self._note: str | None = None
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(note_ms)
+        # The page's own _connect_signals() connects its widgets; this timer is the base's.
+        self._note_timer.timeout.connect(self._clear_note)
+
+    def refresh(self) -> None:
+        """Load the page's contents again (on the bridge)."""
+        raise NotImplementedError
+
+    def _render_messages(self) -> None:
+        """Show ``_error`` and ``_note`` as they are now."""
+        raise NotImplementedError
+
+    def _show_note(self, text: str) -> None:
+        self._error = None
+        self._note = text
+        self._note_timer.start()
+        self._render_messages()
+
+    def _clear_note(self) -> None:
+        self._note = None
+        self._render_messages()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._loaded:
+            self.refresh()
+        super().showEvent(event)
