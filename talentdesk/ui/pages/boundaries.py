@@ -63,7 +63,6 @@ from talentdesk.ui.widgets import (
     keep_tall_enough,
     make_button,
     make_label,
-    scrolling,
 )
 
 log = logging.getLogger(__name__)
@@ -183,16 +182,13 @@ class LinkRepliesDialog(QDialog):
 class BoundariesPage(EditingPage):
     """The talent's boundary presets, the one in force, and their items.
 
-    Args:
-        session: The session controller of the unlocked vault; None shows the empty state only.
+    ``session`` as for :class:`~talentdesk.ui.pages.empty_state.EditingPage`.
     """
 
     def __init__(
         self, session: SessionController | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, note_ms=NOTE_MS)
-        self.setObjectName("boundariesPage")
-        self._session = session
+        super().__init__(session, parent, name="boundaries", note_ms=NOTE_MS)
         self._words = SessionMessages(self)
         self._loader = (
             LatestOnly(
@@ -256,14 +252,7 @@ class BoundariesPage(EditingPage):
         self.error = Callout("error", name="boundariesError")
         self.saved = Callout("success", name="boundariesNote")
         self.problems = Callout("warning", name="boundariesProblems")
-        self.content = QWidget()
-        self.content_area = scrolling(self.content, "boundariesScroll")
-        self._build_layout()
-        self._connect_signals()
-        self.retranslate()
-        self._show_content(False)
-        if session is not None:
-            self.refresh()
+        self._set_up()
 
     # ------------------------------------------------------------------ layout
 
@@ -316,11 +305,7 @@ class BoundariesPage(EditingPage):
         columns = Columns(
             presets_card, detail, side_by_side_from=700, stretches=(0, 1), first_width=300
         )
-        row = QVBoxLayout(self.content)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(columns)
-        self.column.insertWidget(2, self.problems)
-        self.column.insertWidget(3, self.content_area, 1)
+        self._lay_out_content(columns)
         for widget in (self.error, self.saved, self.problems, self.never_note, self.copy_note):
             widget.hide()
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -50,7 +49,6 @@ from talentdesk.ui.widgets import (
     make_button,
     make_combo,
     make_label,
-    scrolling,
 )
 
 log = logging.getLogger(__name__)
@@ -67,16 +65,13 @@ _Found = tuple[list[DeclineReply], list[DeclineReply], int]
 class RepliesPage(EditingPage):
     """The talent's ready replies, with search and an editor.
 
-    Args:
-        session: The session controller of the unlocked vault; None shows the empty state only.
+    ``session`` as for :class:`~talentdesk.ui.pages.empty_state.EditingPage`.
     """
 
     def __init__(
         self, session: SessionController | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, note_ms=NOTE_MS)
-        self.setObjectName("repliesPage")
-        self._session = session
+        super().__init__(session, parent, name="replies", note_ms=NOTE_MS)
         self._words = SessionMessages(self)
         self._search: LatestOnly[_Found] | None = (
             LatestOnly(
@@ -149,15 +144,8 @@ class RepliesPage(EditingPage):
         self.list_card.setObjectName("repliesListCard")
         self.editor_card = Card(margins=20)
         self.editor_card.setObjectName("replyEditorCard")
-        self.content = QWidget()
-        self.content_area = scrolling(self.content, "repliesScroll")
         self.copier: ReplyCopier | None = ReplyCopier(session, self) if session else None
-        self._build_layout()
-        self._connect_signals()
-        self.retranslate()
-        self._show_content(False)
-        if session is not None:
-            self.refresh()
+        self._set_up()
 
     # ------------------------------------------------------------------ layout
 
@@ -216,11 +204,7 @@ class RepliesPage(EditingPage):
         body.addLayout(actions)
 
         columns = Columns(self.list_card, self.editor_card, side_by_side_from=760, stretches=(5, 4))
-        row = QVBoxLayout(self.content)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(columns)
-        self.column.insertWidget(2, self.problems)
-        self.column.insertWidget(3, self.content_area, 1)
+        self._lay_out_content(columns)
         for widget in (self.error, self.saved, self.problems, self.text_problem):
             widget.hide()
 
