@@ -58,7 +58,7 @@ LANGUAGE_CODES = ("id", "en")
 #: The "saved" note stays this long.
 NOTE_MS = 5000
 
-#: A search's answer: the replies found, the pinned ones, how many could not be read.
+# A search's answer: the replies found, the pinned ones, how many could not be read.
 _Found = tuple[list[DeclineReply], list[DeclineReply], int]
 
 

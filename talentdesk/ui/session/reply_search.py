@@ -54,7 +54,7 @@ from talentdesk.ui.widgets import (
 BOTH = ""
 #: How long the "copied" note stays.
 NOTE_MS = 6000
-#: A search's answer: the hits and the pinned replies.
+# A search's answer: the hits and the pinned replies.
 _Found = tuple[list[SearchHit], list[DeclineReply]]
 
 
