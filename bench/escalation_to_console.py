@@ -4,7 +4,7 @@ browser, over the real stack on loopback.
 The desk is real (an encrypted vault, the sync service's urgent outbox sender, the
 escalation service the Escalate button calls); the agency is the reference server; the
 console is open in Debian's Chromium (Playwright), signed in, live over server-sent events.
-Each escalation is timed from ``EscalationDesk.escalate`` (what the button's click handler
+Each escalation is timed from ``Escalations.escalate`` (what the button's click handler
 calls; bench/escalation.py times the click itself, ~15 ms p99) until its row is in the
 page, then resolved from the agency's side (not timed) so the queue stays as small as a
 real night's.

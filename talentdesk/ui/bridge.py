@@ -212,30 +212,36 @@ class Coalescer(Generic[T]):
 
 
 class LatestOnly(Generic[T]):
-    """Keeps only the latest reload of one view.
+    """Keeps only the latest reload of one view: the newest answer wins.
 
-    A request while a load runs asks for one more load after it, however many requests
-    came meanwhile: what the view shows is never older than the last request, and a burst
-    of changes costs two loads at most.
+    By default a request while a load runs asks for one more load after it, however many
+    requests came meanwhile: what the view shows is never older than the last request,
+    and a burst of changes costs two loads at most. With ``newest_only`` every request
+    loads at once and only the answer to the newest request is shown: a search as the
+    talent types answers each keystroke without waiting for the one before, and an answer
+    to what was typed before never replaces a newer one.
 
     Args:
         run: runs blocking work on the bridge (:meth:`WorkspaceBridge.run`).
-        load: the blocking load (called on a worker for each load).
+        load: the blocking load (called on a worker for each load); None when every
+            :meth:`request` brings its own.
         loaded: called on the GUI thread with the result.
-        failed: called on the GUI thread with the exception.
+        failed: called on the GUI thread with the exception; None logs it.
         receiver: the widget the outcome is for (dropped if it was deleted meanwhile).
         again_after_failure: still load again after a failed load if asked meanwhile.
+        newest_only: load at every request and show only the newest request's answer.
     """
 
     def __init__(
         self,
         run: Runner,
-        load: Callable[[], T],
+        load: Callable[[], T] | None,
         loaded: Callable[[T], None],
-        failed: Callable[[Exception], None],
+        failed: Callable[[Exception], None] | None = None,
         *,
         receiver: QObject | None = None,
         again_after_failure: bool = False,
+        newest_only: bool = False,
     ) -> None:
         self._run = run
         self._load = load
@@ -243,38 +249,92 @@ class LatestOnly(Generic[T]):
         self._failed = failed
         self._receiver = receiver
         self._again_after_failure = again_after_failure
-        self._loading = False
+        self._newest_only = newest_only
+        self._running = 0
         self._again = False
+        self._next_load = load
+        self._newest = 0  # counts requests (newest_only) and drops; a load shows if still newest
 
     @property
     def loading(self) -> bool:
         """True while a load runs."""
-        return self._loading
+        return self._running > 0
 
-    def request(self) -> None:
-        """Load now, or once more after the load that runs."""
-        if self._loading:
+    def request(self, load: Callable[[], T] | None = None) -> None:
+        """Load now, or (unless ``newest_only``) once more after the load that runs.
+
+        Args:
+            load: this request's load, holding what the view asks for now (read on the
+                GUI thread); the one given at construction when None.
+        """
+        self._next_load = load or self._load
+        if self._newest_only:
+            self._newest += 1
+            self._start()
+        elif self._running:
             self._again = True
-            return
-        self._loading = True
-        self._run(self._load, self._succeeded, self._failure, receiver=self._receiver)
+        else:
+            self._start()
 
-    def _succeeded(self, result: T) -> None:
-        self._loading = False
-        self._loaded(result)
+    def drop(self) -> None:
+        """Show nothing of a load that runs, and forget a request that waits."""
+        self._newest += 1
+        self._again = False
+
+    def _start(self) -> None:
+        load, number = self._next_load, self._newest
+        if load is None:
+            raise ValueError("LatestOnly.request() needs a load: none was given at construction")
+        self._running += 1
+        self._run(
+            load,
+            lambda result: self._succeeded(number, result),
+            self._failure,
+            receiver=self._receiver,
+        )
+
+    def _succeeded(self, number: int, result: T) -> None:
+        self._running -= 1
+        if number == self._newest:  # else a newer request, or drop(), came meanwhile
+            self._loaded(result)
         self._next()
 
     def _failure(self, exc: Exception) -> None:
-        self._loading = False
+        self._running -= 1
         if not self._again_after_failure:
             self._again = False
-        self._failed(exc)
+        if self._failed is not None:
+            self._failed(exc)
+        else:
+            log.error("view load failed", exc_info=exc)
         self._next()
 
     def _next(self) -> None:
-        if self._again:
+        if self._again and not self._running:
             self._again = False
-            self.request()
+            self._start()
+
+
+class RunsOnTheBridge(QObject):
+    """A controller whose blocking work runs on its :class:`WorkspaceBridge` (``view``).
+
+    Its outcomes are dropped once the controller is gone (a lock: the workspace may go on
+    behind the lock screen, its windows do not).
+    """
+
+    view: WorkspaceBridge
+
+    def run(
+        self,
+        work: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[Exception], None] | None = None,
+        *,
+        receiver: QObject | None = None,
+    ) -> None:
+        """Run blocking work on the bridge (:meth:`WorkspaceBridge.run`) for ``receiver``
+        (this controller when None)."""
+        self.view.run(work, success, failure, receiver=receiver or self)
 
 
 class WorkspaceBridge(QObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -162,6 +162,43 @@ def test_latest_only_loads_once_more_after_a_burst_of_requests(
     qtbot.waitUntil(lambda: len(shown) == 2)
     qtbot.waitUntil(lambda: not bridge.busy)
     assert loads == [0, 5] and shown == [0, 5]  # two loads, the second sees the latest
+
+
+def test_latest_only_newest_only_shows_only_the_answer_to_the_last_request(
+    qtbot: QtBot, bridge: Bridge, workspace: Workspace
+) -> None:
+    release = threading.Event()
+    loads: list[str] = []
+    shown: list[str] = []
+
+    def search(query: str) -> Callable[[], str]:
+        def load() -> str:  # each request carries what was typed when it was made
+            loads.append(query)
+            release.wait(5)
+            return query
+
+        return load
+
+    view = WorkspaceBridge(workspace, bridge)
+    loader: LatestOnly[str] = LatestOnly(view.run, None, shown.append, newest_only=True)
+    loader.request(search("s"))
+    qtbot.waitUntil(lambda: len(loads) == 1)
+    for typed in ("sa", "say", "sayang"):
+        loader.request(search(typed))
+    release.set()
+    qtbot.waitUntil(lambda: len(loads) == 4 and not bridge.busy)
+    # Every keystroke was searched at once; only the answer to the last one shows.
+    assert sorted(loads) == ["s", "sa", "say", "sayang"] and shown == ["sayang"]
+
+    release.clear()
+    loader.request(search("pagi"))
+    qtbot.waitUntil(lambda: len(loads) == 5)
+    loader.drop()  # e.g. a boundary's linked replies replace the search
+    release.set()
+    qtbot.waitUntil(lambda: not loader.loading and not bridge.busy)
+    assert shown == ["sayang"]
+    loader.request(search("malam"))
+    qtbot.waitUntil(lambda: shown == ["sayang", "malam"])
 
 
 def test_the_workspace_bridge_re_emits_changes_on_the_gui_thread_until_closed(

@@ -9,34 +9,61 @@ a way to open one.
 from __future__ import annotations
 
 import ast
+import dataclasses
+import enum
+import importlib
+import inspect
+import pkgutil
 from pathlib import Path
+
+import msgspec
 
 import talentdesk.ui
 
 UI = Path(talentdesk.ui.__file__).parent
 
-#: Every class that is (or builds) a service of the desk.
-SERVICES = frozenset(
-    {
-        "Workspace",
-        "SyncService",
-        "AgencyClient",
-        "Outbox",
-        "Bookings",
-        "SessionRunner",
-        "ReplyBook",
-        "BoundaryBook",
-        "NightSummaries",
-        "SafetyService",
-        "Escalations",
-        "IncidentReports",
-        "Playbook",
-        "LoneWorkerCheck",
-        "AfterCare",
-        "ReplyPace",
-        "RecordStore",
-    }
+#: The packages whose classes are services (or build them): the model under the view.
+SERVICE_PACKAGES = (
+    "talentdesk.sessions",
+    "talentdesk.safety",
+    "talentdesk.sync",
+    "talentdesk.workspace",
+    "talentdesk.vault",
 )
+
+
+def _is_value(cls: type) -> bool:
+    """Plain data the view may build freely: errors, enums, records, protocols."""
+    return (
+        issubclass(cls, (BaseException, enum.Enum, tuple, msgspec.Struct))
+        or dataclasses.is_dataclass(cls)
+        or bool(getattr(cls, "_is_protocol", False))
+    )
+
+
+def public_service_classes() -> frozenset[str]:
+    """The name of every public class of :data:`SERVICE_PACKAGES` that is not plain data."""
+    names = set()
+    for package_name in SERVICE_PACKAGES:
+        package = importlib.import_module(package_name)
+        modules = [package] + [
+            importlib.import_module(info.name)
+            for info in pkgutil.walk_packages(package.__path__, package_name + ".")
+        ]
+        for module in modules:
+            for name, value in vars(module).items():
+                if (
+                    inspect.isclass(value)
+                    and not name.startswith("_")
+                    and value.__module__.startswith(package_name)
+                    and not _is_value(value)
+                ):
+                    names.add(value.__name__)
+    return frozenset(names)
+
+
+#: Every class that is (or builds) a service of the desk, read from the packages.
+SERVICES = public_service_classes()
 
 #: Modules under ui/ allowed to call one of them, and why. Empty: none is.
 ALLOWED: dict[str, str] = {}
@@ -75,6 +102,31 @@ def test_no_module_under_ui_constructs_a_service() -> None:
             for line, name in service_calls(module.read_text("utf-8"))
         ]
     assert offences == []
+
+
+def test_the_services_are_read_from_the_packages() -> None:
+    # Every service the hand-kept list named, and none of the values the view may build.
+    assert {
+        "Workspace",
+        "SyncService",
+        "AgencyClient",
+        "Outbox",
+        "Bookings",
+        "SessionRunner",
+        "ReplyBook",
+        "BoundaryBook",
+        "NightSummaries",
+        "SafetyService",
+        "Escalations",
+        "IncidentReports",
+        "Playbook",
+        "LoneWorkerCheck",
+        "AfterCare",
+        "ReplyPace",
+        "RecordStore",
+        "Vault",
+    } <= SERVICES
+    assert not {"Changes", "SafetySnapshot", "EscalationView", "VaultError"} & SERVICES
 
 
 def test_the_check_finds_a_constructor_call_in_any_form() -> None:

@@ -18,8 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -48,7 +47,7 @@ from talentdesk.sessions.boundaries import (
 )
 from talentdesk.sessions.replies import slot_of
 from talentdesk.ui.bridge import LatestOnly
-from talentdesk.ui.pages.empty_state import EmptyStatePage
+from talentdesk.ui.pages.empty_state import EditingPage
 from talentdesk.ui.session.boundary_models import (
     BoundaryItemsModel,
     ItemColumn,
@@ -64,7 +63,6 @@ from talentdesk.ui.widgets import (
     keep_tall_enough,
     make_button,
     make_label,
-    scrolling,
 )
 
 log = logging.getLogger(__name__)
@@ -181,21 +179,17 @@ class LinkRepliesDialog(QDialog):
         self._update()
 
 
-class BoundariesPage(EmptyStatePage):
+class BoundariesPage(EditingPage):
     """The talent's boundary presets, the one in force, and their items.
 
-    Args:
-        session: The session controller of the unlocked vault; None shows the empty state only.
+    ``session`` as for :class:`~talentdesk.ui.pages.empty_state.EditingPage`.
     """
 
     def __init__(
         self, session: SessionController | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("boundariesPage")
-        self._session = session
+        super().__init__(session, parent, name="boundaries", note_ms=NOTE_MS)
         self._words = SessionMessages(self)
-        self._loaded = False
         self._loader = (
             LatestOnly(
                 session.run,
@@ -209,8 +203,6 @@ class BoundariesPage(EmptyStatePage):
         )
         self._detail: _PresetDetail | None = None
         self._select_after: str | None = None
-        self._error: str | None = None
-        self._note: str | None = None
         self.file_dialog: QFileDialog | None = None
         self.link_dialog: LinkRepliesDialog | None = None
         self.name_dialog: QInputDialog | None = None
@@ -260,17 +252,7 @@ class BoundariesPage(EmptyStatePage):
         self.error = Callout("error", name="boundariesError")
         self.saved = Callout("success", name="boundariesNote")
         self.problems = Callout("warning", name="boundariesProblems")
-        self.content = QWidget()
-        self.content_area = scrolling(self.content, "boundariesScroll")
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_MS)
-        self._build_layout()
-        self._connect_signals()
-        self.retranslate()
-        self._show_content(False)
-        if session is not None:
-            self.refresh()
+        self._set_up()
 
     # ------------------------------------------------------------------ layout
 
@@ -323,11 +305,7 @@ class BoundariesPage(EmptyStatePage):
         columns = Columns(
             presets_card, detail, side_by_side_from=700, stretches=(0, 1), first_width=300
         )
-        row = QVBoxLayout(self.content)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(columns)
-        self.column.insertWidget(2, self.problems)
-        self.column.insertWidget(3, self.content_area, 1)
+        self._lay_out_content(columns)
         for widget in (self.error, self.saved, self.problems, self.never_note, self.copy_note):
             widget.hide()
 
@@ -345,15 +323,9 @@ class BoundariesPage(EmptyStatePage):
         self.rename_button.clicked.connect(self._rename_clicked)
         self.delete_button.clicked.connect(self._delete_clicked)
         self.action_button.clicked.connect(self._import_clicked)
-        self._note_timer.timeout.connect(self._clear_note)
         if self._session is not None:
             self._session.presets_changed.connect(self.refresh)
             self._session.replies_changed.connect(self._reload_detail)
-
-    def _show_content(self, shown: bool) -> None:
-        self.empty_area.setVisible(not shown)
-        self.content_area.setVisible(shown)
-        self.column.setStretch(self.column.count() - 1, 0 if shown else 1)
 
     # ------------------------------------------------------------------ loading
 
@@ -708,16 +680,6 @@ class BoundariesPage(EmptyStatePage):
         self._note = None
         self._render_messages()
 
-    def _show_note(self, text: str) -> None:
-        self._error = None
-        self._note = text
-        self._note_timer.start()
-        self._render_messages()
-
-    def _clear_note(self) -> None:
-        self._note = None
-        self._render_messages()
-
     def _render_messages(self) -> None:
         self.error.setVisible(self._error is not None)
         self.error.setText(self._error or "")
@@ -797,8 +759,3 @@ class BoundariesPage(EmptyStatePage):
         self.presets_model.retranslate()
         self.items_model.retranslate()
         self._update()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._session is not None and self._loaded:
-            self.refresh()
-        super().showEvent(event)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,8 +34,9 @@ from talentdesk.sessions.replies import (
     edited_from,
     unknown_variables,
 )
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.language import current_language
-from talentdesk.ui.pages.empty_state import EmptyStatePage
+from talentdesk.ui.pages.empty_state import EditingPage
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
@@ -50,7 +49,6 @@ from talentdesk.ui.widgets import (
     make_button,
     make_combo,
     make_label,
-    scrolling,
 )
 
 log = logging.getLogger(__name__)
@@ -60,27 +58,35 @@ LANGUAGE_CODES = ("id", "en")
 #: The "saved" note stays this long.
 NOTE_MS = 5000
 
+# A search's answer: the replies found, the pinned ones, how many could not be read.
+_Found = tuple[list[DeclineReply], list[DeclineReply], int]
 
-class RepliesPage(EmptyStatePage):
+
+class RepliesPage(EditingPage):
     """The talent's ready replies, with search and an editor.
 
-    Args:
-        session: The session controller of the unlocked vault; None shows the empty state only.
+    ``session`` as for :class:`~talentdesk.ui.pages.empty_state.EditingPage`.
     """
 
     def __init__(
         self, session: SessionController | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("repliesPage")
-        self._session = session
+        super().__init__(session, parent, name="replies", note_ms=NOTE_MS)
         self._words = SessionMessages(self)
-        self._seq = 0
-        self._loaded = False
+        self._search: LatestOnly[_Found] | None = (
+            LatestOnly(
+                session.run,
+                None,
+                lambda found: self._loaded_replies(*found),
+                self._load_failed,
+                receiver=self,
+                newest_only=True,
+            )
+            if session is not None
+            else None
+        )
         self._editing: DeclineReply | None = None
         self._creating = False
-        self._error: str | None = None
-        self._note: str | None = None
         self._select_after: str | None = None
         self.confirm_dialog: QMessageBox | None = None
         # The list.
@@ -138,18 +144,8 @@ class RepliesPage(EmptyStatePage):
         self.list_card.setObjectName("repliesListCard")
         self.editor_card = Card(margins=20)
         self.editor_card.setObjectName("replyEditorCard")
-        self.content = QWidget()
-        self.content_area = scrolling(self.content, "repliesScroll")
         self.copier: ReplyCopier | None = ReplyCopier(session, self) if session else None
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_MS)
-        self._build_layout()
-        self._connect_signals()
-        self.retranslate()
-        self._show_content(False)
-        if session is not None:
-            self.refresh()
+        self._set_up()
 
     # ------------------------------------------------------------------ layout
 
@@ -208,11 +204,7 @@ class RepliesPage(EmptyStatePage):
         body.addLayout(actions)
 
         columns = Columns(self.list_card, self.editor_card, side_by_side_from=760, stretches=(5, 4))
-        row = QVBoxLayout(self.content)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(columns)
-        self.column.insertWidget(2, self.problems)
-        self.column.insertWidget(3, self.content_area, 1)
+        self._lay_out_content(columns)
         for widget in (self.error, self.saved, self.problems, self.text_problem):
             widget.hide()
 
@@ -230,41 +222,29 @@ class RepliesPage(EmptyStatePage):
         self.revert_button.clicked.connect(self._revert_clicked)
         self.cancel_button.clicked.connect(self._cancel_clicked)
         self.text.textChanged.connect(self._text_edited)
-        self._note_timer.timeout.connect(self._clear_note)
         session = self._session
         if session is not None:
             session.replies_changed.connect(self.refresh)
             session.reply_copied.connect(self._copied)
 
-    def _show_content(self, shown: bool) -> None:
-        self.empty_area.setVisible(not shown)
-        self.content_area.setVisible(shown)
-        self.column.setStretch(self.column.count() - 1, 0 if shown else 1)
-
     # ------------------------------------------------------------------ loading
 
     def refresh(self) -> None:
-        """Search again (on the bridge) with what is typed and chosen."""
-        session = self._session
-        if session is None:
+        """Search again (on the bridge) with what is typed and chosen; older answers are dropped."""
+        session, search = self._session, self._search
+        if session is None or search is None:
             return
-        self._seq += 1
-        seq = self._seq
         query = self.search.text()
         language = str(self.language_filter.currentData() or "") or None
         style = str(self.style_filter.currentData() or "")
         replies = session.replies
 
-        def work() -> tuple[list[DeclineReply], list[DeclineReply], int]:
+        def work() -> _Found:
             hits = replies.search(query, language, limit=None)
             found = [h.reply for h in hits if not style or h.reply.style.value == style]
             return found, replies.pinned(language), len(replies.problems())
 
-        def loaded(result: tuple[list[DeclineReply], list[DeclineReply], int]) -> None:
-            if seq == self._seq:
-                self._loaded_replies(*result)
-
-        session.run(work, loaded, self._load_failed, receiver=self)
+        search.request(work)
 
     def _loaded_replies(
         self, replies: list[DeclineReply], pinned: list[DeclineReply], problems: int
@@ -487,16 +467,6 @@ class RepliesPage(EmptyStatePage):
 
     # ------------------------------------------------------------------ texts
 
-    def _show_note(self, text: str) -> None:
-        self._error = None
-        self._note = text
-        self._note_timer.start()
-        self._render_messages()
-
-    def _clear_note(self) -> None:
-        self._note = None
-        self._render_messages()
-
     def _render_messages(self) -> None:
         self.error.setVisible(self._error is not None)
         self.error.setText(self._error or "")
@@ -606,8 +576,3 @@ class RepliesPage(EmptyStatePage):
         self._update_summary()
         self._update_editor()
         self._text_changed()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._session is not None and self._loaded:
-            self.refresh()
-        super().showEvent(event)

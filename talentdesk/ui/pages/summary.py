@@ -353,11 +353,6 @@ class SummaryPage(EmptyStatePage):
         self.after_care.setText(self._safety_words.night_counts(counts))
         self.after_care.setVisible(counts is not None and counts.hard_sessions > 0)
 
-    def _show_content(self, shown: bool) -> None:
-        self.empty_area.setVisible(not shown)
-        self.content_area.setVisible(shown)
-        self.column.setStretch(self.column.count() - 1, 0 if shown else 1)
-
     @property
     def summary(self) -> NightSummary | None:
         """The summary on show."""

@@ -28,11 +28,11 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from talentdesk.ui.bridge import LatestOnly, WorkspaceBridge
+from talentdesk.ui.bridge import LatestOnly, RunsOnTheBridge, WorkspaceBridge
 from talentdesk.ui.safety.waits import EscalationWaits
 from talentdesk.workspace import SafetySnapshot
 
@@ -50,10 +50,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
 
-
-class SafetyController(QObject):
+class SafetyController(RunsOnTheBridge):
     """The safety side of one unlocked vault: escalations, reports, playbook, check-ins.
 
     Args:
@@ -134,18 +132,6 @@ class SafetyController(QObject):
         # "queued · retrying" comes from the outbox item's attempts, read again here.
         if changes.safety or changes.sync_status or changes.after_care:
             self.refresh()
-
-    def run(
-        self,
-        work: Callable[[], T],
-        success: Callable[[T], None],
-        failure: Callable[[Exception], None] | None = None,
-        *,
-        receiver: QObject | None = None,
-    ) -> None:
-        """Run blocking work on the bridge; its outcome is dropped once this controller is
-        gone (a lock: the workspace may go on behind the lock screen)."""
-        self.view.run(work, success, failure, receiver=receiver or self)
 
     # ------------------------------------------------------------------ state
 

@@ -36,6 +36,7 @@ class _HasId(Protocol):
 
 
 T = TypeVar("T", bound=_HasId)
+C = TypeVar("C", bound=enum.IntEnum)
 
 _NO_INDEX = QModelIndex()
 #: Text colour of a row that needs no attention any more.
@@ -44,8 +45,10 @@ _SETTLED = QColor(MUTED)
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
-class _TableModel(ColumnsModel, Generic[T]):
-    """A read-only table over a list of rows; subclasses say the columns."""
+class _TableModel(ColumnsModel, Generic[T, C]):
+    """A read-only table over a list of rows; subclasses say the columns and each cell."""
+
+    columns: tuple[C, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,20 @@ class _TableModel(ColumnsModel, Generic[T]):
         """The language changed: every text is asked for again."""
         self.all_texts_changed()
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        view = self.item(index.row())
+        if view is None or not 0 <= index.column() < len(self.columns):
+            return None
+        if role == ITEM_ROLE:
+            return view
+        return self._cell(view, self.columns[index.column()], role)
+
+    def _cell(self, view: T, column: C, role: int) -> Any:
+        """What ``column`` of ``view``'s row shows in ``role`` (never :data:`ITEM_ROLE`)."""
+        raise NotImplementedError
+
 
 class EscalationColumn(enum.IntEnum):
     """Columns of the escalations list."""
@@ -88,7 +105,7 @@ class EscalationColumn(enum.IntEnum):
     ABOUT = 3
 
 
-class EscalationsModel(_TableModel[EscalationView]):
+class EscalationsModel(_TableModel[EscalationView, EscalationColumn]):
     """Every escalation on this device, newest first."""
 
     columns = tuple(EscalationColumn)
@@ -101,15 +118,7 @@ class EscalationsModel(_TableModel[EscalationView]):
             EscalationColumn.ABOUT: self.tr("About"),
         }[EscalationColumn(column)]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        view = self.item(index.row())
-        if view is None or not 0 <= index.column() < len(self.columns):
-            return None
-        column = EscalationColumn(index.column())
-        if role == ITEM_ROLE:
-            return view
+    def _cell(self, view: EscalationView, column: EscalationColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(view, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -142,7 +151,7 @@ class ReportColumn(enum.IntEnum):
     STATUS = 4
 
 
-class ReportsModel(_TableModel[ReportView]):
+class ReportsModel(_TableModel[ReportView, ReportColumn]):
     """Every incident report filed on this device, newest first."""
 
     columns = tuple(ReportColumn)
@@ -156,15 +165,7 @@ class ReportsModel(_TableModel[ReportView]):
             ReportColumn.STATUS: self.tr("Status"),
         }[ReportColumn(column)]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        view = self.item(index.row())
-        if view is None or not 0 <= index.column() < len(self.columns):
-            return None
-        column = ReportColumn(index.column())
-        if role == ITEM_ROLE:
-            return view
+    def _cell(self, view: ReportView, column: ReportColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(view, column)
         if role == Qt.ItemDataRole.ToolTipRole and column is ReportColumn.STATUS:

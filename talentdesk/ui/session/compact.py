@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -41,14 +41,16 @@ from talentdesk.sessions.pace import PaceMessage, PaceStatus
 from talentdesk.sessions.replies import SearchHit
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
 from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.hotkeys import to_key_sequence
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateStrip
+from talentdesk.ui.session.clock_window import SessionClockWindow
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.messages import SessionMessages, clock_text
+from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.sync_chip import SyncChip
-from talentdesk.ui.widgets import ElidedLabel, TranslatedWidget, make_button, set_role
+from talentdesk.ui.widgets import ElidedLabel, make_button, set_role
 
 #: Qt platforms on which a window may ask to stay on top.
 ON_TOP_PLATFORMS = frozenset({"xcb", "windows", "cocoa"})
@@ -93,7 +95,7 @@ def pace_level(status: PaceStatus | None) -> str:
     return "ok"
 
 
-class CompactWindow(TranslatedWidget):
+class CompactWindow(SessionClockWindow):
     """The session in a small window of one fixed size.
 
     Args:
@@ -122,19 +124,20 @@ class CompactWindow(TranslatedWidget):
         safety: SafetyController | None = None,
         agency: AgencyLink | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("compactWindow")
-        self._session = session
-        self._words = SessionMessages(self)
-        self._tick: SessionTick | None = None
-        self._warning: int | None = None
         self._pace: PaceStatus | None = None
         self._level = "ok"
         self._results: tuple[DeclineReply, ...] = ()
-        self._seq = 0
+        self._search: LatestOnly[list[SearchHit]] = LatestOnly(
+            session.run,
+            None,
+            lambda hits: self.set_results([hit.reply for hit in hits]),
+            receiver=self,
+            newest_only=True,
+        )
         self.sounds = 0  # how many times the pace sound played (tests count it)
         self.on_top_available = on_top_supported(platform)
-        self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, self.on_top_available)
         self.copier = ReplyCopier(session, self)
         self.scope = ElidedLabel("scopeChip", name="compactScope")
@@ -165,7 +168,6 @@ class CompactWindow(TranslatedWidget):
         self.escalate = EscalateStrip(safety) if safety is not None else None
         self.full_button = make_button(name="fullWindow")
         self._pace_row = QWidget()
-        self._shortcuts: list[QShortcut] = []
         self._build_layout()
         self._make_shortcuts()
         self._connect_signals()
@@ -225,21 +227,12 @@ class CompactWindow(TranslatedWidget):
             button.setFixedHeight(30)
 
     def _make_shortcuts(self) -> None:
-        def shortcut(keys: str) -> QShortcut:
-            made = QShortcut(QKeySequence(keys), self)
-            made.setContext(Qt.ShortcutContext.WindowShortcut)
-            self._shortcuts.append(made)
-            return made
-
-        self.wrote_shortcut = shortcut("F8")
-        self.answered_shortcut = shortcut("F9")
-        self.result_shortcuts = [shortcut(f"Ctrl+{n}") for n in range(1, RESULT_ROWS + 1)]
+        super()._make_shortcuts()  # F8, F9
+        self.result_shortcuts = [self._shortcut(f"Ctrl+{n}") for n in range(1, RESULT_ROWS + 1)]
 
     def _connect_signals(self) -> None:
+        super()._connect_signals()  # the clock, F8 and F9
         session = self._session
-        session.session_changed.connect(self.show_live)
-        session.ticked.connect(self.show_tick)
-        session.warning_due.connect(self._warning_due)
         session.pace_changed.connect(self.show_pace)
         session.replies_changed.connect(self.find_replies)
         # Bound methods only on the controller: it outlives this window (a lambda would
@@ -251,8 +244,6 @@ class CompactWindow(TranslatedWidget):
         self.full_button.clicked.connect(self.full_requested)
         self.wrote_button.clicked.connect(session.customer_wrote)
         self.answered_button.clicked.connect(session.talent_answered)
-        self.wrote_shortcut.activated.connect(session.customer_wrote)
-        self.answered_shortcut.activated.connect(session.talent_answered)
         self.search.textChanged.connect(lambda _text: self.find_replies())
         self.search.returnPressed.connect(lambda: self.copy_result(1))
         for number, made in enumerate(self.result_shortcuts, start=1):
@@ -277,39 +268,18 @@ class CompactWindow(TranslatedWidget):
 
     def show_live(self, live: LiveSession | None) -> None:
         """Show ``live``."""
-        self._warning = None
-        self._tick = None
+        self._new_session()
         chat = live is not None and live.package.channel.allows_chat
         self.pace_box.setVisible(chat)
         pace = self._session.pace
         self._pace = pace.status() if pace is not None else None
         self.retranslate()
         self.find_replies()
-        tick = self._session.last_tick
-        if tick is not None:
-            self.show_tick(tick)
+        self._show_last_tick()
 
-    def show_tick(self, tick: SessionTick) -> None:
-        """Draw the clock of ``tick``."""
-        self._tick = tick
-        if tick.phase is SessionPhase.RUNNING:
-            self.time.set_full_text(clock_text(tick.time_left))
-            look = "warning" if self._warning is not None else "normal"
-        elif tick.phase is SessionPhase.OVERRUN:
-            self.time.set_full_text("+" + clock_text(tick.overrun, round_up=False))
-            look = "overrun"
-        else:
-            self.time.set_full_text(clock_text(tick.elapsed, round_up=False))
-            look = "closing"
-        if self.time.property("phase") != look:
-            self.time.setProperty("phase", look)
-            set_role(self.time, "compactTime")
-        self._update_texts()
-
-    def _warning_due(self, minutes: int) -> None:
-        self._warning = minutes
-        if self._tick is not None:
-            self.show_tick(self._tick)
+    def _draw_clock(self, tick: SessionTick, text: str, look: str) -> None:
+        self.time.set_full_text(text)
+        self._set_look(self.time, look, "compactTime")
 
     # ------------------------------------------------------------------ the reply pace
 
@@ -370,18 +340,9 @@ class CompactWindow(TranslatedWidget):
 
     def find_replies(self) -> None:
         """Search the replies for what is typed (on the bridge); pinned first when empty."""
-        self._seq += 1
-        seq, query = self._seq, self.search.text()
+        query = self.search.text()
         language, replies = self._session.reply_language, self._session.replies
-
-        def work() -> list[SearchHit]:
-            return replies.search(query, language, RESULT_ROWS)
-
-        def found(hits: list[SearchHit]) -> None:
-            if seq == self._seq:
-                self.set_results([hit.reply for hit in hits])
-
-        self._session.run(work, found, receiver=self)
+        self._search.request(lambda: replies.search(query, language, RESULT_ROWS))
 
     def set_results(self, replies: Sequence[DeclineReply]) -> None:
         """Show ``replies`` on the result buttons (Ctrl+1 first); the rest stay empty."""

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from talentdesk.sessions.terms import SessionPhase
-from talentdesk.ui.bridge import WorkspaceBridge
+from talentdesk.ui.bridge import RunsOnTheBridge, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
 from talentdesk.workspace import Changes, SessionContext
 
@@ -49,8 +48,6 @@ if TYPE_CHECKING:
     from talentdesk.workspace import OpenedSession, Workspace
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 #: The timer never looks more often than this (a frozen test clock must not spin).
@@ -77,7 +74,7 @@ def next_tick_ms(tick: SessionTick) -> int:
     return max(MIN_TICK_MS, min(1000, round(fraction * 1000) + TICK_SLACK_MS))
 
 
-class SessionController(QObject):
+class SessionController(RunsOnTheBridge):
     """The live session of one unlocked vault as the windows show it; replies, boundaries.
 
     Args:
@@ -158,19 +155,6 @@ class SessionController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._connect_signals()
-
-    def run(
-        self,
-        work: Callable[[], T],
-        success: Callable[[T], None],
-        failure: Callable[[Exception], None] | None = None,
-        *,
-        receiver: QObject | None = None,
-    ) -> None:
-        """Run blocking work on the bridge (:meth:`WorkspaceBridge.run`); its outcome is
-        dropped once this controller is gone (a lock: the workspace may go on behind the
-        lock screen, its windows do not)."""
-        self.view.run(work, success, failure, receiver=receiver or self)
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self.tick_now)

@@ -36,6 +36,7 @@ from talentdesk.sessions.replies import (
     empty_variables,
 )
 from talentdesk.sessions.replies import blanks as reply_blanks
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
@@ -53,6 +54,8 @@ from talentdesk.ui.widgets import (
 BOTH = ""
 #: How long the "copied" note stays.
 NOTE_MS = 6000
+# A search's answer: the hits and the pinned replies.
+_Found = tuple[list[SearchHit], list[DeclineReply]]
 
 
 def blank_label(blank: Blank) -> str:
@@ -235,7 +238,13 @@ class ReplySearchPanel(TranslatedWidget):
         self.setObjectName("replySearch")
         self._session = session
         self._words = SessionMessages(self)
-        self._seq = 0
+        self._search: LatestOnly[_Found] = LatestOnly(
+            session.run,
+            None,
+            lambda found: self._show([hit.reply for hit in found[0]], found[1]),
+            receiver=self,
+            newest_only=True,
+        )
         self._pinned: tuple[DeclineReply, ...] = ()
         self._linked_label: str | None = None
         self._copied: DeclineReply | None = None
@@ -333,21 +342,15 @@ class ReplySearchPanel(TranslatedWidget):
         """Search again with what is typed (on the bridge); older answers are dropped."""
         if self._linked_label is not None:
             return
-        self._seq += 1
-        seq, query, language = self._seq, self.field.text(), self.language_code()
+        query, language = self.field.text(), self.language_code()
         replies = self._session.replies
 
-        def work() -> tuple[list[SearchHit], list[DeclineReply]]:
+        def work() -> _Found:
             # Pins are numbered over both languages: Ctrl+3 is the same reply whatever
             # the language filter shows.
             return replies.search(query, language), replies.pinned()
 
-        def found(result: tuple[list[SearchHit], list[DeclineReply]]) -> None:
-            if seq == self._seq:
-                hits, pinned = result
-                self._show([hit.reply for hit in hits], pinned)
-
-        self._session.run(work, found, receiver=self)
+        self._search.request(work)
 
     def _show(self, replies: Sequence[DeclineReply], pinned: Sequence[DeclineReply]) -> None:
         self._pinned = tuple(pinned)
@@ -358,7 +361,7 @@ class ReplySearchPanel(TranslatedWidget):
 
     def show_linked(self, label: str, replies: Sequence[DeclineReply]) -> None:
         """Show only the decline replies linked to one boundary (``label``)."""
-        self._seq += 1  # a search still running must not replace these
+        self._search.drop()  # a search still running must not replace these
         self._linked_label = label
         self.model.set_replies(replies, self._pinned)
         if replies:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QMessageBox, QVBoxLayout, 
 
 from talentdesk.domain import Booking, BookingStatus, CustomerContact, contact_window
 from talentdesk.sessions.terms import SessionError
+from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages, clock_text
@@ -61,7 +62,13 @@ class SessionStartPanel(Card):
         self._booking: Booking | None = None
         self._contact: CustomerContact | None = None
         self._error: str | None = None
-        self._seq = 0
+        self._reload: LatestOnly[_Loaded] = LatestOnly(
+            session.run,
+            None,
+            self._reloaded,
+            receiver=self,
+            newest_only=True,
+        )
         self.title = make_label("heading", name="startTitle")
         self.stage = make_label("muted", name="startStage")
         self.contact = ContactPanel(session.clipboard)
@@ -150,22 +157,21 @@ class SessionStartPanel(Card):
         booking = self._booking
         if booking is None:
             return
-        self._seq += 1
-        seq, runner = self._seq, self._session.runner
+        runner = self._session.runner
 
         def work() -> _Loaded:
             fresh = runner.store.load(Booking, booking.id) or booking
             return _Loaded(fresh, runner.contact(fresh))
 
-        def loaded(result: _Loaded) -> None:
-            current = self._booking
-            if seq == self._seq and current is not None and result.booking.id == current.id:
-                self._booking = result.booking
-                self._contact = result.contact
-                self._update()
-                self.filled.emit()
+        self._reload.request(work)
 
-        self._session.run(work, loaded, receiver=self)
+    def _reloaded(self, result: _Loaded) -> None:
+        current = self._booking
+        if current is not None and result.booking.id == current.id:
+            self._booking = result.booking
+            self._contact = result.contact
+            self._update()
+            self.filled.emit()
 
     def stage_now(self) -> BookingStage | None:
         """The stage of the booking on show, now."""

@@ -13,7 +13,7 @@ and the compact window) until the talent finishes it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -29,10 +29,11 @@ from talentdesk.sessions.runner import LiveSession, SessionError, SessionPhase, 
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateBox
+from talentdesk.ui.session.clock_window import SessionClockWindow
 from talentdesk.ui.session.closing import ClosingPanel
 from talentdesk.ui.session.contact import ContactPanel
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.messages import SessionMessages, clock_text
+from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.session.pace_bar import ReplyPaceBar
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
@@ -40,7 +41,6 @@ from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.widgets import (
     Callout,
     Card,
-    TranslatedWidget,
     make_button,
     make_label,
     scrolling,
@@ -51,7 +51,7 @@ from talentdesk.ui.widgets import (
 CONFIRM_EARLY_SECONDS = 60.0
 
 
-class SessionWindow(TranslatedWidget):
+class SessionWindow(SessionClockWindow):
     """One live session, full size.
 
     Args:
@@ -79,15 +79,10 @@ class SessionWindow(TranslatedWidget):
         safety: SafetyController | None = None,
         agency: AgencyLink | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("sessionWindow")
-        self.setWindowFlag(Qt.WindowType.Window, True)
-        self._session = session
         self.escalate = EscalateBox(safety, row=True) if safety is not None else None
         self.sync = SyncChip(agency) if agency is not None else None
-        self._words = SessionMessages(self)
-        self._tick: SessionTick | None = None
-        self._warning: int | None = None
         self._closable = False
         self.end_dialog: QMessageBox | None = None
         self.scope_banner = make_label("scopeBanner", name="scopeBanner")
@@ -112,7 +107,6 @@ class SessionWindow(TranslatedWidget):
         self.error = Callout("error", name="sessionError")
         self._stack = QStackedWidget()
         self._pace_card = Card(margins=20)
-        self._shortcuts: list[QShortcut] = []
         self._build_layout()
         self._make_shortcuts()
         self._connect_signals()
@@ -242,22 +236,13 @@ class SessionWindow(TranslatedWidget):
         return super().eventFilter(watched, event)
 
     def _make_shortcuts(self) -> None:
-        def shortcut(keys: str) -> QShortcut:
-            made = QShortcut(QKeySequence(keys), self)
-            made.setContext(Qt.ShortcutContext.WindowShortcut)
-            self._shortcuts.append(made)
-            return made
-
-        self.wrote_shortcut = shortcut("F8")
-        self.answered_shortcut = shortcut("F9")
-        self.search_shortcut = shortcut("Ctrl+F")
-        self.pin_shortcuts = [shortcut(f"Ctrl+{n}") for n in range(1, 10)]
+        super()._make_shortcuts()  # F8, F9
+        self.search_shortcut = self._shortcut("Ctrl+F")
+        self.pin_shortcuts = [self._shortcut(f"Ctrl+{n}") for n in range(1, 10)]
 
     def _connect_signals(self) -> None:
+        super()._connect_signals()  # the clock, F8 and F9
         session = self._session
-        session.session_changed.connect(self.show_live)
-        session.ticked.connect(self.show_tick)
-        session.warning_due.connect(self._warning_due)
         session.closing_started.connect(self._closing_started)
         session.contact_changed.connect(self._contact_changed)
         session.context_changed.connect(self._context_changed)
@@ -270,8 +255,6 @@ class SessionWindow(TranslatedWidget):
         session.presets_changed.connect(self.load_presets)
         self.compact_button.clicked.connect(self.compact_requested)
         self.end_button.clicked.connect(self._end_clicked)
-        self.wrote_shortcut.activated.connect(session.customer_wrote)
-        self.answered_shortcut.activated.connect(session.talent_answered)
         self.search_shortcut.activated.connect(self.replies.field.setFocus)
         for number, made in enumerate(self.pin_shortcuts, start=1):
             made.activated.connect(lambda number=number: self.replies.copy_pinned(number))
@@ -290,39 +273,22 @@ class SessionWindow(TranslatedWidget):
 
     def show_live(self, live: LiveSession | None) -> None:
         """Show ``live`` (a new session resets the warnings on show)."""
-        self._warning = None
-        self._tick = None
+        self._new_session()
         chat = live is not None and live.package.channel.allows_chat
         self._pace_card.setVisible(chat)
         self._show_page(1 if self._session.routine is not None else 0)
         self.contact.set_contact(self._session.contact, self._hidden_reason())
         self.boundaries.set_preset(self._session.context.preset)
         self.retranslate()
-        tick = self._session.last_tick
-        if tick is not None:
-            self.show_tick(tick)
+        self._show_last_tick()
 
-    def show_tick(self, tick: SessionTick) -> None:
-        """Draw the clock of ``tick``."""
-        self._tick = tick
+    def _draw_clock(self, tick: SessionTick, text: str, look: str) -> None:
+        self.countdown.setText(text)
+        self._set_look(self.countdown, look, "countdown")
         live = self.live
-        phase = tick.phase
-        if phase is SessionPhase.RUNNING:
-            self.countdown.setText(clock_text(tick.time_left))
-            look = "warning" if self._warning is not None else "normal"
-        elif phase is SessionPhase.OVERRUN:
-            self.countdown.setText("+" + clock_text(tick.overrun, round_up=False))
-            look = "overrun"
-        else:
-            self.countdown.setText(clock_text(tick.elapsed, round_up=False))
-            look = "closing"
-        if self.countdown.property("phase") != look:
-            self.countdown.setProperty("phase", look)
-            set_role(self.countdown, "countdown")
         if live is not None and live.planned_seconds > 0:
             share = min(1.0, tick.elapsed / live.planned_seconds)
             self.progress.setValue(round(share * 1000))
-        self._update_texts()
 
     def _show_page(self, index: int) -> None:
         """Show the live page (0) or the closing routine (1).
@@ -337,11 +303,6 @@ class SessionWindow(TranslatedWidget):
                 continue
             policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
-
-    def _warning_due(self, minutes: int) -> None:
-        self._warning = minutes
-        if self._tick is not None:
-            self.show_tick(self._tick)
 
     def _closing_started(self, _routine: object) -> None:
         self._show_closing()

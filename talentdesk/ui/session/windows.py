@@ -58,7 +58,7 @@ class SessionWindows(QObject):
         self._notifier = notifier
         self._platform = platform
         self._safety = safety
-        self._safety_screens = safety_windows
+        self._safety_windows = safety_windows
         self.window: SessionWindow | None = None
         self.compact: CompactWindow | None = None
         self._connect_signals()
@@ -107,8 +107,8 @@ class SessionWindows(QObject):
         if self.window is None:
             self.window = SessionWindow(self._session, safety=self._safety, agency=self._agency)
             self.window.compact_requested.connect(self.show_compact)
-            if self._safety_screens is not None and self.window.escalate is not None:
-                self._safety_screens.connect_box(self.window.escalate)
+            if self._safety_windows is not None and self.window.escalate is not None:
+                self._safety_windows.connect_box(self.window.escalate)
         if self.compact is None:
             self.compact = CompactWindow(
                 self._session, platform=self._platform, safety=self._safety, agency=self._agency

@@ -95,7 +95,7 @@ class Desk:
     vault: Vault
     store: RecordStore
     bridge: Bridge
-    agency_desk: AgencyLink
+    agency_link: AgencyLink
     session: SessionController
     safety: SafetyController
     screens: SafetyWindows
@@ -192,9 +192,9 @@ def build_desk(
         safety=SafetyTuning(poll_ms=20),
     )
     view = WorkspaceBridge(workspace, bridge)
-    agency_desk = AgencyLink(view)
+    agency_link = AgencyLink(view)
     session = SessionController(view, clipboard=clipboard, language="en")
-    safety = SafetyController(view, paired=lambda: agency_desk.pairing is not None)
+    safety = SafetyController(view, paired=lambda: agency_link.pairing is not None)
     screens = SafetyWindows(safety, platform="offscreen")
     session_windows = SessionWindows(
         session,
@@ -203,12 +203,12 @@ def build_desk(
         safety=safety,
         safety_windows=screens,
     )
-    agency_desk.start()
+    agency_link.start()
     return Desk(
         vault,
         RecordStore(vault),
         bridge,
-        agency_desk,
+        agency_link,
         session,
         safety,
         screens,
@@ -223,7 +223,7 @@ def tear_down(qtbot: QtBot, desk: Desk) -> None:
     desk.session_windows.discard()
     desk.safety.release()
     desk.session.release()
-    desk.agency_desk.release_now()
+    desk.agency_link.release_now()
     desk.bridge.shutdown(wait=True)
     desk.session.clipboard.clear_secret("quit")
     if desk.vault.is_open:

@@ -66,7 +66,7 @@ def test_click_while_the_agency_is_down_then_delivered_acknowledged_resolved(
     assert view.state is EscalationState.QUEUED
     stored = desk.safety.service.escalations.get(view.id)
     assert stored is not None and stored.state is EscalationState.QUEUED
-    item = desk.agency_desk.workspace.outbox.items()[0]
+    item = desk.agency_link.workspace.outbox.items()[0]
     assert any(i.urgent and i.state is OutboxState.QUEUED for i in item)
     assert QApplication.activeModalWidget() is None
     assert set(QApplication.topLevelWidgets()) - windows_before == set()

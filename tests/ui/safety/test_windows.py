@@ -171,7 +171,7 @@ def unlocked(qtbot: QtBot, app: TalentDeskApp) -> MainWindow:
 
 
 @pytest.mark.usefixtures("no_keyring")
-def test_the_app_builds_the_safety_desk_on_unlock_and_lets_go_on_lock(
+def test_the_app_builds_the_safety_controller_on_unlock_and_lets_go_on_lock(
     qtbot: QtBot, agency: Agency, make_app: AppFactory, vault_path: Path
 ) -> None:
     paired_vault(vault_path, agency)

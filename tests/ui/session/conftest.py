@@ -169,7 +169,7 @@ class Desk:
         return config
 
 
-def make_session_desk(
+def make_session_controller(
     vault: Vault, bridge: Bridge, clock: FakeClock, clipboard: SecretClipboard, language: str
 ) -> tuple[AgencyLink, SessionController]:
     workspace = Workspace(vault, clocks=SessionClocks(clock.monotonic, clock.wall))
@@ -191,7 +191,7 @@ def desk(qtbot: QtBot, data_dir: Path, session_clock: FakeClock) -> Iterator[Des
     vault = Vault.create(data_dir / "vault.sqlite3", passphrase=PASSPHRASE)
     bridge = Bridge()
     clipboard = SecretClipboard(clock=clock.monotonic)
-    agency, session = make_session_desk(vault, bridge, clock, clipboard, "en")
+    agency, session = make_session_controller(vault, bridge, clock, clipboard, "en")
     made = Desk(vault, RecordStore(vault), bridge, agency, session, clipboard, clock)
     yield made
     qtbot.waitUntil(lambda: not bridge.busy, timeout=10_000)
