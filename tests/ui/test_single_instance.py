@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from talentdesk.ui.single_instance import SingleInstance, instance_key
+from talentdesk.ui.single_instance import SingleInstance, instance_key, socket_path
 from tests.ui.conftest import AppFactory, wait_for_step
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,6 +84,7 @@ def test_a_crashed_instance_does_not_block_the_next(qtbot: QtBot, data_dir: Path
     crashed = run_python(
         f"""
         import os
+        import sys
         from pathlib import Path
         from PySide6.QtCore import QCoreApplication
         import talentdesk.ui
@@ -91,12 +92,14 @@ def test_a_crashed_instance_does_not_block_the_next(qtbot: QtBot, data_dir: Path
         app = QCoreApplication([])
         holder = SingleInstance(Path({str(data_dir)!r}))
         assert holder.claim()
+        assert "PySide6.QtNetwork" not in sys.modules  # a plain socket on POSIX
         os.kill(os.getpid(), 9)
         """
     )
     crashed.communicate(timeout=30)
     assert crashed.returncode == -9
     assert (data_dir / "instance.lock").exists()
+    assert socket_path(data_dir).exists()  # the crashed run's socket, replaced
 
     after = SingleInstance(data_dir)
     assert after.claim()
