@@ -196,15 +196,15 @@ class SingleInstance(QObject):
         if server is None:
             return
         while server.hasPendingConnections():
-            socket = server.nextPendingConnection()
+            connection = server.nextPendingConnection()
             # The caller writes its one line right after connecting, then hangs up.
-            if socket.bytesAvailable() or socket.waitForReadyRead(REQUEST_TIMEOUT_MS):
-                data = bytes(socket.readAll().data())
+            if connection.bytesAvailable() or connection.waitForReadyRead(REQUEST_TIMEOUT_MS):
+                data = bytes(connection.readAll().data())
                 if RAISE_MESSAGE.strip() in data:
                     log.info("another launch asked this window to come forward")
                     self.raise_requested.emit()
-            socket.disconnectFromServer()
-            socket.deleteLater()
+            connection.disconnectFromServer()
+            connection.deleteLater()
 
     def _ask_running_instance(self, timeout_ms: int) -> None:
         if _POSIX:
@@ -234,15 +234,15 @@ class SingleInstance(QObject):
 
         deadline = time.monotonic() + timeout_ms / 1000
         while True:
-            socket = QLocalSocket()
-            socket.connectToServer(self._name)
-            if socket.waitForConnected(max(1, min(500, timeout_ms))):
-                socket.write(RAISE_MESSAGE)
-                socket.flush()
-                socket.waitForBytesWritten(1000)
-                socket.disconnectFromServer()
+            client = QLocalSocket()
+            client.connectToServer(self._name)
+            if client.waitForConnected(max(1, min(500, timeout_ms))):
+                client.write(RAISE_MESSAGE)
+                client.flush()
+                client.waitForBytesWritten(1000)
+                client.disconnectFromServer()
                 return
-            socket.abort()
+            client.abort()
             if time.monotonic() >= deadline:
                 log.warning("TalentDesk runs for this data folder but did not answer")
                 return

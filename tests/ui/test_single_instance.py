@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from talentdesk.ui import single_instance
 from talentdesk.ui.single_instance import SingleInstance, instance_key, socket_path
 from tests.ui.conftest import AppFactory, wait_for_step
 
@@ -35,7 +36,12 @@ def test_key_depends_on_the_folder_only(tmp_path: Path) -> None:
     assert str(tmp_path) not in instance_key(tmp_path / "a")
 
 
-def test_second_claim_in_process_raises_the_first(qtbot: QtBot, data_dir: Path) -> None:
+@pytest.mark.parametrize("posix", [True, False], ids=["unix-socket", "qlocalserver"])
+def test_second_claim_in_process_raises_the_first(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, posix: bool
+) -> None:
+    # Windows' channel (QLocalServer, a named pipe there) runs on Linux too: test both.
+    monkeypatch.setattr(single_instance, "_POSIX", posix)
     first = SingleInstance(data_dir)
     assert first.claim()
     try:
