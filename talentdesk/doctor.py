@@ -208,7 +208,7 @@ def run_reset(data_dir: Path, *, confirmed: bool, out: TextIO) -> int:
             "Run again with --yes to do it.\n"
         )
         return 2
-    from talentdesk.ui.single_instance import LOCK_FILE, data_dir_in_use
+    from talentdesk.ui.single_instance import LOCK_FILE, SOCKET_FILE, data_dir_in_use
 
     if data_dir_in_use(data_dir):
         out.write("TalentDesk is running with this data folder: quit it first, then reset.\n")
@@ -225,7 +225,14 @@ def run_reset(data_dir: Path, *, confirmed: bool, out: TextIO) -> int:
                 f"could not delete the keyring keys ({exc}); delete 'TalentDesk' entries "
                 "in your keyring by hand\n"
             )
-    for name in (VAULT_FILE, f"{VAULT_FILE}-wal", f"{VAULT_FILE}-shm", PREFS_FILE, LOCK_FILE):
+    for name in (
+        VAULT_FILE,
+        f"{VAULT_FILE}-wal",
+        f"{VAULT_FILE}-shm",
+        PREFS_FILE,
+        LOCK_FILE,
+        SOCKET_FILE,
+    ):
         (data_dir / name).unlink(missing_ok=True)
     out.write(f"Reset done: {data_dir} holds no TalentDesk data now.\n")
     return 0

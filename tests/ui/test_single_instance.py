@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from talentdesk.ui.single_instance import SingleInstance, instance_key
+from talentdesk.ui import single_instance
+from talentdesk.ui.single_instance import SingleInstance, instance_key, socket_path
 from tests.ui.conftest import AppFactory, wait_for_step
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +36,12 @@ def test_key_depends_on_the_folder_only(tmp_path: Path) -> None:
     assert str(tmp_path) not in instance_key(tmp_path / "a")
 
 
-def test_second_claim_in_process_raises_the_first(qtbot: QtBot, data_dir: Path) -> None:
+@pytest.mark.parametrize("posix", [True, False], ids=["unix-socket", "qlocalserver"])
+def test_second_claim_in_process_raises_the_first(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, posix: bool
+) -> None:
+    # Windows' channel (QLocalServer, a named pipe there) runs on Linux too: test both.
+    monkeypatch.setattr(single_instance, "_POSIX", posix)
     first = SingleInstance(data_dir)
     assert first.claim()
     try:
@@ -84,6 +90,7 @@ def test_a_crashed_instance_does_not_block_the_next(qtbot: QtBot, data_dir: Path
     crashed = run_python(
         f"""
         import os
+        import sys
         from pathlib import Path
         from PySide6.QtCore import QCoreApplication
         import talentdesk.ui
@@ -91,12 +98,14 @@ def test_a_crashed_instance_does_not_block_the_next(qtbot: QtBot, data_dir: Path
         app = QCoreApplication([])
         holder = SingleInstance(Path({str(data_dir)!r}))
         assert holder.claim()
+        assert "PySide6.QtNetwork" not in sys.modules  # a plain socket on POSIX
         os.kill(os.getpid(), 9)
         """
     )
     crashed.communicate(timeout=30)
     assert crashed.returncode == -9
     assert (data_dir / "instance.lock").exists()
+    assert socket_path(data_dir).exists()  # the crashed run's socket, replaced
 
     after = SingleInstance(data_dir)
     assert after.claim()

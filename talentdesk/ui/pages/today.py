@@ -148,7 +148,10 @@ class TodayPage(EmptyStatePage):
         self._show_rows(False)
         if agency is not None:
             self._timer.start()
-            self.refresh()
+            # Loaded once the window that holds this page is built: the worker's load
+            # (importing the records' services, decrypting) would otherwise share the GIL
+            # with the build and hold back the first paint.
+            QTimer.singleShot(0, self, self.refresh)
 
     # ------------------------------------------------------------------ layout
 
