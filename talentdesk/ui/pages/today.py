@@ -119,6 +119,7 @@ class TodayPage(EmptyStatePage):
         self._last_answer: tuple[str, bool] | None = None
         self._card_shown_for: tuple[str, BookingStatus] | None = None
         self._card_wanted = False
+        self._card_scrolled_to: int | None = None  # where the last scroll to the card left it
         self._error: str | None = None
         self._unreadable: tuple[str, ...] = ()
         self.confirm_dialog: QMessageBox | None = None
@@ -329,6 +330,7 @@ class TodayPage(EmptyStatePage):
         if key == self._card_shown_for:
             return
         self._card_shown_for = key
+        self._card_scrolled_to = None
         panel = self.session_panel
         self._card_wanted = (
             booking is not None
@@ -343,10 +345,18 @@ class TodayPage(EmptyStatePage):
     def _card_filled(self) -> None:
         # The card was read again and may have grown (the customer's contact can come
         # a read or two later, with the feed): follow it until the contact is there.
-        panel = self.session_panel
-        if self._card_wanted:
+        # Never once the talent has scrolled the page themselves.
+        panel, scroll = self.session_panel, self.list_scroll
+        moved = (
+            scroll is not None
+            and self._card_scrolled_to is not None
+            and scroll.verticalScrollBar().value() != self._card_scrolled_to
+        )
+        if self._card_wanted and not moved:
             self._card_wanted = panel is not None and not panel.has_contact
             self._show_session_card()
+        elif moved:
+            self._card_wanted = False
 
     def _show_session_card(self) -> None:
         panel, scroll = self.session_panel, self.list_scroll
@@ -359,6 +369,7 @@ class TodayPage(EmptyStatePage):
             # The card just grew (the customer's contact): lay it out before measuring.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             scroll.ensureWidgetVisible(panel, 0, 0)
+            self._card_scrolled_to = scroll.verticalScrollBar().value()
 
     def _update_buttons(self) -> None:
         booking = self.selected_booking()

@@ -310,7 +310,7 @@ def test_a_short_today_scrolls_to_the_card_once_and_keeps_accept_in_view(
     # Accepted, with its contact window open: the card comes into view, once.
     accepted_in_today(qtbot, window, first)
     try:
-        wait_for(qtbot, lambda: in_view(panel))  # its contact too
+        wait_for(qtbot, lambda: panel.has_contact and in_view(panel))  # its contact too
     except Exception as exc:
         bar = scroll.verticalScrollBar()
         raise AssertionError(
