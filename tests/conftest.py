@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.required import missing
+
 # pytest-xdist's workers inherit the TMPDIR set below by the controlling process: each
 # worker's root goes beside it, not inside it (Chromium's socket paths have a length limit).
 _OUTER_TMPDIR = "TALENTDESK_TESTS_OUTER_TMPDIR"
@@ -92,10 +94,7 @@ def secret_service() -> KeyringStatus:
     """A real, unlocked OS keyring; skipped where none runs, failed where CI requires one."""
     status = keyring_status()
     if not status.available:
-        message = f"no usable Secret Service: {status.reason}"
-        if os.environ.get(REQUIRE_SECRET_SERVICE) == "1":
-            pytest.fail(f"{REQUIRE_SECRET_SERVICE}=1 but {message}")
-        pytest.skip(message)
+        missing(REQUIRE_SECRET_SERVICE, f"no usable Secret Service: {status.reason}")
     return status
 
 

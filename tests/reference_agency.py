@@ -35,6 +35,7 @@ from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_agency.store import DbTarget, database_errors, is_postgres_url, open_database
 from talentdesk_agency.store.migrations import migrate
 from talentdesk_contract import wire
+from tests.required import missing
 
 _T = TypeVar("_T")
 
@@ -231,9 +232,7 @@ def postgres_server() -> Iterator[PostgresServer]:
             problem = f"cannot reach the tests' PostgreSQL: {exc}"
     if server is None:
         assert problem is not None
-        if os.environ.get(REQUIRE_POSTGRES) == "1":
-            pytest.fail(f"{REQUIRE_POSTGRES}=1 but {problem}")
-        pytest.skip(problem)
+        missing(REQUIRE_POSTGRES, problem)
     yield server
     server.close()
 

@@ -31,6 +31,7 @@ from talentdesk.ui.hotkeys import (
     to_key_sequence,
 )
 from talentdesk.workspace import SessionClocks
+from tests.required import missing
 from tests.ui.conftest import AppFactory
 from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
     FAST,
@@ -65,10 +66,7 @@ app.exec()
 def need(tool: str) -> str:
     found = shutil.which(tool)
     if found is None:
-        message = f"{tool} is not installed"
-        if os.environ.get(REQUIRE_X11) == "1":
-            pytest.fail(f"{REQUIRE_X11}=1 but {message}")
-        pytest.skip(message)
+        missing(REQUIRE_X11, f"{tool} is not installed")
     return found
 
 

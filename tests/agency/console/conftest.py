@@ -8,7 +8,6 @@ none the browser tests skip, unless ``TALENTDESK_REQUIRE_BROWSER=1`` (CI) makes 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ import pytest
 from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.records import StaffRole
+from tests.required import missing
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -116,9 +116,7 @@ def browser() -> Iterator[Browser]:
         except ImportError as exc:  # pragma: no cover - a dev dependency
             problem = f"no playwright: {exc}"
     if problem is not None:
-        if os.environ.get(REQUIRE_BROWSER) == "1":
-            pytest.fail(f"{REQUIRE_BROWSER}=1 but {problem}")
-        pytest.skip(problem)
+        missing(REQUIRE_BROWSER, problem)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
