@@ -690,7 +690,7 @@
     </message>
     <message>
         <source>wrap up</source>
-        <translation>mulai tutup</translation>
+        <translation>saatnya menutup sesi</translation>
     </message>
     <message>
         <source>over time · to extend, ask the agency</source>
