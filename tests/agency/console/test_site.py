@@ -321,7 +321,8 @@ def test_the_roster_shows_live_sessions_last_seen_and_availability(
     assert f"last seen {format_when(seen, zone, Language.EN)}" in row, row
     assert "last seen never" not in row
     assert f"available until {format_when(until, zone, Language.EN)}" in row, row
-    assert f"{format_when(start, zone, Language.EN)} · Teman Curhat 30 menit" in row, row  # tonight
+    # Tonight's line says the session is on, not merely "booked".
+    assert f"{format_when(start, zone, Language.EN)} · Teman Curhat 30 menit · live now" in row, row
 
     ended = talent.write(
         "POST",
@@ -339,6 +340,7 @@ def test_the_roster_shows_live_sessions_last_seen_and_availability(
     assert gone.status_code == 200, gone.text
     after = roster_row(supervisor.get("/console/roster").text, "Sari")
     assert "live session" not in after and "not taking bookings" in after
+    assert f"{format_when(start, zone, Language.EN)} · Teman Curhat 30 menit · ended" in after
 
 
 @pytest.mark.parametrize(
