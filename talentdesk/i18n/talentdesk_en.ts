@@ -1484,12 +1484,12 @@
         <translation>Select a reply to edit it, or make a new one.</translation>
     </message>
     <message>
-        <source>Your agency&apos;s reply. If you change it, your version is saved as your own and stays when the agency updates its replies.</source>
-        <translation>Your agency&apos;s reply. If you change it, your version is saved as your own and stays when the agency updates its replies.</translation>
+        <source>Your agency&apos;s reply. Change it and your version is kept as your own, whatever the agency updates.</source>
+        <translation>Your agency&apos;s reply. Change it and your version is kept as your own, whatever the agency updates.</translation>
     </message>
     <message>
-        <source>Your version of an agency reply. It stays when the agency updates its replies; “Use the agency&apos;s wording” brings the original back.</source>
-        <translation>Your version of an agency reply. It stays when the agency updates its replies; “Use the agency&apos;s wording” brings the original back.</translation>
+        <source>Your version of an agency reply, kept through the agency&apos;s updates. “Use the agency&apos;s wording” brings the original back.</source>
+        <translation>Your version of an agency reply, kept through the agency&apos;s updates. “Use the agency&apos;s wording” brings the original back.</translation>
     </message>
     <message>
         <source>Unpin</source>

@@ -1468,12 +1468,12 @@
         <translation>Pilih balasan untuk mengubahnya, atau buat yang baru.</translation>
     </message>
     <message>
-        <source>Your agency&apos;s reply. If you change it, your version is saved as your own and stays when the agency updates its replies.</source>
-        <translation>Balasan dari agensi. Kalau kamu mengubahnya, versi kamu disimpan sebagai milik kamu dan tetap ada saat agensi memperbarui balasannya.</translation>
+        <source>Your agency&apos;s reply. Change it and your version is kept as your own, whatever the agency updates.</source>
+        <translation>Balasan dari agensi. Kalau kamu ubah, versimu disimpan sebagai milikmu dan tetap ada walau agensi memperbaruinya.</translation>
     </message>
     <message>
-        <source>Your version of an agency reply. It stays when the agency updates its replies; “Use the agency&apos;s wording” brings the original back.</source>
-        <translation>Versi kamu dari balasan agensi. Versi ini tetap ada saat agensi memperbarui balasannya; “Pakai kata-kata agensi” mengembalikan aslinya.</translation>
+        <source>Your version of an agency reply, kept through the agency&apos;s updates. “Use the agency&apos;s wording” brings the original back.</source>
+        <translation>Versi kamu dari balasan agensi, tetap ada walau agensi memperbaruinya. “Pakai kata-kata agensi” mengembalikan aslinya.</translation>
     </message>
     <message>
         <source>Unpin</source>

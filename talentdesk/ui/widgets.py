@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -318,6 +319,28 @@ def scrolling(content: QWidget, name: str, *, fit: bool = False) -> QScrollArea:
     area.viewport().setAutoFillBackground(False)
     content.setAutoFillBackground(False)
     return area
+
+
+class TextBox(QPlainTextEdit):
+    """A plain-text box that asks for a few lines, not Qt's default 192 px, and grows
+    into whatever room its layout gives it.
+
+    Inside a scroll area the page's height follows its parts' preferred heights (word-
+    wrapped labels make the layout height-for-width), so a text box asking 192 px pushed
+    the buttons under it below the fold on a 1366×768 screen with a banner on show.
+    """
+
+    def __init__(self, lines: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        document = 2 * int(self.document().documentMargin())
+        lines = self.fontMetrics().lineSpacing() * self._lines
+        return QSize(hint.width(), lines + document + margins.top() + margins.bottom())
 
 
 class WrappedCheckBox(QWidget):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -45,6 +44,7 @@ from talentdesk.ui.widgets import (
     Callout,
     Card,
     Columns,
+    TextBox,
     ask_to_confirm,
     make_button,
     make_combo,
@@ -127,7 +127,7 @@ class RepliesPage(EditingPage):
         self.shortcode.setObjectName("replyShortcode")
         self.shortcode.setMaxLength(MAX_SHORTCODE_CHARS + 1)
         self.text_label = make_label("fieldLabel", wrap=False)
-        self.text = QPlainTextEdit()
+        self.text = TextBox(lines=4)
         self.text.setObjectName("replyText")
         self.variables_hint = make_label("small", name="variablesHint")
         self.text_problem = make_label("small", name="textProblem")
@@ -192,6 +192,7 @@ class RepliesPage(EditingPage):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.save_button)
         body = self.editor_card.body
+        body.setSpacing(10)  # with a banner on show, Save must stay above the fold at 1366×768
         body.addWidget(self.editor_title)
         body.addWidget(self.source_note)
         body.addLayout(grid)
@@ -203,7 +204,7 @@ class RepliesPage(EditingPage):
         body.addWidget(self.saved)
         body.addLayout(actions)
 
-        columns = Columns(self.list_card, self.editor_card, side_by_side_from=760, stretches=(5, 4))
+        columns = Columns(self.list_card, self.editor_card, side_by_side_from=760, stretches=(1, 1))
         self._lay_out_content(columns)
         for widget in (self.error, self.saved, self.problems, self.text_problem):
             widget.hide()
@@ -503,16 +504,16 @@ class RepliesPage(EditingPage):
         if reply is not None and reply.source is Source.AGENCY:
             self.source_note.setText(
                 self.tr(
-                    "Your agency's reply. If you change it, your version is saved as your own "
-                    "and stays when the agency updates its replies."
+                    "Your agency's reply. Change it and your version is kept as your own, "
+                    "whatever the agency updates."
                 )
             )
             self.source_note.show()
         elif edited:
             self.source_note.setText(
                 self.tr(
-                    "Your version of an agency reply. It stays when the agency updates its "
-                    "replies; “Use the agency's wording” brings the original back."
+                    "Your version of an agency reply, kept through the agency's updates. "
+                    "“Use the agency's wording” brings the original back."
                 )
             )
             self.source_note.show()

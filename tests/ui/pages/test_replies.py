@@ -4,12 +4,15 @@ replies apart; an edit of an agency reply survives the agency's next update; pin
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import AGENCY_PREFIX, DeclineReply, ReplyStyle, Source
 from talentdesk.sessions.replies import EDIT_PREFIX
+from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.main_window import Page
 from talentdesk.ui.pages.replies import RepliesPage
 from talentdesk.ui.session.reply_list import OWNER_ROLE
@@ -136,7 +139,7 @@ def test_an_edited_agency_reply_survives_the_agencys_update_and_can_be_reverted(
     selected = page.selected_reply()
     assert selected is not None and selected.id == edit_id
     assert page.revert_button.isVisible()
-    assert page.source_note.text().startswith("Your version of an agency reply.")
+    assert page.source_note.text().startswith("Your version of an agency reply,")
 
     # The agency pushes new wording for its replies: the feed applier replaces them.
     desk.store.save(
@@ -228,3 +231,26 @@ def test_a_new_reply_is_in_the_language_of_the_app(qtbot: QtBot, make_app: AppFa
     qtbot.waitUntil(lambda: page.language_box.currentData() == "en")  # the idle editor follows
     page.new_reply()
     assert page.language_box.currentData() == "en"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_new_and_save_stay_in_view_with_both_banners_on_a_1366x768_screen(
+    qtbot: QtBot, desk: Desk, english: LanguageSwitcher, language: str
+) -> None:
+    """The page's share of a maximized window on 1366×768 (1366×704) under the demo banner,
+    a reminder banner and the status bar: 1146×580. Nothing to scroll to reach the buttons.
+    """
+    english.set_language(language)
+    page = make_page(qtbot, desk)
+    page.select_reply(ids(page)[0])
+    page.resize(1146, 580)
+    settle(qtbot, desk)
+    area = page.findChild(QScrollArea, "repliesScroll")
+    assert area is not None
+    assert area.verticalScrollBar().maximum() == 0, area.viewport().height()
+    viewport = area.viewport()
+    for button in (page.new_button, page.save_button):
+        top_left = button.mapTo(viewport, QPoint(0, 0))
+        shown = viewport.rect().contains(QRect(top_left, button.size()))
+        assert shown, (button.text(), top_left.y(), viewport.height())
+    assert page.text.height() >= page.text.minimumHeight()
