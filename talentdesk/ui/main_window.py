@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._agency = agency
         self._session = session
-        self._safety_desk = safety
-        self._safety_screens = safety_windows
+        self._safety = safety
+        self._safety_windows = safety_windows
         self._language = language
         self._idle_lock_minutes = idle_lock_minutes
         self._data_dir = data_dir
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
     def _build_summary(self) -> SummaryPage:
         from talentdesk.ui.pages.summary import SummaryPage
 
-        return SummaryPage(self._session, safety=self._safety_desk)
+        return SummaryPage(self._session, safety=self._safety)
 
     def _build_boundaries(self) -> BoundariesPage:
         from talentdesk.ui.pages.boundaries import BoundariesPage
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
     def _build_safety(self) -> SafetyPage:
         from talentdesk.ui.pages.safety import SafetyPage
 
-        page = SafetyPage(self._safety_desk, screens=self._safety_screens)
+        page = SafetyPage(self._safety, windows=self._safety_windows)
         page.settings_requested.connect(lambda: self.show_page(Page.SETTINGS))
         return page
 

@@ -73,7 +73,7 @@ class SafetyPage(EmptyStatePage):
 
     Args:
         safety: The safety controller of the unlocked vault; None shows the empty state only.
-        screens: Opens the report dialog; made here if not given.
+        windows: Opens the report dialog; made here if not given.
         escalate_shortcut: Give the window Ctrl+Shift+E through the page's button (off
             when the window has its own).
 
@@ -88,7 +88,7 @@ class SafetyPage(EmptyStatePage):
         safety: SafetyController | None = None,
         parent: QWidget | None = None,
         *,
-        screens: SafetyWindows | None = None,
+        windows: SafetyWindows | None = None,
         escalate_shortcut: bool = False,
     ) -> None:
         super().__init__(parent)
@@ -97,10 +97,10 @@ class SafetyPage(EmptyStatePage):
         self._words = SafetyMessages(self)
         self.action_button.show()
         self.action_button.clicked.connect(self.settings_requested)
-        self.screens = screens
+        self.windows = windows
         if safety is not None:
-            if self.screens is None:
-                self.screens = SafetyWindows(safety, self)
+            if self.windows is None:
+                self.windows = SafetyWindows(safety, self)
             self._build_content(safety, escalate_shortcut)
         self.retranslate()
 
@@ -211,10 +211,10 @@ class SafetyPage(EmptyStatePage):
         safety.view.changed.connect(lambda changes: self.retranslate() if changes.pairing else None)
         self.pairing_button.clicked.connect(self.settings_requested)
         self.report_button.clicked.connect(self.new_report)
-        assert self.screens is not None
-        self.screens.connect_box(self.box)
+        assert self.windows is not None
+        self.windows.connect_box(self.box)
         self.playbook.report_requested.connect(
-            lambda category: self.screens.show_report(category) if self.screens else None
+            lambda category: self.windows.show_report(category) if self.windows else None
         )
         self.reports_view.selectionModel().selectionChanged.connect(self._report_selected)
         self.show_snapshot()
@@ -286,8 +286,8 @@ class SafetyPage(EmptyStatePage):
 
     def new_report(self) -> None:
         """Open the report dialog."""
-        if self.screens is not None:
-            self.screens.show_report()
+        if self.windows is not None:
+            self.windows.show_report()
 
     # ------------------------------------------------------------------ texts
 

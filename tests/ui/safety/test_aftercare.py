@@ -40,7 +40,7 @@ def test_offered_after_an_escalated_session_and_only_counts_are_kept(
     start_session(qtbot, desk, booking)
     view = desk.safety.escalate()
     assert view is not None
-    page = SafetyPage(desk.safety, screens=desk.screens)
+    page = SafetyPage(desk.safety, windows=desk.screens)
     qtbot.addWidget(page)
     page.show()
     assert not page.counts.isVisible()

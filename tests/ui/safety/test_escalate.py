@@ -50,7 +50,7 @@ def test_click_while_the_agency_is_down_then_delivered_acknowledged_resolved(
 ) -> None:
     booking = desk.book()
     start_session(qtbot, desk, booking)
-    page = SafetyPage(desk.safety, screens=desk.screens)
+    page = SafetyPage(desk.safety, windows=desk.screens)
     qtbot.addWidget(page)
     settle(qtbot, desk)
     agency.stop()
@@ -251,7 +251,7 @@ def test_a_click_on_the_safety_page_does_not_touch_every_row_of_the_history(
     """The app escalates through the Safety page's box (Ctrl+Shift+E builds it): a click
     resets the lists once, never tells the views every text of every row changed, and
     the columns fit the newest rows only, so it costs the same after a long history."""
-    page = SafetyPage(desk.safety, screens=desk.screens)
+    page = SafetyPage(desk.safety, windows=desk.screens)
     qtbot.addWidget(page)
     page.resize(1100, 800)
     page.show()

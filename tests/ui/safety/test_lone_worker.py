@@ -80,7 +80,7 @@ def test_no_answer_escalates_on_its_own_and_the_screens_say_so(
     box = EscalateBox(desk.safety)
     qtbot.addWidget(box)
     box.show()
-    page = SafetyPage(desk.safety, screens=desk.screens)
+    page = SafetyPage(desk.safety, windows=desk.screens)
     qtbot.addWidget(page)
     desk.clock.advance(BOOKED + OVER)
     prompt = wait_asked(qtbot, desk)

@@ -64,7 +64,7 @@ def test_a_report_during_the_session_gets_a_ticket_and_its_updates_show(
     desk.record("bk-old", ended_ago=timedelta(hours=3))
     booking = desk.book()
     start_session(qtbot, desk, booking)
-    page = SafetyPage(desk.safety, screens=desk.screens)
+    page = SafetyPage(desk.safety, windows=desk.screens)
     qtbot.addWidget(page)
     page.resize(1000, 900)
     page.show()
@@ -154,7 +154,7 @@ def test_after_delivery_and_session_end_the_text_is_removed_and_says_so(
     qtbot: QtBot, desk: Desk, agency: Agency
 ) -> None:
     desk.record("bk-done", ended_ago=timedelta(hours=1))
-    page = SafetyPage(desk.safety, screens=desk.screens)
+    page = SafetyPage(desk.safety, windows=desk.screens)
     qtbot.addWidget(page)
     page.show()
     dialog = open_dialog(qtbot, desk)
