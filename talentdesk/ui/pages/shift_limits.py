@@ -7,23 +7,24 @@ They say something about the talent's work, so they are sealed in the vault
 
 from __future__ import annotations
 
-import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.domain import ShiftLimits
 from talentdesk.sessions.settings import DeskSettings
 from talentdesk.ui.agency_link import AgencyLink
+from talentdesk.ui.pages.vault_setting import VaultSettingSection
 from talentdesk.ui.widgets import (
     Card,
-    TranslatedWidget,
     field_grid,
     make_button,
     make_combo,
     make_label,
 )
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from talentdesk.workspace import Workspace
 
 #: The choices offered; a saved value that is not among them is offered too.
 HOURS_CHOICES = tuple(h / 2 for h in range(4, 25))  # 2 to 12 hours, by half hours
@@ -40,7 +41,7 @@ def _choose(picker: QComboBox, choices: tuple[float, ...], value: float) -> None
     picker.blockSignals(False)
 
 
-class ShiftLimitsSection(TranslatedWidget):
+class ShiftLimitsSection(VaultSettingSection[ShiftLimits]):
     """The Shift limits card of Settings.
 
     Args:
@@ -49,11 +50,8 @@ class ShiftLimitsSection(TranslatedWidget):
     """
 
     def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(agency, parent)
         self.setObjectName("shiftLimitsSection")
-        self._agency = agency
-        self._saved: ShiftLimits | None = None
-        self._state = ""  # "", "saved" or "failed"
         self.heading = make_label("heading")
         self.explanation = make_label("muted")
         self.hours_label = make_label("fieldLabel", wrap=False)
@@ -68,8 +66,7 @@ class ShiftLimitsSection(TranslatedWidget):
         self._build_layout()
         self._connect_signals()
         self.retranslate()
-        if agency is not None:
-            agency.run(agency.workspace.desk_settings, self._loaded, self._failed, receiver=self)
+        self._read()
 
     def _build_layout(self) -> None:
         card = Card(margins=22)
@@ -133,37 +130,16 @@ class ShiftLimitsSection(TranslatedWidget):
                 else self.tr("%n minute(s)", "", minutes),
             )
 
-    def _loaded(self, settings: DeskSettings) -> None:
-        self._saved = settings.shift_limits
-        self._show(settings.shift_limits)
-        self.retranslate()
+    what = "shift limits"
 
-    def _edited(self) -> None:
-        self._state = ""
-        self.retranslate()
+    def _value_of(self, settings: DeskSettings) -> ShiftLimits:
+        return settings.shift_limits
 
-    def save(self) -> None:
-        """Save the limits on show (on the bridge)."""
-        agency = self._agency
-        if agency is None:
-            return
-        limits = self.limits()
-        self.save_button.setEnabled(False)
-        agency.run(
-            lambda: agency.workspace.save_shift_limits(limits),
-            self._loaded_after_save,
-            self._failed,
-            receiver=self,
-        )
+    def _on_show(self) -> ShiftLimits:
+        return self.limits()
 
-    def _loaded_after_save(self, settings: DeskSettings) -> None:
-        self._state = "saved"
-        self._loaded(settings)
-
-    def _failed(self, exc: Exception) -> None:
-        log.warning("shift limits not read or saved: %s", type(exc).__name__)
-        self._state = "failed"
-        self.retranslate()
+    def _store(self, workspace: Workspace, value: ShiftLimits) -> DeskSettings:
+        return workspace.save_shift_limits(value)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Shift limits"))
@@ -177,7 +153,7 @@ class ShiftLimitsSection(TranslatedWidget):
         self.break_label.setText(self.tr("Shortest break between sessions"))
         self._name_choices()
         self.save_button.setText(self.tr("Save limits"))
-        changed = self._saved is not None and self.limits() != self._saved
+        changed = self._changed()
         self.save_button.setEnabled(self._agency is not None and changed)
         self.saved_label.setText(
             {

@@ -6,18 +6,20 @@ It says something about the talent's work, so it is sealed in the vault
 
 from __future__ import annotations
 
-import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from talentdesk.sessions.settings import MAX_TALENT_NAME_CHARS, DeskSettings, clean_talent_name
 from talentdesk.ui.agency_link import AgencyLink
-from talentdesk.ui.widgets import Card, TranslatedWidget, field_row, make_button, make_label
+from talentdesk.ui.pages.vault_setting import VaultSettingSection
+from talentdesk.ui.widgets import Card, field_row, make_button, make_label
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from talentdesk.workspace import Workspace
 
 
-class WorkingNameSection(TranslatedWidget):
+class WorkingNameSection(VaultSettingSection[str]):
     """The working name card of Settings.
 
     Args:
@@ -26,11 +28,8 @@ class WorkingNameSection(TranslatedWidget):
     """
 
     def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(agency, parent)
         self.setObjectName("workingNameSection")
-        self._agency = agency
-        self._saved: str | None = None
-        self._state = ""  # "", "saved" or "failed"
         self.heading = make_label("heading")
         self.explanation = make_label("muted")
         self.field_label = make_label("fieldLabel", wrap=False)
@@ -44,8 +43,7 @@ class WorkingNameSection(TranslatedWidget):
         self._connect_signals()
         self.retranslate()
         self.field.setEnabled(agency is not None)
-        if agency is not None:
-            agency.run(agency.workspace.desk_settings, self._loaded, self._failed, receiver=self)
+        self._read()
 
     def _build_layout(self) -> None:
         card = Card(margins=22)
@@ -72,40 +70,19 @@ class WorkingNameSection(TranslatedWidget):
         """The name as read from (or last saved to) the vault; None until read."""
         return self._saved
 
-    def _loaded(self, settings: DeskSettings) -> None:
-        self._saved = settings.talent_name
-        self.field.setText(settings.talent_name)
-        self.retranslate()
+    what = "working name"
 
-    def _edited(self) -> None:
-        self._state = ""
-        self.retranslate()
+    def _value_of(self, settings: DeskSettings) -> str:
+        return settings.talent_name
 
-    def save(self) -> None:
-        """Save the name on show (on the bridge)."""
-        agency = self._agency
-        if agency is None or not self._changed():
-            return
-        name = self.field.text()
-        self.save_button.setEnabled(False)
-        agency.run(
-            lambda: agency.workspace.save_working_name(name),
-            self._saved_now,
-            self._failed,
-            receiver=self,
-        )
+    def _on_show(self) -> str:
+        return clean_talent_name(self.field.text())
 
-    def _saved_now(self, settings: DeskSettings) -> None:
-        self._state = "saved"
-        self._loaded(settings)
+    def _show(self, value: str) -> None:
+        self.field.setText(value)
 
-    def _failed(self, exc: Exception) -> None:
-        log.warning("working name not read or saved: %s", type(exc).__name__)
-        self._state = "failed"
-        self.retranslate()
-
-    def _changed(self) -> bool:
-        return self._saved is not None and clean_talent_name(self.field.text()) != self._saved
+    def _store(self, workspace: Workspace, value: str) -> DeskSettings:
+        return workspace.save_working_name(value)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Your working name"))
