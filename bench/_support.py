@@ -1,16 +1,46 @@
-"""What the benchmarks share: a real keyring session, percentiles, printing."""
+"""What the benchmarks share: a real keyring session, an X server for child windows,
+percentiles, printing."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 from collections.abc import Sequence
 
 from talentdesk.vault import keyring_status
 
 _REEXEC = "TALENTDESK_BENCH_IN_KEYRING_SESSION"
+
+
+def display_for_children(env: dict[str, str]) -> tuple[subprocess.Popen[bytes] | None, str]:
+    """Point ``env`` at a screen for the windows of child processes; say which.
+
+    An X server of our own (Xvfb, on a free display number) when it is installed and
+    ``env`` has none, else Qt's offscreen platform. The caller terminates the server.
+    """
+    if "DISPLAY" in env:
+        return None, "xcb (DISPLAY)"
+    if not shutil.which("Xvfb"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        return None, "offscreen"
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number.isdigit():
+        xvfb.kill()
+        raise RuntimeError("Xvfb did not start")
+    env["DISPLAY"] = f":{number}"
+    env.pop("QT_QPA_PLATFORM", None)
+    return xvfb, "xcb (Xvfb)"
 
 
 def ensure_keyring() -> None:

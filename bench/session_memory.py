@@ -14,15 +14,13 @@ start leaves ~2.5 MiB more behind than a talent's process holds.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench._support import ensure_keyring
+from bench._support import display_for_children, ensure_keyring
 from talentdesk.domain import Booking, BookingStatus, Channel, CustomerContact, Package
 from talentdesk.sessions.runner import SessionRunner
 from talentdesk.sync.outbox import Outbox
@@ -120,17 +118,7 @@ def main() -> None:
     ensure_keyring()
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    xvfb = None
-    if shutil.which("Xvfb") and "DISPLAY" not in env:
-        xvfb = subprocess.Popen(
-            ["Xvfb", ":91", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(0.5)
-        env["DISPLAY"] = ":91"
-        env.pop("QT_QPA_PLATFORM", None)
-    elif "DISPLAY" not in env:
-        env["QT_QPA_PLATFORM"] = "offscreen"
+    xvfb, platform = display_for_children(env)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "bytecode")
@@ -147,6 +135,7 @@ def main() -> None:
         if xvfb is not None:
             xvfb.terminate()
     verdict = "within" if app <= 2 * bare else "OVER"
+    print(f"platform {platform}; {IDLE_MS} ms idle")
     print(f"bare PySide6 window, idle: {bare / 1024:.1f} MiB RSS")
     print(f"TalentDesk with a live session open, idle: {app / 1024:.1f} MiB RSS")
     print(f"ratio {app / bare:.2f}x (target at most 2x: {verdict})", flush=True)

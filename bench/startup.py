@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,7 +30,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench._support import ensure_keyring
+from bench._support import display_for_children, ensure_keyring
 from talentdesk.domain import Booking, Channel, CustomerContact, Package
 from talentdesk.vault import Vault, forget_keys
 from talentdesk.vault.records import RecordStore
@@ -134,18 +133,7 @@ def main() -> None:
     ensure_keyring()
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    xvfb = None
-    if shutil.which("Xvfb") and "DISPLAY" not in env:
-        xvfb = subprocess.Popen(
-            ["Xvfb", ":93", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(0.5)
-        env["DISPLAY"] = ":93"
-        env.pop("QT_QPA_PLATFORM", None)
-    elif "DISPLAY" not in env:
-        env["QT_QPA_PLATFORM"] = "offscreen"
-    platform = "xcb (Xvfb)" if "DISPLAY" in env else env.get("QT_QPA_PLATFORM", "default")
+    xvfb, platform = display_for_children(env)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "bytecode")

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -33,36 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SCREEN = (1366, 768)
+from _display import SCREEN, start_xvfb
+
 TALENT = "Sari"
 PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
-
-
-def start_xvfb() -> subprocess.Popen[bytes]:
-    """An X server of our own at 1366×768; DISPLAY points at it from here on."""
-    read, write = os.pipe()
-    proc = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write),
-            "-screen",
-            "0",
-            f"{SCREEN[0]}x{SCREEN[1]}x24",
-            "-nolisten",
-            "tcp",
-        ],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    if not number.isdigit():
-        raise SystemExit("Xvfb did not start")
-    os.environ["DISPLAY"] = f":{number}"
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    return proc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    xvfb = start_xvfb()
+    xvfb = start_xvfb(SCREEN)
     try:
         return _shoot_all(out)
     finally:

@@ -17,15 +17,15 @@ import argparse
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtWidgets import QApplication
+from _screens import PASSPHRASE, settle, wait_until
+from _screens import unlocked as unlocked_at_walk_size
 
 from talentdesk.app import workspace_opener
 from talentdesk.domain import ShiftLimits
@@ -35,40 +35,13 @@ from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency
 from talentdesk_agency import ServerThread, seed_demo
 
-PASSPHRASE = "contoh frasa sandi yang panjang"  # noqa: S105 (a throw-away sample vault)
 TALENT = "Sari"
 SIZE = (1120, 720)
 
 
-def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Run the event loop until ``condition`` holds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        QApplication.processEvents()
-        if condition():
-            return
-        time.sleep(0.02)
-    raise TimeoutError(f"timed out waiting for {condition}")
-
-
-def settle(seconds: float = 0.4) -> None:
-    """Let layouts and queued deliveries finish."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.02)
-
-
 def unlocked(app: TalentDeskApp) -> MainWindow:
-    """Start ``app``, type the passphrase, and return its main window."""
-    app.start()
-    step = app.unlock_screen.passphrase
-    wait_until(lambda: app.unlock_screen.current_step is step)
-    step.field.setText(PASSPHRASE)
-    step.unlock_button.click()
-    wait_until(lambda: app.main_window is not None)
-    window = app.main_window
-    assert window is not None
+    """Start ``app``, type the passphrase, and return its main window at this tool's size."""
+    window = unlocked_at_walk_size(app)
     window.resize(*SIZE)
     return window
 

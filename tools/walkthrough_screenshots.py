@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import shutil
 import subprocess
 import sys
@@ -31,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SCREEN = (1366, 768)
+from _display import SCREEN, start_xvfb
+
 TALENT = "Sari"
 PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
 #: The stand-in chat app: a window with a chat's look, where a talent keeps it.
@@ -56,28 +56,7 @@ w.show(); app.exec()
 
 def start_display() -> list[subprocess.Popen[bytes]]:
     """Xvfb and openbox of our own; DISPLAY points at them from here on."""
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write),
-            "-screen",
-            "0",
-            f"{SCREEN[0]}x{SCREEN[1]}x24",
-            "-nolisten",
-            "tcp",
-        ],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    if not number.isdigit():
-        raise SystemExit("Xvfb did not start")
-    os.environ["DISPLAY"] = f":{number}"
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    xvfb = start_xvfb(SCREEN)
     wm = subprocess.Popen(["openbox"], stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     time.sleep(0.5)
     return [wm, xvfb]
