@@ -15,6 +15,33 @@ from talentdesk.vault import keyring_status
 _REEXEC = "TALENTDESK_BENCH_IN_KEYRING_SESSION"
 
 
+def start_xvfb(screen: tuple[int, int]) -> tuple[subprocess.Popen[bytes], str]:
+    """Xvfb at ``screen`` on a free display number (it says which): the server and its
+    DISPLAY. The caller terminates it."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write),
+            "-screen",
+            "0",
+            f"{screen[0]}x{screen[1]}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number.isdigit():
+        xvfb.kill()
+        raise RuntimeError("Xvfb did not start")
+    return xvfb, f":{number}"
+
+
 def display_for_children(env: dict[str, str]) -> tuple[subprocess.Popen[bytes] | None, str]:
     """Point ``env`` at a screen for the windows of child processes; say which.
 
@@ -26,19 +53,8 @@ def display_for_children(env: dict[str, str]) -> tuple[subprocess.Popen[bytes] |
     if not shutil.which("Xvfb"):
         env["QT_QPA_PLATFORM"] = "offscreen"
         return None, "offscreen"
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    if not number.isdigit():
-        xvfb.kill()
-        raise RuntimeError("Xvfb did not start")
-    env["DISPLAY"] = f":{number}"
+    xvfb, display = start_xvfb((1280, 800))
+    env["DISPLAY"] = display
     env.pop("QT_QPA_PLATFORM", None)
     return xvfb, "xcb (Xvfb)"
 

@@ -5,31 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 
+from bench._support import start_xvfb as start_server
+
 SCREEN = (1366, 768)
 
 
 def start_xvfb(screen: tuple[int, int] = SCREEN) -> subprocess.Popen[bytes]:
     """Xvfb at ``screen`` on a free display number; DISPLAY points at it from here on."""
-    read, write = os.pipe()
-    proc = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write),
-            "-screen",
-            "0",
-            f"{screen[0]}x{screen[1]}x24",
-            "-nolisten",
-            "tcp",
-        ],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    if not number.isdigit():
-        raise SystemExit("Xvfb did not start")
-    os.environ["DISPLAY"] = f":{number}"
+    xvfb, display = start_server(screen)
+    os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    return proc
+    return xvfb
