@@ -1469,7 +1469,7 @@
     </message>
     <message>
         <source>Your agency&apos;s reply. Change it and your version is kept as your own, whatever the agency updates.</source>
-        <translation>Balasan dari agensi. Kalau kamu ubah, versimu disimpan sebagai milikmu dan tetap ada walau agensi memperbaruinya.</translation>
+        <translation>Balasan agensi. Kalau kamu ubah, versi kamu disimpan terpisah dan tetap ada walau agensi memperbaruinya.</translation>
     </message>
     <message>
         <source>Your version of an agency reply, kept through the agency&apos;s updates. “Use the agency&apos;s wording” brings the original back.</source>

@@ -9,7 +9,15 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from talentdesk.sessions.settings import MAX_TALENT_NAME_CHARS, clean_talent_name
 from talentdesk.ui.keyring_name import keyring_display_name
@@ -34,6 +42,17 @@ def _passphrase_field(name: str) -> QLineEdit:
     return field
 
 
+def _fill(layout: QVBoxLayout, *parts: QWidget | QLayout | int) -> None:
+    """A step's parts, top to bottom: widgets, rows of them, and spacings (ints)."""
+    for part in parts:
+        if isinstance(part, int):
+            layout.addSpacing(part)
+        elif isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+
+
 def _button_row(*buttons: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     row.setSpacing(10)
@@ -52,6 +71,27 @@ class Activity(Enum):
     LOCKING = "locking"
 
 
+class _UnlockingStep(TranslatedWidget):
+    """A step that opens a vault: it says under its title whether a live session goes on
+    behind the lock (the vault then stays open for it)."""
+
+    _body: QLabel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._guarded = False
+
+    @property
+    def message(self) -> str:
+        """What the step says under its title."""
+        return self._body.text()
+
+    def set_guarded(self, guarded: bool) -> None:
+        """Say whether a live session goes on behind the lock (the vault stays open for it)."""
+        self._guarded = guarded
+        self.retranslate()
+
+
 class BusyStep(TranslatedWidget):
     """A short wait while the vault is examined, opened, created or closed."""
 
@@ -64,10 +104,7 @@ class BusyStep(TranslatedWidget):
         progress = QProgressBar()
         progress.setRange(0, 0)
         progress.setTextVisible(False)
-        layout.addWidget(self.title)
-        layout.addWidget(self._body)
-        layout.addSpacing(8)
-        layout.addWidget(progress)
+        _fill(layout, self.title, self._body, 8, progress)
         self.retranslate()
 
     def set_activity(self, activity: Activity) -> None:
@@ -120,16 +157,19 @@ class WelcomeStep(TranslatedWidget):
         self._name_label.setBuddy(self.name_field)
         self._name_hint = make_label("small")
         self.continue_button = make_button("primary", name="welcomeContinue")
-        layout.addWidget(self.title)
-        layout.addWidget(self._body)
-        layout.addSpacing(4)
-        layout.addWidget(self._language_label)
-        layout.addWidget(self.language_picker)
-        layout.addWidget(self._name_label)
-        layout.addWidget(self.name_field)
-        layout.addWidget(self._name_hint)
-        layout.addSpacing(4)
-        layout.addLayout(_button_row(self.continue_button))
+        _fill(
+            layout,
+            self.title,
+            self._body,
+            4,
+            self._language_label,
+            self.language_picker,
+            self._name_label,
+            self.name_field,
+            self._name_hint,
+            4,
+            _button_row(self.continue_button),
+        )
         self.language_picker.currentIndexChanged.connect(self._picked)
         self.name_field.returnPressed.connect(self.continue_requested)
         self.continue_button.clicked.connect(self.continue_requested)
@@ -172,7 +212,7 @@ class WelcomeStep(TranslatedWidget):
         self.continue_button.setText(self.tr("Continue"))
 
 
-class PassphraseStep(TranslatedWidget):
+class PassphraseStep(_UnlockingStep):
     """Asks for the passphrase of an existing vault.
 
     Signals:
@@ -184,7 +224,6 @@ class PassphraseStep(TranslatedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._locked = False
-        self._guarded = False
         self._wrong = False
         self._empty = False
         self._busy = False
@@ -197,14 +236,17 @@ class PassphraseStep(TranslatedWidget):
         self.error = Callout("error", name="passphraseError")
         self.error.hide()
         self.unlock_button = make_button("primary", name="unlockButton")
-        layout.addWidget(self.title)
-        layout.addWidget(self._body)
-        layout.addSpacing(4)
-        layout.addWidget(self._field_label)
-        layout.addWidget(self.field)
-        layout.addWidget(self.error)
-        layout.addSpacing(4)
-        layout.addLayout(_button_row(self.unlock_button))
+        _fill(
+            layout,
+            self.title,
+            self._body,
+            4,
+            self._field_label,
+            self.field,
+            self.error,
+            4,
+            _button_row(self.unlock_button),
+        )
         self.field.returnPressed.connect(self._submit)
         self.unlock_button.clicked.connect(self._submit)
         self.field.textEdited.connect(self._clear_error)
@@ -216,16 +258,6 @@ class PassphraseStep(TranslatedWidget):
         self._wrong = self._empty = False
         self.field.clear()
         self.set_busy(False)
-        self.retranslate()
-
-    @property
-    def message(self) -> str:
-        """What the step says under its title."""
-        return self._body.text()
-
-    def set_guarded(self, guarded: bool) -> None:
-        """Say whether a live session goes on behind the lock (the vault stays open for it)."""
-        self._guarded = guarded
         self.retranslate()
 
     def show_wrong_passphrase(self) -> None:
@@ -316,17 +348,20 @@ class NewPassphraseStep(TranslatedWidget):
         self.error = Callout("error", name="newPassphraseError")
         self.error.hide()
         self.create_button = make_button("primary", name="createVaultButton")
-        layout.addWidget(self.title)
-        layout.addWidget(self._body)
-        layout.addWidget(self.warning)
-        layout.addSpacing(4)
-        layout.addWidget(self._first_label)
-        layout.addWidget(self.first)
-        layout.addWidget(self._second_label)
-        layout.addWidget(self.second)
-        layout.addWidget(self._forget)
-        layout.addWidget(self.error)
-        layout.addLayout(_button_row(self.create_button))
+        _fill(
+            layout,
+            self.title,
+            self._body,
+            self.warning,
+            4,
+            self._first_label,
+            self.first,
+            self._second_label,
+            self.second,
+            self._forget,
+            self.error,
+            _button_row(self.create_button),
+        )
         self.first.returnPressed.connect(self.second.setFocus)
         self.second.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
@@ -426,11 +461,7 @@ class ReadyStep(TranslatedWidget):
         self.protection = Callout("success", name="keyringProtection")
         self._body = make_label("muted")
         self.continue_button = make_button("primary", name="continueButton")
-        layout.addWidget(self.title)
-        layout.addWidget(self.protection)
-        layout.addWidget(self._body)
-        layout.addSpacing(4)
-        layout.addLayout(_button_row(self.continue_button))
+        _fill(layout, self.title, self.protection, self._body, 4, _button_row(self.continue_button))
         self.continue_button.clicked.connect(self.continue_requested)
         self.retranslate()
 
@@ -456,7 +487,7 @@ class ReadyStep(TranslatedWidget):
         self.continue_button.setText(self.tr("Continue"))
 
 
-class LockedStep(TranslatedWidget):
+class LockedStep(_UnlockingStep):
     """A keyring vault after a lock: one click opens it again.
 
     Signals:
@@ -468,31 +499,17 @@ class LockedStep(TranslatedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kept_key = False
-        self._guarded = False
         layout = _step_layout(self)
         self.title = make_label("title", name="lockedTitle")
         self._body = make_label("muted")
         self.unlock_button = make_button("primary", name="keyringUnlockButton")
-        layout.addWidget(self.title)
-        layout.addWidget(self._body)
-        layout.addSpacing(4)
-        layout.addLayout(_button_row(self.unlock_button))
+        _fill(layout, self.title, self._body, 4, _button_row(self.unlock_button))
         self.unlock_button.clicked.connect(self.unlock_requested)
         self.retranslate()
 
     def set_kept_key(self, kept: bool) -> None:
         """The vault opens with a key kept beside it (the demo's), not the keyring's."""
         self._kept_key = kept
-        self.retranslate()
-
-    @property
-    def message(self) -> str:
-        """What the step says under its title."""
-        return self._body.text()
-
-    def set_guarded(self, guarded: bool) -> None:
-        """Say whether a live session goes on behind the lock (the vault stays open for it)."""
-        self._guarded = guarded
         self.retranslate()
 
     def retranslate(self) -> None:
