@@ -80,7 +80,8 @@ class SessionController(RunsOnTheBridge):
     Args:
         view: The workspace on the GUI thread (its change event, its runner).
         clipboard: Where replies and the customer's handle are copied.
-        language: The talent's language ("id" or "en"), for the closing reply.
+        language: The talent's language ("id" or "en"): the reply list's language at
+            first, and the closing reply's when the list shows both.
 
     Attributes:
         workspace: The workspace (call its blocking methods through :meth:`run`).
@@ -396,7 +397,9 @@ class SessionController(RunsOnTheBridge):
         if live is None or self._busy or self._routine is not None:
             return
         self._set_busy(True)
-        workspace, language = self.workspace, self.language
+        # The closing reply goes to the customer: in the language the talent replies in
+        # during this session (the reply list's), else the app's.
+        workspace, language = self.workspace, self._reply_language or self.language
         self.run(
             lambda: workspace.end_session(live, language),
             self._ended,

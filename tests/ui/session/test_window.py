@@ -240,7 +240,7 @@ def test_the_closing_routine_then_finish(qtbot: QtBot, desk: Desk, screens: Sess
     desk.settings(talent_name="Sari", wrap_up_seconds=120)
     booking = desk.book(pkg=package(Channel.CHAT_CALL, 30, 40_000))
     window = start(qtbot, desk, screens, booking)
-    desk.session.language = "id"
+    desk.session.set_reply_language("id")  # the app in English, replying in Indonesian
     desk.clock.advance(30 * 60 + 5)
     desk.session.tick_now()
     click(window.end_button)  # no question once the time is up
@@ -297,6 +297,35 @@ def test_the_closing_routine_then_finish(qtbot: QtBot, desk: Desk, screens: Sess
     assert desk.vault.customer_bookings() == []
     kinds = [(str(item.kind), item.path) for item in desk.agency.workspace.outbox.items()[0]]
     assert kinds.count(("session_event", "/v1/sessions/bk-1/events")) == 2  # started, ended
+
+
+@pytest.mark.parametrize(
+    ("app_language", "reply_language", "closing_reply"),
+    [
+        ("en", "id", "Sesi kita sudah selesai ya. Makasih, salam dari Sari!"),
+        ("id", None, "Sesi kita sudah selesai ya. Makasih, salam dari Sari!"),
+        ("id", "en", "Our session is over now. Thank you!"),
+    ],
+)
+def test_the_closing_reply_is_in_the_language_the_talent_replies_in(
+    qtbot: QtBot,
+    desk: Desk,
+    screens: SessionWindows,
+    app_language: str,
+    reply_language: str | None,
+    closing_reply: str,
+) -> None:
+    """It goes to the customer: the reply list's language, the app's when it shows both."""
+    desk.agency_replies()
+    desk.settings(talent_name="Sari")
+    window = start(qtbot, desk, screens, desk.book())
+    desk.session.language = app_language
+    desk.session.set_reply_language(reply_language)
+    desk.clock.advance(30 * 60 + 5)
+    desk.session.tick_now()
+    click(window.end_button)
+    qtbot.waitUntil(lambda: window.closing.isVisible())
+    assert window.closing.reply_text.text() == closing_reply
 
 
 def test_closing_the_window_does_not_end_the_session(
