@@ -445,6 +445,12 @@ def test_every_page_in_both_languages_is_complete_and_escapes_talent_text(
     assert "&lt;img src=x onerror=alert(1)&gt;" in item
     words = {"id": "Hubungi layanan darurat sekarang.", "en": "Contact emergency services now."}
     assert words[language] in item  # the follow-up's crisis sign with the playbook's action
+    # The emergency numbers once, in the console's language (the sample agency has both).
+    police = {"id": "Polisi", "en": "Police"}
+    other = "en" if language == "id" else "id"
+    for html in (item, admin.get("/console/queue").text):
+        numbers = html.split('id="emergency-numbers"', 1)[1].split("</ul>", 1)[0]
+        assert police[language] in numbers and police[other] not in numbers, numbers
 
 
 def test_bad_forms_are_400_never_500(admin: httpx.Client) -> None:
