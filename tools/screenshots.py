@@ -78,6 +78,7 @@ def shoot_paired(app: TalentDeskApp, out: Path) -> None:
 
     strict = ShiftLimits(max_hours_per_night=2.0, min_break_minutes=120)
     limits = window.settings.shift_limits
+    wait_until(lambda: limits.saved_limits is not None)  # read before it is changed
     limits.set_limits(strict)
     limits.save()
     wait_until(lambda: limits.saved_limits == strict)

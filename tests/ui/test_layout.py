@@ -264,6 +264,7 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
 
     limits = ShiftLimits(max_hours_per_night=2.0, min_break_minutes=120)
     app_settings = window.settings.shift_limits
+    wait_until(lambda: app_settings.saved_limits is not None)  # read before it is changed
     app_settings.set_limits(limits)
     app_settings.save()
     wait_until(lambda: app_settings.saved_limits == limits)
