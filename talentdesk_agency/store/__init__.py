@@ -54,6 +54,7 @@ from talentdesk_agency.store.idempotency import (
 from talentdesk_agency.store.migrations import SCHEMA_VERSION
 from talentdesk_agency.store.records import (
     BeginResult,
+    ChangeMarks,
     EscalationRow,
     Fault,
     FeedRow,
@@ -82,6 +83,7 @@ __all__ = [
     "AgencyStore",
     "Alerting",
     "BeginResult",
+    "ChangeMarks",
     "DbTarget",
     "DebriefRow",
     "EscalationRow",
@@ -236,12 +238,29 @@ class AgencyStore:
         """The highest sequence number of any feed (0 when all are empty)."""
         return self.feed_log.max_seq()
 
-    def change_marks(self) -> tuple[int, int]:
-        """The highest sequence numbers of the feeds and of the timeline, in one read: how
-        a process polling a SQLite file learns that another process changed either."""
+    def change_marks(self) -> ChangeMarks:
+        """The highest sequence numbers of the feeds and of the timeline, and how many
+        devices were revoked and when last, in one read: how a process polling a SQLite
+        file learns that another process changed any of them."""
         with self.db.read() as tx:
-            row = tx.one("SELECT (SELECT max(seq) FROM events), (SELECT max(seq) FROM timeline)")
-        return (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
+            row = tx.one(
+                "SELECT (SELECT max(seq) FROM events), (SELECT max(seq) FROM timeline), "
+                "(SELECT count(*) FROM tokens WHERE revoked_at IS NOT NULL), "
+                "(SELECT max(revoked_at) FROM tokens)"
+            )
+        if row is None:
+            return ChangeMarks(0, 0, 0, None)
+        return ChangeMarks(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0), row[3])
+
+    def revoked_talents(self, since: str | None) -> list[str]:
+        """The talents with a device revoked at or after ``since`` (any time if None)."""
+        with self.db.read() as tx:
+            rows = tx.all(
+                "SELECT DISTINCT talent_id FROM tokens WHERE revoked_at IS NOT NULL "
+                "AND revoked_at >= ?",
+                (since or "",),
+            )
+        return [str(row[0]) for row in rows]
 
     def feed(self, talent_id: str, after: int, limit: int) -> list[FeedRow]:
         """A talent's events after ``after`` (:meth:`.Feed.page`)."""

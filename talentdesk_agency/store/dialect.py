@@ -46,11 +46,18 @@ NOTIFY_CHANNEL: Final = "talentdesk_agency"
 
 
 def notice_payloads(notices: Sequence[tuple[str, int, bool]]) -> list[str]:
-    """``"<topic> <seq>"`` for each topic, with its newest sequence number only."""
+    """``"<topic> <seq>"`` for each topic, with its newest sequence number only; an
+    unordered notice (seq 0) of a topic also ordered here goes after it, so listeners
+    still forget what they knew of the topic."""
     newest: dict[str, int] = {}
+    unordered: list[str] = []
     for topic, seq, _ in notices:
         newest[topic] = max(seq, newest.get(topic, 0))
-    return [f"{topic} {seq}" for topic, seq in newest.items()]
+        if not seq and topic not in unordered:
+            unordered.append(topic)
+    payloads = [f"{topic} {seq}" for topic, seq in newest.items()]
+    payloads += [f"{topic} 0" for topic in unordered if newest[topic]]
+    return payloads
 
 
 def lock_key(name: str) -> int:
