@@ -33,7 +33,7 @@ import re
 import time
 import traceback
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -284,6 +284,9 @@ class AgencyApp:
         self._throttle = _PairingThrottle()
         # Device tokens checked lately (see _talent), and their last-seen batches.
         self._devices = KnownDevices()
+        #: Long-polls that read the feed first, and renewals parked without reading
+        #: (``"read"``, ``"from memory"``; for tests and the bench).
+        self.feed_polls: Counter[str] = Counter()
         # Names this server process as the owner of idempotency reservations (with a
         # request id), so other processes tell live requests from a dead one's leftovers.
         self._instance = uuid.uuid4().hex
@@ -315,7 +318,7 @@ class AgencyApp:
         if test_faults:
             from talentdesk_agency.probe import probe_routes
 
-            routes += probe_routes(lambda: self.runtime)
+            routes += probe_routes(lambda: self.runtime, lambda: self.feed_polls)
         self.console = Console(self, secure_cookies=secure_cookies)
         routes.append(Mount("/console", app=self.console.asgi, name="console"))
         app = Starlette(
@@ -561,13 +564,16 @@ class AgencyApp:
                 # number of all feeds if it is empty (the talent, hence the topic, is
                 # known before the call).
                 rows = await self._read_feed(device_token, talent, token, after, limit)
-            # else: a renewal. The hub knows this feed has nothing after the cursor and
-            # will hear anything committed from now on: park without asking the database.
+            else:
+                # A renewal. The hub knows this feed has nothing after the cursor and will
+                # hear anything committed from now on: park without asking the database.
+                self.feed_polls["from memory"] += 1
         else:
             talent = await self._talent(request)
             topic = talent_topic(talent.id)
             token = hub.token(topic)
             rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+            self.feed_polls["read"] += 1
             self._check_cursor(after, newest)
             if not rows:
                 hub.learn(token, after)
@@ -592,6 +598,7 @@ class AgencyApp:
         found, rows, newest = await self._db(
             self.store.device_feed, device_token, talent.id, after, limit
         )
+        self.feed_polls["read"] += 1
         if not isinstance(found, Talent) or found.id != talent.id:
             # Revoked or gone since (a token never moves to another talent).
             self._refuse(device_token, found)
