@@ -731,7 +731,9 @@ class AgencyApp:
         raw = await _read_body(request)
         _check_json_media_type(request)
         body = _decode(raw, kind)
-        fingerprint = _fingerprint(request.method, request.url.path, raw)
+        # The scope's path is the URL's for every path a handler accepts (ids are plain
+        # characters), without building the whole URL.
+        fingerprint = _fingerprint(request.method, request.scope["path"], raw)
         held = self._faults is not None and self._faults.holds(request.scope)
         if not held:
             # The common case: a new key, in one short transaction that also checks the
