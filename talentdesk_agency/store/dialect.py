@@ -95,6 +95,11 @@ class Dialect:
         """A DDL template with this database's type names filled in."""
         return template.format(**self.types)
 
+    def json_text(self, expr: str) -> str:
+        """An expression for the text at ``<expr>.<key>.<key>`` of the JSON text ``expr``
+        (NULL if absent), the two keys given as parameters."""
+        raise NotImplementedError
+
     def lock_feeds(self, tx: Tx, talent_id: str) -> None:
         """Hold the talent's feed-append lock until the transaction ends (see :mod:`.feed`);
         ``"*"`` locks every feed at once."""
@@ -146,6 +151,9 @@ class _SQLite(Dialect):
         "rowid": "INTEGER PRIMARY KEY",
     }
 
+    def json_text(self, expr: str) -> str:
+        return f"""json_extract({expr}, '$."' || ? || '"."' || ? || '"')"""
+
     def read_version(self, tx: Tx) -> int:
         row = tx.one("PRAGMA user_version")
         assert row is not None
@@ -175,6 +183,9 @@ class _PostgreSQL(Dialect):
     _FEED_SPACE: Final = lock_key32("feed")
     _MIGRATIONS_LOCK: Final = lock_key("migrations")
     _PRESENCE_SPACE: Final = lock_key32("presence")
+
+    def json_text(self, expr: str) -> str:
+        return f"(({expr})::json -> ? ->> ?)"
 
     def __init__(self) -> None:
         self._converted: dict[str, str] = {}

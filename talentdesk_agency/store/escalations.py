@@ -91,11 +91,14 @@ class Escalations:
         """Open a new escalation of the request's kind. Never refused for its booking id."""
         escalation_id = new_id("esc")
         with self._db.write() as tx:
-            priority = settings.alerting(tx).priority(request.kind)
+            priority, priority_params = settings.priority_sql(tx, request.kind)
+            insert = (
+                "INSERT INTO escalations(id, talent_id, booking_id, level, at, crisis_sign, "  # noqa: S608
+                "note, status, kind, created_at, priority) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {priority})"
+            )
             tx.execute(
-                "INSERT INTO escalations(id, talent_id, booking_id, level, at, crisis_sign, "
-                "note, status, kind, priority, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                insert,
                 (
                     escalation_id,
                     talent_id,
@@ -106,8 +109,8 @@ class Escalations:
                     request.note,
                     EscalationStatus.OPEN,
                     request.kind,
-                    priority,
                     iso(now_utc()),
+                    *priority_params,
                 ),
             )
             timeline.append(tx, escalation_id, What.RAISED, detail=request.kind)

@@ -1,5 +1,5 @@
 """Supervisors, on both backends: one of two taking the same escalation at once gets it;
-closing one needs a reason and a note."""
+closing one needs a reason and a note; a new one's priority follows the alerting settings."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import pytest
 from talentdesk_agency import AgencyError, AgencyStore
 from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.escalations import Supervisor
+from talentdesk_agency.store.settings import DEFAULT_PRIORITIES, Alerting
 from talentdesk_contract import wire
-from talentdesk_contract.values import ResolutionReason
+from talentdesk_contract.values import EscalationKind, EscalationPriority, ResolutionReason
 from talentdesk_contract.wire import EventType
 from tests.reference_agency import at_once
 
@@ -70,3 +71,31 @@ def test_resolving_needs_a_reason_and_a_note(agency_db: DbTarget) -> None:
         resolved = store.escalation(talent_id, esc)
         assert resolved.status == "resolved"
         assert [e.type for e in store.feed(talent_id, 0, 10)][-1] == EventType.ESCALATION_RESOLVED
+
+
+def test_an_escalation_takes_its_kind_s_priority_from_the_alerting_settings(
+    agency_db: DbTarget,
+) -> None:
+    def raised(store: AgencyStore, kind: EscalationKind) -> str:
+        request = wire.EscalationRequest(level="urgent", at=datetime.now(UTC), kind=kind)
+        status, body = store.create_escalation(talent_id, request)
+        assert status == 201
+        return store.escalation(talent_id, wire.decode(body, wire.EscalationCreated).id).priority
+
+    with AgencyStore(agency_db) as store:
+        store.create_pairing_code("Sari")
+        talent_id = store.talent_by_name("Sari").id
+        # Never set: the defaults.
+        assert [raised(store, kind) for kind in EscalationKind] == [
+            DEFAULT_PRIORITIES[kind] for kind in EscalationKind
+        ]
+        # The agency's own, where it says; the defaults elsewhere.
+        store.settings.set_alerting(
+            Alerting(priorities={EscalationKind.BUTTON: EscalationPriority.HIGH})
+        )
+        assert raised(store, EscalationKind.BUTTON) == EscalationPriority.HIGH
+        assert raised(store, EscalationKind.LONE_WORKER) == EscalationPriority.URGENT
+        store.settings.set_alerting(Alerting(priorities={}))
+        assert (
+            raised(store, EscalationKind.WELLBEING) == DEFAULT_PRIORITIES[EscalationKind.WELLBEING]
+        )
