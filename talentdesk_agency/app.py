@@ -644,6 +644,7 @@ class AgencyApp:
             request,
             wire.EscalationRequest,
             lambda talent, body: functools.partial(self.store.create_escalation, talent.id, body),
+            fresh=self.store.run_fresh_escalation,
         )
         if response.status_code == 201 and wire.REPLAYED_HEADER not in response.headers:
             # Supervisors watch this log: say an escalation came in (ids only, no text).
@@ -711,8 +712,14 @@ class AgencyApp:
         request: Request,
         kind: type[_S],
         operation: Callable[[Talent, _S], Callable[[], tuple[int, bytes]]],
+        *,
+        fresh: Callable[[str, str, str, str, _S, str], StoredResponse | None] | None = None,
     ) -> Response:
-        """Authenticate, validate, reserve the key, run the operation, store its answer."""
+        """Authenticate, validate, reserve the key, run the operation, store its answer.
+
+        ``fresh`` does what :meth:`.AgencyStore.run_fresh_request` does with the operation,
+        its own quicker way (talent id, key, fingerprint, owner, body, token hash).
+        """
         talent = await self._talent(request, checked_in_write=True)
         key = request.headers.get(wire.IDEMPOTENCY_KEY_HEADER)
         if key is None:
@@ -738,17 +745,23 @@ class AgencyApp:
         if not held:
             # The common case: a new key, in one short transaction that also checks the
             # token (the talent may come from memory).
-            fresh = await self._db(
-                self.store.run_fresh_request,
-                talent.id,
-                key,
-                fingerprint,
-                self._instance,
-                operation(talent, body),
-                sha256(self._token(request)),
-            )
+            token_hash = sha256(self._token(request))
             if fresh is not None:
-                return _stored(fresh, replayed=False)
+                answer = await self._db(
+                    fresh, talent.id, key, fingerprint, self._instance, body, token_hash
+                )
+            else:
+                answer = await self._db(
+                    self.store.run_fresh_request,
+                    talent.id,
+                    key,
+                    fingerprint,
+                    self._instance,
+                    operation(talent, body),
+                    token_hash,
+                )
+            if answer is not None:
+                return _stored(answer, replayed=False)
             # A known key, a refusal, or a token no longer valid: the careful way.
             self._devices.forget(self._token(request))
             talent = await self._talent(request)

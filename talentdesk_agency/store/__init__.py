@@ -22,6 +22,7 @@ after a ``kill -9``.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -441,6 +442,24 @@ class AgencyStore:
         """A new key's write and answer in one short transaction, or None to go the
         careful way (:meth:`.Idempotency.run_fresh`)."""
         return self.idempotency.run_fresh(talent_id, key, fingerprint, owner, operation, token_hash)
+
+    def run_fresh_escalation(
+        self,
+        talent_id: str,
+        key: str,
+        fingerprint: str,
+        owner: str,
+        request: wire.EscalationRequest,
+        token_hash: str,
+    ) -> StoredResponse | None:
+        """:meth:`run_fresh_request` for a new escalation (on PostgreSQL in one statement:
+        :meth:`.Escalations.create_fresh`)."""
+        if self.db.dialect.name == "postgresql":
+            return self.escalation_log.create_fresh(
+                talent_id, request, key, fingerprint, owner, token_hash
+            )
+        operation = functools.partial(self.create_escalation, talent_id, request)
+        return self.run_fresh_request(talent_id, key, fingerprint, owner, operation, token_hash)
 
     def release_request(self, talent_id: str, key: str, owner: str | None = None) -> None:
         """Forget a reservation whose request failed (5xx)."""
