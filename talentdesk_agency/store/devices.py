@@ -210,6 +210,8 @@ class Devices:
     def note_seen(self, token_hashes: Sequence[str]) -> None:
         """Note these devices as seen now (those not noted in the last minute): the
         server's renewals served from memory, written in a batch."""
+        if not token_hashes:
+            return
         now = now_utc()
         stale = iso(now - timedelta(seconds=SEEN_EVERY_SECONDS))
         with self._db.write() as tx:
