@@ -323,7 +323,11 @@ class Database(abc.ABC):
                             tx._pipeline.sync()
                     except BaseException:
                         # Also after a failed COMMIT: the connection must leave the
-                        # transaction.
+                        # transaction. In a pipeline, the server drops what follows an
+                        # error until the next sync: sync first, then roll back.
+                        if tx._pipeline is not None:
+                            with contextlib.suppress(Exception):
+                                tx._pipeline.sync()
                         with contextlib.suppress(Exception):
                             tx.execute("ROLLBACK")
                             if tx._pipeline is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from talentdesk_agency.store import DbTarget, database_errors, describe, open_database
@@ -81,6 +83,7 @@ def test_a_pipelined_block_counts_changes_and_a_failure_in_it_undoes_all(
         ):
             tx.execute(insert, ("four", "4"))
             tx.execute("INSERT INTO settings(key, value) VALUES (?, ?)", ("one", "twice"))
+            time.sleep(0.2)  # the error is in by the next statement, before any sync
             tx.execute(insert, ("five", "5"))
         with database.write(pipelined=begun_pipelined) as tx, tx.pipelined():
             assert tx.run(insert, ("six", "6")) == 1
