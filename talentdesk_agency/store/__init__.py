@@ -106,8 +106,10 @@ __all__ = [
     "outage_errors",
 ]
 
-#: Connections the server keeps to PostgreSQL (SQLite always has one writer).
-SERVER_POOL_SIZE: Final = 8
+#: Connections the server keeps to PostgreSQL per process, and its database threads
+#: (SQLite always has one writer). With 4, not 8, a process took about a fifth more
+#: escalations for the same CPU (fewer threads contending for the GIL; bench/agency_load).
+SERVER_POOL_SIZE: Final = 4
 
 
 class AgencyStore:
