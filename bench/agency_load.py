@@ -28,7 +28,7 @@ starts (pairing 10,000 devices over HTTP would measure pairing, not parked polls
 Run: ``uv run python -m bench.agency_load [--pg URL] [--only sqlite|pg]``. Without
 ``--pg`` (or ``TALENTDESK_BENCH_POSTGRES``) only SQLite runs. The PostgreSQL server's
 settings that matter here are printed with the results: give it ``max_connections`` of
-at least 50 (2 workers x (8 pooled + 2 dedicated) + this bench).
+at least 50 (2 workers x (4 pooled + 3 dedicated) + this bench).
 """
 
 from __future__ import annotations

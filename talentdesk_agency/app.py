@@ -33,11 +33,11 @@ import re
 import time
 import traceback
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 import msgspec
 from starlette.applications import Starlette
@@ -50,6 +50,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from talentdesk_agency import __version__, policy
 from talentdesk_agency.bodies import check_body
 from talentdesk_agency.jobs import DEFAULT_JOBS, POLICY_JOB, Job, TestReminders, policy_job
+from talentdesk_agency.known_devices import KnownDevices
 from talentdesk_agency.problems import ApiError
 from talentdesk_agency.runtime import ServerRuntime
 from talentdesk_agency.store import (
@@ -61,6 +62,7 @@ from talentdesk_agency.store import (
     StoredResponse,
     Talent,
     as_target,
+    database_errors,
     is_postgres_url,
     now_utc,
     outage_errors,
@@ -68,6 +70,7 @@ from talentdesk_agency.store import (
 from talentdesk_agency.store.devices import REVOKED, SEEN_EVERY_SECONDS
 from talentdesk_agency.store.feed import talent_topic
 from talentdesk_agency.store.records import sha256
+from talentdesk_agency.wakeups import Token
 from talentdesk_contract import wire
 from talentdesk_contract.wire import ProblemType
 
@@ -89,11 +92,6 @@ _UINT_RE: Final = re.compile(r"[0-9]{1,16}")
 _DRAIN_LIMIT: Final = 8 * 1024 * 1024
 _JSON: Final = "application/json"
 _WWW_AUTHENTICATE: Final = 'Bearer realm="talentdesk-agency"'
-#: Seconds a device token's talent is taken from memory by calls that check the token
-#: again in their own database call (writes, long-polls); the devices' last-seen interval.
-_TALENT_CACHE_SECONDS: Final = float(SEEN_EVERY_SECONDS)
-#: Tokens remembered at most (then forgotten all at once).
-_TALENT_CACHE_SIZE: Final = 100_000
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -284,8 +282,11 @@ class AgencyApp:
         self._store: AgencyStore | None = None
         self._runtime: ServerRuntime | None = None
         self._throttle = _PairingThrottle()
-        # Device token -> (talent, until when to trust it without asking); see _talent.
-        self._talents: dict[str, tuple[Talent, float]] = {}
+        # Device tokens checked lately (see _talent), and their last-seen batches.
+        self._devices = KnownDevices()
+        #: Long-polls that read the feed first, and renewals parked without reading
+        #: (``"read"``, ``"from memory"``; for tests and the bench).
+        self.feed_polls: Counter[str] = Counter()
         # Names this server process as the owner of idempotency reservations (with a
         # request id), so other processes tell live requests from a dead one's leftovers.
         self._instance = uuid.uuid4().hex
@@ -317,7 +318,7 @@ class AgencyApp:
         if test_faults:
             from talentdesk_agency.probe import probe_routes
 
-            routes += probe_routes(lambda: self.runtime)
+            routes += probe_routes(lambda: self.runtime, lambda: self.feed_polls)
         self.console = Console(self, secure_cookies=secure_cookies)
         routes.append(Mount("/console", app=self.console.asgi, name="console"))
         app = Starlette(
@@ -381,13 +382,32 @@ class AgencyApp:
             )
             self._runtime = runtime
             await runtime.start()
-            yield
+            seen = asyncio.create_task(self._note_seen(), name="last seen")
+            try:
+                yield
+            finally:
+                seen.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await seen
+                with contextlib.suppress(*database_errors()):
+                    await self._run_db(store.devices.note_seen, self._devices.take_seen())
         finally:
             if runtime is not None:
                 await runtime.stop()
             await self._db(store.close)
             self._executor.shutdown(wait=True)
             self._store = None
+
+    async def _note_seen(self) -> None:
+        # The devices served from memory, noted as seen in one write a minute.
+        while True:
+            await asyncio.sleep(SEEN_EVERY_SECONDS)
+            seen = self._devices.take_seen()
+            if seen:
+                try:
+                    await self._run_db(self.store.devices.note_seen, seen)
+                except database_errors() as exc:
+                    log.warning("noting devices as seen failed: %s", type(exc).__name__)
 
     def begin_shutdown(self) -> None:
         """Answer waiting long-polls now (call on the server's event loop)."""
@@ -479,33 +499,35 @@ class AgencyApp:
         """The requesting device's talent; 401 for a missing, unknown or revoked token.
 
         With ``checked_in_write`` the caller's write checks the token again in its own
-        transaction (:meth:`.Idempotency.run_fresh`), so a talent this process saw for the
-        token less than :data:`_TALENT_CACHE_SECONDS` ago is taken without asking the
-        database: a revoked token still never writes.
+        transaction (:meth:`.Idempotency.run_fresh`), so the talent of a token this process
+        checked lately (:class:`.KnownDevices`) is taken without asking the database: a
+        revoked token still never writes.
         """
         token = self._token(request)
         if checked_in_write:
-            cached = self._talents.get(token)
-            if cached is not None and cached[1] > time.monotonic():
-                return cached[0]
+            known = self._devices.talent(token)
+            if known is not None:
+                return known
         talent = await self._db(self.store.devices.authenticate, token)
-        if talent == REVOKED:
+        if not isinstance(talent, Talent):
+            self._refuse(token, talent)
+        self._devices.checked(token, talent)
+        return talent
+
+    def _refuse(self, token: str, found: object) -> NoReturn:
+        """401 for a token the database says is revoked (``found`` is REVOKED) or unknown."""
+        self._devices.forget(token)
+        if found == REVOKED:
             raise ApiError(
                 401,
                 ProblemType.TOKEN_REVOKED,
                 "The agency revoked this device. Pair the app again with a new code.",
                 headers={"WWW-Authenticate": _WWW_AUTHENTICATE + ', error="invalid_token"'},
             )
-        if not isinstance(talent, Talent):
-            raise _unauthorized(
-                "This device token is not known to the agency. Pair the app again.",
-                invalid=True,
-            )
-        if len(self._talents) >= _TALENT_CACHE_SIZE:
-            self._talents.clear()
-        # Expires with authenticate()'s last-seen interval, so last-seen stays current.
-        self._talents[token] = (talent, time.monotonic() + _TALENT_CACHE_SECONDS)
-        return talent
+        raise _unauthorized(
+            "This device token is not known to the agency. Pair the app again.",
+            invalid=True,
+        )
 
     # --- handlers -------------------------------------------------------------------
 
@@ -531,31 +553,64 @@ class AgencyApp:
         limit = _query_int(request, "limit", 100, 1, wire.MAX_FEED_LIMIT)
         hub = self.runtime.hub
         deadline = time.monotonic() + wait
-        # One database call per poll: the token checked again, the page, and the newest
-        # number only if it is empty (a device this process has seen lately: its talent,
-        # hence its topic, is known before the call; else one call to learn it first).
         device_token = self._token(request)
-        cached = self._talents.get(device_token)
-        if cached is not None and cached[1] > time.monotonic():
-            talent = cached[0]
-            token = hub.token(talent_topic(talent.id))
-            found, rows, newest = await self._db(
-                self.store.device_feed, device_token, talent.id, after, limit
-            )
-            if found == talent:
-                # Just checked (and its last-seen noted): trusted a while longer.
-                self._talents[device_token] = (talent, time.monotonic() + _TALENT_CACHE_SECONDS)
+        talent = self._devices.talent(device_token)
+        rows: list[FeedRow] = []
+        if talent is not None:
+            topic = talent_topic(talent.id)
+            token = hub.token(topic)
+            if hub.newest(topic) != after:
+                # One database call: the token checked again, the page, and the newest
+                # number of all feeds if it is empty (the talent, hence the topic, is
+                # known before the call).
+                rows = await self._read_feed(device_token, talent, token, after, limit)
             else:
-                # Revoked or gone since: say so as a first call would.
-                self._talents.pop(device_token, None)
-                talent = await self._talent(request)
-                token = hub.token(talent_topic(talent.id))
-                rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
+                # A renewal. The hub knows this feed has nothing after the cursor and will
+                # hear anything committed from now on: park without asking the database.
+                self.feed_polls["from memory"] += 1
         else:
             talent = await self._talent(request)
-            token = hub.token(talent_topic(talent.id))
+            topic = talent_topic(talent.id)
+            token = hub.token(topic)
             rows, newest = await self._db(self.store.feed_or_newest, talent.id, after, limit)
-        topic = talent_topic(talent.id)
+            self.feed_polls["read"] += 1
+            self._check_cursor(after, newest)
+            if not rows:
+                hub.learn(token, after)
+        while True:
+            remaining = deadline - time.monotonic()
+            if rows or remaining <= 0 or hub.closed:
+                break
+            if not await hub.wait(token, remaining):
+                # Nothing of this talent's committed meanwhile: the desk asks again at once.
+                break
+            # A new event, a catch-up, or a revoked device of the talent: read, and check
+            # the token again.
+            token = hub.token(topic)
+            rows = await self._read_feed(device_token, talent, token, after, limit)
+        return _json(_feed_page(rows, after))
+
+    async def _read_feed(
+        self, device_token: str, talent: Talent, token: Token, after: int, limit: int
+    ) -> list[FeedRow]:
+        """A feed page for a device whose talent this process knows, its token checked
+        again in the same database call (401 if it is no longer valid)."""
+        found, rows, newest = await self._db(
+            self.store.device_feed, device_token, talent.id, after, limit
+        )
+        self.feed_polls["read"] += 1
+        if not isinstance(found, Talent) or found.id != talent.id:
+            # Revoked or gone since (a token never moves to another talent).
+            self._refuse(device_token, found)
+        # Just checked (and its last-seen noted): known a while longer.
+        self._devices.checked(device_token, found)
+        self._check_cursor(after, newest)
+        if not rows:
+            self.runtime.hub.learn(token, after)
+        return rows
+
+    @staticmethod
+    def _check_cursor(after: int, newest: int | None) -> None:
         if newest is not None and after > newest:
             raise ApiError(
                 409,
@@ -563,17 +618,6 @@ class AgencyApp:
                 f"Cursor {after} is beyond the end of the feed ({newest}): the agency's data "
                 "was reset. Start again from 0.",
             )
-        while True:
-            remaining = deadline - time.monotonic()
-            if rows or remaining <= 0 or hub.closed:
-                break
-            if not await hub.wait(token, remaining):
-                # Nothing of this talent's committed meanwhile (a missed wake-up is caught
-                # up by waking everyone): the desk asks again at once and reads first.
-                break
-            token = hub.token(topic)
-            rows = await self._db(self.store.feed, talent.id, after, limit)
-        return _json(_feed_page(rows, after))
 
     async def _answer(self, request: Request) -> Response:
         booking_id = _path_id(request, "booking_id", "booking")
@@ -600,6 +644,7 @@ class AgencyApp:
             request,
             wire.EscalationRequest,
             lambda talent, body: functools.partial(self.store.create_escalation, talent.id, body),
+            fresh=self.store.run_fresh_escalation,
         )
         if response.status_code == 201 and wire.REPLAYED_HEADER not in response.headers:
             # Supervisors watch this log: say an escalation came in (ids only, no text).
@@ -667,8 +712,14 @@ class AgencyApp:
         request: Request,
         kind: type[_S],
         operation: Callable[[Talent, _S], Callable[[], tuple[int, bytes]]],
+        *,
+        fresh: Callable[[str, str, str, str, _S, str], StoredResponse | None] | None = None,
     ) -> Response:
-        """Authenticate, validate, reserve the key, run the operation, store its answer."""
+        """Authenticate, validate, reserve the key, run the operation, store its answer.
+
+        ``fresh`` does what :meth:`.AgencyStore.run_fresh_request` does with the operation,
+        its own quicker way (talent id, key, fingerprint, owner, body, token hash).
+        """
         talent = await self._talent(request, checked_in_write=True)
         key = request.headers.get(wire.IDEMPOTENCY_KEY_HEADER)
         if key is None:
@@ -687,24 +738,32 @@ class AgencyApp:
         raw = await _read_body(request)
         _check_json_media_type(request)
         body = _decode(raw, kind)
-        fingerprint = _fingerprint(request.method, request.url.path, raw)
+        # The scope's path is the URL's for every path a handler accepts (ids are plain
+        # characters), without building the whole URL.
+        fingerprint = _fingerprint(request.method, request.scope["path"], raw)
         held = self._faults is not None and self._faults.holds(request.scope)
         if not held:
             # The common case: a new key, in one short transaction that also checks the
             # token (the talent may come from memory).
-            fresh = await self._db(
-                self.store.run_fresh_request,
-                talent.id,
-                key,
-                fingerprint,
-                self._instance,
-                operation(talent, body),
-                sha256(self._token(request)),
-            )
+            token_hash = sha256(self._token(request))
             if fresh is not None:
-                return _stored(fresh, replayed=False)
+                answer = await self._db(
+                    fresh, talent.id, key, fingerprint, self._instance, body, token_hash
+                )
+            else:
+                answer = await self._db(
+                    self.store.run_fresh_request,
+                    talent.id,
+                    key,
+                    fingerprint,
+                    self._instance,
+                    operation(talent, body),
+                    token_hash,
+                )
+            if answer is not None:
+                return _stored(answer, replayed=False)
             # A known key, a refusal, or a token no longer valid: the careful way.
-            self._talents.pop(self._token(request), None)
+            self._devices.forget(self._token(request))
             talent = await self._talent(request)
         owner = f"{self._instance}/{uuid.uuid4().hex}"
         done: StoredResponse | None = None

@@ -108,6 +108,7 @@ class ServerRuntime:
                 self.hub,
                 lambda: db(store.change_marks),
                 lambda after: db(store.feed_log.newest_by_talent, after),
+                lambda since: db(store.revoked_talents, since),
                 interval=poll_interval,
             )
             self.presence = FlockPresence(Path(target), leader_poll)

@@ -28,6 +28,16 @@ A waiter takes a :meth:`~WakeupHub.token` *before* reading, then :meth:`~WakeupH
 on it; a notice of a sequence number a topic already had is dropped (the same commit is
 seen by its commit listener and by ``LISTEN``), so a feed read happens once per change.
 No database connection is held while anyone waits.
+
+**What the hub knows.** While the hub *hears* every change (the listener connected since
+its last catch-up, or the SQLite poller running), it keeps, per talent topic, the newest
+sequence number it knows (:meth:`~WakeupHub.newest`): from the notices, and from reads
+that found nothing newer (:meth:`~WakeupHub.learn`, accepted only if no notice of the
+topic and no catch-up came between the read's token and its answer). Anything committed
+later is still to be heard. So a renewed long-poll whose cursor is that number can park
+at once, without a database call. A lost listener forgets everything it knew (it cannot
+know what it missed); an unordered notice (``seq`` 0: a device of the talent revoked)
+forgets the topic, so the next poll of its talent reads, and checks its token.
 """
 
 from __future__ import annotations
@@ -42,6 +52,7 @@ from typing import TYPE_CHECKING, Final
 from talentdesk_agency.store.dialect import NOTIFY_CHANNEL, notice_payloads
 from talentdesk_agency.store.engine import Notice, database_errors
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
+from talentdesk_agency.store.records import ChangeMarks
 
 if TYPE_CHECKING:
     import psycopg
@@ -79,6 +90,9 @@ class WakeupHub:
     def __init__(self) -> None:
         self._tokens: dict[str, Token] = {}
         self._latest: dict[str, int] = {}
+        # Topic -> the newest sequence number known to be committed (while hearing).
+        self._known: dict[str, int] = {}
+        self._hearing = False
         self._waiting = 0
         self._closed = False
         self.woken: Counter[str] = Counter()
@@ -88,6 +102,37 @@ class WakeupHub:
     def closed(self) -> bool:
         """Whether the server is shutting down (waiters should answer now)."""
         return self._closed
+
+    @property
+    def hearing(self) -> bool:
+        """Whether every change committed from now on will be heard (the listener is
+        connected and has caught up; on SQLite, the poller runs)."""
+        return self._hearing
+
+    def start_hearing(self) -> None:
+        """Every change is heard from now on: wake every waiter once (they re-read what
+        was committed before) and start knowing afresh."""
+        self.wake_all()
+        self._hearing = True
+
+    def stop_hearing(self) -> None:
+        """Changes may go unheard (the listener lost its connection): know nothing until
+        :meth:`start_hearing`."""
+        self._hearing = False
+        self._known.clear()
+
+    def newest(self, topic: str) -> int | None:
+        """The newest sequence number of ``topic`` committed, as far as this hub knows for
+        sure (anything later will be heard), or None when it does not know."""
+        return self._known.get(topic) if self._hearing else None
+
+    def learn(self, token: Token, seq: int) -> None:
+        """A read taken after ``token`` found nothing of its topic beyond ``seq``: know it,
+        unless a notice of the topic or a catch-up came meanwhile (then the read may be
+        stale, and the next one tells)."""
+        topic = token.topic
+        if self._hearing and not token.event.is_set() and self._tokens.get(topic) is token:
+            self._known[topic] = max(seq, self._known.get(topic, 0))
 
     @property
     def waiting(self) -> int:
@@ -136,12 +181,16 @@ class WakeupHub:
         """A change of ``topic`` committed: wake its waiters (on the event loop).
 
         ``seq`` orders a topic's changes: a notice not newer than one already seen is the
-        same commit seen twice and wakes no one. ``0`` always wakes.
+        same commit seen twice and wakes no one. ``0`` always wakes, and forgets what the
+        hub knew of the topic (a change outside its order, such as a revoked device).
         """
         if seq:
             if seq <= self._latest.get(topic, 0):
                 return
             self._latest[topic] = seq
+            self._known[topic] = seq
+        else:
+            self._known.pop(topic, None)
         self.notices[topic] += 1
         token = self._tokens.pop(topic, None)
         if token is not None:
@@ -155,7 +204,8 @@ class WakeupHub:
 
     def wake_all(self) -> None:
         """Wake every waiter once: they re-read from the table (a catch-up after a gap in
-        what this process could hear)."""
+        what this process could hear). What the hub knew is forgotten too."""
+        self._known.clear()
         tokens, self._tokens = self._tokens, {}
         for token in tokens.values():
             self.woken[token.topic] += token.waiters
@@ -170,59 +220,75 @@ class WakeupHub:
 class SQLitePoller:
     """Notices writes of other processes to a SQLite database, for the whole process.
 
-    One task: it reads the newest sequence numbers of the feeds and of the timeline every
-    ``interval`` seconds (two indexed ``max()``, a few microseconds); when the feeds grew,
-    it asks which ones and wakes only those talents; when the timeline grew (a change
-    supervisors see, from a staff command), it wakes the escalations topic. A failed read
-    (the file busy past its timeout) is tried again at the next interval.
+    One task: it reads the newest sequence numbers of the feeds and of the timeline, and
+    the revoked devices' count and latest time, every ``interval`` seconds (one small
+    read); when the feeds grew, it asks which ones and wakes only those talents; when the
+    timeline grew (a change supervisors see, from a staff command), it wakes the
+    escalations topic; when a device was revoked, it wakes its talent unordered (its
+    polls check their tokens again). A failed read (the file busy past its timeout) is
+    tried again at the next interval: nothing is missed meanwhile, so the hub hears every
+    change from the first read on.
 
     Args:
         hub: The hub to wake.
-        newest: Reads the highest sequence numbers of the feeds and of the timeline (on a
-            database thread).
+        marks: Reads the :class:`.ChangeMarks` (on a database thread).
         grown: ``(talent id, newest seq)`` of the feeds that grew past a number.
-        interval: Seconds between reads while someone waits.
+        revoked: The talents with a device revoked at or after a time (any if None).
+        interval: Seconds between reads.
     """
 
     def __init__(
         self,
         hub: WakeupHub,
-        newest: Callable[[], Awaitable[tuple[int, int]]],
+        marks: Callable[[], Awaitable[ChangeMarks]],
         grown: Callable[[int], Awaitable[list[tuple[str, int]]]],
+        revoked: Callable[[str | None], Awaitable[list[str]]],
         interval: float = 0.05,
     ) -> None:
         self._hub = hub
-        self._newest = newest
+        self._marks = marks
         self._grown = grown
+        self._revoked = revoked
         self._interval = interval
         self.reads = 0
 
     async def run(self) -> None:
         """Poll until the hub closes."""
-        last: tuple[int, int] | None = None
-        while not self._hub.closed:
-            try:
-                last = await self._step(last)
-            except database_errors() as exc:
-                log.warning("wake-up poller: %s; trying again", type(exc).__name__)
-            # Polling on while nobody waits too keeps ``last`` current, so the first
-            # waiter after a quiet spell is not woken by news it has already read.
-            await asyncio.sleep(self._interval)
+        last: ChangeMarks | None = None
+        try:
+            while not self._hub.closed:
+                try:
+                    last = await self._step(last)
+                except database_errors() as exc:
+                    log.warning("wake-up poller: %s; trying again", type(exc).__name__)
+                # Polling on while nobody waits too keeps ``last`` current, so the first
+                # waiter after a quiet spell is not woken by news it has already read.
+                await asyncio.sleep(self._interval)
+        finally:
+            self._hub.stop_hearing()
 
-    async def _step(self, last: tuple[int, int] | None) -> tuple[int, int]:
-        newest = await self._newest()
+    async def _step(self, last: ChangeMarks | None) -> ChangeMarks:
+        newest = await self._marks()
         self.reads += 1
         if last is None:
+            # Whatever commits after this read is heard by the next ones.
+            self._hub.start_hearing()
             return newest
-        (feeds, moments), (last_feeds, last_moments) = newest, last
-        if feeds < last_feeds or moments < last_moments:
+        if (
+            newest.feeds < last.feeds
+            or newest.moments < last.moments
+            or newest.revoked < last.revoked
+        ):
             # The database was reset under us: everyone re-reads.
             self._hub.wake_all()
             return newest
-        if feeds > last_feeds:
-            grown = await self._grown(last_feeds)
+        if newest.feeds > last.feeds:
+            grown = await self._grown(last.feeds)
             self._hub.notify_many((talent_topic(t), seq) for t, seq in grown)
-        if moments > last_moments:
+        if newest.revoked > last.revoked or newest.revoked_at != last.revoked_at:
+            for talent_id in await self._revoked(last.revoked_at):
+                self._hub.notify(talent_topic(talent_id))
+        if newest.moments > last.moments:
             self._hub.notify(ESCALATIONS_TOPIC)
         return newest
 
@@ -278,17 +344,19 @@ class PostgresListener:
                         log.info("wake-up listener connected again; waiters re-read")
                     failures = 0
                     # Anything committed before LISTEN took effect was not heard: re-read.
-                    self._hub.wake_all()
+                    self._hub.start_hearing()
                     self.connected.set()
                     async for notice in conn.notifies():
                         topic, _, seq = notice.payload.rpartition(" ")
                         self._hub.notify(topic, int(seq) if seq.isdigit() else 0)
             except (psycopg.Error, OSError) as exc:
+                self._hub.stop_hearing()
                 self.connected.clear()
                 failures += 1
                 log.warning("wake-up listener lost its connection: %s", type(exc).__name__)
                 await asyncio.sleep(_RECONNECT_DELAYS[0])
             finally:
+                self._hub.stop_hearing()
                 self._conn = None
                 self.connected.clear()
 

@@ -22,6 +22,7 @@ after a ``kill -9``.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -54,6 +55,7 @@ from talentdesk_agency.store.idempotency import (
 from talentdesk_agency.store.migrations import SCHEMA_VERSION
 from talentdesk_agency.store.records import (
     BeginResult,
+    ChangeMarks,
     EscalationRow,
     Fault,
     FeedRow,
@@ -82,6 +84,7 @@ __all__ = [
     "AgencyStore",
     "Alerting",
     "BeginResult",
+    "ChangeMarks",
     "DbTarget",
     "DebriefRow",
     "EscalationRow",
@@ -103,8 +106,10 @@ __all__ = [
     "outage_errors",
 ]
 
-#: Connections the server keeps to PostgreSQL (SQLite always has one writer).
-SERVER_POOL_SIZE: Final = 8
+#: Connections the server keeps to PostgreSQL per process, and its database threads
+#: (SQLite always has one writer). With 4, not 8, a process took about a fifth more
+#: escalations for the same CPU (fewer threads contending for the GIL; bench/agency_load).
+SERVER_POOL_SIZE: Final = 4
 
 
 class AgencyStore:
@@ -236,12 +241,29 @@ class AgencyStore:
         """The highest sequence number of any feed (0 when all are empty)."""
         return self.feed_log.max_seq()
 
-    def change_marks(self) -> tuple[int, int]:
-        """The highest sequence numbers of the feeds and of the timeline, in one read: how
-        a process polling a SQLite file learns that another process changed either."""
+    def change_marks(self) -> ChangeMarks:
+        """The highest sequence numbers of the feeds and of the timeline, and how many
+        devices were revoked and when last, in one read: how a process polling a SQLite
+        file learns that another process changed any of them."""
         with self.db.read() as tx:
-            row = tx.one("SELECT (SELECT max(seq) FROM events), (SELECT max(seq) FROM timeline)")
-        return (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
+            row = tx.one(
+                "SELECT (SELECT max(seq) FROM events), (SELECT max(seq) FROM timeline), "
+                "(SELECT count(*) FROM tokens WHERE revoked_at IS NOT NULL), "
+                "(SELECT max(revoked_at) FROM tokens)"
+            )
+        if row is None:
+            return ChangeMarks(0, 0, 0, None)
+        return ChangeMarks(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0), row[3])
+
+    def revoked_talents(self, since: str | None) -> list[str]:
+        """The talents with a device revoked at or after ``since`` (any time if None)."""
+        with self.db.read() as tx:
+            rows = tx.all(
+                "SELECT DISTINCT talent_id FROM tokens WHERE revoked_at IS NOT NULL "
+                "AND revoked_at >= ?",
+                (since or "",),
+            )
+        return [str(row[0]) for row in rows]
 
     def feed(self, talent_id: str, after: int, limit: int) -> list[FeedRow]:
         """A talent's events after ``after`` (:meth:`.Feed.page`)."""
@@ -422,6 +444,24 @@ class AgencyStore:
         """A new key's write and answer in one short transaction, or None to go the
         careful way (:meth:`.Idempotency.run_fresh`)."""
         return self.idempotency.run_fresh(talent_id, key, fingerprint, owner, operation, token_hash)
+
+    def run_fresh_escalation(
+        self,
+        talent_id: str,
+        key: str,
+        fingerprint: str,
+        owner: str,
+        request: wire.EscalationRequest,
+        token_hash: str,
+    ) -> StoredResponse | None:
+        """:meth:`run_fresh_request` for a new escalation (on PostgreSQL in one statement:
+        :meth:`.Escalations.create_fresh`)."""
+        if self.db.dialect.name == "postgresql":
+            return self.escalation_log.create_fresh(
+                talent_id, request, key, fingerprint, owner, token_hash
+            )
+        operation = functools.partial(self.create_escalation, talent_id, request)
+        return self.run_fresh_request(talent_id, key, fingerprint, owner, operation, token_hash)
 
     def release_request(self, talent_id: str, key: str, owner: str | None = None) -> None:
         """Forget a reservation whose request failed (5xx)."""

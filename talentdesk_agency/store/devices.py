@@ -6,7 +6,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from talentdesk_agency.defaults import DEFAULT_AGENCY_NAME
 from talentdesk_agency.problems import AgencyError, ApiError
@@ -16,12 +16,17 @@ from talentdesk_agency.store.records import Talent, iso, new_id, now_utc, sha256
 from talentdesk_contract import wire
 from talentdesk_contract.wire import EventType, ProblemType
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 __all__ = ["DEFAULT_CODE_TTL_SECONDS", "REVOKED", "SEEN_EVERY_SECONDS", "Device", "Devices"]
 
 #: What :meth:`Devices.authenticate` answers for a token an admin revoked.
 REVOKED: Final = "revoked"
 #: A device's last-seen time is written at most this often (seconds).
 SEEN_EVERY_SECONDS: Final = 60
+#: Devices noted as seen per statement (SQLite allows 32,766 parameters).
+_SEEN_BATCH: Final = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +207,23 @@ class Devices:
                 )
         return Talent(id=row[0], display_name=row[1])
 
+    def note_seen(self, token_hashes: Sequence[str]) -> None:
+        """Note these devices as seen now (those not noted in the last minute): the
+        server's renewals served from memory, written in a batch."""
+        if not token_hashes:
+            return
+        now = now_utc()
+        stale = iso(now - timedelta(seconds=SEEN_EVERY_SECONDS))
+        with self._db.write() as tx:
+            for start in range(0, len(token_hashes), _SEEN_BATCH):
+                batch = token_hashes[start : start + _SEEN_BATCH]
+                marks = ", ".join("?" * len(batch))
+                tx.execute(
+                    f"UPDATE tokens SET last_seen_at = ? WHERE token_hash IN ({marks}) AND "  # noqa: S608 - placeholders only
+                    "(last_seen_at IS NULL OR last_seen_at < ?)",
+                    (iso(now), *batch, stale),
+                )
+
     def devices(self) -> list[Device]:
         """Every paired device, newest first."""
         with self._db.read() as tx:
@@ -235,6 +257,9 @@ class Devices:
                 raise AgencyError(f"device {device} is already revoked")
             now = iso(now_utc())
             tx.execute("UPDATE tokens SET revoked_at = ? WHERE token_hash = ?", (now, row[0]))
+            # Unordered: every process forgets what it knew of the talent's feed, so the
+            # device's next poll, or its parked one woken now, checks its token again.
+            tx.notify(feed.talent_topic(row[1]))
         return Device(device_id(row[0]), row[1], row[2], row[3], row[4], now)
 
     def set_availability(

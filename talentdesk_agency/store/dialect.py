@@ -46,11 +46,18 @@ NOTIFY_CHANNEL: Final = "talentdesk_agency"
 
 
 def notice_payloads(notices: Sequence[tuple[str, int, bool]]) -> list[str]:
-    """``"<topic> <seq>"`` for each topic, with its newest sequence number only."""
+    """``"<topic> <seq>"`` for each topic, with its newest sequence number only; an
+    unordered notice (seq 0) of a topic also ordered here goes after it, so listeners
+    still forget what they knew of the topic."""
     newest: dict[str, int] = {}
+    unordered: list[str] = []
     for topic, seq, _ in notices:
         newest[topic] = max(seq, newest.get(topic, 0))
-    return [f"{topic} {seq}" for topic, seq in newest.items()]
+        if not seq and topic not in unordered:
+            unordered.append(topic)
+    payloads = [f"{topic} {seq}" for topic, seq in newest.items()]
+    payloads += [f"{topic} 0" for topic in unordered if newest[topic]]
+    return payloads
 
 
 def lock_key(name: str) -> int:
@@ -87,6 +94,11 @@ class Dialect:
     def ddl(self, template: str) -> str:
         """A DDL template with this database's type names filled in."""
         return template.format(**self.types)
+
+    def json_text(self, expr: str) -> str:
+        """An expression for the text at ``<expr>.<key>.<key>`` of the JSON text ``expr``
+        (NULL if absent), the two keys given as parameters."""
+        raise NotImplementedError
 
     def lock_feeds(self, tx: Tx, talent_id: str) -> None:
         """Hold the talent's feed-append lock until the transaction ends (see :mod:`.feed`);
@@ -139,6 +151,9 @@ class _SQLite(Dialect):
         "rowid": "INTEGER PRIMARY KEY",
     }
 
+    def json_text(self, expr: str) -> str:
+        return f"""json_extract({expr}, '$."' || ? || '"."' || ? || '"')"""
+
     def read_version(self, tx: Tx) -> int:
         row = tx.one("PRAGMA user_version")
         assert row is not None
@@ -168,6 +183,9 @@ class _PostgreSQL(Dialect):
     _FEED_SPACE: Final = lock_key32("feed")
     _MIGRATIONS_LOCK: Final = lock_key("migrations")
     _PRESENCE_SPACE: Final = lock_key32("presence")
+
+    def json_text(self, expr: str) -> str:
+        return f"(({expr})::json -> ? ->> ?)"
 
     def __init__(self) -> None:
         self._converted: dict[str, str] = {}

@@ -209,8 +209,14 @@ class Tx:
         A read, and :meth:`run`, wait for what was sent before them; the ``rowcount`` of
         a cursor from :meth:`execute` is known once the block ends. Errors may surface
         later than the statement that caused them."""
-        if self.dialect.name != "postgresql" or self._pipeline is not None:
+        if self.dialect.name != "postgresql":
             yield
+            return
+        if self._pipeline is not None:
+            # Inside a transaction begun pipelined (:meth:`Database.write`): the block's
+            # answers are in once it ends, as if it had a pipeline of its own.
+            yield
+            self._pipeline.sync()
             return
         with self._conn.pipeline() as pipeline:
             self._pipeline = pipeline
@@ -280,10 +286,15 @@ class Database(abc.ABC):
         return current
 
     @contextmanager
-    def write(self) -> Iterator[Tx]:
+    def write(self, *, pipelined: bool = False) -> Iterator[Tx]:
         """A write transaction: committed when the block ends, rolled back if it raises.
 
         Inside another ``write()`` on this thread, joins that transaction instead.
+
+        Args:
+            pipelined: PostgreSQL: ``BEGIN`` and the block's statements go out in pipeline
+                mode (as in :meth:`Tx.pipelined`, which the block must use to wait for
+                its answers), so the transaction costs one round trip less.
         """
         current = self._current()
         if current is not None:
@@ -294,20 +305,36 @@ class Database(abc.ABC):
         with self._connection() as conn:
             tx = Tx(conn, self.dialect, writing=True)
             self._local.tx = tx
+            pipeline = (
+                conn.pipeline()
+                if pipelined and self.dialect.name == "postgresql"
+                else contextlib.nullcontext()
+            )
             try:
-                tx.execute(self.dialect.begin_write)
-                try:
-                    yield tx
-                    in_commit = [n for n in tx.notices if n.in_commit]
-                    if in_commit:
-                        self.dialect.send_notices(tx, in_commit)
-                    tx.execute("COMMIT")
-                except BaseException:
-                    # Also after a failed COMMIT: the connection must leave the transaction.
-                    with contextlib.suppress(Exception):
-                        tx.execute("ROLLBACK")
-                    raise
+                with pipeline as tx._pipeline:
+                    tx.execute(self.dialect.begin_write)
+                    try:
+                        yield tx
+                        in_commit = [n for n in tx.notices if n.in_commit]
+                        if in_commit:
+                            self.dialect.send_notices(tx, in_commit)
+                        tx.execute("COMMIT")
+                        if tx._pipeline is not None:
+                            tx._pipeline.sync()
+                    except BaseException:
+                        # Also after a failed COMMIT: the connection must leave the
+                        # transaction. In a pipeline, the server drops what follows an
+                        # error until the next sync: sync first, then roll back.
+                        if tx._pipeline is not None:
+                            with contextlib.suppress(Exception):
+                                tx._pipeline.sync()
+                        with contextlib.suppress(Exception):
+                            tx.execute("ROLLBACK")
+                            if tx._pipeline is not None:
+                                tx._pipeline.sync()
+                        raise
             finally:
+                tx._pipeline = None
                 self._local.tx = None
         if tx.scrubbed:
             self._after_scrub()

@@ -11,13 +11,23 @@ Every change appends to the subject's timeline (:mod:`.timeline`) in its transac
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import feed, settings, timeline
 from talentdesk_agency.store.engine import Database, Tx
-from talentdesk_agency.store.records import EscalationRow, iso, new_id, now_utc, parse_time
+from talentdesk_agency.store.feed import ESCALATIONS_TOPIC
+from talentdesk_agency.store.records import (
+    EscalationRow,
+    StoredResponse,
+    iso,
+    new_id,
+    now_utc,
+    parse_time,
+)
 from talentdesk_agency.store.timeline import What
 from talentdesk_contract import wire
 from talentdesk_contract.values import (
@@ -32,6 +42,7 @@ __all__ = ["Escalations", "FollowUp", "Supervisor"]
 #: Still waiting for a supervisor to finish with it.
 OPEN_STATES = (EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED)
 _NOTE_MAX = 2000
+_JSON: Final = "application/json"
 
 
 def _check_note(note: str | None, *, closing: bool, reason: ResolutionReason | None) -> None:
@@ -91,11 +102,14 @@ class Escalations:
         """Open a new escalation of the request's kind. Never refused for its booking id."""
         escalation_id = new_id("esc")
         with self._db.write() as tx:
-            priority = settings.alerting(tx).priority(request.kind)
+            priority, priority_params = settings.priority_sql(tx, request.kind)
+            insert = (
+                "INSERT INTO escalations(id, talent_id, booking_id, level, at, crisis_sign, "  # noqa: S608
+                "note, status, kind, created_at, priority) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {priority})"
+            )
             tx.execute(
-                "INSERT INTO escalations(id, talent_id, booking_id, level, at, crisis_sign, "
-                "note, status, kind, priority, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                insert,
                 (
                     escalation_id,
                     talent_id,
@@ -106,14 +120,90 @@ class Escalations:
                     request.note,
                     EscalationStatus.OPEN,
                     request.kind,
-                    priority,
                     iso(now_utc()),
+                    *priority_params,
                 ),
             )
             timeline.append(tx, escalation_id, What.RAISED, detail=request.kind)
         return 201, wire.encode(
             wire.EscalationCreated(id=escalation_id, status=EscalationStatus.OPEN)
         )
+
+    def create_fresh(
+        self,
+        talent_id: str,
+        request: wire.EscalationRequest,
+        key: str,
+        fingerprint: str,
+        owner: str,
+        token_hash: str,
+    ) -> StoredResponse | None:
+        """PostgreSQL: :meth:`create` and its answer under a new idempotency key, as
+        :meth:`.Idempotency.run_fresh` would, in one statement.
+
+        The answer is inserted first (``ON CONFLICT DO NOTHING``, only while the device's
+        token is unrevoked), and the escalation and its timeline row only for the answer
+        inserted: ``BEGIN``, the statement and ``COMMIT`` go out in one round trip, with no
+        decision to wait for in between (the busiest write of all, every call for help).
+
+        Returns:
+            The answer, or None (nothing written) when the key was known or the token is
+            revoked or gone: the caller then goes the careful way, which says why.
+        """
+        escalation_id = new_id("esc")
+        body = wire.encode(wire.EscalationCreated(id=escalation_id, status=EscalationStatus.OPEN))
+        now = iso(now_utc())
+        with self._db.write(pipelined=True) as tx:
+            priority, priority_params = settings.priority_sql(tx, request.kind)
+            statement = (
+                "WITH answer AS (INSERT INTO idempotency(talent_id, key, fingerprint, state, "  # noqa: S608
+                "owner, started_at, status, content_type, body) "
+                "SELECT ?, ?, ?, 'done', ?, ?, 201, ?, ? WHERE EXISTS "
+                "(SELECT 1 FROM tokens WHERE token_hash = ? AND revoked_at IS NULL) "
+                "ON CONFLICT DO NOTHING RETURNING 1), "
+                "raised AS (INSERT INTO escalations(id, talent_id, booking_id, level, at, "
+                "crisis_sign, note, status, kind, created_at, priority) "
+                f"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {priority} FROM answer), "
+                "moment AS (INSERT INTO timeline(at, subject, what, detail) "
+                "SELECT ?, ?, ?, ? FROM answer) "
+                "SELECT count(*) FROM answer"
+            )
+            inserted = tx.execute(
+                statement,
+                (
+                    talent_id,
+                    key,
+                    fingerprint,
+                    owner,
+                    time.time(),
+                    _JSON,
+                    body,
+                    token_hash,
+                    escalation_id,
+                    talent_id,
+                    request.booking_id,
+                    request.level,
+                    iso(request.at),
+                    request.crisis_sign,
+                    request.note,
+                    EscalationStatus.OPEN,
+                    request.kind,
+                    now,
+                    *priority_params,
+                    now,
+                    escalation_id,
+                    What.RAISED,
+                    request.kind,
+                ),
+            )
+            # Relayed after the commit (see timeline.append); a wake-up for nothing is
+            # harmless, the consoles re-read.
+            tx.notify(ESCALATIONS_TOPIC, in_commit=False)
+        # Answered by the commit's round trip.
+        row = inserted.fetchone()
+        if row is None or row[0] != 1:
+            return None
+        return StoredResponse(201, _JSON, body)
 
     def create_debrief(self, talent_id: str, request: wire.DebriefRequest) -> tuple[int, bytes]:
         """Put a debrief request in the supervisors' queue, at low priority."""

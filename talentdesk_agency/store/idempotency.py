@@ -79,9 +79,10 @@ class Idempotency:
             goes the careful way (:meth:`begin`, :meth:`run_write`), which says why.
         """
         try:
-            with self._db.write() as tx:
-                # On PostgreSQL the statements go out without waiting for each answer: a
-                # few round trips instead of one per statement (a read still waits).
+            with self._db.write(pipelined=True) as tx:
+                # On PostgreSQL the statements go out without waiting for each answer,
+                # BEGIN with them: a few round trips instead of one per statement (a read
+                # still waits).
                 with tx.pipelined():
                     try:
                         status, body = operation()

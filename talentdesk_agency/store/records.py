@@ -14,6 +14,7 @@ __all__ = [
     "AlertKind",
     "BeginResult",
     "BookingStatus",
+    "ChangeMarks",
     "EscalationRow",
     "Fault",
     "FeedRow",
@@ -100,6 +101,19 @@ class Talent:
 
     id: str
     display_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeMarks:
+    """What a process polling a SQLite file compares to learn of other processes' writes."""
+
+    #: The highest sequence number of any feed (0 if none).
+    feeds: int
+    #: The highest sequence number of the timeline (0 if none).
+    moments: int
+    #: How many devices are revoked, and the latest revocation's time.
+    revoked: int
+    revoked_at: str | None
 
 
 @dataclass(frozen=True, slots=True)

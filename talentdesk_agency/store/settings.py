@@ -63,6 +63,17 @@ def alerting(tx: Tx) -> Alerting:
     return Alerting() if raw is None else msgspec.json.decode(raw, type=Alerting)
 
 
+def priority_sql(tx: Tx, kind: EscalationKind) -> tuple[str, tuple[str, str, str]]:
+    """An SQL expression (and its parameters) for the priority of an escalation of
+    ``kind``, as :meth:`Alerting.priority` says: read inside the statement that needs it,
+    so a new escalation costs no read (and no round trip) of its own."""
+    sql = (
+        f"COALESCE((SELECT {tx.dialect.json_text('value')} FROM settings "  # noqa: S608
+        "WHERE key = 'alerting'), ?)"
+    )
+    return sql, ("priorities", kind.value, DEFAULT_PRIORITIES[kind].value)
+
+
 def policy(tx: Tx) -> wire.EscalationPolicy:
     """The escalation policy of the configuration (the defaults if it names none)."""
     raw = get(tx, "config")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -17,6 +18,7 @@ from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
 from talentdesk_agency.wakeups import WakeupHub
 from talentdesk_contract import wire
+from talentdesk_contract.wire import ProblemType
 from tests.agency.console.conftest import SUPERVISOR, add_staff, queue_updates, sign_in
 from tests.reference_agency import Paired, PostgresServer, pair, query, run_cli, soon
 
@@ -76,6 +78,51 @@ def test_a_wait_times_out_without_news() -> None:
         assert not await hub.wait(hub.token("escalations"), 0.1)
         assert 0.09 <= time.monotonic() - started < 1
         assert hub.waiting == 0
+
+    asyncio.run(scenario())
+
+
+def test_the_hub_knows_a_feed_only_while_it_hears_every_change() -> None:
+    async def scenario() -> None:
+        hub = WakeupHub()
+        topic = "talent:sari"
+        # Not hearing yet (no listener): it knows nothing, and learns nothing.
+        hub.learn(hub.token(topic), 4)
+        hub.notify(topic, 4)
+        assert hub.newest(topic) is None
+        hub.start_hearing()
+        assert hub.newest(topic) is None  # what it heard before may have gaps
+        # A read that found nothing past 4, with no notice meanwhile: known.
+        hub.learn(hub.token(topic), 4)
+        assert hub.newest(topic) == 4
+        # Notices move it on; one heard twice, or an older one, does not.
+        hub.notify(topic, 9)
+        hub.notify(topic, 6)
+        assert hub.newest(topic) == 9
+        # A read overtaken by a notice (taken before it, answered after) teaches nothing.
+        token = hub.token(topic)
+        hub.notify(topic, 12)
+        hub.learn(token, 9)
+        assert hub.newest(topic) == 12
+        # An unordered notice (a revoked device) forgets the topic, and only it.
+        hub.notify("talent:dewi", 3)
+        hub.notify(topic)
+        assert (hub.newest(topic), hub.newest("talent:dewi")) == (None, 3)
+        # A read taken before a catch-up teaches nothing; the catch-up forgets all.
+        token = hub.token(topic)
+        hub.wake_all()
+        hub.learn(token, 12)
+        assert (hub.newest(topic), hub.newest("talent:dewi")) == (None, None)
+        # Losing the listener forgets all, and nothing is learnt until it hears again.
+        hub.learn(hub.token(topic), 12)
+        assert hub.newest(topic) == 12
+        token = hub.token(topic)
+        hub.stop_hearing()
+        hub.learn(token, 12)
+        assert hub.newest(topic) is None
+        hub.start_hearing()
+        assert token.event.is_set()  # its waiters re-read
+        assert hub.newest(topic) is None
 
     asyncio.run(scenario())
 
@@ -197,3 +244,131 @@ def _cut_the_listener_and_book(agency: ServerThread, agency_db: str, sari: Paire
     data = wire.decode_event_data(event)
     assert isinstance(data, wire.BookingData) and data.booking.id == booking_id
     wait_for(lambda: runtime_state(agency.url)["listener_connections"] == 2)
+
+
+# --- renewals served from memory ------------------------------------------------------
+
+
+def feed_polls(url: str) -> Counter[str]:
+    """How many long-polls of a test-mode server read the feed or parked from memory."""
+    return Counter(runtime_state(url)["feed_polls"])
+
+
+def renewing(agency: ServerThread, talent: Paired) -> int:
+    """Poll until the server knows the talent's feed (a poll is served from memory);
+    returns the cursor."""
+    cursor = talent.feed().cursor
+    for _ in range(3):
+        before = feed_polls(agency.url)
+        assert talent.feed(cursor).events == ()
+        if feed_polls(agency.url)["from memory"] > before["from memory"]:
+            return cursor
+    raise AssertionError("no renewal was served from memory")
+
+
+def book(db: DbTarget, talent: str = "Sari") -> str:
+    """Book for ``talent`` from this test's process: another process than the server."""
+    with AgencyStore(db) as store:
+        return store.create_booking(
+            talent, start=soon(), package_id="curhat-30", alias="Contoh", handle="@c"
+        )
+
+
+def booked(page: wire.FeedPage) -> list[str]:
+    out = []
+    for event in page.events:
+        data = wire.decode_event_data(event)
+        assert isinstance(data, wire.BookingData)
+        out.append(data.booking.id)
+    return out
+
+
+def test_a_renewal_parks_without_reading_and_hears_the_next_event(
+    agency: ServerThread, agency_db: DbTarget, sari: Paired
+) -> None:
+    cursor = renewing(agency, sari)
+    before = feed_polls(agency.url)
+    with ThreadPoolExecutor(1) as pool:
+        poll = pool.submit(sari.feed, cursor, 20)
+        wait_for(lambda: runtime_state(agency.url)["waiting"] == 1)
+        parked = feed_polls(agency.url)
+        assert parked["read"] == before["read"]
+        assert parked["from memory"] == before["from memory"] + 1
+        booking_id = book(agency_db)
+        page = poll.result(timeout=10)
+    assert booked(page) == [booking_id]
+
+
+def test_an_event_committed_between_polls_is_not_missed(
+    agency: ServerThread, agency_db: DbTarget, sari: Paired
+) -> None:
+    cursor = renewing(agency, sari)
+    booking_id = book(agency_db)  # while no poll of Sari's is open
+    started = time.monotonic()
+    page = sari.feed(cursor, 20)
+    assert booked(page) == [booking_id]
+    assert time.monotonic() - started < 5
+
+
+def test_a_revoked_device_parked_or_renewing_hears_so_within_seconds(
+    agency: ServerThread, agency_db: DbTarget, sari: Paired
+) -> None:
+    cursor = renewing(agency, sari)
+    params = {"after": cursor, "wait": 20}
+    with ThreadPoolExecutor(1) as pool:
+        poll = pool.submit(sari.client.get, "/v1/feed", params=params, timeout=30)
+        wait_for(lambda: runtime_state(agency.url)["waiting"] == 1)
+        with AgencyStore(agency_db) as store:  # the console or a staff command
+            [device] = store.devices.devices()
+            store.devices.revoke(device.id)
+        revoked_at = time.monotonic()
+        parked = poll.result(timeout=10)
+    assert time.monotonic() - revoked_at < 5
+    renewed = sari.client.get("/v1/feed", params=params, timeout=30)
+    for response in (parked, renewed):
+        assert response.status_code == 401, response.text
+        assert wire.decode(response.content, wire.Problem).type == ProblemType.TOKEN_REVOKED
+    assert time.monotonic() - revoked_at < 5
+
+
+def test_devices_served_from_memory_are_noted_as_seen(agency_db: DbTarget) -> None:
+    long_ago = "2020-01-01T00:00:00.000000Z"
+    with ServerThread(agency_db, faults=True) as agency:
+        sari = pair(agency.url, agency_db, "Sari")
+        with sari.client:
+            cursor = renewing(agency, sari)
+            with AgencyStore(agency_db) as store, store.db.write() as tx:
+                tx.execute("UPDATE tokens SET last_seen_at = ?", (long_ago,))
+            before = feed_polls(agency.url)
+            sari.feed(cursor)
+            assert feed_polls(agency.url)["from memory"] == before["from memory"] + 1
+    # Written in the server's last batch as it stopped.
+    [(seen,)] = query(agency_db, "SELECT last_seen_at FROM tokens")
+    assert seen > long_ago
+
+
+def test_after_a_listener_reconnects_a_renewal_reads(postgres_server: PostgresServer) -> None:
+    # LISTEN/NOTIFY is PostgreSQL's: this test runs on it alone.
+    agency_db = postgres_server.create()
+    try:
+        with ServerThread(agency_db, faults=True) as agency:
+            sari = pair(agency.url, agency_db, "Sari")
+            with sari.client:
+                cursor = renewing(agency, sari)
+                [(cut,)] = query(
+                    agency_db,
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() "
+                    "AND application_name = 'talentdesk-agency listener'",
+                )
+                assert cut is True
+                booking_id = book(agency_db)  # most likely unheard: the listener is away
+                wait_for(lambda: runtime_state(agency.url)["listener_connections"] == 2)
+                before = feed_polls(agency.url)
+                page = sari.feed(cursor, 20)
+                assert booked(page) == [booking_id]
+                polls = feed_polls(agency.url)
+                assert polls["read"] == before["read"] + 1
+                assert polls["from memory"] == before["from memory"]
+    finally:
+        postgres_server.drop(agency_db)

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 
 from talentdesk_agency import AgencyStore
 from talentdesk_agency.store import DbTarget, is_postgres_url
+from talentdesk_agency.store.dialect import notice_payloads
+from talentdesk_agency.store.engine import Notice
 from talentdesk_contract import wire
 
 
@@ -20,3 +22,19 @@ def test_free_text_with_a_nul_is_stored_on_both_backends(agency_db: DbTarget) ->
         stored = store.escalation(talent_id, wire.decode(body, wire.EscalationCreated).id)
     expected = "before\ufffdafter" if is_postgres_url(agency_db) else note
     assert stored.note == expected
+
+
+def test_notice_payloads_keep_a_topic_s_newest_number_and_an_unordered_change_after_it() -> None:
+    notices = [
+        Notice("talent:sari", 7),
+        Notice("talent:sari", 9),
+        Notice("escalations", 0, in_commit=False),
+        Notice("talent:sari"),
+        Notice("talent:dewi"),
+    ]
+    assert notice_payloads(notices) == [
+        "talent:sari 9",
+        "escalations 0",
+        "talent:dewi 0",
+        "talent:sari 0",  # after the ordered one: listeners end up forgetting the topic
+    ]

@@ -1,5 +1,5 @@
 """Supervisors, on both backends: one of two taking the same escalation at once gets it;
-closing one needs a reason and a note."""
+closing one needs a reason and a note; a new one's priority follows the alerting settings."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 import pytest
 
 from talentdesk_agency import AgencyError, AgencyStore
-from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store import DbTarget, StoredResponse
 from talentdesk_agency.store.escalations import Supervisor
+from talentdesk_agency.store.records import sha256
+from talentdesk_agency.store.settings import DEFAULT_PRIORITIES, Alerting
 from talentdesk_contract import wire
-from talentdesk_contract.values import ResolutionReason
+from talentdesk_contract.values import EscalationKind, EscalationPriority, ResolutionReason
 from talentdesk_contract.wire import EventType
-from tests.reference_agency import at_once
+from tests.reference_agency import at_once, query
 
 
 def test_two_supervisors_taking_one_escalation_at_once(agency_db: DbTarget) -> None:
@@ -70,3 +72,63 @@ def test_resolving_needs_a_reason_and_a_note(agency_db: DbTarget) -> None:
         resolved = store.escalation(talent_id, esc)
         assert resolved.status == "resolved"
         assert [e.type for e in store.feed(talent_id, 0, 10)][-1] == EventType.ESCALATION_RESOLVED
+
+
+def test_an_escalation_takes_its_kind_s_priority_from_the_alerting_settings(
+    agency_db: DbTarget,
+) -> None:
+    def raised(store: AgencyStore, kind: EscalationKind) -> str:
+        request = wire.EscalationRequest(level="urgent", at=datetime.now(UTC), kind=kind)
+        status, body = store.create_escalation(talent_id, request)
+        assert status == 201
+        return store.escalation(talent_id, wire.decode(body, wire.EscalationCreated).id).priority
+
+    with AgencyStore(agency_db) as store:
+        store.create_pairing_code("Sari")
+        talent_id = store.talent_by_name("Sari").id
+        # Never set: the defaults.
+        assert [raised(store, kind) for kind in EscalationKind] == [
+            DEFAULT_PRIORITIES[kind] for kind in EscalationKind
+        ]
+        # The agency's own, where it says; the defaults elsewhere.
+        store.settings.set_alerting(
+            Alerting(priorities={EscalationKind.BUTTON: EscalationPriority.HIGH})
+        )
+        assert raised(store, EscalationKind.BUTTON) == EscalationPriority.HIGH
+        assert raised(store, EscalationKind.LONE_WORKER) == EscalationPriority.URGENT
+        store.settings.set_alerting(Alerting(priorities={}))
+        assert (
+            raised(store, EscalationKind.WELLBEING) == DEFAULT_PRIORITIES[EscalationKind.WELLBEING]
+        )
+
+
+def test_a_new_key_s_escalation_is_written_once_with_its_answer(agency_db: DbTarget) -> None:
+    # On PostgreSQL in one statement (Escalations.create_fresh); the same on SQLite.
+    request = wire.EscalationRequest(level="urgent", at=datetime.now(UTC), note="tolong")
+    with AgencyStore(agency_db) as store:
+        paired = store.pair(store.create_pairing_code("Sari"), "laptop")
+        talent_id, token_hash = paired.talent.id, sha256(paired.token)
+
+        def fresh(key: str) -> StoredResponse | None:
+            return store.run_fresh_escalation(talent_id, key, "fp", "me", request, token_hash)
+
+        answer = fresh("key-1")
+        assert answer is not None and answer.status == 201
+        created = wire.decode(answer.body, wire.EscalationCreated)
+        escalation = store.escalation(talent_id, created.id)
+        assert (escalation.note, escalation.priority) == ("tolong", EscalationPriority.URGENT)
+        assert [m.what for m in store.timeline.of(created.id)] == ["raised"]
+        begun = store.begin_request(talent_id, "key-1", "fp", "someone else")
+        assert (begun.outcome, begun.stored) == ("replay", answer)
+        # A known key, or a revoked device: nothing written, the careful way says why.
+        assert (
+            store.run_fresh_escalation(talent_id, "key-1", "fp", "me", request, token_hash) is None
+        )
+        [device] = store.devices.devices()
+        store.devices.revoke(device.id)
+        assert (
+            store.run_fresh_escalation(talent_id, "key-2", "fp", "me", request, token_hash) is None
+        )
+    assert query(agency_db, "SELECT count(*) FROM escalations") == [(1,)]
+    assert query(agency_db, "SELECT count(*) FROM timeline") == [(1,)]
+    assert query(agency_db, "SELECT count(*) FROM idempotency") == [(1,)]
