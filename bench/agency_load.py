@@ -188,6 +188,17 @@ class Meter:
         self.started = time.monotonic()
         self.marks = self._read()
 
+    async def at_rest(self, cores: float = 0.5, limit: float = 20.0) -> float:
+        """Wait until the server uses under ``cores`` over half a second (at most ``limit``
+        seconds); how long it took."""
+        began = time.monotonic()
+        while time.monotonic() - began < limit:
+            before = cpu_seconds(self._server_pids())
+            await asyncio.sleep(0.5)
+            if (cpu_seconds(self._server_pids()) - before) / 0.5 < cores:
+                break
+        return time.monotonic() - began
+
     def _server_pids(self) -> list[int]:
         return [self.server_pid, *children(self.server_pid)]
 
@@ -406,11 +417,15 @@ async def run_config(
                 if time.monotonic() > deadline:
                     break
                 await asyncio.sleep(0.1)
-            await asyncio.sleep(1.0)
             ramp = time.monotonic() - ramp_started
+            # Pushes are measured against parked devices at rest: a device counts as parked
+            # once its poll is sent, while the server may still be working through the
+            # connection wave (pushes in that first half second took up to 1.8 s).
+            settled = await meter.at_rest()
             server_fds = [open_fds(p) for p in [server.pid, *children(server.pid)]]
             print(
-                f"\n-- {size} devices: {devices.parked} parked after {ramp:.1f} s; "
+                f"\n-- {size} devices: {devices.parked} parked after {ramp:.1f} s, the server "
+                f"at rest {settled:.1f} s later; "
                 f"open fds: load generator {open_fds(os.getpid())}, server "
                 f"{'+'.join(map(str, server_fds))}"
             )
