@@ -9,7 +9,7 @@ transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 import msgspec
@@ -25,6 +25,9 @@ from talentdesk_contract.values import SessionEventType
 from talentdesk_contract.wire import EventType, ProblemType
 
 __all__ = ["REMOVED", "BookingRow", "Bookings", "scrub_customer"]
+
+#: The widest a stored start's offset can be from UTC (UTC+14, UTC-12).
+_WIDEST_OFFSET: Final = timedelta(hours=14)
 
 #: What replaces customer data in stored events once a session is over.
 REMOVED: Final = "(removed)"
@@ -232,6 +235,25 @@ class Bookings:
     def rows(self, *, since: datetime | None = None, limit: int = 500) -> list[BookingRow]:
         """Bookings by start time (from ``since`` on, if given), with their answers and
         sessions; never the customer's alias or handle."""
+        if since is None:
+            out = self._rows("", [], "ORDER BY b.start DESC LIMIT ?", limit)  # the newest
+        else:
+            # From ``since`` on, earliest first: a later week of bookings must not push
+            # tonight's past the limit. Starts are stored with the offset they were given,
+            # so their text sorts by wall clock, which is within 14 hours (the widest
+            # offsets) of the real order: read from 14 hours earlier, cut exactly below.
+            floor = (since.astimezone(UTC) - _WIDEST_OFFSET).replace(tzinfo=None).isoformat()
+            out = self._rows("WHERE b.start >= ? ", [floor], "ORDER BY b.start LIMIT ?", limit)
+            out = [b for b in out if datetime.fromisoformat(b.start) >= since]
+        out.sort(key=lambda b: datetime.fromisoformat(b.start))
+        return out
+
+    def row(self, booking_id: str) -> BookingRow | None:
+        """One booking as staff see it, or None."""
+        found = self._rows("WHERE b.id = ? ", [booking_id], "LIMIT ?", 1)
+        return found[0] if found else None
+
+    def _rows(self, where: str, params: list[Any], order: str, limit: int) -> list[BookingRow]:
         sql = (
             "SELECT b.id, t.display_name, b.start, b.package, b.returning_customer, b.status, "
             "b.cancel_reason, b.answer, b.answer_reason, s.at, e.at, e.outcome "
@@ -239,10 +261,10 @@ class Bookings:
             "LEFT JOIN session_events s ON s.booking_id = b.id AND s.type = ? "
             "LEFT JOIN session_events e ON e.booking_id = b.id AND e.type = ? "
         )
-        params: list[Any] = [SessionEventType.STARTED, SessionEventType.ENDED]
+        values = [SessionEventType.STARTED, SessionEventType.ENDED, *params, limit]
         with self._db.read() as tx:
-            rows = tx.all(sql + "ORDER BY b.start DESC LIMIT ?", (*params, limit))
-        out = [
+            rows = tx.all(sql + where + order, tuple(values))
+        return [
             BookingRow(
                 id=r[0],
                 talent=r[1],
@@ -259,14 +281,6 @@ class Bookings:
             )
             for r in rows
         ]
-        if since is not None:
-            out = [b for b in out if datetime.fromisoformat(b.start) >= since]
-        out.sort(key=lambda b: datetime.fromisoformat(b.start))
-        return out
-
-    def row(self, booking_id: str) -> BookingRow | None:
-        """One booking as staff see it, or None."""
-        return next((b for b in self.rows(limit=100_000) if b.id == booking_id), None)
 
     # --- the app side (each inside Idempotency.run_write) ---------------------------
 
