@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from talentdesk.domain import Booking, Channel, Package
+from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages import VaultSummary
+from talentdesk.ui.pages.bookings_model import Column
 from talentdesk.vault import Protection
+from talentdesk.workspace import BookingRow, TonightView
 from tests.ui.conftest import click
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -106,3 +113,57 @@ def test_a_late_settings_page_has_the_language_picked_meanwhile(qtbot: QtBot) ->
     window.set_language("id")
     assert not window.is_built(Page.SETTINGS)
     assert window.settings.language_picker.currentData() == "id"
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_at_its_first_size_tonight_shows_every_column_and_the_price_whole(
+    qtbot: QtBot, english: LanguageSwitcher, language: str
+) -> None:
+    """The window opens at 1120×700: the package's name gives way (elided, whole in its
+    tooltip); the price never scrolls out of view."""
+    english.set_language(language)
+    window = make_window(qtbot)
+    window.resize(1120, 700)
+    today = window.today
+    start = datetime.now().astimezone().replace(hour=23, minute=30, second=0, microsecond=0)
+    rows = tuple(
+        BookingRow(
+            Booking(
+                id=f"bk-{n}",
+                start=start + timedelta(minutes=45 * n),
+                package=package,
+                returning_customer=n == 2,
+                needs_unblock=n == 2,
+            )
+        )
+        for n, package in enumerate((CHAT_AND_CALL, CHAT, CHAT_AND_CALL, CHAT))
+    )
+    today._loaded(TonightView(rows=rows))
+    qtbot.waitUntil(lambda: today.list_card.isVisible())
+    QApplication.processEvents()
+    view = today.view
+    assert view.horizontalScrollBar().maximum() == 0
+    header = view.header()
+    price_end = header.sectionViewportPosition(Column.PRICE) + header.sectionSize(Column.PRICE)
+    assert price_end <= view.viewport().width()
+    price = today.model.index(0, Column.PRICE)
+    wanted = view.fontMetrics().horizontalAdvance(str(price.data()))
+    assert header.sectionSize(Column.PRICE) >= wanted
+    package = today.model.index(0, Column.PACKAGE)
+    assert package.data(Qt.ItemDataRole.ToolTipRole) == CHAT_AND_CALL.name
+
+
+CHAT = Package(
+    id="curhat-30",
+    name="Teman Curhat 30 menit",
+    channel=Channel.CHAT,
+    duration_minutes=30,
+    price_idr=25_000,
+)
+CHAT_AND_CALL = Package(
+    id="chatcall-90",
+    name="Chat + Call 90 menit",
+    channel=Channel.CHAT_CALL,
+    duration_minutes=90,
+    price_idr=120_000,
+)

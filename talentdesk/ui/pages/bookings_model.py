@@ -265,6 +265,8 @@ class BookingsModel(ColumnsModel):
 
     def _tooltip(self, row: BookingRow, column: Column) -> str | None:
         booking = row.booking
+        if column is Column.PACKAGE:
+            return booking.package.name  # whole, where a narrow window elides it
         if column is not Column.STATE:
             return None
         if booking.needs_unblock and booking.status not in _FINISHED:

@@ -168,9 +168,12 @@ class TodayPage(EmptyStatePage):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setMinimumHeight(200)
         header = view.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The package's name gives way first (elided; whole in its tooltip): at the
+        # window's first size the price stays in view, in both languages.
+        header.setSectionResizeMode(Column.PACKAGE, QHeaderView.ResizeMode.Stretch)
         # What to do about a booking comes right after its time: on a narrow window the
         # columns after it are the ones that scroll out of view.
         header.moveSection(header.visualIndex(Column.STATE), 1)
