@@ -29,6 +29,30 @@ from talentdesk.domain import (
 START = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
 
 
+#: The sample agency's packages, as the demo offers them.
+CURHAT = Package(
+    id="curhat-30",
+    name="Teman Curhat 30 menit",
+    channel=Channel.CHAT,
+    duration_minutes=30,
+    price_idr=25_000,
+)
+SLEEP_CALL = Package(
+    id="sleepcall-60",
+    name="Sleep Call 60 menit",
+    channel=Channel.CALL,
+    duration_minutes=60,
+    price_idr=75_000,
+)
+CHAT_AND_CALL = Package(
+    id="chatcall-90",
+    name="Chat + Call 90 menit",
+    channel=Channel.CHAT_CALL,
+    duration_minutes=90,
+    price_idr=120_000,
+)
+
+
 def package(text: str = "Teman Curhat 30 menit") -> Package:
     return Package(
         id="PKG-CHAT30", name=text, channel=Channel.CHAT, duration_minutes=30, price_idr=25_000

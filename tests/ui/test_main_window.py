@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from talentdesk.domain import Booking, Channel, Package
+from talentdesk.domain import Booking
 from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages import VaultSummary
 from talentdesk.ui.pages.bookings_model import Column
 from talentdesk.vault import Protection
 from talentdesk.workspace import BookingRow, TonightView
+from tests.samples import CHAT_AND_CALL, CURHAT
 from tests.ui.conftest import click
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -136,7 +137,7 @@ def test_at_its_first_size_tonight_shows_every_column_and_the_price_whole(
                 needs_unblock=n == 2,
             )
         )
-        for n, package in enumerate((CHAT_AND_CALL, CHAT, CHAT_AND_CALL, CHAT))
+        for n, package in enumerate((CHAT_AND_CALL, CURHAT, CHAT_AND_CALL, CURHAT))
     )
     today._loaded(TonightView(rows=rows))
     qtbot.waitUntil(lambda: today.list_card.isVisible())
@@ -151,19 +152,3 @@ def test_at_its_first_size_tonight_shows_every_column_and_the_price_whole(
     assert header.sectionSize(Column.PRICE) >= wanted
     package = today.model.index(0, Column.PACKAGE)
     assert package.data(Qt.ItemDataRole.ToolTipRole) == CHAT_AND_CALL.name
-
-
-CHAT = Package(
-    id="curhat-30",
-    name="Teman Curhat 30 menit",
-    channel=Channel.CHAT,
-    duration_minutes=30,
-    price_idr=25_000,
-)
-CHAT_AND_CALL = Package(
-    id="chatcall-90",
-    name="Chat + Call 90 menit",
-    channel=Channel.CHAT_CALL,
-    duration_minutes=90,
-    price_idr=120_000,
-)

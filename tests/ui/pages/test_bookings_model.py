@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from talentdesk.domain import Booking, BookingStatus, Channel, Package
+from talentdesk.domain import Booking, BookingStatus, Package
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.ui.pages.bookings_model import (
     BOOKING_ID_ROLE,
@@ -17,24 +17,11 @@ from talentdesk.ui.pages.bookings_model import (
     Column,
 )
 from talentdesk.workspace import BookingRow
+from tests.samples import CURHAT, SLEEP_CALL
 
 pytestmark = pytest.mark.usefixtures("english")
 
 NOW = datetime(2025, 5, 3, 20, 0).astimezone()  # 8 pm on this computer
-SLEEP_CALL = Package(
-    id="sleepcall-60",
-    name="Sleep Call 60 menit",
-    channel=Channel.CALL,
-    duration_minutes=60,
-    price_idr=75_000,
-)
-CURHAT = Package(
-    id="curhat-30",
-    name="Teman Curhat 30 menit",
-    channel=Channel.CHAT,
-    duration_minutes=30,
-    price_idr=25_000,
-)
 
 
 def booking(
