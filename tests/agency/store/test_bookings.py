@@ -64,7 +64,7 @@ def test_tonight_is_listed_whatever_is_booked_after_it_and_in_any_offset(
                         talent_id,
                         (now + timedelta(days=1, hours=n)).isoformat(),
                         package,
-                        False,
+                        0,  # not a returning customer
                         now.isoformat(),
                     ),
                 )
