@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from talentdesk.domain import ShiftLimits
 from talentdesk.sessions.settings import DeskSettings
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.pages.vault_setting import VaultSettingSection
 from talentdesk.ui.widgets import (
-    Card,
     field_grid,
     make_button,
     make_combo,
@@ -49,11 +48,11 @@ class ShiftLimitsSection(VaultSettingSection[ShiftLimits]):
             None shows the defaults, disabled.
     """
 
+    what = "shift limits"
+
     def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(agency, parent)
         self.setObjectName("shiftLimitsSection")
-        self.heading = make_label("heading")
-        self.explanation = make_label("muted")
         self.hours_label = make_label("fieldLabel", wrap=False)
         self.hours = make_combo("maxHoursPerNight")
         self.break_label = make_label("fieldLabel", wrap=False)
@@ -63,28 +62,12 @@ class ShiftLimitsSection(VaultSettingSection[ShiftLimits]):
         self.save_button = make_button("primary", name="saveShiftLimits")
         self.saved_label = make_label("muted", wrap=False, name="shiftLimitsSaved")
         self._show(ShiftLimits())
-        self._build_layout()
+        self._lay_out(
+            field_grid([(self.hours_label, self.hours), (self.break_label, self.break_minutes)])
+        )
         self._connect_signals()
         self.retranslate()
         self._read()
-
-    def _build_layout(self) -> None:
-        card = Card(margins=22)
-        card.body.setSpacing(10)
-        card.body.addWidget(self.heading)
-        card.body.addWidget(self.explanation)
-        card.body.addLayout(
-            field_grid([(self.hours_label, self.hours), (self.break_label, self.break_minutes)])
-        )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addSpacing(8)
-        buttons.addWidget(self.saved_label)
-        buttons.addStretch(1)
-        card.body.addLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(card)
 
     def _connect_signals(self) -> None:
         self.hours.currentIndexChanged.connect(self._edited)
@@ -129,8 +112,6 @@ class ShiftLimitsSection(VaultSettingSection[ShiftLimits]):
                 if minutes == 0
                 else self.tr("%n minute(s)", "", minutes),
             )
-
-    what = "shift limits"
 
     def _value_of(self, settings: DeskSettings) -> ShiftLimits:
         return settings.shift_limits

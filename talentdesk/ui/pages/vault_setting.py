@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
-from talentdesk.ui.widgets import TranslatedWidget
+from talentdesk.ui.widgets import Card, TranslatedWidget, make_label
 
 if TYPE_CHECKING:
     from talentdesk.sessions.settings import DeskSettings
@@ -27,9 +27,10 @@ T = TypeVar("T")
 class VaultSettingSection(TranslatedWidget, Generic[T]):
     """The read / edit / save round of one setting; subclasses say what it is and show it.
 
-    Subclasses build their widgets (``save_button`` among them), call :meth:`_read` at
-    the end of their constructor, call :meth:`_edited` when the talent changes what is
-    on show, and implement the four methods below.
+    Subclasses build their fields, ``save_button`` and ``saved_label``, lay them out with
+    :meth:`_lay_out`, call :meth:`_read` at the end of their constructor, call
+    :meth:`_edited` when the talent changes what is on show, and implement the four
+    methods below.
 
     Args:
         agency: the agency link of the unlocked vault (it reads and saves the setting);
@@ -40,12 +41,35 @@ class VaultSettingSection(TranslatedWidget, Generic[T]):
     what = "setting"
     #: Made by the subclass.
     save_button: QPushButton
+    saved_label: QLabel
 
     def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._agency = agency
         self._saved: T | None = None
         self._state = ""  # "", "saved" or "failed"
+        self.heading = make_label("heading")
+        self.explanation = make_label("muted")
+
+    def _lay_out(self, fields: QLayout) -> None:
+        """The card: heading, explanation, ``fields``, then Save and what became of it."""
+        card = Card(margins=22)
+        card.body.setSpacing(10)
+        card.body.addWidget(self.heading)
+        card.body.addWidget(self.explanation)
+        card.body.addLayout(fields)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addSpacing(8)
+        if self.saved_label.wordWrap():  # a long message wraps beside the button
+            buttons.addWidget(self.saved_label, 1)
+        else:
+            buttons.addWidget(self.saved_label)
+            buttons.addStretch(1)
+        card.body.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(card)
 
     # --------------------------------------------------------- what subclasses say
 

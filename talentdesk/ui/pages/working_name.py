@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from talentdesk.sessions.settings import MAX_TALENT_NAME_CHARS, DeskSettings, clean_talent_name
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.pages.vault_setting import VaultSettingSection
-from talentdesk.ui.widgets import Card, field_row, make_button, make_label
+from talentdesk.ui.widgets import field_row, make_button, make_label
 
 if TYPE_CHECKING:
     from talentdesk.workspace import Workspace
@@ -27,11 +27,11 @@ class WorkingNameSection(VaultSettingSection[str]):
             None shows an empty field, disabled.
     """
 
+    what = "working name"
+
     def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
         super().__init__(agency, parent)
         self.setObjectName("workingNameSection")
-        self.heading = make_label("heading")
-        self.explanation = make_label("muted")
         self.field_label = make_label("fieldLabel", wrap=False)
         self.field = QLineEdit()
         self.field.setObjectName("workingNameField")
@@ -39,26 +39,11 @@ class WorkingNameSection(VaultSettingSection[str]):
         self.field.setMinimumWidth(220)
         self.save_button = make_button("primary", name="saveWorkingName")
         self.saved_label = make_label("muted", name="workingNameSaved")
-        self._build_layout()
+        self._lay_out(field_row(self.field_label, self.field))
         self._connect_signals()
         self.retranslate()
         self.field.setEnabled(agency is not None)
         self._read()
-
-    def _build_layout(self) -> None:
-        card = Card(margins=22)
-        card.body.setSpacing(10)
-        card.body.addWidget(self.heading)
-        card.body.addWidget(self.explanation)
-        card.body.addLayout(field_row(self.field_label, self.field))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addSpacing(8)
-        buttons.addWidget(self.saved_label, 1)
-        card.body.addLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(card)
 
     def _connect_signals(self) -> None:
         self.field.textEdited.connect(self._edited)
@@ -69,8 +54,6 @@ class WorkingNameSection(VaultSettingSection[str]):
     def saved_name(self) -> str | None:
         """The name as read from (or last saved to) the vault; None until read."""
         return self._saved
-
-    what = "working name"
 
     def _value_of(self, settings: DeskSettings) -> str:
         return settings.talent_name
