@@ -22,10 +22,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-import shutil
 import sys
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -33,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _display import SCREEN, start_xvfb
 
-TALENT = "Sari"
 PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
 
 
@@ -53,116 +49,86 @@ def main(argv: list[str] | None = None) -> int:
 
 def _shoot_all(out: Path) -> int:
     # Qt is imported once DISPLAY points at our X server.
-    from _screens import PASSPHRASE, Monotonic, settle, unlocked, wait_until
+    from _screens import sample_desk, settle, unlocked, wait_until
     from PySide6.QtGui import QGuiApplication
 
-    from talentdesk.app import workspace_opener
-    from talentdesk.sessions.settings import load_settings, save_settings
-    from talentdesk.ui.application import build_app, ensure_qapplication
-    from talentdesk.vault import VAULT_FILE, Vault
-    from talentdesk.workspace import DemoAgency, SessionClocks
-    from talentdesk_agency import AgencyStore, ServerThread, seed_demo
+    from talentdesk_agency import AgencyStore
 
-    ensure_qapplication([sys.argv[0]])
-    work = Path(tempfile.mkdtemp(prefix="talentdesk-live-shots-"))
-    db = work / "agency.sqlite3"
-    code = seed_demo(db, TALENT, datetime.now(UTC))
-    vault = Vault.create(work / "data" / VAULT_FILE, passphrase=PASSPHRASE)
-    try:
-        settings = load_settings(vault)
-        settings.talent_name = TALENT
-        save_settings(vault, settings)
-    finally:
-        vault.close()
-    clock = Monotonic()
-    try:
-        with ServerThread(db) as server:
-            app = build_app(
-                work / "data",
-                "id",
-                open_workspace=workspace_opener(
-                    demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
-                ),
-            )
-            assert app is not None
-            try:
-                window = unlocked(app)
-                today = window.today
-                wait_until(lambda: today.model.rowCount() == 4)
-                session = app.session
-                assert session is not None
-                assert app.safety is not None
-                wait_until(lambda: session.replies.get(PINS[0]) is not None)
-                for reply_id in PINS:
-                    session.replies.pin(reply_id)
-                session.changed_replies()
-                first = today.model.rows()[0].booking.id
+    with sample_desk("talentdesk-live-shots-", "id") as desk:
+        app, clock, db = desk.app, desk.clock, desk.agency_db
+        window = unlocked(app)
+        today = window.today
+        wait_until(lambda: today.model.rowCount() == 4)
+        session = app.session
+        assert session is not None
+        assert app.safety is not None
+        wait_until(lambda: session.replies.get(PINS[0]) is not None)
+        for reply_id in PINS:
+            session.replies.pin(reply_id)
+        session.changed_replies()
+        first = today.model.rows()[0].booking.id
 
-                def answered(booking_id: str) -> bool:
-                    number = today.model.row_of(booking_id)
-                    return number is not None and today.model.rows()[number].answer is not None
+        def answered(booking_id: str) -> bool:
+            number = today.model.row_of(booking_id)
+            return number is not None and today.model.rows()[number].answer is not None
 
-                today.select_booking(first)
-                today.accept_button.click()
-                wait_until(functools.partial(answered, first))
-                panel = today.session_panel
-                assert panel is not None
-                wait_until(panel.start_button.isEnabled)
-                panel.start_button.click()
-                screens = app.session_windows
-                assert screens is not None
-                wait_until(lambda: screens.window is not None and screens.window.isVisible())
-                clock.now += 11 * 60 + 23
-                session.customer_wrote()
-                clock.now += 97  # the customer has waited: the pace box warns
-                session.tick_now()
-                view = app.safety.escalate()
-                assert view is not None
-                agency = AgencyStore(db)
-                wait_until(lambda: bool(agency.escalations()), timeout=30)
-                agency.acknowledge_escalation(agency.escalations()[0].id, "Rina")
-                wait_until(
-                    lambda: (
-                        app.safety is not None
-                        and any(v.supervisor == "Rina" for v in app.safety.snapshot.escalations)
-                    ),
-                    timeout=30,
-                )
-                screen = QGuiApplication.primaryScreen()
-                assert screen is not None
-                for language in ("id", "en"):
-                    app.set_language(language)
-                    screens.show_compact()
-                    compact = screens.compact
-                    assert compact is not None
-                    compact.move(SCREEN[0] - compact.width() - 24, 40)
-                    wait_until(lambda c=compact: c.result_buttons[0].isEnabled())  # type: ignore[misc]
-                    session.tick_now()
-                    settle(0.8)
-                    path = out / f"compact-{language}.png"
-                    compact.grab().save(str(path))
-                    print(path)
-                screens.show_session()
-                app.set_language("id")
-                for language in ("id", "en"):
-                    app.set_language(language)
-                    if app.guard is None:
-                        app.lock()
-                    lock_screen = app.unlock_screen
-                    lock_screen.setGeometry(0, 0, *SCREEN)
-                    lock_screen.show()
-                    wait_until(lambda: app.guard is not None and app.guard.isVisible())
-                    clock.now += 37
-                    assert app.guard is not None
-                    app.guard.tick_now()
-                    settle(1.0)
-                    path = out / f"lock-live-session-{language}.png"
-                    screen.grabWindow(0).save(str(path))  # the whole 1366×768 screen
-                    print(path)
-            finally:
-                app.shutdown()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        today.select_booking(first)
+        today.accept_button.click()
+        wait_until(functools.partial(answered, first))
+        panel = today.session_panel
+        assert panel is not None
+        wait_until(panel.start_button.isEnabled)
+        panel.start_button.click()
+        screens = app.session_windows
+        assert screens is not None
+        wait_until(lambda: screens.window is not None and screens.window.isVisible())
+        clock.now += 11 * 60 + 23
+        session.customer_wrote()
+        clock.now += 97  # the customer has waited: the pace box warns
+        session.tick_now()
+        view = app.safety.escalate()
+        assert view is not None
+        agency = AgencyStore(db)
+        wait_until(lambda: bool(agency.escalations()), timeout=30)
+        agency.acknowledge_escalation(agency.escalations()[0].id, "Rina")
+        wait_until(
+            lambda: (
+                app.safety is not None
+                and any(v.supervisor == "Rina" for v in app.safety.snapshot.escalations)
+            ),
+            timeout=30,
+        )
+        screen = QGuiApplication.primaryScreen()
+        assert screen is not None
+        for language in ("id", "en"):
+            app.set_language(language)
+            screens.show_compact()
+            compact = screens.compact
+            assert compact is not None
+            compact.move(SCREEN[0] - compact.width() - 24, 40)
+            wait_until(lambda c=compact: c.result_buttons[0].isEnabled())  # type: ignore[misc]
+            session.tick_now()
+            settle(0.8)
+            path = out / f"compact-{language}.png"
+            compact.grab().save(str(path))
+            print(path)
+        screens.show_session()
+        app.set_language("id")
+        for language in ("id", "en"):
+            app.set_language(language)
+            if app.guard is None:
+                app.lock()
+            lock_screen = app.unlock_screen
+            lock_screen.setGeometry(0, 0, *SCREEN)
+            lock_screen.show()
+            wait_until(lambda: app.guard is not None and app.guard.isVisible())
+            clock.now += 37
+            assert app.guard is not None
+            app.guard.tick_now()
+            settle(1.0)
+            path = out / f"lock-live-session-{language}.png"
+            screen.grabWindow(0).save(str(path))  # the whole 1366×768 screen
+            print(path)
     return 0
 
 

@@ -30,8 +30,6 @@ import argparse
 import functools
 import os
 import sys
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,20 +37,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-from _screens import PASSPHRASE, Monotonic, save, settle, unlocked, wait_until
+from _screens import Monotonic, sample_desk, save, settle, unlocked, wait_until
 
-from talentdesk.app import workspace_opener
 from talentdesk.domain import IncidentCategory
-from talentdesk.safety import EscalationView
-from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
+from talentdesk.safety import EscalationState, EscalationView
+from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.main_window import Page
-from talentdesk.vault import VAULT_FILE, Vault
-from talentdesk.workspace import DemoAgency, SessionClocks
-from talentdesk_agency import AgencyStore, ServerThread, seed_demo
+from talentdesk_agency import AgencyStore, ServerThread
 from talentdesk_contract.values import CrisisSign, ReportStatus, ResolutionReason, TicketLevel
 
-TALENT = "Sari"
 SIZE = (1180, 780)
 
 
@@ -133,7 +126,9 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
     assert second is not None
     wait_until(lambda: escalation(second.id).remote_id is not None)
     agency.acknowledge_escalation(escalation(second.id).remote_id or "", "Rina")
-    wait_until(lambda: small.line.full_text.startswith(("Acknowledged", "Diterima")))
+    # The compact line follows the state: its words differ by language and were reworded.
+    wait_until(lambda: escalation(second.id).state is EscalationState.ACKNOWLEDGED)
+    settle()
     save(compact, out / "compact.png")
     screens.show_session()
 
@@ -194,31 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    ensure_qapplication([sys.argv[0]])
-    work = Path(tempfile.mkdtemp(prefix="talentdesk-safety-shots-"))
-    db = work / "agency.sqlite3"
-    code = seed_demo(db, TALENT, datetime.now(UTC))
-    vault = Vault.create(work / "data" / VAULT_FILE, passphrase=PASSPHRASE)
-    try:
-        settings = load_settings(vault)
-        settings.talent_name = TALENT
-        save_settings(vault, settings)
-    finally:
-        vault.close()
-    clock = Monotonic()
-    with ServerThread(db, faults=True) as server:
-        app = build_app(
-            work / "data",
-            args.lang,
-            open_workspace=workspace_opener(
-                demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
-            ),
-        )
-        assert app is not None
-        try:
-            shoot(app, clock, server, out)
-        finally:
-            app.shutdown()
+    with sample_desk("talentdesk-safety-shots-", args.lang, faults=True) as desk:
+        shoot(desk.app, desk.clock, desk.server, out)
     return 0
 
 

@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _screens import PASSPHRASE, settle, wait_until
+from _screens import PASSPHRASE, TALENT, settle, wait_until
 from _screens import unlocked as unlocked_at_walk_size
 
 from talentdesk.app import workspace_opener
@@ -35,7 +35,6 @@ from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency
 from talentdesk_agency import ServerThread, seed_demo
 
-TALENT = "Sari"
 SIZE = (1120, 720)
 
 

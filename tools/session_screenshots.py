@@ -23,30 +23,21 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import shutil
 import sys
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _screens import PASSPHRASE, Monotonic, save, settle, unlocked, wait_until
+from _screens import Monotonic, sample_desk, save, settle, unlocked, wait_until
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from talentdesk.app import workspace_opener
 from talentdesk.domain import ReplyStyle
-from talentdesk.sessions.settings import load_settings, save_settings
-from talentdesk.ui.application import TalentDeskApp, build_app, ensure_qapplication
+from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.main_window import Page
-from talentdesk.vault import VAULT_FILE, Vault
-from talentdesk.workspace import DemoAgency, SessionClocks
-from talentdesk_agency import ServerThread, seed_demo
 
-TALENT = "Sari"
 SIZE = (1180, 760)
 PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
 
@@ -136,34 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    ensure_qapplication([sys.argv[0]])
-    work = Path(tempfile.mkdtemp(prefix="talentdesk-session-shots-"))
-    db = work / "agency.sqlite3"
-    code = seed_demo(db, TALENT, datetime.now(UTC))
-    vault = Vault.create(work / "data" / VAULT_FILE, passphrase=PASSPHRASE)
-    try:
-        settings = load_settings(vault)
-        settings.talent_name = TALENT
-        save_settings(vault, settings)
-    finally:
-        vault.close()
-    clock = Monotonic()
-    try:
-        with ServerThread(db) as server:
-            app = build_app(
-                work / "data",
-                args.lang,
-                open_workspace=workspace_opener(
-                    demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
-                ),
-            )
-            assert app is not None
-            try:
-                shoot(app, clock, out)
-            finally:
-                app.shutdown()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)  # the sample vault and agency go too
+    with sample_desk("talentdesk-session-shots-", args.lang) as desk:
+        shoot(desk.app, desk.clock, out)
     return 0
 
 

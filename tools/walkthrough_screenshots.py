@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import argparse
 import functools
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -32,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _display import SCREEN, start_xvfb
 
-TALENT = "Sari"
 PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
 #: The stand-in chat app: a window with a chat's look, where a talent keeps it.
 CHAT_APP = r"""
@@ -78,179 +74,155 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _walk(out: Path) -> int:
-    from _screens import PASSPHRASE, Monotonic, settle, unlocked, wait_until
+    from _screens import PASSPHRASE, sample_desk, settle, unlocked, wait_until
     from PySide6.QtWidgets import QWidget
 
-    from talentdesk.app import workspace_opener
-    from talentdesk.ui.application import build_app, ensure_qapplication
     from talentdesk.ui.main_window import Page
-    from talentdesk.vault import VAULT_FILE, Vault
-    from talentdesk.workspace import DemoAgency, SessionClocks
-    from talentdesk_agency import AgencyStore, ServerThread, seed_demo
+    from talentdesk_agency import AgencyStore
 
-    ensure_qapplication([sys.argv[0]])
-    work = Path(tempfile.mkdtemp(prefix="talentdesk-walkthrough-"))
-    db = work / "agency.sqlite3"
-    code = seed_demo(db, TALENT, datetime.now(UTC))
-    Vault.create(work / "data" / VAULT_FILE, passphrase=PASSPHRASE).close()
-    clock = Monotonic()
     chat: subprocess.Popen[bytes] | None = None
     stop = 0
+    with sample_desk("talentdesk-walkthrough-", "id", named=False) as desk:
+        app, clock, db = desk.app, desk.clock, desk.agency_db
 
-    try:
-        with ServerThread(db) as server:
-            app = build_app(
-                work / "data",
-                "id",
-                open_workspace=workspace_opener(
-                    demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
-                ),
+        def shoot(name: str, *front: str | QWidget) -> None:
+            """The whole screen, once per language, with ``front`` windows raised in order
+            (the chat app by its title, through the window manager; ours by Qt)."""
+            nonlocal stop
+            stop += 1
+            for language in ("id", "en"):
+                app.set_language(language)
+                settle(0.6)
+                for each in front:
+                    if isinstance(each, QWidget):
+                        each.raise_()
+                        each.activateWindow()
+                    else:
+                        subprocess.run(
+                            ["xdotool", "search", "--name", each, "windowactivate"],
+                            check=False,
+                            capture_output=True,
+                            timeout=10,
+                        )
+                    settle(0.3)
+                settle(0.6)
+                path = out / f"{stop:02d}-{name}-{language}.png"
+                subprocess.run(["import", "-window", "root", str(path)], check=True, timeout=30)
+                print(path)
+            app.set_language("id")
+
+        try:
+            window = unlocked(app)
+            window.showMaximized()
+            today = window.today
+            wait_until(lambda: today.model.rowCount() == 4)
+            session = app.session
+            assert session is not None
+            assert app.safety is not None
+            wait_until(lambda: session.replies.get(PINS[0]) is not None)
+            for reply_id in PINS:
+                session.replies.pin(reply_id)
+            session.changed_replies()
+            rows = today.model.rows()
+
+            def answered(booking_id: str) -> bool:
+                number = today.model.row_of(booking_id)
+                return number is not None and today.model.rows()[number].answer is not None
+
+            today.select_booking(rows[0].booking.id)
+            shoot("today-a-booking-waits")
+            today.accept_button.click()
+            wait_until(functools.partial(answered, rows[0].booking.id))
+            panel = today.session_panel
+            assert panel is not None
+            wait_until(panel.start_button.isEnabled)
+            shoot("today-session-card")
+            for page in (Page.SUMMARY, Page.REPLIES, Page.SETTINGS):
+                window.show_page(page)
+                shoot(f"page-{page.name.lower()}")
+            window.show_page(Page.TODAY)
+
+            chat = subprocess.Popen(
+                [sys.executable, "-c", CHAT_APP, "330", "30", "430", "690"],
+                stderr=subprocess.DEVNULL,
             )
-            assert app is not None
-
-            def shoot(name: str, *front: str | QWidget) -> None:
-                """The whole screen, once per language, with ``front`` windows raised in order
-                (the chat app by its title, through the window manager; ours by Qt)."""
-                nonlocal stop
-                stop += 1
-                for language in ("id", "en"):
-                    app.set_language(language)
-                    settle(0.6)
-                    for each in front:
-                        if isinstance(each, QWidget):
-                            each.raise_()
-                            each.activateWindow()
-                        else:
-                            subprocess.run(
-                                ["xdotool", "search", "--name", each, "windowactivate"],
-                                check=False,
-                                capture_output=True,
-                                timeout=10,
-                            )
-                        settle(0.3)
-                    settle(0.6)
-                    path = out / f"{stop:02d}-{name}-{language}.png"
-                    subprocess.run(["import", "-window", "root", str(path)], check=True, timeout=30)
-                    print(path)
-                app.set_language("id")
-
-            try:
-                window = unlocked(app)
-                window.showMaximized()
-                today = window.today
-                wait_until(lambda: today.model.rowCount() == 4)
-                session = app.session
-                assert session is not None
-                assert app.safety is not None
-                wait_until(lambda: session.replies.get(PINS[0]) is not None)
-                for reply_id in PINS:
-                    session.replies.pin(reply_id)
-                session.changed_replies()
-                rows = today.model.rows()
-
-                def answered(booking_id: str) -> bool:
-                    number = today.model.row_of(booking_id)
-                    return number is not None and today.model.rows()[number].answer is not None
-
-                today.select_booking(rows[0].booking.id)
-                shoot("today-a-booking-waits")
-                today.accept_button.click()
-                wait_until(functools.partial(answered, rows[0].booking.id))
-                panel = today.session_panel
-                assert panel is not None
-                wait_until(panel.start_button.isEnabled)
-                shoot("today-session-card")
-                for page in (Page.SUMMARY, Page.REPLIES, Page.SETTINGS):
-                    window.show_page(page)
-                    shoot(f"page-{page.name.lower()}")
-                window.show_page(Page.TODAY)
-
-                chat = subprocess.Popen(
-                    [sys.executable, "-c", CHAT_APP, "330", "30", "430", "690"],
-                    stderr=subprocess.DEVNULL,
-                )
-                time.sleep(2.0)
-                panel.start_button.click()
-                screens = app.session_windows
-                assert screens is not None
-                wait_until(lambda: screens.window is not None and screens.window.isVisible())
-                live = screens.window
-                assert live is not None
-                live.showMaximized()
-                clock.now += 11 * 60 + 23
-                session.customer_wrote()
-                clock.now += 97
-                session.tick_now()
-                shoot("session-chat-app-in-front", "WhatsApp")
-                screens.show_compact()
-                compact = screens.compact
-                assert compact is not None
-                compact.move(SCREEN[0] - compact.width() - 12, 30)
-                shoot("compact-beside-the-chat-app", "WhatsApp", compact)
-                screens.show_session()
-                app.safety.escalate()
-                agency = AgencyStore(db)
-                wait_until(lambda: bool(agency.escalations()), timeout=30)
-                agency.acknowledge_escalation(
-                    agency.escalations()[0].id, "Rina", "Aku telepon kamu sebentar lagi ya."
-                )
-                wait_until(
-                    lambda: any(
-                        v.supervisor == "Rina"
-                        for v in (app.safety.snapshot.escalations if app.safety else ())
-                    ),
-                    timeout=30,
-                )
-                shoot("session-escalation-taken", "WhatsApp")
-                assert live.live is not None
-                left = live.live.planned_seconds - (clock.now - 10_000.0)
-                clock.now += left - 5 * 60 + 1
-                session.tick_now()
-                shoot("session-five-minutes-left", "WhatsApp")
-                screens.show_compact()
-                shoot("compact-five-minutes-left", compact)
-                screens.show_session()
-                app.lock()
-                lock_screen = app.unlock_screen
-                wait_until(lambda: app.guard is not None and app.guard.isVisible())
-                shoot("locked-during-the-session")
-                lock_screen.passphrase.field.setText(PASSPHRASE)
-                lock_screen.passphrase.unlock_button.click()
-                wait_until(lambda: app.session_windows is not None)
-                again = app.session_windows
-                assert again is not None
-                wait_until(lambda: again.window is not None)
-                live = again.window
-                assert live is not None
-                assert app.session is not None
-                live.showMaximized()
-                app.session.end()
-                wait_until(lambda: app.session is not None and app.session.routine is not None)
-                shoot("closing-checklist-escalation-open", "WhatsApp")
-                for box in live.closing.steps.values():
-                    box.setChecked(True)
-                app.session.finish()
-                prompts = app.safety_windows
-                assert prompts is not None
-                wait_until(
-                    lambda: prompts.after_care is not None and prompts.after_care.isVisible()
-                )
-                care = prompts.after_care
-                assert care is not None
-                care.take_break()
-                shoot("after-care-break", care)
-                care.close()
-                main = app.main_window
-                assert main is not None
-                main.show_page(Page.SUMMARY)
-                shoot("night-summary")
-            finally:
-                if chat is not None:
-                    chat.terminate()
-                    chat.wait(10)
-                app.shutdown()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+            time.sleep(2.0)
+            panel.start_button.click()
+            screens = app.session_windows
+            assert screens is not None
+            wait_until(lambda: screens.window is not None and screens.window.isVisible())
+            live = screens.window
+            assert live is not None
+            live.showMaximized()
+            clock.now += 11 * 60 + 23
+            session.customer_wrote()
+            clock.now += 97
+            session.tick_now()
+            shoot("session-chat-app-in-front", "WhatsApp")
+            screens.show_compact()
+            compact = screens.compact
+            assert compact is not None
+            compact.move(SCREEN[0] - compact.width() - 12, 30)
+            shoot("compact-beside-the-chat-app", "WhatsApp", compact)
+            screens.show_session()
+            app.safety.escalate()
+            agency = AgencyStore(db)
+            wait_until(lambda: bool(agency.escalations()), timeout=30)
+            agency.acknowledge_escalation(
+                agency.escalations()[0].id, "Rina", "Aku telepon kamu sebentar lagi ya."
+            )
+            wait_until(
+                lambda: any(
+                    v.supervisor == "Rina"
+                    for v in (app.safety.snapshot.escalations if app.safety else ())
+                ),
+                timeout=30,
+            )
+            shoot("session-escalation-taken", "WhatsApp")
+            assert live.live is not None
+            left = live.live.planned_seconds - (clock.now - 10_000.0)
+            clock.now += left - 5 * 60 + 1
+            session.tick_now()
+            shoot("session-five-minutes-left", "WhatsApp")
+            screens.show_compact()
+            shoot("compact-five-minutes-left", compact)
+            screens.show_session()
+            app.lock()
+            lock_screen = app.unlock_screen
+            wait_until(lambda: app.guard is not None and app.guard.isVisible())
+            shoot("locked-during-the-session")
+            lock_screen.passphrase.field.setText(PASSPHRASE)
+            lock_screen.passphrase.unlock_button.click()
+            wait_until(lambda: app.session_windows is not None)
+            again = app.session_windows
+            assert again is not None
+            wait_until(lambda: again.window is not None)
+            live = again.window
+            assert live is not None
+            assert app.session is not None
+            live.showMaximized()
+            app.session.end()
+            wait_until(lambda: app.session is not None and app.session.routine is not None)
+            shoot("closing-checklist-escalation-open", "WhatsApp")
+            for box in live.closing.steps.values():
+                box.setChecked(True)
+            app.session.finish()
+            prompts = app.safety_windows
+            assert prompts is not None
+            wait_until(lambda: prompts.after_care is not None and prompts.after_care.isVisible())
+            care = prompts.after_care
+            assert care is not None
+            care.take_break()
+            shoot("after-care-break", care)
+            care.close()
+            main = app.main_window
+            assert main is not None
+            main.show_page(Page.SUMMARY)
+            shoot("night-summary")
+        finally:
+            if chat is not None:
+                chat.terminate()
+                chat.wait(10)
     return 0
 
 
