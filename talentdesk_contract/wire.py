@@ -22,10 +22,10 @@ client skips and counts instead of failing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import MappingProxyType
-from typing import Annotated, Any, Final, Literal, TypeAlias, TypeVar
+from typing import Annotated, Any, Final, Literal, Protocol, TypeAlias, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -242,6 +242,25 @@ class EmergencyContact(_Response, frozen=True):
     number: PhoneNumber
     note: Annotated[str, Meta(max_length=200)] | None = None
     language: Language | None = None
+
+
+class _Written(Protocol):
+    @property
+    def language(self) -> str | None: ...
+
+
+_Contact = TypeVar("_Contact", bound=_Written)
+
+
+def in_language(contacts: Sequence[_Contact], language: str) -> tuple[_Contact, ...]:
+    """The emergency contacts written in ``language`` and those in no language in particular,
+    as the desk shows them to a talent and the console to a supervisor.
+
+    If the agency wrote none in ``language``, all of them: a number in another language
+    beats no number.
+    """
+    fitting = tuple(c for c in contacts if c.language in (None, language))
+    return fitting or tuple(contacts)
 
 
 class EscalationPolicy(_Response, frozen=True):

@@ -34,6 +34,7 @@ from talentdesk.vault import RecordIntegrityError, Vault
 from talentdesk.vault.records import RecordStore
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign
+from talentdesk_contract.wire import in_language
 
 __all__ = [
     "DEFAULT_CONTACT_KEYS",
@@ -171,18 +172,6 @@ def emergency_contacts(vault: Vault) -> tuple[EmergencyContact, ...]:
     if config is None or not config.emergency_contacts:
         return DEFAULT_EMERGENCY_CONTACTS
     return config.emergency_contacts
-
-
-def in_language(
-    contacts: tuple[EmergencyContact, ...], language: str
-) -> tuple[EmergencyContact, ...]:
-    """The contacts written in ``language`` and those in no language in particular.
-
-    If the agency sent none in ``language``, all of them: a number in another language
-    beats no number.
-    """
-    fitting = tuple(c for c in contacts if c.language in (None, language))
-    return fitting or contacts
 
 
 def _digits(number: str) -> str:

@@ -7,7 +7,7 @@ every staff action writes its audit-log entry in the same transaction as the cha
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
@@ -77,16 +77,6 @@ def _note(form: Form, name: str = "note") -> str | None:
     if len(text) > 2000:
         raise ConsoleError(400, "error.bad_form", detail="note: at most 2000 characters")
     return text or None
-
-
-def emergency_in(
-    contacts: Sequence[wire.EmergencyContact], language: Language
-) -> list[wire.EmergencyContact]:
-    """The emergency numbers a supervisor reads in ``language``: those written in it and
-    those in no language; all of them if the agency wrote none in it (a number is never
-    hidden for its wording)."""
-    fitting = [c for c in contacts if c.language in (None, language.value)]
-    return fitting or list(contacts)
 
 
 class Pages:
@@ -253,7 +243,7 @@ class Pages:
             "now": now_utc(),
             "playbook": PLAYBOOK,
             "todo": SUPERVISOR_TODO,
-            "emergency": emergency_in(config.emergency_contacts, page.language),
+            "emergency": wire.in_language(config.emergency_contacts, page.language),
             "contacts": rules.contacts,
             "supervisor_phone": config.supervisor_phone,
             "next_level": any(i.alerted_rounds and i.unacknowledged for i in open_items),
@@ -303,7 +293,7 @@ class Pages:
         item_id = str(request.path_params["item_id"])
         debrief = request.url.path.startswith("/console/debriefs/")
         values = await self.c.db(self._item_values, item_id, debrief)
-        values["emergency"] = emergency_in(values["emergency"], page.language)
+        values["emergency"] = wire.in_language(values["emergency"], page.language)
         template = "_live_item.html" if request.query_params.get("part") == "live" else "item.html"
         notice = None
         if request.query_params.get("taken") == "1":
