@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import msgspec
 
@@ -83,6 +83,13 @@ class BookingRow:
     def live(self) -> bool:
         """The talent's session for it is running now (started, not ended)."""
         return self.started_at is not None and self.ended_at is None
+
+    @property
+    def session(self) -> Literal["live", "ended"] | None:
+        """Where its session is: running now, over, or not started (None)."""
+        if self.ended_at is not None:
+            return "ended"
+        return "live" if self.live else None
 
 
 class Bookings:
