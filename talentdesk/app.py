@@ -10,7 +10,6 @@ layer gives it :func:`workspace_opener`, which makes the workspace of each unloc
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
@@ -22,6 +21,8 @@ from talentdesk import __version__
 from talentdesk.vault import default_data_dir
 
 if TYPE_CHECKING:
+    import argparse
+
     from talentdesk.vault import Vault
     from talentdesk.workspace import (
         DemoAgency,
@@ -73,6 +74,8 @@ def run_gui(
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # here: the GUI's first window needs no command line parser
+
     parser = argparse.ArgumentParser(
         prog="talentdesk",
         description="TalentDesk: your shift desk for agency-booked chat and call sessions.",

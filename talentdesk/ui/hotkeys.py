@@ -3,16 +3,20 @@
 During a session the talent types in WhatsApp, Telegram or the agency's chat, not in
 TalentDesk; switching windows to mark the pace costs the very seconds the pace counts.
 :class:`GlobalHotkeys` listens for two key combinations anywhere on the desktop (by
-default Ctrl+Alt+M, "the customer wrote", and Ctrl+Alt+R, "I replied") through pynput's
-``keyboard.GlobalHotKeys``, which grabs nothing: it watches the keys on its own thread
-(X11's RECORD extension, a Windows hook, a macOS event tap), and the combination still
-reaches the focused app. Each press becomes a Qt signal on the GUI thread.
+default Ctrl+Alt+M, "the customer wrote", and Ctrl+Alt+R, "I replied"). Each press
+becomes a Qt signal on the GUI thread.
 
-Where it works (:func:`hotkey_support`): X11, Windows, macOS (macOS asks the talent to
-allow TalentDesk under Privacy & Security → Accessibility/Input Monitoring once). On
-Wayland no application may watch the keyboard of others; the app says so and the compact
-window's large buttons remain (one click, always on top where the compositor allows).
-pynput is imported only when the hotkeys start (it connects to the display on import).
+- On X11 (Linux) the combinations are grabbed on the root window over libxcb
+  (:mod:`talentdesk.ui.x11_hotkeys`): the X server sends TalentDesk those two
+  combinations and no other key, so nothing the talent types to a customer passes
+  through the desk.
+- On Windows and macOS pynput's ``keyboard.GlobalHotKeys`` watches the keys (a Windows
+  hook, a macOS event tap; macOS asks the talent to allow TalentDesk under Privacy &
+  Security → Accessibility/Input Monitoring once).
+
+On Wayland no application may watch the keyboard of others; the app says so and the
+compact window's large buttons remain (one click, always on top where the compositor
+allows). Neither listener is imported before the hotkeys start.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ class Unsupported(enum.StrEnum):
 
     WAYLAND = "wayland"  # the compositor lets no app watch other apps' keys
     NO_DISPLAY = "no_display"  # no X server to watch (a headless session)
-    FAILED = "failed"  # the listener could not start (pynput said why, in the log)
+    FAILED = "failed"  # the listener could not start (the log says why)
 
 
 @dataclass(frozen=True)
@@ -204,14 +208,9 @@ class GlobalHotkeys(QObject):
         if not handlers:
             return support
         try:
-            from pynput import keyboard
-
-            listener = keyboard.GlobalHotKeys(handlers)
-            listener.daemon = True
-            listener.start()
-            listener.wait()  # ready (connected to the display) or failed
+            listener = _start_listener(handlers, self)
         except Exception as exc:  # pynput raises whatever its backend raises
-            log.warning("system-wide hotkeys could not start: %s", type(exc).__name__)
+            log.warning("system-wide hotkeys could not start: %s", exc)
             self.support = HotkeySupport(False, Unsupported.FAILED)
             return self.support
         self._listener = listener
@@ -221,28 +220,26 @@ class GlobalHotkeys(QObject):
     def stop(self) -> None:
         """Stop listening (the session ended, the app locks fully or quits)."""
         listener, self._listener = self._listener, None
-        if listener is None:
-            return
-        listener.stop()
-        _wake_x11(listener)
-        listener.join(2.0)
-        if listener.is_alive():
-            log.info("the hotkey listener ends with the next key press")
+        if listener is not None:
+            listener.stop()
 
 
-def _wake_x11(listener: Any) -> None:
-    """End an X11 listener's wait at once.
+#: Where pynput listens (a Windows hook, a macOS event tap); elsewhere X11 grabs do.
+_PYNPUT_DESKTOP: Final[bool] = sys.platform in ("win32", "darwin")
 
-    pynput 1.8 stops an X11 listener by disabling its RECORD context on the connection
-    that is blocked reading the records, without flushing it, so the thread ends only with
-    the next key event. Disabling it on the listener's other connection, flushed, ends
-    the wait now. Harmless elsewhere: other backends have no such attributes.
-    """
-    display, context = getattr(listener, "_display_stop", None), getattr(listener, "_context", None)
-    if display is None or context is None:
-        return
-    try:
-        display.record_disable_context(context)
-        display.flush()
-    except Exception:  # the display may be closing already: the thread ends with it
-        log.debug("hotkey listener already ending")
+
+def _start_listener(handlers: Mapping[str, Callable[[], None]], parent: QObject) -> Any:
+    """The platform's listener, started; anything with ``stop()``."""
+    if not _PYNPUT_DESKTOP:
+        from talentdesk.ui.x11_hotkeys import X11Hotkeys
+
+        grabs = X11Hotkeys(handlers, parent)
+        grabs.start()
+        return grabs
+    from pynput import keyboard
+
+    listener = keyboard.GlobalHotKeys(dict(handlers))
+    listener.daemon = True
+    listener.start()
+    listener.wait()  # ready, or failed
+    return listener
