@@ -3449,9 +3449,17 @@ Data folder: %2</translation>
 </context>
 <context>
     <name>TalentDeskApp</name>
+    <message>
+        <source>A shortcut is taken</source>
+        <extracomment>Opens the workspace of an unlocked vault (the composition layer&apos;s; the view builds none). The notice that a pace hotkey is another app&apos;s (withdrawn once the keys are free). How long a start looks for the vault quietly before the unlock screen says it waits.</extracomment>
+        <translation>A shortcut is taken</translation>
+    </message>
+    <message>
+        <source>Another app already uses %1, so TalentDesk cannot hear it. Choose another in Settings → During a session.</source>
+        <translation>Another app already uses %1, so TalentDesk cannot hear it. Choose another in Settings → During a session.</translation>
+    </message>
     <message numerus="yes">
         <source>%n minute(s) left</source>
-        <extracomment>Opens the workspace of an unlocked vault (the composition layer&apos;s; the view builds none). How long a start looks for the vault quietly before the unlock screen says it waits.</extracomment>
         <translation>
             <numerusform>%n minute left</numerusform>
             <numerusform>%n minutes left</numerusform>

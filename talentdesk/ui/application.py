@@ -29,14 +29,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from talentdesk import __version__
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import Bridge, Operation, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
-from talentdesk.ui.hotkeys import GlobalHotkeys
+from talentdesk.ui.hotkeys import GlobalHotkeys, to_key_sequence
 from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
 from talentdesk.ui.main_window import MainWindow, Page
@@ -44,7 +44,7 @@ from talentdesk.ui.pages.vault_summary import VaultSummary
 from talentdesk.ui.paint import after_first_paint
 from talentdesk.ui.safety import SafetyController, SafetyWindows
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.notifications import Notifier, Reminders
+from talentdesk.ui.session.notifications import Notice, Notifier, Reminders
 from talentdesk.ui.session.windows import SessionWindows
 from talentdesk.ui.single_instance import SingleInstance
 from talentdesk.ui.style import configure_application
@@ -68,6 +68,9 @@ if TYPE_CHECKING:
 WorkspaceOpener = Callable[[Vault], "Workspace"]
 
 log = logging.getLogger(__name__)
+
+#: The notice that a pace hotkey is another app's (withdrawn once the keys are free).
+HOTKEYS_TAKEN = "hotkeys-taken"
 
 #: How long a start looks for the vault quietly before the unlock screen says it waits.
 QUIET_START_MS = 300
@@ -483,6 +486,24 @@ class TalentDeskApp(QObject):
         else:
             keys = self.hotkeys.keys  # locked: the keys already listened for
         self.hotkeys.start(*keys, platform=QGuiApplication.platformName())
+        taken = self.hotkeys.taken
+        if taken:
+            self.notifier.tell(Notice(HOTKEYS_TAKEN, lambda: self._taken_words(taken)))
+        else:
+            self.notifier.withdraw(HOTKEYS_TAKEN)
+
+    def _taken_words(self, taken: tuple[str, ...]) -> tuple[str, str]:
+        shown = ", ".join(
+            to_key_sequence(hotkey).toString(QKeySequence.SequenceFormat.NativeText)
+            for hotkey in taken
+        )
+        return (
+            self.tr("A shortcut is taken"),
+            self.tr(
+                "Another app already uses %1, so TalentDesk cannot hear it. Choose another "
+                "in Settings → During a session."
+            ).replace("%1", shown),
+        )
 
     def _hotkey_message_in(self) -> None:
         if self.session is not None and self.session.live is not None:

@@ -170,6 +170,8 @@ class GlobalHotkeys(QObject):
         self._listener: Any = None
         self._keys: tuple[str, str] = ("", "")
         self.support = HotkeySupport(False, Unsupported.NO_DISPLAY)
+        #: The combinations another app holds, so the desk cannot hear them (X11 only).
+        self.taken: tuple[str, ...] = ()
 
     @property
     def running(self) -> bool:
@@ -194,6 +196,7 @@ class GlobalHotkeys(QObject):
         if self._listener is not None and wanted == self._keys:
             return self.support
         self.stop()
+        self.taken = ()
         support = hotkey_support(platform)
         self.support = support
         self._keys = wanted
@@ -211,9 +214,11 @@ class GlobalHotkeys(QObject):
             listener = _start_listener(handlers, self)
         except Exception as exc:  # pynput raises whatever its backend raises
             log.warning("system-wide hotkeys could not start: %s", exc)
+            self.taken = getattr(exc, "taken", ())
             self.support = HotkeySupport(False, Unsupported.FAILED)
             return self.support
         self._listener = listener
+        self.taken = getattr(listener, "taken", ())
         log.info("system-wide hotkeys listening")
         return support
 

@@ -54,7 +54,15 @@ _GRAB_MODE_ASYNC = 1
 
 
 class GrabFailed(Exception):
-    """The X server refused the connection or a grab (the message says which)."""
+    """The X server refused the connection, or every combination is another app's.
+
+    Attributes:
+        taken: The combinations another app had grabbed (pynput's spelling).
+    """
+
+    def __init__(self, message: str, taken: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.taken = taken
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,9 @@ class X11Hotkeys(QObject):
         self._root = int(xcb.ctypes.cast(iterator.data, xcb.ctypes.POINTER(xcb.ctypes.c_uint32))[0])
         self._grab_all()
         if not self._grabs:
+            taken = self.taken
             self.stop()
-            raise GrabFailed("every combination is taken by another app")
+            raise GrabFailed("every combination is taken by another app", taken)
         fd = lib.xcb_get_file_descriptor(conn)
         notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
         notifier.activated.connect(self._read_events)

@@ -325,3 +325,52 @@ def test_hotkeys_pressed_in_the_chat_app_change_the_live_sessions_pace(
     qtbot.waitUntil(lambda: not app.hotkeys.running, timeout=WAIT_MS)
     with qtbot.assertNotEmitted(app.hotkeys.message_in, wait=300):
         xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
+
+
+@pytest.mark.usefixtures("no_keyring", "english")
+def test_a_hotkey_another_app_holds_is_said_and_the_other_still_works(
+    qtbot: QtBot,
+    x_display: str,
+    chat_app: subprocess.Popen[str],
+    monkeypatch: pytest.MonkeyPatch,
+    agency: Agency,  # noqa: F811
+    make_app: AppFactory,
+    vault_path: Path,
+) -> None:
+    """A desktop shortcut (here another client's grab) on "I replied": the live session
+    tells the talent which combination cannot be heard and where to choose another;
+    "message in" works as before."""
+    from talentdesk.ui.session.notifications import Notice, Notifier
+    from talentdesk.ui.x11_hotkeys import X11Hotkeys
+
+    monkeypatch.setenv("DISPLAY", x_display)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    other_app = X11Hotkeys({"<ctrl>+<alt>+r": lambda: None})
+    other_app.start()
+    try:
+        paired_vault(vault_path, agency)
+        mono = Monotonic()
+        app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=mono))
+        told: list[Notice] = []
+        notifier: Notifier = app.notifier
+        notifier.banner_requested.connect(told.append)
+        if notifier.tray is not None:  # a desktop with a tray: its messages, not banners
+            monkeypatch.setattr(notifier, "tray", None)
+        unlock(qtbot, app)
+        live_session(qtbot, app, agency)
+        qtbot.waitUntil(lambda: app.hotkeys.running, timeout=WAIT_MS)
+        assert app.hotkeys.taken == ("<ctrl>+<alt>+r",)
+        qtbot.waitUntil(lambda: any(n.key == "hotkeys-taken" for n in told), timeout=WAIT_MS)
+        title, text = next(n for n in told if n.key == "hotkeys-taken").words()
+        assert title == "A shortcut is taken"
+        assert "Ctrl+Alt+R" in text and "Settings → During a session" in text
+
+        def waiting() -> float | None:
+            live = app.session
+            assert live is not None and live.pace is not None
+            return live.pace.status().waiting_seconds
+
+        press_until(qtbot, x_display, "ctrl+alt+m", lambda: waiting() is not None)
+    finally:
+        other_app.stop()
