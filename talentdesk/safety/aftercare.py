@@ -20,7 +20,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Final
 
@@ -80,8 +79,7 @@ class DebriefRoute(enum.StrEnum):
     SENT = "debrief_sent"  # queued for the agency (POST /v1/debriefs), delivered by sync
 
 
-@dataclass(frozen=True)
-class AfterCareOffer:
+class AfterCareOffer(msgspec.Struct, frozen=True):
     """What to offer after a hard session."""
 
     booking_id: str

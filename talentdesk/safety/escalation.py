@@ -35,7 +35,6 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
@@ -177,8 +176,7 @@ class EscalationRecord(msgspec.Struct, kw_only=True):
         return EscalationKind.LONE_WORKER if self.automatic else EscalationKind.BUTTON
 
 
-@dataclass(frozen=True)
-class EscalationView:
+class EscalationView(msgspec.Struct, frozen=True):
     """An escalation as the UI shows it.
 
     Attributes:

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+import msgspec
+
 from talentdesk.listeners import Listeners
 from talentdesk.safety.escalation import AUTOMATIC_NOTE, Escalations, EscalationView
 from talentdesk.safety.live import WatchedSession
@@ -62,8 +64,7 @@ class LoneWorkerEventKind(enum.StrEnum):
     ESCALATED = "lone_worker_escalated"  # no answer in time: an escalation went out
 
 
-@dataclass(frozen=True)
-class LoneWorkerEvent:
+class LoneWorkerEvent(msgspec.Struct, frozen=True):
     """Something the lone-worker check did.
 
     Attributes:
@@ -79,8 +80,7 @@ class LoneWorkerEvent:
     escalation_id: str | None = None
 
 
-@dataclass(frozen=True)
-class LoneWorkerStatus:
+class LoneWorkerStatus(msgspec.Struct, frozen=True):
     """The check's state for one watched session (monotonic times)."""
 
     booking_id: str

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass
 from typing import Final
+
+import msgspec
 
 from talentdesk.domain import (
     DEFAULT_EMERGENCY_CONTACTS,
@@ -72,8 +73,7 @@ class Action(enum.StrEnum):
         return f"crisis.action.{self.value}"
 
 
-@dataclass(frozen=True)
-class CrisisGuide:
+class CrisisGuide(msgspec.Struct, frozen=True):
     """One crisis sign and what to do about it.
 
     Attributes:

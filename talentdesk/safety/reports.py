@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -120,8 +119,7 @@ class ReportLink(msgspec.Struct, kw_only=True):
     text_removed: bool = False
 
 
-@dataclass(frozen=True)
-class ReportView:
+class ReportView(msgspec.Struct, frozen=True):
     """A report as the UI shows it.
 
     Attributes:

@@ -55,8 +55,7 @@ class BookingOverlapError(RuntimeError):
         self.overlaps = overlaps
 
 
-@dataclass(frozen=True)
-class AnswerWarnings:
+class AnswerWarnings(msgspec.Struct, frozen=True):
     """What the talent should know before accepting a booking."""
 
     conflicts: tuple[Conflict, ...] = ()

@@ -25,7 +25,6 @@ import enum
 import logging
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Final
 
 import msgspec
@@ -93,8 +92,7 @@ def agency_thresholds(vault: Vault) -> tuple[PaceThreshold, ...]:
     return config.pace_thresholds
 
 
-@dataclass(frozen=True)
-class PaceAnswer:
+class PaceAnswer(msgspec.Struct, frozen=True):
     """What one answer did.
 
     Attributes:
@@ -111,8 +109,7 @@ class PaceAnswer:
     new_breaches: tuple[PaceThreshold, ...] = ()
 
 
-@dataclass(frozen=True)
-class PaceStatus:
+class PaceStatus(msgspec.Struct, frozen=True):
     """A snapshot for the pace line.
 
     Attributes:

@@ -33,7 +33,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Final
 
 import msgspec
@@ -143,8 +142,7 @@ def slot_of(reply_id: str) -> str:
 # --- templates --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Blank:
+class Blank(msgspec.Struct, frozen=True):
     """A blank the talent fills in, e.g. ``{?reason}``.
 
     Attributes:
@@ -161,8 +159,7 @@ class Blank:
         return self.fallback is None
 
 
-@dataclass(frozen=True)
-class ReplyValues:
+class ReplyValues(msgspec.Struct, frozen=True):
     """What the app knows when a reply is copied. Empty or None means "unknown".
 
     Attributes:
@@ -284,8 +281,7 @@ _GAP_START = 3
 _GAP_EXTEND = 1
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(msgspec.Struct, frozen=True):
     """A folded query term and what matching it needs, worked out once per term.
 
     Attributes:
@@ -431,8 +427,7 @@ class MatchTier(enum.IntEnum):
     TEXT = 2
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(msgspec.Struct, frozen=True):
     """One search result."""
 
     reply: DeclineReply
@@ -446,8 +441,7 @@ _RECENT_QUERIES = 32
 _RECENT_TERMS = 64
 
 
-@dataclass(frozen=True)
-class _SearchIndex:
+class _SearchIndex(msgspec.Struct, frozen=True):
     """One language's replies as shown, with what searching them needs, for one vault state.
 
     Built once per change of the replies or the settings (pins), not once per keystroke.
@@ -475,8 +469,8 @@ class _SearchIndex:
     code_room: int
     all_codes: str
     code_starts: tuple[int, ...]
-    recent: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    term_scores: dict[str, dict[int, int | None]] = field(default_factory=dict)
+    recent: dict[str, tuple[int, ...]] = msgspec.field(default_factory=dict)
+    term_scores: dict[str, dict[int, int | None]] = msgspec.field(default_factory=dict)
 
     def code_matches(self, code_query: str) -> dict[int, int]:
         """Positions whose shortcode contains ``code_query``, to where it first occurs."""

@@ -167,8 +167,7 @@ class LiveSessionState(msgspec.Struct, kw_only=True):
     resumed: bool = False
 
 
-@dataclass(frozen=True)
-class SessionTick:
+class SessionTick(msgspec.Struct, frozen=True):
     """The session's clock at one moment.
 
     Attributes:
@@ -253,8 +252,7 @@ class ClosingRoutine:
         return tuple(k for k in self.checklist if k not in self.done)
 
 
-@dataclass(frozen=True)
-class FinishedSession:
+class FinishedSession(msgspec.Struct, frozen=True):
     """The outcome of :meth:`LiveSession.finish`.
 
     Attributes:

@@ -27,9 +27,10 @@ Only :class:`SessionRecord` is read: nothing about any customer is involved.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Final
+
+import msgspec
 
 from talentdesk.domain import SessionOutcome, SessionRecord
 from talentdesk.sessions._common import WallClock, system_wall
@@ -86,8 +87,7 @@ def night_bounds(night: date, tz: tzinfo | None = None) -> tuple[datetime, datet
     return start.replace(tzinfo=tz), end.replace(tzinfo=tz)
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(msgspec.Struct, frozen=True):
     """Sums over some sessions.
 
     Attributes:
@@ -117,16 +117,14 @@ class Totals:
         )
 
 
-@dataclass(frozen=True)
-class NightTotals:
+class NightTotals(msgspec.Struct, frozen=True):
     """One night of the series."""
 
     night: date
     totals: Totals
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(msgspec.Struct, frozen=True):
     """One shift: sessions less than :data:`SHIFT_GAP` apart.
 
     Attributes:
@@ -164,8 +162,7 @@ def last_shift(
     return Shift(start, end, totals, in_progress=now - end < gap)
 
 
-@dataclass(frozen=True)
-class NightSummary:
+class NightSummary(msgspec.Struct, frozen=True):
     """Tonight, the week, and the week night by night; the shift in progress or the last one.
 
     Attributes:
@@ -179,7 +176,7 @@ class NightSummary:
     tonight: NightTotals
     week: Totals
     nights: tuple[NightTotals, ...]
-    problems: tuple[IntegrityProblem, ...] = field(default=())
+    problems: tuple[IntegrityProblem, ...] = msgspec.field(default=())
     shift: Shift | None = None
 
 
@@ -239,4 +236,4 @@ class NightSummaries:
         """Tonight, the week and the per-night series, as of now."""
         loaded = self.store.load_all(SessionRecord)
         result = summarize(loaded.items, self.wall(), self.tz, nights)
-        return replace(result, problems=tuple(loaded.problems))
+        return msgspec.structs.replace(result, problems=tuple(loaded.problems))

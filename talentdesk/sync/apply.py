@@ -226,8 +226,7 @@ def _apply_config(store: RecordStore, data: wire.AgencyConfig) -> None:
 UpdateListener = Callable[[str, wire.EventData], None]
 
 
-@dataclass(frozen=True)
-class FeedContext:
+class FeedContext(msgspec.Struct, frozen=True):
     """What a handler applies an event with: the page's store and result, and who hears
     of escalation and report updates (inside the transaction)."""
 

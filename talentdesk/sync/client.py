@@ -23,10 +23,11 @@ import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 from urllib.parse import urlsplit
+
+import msgspec
 
 from talentdesk.sync.decoding import FeedAnswer, decode_answer, decode_feed_page
 from talentdesk.sync.errors import (
@@ -152,8 +153,7 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
         return None
 
 
-@dataclass(frozen=True)
-class WriteResult:
+class WriteResult(msgspec.Struct, frozen=True):
     """The agency's answer to a write: status, raw JSON body, and whether it was a replay."""
 
     status: int

@@ -52,8 +52,7 @@ _SEQ: Final = Annotated[int, msgspec.Meta(ge=1, le=wire.MAX_SEQ)]
 _EVENT_TYPE: Final = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 
 
-@dataclass(frozen=True)
-class UnreadableEvent:
+class UnreadableEvent(msgspec.Struct, frozen=True):
     """An event of a feed page that could not be read: its place and why, never its content."""
 
     seq: int
@@ -61,8 +60,7 @@ class UnreadableEvent:
     reason: str
 
 
-@dataclass(frozen=True)
-class FeedAnswer:
+class FeedAnswer(msgspec.Struct, frozen=True):
     """A feed page as read: the readable events, and the unreadable ones set aside."""
 
     page: wire.FeedPage

@@ -146,8 +146,7 @@ def without_typed_text(item: OutboxItem) -> OutboxItem:
     )
 
 
-@dataclass(frozen=True)
-class OutboxEntry:
+class OutboxEntry(msgspec.Struct, frozen=True):
     """What the outbox's index knows of one item: where it is, not what it says.
 
     Attributes:

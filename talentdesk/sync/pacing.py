@@ -6,13 +6,12 @@ shorten them). The defaults follow the contract's "Feed errors" and issue 15.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 __all__ = ["SyncPacing"]
 
 
-@dataclass(frozen=True)
-class SyncPacing:
+class SyncPacing(msgspec.Struct, frozen=True):
     """The sync service's pacing.
 
     Attributes:

@@ -10,7 +10,6 @@ HTTP method and path of each :class:`~talentdesk_contract.values.OperationKind`
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import ClassVar, Final
 
@@ -38,8 +37,7 @@ __all__ = [
 REMOTE_ID: Final = "{remote_id}"
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(msgspec.Struct, frozen=True):
     """Where one operation goes: its method and its path (``{target}`` for the parameter).
 
     Attributes:
@@ -97,8 +95,7 @@ TYPED_FIELDS: Final[Mapping[OperationKind, tuple[str, ...]]] = MappingProxyType(
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class AgencyRequest:
+class AgencyRequest(msgspec.Struct, frozen=True, kw_only=True):
     """One write to the agency, as a service asks for it.
 
     Class attributes:
@@ -123,8 +120,7 @@ class AgencyRequest:
         return wire.encode(self.body)
 
 
-@dataclass(frozen=True, kw_only=True)
-class _AboutBooking(AgencyRequest):
+class _AboutBooking(AgencyRequest, frozen=True, kw_only=True):
     """A request whose path names the booking it is about."""
 
     booking_id: str
@@ -134,24 +130,21 @@ class _AboutBooking(AgencyRequest):
         return self.booking_id
 
 
-@dataclass(frozen=True, kw_only=True)
-class AnswerBooking(_AboutBooking):
+class AnswerBooking(_AboutBooking, frozen=True, kw_only=True):
     """Accept or decline a booking."""
 
     kind = OperationKind.BOOKING_ANSWER
     body: wire.BookingAnswerRequest
 
 
-@dataclass(frozen=True, kw_only=True)
-class SendSessionEvent(_AboutBooking):
+class SendSessionEvent(_AboutBooking, frozen=True, kw_only=True):
     """A session started or ended."""
 
     kind = OperationKind.SESSION_EVENT
     body: wire.SessionEventRequest
 
 
-@dataclass(frozen=True, kw_only=True)
-class RaiseEscalation(AgencyRequest):
+class RaiseEscalation(AgencyRequest, frozen=True, kw_only=True):
     """Ask a supervisor for help now."""
 
     kind = OperationKind.ESCALATION
@@ -159,8 +152,7 @@ class RaiseEscalation(AgencyRequest):
     body: wire.EscalationRequest
 
 
-@dataclass(frozen=True, kw_only=True)
-class FollowUpEscalation(AgencyRequest):
+class FollowUpEscalation(AgencyRequest, frozen=True, kw_only=True):
     """Add a crisis sign or a note to an escalation (after the escalation is delivered)."""
 
     kind = OperationKind.ESCALATION_FOLLOW_UP
@@ -169,8 +161,7 @@ class FollowUpEscalation(AgencyRequest):
     body: wire.EscalationFollowUpRequest
 
 
-@dataclass(frozen=True, kw_only=True)
-class CancelEscalation(AgencyRequest):
+class CancelEscalation(AgencyRequest, frozen=True, kw_only=True):
     """Withdraw an escalation pressed by mistake (after the escalation is delivered)."""
 
     kind = OperationKind.ESCALATION_CANCEL
@@ -179,24 +170,21 @@ class CancelEscalation(AgencyRequest):
     body: wire.EscalationCancelRequest
 
 
-@dataclass(frozen=True, kw_only=True)
-class FileReport(AgencyRequest):
+class FileReport(AgencyRequest, frozen=True, kw_only=True):
     """An incident report about a session."""
 
     kind = OperationKind.REPORT
     body: wire.ReportRequest
 
 
-@dataclass(frozen=True, kw_only=True)
-class SetAvailability(AgencyRequest):
+class SetAvailability(AgencyRequest, frozen=True, kw_only=True):
     """Whether the talent takes bookings, optionally until when."""
 
     kind = OperationKind.AVAILABILITY
     body: wire.AvailabilityRequest
 
 
-@dataclass(frozen=True, kw_only=True)
-class RequestDebrief(AgencyRequest):
+class RequestDebrief(AgencyRequest, frozen=True, kw_only=True):
     """After a hard session, ask to talk it over with a supervisor (low priority)."""
 
     kind = OperationKind.DEBRIEF

@@ -33,7 +33,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -164,7 +163,7 @@ class SyncService:
         self.outbox.subscribe(self._on_outbox_change)
         pairing = load_pairing(vault)
         if pairing is not None:
-            self._status = replace(
+            self._status = msgspec.structs.replace(
                 self._status,
                 phase=SyncPhase.STOPPED,
                 talent_name=pairing.talent_name,
@@ -193,7 +192,7 @@ class SyncService:
 
     def _set_status(self, **changes: object) -> None:
         with self._lock:
-            self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+            self._status = msgspec.structs.replace(self._status, **changes)
             status = self._status
         self._status_listeners(status)
 
@@ -204,7 +203,7 @@ class SyncService:
         except VaultError:
             return
         with self._lock:
-            self._status = replace(
+            self._status = msgspec.structs.replace(
                 self._status,
                 outbox_queued=queued,
                 outbox_failed=failed,

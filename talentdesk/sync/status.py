@@ -7,7 +7,8 @@ client and its HTTP library.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+import msgspec
 
 __all__ = ["SyncPhase", "SyncStatus"]
 
@@ -31,8 +32,7 @@ class SyncPhase(enum.StrEnum):
 _RETRYABLE = frozenset({SyncPhase.RETRYING, SyncPhase.OFFLINE, SyncPhase.REFUSED})
 
 
-@dataclass(frozen=True)
-class SyncStatus:
+class SyncStatus(msgspec.Struct, frozen=True):
     """A snapshot for the status line.
 
     Attributes:

@@ -26,9 +26,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Final
 
+import msgspec
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 
@@ -52,8 +52,7 @@ class Unsupported(enum.StrEnum):
     FAILED = "failed"  # the listener could not start (the log says why)
 
 
-@dataclass(frozen=True)
-class HotkeySupport:
+class HotkeySupport(msgspec.Struct, frozen=True):
     """Whether system-wide hotkeys can work here, and if not why."""
 
     available: bool

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar, Final
 
+import msgspec
 from PySide6.QtCore import QObject, QSocketNotifier
 
 log = logging.getLogger(__name__)
@@ -65,8 +65,7 @@ class GrabFailed(Exception):
         self.taken = taken
 
 
-@dataclass(frozen=True)
-class _Combination:
+class _Combination(msgspec.Struct, frozen=True):
     keycodes: tuple[int, ...]
     modifiers: int  # the X modifier mask
 

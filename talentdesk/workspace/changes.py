@@ -13,9 +13,9 @@ counts as an answer for the reply pace).
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 if TYPE_CHECKING:
     from talentdesk.safety.aftercare import AfterCareOffer
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["Changes"]
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(msgspec.Struct, frozen=True):
     """What changed, by kind. Every field is False (or empty) when nothing of it changed.
 
     Attributes:
@@ -61,13 +60,13 @@ class Changes:
     def __or__(self, other: Changes) -> Changes:
         """Both changes in one (for a burst): flags or-ed, events in order, counts added."""
         merged: dict[str, object] = {}
-        for field in dataclasses.fields(self):
-            mine, theirs = getattr(self, field.name), getattr(other, field.name)
-            merged[field.name] = mine + theirs if not isinstance(mine, bool) else mine or theirs
+        for name in self.__struct_fields__:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            merged[name] = mine + theirs if not isinstance(mine, bool) else mine or theirs
         return Changes(**merged)  # type: ignore[arg-type]
 
     def __bool__(self) -> bool:
-        return any(getattr(self, field.name) for field in dataclasses.fields(self))
+        return any(getattr(self, name) for name in self.__struct_fields__)
 
     @classmethod
     def from_agency_config(cls) -> Changes:

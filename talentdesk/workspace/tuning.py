@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+
+import msgspec
 
 from talentdesk.sync.pacing import SyncPacing
 
@@ -20,8 +21,7 @@ def _system_wall() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class SessionClocks:
+class SessionClocks(msgspec.Struct, frozen=True):
     """The clocks of the session services (fake ones in tests).
 
     Attributes:
@@ -34,8 +34,7 @@ class SessionClocks:
     wall: Callable[[], datetime] = _system_wall
 
 
-@dataclass(frozen=True)
-class SyncTuning:
+class SyncTuning(msgspec.Struct, frozen=True):
     """How the workspace runs the sync service.
 
     Attributes:
@@ -49,7 +48,7 @@ class SyncTuning:
 
     feed_wait: int = 10
     client_timeout: float = 10.0
-    pacing: SyncPacing = field(default_factory=SyncPacing)
+    pacing: SyncPacing = msgspec.field(default_factory=SyncPacing)
     clock: Callable[[], float] = time.monotonic
 
     @property
@@ -58,8 +57,7 @@ class SyncTuning:
         return self.feed_wait + 2 * self.client_timeout + 30.0
 
 
-@dataclass(frozen=True)
-class SafetyTuning:
+class SafetyTuning(msgspec.Struct, frozen=True):
     """The lone-worker check's limits and the night's time zone.
 
     Attributes:
@@ -77,8 +75,7 @@ class SafetyTuning:
     tz: tzinfo | None = None
 
 
-@dataclass(frozen=True)
-class DemoAgency:
+class DemoAgency(msgspec.Struct, frozen=True):
     """The sample agency of a demo run.
 
     Attributes:

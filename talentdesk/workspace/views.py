@@ -6,11 +6,12 @@ none of them changes after it is made.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from talentdesk.domain import (
     DEFAULT_EMERGENCY_CONTACTS,
@@ -42,8 +43,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class BookingRow:
+class BookingRow(msgspec.Struct, frozen=True):
     """One booking as Today shows it, with the state of the answer sent for it.
 
     Attributes:
@@ -56,16 +56,14 @@ class BookingRow:
     answer_error: str | None = None
 
 
-@dataclass(frozen=True)
-class TonightView:
+class TonightView(msgspec.Struct, frozen=True):
     """Tonight's bookings, oldest first, and the names of those that could not be read."""
 
     rows: tuple[BookingRow, ...] = ()
     unreadable: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class AcceptCheck:
+class AcceptCheck(msgspec.Struct, frozen=True):
     """What to tell the talent before accepting a booking.
 
     Attributes:
@@ -79,8 +77,7 @@ class AcceptCheck:
     preset_name: str | None
 
 
-@dataclass(frozen=True)
-class SessionContext:
+class SessionContext(msgspec.Struct, frozen=True):
     """What the session windows need from the vault besides the session itself.
 
     Attributes:
@@ -97,8 +94,7 @@ class SessionContext:
     pace_sound: bool = False
 
 
-@dataclass(frozen=True)
-class OpenedSession:
+class OpenedSession(msgspec.Struct, frozen=True):
     """A live session and everything the windows show about it, read at once.
 
     Attributes:
@@ -150,8 +146,7 @@ class SessionWatch:
         return self._live
 
 
-@dataclass(frozen=True)
-class SafetySnapshot:
+class SafetySnapshot(msgspec.Struct, frozen=True):
     """Everything the safety screens list, as last loaded.
 
     Attributes:
@@ -191,7 +186,7 @@ class SafetySnapshot:
         key = (view.raised_at, view.id)
         if not listed or key > (listed[0].raised_at, listed[0].id):
             # Newer than the newest: a new one (ids are unique), no need to look for it.
-            return dataclasses.replace(self, escalations=(view, *listed))
+            return msgspec.structs.replace(self, escalations=(view, *listed))
         at = next((n for n, v in enumerate(listed) if v.id == view.id), None)
         if at is not None and listed[at].raised_at == view.raised_at:
             merged = (*listed[:at], view, *listed[at + 1 :])
@@ -200,11 +195,10 @@ class SafetySnapshot:
         else:
             others = [v for v in listed if v.id != view.id]
             merged = tuple(sorted((view, *others), key=lambda v: (v.raised_at, v.id), reverse=True))
-        return dataclasses.replace(self, escalations=merged)
+        return msgspec.structs.replace(self, escalations=merged)
 
 
-@dataclass(frozen=True)
-class HelpNumbers:
+class HelpNumbers(msgspec.Struct, frozen=True):
     """Whom to call when nobody at the agency takes an escalation.
 
     Attributes:

@@ -10,7 +10,6 @@ doctor``'s diagnosis of the data dir passes.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import os
@@ -21,6 +20,8 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import msgspec
 
 from talentdesk.doctor import diagnose
 from talentdesk.domain import BookingStatus
@@ -441,7 +442,7 @@ def test_polls_that_bring_news_at_once_wait_only_the_short_floor(
     # A push ends a parked poll: the next push must not wait a whole poll_floor (that
     # held bench.push_latency at 1 s), yet a server that answers every poll with a page
     # at once is still not asked hundreds of times a second.
-    desk = make_desk(pacing=dataclasses.replace(FAST, poll_floor=2.0, news_floor=0.2))
+    desk = make_desk(pacing=msgspec.structs.replace(FAST, poll_floor=2.0, news_floor=0.2))
     hostile.fake.answer(FEED, Custom(news_at_once), token=desk.token)
     since = time.monotonic()
     wait_for(lambda: len(feed_polls(hostile, desk, since)) >= 6, "six polls")

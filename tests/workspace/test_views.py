@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime, timedelta
+
+import msgspec
 
 from talentdesk.safety import EscalationState, EscalationView
 from talentdesk.workspace import SafetySnapshot
@@ -32,7 +33,7 @@ def view(n: int, **changes: object) -> EscalationView:
         follow_ups_failed=0,
         cancel=None,
     )
-    return dataclasses.replace(made, **changes)  # type: ignore[arg-type]
+    return msgspec.structs.replace(made, **changes)
 
 
 def test_a_new_escalation_goes_in_front_and_a_changed_one_keeps_its_place() -> None:

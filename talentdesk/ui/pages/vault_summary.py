@@ -3,13 +3,12 @@ before the Settings page is built)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from talentdesk.vault import Protection, Vault
 
 
-@dataclass(frozen=True)
-class VaultSummary:
+class VaultSummary(msgspec.Struct, frozen=True):
     """What the window shows about the open vault; holds no key and no content.
 
     Attributes:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+import msgspec
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSystemTrayIcon, QWidget
@@ -54,8 +54,7 @@ def app_icon(size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(msgspec.Struct, frozen=True):
     """Something to tell the talent, worded again whenever it is shown.
 
     Attributes:
@@ -128,8 +127,7 @@ class Notifier(QObject):
             self.tray.hide()
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(msgspec.Struct, frozen=True):
     """One reminder that is due.
 
     Attributes:

@@ -10,9 +10,9 @@ the clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import msgspec
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
@@ -34,8 +34,7 @@ if TYPE_CHECKING:
     from talentdesk.sessions.runner import LiveSession
 
 
-@dataclass(frozen=True)
-class _Loaded:
+class _Loaded(msgspec.Struct, frozen=True):
     booking: Booking
     contact: CustomerContact | None
 

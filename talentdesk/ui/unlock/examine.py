@@ -9,14 +9,14 @@ unlock screen uses the same examination after a lock and on Try again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from talentdesk.vault import KeyringStatus, Protection, Vault, VaultInfo, WrongPassphrase, probe
 
 
-@dataclass(frozen=True)
-class Examination:
+class Examination(msgspec.Struct, frozen=True):
     """What is found before unlocking: the vault (None on a first run) and, then, the keyring.
 
     A keyring vault is opened in the same background job (``opened``, or why not in
