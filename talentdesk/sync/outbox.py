@@ -30,7 +30,6 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -181,13 +180,12 @@ class OutboxEntry(msgspec.Struct, frozen=True):
 _Entry = OutboxEntry
 
 
-@dataclass
-class _Index:
-    entries: dict[str, _Entry] = field(default_factory=dict)
-    by_remote: dict[str, str] = field(default_factory=dict)
-    by_ref: dict[tuple[OperationKind, str], str] = field(default_factory=dict)  # the newest
-    queued: set[str] = field(default_factory=set)
-    failed: set[str] = field(default_factory=set)
+class _Index(msgspec.Struct):
+    entries: dict[str, _Entry] = msgspec.field(default_factory=dict)
+    by_remote: dict[str, str] = msgspec.field(default_factory=dict)
+    by_ref: dict[tuple[OperationKind, str], str] = msgspec.field(default_factory=dict)  # the newest
+    queued: set[str] = msgspec.field(default_factory=set)
+    failed: set[str] = msgspec.field(default_factory=set)
 
     def put(self, item_id: str, entry: _Entry) -> None:
         self.entries[item_id] = entry

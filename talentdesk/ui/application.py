@@ -24,10 +24,10 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import msgspec
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
@@ -566,12 +566,12 @@ class TalentDeskApp(QObject):
             self.session.language = code  # the closing reply's language
         if self.main_window is not None:
             self.main_window.set_language(code)
-        self._save(replace(self._prefs, language=code))
+        self._save(msgspec.structs.replace(self._prefs, language=code))
 
     def set_idle_lock_minutes(self, minutes: int) -> None:
         """Change the auto-lock delay now, and remember it."""
         self.idle.set_limit_minutes(minutes)
-        self._save(replace(self._prefs, idle_lock_minutes=minutes))
+        self._save(msgspec.structs.replace(self._prefs, idle_lock_minutes=minutes))
 
     def _save(self, prefs: Preferences) -> None:
         self._prefs = prefs.validated()

@@ -8,8 +8,8 @@ value is, so a sealed value moved to another place fails to open.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
+import msgspec
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -60,8 +60,7 @@ def derive_subkey(master: bytes, purpose: str) -> bytes:
     ).derive(master)
 
 
-@dataclass(frozen=True)
-class KdfParams:
+class KdfParams(msgspec.Struct, frozen=True):
     """Argon2id parameters, stored with the vault so they can be raised later.
 
     The defaults are DESIGN.md's floor: 64 MiB, 3 passes, 4 lanes.

@@ -27,9 +27,10 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
+
+import msgspec
 
 from talentdesk.vault.errors import KeyringUnavailable
 
@@ -71,8 +72,7 @@ class SecretStore(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class KeyringStatus:
+class KeyringStatus(msgspec.Struct, frozen=True):
     """Whether a real keyring is usable here, and which."""
 
     available: bool

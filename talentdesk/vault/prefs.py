@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from talentdesk.vault.paths import atomic_write
 
@@ -20,8 +21,7 @@ PREFS_FILE = "preferences.json"
 LANGUAGES = ("id", "en")
 
 
-@dataclass(frozen=True)
-class Preferences:
+class Preferences(msgspec.Struct, frozen=True):
     """The talent's plain preferences.
 
     Attributes:
@@ -38,7 +38,7 @@ class Preferences:
         minutes = self.idle_lock_minutes
         if not isinstance(minutes, int) or not 0 <= minutes <= 240:
             minutes = 5
-        return replace(self, language=language, idle_lock_minutes=minutes)
+        return msgspec.structs.replace(self, language=language, idle_lock_minutes=minutes)
 
 
 def load_preferences(data_dir: Path) -> Preferences:
@@ -53,7 +53,7 @@ def load_preferences(data_dir: Path) -> Preferences:
         return Preferences()
     if not isinstance(raw, dict):
         return Preferences()
-    known = {f.name for f in fields(Preferences)}
+    known = set(Preferences.__struct_fields__)
     try:
         return Preferences(**{k: v for k, v in raw.items() if k in known}).validated()
     except TypeError:
@@ -62,5 +62,5 @@ def load_preferences(data_dir: Path) -> Preferences:
 
 def save_preferences(data_dir: Path, prefs: Preferences) -> None:
     """Write the preferences atomically (0600, fsync, replace)."""
-    data = json.dumps(asdict(prefs.validated()), indent=2, sort_keys=True).encode()
+    data = json.dumps(msgspec.structs.asdict(prefs.validated()), indent=2, sort_keys=True).encode()
     atomic_write(data_dir / PREFS_FILE, data)

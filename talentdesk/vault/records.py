@@ -7,7 +7,6 @@ into its type is reported like a damaged row, by name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 import msgspec
@@ -21,12 +20,11 @@ T = TypeVar("T", bound=Record)
 _KIND_OF: dict[type, str] = {cls: kind for kind, cls in RECORD_TYPES.items()}
 
 
-@dataclass
-class Loaded(Generic[T]):
+class Loaded(msgspec.Struct, Generic[T]):
     """Records of one type that could be read, and a named problem for each that could not."""
 
-    items: list[T] = field(default_factory=list)
-    problems: list[IntegrityProblem] = field(default_factory=list)
+    items: list[T] = msgspec.field(default_factory=list)
+    problems: list[IntegrityProblem] = msgspec.field(default_factory=list)
 
 
 def kind_of(cls: type[Record] | type[T]) -> str:

@@ -25,9 +25,10 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+import msgspec
 
 from talentdesk.vault import crypto
 from talentdesk.vault.errors import (
@@ -96,8 +97,7 @@ class Protection(StrEnum):
     PASSPHRASE = "passphrase"  # noqa: S105 - the name of a mode, not a secret
 
 
-@dataclass(frozen=True)
-class VaultInfo:
+class VaultInfo(msgspec.Struct, frozen=True):
     """What can be read from a vault file without any key."""
 
     path: Path
@@ -107,8 +107,7 @@ class VaultInfo:
     epoch: int
 
 
-@dataclass(frozen=True)
-class IntegrityProblem:
+class IntegrityProblem(msgspec.Struct, frozen=True):
     """A record that failed its check."""
 
     kind: str
@@ -121,12 +120,11 @@ class IntegrityProblem:
         return f"{self.kind} {self.record_id!r}"
 
 
-@dataclass
-class Listing:
+class Listing(msgspec.Struct):
     """Every readable row of a kind, and a named problem for each unreadable one."""
 
-    rows: dict[str, bytes] = field(default_factory=dict)
-    problems: list[IntegrityProblem] = field(default_factory=list)
+    rows: dict[str, bytes] = msgspec.field(default_factory=dict)
+    problems: list[IntegrityProblem] = msgspec.field(default_factory=list)
 
 
 def _master_name() -> str:
