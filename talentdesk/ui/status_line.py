@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 from talentdesk.sync.status import SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.sync_messages import SyncMessages
+from talentdesk.ui.widgets import restyle
 
 #: How often the countdown looks at the clock (its text changes once a second).
 TICK_MS = 250
@@ -79,8 +80,7 @@ class SyncStatusLine(QLabel):
         tone = self._words.tone(status)
         if self.property("tone") != tone:
             self.setProperty("tone", tone)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            restyle(self)
         if status.retry_in(self._clock()) == 0:
             self._timer.stop()  # nothing left to count; the next status comes soon
 

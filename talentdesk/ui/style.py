@@ -303,9 +303,18 @@ def full_style_sheet() -> str:
     return STYLE_SHEET + SESSION_STYLE + SAFETY_STYLE
 
 
-def configure_application(app: QApplication) -> None:
-    """The look for every window: Fusion, a light palette and the one style sheet."""
-    app.setStyle("Fusion")
+#: Qt's style under the style sheet: the same on every desktop.
+FUSION = "Fusion"
+
+
+def configure_application(app: QApplication, *, style_chosen: bool = False) -> None:
+    """The look for every window: Fusion, a light palette and the one style sheet.
+
+    Args:
+        style_chosen: the application was started with ``-style Fusion`` already.
+    """
+    if not style_chosen:
+        app.setStyle(FUSION)
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
     palette.setColor(QPalette.ColorRole.Base, QColor(SURFACE))

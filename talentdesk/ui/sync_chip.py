@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.sync_messages import SyncMessages
+from talentdesk.ui.widgets import restyle
 
 #: How often a retry's countdown looks at the clock.
 TICK_MS = 250
@@ -88,8 +89,7 @@ class SyncChip(QLabel):
             tone = "idle"
         if self.property("tone") != tone:
             self.setProperty("tone", tone)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            restyle(self)
         if status.retry_in(self._clock()) == 0:
             self._timer.stop()
 

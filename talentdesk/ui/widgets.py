@@ -27,12 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 
+def restyle(widget: QWidget) -> None:
+    """Apply the style sheet again to ``widget`` after a property it selects on changed.
+
+    Only a widget already polished needs it: the first polish (when the widget is shown
+    or first measured) reads the properties anyway. Skipping it for new widgets saves a
+    second style sheet match per widget, and keeps Python from asking for the QStyle
+    before the first window is painted (building QStyle's enums, ~14 ms of start-up).
+    """
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+
+
 def set_role(widget: QWidget, role: str) -> None:
-    """Tag ``widget`` for the style sheet (see :mod:`talentdesk.ui.style`) and re-polish it."""
+    """Tag ``widget`` for the style sheet (see :mod:`talentdesk.ui.style`)."""
     widget.setProperty("role", role)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+    restyle(widget)
 
 
 def make_label(role: str = "body", *, wrap: bool = True, name: str = "") -> QLabel:

@@ -34,7 +34,7 @@ from talentdesk.ui.safety import (
     SafetyWindows,
 )
 from talentdesk.ui.safety.models import EscalationColumn, ReportColumn
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label
+from talentdesk.ui.widgets import Callout, Card, make_button, make_label, restyle
 
 #: Rows a list shows before it scrolls.
 VISIBLE_ROWS = 6
@@ -278,8 +278,7 @@ class SafetyPage(EmptyStatePage):
             role = "reportText"
         if self.report_text.property("role") != role:
             self.report_text.setProperty("role", role)
-            self.report_text.style().unpolish(self.report_text)
-            self.report_text.style().polish(self.report_text)
+            restyle(self.report_text)
         note = view.agency_note or (view.failure if view.failure else None)
         self.report_note.setVisible(note is not None)
         self.report_note.setText(self.tr("From your agency: %1").replace("%1", note or ""))

@@ -37,6 +37,7 @@ from talentdesk.ui.widgets import (
     TranslatedWidget,
     make_button,
     make_label,
+    restyle,
     set_role,
 )
 from talentdesk_contract import wire
@@ -51,9 +52,7 @@ BookingSource = Callable[[], str | None]
 def repolish(widget: QWidget) -> None:
     """Apply the style sheet again to ``widget`` and everything in it (a property changed)."""
     for each in (widget, *widget.findChildren(QWidget)):
-        style = each.style()
-        style.unpolish(each)
-        style.polish(each)
+        restyle(each)
 
 
 class EscalationPanel(QFrame):
@@ -710,8 +709,7 @@ class EscalateStrip(TranslatedWidget):
         self.line.set_full_text(text)
         if self.line.property("tone") != tone:
             self.line.setProperty("tone", tone)
-            self.line.style().unpolish(self.line)
-            self.line.style().polish(self.line)
+            restyle(self.line)
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("Escalate · Ctrl+Shift+E"))

@@ -50,7 +50,7 @@ from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.sync_chip import SyncChip
-from talentdesk.ui.widgets import ElidedLabel, make_button, set_role
+from talentdesk.ui.widgets import ElidedLabel, make_button, restyle, set_role
 
 #: Qt platforms on which a window may ask to stay on top.
 ON_TOP_PLATFORMS = frozenset({"xcb", "windows", "cocoa"})
@@ -297,8 +297,7 @@ class CompactWindow(SessionClockWindow):
             self._level = level
             self.pace_box.setProperty("level", level)
             for widget in (self.pace_box, self.waiting, self.slow):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+                restyle(widget)
         if rising and self._session.context.pace_sound:
             self.sounds += 1
             QApplication.beep()

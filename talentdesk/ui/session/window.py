@@ -43,6 +43,7 @@ from talentdesk.ui.widgets import (
     Card,
     make_button,
     make_label,
+    restyle,
     scrolling,
     set_role,
 )
@@ -462,8 +463,7 @@ class SessionWindow(SessionClockWindow):
                 self.scope_banner.setProperty("scope", scope.value)
                 set_role(self.scope_banner, "scopeBanner")
                 self._header.setProperty("scope", scope.value)
-                self._header.style().unpolish(self._header)
-                self._header.style().polish(self._header)
+                restyle(self._header)
             self.package.setText(live.package.name)
             booking = live.booking
             booked = (
