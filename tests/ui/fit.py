@@ -211,15 +211,20 @@ def _clipping_ancestor(widget: QWidget) -> str:
 
 
 def _layout_widgets(layout: QLayout) -> Iterator[QWidget]:
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item is None:
-            continue
-        widget, inner = item.widget(), item.layout()
-        if widget is not None:
+    """The widgets ``layout`` and the layouts nested in it place.
+
+    Found without ``itemAt()``: PySide keeps the wrapper of each layout item it hands
+    out, and a layout item is no QObject, so when Qt deletes it (a message box rebuilds
+    its grid when its text changes) the stale wrapper stays mapped to that address and
+    is handed back, as a ``QWidgetItem``, for the next layout allocated there.
+    """
+    owner = layout.parentWidget()
+    if owner is None:
+        return
+    layouts = [layout, *layout.findChildren(QLayout)]
+    for widget in owner.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if any(each.indexOf(widget) >= 0 for each in layouts):
             yield widget
-        elif inner is not None:
-            yield from _layout_widgets(inner)
 
 
 def overlap_misfits(window: QWidget) -> list[Misfit]:

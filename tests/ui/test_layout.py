@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFontInfo, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from talentdesk.app import workspace_opener
@@ -39,7 +39,7 @@ from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from talentdesk_contract.values import CrisisSign
-from tests.ui.fit import Misfit, misfits, popup_misfits, wheel_misfits
+from tests.ui.fit import Misfit, misfits, overlap_misfits, popup_misfits, wheel_misfits
 
 pytestmark = pytest.mark.usefixtures("no_keyring")
 
@@ -549,3 +549,33 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     name.field.setText("Sari")
     name.save()
     wait_until(lambda: name.saved_name == "Sari")
+
+
+def test_the_overlap_check_finds_widgets_laid_over_each_other(qtbot: QtBot) -> None:
+    """The check itself: two labels in one grid cell (and one in a nested layout beside a
+    label of the outer one) are reported; side by side they are not."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    grid = QGridLayout(window)
+    grid.addWidget(QLabel("Malam ini, tiga booking"), 0, 0)
+    nested = QHBoxLayout()
+    nested.addWidget(QLabel("Sesi dalam 10 menit"))
+    grid.addLayout(nested, 0, 0)  # over the first label
+    grid.addWidget(QLabel("Terima"), 1, 0)
+    window.resize(400, 120)
+    window.show()
+    qtbot.waitExposed(window)
+    found = overlap_misfits(window)
+    assert len(found) == 1, found
+
+    apart = QWidget()
+    qtbot.addWidget(apart)
+    row = QHBoxLayout(apart)
+    row.addWidget(QLabel("Terima"))
+    inner = QHBoxLayout()
+    inner.addWidget(QLabel("Tolak"))
+    row.addLayout(inner)
+    apart.resize(400, 60)
+    apart.show()
+    qtbot.waitExposed(apart)
+    assert overlap_misfits(apart) == []
