@@ -2395,6 +2395,10 @@
         <source>Could not be saved. Try again.</source>
         <translation>Could not be saved. Try again.</translation>
     </message>
+    <message>
+        <source>Another app already uses %1. Choose another combination.</source>
+        <translation>Another app already uses %1. Choose another combination.</translation>
+    </message>
 </context>
 <context>
     <name>SessionMessages</name>

@@ -2368,6 +2368,10 @@
         <source>Could not be saved. Try again.</source>
         <translation>Tidak bisa disimpan. Coba lagi.</translation>
     </message>
+    <message>
+        <source>Another app already uses %1. Choose another combination.</source>
+        <translation>Aplikasi lain sudah memakai %1. Pilih kombinasi lain.</translation>
+    </message>
 </context>
 <context>
     <name>SessionMessages</name>

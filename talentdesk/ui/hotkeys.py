@@ -25,7 +25,7 @@ import enum
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
 import msgspec
@@ -40,6 +40,7 @@ __all__ = [
     "Unsupported",
     "from_key_sequence",
     "hotkey_support",
+    "taken_elsewhere",
     "to_key_sequence",
 ]
 
@@ -226,6 +227,33 @@ class GlobalHotkeys(QObject):
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
+
+
+def taken_elsewhere(hotkeys: Sequence[str], *, platform: str | None = None) -> tuple[str, ...]:
+    """Which of ``hotkeys`` another app holds now, so TalentDesk could not hear them.
+
+    On X11 each is grabbed for a moment on a connection of its own and let go; elsewhere
+    nothing is known before listening, and none is said to be taken.
+    """
+    wanted = [hotkey for hotkey in hotkeys if hotkey and is_valid(hotkey)]
+    if not wanted or _PYNPUT_DESKTOP or not hotkey_support(platform).available:
+        return ()
+    from talentdesk.ui.x11_hotkeys import GrabFailed, X11Hotkeys
+
+    probe = X11Hotkeys(dict.fromkeys(wanted, _nothing))
+    try:
+        probe.start()
+    except GrabFailed as exc:
+        return exc.taken
+    except OSError:  # no libxcb: the listener will say why when it starts
+        return ()
+    taken = probe.taken
+    probe.stop()
+    return taken
+
+
+def _nothing() -> None:
+    """What a probe's grab calls (it is let go at once)."""
 
 
 #: Where pynput listens (a Windows hook, a macOS event tap); elsewhere X11 grabs do.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QKeySequenceEdit, QVBoxLayout, QWidget
 
 from talentdesk.sessions.settings import (
@@ -26,6 +26,7 @@ from talentdesk.ui.hotkeys import (
     from_key_sequence,
     hotkey_support,
     is_valid,
+    taken_elsewhere,
     to_key_sequence,
 )
 from talentdesk.ui.widgets import Card, TranslatedWidget, field_grid, make_button, make_label
@@ -53,7 +54,9 @@ class SessionKeysSection(TranslatedWidget):
         self.setObjectName("sessionKeysSection")
         self._agency = agency
         self._support = support or hotkey_support(QGuiApplication.platformName())
-        self._state = ""  # "", "saved", "invalid" or "failed"
+        self._state = ""  # "", "saved", "invalid", "taken" or "failed"
+        self._saved_keys: tuple[str, str] = ("", "")
+        self._taken: tuple[str, ...] = ()  # combinations another app holds
         self.heading = make_label("heading")
         self.explanation = make_label("muted")
         self.availability = make_label("body", name="hotkeyAvailability")
@@ -122,6 +125,7 @@ class SessionKeysSection(TranslatedWidget):
         self.sound.setChecked(sound)
 
     def _loaded(self, settings: DeskSettings) -> None:
+        self._saved_keys = (settings.hotkey_message_in, settings.hotkey_replied)
         self._show(settings.hotkey_message_in, settings.hotkey_replied, settings.pace_sound)
 
     def _failed(self, exc: Exception) -> None:
@@ -148,9 +152,19 @@ class SessionKeysSection(TranslatedWidget):
         agency = self._agency
         if agency is None:
             return
+        # A new combination another app holds would never be heard: say so before saving.
+        # (The saved ones may be TalentDesk's own grabs while a session is live.)
+        changed = [k for k in (message_in, replied) if k not in self._saved_keys]
+        platform = QGuiApplication.platformName()
+        taken = taken_elsewhere(changed, platform=platform) if self._support.available else ()
+        if taken:
+            self._state, self._taken = "taken", taken
+            self.retranslate()
+            return
         workspace, sound = agency.workspace, self.sound.isChecked()
 
-        def done(_settings: DeskSettings) -> None:
+        def done(settings: DeskSettings) -> None:
+            self._saved_keys = (settings.hotkey_message_in, settings.hotkey_replied)
             self._state = "saved"
             self.retranslate()
 
@@ -203,6 +217,15 @@ class SessionKeysSection(TranslatedWidget):
                     "for each."
                 ),
                 "failed": self.tr("Could not be saved. Try again."),
+                "taken": self.tr(
+                    "Another app already uses %1. Choose another combination."
+                ).replace(
+                    "%1",
+                    ", ".join(
+                        to_key_sequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                        for k in self._taken
+                    ),
+                ),
             }.get(self._state, "")
         )
 
