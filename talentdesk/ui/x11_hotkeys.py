@@ -248,8 +248,12 @@ class X11Hotkeys(QObject):
         if remap:  # the keyboard layout changed: the keys may sit on other keycodes now
             self._ungrab_all(conn)
             self._grabs = {}
-            self._grab_all()
-            lib.xcb_flush(conn)
+            try:
+                self._grab_all()
+                lib.xcb_flush(conn)
+            except GrabFailed as exc:  # the server did not answer: nothing is listened for
+                log.warning("the hotkeys could not follow a keyboard change: %s", exc)
+                self.stop()
         for handler in fired:
             handler()
 
