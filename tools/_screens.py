@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -24,9 +25,18 @@ from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import ServerThread, seed_demo
 
+if TYPE_CHECKING:
+    from talentdesk.ui.pages.today import TodayPage
+    from talentdesk.ui.session.controller import SessionController
+    from talentdesk.ui.session.today_panel import SessionStartPanel
+    from talentdesk.ui.session.window import SessionWindow
+    from talentdesk.ui.session.windows import SessionWindows
+
 PASSPHRASE = "contoh frasa sandi yang panjang"  # noqa: S105 (a throw-away sample vault)
 #: The sample talent: the agency's name for her and, unless a tool says not, her working name.
 TALENT = "Sari"
+#: The agency replies the sample talent pins for the session's Ctrl+1…3.
+PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
 
 
 class Monotonic:
@@ -78,6 +88,33 @@ def unlocked(app: TalentDeskApp) -> MainWindow:
     assert window is not None
     window.resize(1120, 820)
     return window
+
+
+def pin_replies(session: SessionController) -> None:
+    """Pin :data:`PINS` once the agency's replies have arrived, as the talent would."""
+    wait_until(lambda: session.replies.get(PINS[0]) is not None)
+    for reply_id in PINS:
+        session.replies.pin(reply_id)
+    session.changed_replies()
+
+
+def answered(today: TodayPage, booking_id: str) -> bool:
+    """Whether Today shows the agency's answer to ``booking_id`` (accepted or declined)."""
+    number = today.model.row_of(booking_id)
+    return number is not None and today.model.rows()[number].answer is not None
+
+
+def start_session(
+    app: TalentDeskApp, panel: SessionStartPanel
+) -> tuple[SessionWindows, SessionWindow]:
+    """Click Start on Today's session card; the session's windows, and its window once shown."""
+    panel.start_button.click()
+    screens = app.session_windows
+    assert screens is not None
+    wait_until(lambda: screens.window is not None and screens.window.isVisible())
+    live = screens.window
+    assert live is not None
+    return screens, live
 
 
 @dataclass

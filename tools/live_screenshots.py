@@ -30,8 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _display import SCREEN, start_xvfb
 
-PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -49,7 +47,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _shoot_all(out: Path) -> int:
     # Qt is imported once DISPLAY points at our X server.
-    from _screens import sample_desk, settle, unlocked, wait_until
+    from _screens import (
+        answered,
+        pin_replies,
+        sample_desk,
+        settle,
+        start_session,
+        unlocked,
+        wait_until,
+    )
     from PySide6.QtGui import QGuiApplication
 
     from talentdesk_agency import AgencyStore
@@ -62,26 +68,15 @@ def _shoot_all(out: Path) -> int:
         session = app.session
         assert session is not None
         assert app.safety is not None
-        wait_until(lambda: session.replies.get(PINS[0]) is not None)
-        for reply_id in PINS:
-            session.replies.pin(reply_id)
-        session.changed_replies()
+        pin_replies(session)
         first = today.model.rows()[0].booking.id
-
-        def answered(booking_id: str) -> bool:
-            number = today.model.row_of(booking_id)
-            return number is not None and today.model.rows()[number].answer is not None
-
         today.select_booking(first)
         today.accept_button.click()
-        wait_until(functools.partial(answered, first))
+        wait_until(functools.partial(answered, today, first))
         panel = today.session_panel
         assert panel is not None
         wait_until(panel.start_button.isEnabled)
-        panel.start_button.click()
-        screens = app.session_windows
-        assert screens is not None
-        wait_until(lambda: screens.window is not None and screens.window.isVisible())
+        screens, _live = start_session(app, panel)
         clock.now += 11 * 60 + 23
         session.customer_wrote()
         clock.now += 97  # the customer has waited: the pace box warns

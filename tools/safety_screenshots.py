@@ -37,7 +37,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-from _screens import Monotonic, sample_desk, save, settle, unlocked, wait_until
+from _screens import (
+    Monotonic,
+    answered,
+    sample_desk,
+    save,
+    settle,
+    start_session,
+    unlocked,
+    wait_until,
+)
 
 from talentdesk.domain import IncidentCategory
 from talentdesk.safety import EscalationState, EscalationView
@@ -67,23 +76,14 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
         assert found is not None
         return found
 
-    def answered(booking_id: str) -> bool:
-        number = today.model.row_of(booking_id)
-        return number is not None and today.model.rows()[number].answer is not None
-
     first = today.model.rows()[0].booking.id
     today.select_booking(first)
     today.accept_button.click()
-    wait_until(functools.partial(answered, first))
+    wait_until(functools.partial(answered, today, first))
     panel = today.session_panel
     assert panel is not None
     wait_until(lambda: panel.start_button.isEnabled())
-    panel.start_button.click()
-    screens = app.session_windows
-    assert screens is not None
-    wait_until(lambda: screens.window is not None and screens.window.isVisible())
-    live = screens.window
-    assert live is not None
+    screens, live = start_session(app, panel)
     box = live.escalate
     assert box is not None
     live.resize(*SIZE)

@@ -30,7 +30,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _screens import Monotonic, sample_desk, save, settle, unlocked, wait_until
+from _screens import (
+    PINS,
+    Monotonic,
+    answered,
+    pin_replies,
+    sample_desk,
+    save,
+    settle,
+    start_session,
+    unlocked,
+    wait_until,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -39,7 +50,6 @@ from talentdesk.ui.application import TalentDeskApp
 from talentdesk.ui.main_window import Page
 
 SIZE = (1180, 760)
-PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
 
 
 def shoot(app: TalentDeskApp, clock: Monotonic, out: Path) -> None:
@@ -49,22 +59,15 @@ def shoot(app: TalentDeskApp, clock: Monotonic, out: Path) -> None:
     wait_until(lambda: today.model.rowCount() == 4)
     session = app.session
     assert session is not None
-    wait_until(lambda: session.replies.get(PINS[0]) is not None)
-    for reply_id in PINS:
-        session.replies.pin(reply_id)
+    pin_replies(session)
     session.boundaries.activate("agency-standar")
-    session.changed_replies()
     session.changed_presets()
-
-    def answered(booking_id: str) -> bool:
-        number = today.model.row_of(booking_id)
-        return number is not None and today.model.rows()[number].answer is not None
 
     rows = today.model.rows()
     for row in (rows[0], rows[2]):
         today.select_booking(row.booking.id)
         today.accept_button.click()
-        wait_until(functools.partial(answered, row.booking.id))
+        wait_until(functools.partial(answered, today, row.booking.id))
     first = rows[0].booking.id
     today.select_booking(first)
     panel = today.session_panel
@@ -74,12 +77,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, out: Path) -> None:
     wait_until(lambda: "terkirim" in today.answer_note.text(), timeout=30)
     save(window, out / "today.png")
 
-    panel.start_button.click()
-    screens = app.session_windows
-    assert screens is not None
-    wait_until(lambda: screens.window is not None and screens.window.isVisible())
-    live = screens.window
-    assert live is not None
+    screens, live = start_session(app, panel)
     live.resize(*SIZE)
     session.set_reply_language("id")
     clock.now += 11 * 60 + 23

@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _display import SCREEN, start_xvfb
 
-PINS = ("agency-id-polite", "agency-id-contact", "agency-id-closing")
 #: The stand-in chat app: a window with a chat's look, where a talent keeps it.
 CHAT_APP = r"""
 import sys
@@ -74,7 +73,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _walk(out: Path) -> int:
-    from _screens import PASSPHRASE, sample_desk, settle, unlocked, wait_until
+    from _screens import (
+        PASSPHRASE,
+        answered,
+        pin_replies,
+        sample_desk,
+        settle,
+        start_session,
+        unlocked,
+        wait_until,
+    )
     from PySide6.QtWidgets import QWidget
 
     from talentdesk.ui.main_window import Page
@@ -119,20 +127,13 @@ def _walk(out: Path) -> int:
             session = app.session
             assert session is not None
             assert app.safety is not None
-            wait_until(lambda: session.replies.get(PINS[0]) is not None)
-            for reply_id in PINS:
-                session.replies.pin(reply_id)
-            session.changed_replies()
+            pin_replies(session)
             rows = today.model.rows()
-
-            def answered(booking_id: str) -> bool:
-                number = today.model.row_of(booking_id)
-                return number is not None and today.model.rows()[number].answer is not None
 
             today.select_booking(rows[0].booking.id)
             shoot("today-a-booking-waits")
             today.accept_button.click()
-            wait_until(functools.partial(answered, rows[0].booking.id))
+            wait_until(functools.partial(answered, today, rows[0].booking.id))
             panel = today.session_panel
             assert panel is not None
             wait_until(panel.start_button.isEnabled)
@@ -147,12 +148,7 @@ def _walk(out: Path) -> int:
                 stderr=subprocess.DEVNULL,
             )
             time.sleep(2.0)
-            panel.start_button.click()
-            screens = app.session_windows
-            assert screens is not None
-            wait_until(lambda: screens.window is not None and screens.window.isVisible())
-            live = screens.window
-            assert live is not None
+            screens, live = start_session(app, panel)
             live.showMaximized()
             clock.now += 11 * 60 + 23
             session.customer_wrote()
@@ -197,14 +193,14 @@ def _walk(out: Path) -> int:
             again = app.session_windows
             assert again is not None
             wait_until(lambda: again.window is not None)
-            live = again.window
-            assert live is not None
+            resumed = again.window
+            assert resumed is not None
             assert app.session is not None
-            live.showMaximized()
+            resumed.showMaximized()
             app.session.end()
             wait_until(lambda: app.session is not None and app.session.routine is not None)
             shoot("closing-checklist-escalation-open", "WhatsApp")
-            for box in live.closing.steps.values():
+            for box in resumed.closing.steps.values():
                 box.setChecked(True)
             app.session.finish()
             prompts = app.safety_windows
