@@ -86,6 +86,31 @@ class FollowUp:
     received_at: str
 
 
+#: The columns of a new escalation, in the order of :func:`_new_values`, then its priority
+#: (SQL from the alerting settings: ``settings.priority_sql``).
+_NEW_COLUMNS = (
+    "id, talent_id, booking_id, level, at, crisis_sign, note, status, kind, created_at, priority"
+)
+
+
+def _new_values(
+    escalation_id: str, talent_id: str, request: wire.EscalationRequest, created_at: str
+) -> tuple[object, ...]:
+    """A new escalation's values for :data:`_NEW_COLUMNS` but the priority."""
+    return (
+        escalation_id,
+        talent_id,
+        request.booking_id,
+        request.level,
+        iso(request.at),
+        request.crisis_sign,
+        request.note,
+        EscalationStatus.OPEN,
+        request.kind,
+        created_at,
+    )
+
+
 def _row(r: tuple[object, ...]) -> EscalationRow:
     return EscalationRow(*r)  # type: ignore[arg-type]
 
@@ -103,24 +128,11 @@ class Escalations:
         escalation_id = new_id("esc")
         with self._db.write() as tx:
             priority, priority_params = settings.priority_sql(tx, request.kind)
-            insert = (
-                "INSERT INTO escalations(id, talent_id, booking_id, level, at, crisis_sign, "  # noqa: S608
-                "note, status, kind, created_at, priority) "
-                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {priority})"
-            )
             tx.execute(
-                insert,
+                f"INSERT INTO escalations({_NEW_COLUMNS}) "  # noqa: S608
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {priority})",
                 (
-                    escalation_id,
-                    talent_id,
-                    request.booking_id,
-                    request.level,
-                    iso(request.at),
-                    request.crisis_sign,
-                    request.note,
-                    EscalationStatus.OPEN,
-                    request.kind,
-                    iso(now_utc()),
+                    *_new_values(escalation_id, talent_id, request, iso(now_utc())),
                     *priority_params,
                 ),
             )
@@ -161,8 +173,7 @@ class Escalations:
                 "SELECT ?, ?, ?, 'done', ?, ?, 201, ?, ? WHERE EXISTS "
                 "(SELECT 1 FROM tokens WHERE token_hash = ? AND revoked_at IS NULL) "
                 "ON CONFLICT DO NOTHING RETURNING 1), "
-                "raised AS (INSERT INTO escalations(id, talent_id, booking_id, level, at, "
-                "crisis_sign, note, status, kind, created_at, priority) "
+                f"raised AS (INSERT INTO escalations({_NEW_COLUMNS}) "
                 f"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {priority} FROM answer), "
                 "moment AS (INSERT INTO timeline(at, subject, what, detail) "
                 "SELECT ?, ?, ?, ? FROM answer) "
@@ -179,16 +190,7 @@ class Escalations:
                     _JSON,
                     body,
                     token_hash,
-                    escalation_id,
-                    talent_id,
-                    request.booking_id,
-                    request.level,
-                    iso(request.at),
-                    request.crisis_sign,
-                    request.note,
-                    EscalationStatus.OPEN,
-                    request.kind,
-                    now,
+                    *_new_values(escalation_id, talent_id, request, now),
                     *priority_params,
                     now,
                     escalation_id,
