@@ -40,22 +40,30 @@ from talentdesk.vault.records import RecordStore
 BOOKINGS = 1_000
 RUNS = 15
 
-BARE = """
-import sys, time
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
-app = QApplication(sys.argv)
+# Shows ``window``, prints the wall-clock time of its first paint and quits (the end of
+# the bare window's script and of the floor's: both have ``app`` and ``window``).
+SHOW_UNTIL_PAINTED = """
 class Painted(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             print(time.time(), flush=True)
             app.quit()
         return False
-w = QWidget(); w.resize(1000, 700)
-painted = Painted(); w.installEventFilter(painted)
-w.show()
+painted = Painted(); window.installEventFilter(painted)
+window.show()
 app.exec()
 """
+
+BARE = (
+    """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv)
+window = QWidget(); window.resize(1000, 700)
+"""
+    + SHOW_UNTIL_PAINTED
+)
 
 # The app as `talentdesk` builds it, watched from inside: the moment the main
 # window is first painted, print the wall-clock time and quit. Imports in the
@@ -88,7 +96,8 @@ QApplication.instance().exec()
 # workspace opened, and an empty main window with one label (which touches Qt's
 # namespace, as any real window does). No page, no style, no view module. Printed
 # beside the others so the room 2x leaves for the desk's own window can be read.
-FLOOR = """
+FLOOR = (
+    """
 import sys, time
 from pathlib import Path
 from talentdesk.app import workspace_opener
@@ -102,17 +111,10 @@ assert found.opened is not None, found
 workspace = workspace_opener()(found.opened)
 window = QMainWindow(); window.resize(1120, 700)
 window.setCentralWidget(QLabel("Malam ini", alignment=Qt.AlignmentFlag.AlignCenter))
-class Painted(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True)
-            app.quit()
-        return False
-painted = Painted(); window.installEventFilter(painted)
-window.show()
-app.exec()
-workspace.close()
 """
+    + SHOW_UNTIL_PAINTED
+    + "workspace.close()\n"
+)
 
 
 def fill(data_dir: Path) -> Vault:
