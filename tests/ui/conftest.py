@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +22,7 @@ from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.style import configure_application
 from talentdesk.vault import VAULT_FILE, Vault
+from tests.required import missing
 
 PASSPHRASE = "mawar melati semuanya indah"
 
@@ -154,3 +159,58 @@ def unlock_with(qtbot: QtBot, app: TalentDeskApp, passphrase: str) -> None:
     step = app.unlock_screen.passphrase
     step.field.setText(passphrase)
     click(step.unlock_button)
+
+
+# ---------------------------------------------------------------------- a real X server
+
+REQUIRE_X11 = "TALENTDESK_REQUIRE_X11"
+
+
+def need(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        missing(REQUIRE_X11, f"{tool} is not installed")
+    return found
+
+
+@pytest.fixture
+def x_display(tmp_path: Path) -> Iterator[str]:
+    """A real X server of our own (Xvfb) on a free display number, e.g. ``:7``."""
+    xvfb = need("Xvfb")
+    need("xdotool")
+    read, write = os.pipe()
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    assert number.isdigit(), "Xvfb did not say its display"
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture
+def x_desktop(x_display: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """This process on ``x_display`` as on an X11 desktop (no Wayland session said)."""
+    monkeypatch.setenv("DISPLAY", x_display)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    return x_display
+
+
+@contextlib.contextmanager
+def held_by_another_app(hotkey: str, pressed: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """``hotkey`` grabbed on ``$DISPLAY`` by another X client (a desktop's shortcut, say)."""
+    from talentdesk.ui.x11_hotkeys import X11Hotkeys
+
+    other_app = X11Hotkeys({hotkey: pressed})
+    other_app.start()
+    try:
+        yield
+    finally:
+        other_app.stop()

@@ -9,7 +9,6 @@ missing one fails there instead of skipping.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -31,8 +30,7 @@ from talentdesk.ui.hotkeys import (
     to_key_sequence,
 )
 from talentdesk.workspace import SessionClocks
-from tests.required import missing
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, held_by_another_app
 from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
     FAST,
     WAIT_MS,
@@ -44,7 +42,6 @@ from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
 from tests.ui.session.test_session_flow import Monotonic
 from tests.ui.unlock.test_guard import live_session
 
-REQUIRE_X11 = "TALENTDESK_REQUIRE_X11"
 #: The stand-in for the talent's chat app: an X11 window with a text field that has the
 #: focus, printing what it receives (the hotkeys must not take the keys away from it).
 CHAT_APP = """
@@ -61,34 +58,6 @@ field.setFocus()
 print("ready", flush=True)
 app.exec()
 """
-
-
-def need(tool: str) -> str:
-    found = shutil.which(tool)
-    if found is None:
-        missing(REQUIRE_X11, f"{tool} is not installed")
-    return found
-
-
-@pytest.fixture
-def x_display(tmp_path: Path) -> Iterator[str]:
-    """A real X server of our own (Xvfb) on a free display number, e.g. ``:7``."""
-    xvfb = need("Xvfb")
-    need("xdotool")
-    read, write = os.pipe()
-    proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    assert number.isdigit(), "Xvfb did not say its display"
-    yield f":{number}"
-    proc.terminate()
-    proc.wait(10)
 
 
 @pytest.fixture
@@ -128,13 +97,9 @@ def xdotool(display: str, *args: str, check: bool = True) -> str:
 
 
 def test_hotkeys_are_heard_while_another_app_has_the_focus(
-    qtbot: QtBot,
-    x_display: str,
-    chat_app: subprocess.Popen[str],
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, x_desktop: str, chat_app: subprocess.Popen[str]
 ) -> None:
-    monkeypatch.setenv("DISPLAY", x_display)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    x_display = x_desktop
     hotkeys = GlobalHotkeys()
     try:
         support = hotkeys.start("<ctrl>+<alt>+m", "<ctrl>+<alt>+r", platform="xcb")
@@ -162,52 +127,49 @@ def test_hotkeys_are_heard_while_another_app_has_the_focus(
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 grabs are Linux's")
 def test_the_desk_hears_its_two_combinations_and_no_other_key(
-    qtbot: QtBot, x_display: str, chat_app: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, x_desktop: str, chat_app: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Privacy: what the talent types to a customer never reaches TalentDesk's process;
     the X server sends it the grabbed combinations only. A combination another app has
     grabbed first is reported as taken, and the other one still works."""
     from talentdesk.ui.x11_hotkeys import GrabFailed, X11Hotkeys
 
-    monkeypatch.setenv("DISPLAY", x_display)
+    x_display = x_desktop
     heard: list[str] = []
-    other_app = X11Hotkeys({"<ctrl>+<alt>+r": lambda: heard.append("other app")})
-    other_app.start()
-    desk = X11Hotkeys(
-        {
-            "<ctrl>+<alt>+m": lambda: heard.append("message in"),
-            "<ctrl>+<alt>+r": lambda: heard.append("replied"),
-        }
-    )
-    try:
-        desk.start()
-        assert desk.taken == ("<ctrl>+<alt>+r",)
-        xdotool(x_display, "type", "rahasia pelanggan")
-        assert chat_app.stdout is not None
-        assert chat_app.stdout.readline().strip().startswith("typed")
-        qtbot.wait(300)
-        assert desk.keys_heard == 0 and heard == []  # nothing typed reached the desk
-        xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
-        qtbot.waitUntil(lambda: heard == ["message in"], timeout=10_000)
-        assert desk.keys_heard == 1
-        # Caps Lock on: the combination is still heard.
-        xdotool(x_display, "key", "Caps_Lock")
-        xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
-        qtbot.waitUntil(lambda: heard == ["message in"] * 2, timeout=10_000)
-        xdotool(x_display, "key", "Caps_Lock")
-        # The other app keeps its combination.
-        xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+r")
-        qtbot.waitUntil(lambda: heard[-1] == "other app", timeout=10_000)
-        assert "replied" not in heard
-    finally:
-        desk.stop()
-        other_app.stop()
+    with held_by_another_app("<ctrl>+<alt>+r", lambda: heard.append("other app")):
+        desk = X11Hotkeys(
+            {
+                "<ctrl>+<alt>+m": lambda: heard.append("message in"),
+                "<ctrl>+<alt>+r": lambda: heard.append("replied"),
+            }
+        )
+        try:
+            desk.start()
+            assert desk.taken == ("<ctrl>+<alt>+r",)
+            xdotool(x_display, "type", "rahasia pelanggan")
+            assert chat_app.stdout is not None
+            assert chat_app.stdout.readline().strip().startswith("typed")
+            qtbot.wait(300)
+            assert desk.keys_heard == 0 and heard == []  # nothing typed reached the desk
+            xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
+            qtbot.waitUntil(lambda: heard == ["message in"], timeout=10_000)
+            assert desk.keys_heard == 1
+            # Caps Lock on: the combination is still heard.
+            xdotool(x_display, "key", "Caps_Lock")
+            xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+m")
+            qtbot.waitUntil(lambda: heard == ["message in"] * 2, timeout=10_000)
+            xdotool(x_display, "key", "Caps_Lock")
+            # The other app keeps its combination.
+            xdotool(x_display, "key", "--clearmodifiers", "ctrl+alt+r")
+            qtbot.waitUntil(lambda: heard[-1] == "other app", timeout=10_000)
+            assert "replied" not in heard
+        finally:
+            desk.stop()
     # Every combination taken: the start fails and says so; nothing is left grabbed.
-    other_app.start()
-    alone = X11Hotkeys({"<ctrl>+<alt>+r": lambda: heard.append("replied")})
-    with pytest.raises(GrabFailed):
-        alone.start()
-    other_app.stop()
+    with held_by_another_app("<ctrl>+<alt>+r"):
+        alone = X11Hotkeys({"<ctrl>+<alt>+r": lambda: heard.append("replied")})
+        with pytest.raises(GrabFailed):
+            alone.start()
     # Without an X server the start fails clearly.
     monkeypatch.setenv("DISPLAY", ":999")
     with pytest.raises(GrabFailed):
@@ -263,9 +225,8 @@ def press_until(qtbot: QtBot, display: str, keys: str, heard: Callable[[], bool]
 @pytest.mark.usefixtures("no_keyring", "english")
 def test_hotkeys_pressed_in_the_chat_app_change_the_live_sessions_pace(
     qtbot: QtBot,
-    x_display: str,
+    x_desktop: str,
     chat_app: subprocess.Popen[str],
-    monkeypatch: pytest.MonkeyPatch,
     agency: Agency,  # noqa: F811
     make_app: AppFactory,
     vault_path: Path,
@@ -273,9 +234,7 @@ def test_hotkeys_pressed_in_the_chat_app_change_the_live_sessions_pace(
     """The whole wiring: the app listens only while a chat session is live; xdotool
     presses the default hotkeys while the chat app has the focus; the session's pace
     (and its window) count the wait and the slow reply."""
-    monkeypatch.setenv("DISPLAY", x_display)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    x_display = x_desktop
     focused = xdotool(x_display, "getwindowfocus").strip()
     paired_vault(vault_path, agency)
     mono = Monotonic()
@@ -330,7 +289,7 @@ def test_hotkeys_pressed_in_the_chat_app_change_the_live_sessions_pace(
 @pytest.mark.usefixtures("no_keyring", "english")
 def test_a_hotkey_another_app_holds_is_said_and_the_other_still_works(
     qtbot: QtBot,
-    x_display: str,
+    x_desktop: str,
     chat_app: subprocess.Popen[str],
     monkeypatch: pytest.MonkeyPatch,
     agency: Agency,  # noqa: F811
@@ -341,14 +300,8 @@ def test_a_hotkey_another_app_holds_is_said_and_the_other_still_works(
     tells the talent which combination cannot be heard and where to choose another;
     "message in" works as before."""
     from talentdesk.ui.session.notifications import Notice, Notifier
-    from talentdesk.ui.x11_hotkeys import X11Hotkeys
 
-    monkeypatch.setenv("DISPLAY", x_display)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
-    other_app = X11Hotkeys({"<ctrl>+<alt>+r": lambda: None})
-    other_app.start()
-    try:
+    with held_by_another_app("<ctrl>+<alt>+r"):
         paired_vault(vault_path, agency)
         mono = Monotonic()
         app = make_app("en", sync_tuning=FAST, session_clocks=SessionClocks(monotonic=mono))
@@ -371,6 +324,4 @@ def test_a_hotkey_another_app_holds_is_said_and_the_other_still_works(
             assert live is not None and live.pace is not None
             return live.pace.status().waiting_seconds
 
-        press_until(qtbot, x_display, "ctrl+alt+m", lambda: waiting() is not None)
-    finally:
-        other_app.stop()
+        press_until(qtbot, x_desktop, "ctrl+alt+m", lambda: waiting() is not None)

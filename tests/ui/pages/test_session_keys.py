@@ -16,9 +16,8 @@ from talentdesk.sessions.settings import (
 from talentdesk.ui.hotkeys import HotkeySupport, Unsupported
 from talentdesk.ui.pages.session_keys import SessionKeysSection
 from talentdesk.ui.x11_hotkeys import X11Hotkeys
-from tests.ui.conftest import click
+from tests.ui.conftest import click, held_by_another_app
 from tests.ui.session.conftest import Desk, settle
-from tests.ui.test_hotkeys import x_display  # noqa: F401  (the X server fixture)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -133,20 +132,12 @@ def test_without_a_vault_the_defaults_show_disabled(qtbot: QtBot) -> None:
 
 
 def test_a_combination_another_app_holds_is_refused_before_saving(
-    qtbot: QtBot,
-    desk: Desk,
-    x_display: str,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, desk: Desk, x_desktop: str
 ) -> None:
     """On X11 a new combination is tried before it is saved: one another app holds (here
     another client's grab of Ctrl+Alt+T, as a desktop's terminal shortcut) would never be
     heard, so the card says which and nothing is saved; a free one is saved."""
-    monkeypatch.setenv("DISPLAY", x_display)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
-    other_app = X11Hotkeys({"<ctrl>+<alt>+t": lambda: None})
-    other_app.start()
-    try:
+    with held_by_another_app("<ctrl>+<alt>+t"):
         section = section_for(qtbot, desk)
         record(section, "Ctrl+Alt+M", "Ctrl+Alt+T")
         click(section.save_button)
@@ -162,10 +153,8 @@ def test_a_combination_another_app_holds_is_refused_before_saving(
         click(section.save_button)
         qtbot.waitUntil(lambda: section.saved_label.text() == "Saved.")
         assert saved(desk).hotkey_replied == "<ctrl>+<alt>+y"
-        # The probe let go of what it tried: the other app can still take Ctrl+Alt+Y.
+        # The probe let go of what it tried: another app can still take Ctrl+Alt+Y.
         later = X11Hotkeys({"<ctrl>+<alt>+y": lambda: None})
         later.start()
         assert later.taken == ()
         later.stop()
-    finally:
-        other_app.stop()
