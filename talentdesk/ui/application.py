@@ -478,18 +478,25 @@ class TalentDeskApp(QObject):
     # ------------------------------------------------------------------ the pace hotkeys
 
     def _update_hotkeys(self) -> None:
-        """Listen for the pace hotkeys while a chat session is live, and only then."""
+        """Listen for the pace hotkeys while a chat session is live, and only then.
+
+        A combination another app holds is said once when it is found, and the notice is
+        taken back when nothing is missed any more (other keys, or the session ended).
+        """
+        was_taken = self.hotkeys.taken
         workspace = self.workspace
         if workspace is None or not workspace.built or workspace.pace is None:
             self.hotkeys.stop()
-            return
-        if self.session is not None:
-            context = self.session.context
-            keys = (context.hotkey_message_in, context.hotkey_replied)
         else:
-            keys = self.hotkeys.keys  # locked: the keys already listened for
-        self.hotkeys.start(*keys, platform=QGuiApplication.platformName())
+            if self.session is not None:
+                context = self.session.context
+                keys = (context.hotkey_message_in, context.hotkey_replied)
+            else:
+                keys = self.hotkeys.keys  # locked: the keys already listened for
+            self.hotkeys.start(*keys, platform=QGuiApplication.platformName())
         taken = self.hotkeys.taken
+        if taken == was_taken:
+            return
         if taken:
             self.notifier.tell(Notice(HOTKEYS_TAKEN, lambda: self._taken_words(taken)))
         else:

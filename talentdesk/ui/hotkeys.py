@@ -196,7 +196,6 @@ class GlobalHotkeys(QObject):
         if self._listener is not None and wanted == self._keys:
             return self.support
         self.stop()
-        self.taken = ()
         support = hotkey_support(platform)
         self.support = support
         self._keys = wanted
@@ -224,6 +223,7 @@ class GlobalHotkeys(QObject):
 
     def stop(self) -> None:
         """Stop listening (the session ended, the app locks fully or quits)."""
+        self.taken = ()  # nothing is listened for, so nothing is missed either
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()

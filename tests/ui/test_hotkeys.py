@@ -325,3 +325,16 @@ def test_a_hotkey_another_app_holds_is_said_and_the_other_still_works(
             return live.pace.status().waiting_seconds
 
         press_until(qtbot, x_desktop, "ctrl+alt+m", lambda: waiting() is not None)
+        # Said once, though the session's context changes after its start.
+        assert [n.key for n in told].count("hotkeys-taken") == 1
+        # The session ends: nothing is listened for, and the notice is taken back.
+        withdrawn: list[str] = []
+        notifier.withdrawn.connect(withdrawn.append)
+        session = app.session
+        assert session is not None
+        with qtbot.waitSignal(session.closing_started, timeout=WAIT_MS):
+            session.end()
+        with qtbot.waitSignal(session.finished, timeout=WAIT_MS):
+            session.finish()
+        qtbot.waitUntil(lambda: "hotkeys-taken" in withdrawn, timeout=WAIT_MS)
+        assert not app.hotkeys.running and not app.hotkeys.taken
