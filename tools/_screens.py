@@ -104,6 +104,18 @@ def answered(today: TodayPage, booking_id: str) -> bool:
     return number is not None and today.model.rows()[number].answer is not None
 
 
+def accept_first(today: TodayPage) -> SessionStartPanel:
+    """Accept tonight's first booking; its session card once Start can be clicked."""
+    first = today.model.rows()[0].booking.id
+    today.select_booking(first)
+    today.accept_button.click()
+    wait_until(lambda: answered(today, first))
+    panel = today.session_panel
+    assert panel is not None
+    wait_until(panel.start_button.isEnabled)
+    return panel
+
+
 def start_session(
     app: TalentDeskApp, panel: SessionStartPanel
 ) -> tuple[SessionWindows, SessionWindow]:

@@ -21,7 +21,6 @@ real. The throw-away folder is removed at the end.
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from pathlib import Path
 
@@ -48,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 def _shoot_all(out: Path) -> int:
     # Qt is imported once DISPLAY points at our X server.
     from _screens import (
-        answered,
+        accept_first,
         pin_replies,
         sample_desk,
         settle,
@@ -69,14 +68,7 @@ def _shoot_all(out: Path) -> int:
         assert session is not None
         assert app.safety is not None
         pin_replies(session)
-        first = today.model.rows()[0].booking.id
-        today.select_booking(first)
-        today.accept_button.click()
-        wait_until(functools.partial(answered, today, first))
-        panel = today.session_panel
-        assert panel is not None
-        wait_until(panel.start_button.isEnabled)
-        screens, _live = start_session(app, panel)
+        screens, _live = start_session(app, accept_first(today))
         clock.now += 11 * 60 + 23
         session.customer_wrote()
         clock.now += 97  # the customer has waited: the pace box warns

@@ -27,7 +27,6 @@ real.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
 from pathlib import Path
@@ -39,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _screens import (
     Monotonic,
-    answered,
+    accept_first,
     sample_desk,
     save,
     settle,
@@ -76,14 +75,7 @@ def shoot(app: TalentDeskApp, clock: Monotonic, server: ServerThread, out: Path)
         assert found is not None
         return found
 
-    first = today.model.rows()[0].booking.id
-    today.select_booking(first)
-    today.accept_button.click()
-    wait_until(functools.partial(answered, today, first))
-    panel = today.session_panel
-    assert panel is not None
-    wait_until(lambda: panel.start_button.isEnabled())
-    screens, live = start_session(app, panel)
+    screens, live = start_session(app, accept_first(today))
     box = live.escalate
     assert box is not None
     live.resize(*SIZE)
