@@ -227,6 +227,8 @@ class GlobalHotkeys(QObject):
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
+            if isinstance(listener, QObject):
+                listener.deleteLater()  # a child of this object: gone now, not at quit
 
 
 def taken_elsewhere(hotkeys: Sequence[str], *, platform: str | None = None) -> tuple[str, ...]:
@@ -266,7 +268,11 @@ def _start_listener(handlers: Mapping[str, Callable[[], None]], parent: QObject)
         from talentdesk.ui.x11_hotkeys import X11Hotkeys
 
         grabs = X11Hotkeys(handlers, parent)
-        grabs.start()
+        try:
+            grabs.start()
+        except BaseException:
+            grabs.deleteLater()
+            raise
         return grabs
     from pynput import keyboard
 
