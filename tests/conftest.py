@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -58,9 +60,44 @@ from talentdesk.vault import VaultInfo, forget_keys, keyring_status  # noqa: E40
 from talentdesk.vault.keys import KeyringStatus  # noqa: E402
 
 #: The reference agency fixtures (``agency``, ``agency_db``, ``sari``) for every package.
-pytest_plugins = ["tests.reference_agency"]
+#: ``tests.watchdog``: a hung test ends its worker with every thread's stack.
+pytest_plugins = ["tests.reference_agency", "tests.watchdog"]
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 REQUIRE_SECRET_SERVICE = "TALENTDESK_REQUIRE_SECRET_SERVICE"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication) -> QApplication:
+    """pytest-qt's application, with cycles collected on its thread only, as the desk's is.
+
+    (:mod:`talentdesk.ui.collector`: a Qt object in a cycle collected on a sync or
+    operation thread deadlocks against the GUI thread.)
+    """
+    from talentdesk.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+    return qapp
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Collect the cycles that are due after each test, on the GUI thread.
+
+    Once a Qt test switched automatic collection off, tests that never run Qt's event
+    loop (the agency's, say) would otherwise leave their cycles until the next Qt test.
+    """
+    if "talentdesk.ui.collector" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from talentdesk.ui.collector import GuiThreadCollector
+
+    app = QCoreApplication.instance()
+    collector = app.findChild(GuiThreadCollector) if app is not None else None
+    if isinstance(collector, GuiThreadCollector):
+        collector.collect_due()
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from talentdesk import __version__
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import Bridge, Operation, WorkspaceBridge
 from talentdesk.ui.clipboard import SecretClipboard
+from talentdesk.ui.collector import collect_on_gui_thread
 from talentdesk.ui.hotkeys import GlobalHotkeys, to_key_sequence
 from talentdesk.ui.idle import Clock, IdleWatcher, idle_clock
 from talentdesk.ui.language import LanguageSwitcher, pick_language, system_language
@@ -88,6 +89,8 @@ def ensure_qapplication(argv: Sequence[str] | None = None) -> QApplication:
         # Fusion chosen as Qt starts: setStyle() after it hands the style back to Python,
         # which builds QStyle's enums before the first paint (~14 ms).
         app = QApplication([*args, "-style", FUSION])
+    # Before any thread runs: cycles holding Qt objects are collected on this thread only.
+    collect_on_gui_thread(app)
     app.setApplicationName("TalentDesk")
     app.setApplicationDisplayName("TalentDesk")
     app.setApplicationVersion(__version__)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -118,6 +119,8 @@ def make_app(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> Iterator[AppFact
     for app in apps:
         qtbot.waitUntil(lambda app=app: not app.bridge.busy, timeout=10_000)  # type: ignore[misc]
         app.shutdown()
+        # Its windows go now, on this thread, not whenever a collection finds the app.
+        shiboken6.delete(app)
 
 
 def wait_for_step(qtbot: QtBot, app: TalentDeskApp, step_name: str, timeout: int = 10_000) -> None:
