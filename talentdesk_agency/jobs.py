@@ -117,6 +117,10 @@ class TestReminders:
     def ensure_table(cls, store: AgencyStore) -> None:
         """Create the instrument's table (never part of the schema)."""
         with store.db.write() as tx:
+            # Workers start together; PostgreSQL's IF NOT EXISTS is no guard against
+            # another transaction creating the table at the same moment (a duplicate
+            # pg_type row), so the schema's own lock serialises this as migrations are.
+            tx.dialect.lock_migrations(tx)
             tx.execute(
                 tx.dialect.ddl(
                     "CREATE TABLE IF NOT EXISTS test_reminders (id {rowid}, "

@@ -21,6 +21,7 @@ PACKAGES = {"agency": "talentdesk_agency", "contract": "talentdesk_contract", ""
 #: Tests about no single module, and why.
 CROSS_CUTTING = {
     "tests/test_tests_mirror_the_package.py": "this rule itself",
+    "tests/test_watchdog.py": "the suite's own hang watchdog (tests/watchdog.py)",
     "tests/sessions/test_privacy.py": "a sentinel customer through every place data can go",
     "tests/ui/session/test_session_flow.py": "a whole session through the app, privacy too",
     "tests/ui/test_contract_words.py": "every contract value in every messages module",

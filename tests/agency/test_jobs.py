@@ -8,7 +8,7 @@ from talentdesk_agency import AgencyStore
 from talentdesk_agency.jobs import DEFAULT_JOBS, TestReminders
 from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
-from tests.reference_agency import query
+from tests.reference_agency import at_once, query
 
 
 def test_test_reminders_remind_each_open_escalation_once(agency_db: DbTarget) -> None:
@@ -24,6 +24,18 @@ def test_test_reminders_remind_each_open_escalation_once(agency_db: DbTarget) ->
         assert reminders.tick(store, later) == 1
         assert reminders.tick(store, later) == 0
     assert query(agency_db, "SELECT sent_by FROM test_reminders") == [("worker-1",)]
+
+
+def test_workers_starting_together_each_find_the_reminders_table(agency_db: DbTarget) -> None:
+    """``serve --workers 4 --test-jobs``: each worker ensures the table as it starts."""
+    stores = [AgencyStore(agency_db) for _ in range(8)]
+    try:
+        outcomes = at_once(len(stores), lambda n: TestReminders.ensure_table(stores[n]))
+    finally:
+        for store in stores:
+            store.close()
+    assert outcomes == [None] * len(stores)
+    assert query(agency_db, "SELECT count(*) FROM test_reminders") == [(0,)]
 
 
 def test_the_default_jobs_purge_old_idempotency_records_and_worker_rows(
