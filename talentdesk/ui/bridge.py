@@ -82,10 +82,15 @@ class Bridge(QObject):
             raise RuntimeError("the bridge is shut down")
         with self._counter_lock:
             self._in_flight += 1
-        future = self._executor.submit(work)
+        # The work and ``done`` may hold the last reference to a Qt object (a window
+        # closed while its work ran). The worker must never be the one to let go of it:
+        # ~QObject on a worker deadlocks against the GUI thread (talentdesk.ui.collector).
+        # So both stay in ``held`` until the delivery takes them, on the GUI thread.
+        held = _Held(work, done)
+        future = self._executor.submit(held.run)
 
         def finished(f: Future[T]) -> None:  # runs on the worker thread
-            self.delivery_requested.emit(lambda: done(f))
+            self.delivery_requested.emit(lambda: held.deliver(f))
 
         future.add_done_callback(finished)
         return future
@@ -117,6 +122,27 @@ class Bridge(QObject):
         """Refuse new work and stop the workers; queued work that has not started is dropped."""
         self._closed = True
         self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
+class _Held(Generic[T]):
+    """A piece of work and its ``done``, kept until the GUI thread lets go of them."""
+
+    __slots__ = ("_done", "_work")
+
+    def __init__(self, work: Callable[[], T], done: Callable[[Future[T]], None]) -> None:
+        self._work: Callable[[], T] | None = work
+        self._done: Callable[[Future[T]], None] | None = done
+
+    def run(self) -> T:  # worker thread
+        work = self._work
+        assert work is not None, "run once"
+        return work()
+
+    def deliver(self, future: Future[T]) -> None:  # GUI thread
+        done = self._done
+        self._work = self._done = None
+        if done is not None:
+            done(future)
 
 
 class Operation(Generic[T]):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,35 @@ def test_failure_arrives_on_the_gui_thread(qtbot: QtBot, bridge: Bridge) -> None
     exc, thread = failures[0]
     assert isinstance(exc, ValueError) and str(exc) == "boom"
     assert thread is threading.main_thread()
+
+
+def test_what_the_work_holds_is_let_go_of_on_the_gui_thread(qtbot: QtBot, bridge: Bridge) -> None:
+    """A window closed while its work ran is never destroyed on the worker (~QObject there
+    deadlocks against the GUI thread): not even when the worker finishes last."""
+    let_go_on: list[int] = []
+    window = QObject()
+    weakref.finalize(window, lambda: let_go_on.append(threading.get_ident()))
+    started, delivered = threading.Event(), threading.Event()
+
+    def work(window: QObject = window) -> int:
+        started.wait(5)
+        return 42
+
+    results: list[int] = []
+
+    def done(f: Future[int]) -> None:
+        results.append(f.result())
+        delivered.set()
+
+    future = bridge.submit(work, done)
+    # The worker's last step before letting go of its work item waits for the delivery:
+    # the order in which the worker would be the last to hold the window.
+    future.add_done_callback(lambda _f: delivered.wait(5))
+    del window, work
+    started.set()
+    qtbot.waitUntil(lambda: results == [42])
+    qtbot.waitUntil(lambda: bool(let_go_on))
+    assert let_go_on == [threading.get_ident()]
 
 
 def test_outcome_is_never_delivered_synchronously(qtbot: QtBot, bridge: Bridge) -> None:
