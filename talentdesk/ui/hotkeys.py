@@ -175,8 +175,13 @@ class GlobalHotkeys(QObject):
 
     @property
     def running(self) -> bool:
-        """Whether a listener is watching the keyboard now."""
-        return self._listener is not None
+        """Whether a listener is watching the keyboard now.
+
+        False also once the X server closed the grabs' connection (the listener stops
+        itself then); pynput's listeners have no such end.
+        """
+        listener = self._listener
+        return listener is not None and bool(getattr(listener, "listening", True))
 
     @property
     def keys(self) -> tuple[str, str]:

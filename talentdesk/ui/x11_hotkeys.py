@@ -76,6 +76,7 @@ class X11Hotkeys(QObject):
     Attributes:
         taken: The combinations another app had grabbed already (not listened for).
         keys_heard: Key presses the X server sent this connection: only grabbed ones.
+        keyboard_changes: Keyboard map changes followed (each one grabs again).
     """
 
     def __init__(
@@ -93,8 +94,14 @@ class X11Hotkeys(QObject):
         self._relevant = _SHIFT | _CONTROL
         self.taken: tuple[str, ...] = ()
         self.keys_heard = 0
+        self.keyboard_changes = 0
 
     # ------------------------------------------------------------------ life
+
+    @property
+    def listening(self) -> bool:
+        """Connected and grabbing (false once stopped, or once the X server went away)."""
+        return self._conn is not None
 
     def start(self) -> None:
         """Connect to ``$DISPLAY`` and grab the combinations.
@@ -246,6 +253,7 @@ class X11Hotkeys(QObject):
                 remap = True
             xcb.free(event)
         if remap:  # the keyboard layout changed: the keys may sit on other keycodes now
+            self.keyboard_changes += 1
             self._ungrab_all(conn)
             self._grabs = {}
             try:

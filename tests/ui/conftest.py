@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import shiboken6
@@ -176,9 +176,16 @@ def need(tool: str) -> str:
     return found
 
 
+class XServer(NamedTuple):
+    """A real X server of a test's own: its display (e.g. ``:7``) and its process."""
+
+    display: str
+    process: subprocess.Popen[bytes]
+
+
 @pytest.fixture
-def x_display(tmp_path: Path) -> Iterator[str]:
-    """A real X server of our own (Xvfb) on a free display number, e.g. ``:7``."""
+def x_server() -> Iterator[XServer]:
+    """A real X server of our own (Xvfb) on a free display number."""
     xvfb = need("Xvfb")
     need("xdotool")
     read, write = os.pipe()
@@ -192,9 +199,15 @@ def x_display(tmp_path: Path) -> Iterator[str]:
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()
     assert number.isdigit(), "Xvfb did not say its display"
-    yield f":{number}"
+    yield XServer(f":{number}", proc)
     proc.terminate()
     proc.wait(10)
+
+
+@pytest.fixture
+def x_display(x_server: XServer) -> str:
+    """The display of a real X server of our own, e.g. ``:7``."""
+    return x_server.display
 
 
 @pytest.fixture

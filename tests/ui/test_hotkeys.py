@@ -30,7 +30,7 @@ from talentdesk.ui.hotkeys import (
     to_key_sequence,
 )
 from talentdesk.workspace import SessionClocks
-from tests.ui.conftest import AppFactory, held_by_another_app
+from tests.ui.conftest import AppFactory, XServer, held_by_another_app
 from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
     FAST,
     WAIT_MS,
@@ -174,6 +174,44 @@ def test_the_desk_hears_its_two_combinations_and_no_other_key(
     monkeypatch.setenv("DISPLAY", ":999")
     with pytest.raises(GrabFailed):
         X11Hotkeys({"<ctrl>+<alt>+m": lambda: None}).start()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 grabs are Linux's")
+def test_a_keyboard_change_is_followed_and_the_combination_still_heard(
+    qtbot: QtBot, x_desktop: str
+) -> None:
+    """A keyboard map change (another layout, say) may move the keys to other keycodes:
+    the desk grabs its combinations again."""
+    from talentdesk.ui.x11_hotkeys import X11Hotkeys
+
+    heard: list[str] = []
+    desk = X11Hotkeys({"<ctrl>+<alt>+m": lambda: heard.append("message in")})
+    desk.start()
+    try:
+        # xdotool maps a key the keyboard lacks onto a spare keycode and back: each time
+        # the X server tells every client that the keyboard changed.
+        xdotool(x_desktop, "type", "ñ")
+        qtbot.waitUntil(lambda: desk.keyboard_changes >= 1, timeout=10_000)
+        assert heard == []
+        xdotool(x_desktop, "key", "--clearmodifiers", "ctrl+alt+m")
+        qtbot.waitUntil(lambda: heard == ["message in"], timeout=10_000)
+    finally:
+        desk.stop()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 grabs are Linux's")
+def test_when_the_x_server_goes_the_hotkeys_no_longer_say_they_run(
+    qtbot: QtBot, x_server: XServer, x_desktop: str
+) -> None:
+    hotkeys = GlobalHotkeys()
+    try:
+        assert hotkeys.start("<ctrl>+<alt>+m", "<ctrl>+<alt>+r", platform="xcb").available
+        assert hotkeys.running
+        x_server.process.terminate()
+        x_server.process.wait(10)
+        qtbot.waitUntil(lambda: not hotkeys.running, timeout=10_000)
+    finally:
+        hotkeys.stop()
 
 
 def test_wayland_and_headless_say_why_there_are_none() -> None:
