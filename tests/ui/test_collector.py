@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from talentdesk.ui.application import ensure_qapplication
-from talentdesk.ui.collector import GuiThreadCollector, collect_on_gui_thread
+from talentdesk.ui.collector import GuiThreadCollector, collect_on_gui_thread, due_generation
 
 
 class Cycle:
@@ -114,3 +114,43 @@ def test_it_refuses_to_collect_from_another_thread(collector: GuiThreadCollector
     worker.join()
     assert len(raised) == 1
     assert "GUI thread" in str(raised[0])
+
+
+@pytest.mark.parametrize(
+    ("counts", "full_worth_it", "due"),
+    [
+        ((10, 0, 0), True, None),  # nothing passed its threshold
+        ((701, 0, 0), True, 0),
+        ((701, 11, 0), True, 1),  # the oldest due generation
+        ((701, 11, 11), True, 2),
+        # The oldest has not grown by a quarter: the younger due ones, as CPython does.
+        ((701, 11, 11), False, 1),
+        ((701, 3, 11), False, 0),
+        ((5, 3, 11), False, None),
+    ],
+)
+def test_due_generation_follows_cpythons_rules(
+    counts: tuple[int, int, int], full_worth_it: bool, due: int | None
+) -> None:
+    assert due_generation(counts, (700, 10, 10), full_worth_it=full_worth_it) == due
+
+
+def test_a_full_collection_waits_until_the_oldest_generation_grew(
+    collector: GuiThreadCollector,
+) -> None:
+    thresholds = collector.thresholds
+    collector.thresholds = (0, 0, 0)  # every generation due at every look
+    try:
+        gc.collect()
+        while collector.collect_due() != 2:  # the first full one once the count says so
+            pass
+        kept = [[i] for i in range(10)]  # far less than a quarter more
+        looks = [collector.collect_due() for _ in range(12)]
+        assert 2 not in looks, looks
+        assert 1 in looks and 0 in looks, looks  # the younger ones go on
+        kept += [[i] for i in range(len(gc.get_objects(generation=2)))]  # twice as many
+        looks = [collector.collect_due() for _ in range(6)]
+        assert 2 in looks, looks
+    finally:
+        collector.thresholds = thresholds
+    assert len(kept) > 10
