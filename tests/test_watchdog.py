@@ -33,7 +33,7 @@ def test_a_test_holding_the_gil_fails_with_every_threads_stack(tmp_path: Path) -
     env = {k: v for k, v in os.environ.items() if k != HANG_DIR_VAR}
     env[HANG_SECONDS_VAR] = "3"
     env["PYTHONPATH"] = str(REPO)
-    ini = ["-c", str(tmp_path / "pytest.ini"), "-n", "1"]
+    ini = ["-c", str(tmp_path / "pytest.ini"), "-n", "1", "--max-worker-restart", "0"]
     plugins = ["-p", "tests.watchdog", "-p", "no:cacheprovider"]
     run = subprocess.run(
         [sys.executable, "-m", "pytest", *ini, *plugins, str(tmp_path / "test_hung.py")],
@@ -46,6 +46,9 @@ def test_a_test_holding_the_gil_fails_with_every_threads_stack(tmp_path: Path) -
     out = run.stdout
     assert run.returncode == 1, out + run.stderr
     assert "1 passed" in out and "1 failed" in out, out
+    # The suite's own addopts: no replacement worker (under --dist loadfile one can wait
+    # for ever), the run ends with the failure.
+    assert "worker restarting disabled" in out, out
     assert "hung test (gw0-" in out, out
     assert "test_hung.py::test_hangs_holding_the_gil ran over 3 s" in out, out
     assert "line 13 in test_hangs_holding_the_gil" in out, out
