@@ -81,11 +81,6 @@ class GuiThreadCollector(QObject):
             self._full_put_off_at = -1
         return generation
 
-    def stop(self) -> None:
-        """Give collection back to CPython (automatic, on any thread)."""
-        self._timer.stop()
-        gc.enable()
-
 
 def due_generation(
     counts: tuple[int, int, int], thresholds: tuple[int, int, int], *, full_worth_it: bool
