@@ -92,11 +92,11 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
         return
     from PySide6.QtCore import QCoreApplication
 
-    from talentdesk.ui.collector import GuiThreadCollector
+    from talentdesk.ui.collector import installed_collector
 
     app = QCoreApplication.instance()
-    collector = app.findChild(GuiThreadCollector) if app is not None else None
-    if isinstance(collector, GuiThreadCollector):
+    collector = installed_collector(app) if app is not None else None
+    if collector is not None:
         collector.collect_due()
 
 

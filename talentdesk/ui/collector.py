@@ -99,9 +99,12 @@ def due_generation(
     return None
 
 
+def installed_collector(app: QCoreApplication) -> GuiThreadCollector | None:
+    """``app``'s collector, if :func:`collect_on_gui_thread` installed one."""
+    found = app.findChild(GuiThreadCollector, _OBJECT_NAME)
+    return found if isinstance(found, GuiThreadCollector) else None
+
+
 def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
     """Switch automatic collection off and collect on ``app``'s thread; idempotent."""
-    existing = app.findChild(GuiThreadCollector, _OBJECT_NAME)
-    if isinstance(existing, GuiThreadCollector):
-        return existing
-    return GuiThreadCollector(app)
+    return installed_collector(app) or GuiThreadCollector(app)

@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from talentdesk.ui.application import ensure_qapplication
-from talentdesk.ui.collector import GuiThreadCollector, collect_on_gui_thread, due_generation
+from talentdesk.ui.collector import (
+    GuiThreadCollector,
+    collect_on_gui_thread,
+    due_generation,
+    installed_collector,
+)
 
 
 class Cycle:
@@ -46,8 +51,8 @@ def allocate_on_a_worker(count: int = 50_000) -> list[list[int]]:
 
 @pytest.fixture
 def collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
-    found = qapp.findChild(GuiThreadCollector)
-    assert isinstance(found, GuiThreadCollector)
+    found = installed_collector(qapp)
+    assert found is not None
     yield found
     assert not gc.isenabled()
 
