@@ -42,6 +42,10 @@ from tests.ui.pages.test_agency import (  # noqa: F401  (the agency fixture)
 from tests.ui.session.test_session_flow import Monotonic
 from tests.ui.unlock.test_guard import live_session
 
+#: Tests of X11Hotkeys itself: only where the desk grabs keys over X11 (on CI, Linux, they
+#: run, and a missing Xvfb or xdotool fails them through TALENTDESK_REQUIRE_X11).
+x11_grabs = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 grabs are Linux's")
+
 #: The stand-in for the talent's chat app: an X11 window with a text field that has the
 #: focus, printing what it receives (the hotkeys must not take the keys away from it).
 CHAT_APP = """
@@ -125,7 +129,7 @@ def test_hotkeys_are_heard_while_another_app_has_the_focus(
     assert not hotkeys.running
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 grabs are Linux's")
+@x11_grabs
 def test_the_desk_hears_its_two_combinations_and_no_other_key(
     qtbot: QtBot, x_desktop: str, chat_app: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -176,7 +180,7 @@ def test_the_desk_hears_its_two_combinations_and_no_other_key(
         X11Hotkeys({"<ctrl>+<alt>+m": lambda: None}).start()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 grabs are Linux's")
+@x11_grabs
 def test_a_keyboard_change_is_followed_and_the_combination_still_heard(
     qtbot: QtBot, x_desktop: str
 ) -> None:
@@ -199,7 +203,7 @@ def test_a_keyboard_change_is_followed_and_the_combination_still_heard(
         desk.stop()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 grabs are Linux's")
+@x11_grabs
 def test_when_the_x_server_goes_the_hotkeys_no_longer_say_they_run(
     qtbot: QtBot, x_server: XServer, x_desktop: str
 ) -> None:
