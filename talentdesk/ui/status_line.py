@@ -25,23 +25,24 @@ from talentdesk.ui.widgets import restyle
 TICK_MS = 250
 
 
-class SyncStatusLine(QLabel):
-    """The sync state in plain words, always in the window's status bar.
+class SyncStatusLabel(QLabel):
+    """A label that says how the link to the agency stands, in a tone, and counts down while
+    a retry waits. :class:`SyncStatusLine` says it in a sentence,
+    :class:`~talentdesk.ui.sync_chip.SyncChip` in a few words.
+
+    A subclass words and fits the text (:meth:`_show`) and ends its constructor with
+    ``self.set_status(self.status)``, once what :meth:`_show` reads is set.
 
     Args:
-        agency: the unlocked vault's agency link; None shows "not paired".
+        agency: the unlocked vault's agency link (its status, clock and changes); None
+            shows "not paired".
     """
 
-    def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, agency: AgencyLink | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("agencyLine")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        # One line that fits: cut short with "…" where the window is narrow (a long agency
-        # name, a long reason); the whole line is its tooltip.
-        self.setMinimumWidth(120)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._full = ""
         self._words = SyncMessages(self)
+        self._full = ""
         self._clock: Callable[[], float] = agency.clock if agency is not None else time.monotonic
         self._status = agency.status if agency is not None else SyncStatus()
         self._timer = QTimer(self)
@@ -49,12 +50,16 @@ class SyncStatusLine(QLabel):
         self._timer.timeout.connect(self._render)
         if agency is not None:
             agency.status_changed.connect(self.set_status)
-        self.set_status(self._status)
 
     @property
     def status(self) -> SyncStatus:
         """The status on show."""
         return self._status
+
+    @property
+    def full_text(self) -> str:
+        """The whole text, as it reads before it is cut to the room it has."""
+        return self._full
 
     def set_status(self, status: SyncStatus) -> None:
         """Show ``status``; count down while it waits for a retry."""
@@ -65,24 +70,53 @@ class SyncStatusLine(QLabel):
             self._timer.stop()
         self._render()
 
-    @property
-    def full_text(self) -> str:
-        """The whole line, as it reads before it is cut to the window's width."""
-        return self._full
+    def _show(self, status: SyncStatus, now: float) -> None:
+        """Set the text, :attr:`full_text` and the tooltip for ``status`` at ``now``."""
+        raise NotImplementedError
+
+    def _tone(self, status: SyncStatus) -> str:
+        """The style sheet's ``tone`` for ``status``."""
+        return self._words.tone(status)
 
     def _render(self) -> None:
         status = self._status
-        text = self._words.status(status, self._clock())
+        now = self._clock()
+        self._show(status, now)
+        tone = self._tone(status)
+        if self.property("tone") != tone:
+            self.setProperty("tone", tone)
+            restyle(self)
+        if status.retry_in(now) == 0:
+            self._timer.stop()  # nothing left to count; the next status comes soon
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
+
+
+class SyncStatusLine(SyncStatusLabel):
+    """The sync state in plain words, always in the window's status bar.
+
+    Args:
+        agency: the unlocked vault's agency link; None shows "not paired".
+    """
+
+    def __init__(self, agency: AgencyLink | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(agency, parent)
+        self.setObjectName("agencyLine")
+        # One line that fits: cut short with "…" where the window is narrow (a long agency
+        # name, a long reason); the whole line is its tooltip.
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_status(self.status)
+
+    def _show(self, status: SyncStatus, now: float) -> None:
+        text = self._words.status(status, now)
         if text != self._full:
             self._full = text
             self.setToolTip(text)
             self._fit()
-        tone = self._words.tone(status)
-        if self.property("tone") != tone:
-            self.setProperty("tone", tone)
-            restyle(self)
-        if status.retry_in(self._clock()) == 0:
-            self._timer.stop()  # nothing left to count; the next status comes soon
 
     def _fit(self) -> None:
         room = max(10, self.contentsRect().width())
@@ -93,11 +127,6 @@ class SyncStatusLine(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
 
 
 class RetryNowButton(QPushButton):

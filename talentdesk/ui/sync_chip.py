@@ -9,22 +9,15 @@ timer decides only when to look: the seconds come from the sync service's clock)
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk.ui.agency_link import AgencyLink
-from talentdesk.ui.sync_messages import SyncMessages
-from talentdesk.ui.widgets import restyle
-
-#: How often a retry's countdown looks at the clock.
-TICK_MS = 250
+from talentdesk.ui.status_line import SyncStatusLabel
 
 
-class SyncChip(QLabel):
+class SyncChip(SyncStatusLabel):
     """The sync state in a few words, with a tone (``ok``, ``warning``, ``error``, ``idle``).
 
     Args:
@@ -35,65 +28,26 @@ class SyncChip(QLabel):
     def __init__(
         self, agency: AgencyLink | None, parent: QWidget | None = None, *, elide_to: int = 0
     ) -> None:
-        super().__init__(parent)
+        super().__init__(agency, parent)
         self.setObjectName("syncChip")
         self.setProperty("role", "syncChip")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._words = SyncMessages(self)
         self._elide_to = elide_to
-        self._clock: Callable[[], float] = agency.clock if agency is not None else time.monotonic
-        self._status = agency.status if agency is not None else SyncStatus()
-        self._full = ""
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self._render)
-        if agency is not None:
-            agency.status_changed.connect(self.set_status)
-        self.set_status(self._status)
-
-    @property
-    def status(self) -> SyncStatus:
-        """The status on show."""
-        return self._status
-
-    @property
-    def full_text(self) -> str:
-        """The whole text (the label may show it cut to its room)."""
-        return self._full
+        self.set_status(self.status)
 
     @property
     def offline(self) -> bool:
         """Whether the chip says the agency cannot be reached now."""
         return self._status.phase in (SyncPhase.OFFLINE, SyncPhase.RETRYING)
 
-    def set_status(self, status: SyncStatus) -> None:
-        """Show ``status``; count down while it waits for a retry."""
-        self._status = status
-        if status.retry_at is not None:
-            self._timer.start()
-        else:
-            self._timer.stop()
-        self._render()
-
-    def _render(self) -> None:
-        status = self._status
-        self._full = self._words.short(status, self._clock())
+    def _show(self, status: SyncStatus, now: float) -> None:
+        self._full = self._words.short(status, now)
         text = self._full
         if self._elide_to > 0:
             text = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self._elide_to)
         if text != self.text():
             self.setText(text)
-        self.setToolTip(self._words.status(status, self._clock()))
-        tone = self._words.tone(status)
-        if tone == "busy":
-            tone = "idle"
-        if self.property("tone") != tone:
-            self.setProperty("tone", tone)
-            restyle(self)
-        if status.retry_in(self._clock()) == 0:
-            self._timer.stop()
+        self.setToolTip(self._words.status(status, now))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def _tone(self, status: SyncStatus) -> str:
+        tone = super()._tone(status)
+        return "idle" if tone == "busy" else tone
