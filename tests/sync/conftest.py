@@ -37,13 +37,13 @@ FAST = SyncPacing(
 _names = itertools.count(1)
 
 
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
+def wait_for(condition: Callable[[], bool], what: str = "", timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what or condition}")
 
 
 @dataclass
@@ -60,6 +60,17 @@ class StatusLog:
     def any(self, test: Callable[[SyncStatus], bool], since: float = 0.0) -> SyncStatus | None:
         with self.lock:
             return next((s for t, s in self.seen if t >= since and test(s)), None)
+
+    def phases(self) -> list[SyncPhase]:
+        with self.lock:
+            return [s.phase for _, s in self.seen]
+
+    def first(self, phase: SyncPhase, after: float = 0.0) -> tuple[float, SyncStatus] | None:
+        with self.lock:
+            for t, s in self.seen:
+                if s.phase is phase and t >= after:
+                    return t, s
+        return None
 
 
 @dataclass

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,48 +24,17 @@ from talentdesk.sessions.bookings import Bookings
 from talentdesk.sync.apply import load_feed_state
 from talentdesk.sync.client import AgencyClient, InsecureUrlError, RejectedError, check_agency_url
 from talentdesk.sync.outbox import OutboxState
-from talentdesk.sync.service import TOKEN_SECRET, SyncPhase, SyncService, SyncStatus
+from talentdesk.sync.service import TOKEN_SECRET, SyncPhase, SyncService
 from talentdesk.vault import Vault, VaultInfo
 from talentdesk.vault.records import RecordStore
 from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread
 from talentdesk_contract import wire
 from talentdesk_contract.values import BookingAnswer
+from tests.sync.conftest import StatusLog, wait_for
 
 PASSPHRASE = "sync test passphrase"
 TALENT = "Sari"
 START = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=2)
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what or condition}")
-
-
-@dataclass
-class StatusLog:
-    """Every status the service reported, with the monotonic time it was seen."""
-
-    seen: list[tuple[float, SyncStatus]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __call__(self, status: SyncStatus) -> None:
-        with self.lock:
-            self.seen.append((time.monotonic(), status))
-
-    def phases(self) -> list[SyncPhase]:
-        with self.lock:
-            return [s.phase for _, s in self.seen]
-
-    def first(self, phase: SyncPhase, after: float = 0.0) -> tuple[float, SyncStatus] | None:
-        with self.lock:
-            for t, s in self.seen:
-                if s.phase is phase and t >= after:
-                    return t, s
-        return None
 
 
 @dataclass
