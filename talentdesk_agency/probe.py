@@ -43,6 +43,9 @@ def probe_routes(
             "listener_connections": (
                 current.listener.connections if current.listener is not None else 0
             ),
+            "listener_catch_ups": (
+                current.listener.catch_ups if current.listener is not None else 0
+            ),
             "feed_polls": dict(feed_polls()),
         }
         return Response(msgspec.json.encode(body), media_type="application/json")

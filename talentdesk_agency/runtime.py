@@ -99,7 +99,11 @@ class ServerRuntime:
         self.presence: Presence
         if is_postgres_url(target):
             assert isinstance(target, str)
-            self.listener = PostgresListener(self.hub, target)
+            self.listener = PostgresListener(
+                self.hub,
+                target,
+                lambda topics, since: db(store.feed_log.catch_up, topics, since),
+            )
             self.relay = Relay(target)
             lock = store.db.dialect.presence_lock(self.instance)
             self.presence = PostgresPresence(target, lock, leader_poll)

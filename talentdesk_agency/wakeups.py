@@ -13,13 +13,15 @@ every other one serving the same database:
 * **From other processes, PostgreSQL**: the commit carries a ``NOTIFY`` with
   ``"<topic> <seq>"`` only; :class:`PostgresListener` holds one dedicated connection per
   process, ``LISTEN``\\ s and fans each notification out in memory. After a lost
-  connection it reconnects and wakes every waiter once (they re-read from the table, the
-  truth), so nothing committed meanwhile is missed. PostgreSQL serialises the commits of
-  notifying transactions (a lock held through the commit's WAL flush), so a busy topic
-  (escalations, written by every call for help) is not notified inside its commits but
-  *relayed* just after them by :class:`Relay`, batched (at most one ``NOTIFY`` each
-  :data:`RELAY_INTERVAL`), on a connection of its own; a relayed wake-up lost in a crash
-  costs its waiters one heartbeat.
+  connection it reconnects and catches up by sequence number: one read of the newest
+  sequence number of each feed waited on or known, and of the devices revoked meanwhile;
+  only the topics that changed wake (their polls re-read from the table, the truth), so
+  nothing committed meanwhile is missed and the feeds that did not change cost nothing.
+  PostgreSQL serialises the commits of notifying transactions (a lock held through the
+  commit's WAL flush), so a busy topic (escalations, written by every call for help) is
+  not notified inside its commits but *relayed* just after them by :class:`Relay`,
+  batched (at most one ``NOTIFY`` each :data:`RELAY_INTERVAL`), on a connection of its
+  own; a relayed wake-up lost in a crash costs its waiters one heartbeat.
 * **From other processes, SQLite** (the staff commands): :class:`SQLitePoller`, one task
   per process, reads the newest sequence numbers of the feeds and of the timeline every
   interval, and on growth asks which feeds grew.
@@ -36,8 +38,9 @@ that found nothing newer (:meth:`~WakeupHub.learn`, accepted only if no notice o
 topic and no catch-up came between the read's token and its answer). Anything committed
 later is still to be heard. So a renewed long-poll whose cursor is that number can park
 at once, without a database call. A lost listener forgets everything it knew (it cannot
-know what it missed); an unordered notice (``seq`` 0: a device of the talent revoked)
-forgets the topic, so the next poll of its talent reads, and checks its token.
+know what it missed) until its catch-up shows which feeds did not change; an unordered
+notice (``seq`` 0: a device of the talent revoked) forgets the topic, so the next poll of
+its talent reads, and checks its token.
 """
 
 from __future__ import annotations
@@ -45,22 +48,39 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
 from talentdesk_agency.store.dialect import NOTIFY_CHANNEL, notice_payloads
 from talentdesk_agency.store.engine import Notice, database_errors
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC, talent_topic
-from talentdesk_agency.store.records import ChangeMarks
+from talentdesk_agency.store.records import ChangeMarks, iso
 
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["RELAY_INTERVAL", "PostgresListener", "Relay", "SQLitePoller", "Token", "WakeupHub"]
+__all__ = [
+    "RELAY_INTERVAL",
+    "REVOKED_MARGIN",
+    "CatchUp",
+    "PostgresListener",
+    "Relay",
+    "SQLitePoller",
+    "Token",
+    "WakeupHub",
+]
 
 log = logging.getLogger("talentdesk.agency")
 
+#: A catch-up after a lost listener wakes the talents with a device revoked this long
+#: (seconds) before the loss too: the revocation's time is the revoking process's clock.
+REVOKED_MARGIN: Final = 300.0
+#: Reads, for a catch-up: the newest sequence number of each topic given that has any,
+#: and the topics with a device revoked at or after a time (ISO 8601, UTC).
+CatchUp = Callable[[list[str], str], Awaitable[tuple[dict[str, int], list[str]]]]
 #: Seconds between reconnection attempts of the listener, growing up to the last.
 _RECONNECT_DELAYS: Final = (0.05, 0.2, 0.5, 1.0, 2.0)
 #: The relay sends at most one ``NOTIFY`` this often (seconds): under load, what gathered
@@ -92,6 +112,8 @@ class WakeupHub:
         self._latest: dict[str, int] = {}
         # Topic -> the newest sequence number known to be committed (while hearing).
         self._known: dict[str, int] = {}
+        # What was known when the hearing was lost: a catch-up keeps what still holds.
+        self._before: dict[str, int] = {}
         self._hearing = False
         self._waiting = 0
         self._closed = False
@@ -113,13 +135,49 @@ class WakeupHub:
         """Every change is heard from now on: wake every waiter once (they re-read what
         was committed before) and start knowing afresh."""
         self.wake_all()
+        self._before.clear()
         self._hearing = True
 
     def stop_hearing(self) -> None:
         """Changes may go unheard (the listener lost its connection): know nothing until
-        :meth:`start_hearing`."""
+        :meth:`start_hearing` or :meth:`resume_hearing`."""
+        if self._hearing:
+            self._before = self._known
+            self._known = {}
         self._hearing = False
         self._known.clear()
+
+    def topics_to_check(self) -> list[str]:
+        """The topics a catch-up reads the newest sequence numbers of: the ones waited on
+        and the ones known when the hearing was lost."""
+        return sorted(set(self._tokens) | set(self._before))
+
+    def resume_hearing(
+        self, checked: Collection[str], newest: Mapping[str, int], revoked: Iterable[str]
+    ) -> None:
+        """Every change is heard again, and a catch-up read after that moment looked at
+        ``checked`` (:meth:`topics_to_check`, taken before it) and found ``newest`` (the
+        newest sequence number of each of them that has any) and ``revoked`` (topics with
+        a device revoked while unheard, or shortly before).
+
+        Wakes only the topics that may have changed unheard, instead of every waiter
+        (:meth:`start_hearing`): each woken poll reads, and after a lost connection with
+        thousands parked that is thousands of reads at once. A topic known before the loss
+        whose newest is still that number changed not at all: its waiters stay parked and
+        it stays known. Every other topic is woken: one not known then, one that grew or
+        had a device revoked, one a notice reached meanwhile, and the escalations.
+        """
+        before, self._before = self._before, {}
+        gone = set(revoked)
+        self._known.clear()
+        self._hearing = True
+        for topic, seq in before.items():
+            unchanged = newest.get(topic, 0) <= seq and self._latest.get(topic, 0) <= seq
+            if unchanged and topic in checked and topic not in gone:
+                self._known[topic] = seq
+        for topic in list(self._tokens):
+            if topic not in self._known:
+                self._wake(topic)
 
     def newest(self, topic: str) -> int | None:
         """The newest sequence number of ``topic`` committed, as far as this hub knows for
@@ -188,10 +246,14 @@ class WakeupHub:
             if seq <= self._latest.get(topic, 0):
                 return
             self._latest[topic] = seq
-            self._known[topic] = seq
+            if self._hearing:  # unheard changes may lie between: not known for sure
+                self._known[topic] = seq
         else:
             self._known.pop(topic, None)
         self.notices[topic] += 1
+        self._wake(topic)
+
+    def _wake(self, topic: str) -> None:
         token = self._tokens.pop(topic, None)
         if token is not None:
             self.woken[topic] += token.waiters
@@ -296,20 +358,35 @@ class SQLitePoller:
 class PostgresListener:
     """One dedicated ``LISTEN`` connection per process, fanned out to the hub.
 
-    Holds no pooled connection. Reconnects after any failure (with a growing pause) and
-    then wakes every waiter once, so whatever committed while it was away is read from
-    the table.
+    Holds no pooled connection. Reconnects after any failure (with a growing pause), then
+    catches up: it reads the newest sequence number of every topic waited on or known
+    before (one read, ``catch_up``) and wakes only those that changed while it was away
+    (:meth:`WakeupHub.resume_hearing`), so whatever committed meanwhile is read from the
+    table by the polls it concerns. Without ``catch_up``, or if that read fails, it wakes
+    every waiter once.
 
     Args:
         hub: The hub to wake.
         url: The database's libpq URI.
+        catch_up: The catch-up's read (on a database thread).
+        clock: Wall-clock seconds (for the revocations' margin).
     """
 
-    def __init__(self, hub: WakeupHub, url: str) -> None:
+    def __init__(
+        self,
+        hub: WakeupHub,
+        url: str,
+        catch_up: CatchUp | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._hub = hub
         self._url = url
+        self._catch_up = catch_up
+        self._clock = clock
+        self._lost_at: float | None = None
         self.connected = asyncio.Event()
         self.connections = 0
+        self.catch_ups = 0
         self._conn: psycopg.AsyncConnection[object] | None = None
 
     async def run(self) -> None:
@@ -343,8 +420,8 @@ class PostgresListener:
                     if failures or self.connections > 1:
                         log.info("wake-up listener connected again; waiters re-read")
                     failures = 0
-                    # Anything committed before LISTEN took effect was not heard: re-read.
-                    self._hub.start_hearing()
+                    # Anything committed before LISTEN took effect was not heard: catch up.
+                    await self._hear_again()
                     self.connected.set()
                     async for notice in conn.notifies():
                         topic, _, seq = notice.payload.rpartition(" ")
@@ -357,8 +434,27 @@ class PostgresListener:
                 await asyncio.sleep(_RECONNECT_DELAYS[0])
             finally:
                 self._hub.stop_hearing()
+                if self._lost_at is None and self.connections:
+                    self._lost_at = self._clock()
                 self._conn = None
                 self.connected.clear()
+
+    async def _hear_again(self) -> None:
+        hub = self._hub
+        lost_at, self._lost_at = self._lost_at, None
+        if self._catch_up is None or lost_at is None:
+            hub.start_hearing()  # the first connection, or no way to tell what changed
+            return
+        checked = hub.topics_to_check()
+        since = datetime.fromtimestamp(lost_at - REVOKED_MARGIN, UTC)
+        try:
+            newest, revoked = await self._catch_up(checked, iso(since))
+        except database_errors() as exc:
+            log.warning("wake-up catch-up failed (%s); every waiter re-reads", type(exc).__name__)
+            hub.start_hearing()
+            return
+        hub.resume_hearing(checked, newest, revoked)
+        self.catch_ups += 1
 
     async def drop_connection(self) -> None:
         """Close the listening connection as a failure would (tests of the catch-up)."""

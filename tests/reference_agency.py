@@ -193,6 +193,13 @@ class PostgresServer:
         self._admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return self.url_of(name)
 
+    def allow_connections(self, url: str, allowed: bool) -> None:
+        """Let new sessions into database ``url`` or not (none may connect, superusers
+        included; the sessions already there stay)."""
+        name = urlsplit(url).path.lstrip("/")
+        assert name.startswith(self._prefix), name
+        self._admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(allowed).lower()}')
+
     def drop(self, url: str) -> None:
         """Drop a database made by :meth:`create` (ending its sessions)."""
         name = urlsplit(url).path.lstrip("/")

@@ -24,6 +24,7 @@ __all__ = [
     "Feed",
     "append",
     "lock",
+    "talent_of",
     "talent_topic",
 ]
 
@@ -32,11 +33,18 @@ FEED_PAGE_SOFT_BYTES: Final = 1024 * 1024
 #: The wake-up topic of any change to escalations (what supervisors watch).
 ESCALATIONS_TOPIC: Final = "escalations"
 _TALENT_PREFIX: Final = "talent:"
+#: Talents per query of a catch-up (a bound on the statement's parameters).
+_CATCH_UP_CHUNK: Final = 500
 
 
 def talent_topic(talent_id: str) -> str:
     """The wake-up topic of a talent's feed (its sequence numbers order it)."""
     return _TALENT_PREFIX + talent_id
+
+
+def talent_of(topic: str) -> str | None:
+    """The talent whose feed ``topic`` is (:func:`talent_topic`), or None for another topic."""
+    return topic.removeprefix(_TALENT_PREFIX) if topic.startswith(_TALENT_PREFIX) else None
 
 
 def lock(tx: Tx, talent_id: str) -> None:
@@ -80,6 +88,27 @@ class Feed:
                 (after,),
             )
         return [(str(talent_id), int(seq)) for talent_id, seq in rows]
+
+    def catch_up(self, topics: list[str], revoked_since: str) -> tuple[dict[str, int], list[str]]:
+        """What a wake-up listener back after a loss reads, in one read: the newest
+        sequence number of each talent topic among ``topics`` whose feed has any, and the
+        topics of the talents with a device revoked at or after ``revoked_since``."""
+        talents = sorted({t for t in map(talent_of, topics) if t is not None})
+        newest: dict[str, int] = {}
+        with self._db.read() as tx:
+            for start in range(0, len(talents), _CATCH_UP_CHUNK):
+                chunk = talents[start : start + _CATCH_UP_CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                rows = tx.all(
+                    f"SELECT talent_id, max(seq) FROM events WHERE talent_id IN ({marks}) "  # noqa: S608 - placeholders only
+                    "GROUP BY talent_id",
+                    tuple(chunk),
+                )
+                newest.update((talent_topic(str(t)), int(seq)) for t, seq in rows)
+            revoked = tx.all(
+                "SELECT DISTINCT talent_id FROM tokens WHERE revoked_at >= ?", (revoked_since,)
+            )
+        return newest, [talent_topic(str(row[0])) for row in revoked]
 
     def page_or_newest(
         self, talent_id: str, after: int, limit: int

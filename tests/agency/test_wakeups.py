@@ -127,6 +127,54 @@ def test_the_hub_knows_a_feed_only_while_it_hears_every_change() -> None:
     asyncio.run(scenario())
 
 
+def test_a_catch_up_wakes_only_the_topics_that_changed_unheard() -> None:
+    async def scenario() -> None:
+        hub = WakeupHub()
+        hub.start_hearing()
+        topics = [f"talent:{name}" for name in ("sari", "dewi", "ayu", "rina", "maya")]
+        sari, dewi, ayu, rina, maya = topics
+        for topic in topics[:4]:
+            hub.learn(hub.token(topic), 10)  # read, nothing past 10: known
+        tokens = {topic: hub.token(topic) for topic in [*topics, ESCALATIONS_TOPIC]}
+        hub.stop_hearing()
+        assert hub.newest(sari) is None
+        # Unheard: Dewi's feed grew, a device of Ayu's was revoked; Rina's grew by a
+        # commit of this process (its notice still comes, but what else came is unheard).
+        hub.notify(rina, 11)
+        checked = hub.topics_to_check()
+        assert set(checked) == {*topics, ESCALATIONS_TOPIC}
+        hub.resume_hearing(checked, {sari: 10, dewi: 12, ayu: 10, rina: 11}, [ayu])
+        woken = {topic for topic, token in tokens.items() if token.event.is_set()}
+        # Sari's stays parked and known; Maya's was not known before; the escalations
+        # topic is never known.
+        assert woken == {dewi, ayu, rina, maya, ESCALATIONS_TOPIC}
+        assert (hub.newest(sari), hub.newest(dewi), hub.newest(maya)) == (10, None, None)
+        # Heard again: notices move it on.
+        hub.notify(sari, 13)
+        assert tokens[sari].event.is_set() and hub.newest(sari) == 13
+
+    asyncio.run(scenario())
+
+
+def test_a_topic_a_catch_up_did_not_look_at_is_woken() -> None:
+    async def scenario() -> None:
+        hub = WakeupHub()
+        hub.start_hearing()
+        hub.learn(hub.token("talent:sari"), 10)
+        hub.stop_hearing()
+        checked = hub.topics_to_check()  # before a poll of Dewi's parked
+        dewi = hub.token("talent:dewi")
+        sari = hub.token("talent:sari")
+        hub.resume_hearing([], {}, [])  # nothing looked at: nothing known for sure
+        assert sari.event.is_set() and dewi.event.is_set()
+        assert hub.newest("talent:sari") is None
+        hub.stop_hearing()
+        hub.resume_hearing(checked, {}, [])  # stop_hearing again forgot nothing new
+        assert hub.newest("talent:sari") is None
+
+    asyncio.run(scenario())
+
+
 # --- through a real server ------------------------------------------------------------
 
 
@@ -244,6 +292,73 @@ def _cut_the_listener_and_book(agency: ServerThread, agency_db: str, sari: Paire
     data = wire.decode_event_data(event)
     assert isinstance(data, wire.BookingData) and data.booking.id == booking_id
     wait_for(lambda: runtime_state(agency.url)["listener_connections"] == 2)
+
+
+def test_after_a_listener_was_away_only_the_polls_of_changed_feeds_wake(
+    postgres_server: PostgresServer,
+) -> None:
+    # LISTEN/NOTIFY is PostgreSQL's: this test runs on it alone.
+    agency_db = postgres_server.create()
+    try:
+        with ServerThread(agency_db, faults=True) as agency:
+            talents = [pair(agency.url, agency_db, name) for name in ("Sari", "Dewi", "Ayu")]
+            try:
+                _away_while_sari_is_booked_and_dewi_revoked(
+                    postgres_server, agency, agency_db, *talents
+                )
+            finally:
+                for talent in talents:
+                    talent.client.close()
+    finally:
+        postgres_server.allow_connections(agency_db, True)
+        postgres_server.drop(agency_db)
+
+
+def _away_while_sari_is_booked_and_dewi_revoked(
+    postgres_server: PostgresServer,
+    agency: ServerThread,
+    agency_db: str,
+    sari: Paired,
+    dewi: Paired,
+    ayu: Paired,
+) -> None:
+    cursors = [renewing(agency, talent) for talent in (sari, dewi, ayu)]
+    topics = [talent_topic(t.talent_id) for t in (sari, dewi, ayu)]
+    params = {"after": cursors[1], "wait": 20}
+    with ThreadPoolExecutor(3) as pool, AgencyStore(agency_db) as store:
+        [dewis_device] = [d for d in store.devices.devices() if d.talent_id == dewi.talent_id]
+        sari_poll = pool.submit(sari.feed, cursors[0], 20)
+        dewi_poll = pool.submit(dewi.client.get, "/v1/feed", params=params, timeout=30)
+        ayu_poll = pool.submit(ayu.feed, cursors[2], 20)
+        wait_for(lambda: runtime_state(agency.url)["waiting"] == 3)
+        before = runtime_state(agency.url)["woken"]
+        # The listener away for sure: it cannot come back until connections are allowed.
+        postgres_server.allow_connections(agency_db, False)
+        with store.db.read() as tx:  # the store's connection was open already
+            [(cut,)] = tx.all(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() "
+                "AND application_name = 'talentdesk-agency listener'"
+            )
+        assert cut is True
+        booking_id = store.create_booking(
+            "Sari", start=soon(), package_id="curhat-30", alias="Contoh", handle="@c"
+        )
+        store.devices.revoke(dewis_device.id)
+        assert runtime_state(agency.url)["listener_connections"] == 1  # still away
+        postgres_server.allow_connections(agency_db, True)
+        page = sari_poll.result(timeout=15)
+        refused = dewi_poll.result(timeout=15)
+        state = runtime_state(agency.url)
+        assert booked(page) == [booking_id]
+        assert refused.status_code == 401, refused.text
+        # Ayu's feed did not change: her poll stayed parked through the catch-up ...
+        assert state["woken"].get(topics[2], 0) == before.get(topics[2], 0)
+        assert not ayu_poll.done()
+        assert state["listener_connections"] == 2 and state["listener_catch_ups"] == 1
+        # ... and still hears her next event.
+        booking_of_ayu = book(agency_db, "Ayu")
+        assert booked(ayu_poll.result(timeout=10)) == [booking_of_ayu]
 
 
 # --- renewals served from memory ------------------------------------------------------
