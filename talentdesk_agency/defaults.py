@@ -25,7 +25,7 @@ from talentdesk_contract.wire import (
 
 __all__ = ["DEFAULT_AGENCY_NAME", "default_config"]
 
-DEFAULT_AGENCY_NAME = "Agensi Contoh (reference server)"
+DEFAULT_AGENCY_NAME = "Agensi Contoh"
 
 _PACKAGES = (
     Package(
