@@ -6,6 +6,7 @@ every staff action writes its audit-log entry in the same transaction as the cha
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -19,8 +20,21 @@ from starlette.routing import Route
 from talentdesk_agency.bodies import check_body
 from talentdesk_agency.console.forms import Form, FormError
 from talentdesk_agency.console.i18n import translator
-from talentdesk_agency.console.site import LANG_COOKIE, SESSION_COOKIE, ConsoleError, Page
-from talentdesk_agency.console.times import ZONE_SETTING, ZONES, format_when, zone_named
+from talentdesk_agency.console.site import (
+    LANG_COOKIE,
+    SESSION_COOKIE,
+    ConsoleError,
+    Page,
+    explain,
+)
+from talentdesk_agency.console.times import (
+    DEFAULT_ZONE,
+    ZONE_SETTING,
+    ZONES,
+    format_when,
+    stored_zone,
+    zone_named,
+)
 from talentdesk_agency.console.views import PLAYBOOK, SUPERVISOR_TODO, queue, report_timer
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
@@ -53,7 +67,11 @@ CONFIG_TABLES: Final[dict[str, tuple[str, type[msgspec.Struct], tuple[str, ...]]
         ("id", "name", "channel", "duration_minutes", "price_idr"),
     ),
     "pace": ("pace_thresholds", wire.PaceThreshold, ("slower_than_seconds", "times")),
-    "emergency": ("emergency_contacts", wire.EmergencyContact, ("id", "name", "number", "note")),
+    "emergency": (
+        "emergency_contacts",
+        wire.EmergencyContact,
+        ("id", "name", "number", "note", "language"),
+    ),
     "replies": (
         "decline_replies",
         wire.DeclineReply,
@@ -65,7 +83,51 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "style": tuple(ReplyStyle),
     "language": tuple(Language),
 }
+#: Choices a table's row may leave open ("any"): saved as None.
+_OPTIONAL_CHOICES: Final = frozenset({("emergency", "language")})
 _NUMBERS: Final = frozenset({"duration_minutes", "price_idr", "slower_than_seconds", "times"})
+#: Form fields checked by a pattern, and what their message says they take.
+_FORMATS: Final = {
+    "id": "form.id_format",
+    "number": "form.phone_format",
+    "phone": "form.phone_format",
+    "supervisor_phone": "form.phone_format",
+    "webhook_url": "form.url_format",
+}
+_INVALID_AT: Final = re.compile(r" - at `\$(.*)`$")
+
+
+def _invalid(
+    exc: msgspec.ValidationError, struct: Any, field: str | None = None, prefix: str = ""
+) -> FormError:
+    """A library's validation error as a form error naming the field and what it takes.
+
+    ``struct``: what the value was checked as (its field's limits say what it takes);
+    ``field``: the form field, if not ``prefix`` and the path's last name.
+    """
+    found = _INVALID_AT.search(str(exc))
+    path = found.group(1) if found else ""
+    name = re.split(r"[.\[\]]", path.rstrip("]"))[-1] if path else ""
+    kind: Any = None
+    if isinstance(struct, type) and issubclass(struct, msgspec.Struct):
+        info = msgspec.inspect.type_info(struct)
+        assert isinstance(info, msgspec.inspect.StructType)
+        kind = next((f.type for f in info.fields if f.name == name), None)
+    if isinstance(kind, msgspec.inspect.UnionType):
+        kind = next(k for k in kind.types if not isinstance(k, msgspec.inspect.NoneType))
+    target = field or (prefix + name if name else None)
+    message = str(exc)
+    if isinstance(kind, msgspec.inspect.IntType):
+        low, high = kind.ge or 0, kind.le or 999_999_999
+        return FormError(message, "number", target, low=low, high=high)
+    if name in _FORMATS:
+        return FormError(message, _FORMATS[name].removeprefix("form."), target)
+    if isinstance(kind, msgspec.inspect.StrType) and kind.max_length is not None:
+        low = kind.min_length or 0
+        return FormError(message, "length", target, low=low, high=kind.max_length)
+    if isinstance(kind, msgspec.inspect.EnumType):
+        return FormError(message, "choice", target)
+    return FormError(message, "invalid", target)
 
 
 def _go(url: str) -> Response:
@@ -73,10 +135,73 @@ def _go(url: str) -> Response:
 
 
 def _note(form: Form, name: str = "note") -> str | None:
-    text = form.get(name)
-    if len(text) > 2000:
-        raise ConsoleError(400, "error.bad_form", detail="note: at most 2000 characters")
-    return text or None
+    return form.text(name, 2000) or None
+
+
+#: Store errors that say the thing changed meanwhile (409); the rest are about what was
+#: asked: an id in the address that names nothing (404) or a value in the form (400).
+_CONFLICTS: Final = frozenset(
+    {
+        "already_resolved",
+        "already_taken",
+        "escalation_cancelled",
+        "already_revoked",
+        "already_cancelled",
+        "staff_name_taken",
+    }
+)
+_NOT_FOUND: Final = frozenset({"no_escalation", "no_booking", "no_report"})
+
+
+class Refused(ConsoleError):
+    """The store refused a staff action: ``error`` says why (a page that keeps its form
+    shows it by the field)."""
+
+    def __init__(self, error: AgencyError, detail: str) -> None:
+        code = error.code
+        status = 409 if code is None or code in _CONFLICTS else 404 if code in _NOT_FOUND else 400
+        super().__init__(status, "error.refused", detail=detail)
+        self.error = error
+
+
+def _submitted(section: str, form: Form, values: dict[str, Any]) -> dict[str, Any]:
+    """The configuration page's values for ``section`` as submitted (to show them again)."""
+    if section == "general":
+        return {
+            "general": {
+                name: form.get(name)
+                for name in (
+                    "agency_name",
+                    "supervisor_phone",
+                    "time_zone",
+                    "contact_window_minutes",
+                )
+            }
+        }
+    if section == "policy":
+        names = (
+            "realert_after_seconds",
+            "remind_owner_after_seconds",
+            "rounds",
+            "webhook_url",
+            "first_response_minutes",
+            "update_every_minutes",
+        )
+        typed: dict[str, Any] = {name: form.get(name) for name in names}
+        typed["contacts"] = form.raw("contacts")
+        typed["priorities"] = {k: form.get(f"priority-{k}") for k in EscalationKind}
+        return {"policy_form": typed}
+    if section == "presets":
+        return {"presets": form.raw("presets")}
+    fields = CONFIG_TABLES[section][2]
+    count = form.get(f"{section}-count")
+    rows = []
+    for n in range(min(int(count), 300) if count.isdigit() and len(count) < 4 else 0):
+        row: dict[str, Any] = {f: form.raw(f"{section}-{n}-{f}") for f in fields}
+        row["delete"] = form.has(f"{section}-{n}-delete")
+        if row["delete"] or any(v for k, v in row.items() if k not in _CHOICES):
+            rows.append(row)
+    return {"tables": {**values["tables"], section: (fields, rows)}}
 
 
 class Pages:
@@ -129,7 +254,7 @@ class Pages:
         None: the store's call writes its own entry).
 
         Raises:
-            ConsoleError: 409 with the store's words if the action is refused.
+            Refused: If the store refused it, with its words in the page's language.
         """
         assert page.session is not None
         member = page.session.member
@@ -147,7 +272,7 @@ class Pages:
         except AgencyError as exc:
             if isinstance(exc, ApiError):
                 raise
-            raise ConsoleError(409, "error.refused", detail=str(exc)) from None
+            raise Refused(exc, explain(page.t, exc)) from None
 
     # --- signing in ---------------------------------------------------------------------
 
@@ -547,7 +672,7 @@ class Pages:
                 offset = form.get("offset", page.zone.offset)
                 start = datetime.fromisoformat(form.get("start") + offset)
             except ValueError:
-                raise ConsoleError(400, "error.bad_form", detail="start") from None
+                raise FormError("start: not a date and time", "date", "start") from None
             booking_id = await self.act(
                 page,
                 "booking.create",
@@ -600,9 +725,9 @@ class Pages:
                 back="/console/bookings",
             )
         form = await self.c.form(request, page)
-        reason = form.get("reason") or "cancelled by the agency"
+        reason = form.text("reason", 500) or "cancelled by the agency"
         await self.act(
-            page, "booking.cancel", booking_id, self.store.cancel_booking, booking_id, reason[:500]
+            page, "booking.cancel", booking_id, self.store.cancel_booking, booking_id, reason
         )
         return _go("/console/bookings?cancelled=1")
 
@@ -611,11 +736,34 @@ class Pages:
     def _config_values(self) -> dict[str, Any]:
         config = self.store.config()
         presets = msgspec.json.format(wire.encode(config.boundary_presets), indent=2).decode()
+        policy = config.escalation_policy or wire.EscalationPolicy()
+        rules = self.store.settings.alerting()
+        with self.store.db.read() as tx:
+            zone = stored_zone(tx)
+        contacts = "".join(
+            c.name + (f" | {c.phone}" if c.phone else "") + "\n" for c in rules.contacts
+        )
         return {
             "config": config,
-            "agency_name": self.store.agency_name,
-            "policy": config.escalation_policy or wire.EscalationPolicy(),
-            "rules": self.store.settings.alerting(),
+            # What the forms show: the saved settings, or what was typed if refused.
+            "general": {
+                "agency_name": self.store.agency_name,
+                "supervisor_phone": config.supervisor_phone or "",
+                "time_zone": zone.name,
+                "contact_window_minutes": config.contact_window_minutes,
+            },
+            "policy_form": {
+                "realert_after_seconds": policy.realert_after_seconds,
+                "remind_owner_after_seconds": policy.remind_owner_after_seconds,
+                "rounds": policy.rounds,
+                "priorities": {k: rules.priority(k) for k in EscalationKind},
+                "contacts": contacts,
+                "webhook_url": rules.webhook_url or "",
+                "first_response_minutes": rules.first_response_minutes,
+                "update_every_minutes": rules.update_every_minutes,
+            },
+            "failed": None,
+            "optional_choices": _OPTIONAL_CHOICES,
             "tables": {
                 name: (fields, [msgspec.structs.asdict(r) for r in getattr(config, attr)])
                 for name, (attr, _, fields) in CONFIG_TABLES.items()
@@ -638,33 +786,47 @@ class Pages:
         page = await self.c.page(request, admin=True)
         form = await self.c.form(request, page)
         section = str(request.path_params["section"])
+        if section not in ("general", "policy", "presets", *CONFIG_TABLES):
+            raise ConsoleError(404, "error.not_found")
         try:
             change = self._config_change(section, form)
-        except (FormError, msgspec.ValidationError, msgspec.DecodeError, AgencyError) as exc:
+            await self.act(page, f"config.{section}", None, change)
+        except (FormError, AgencyError, Refused) as exc:
+            # The same page again with what was typed, the message in its section.
+            error = exc.error if isinstance(exc, Refused) else exc
             values = await self.c.db(self._config_values)
-            message = page.t("error.bad_form", detail=str(exc))
+            values.update(_submitted(section, form, values), failed=section)
+            message = explain(page.t, error)
             return self.c.render(page, "config.html", 400, message=message, saved=False, **values)
-        await self.act(page, f"config.{section}", None, change)
         return _go(f"/console/config?saved=1#{section}")
 
     def _config_change(self, section: str, form: Form) -> Callable[[], None]:
         """What saving ``section`` does, checked before anything is written.
 
         Raises:
-            FormError, msgspec.ValidationError, AgencyError: With what is wrong.
+            FormError: Naming the field that is wrong.
+            AgencyError: If the configuration as a whole is refused (repeated ids).
         """
         store = self.store
         config = store.config()
         if section == "general":
             phone = form.optional("supervisor_phone")
-            name = form.get("agency_name")
-            zone = zone_named(form.get("time_zone") or None)
+            name = form.text("agency_name", 80)
+            if not name:
+                raise FormError("agency_name: required", "required", "agency_name")
+            zone_name = form.get("time_zone") or DEFAULT_ZONE.name
+            if zone_name not in {z.name for z in ZONES}:
+                raise FormError("time_zone: unknown", "choice", "time_zone")
+            zone = zone_named(zone_name)
             new = msgspec.structs.replace(
                 config,
                 supervisor_phone=phone,
                 contact_window_minutes=form.integer("contact_window_minutes", 0, 240),
             )
-            new = wire.decode(wire.encode(new), wire.AgencyConfig)
+            try:
+                new = wire.decode(wire.encode(new), wire.AgencyConfig)
+            except msgspec.ValidationError as exc:
+                raise _invalid(exc, wire.AgencyConfig) from None
 
             def general() -> None:
                 store.set_agency_name(name)
@@ -685,18 +847,26 @@ class Pages:
                     continue
                 name, _, phone = line.partition("|")
                 contacts.append({"name": name.strip(), "phone": phone.strip() or None})
-            rules = msgspec.convert(
-                {
-                    "priorities": {
-                        k: form.choice(f"priority-{k}", EscalationPriority) for k in EscalationKind
+            priorities = {
+                k: form.choice(f"priority-{k}", EscalationPriority) for k in EscalationKind
+            }
+            first = form.integer("first_response_minutes", 1, 1440)
+            every = form.integer("update_every_minutes", 1, 1440)
+            webhook = form.optional("webhook_url")
+            try:
+                rules = msgspec.convert(
+                    {
+                        "priorities": priorities,
+                        "contacts": contacts,
+                        "webhook_url": webhook,
+                        "first_response_minutes": first,
+                        "update_every_minutes": every,
                     },
-                    "contacts": contacts,
-                    "webhook_url": form.optional("webhook_url"),
-                    "first_response_minutes": form.integer("first_response_minutes", 1, 1440),
-                    "update_every_minutes": form.integer("update_every_minutes", 1, 1440),
-                },
-                Alerting,
-            )
+                    Alerting,
+                )
+            except msgspec.ValidationError as exc:
+                field = "contacts" if "contacts" in str(exc) else None
+                raise _invalid(exc, Alerting, field) from None
             new = msgspec.structs.replace(config, escalation_policy=policy)
             new = wire.decode(wire.encode(new), wire.AgencyConfig)
 
@@ -707,12 +877,19 @@ class Pages:
             return save_policy
         if section == "presets":
             raw = form.raw("presets").encode()
-            check_body(raw)
-            presets = wire.decode(raw, tuple[wire.BoundaryPreset, ...])
+            try:
+                check_body(raw)
+                presets = wire.decode(raw, tuple[wire.BoundaryPreset, ...])
+            except msgspec.ValidationError as exc:
+                found = _INVALID_AT.search(str(exc))
+                where = "$" + found.group(1) if found else "$"
+                raise FormError(str(exc), "presets_at", "presets", where=where) from None
+            except (msgspec.DecodeError, ApiError) as exc:
+                raise FormError(str(exc), "presets_json", "presets") from None
             new = msgspec.structs.replace(config, boundary_presets=presets)
         elif section in CONFIG_TABLES:
             attr, struct, fields = CONFIG_TABLES[section]
-            rows = []
+            items = []
             count = form.integer(f"{section}-count", 0, 300)
             for n in range(count):
                 row: dict[str, Any] = {}
@@ -720,15 +897,17 @@ class Pages:
                     value = form.get(f"{section}-{n}-{name}")
                     if name in _NUMBERS and value.lstrip("-").isdigit() and len(value) < 10:
                         row[name] = int(value)
-                    elif value or name not in ("note",):
+                    elif value or (name != "note" and (section, name) not in _OPTIONAL_CHOICES):
                         row[name] = value
                 if form.has(f"{section}-{n}-delete") or not any(
                     str(v) for k, v in row.items() if k not in _CHOICES
                 ):
                     continue
-                rows.append(row)
-            items = msgspec.convert(rows, tuple[struct, ...])  # type: ignore[valid-type]
-            new = msgspec.structs.replace(config, **{attr: items})
+                try:
+                    items.append(msgspec.convert(row, struct))
+                except msgspec.ValidationError as exc:
+                    raise _invalid(exc, struct, prefix=f"{section}-{n}-") from None
+            new = msgspec.structs.replace(config, **{attr: tuple(items)})
         else:
             raise ConsoleError(404, "error.not_found")
         new = wire.decode(wire.encode(new), wire.AgencyConfig)

@@ -725,3 +725,67 @@ def test_the_agencys_time_zone_is_set_in_the_configuration(
     page = admin.get("/console/bookings").text
     assert wit.label in page and format_when(booking.start, wit, Language.ID) in page
     assert '<option value="+09:00" selected>' in page  # a new booking's zone, too
+
+
+#: A value no page offers, for each POST route (what a tampered form sends).
+TAMPERED: dict[str, dict[str, str]] = {
+    "/language": {"language": "fr"},
+    "/escalations/{item_id}/ack": {"note": "x" * 2001},
+    "/escalations/{item_id}/resolve": {"reason": "bogus", "note": "done"},
+    "/debriefs/{item_id}/ack": {"note": "x" * 2001},
+    "/debriefs/{item_id}/resolve": {"reason": "bogus", "note": "done"},
+    "/reports/{report_id}": {"status": "bogus"},
+    "/roster/pair": {"talent": "x" * 81},
+    "/roster/revoke": {"device": "dev_0123456789abcdef"},
+    "/bookings": {"talent": "Sari", "start": "tomorrow", "package": "curhat-30"},
+    "/bookings/{booking_id}/cancel": {"reason": "x" * 501},
+    "/config/{section}": {},  # per section, below
+    "/staff": {"action": "add", "name": "Sinta", "role": "boss", "password": "x" * 12},
+}
+#: Routes that read no value a page could offer wrongly: the sign-in form (its own
+#: tests), signing out, and the duty switch (a checkbox's presence).
+NOTHING_TO_TAMPER = {"/login", "/logout", "/duty"}
+TAMPERED_SECTIONS: dict[str, dict[str, str]] = {
+    "general": {"agency_name": "A", "contact_window_minutes": "soon"},
+    "policy": {"priority-button": "bogus", "rounds": "2"},
+    "presets": {"presets": '[{"id": '},
+    "packages": {"packages-count": "1", "packages-0-id": "p", "packages-0-channel": "fax"},
+    "pace": {"pace-count": "many"},
+    "emergency": {"emergency-count": "1", "emergency-0-id": "e", "emergency-0-language": "fr"},
+    "replies": {"replies-count": "1", "replies-0-id": "r", "replies-0-style": "rude"},
+}
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_tampered_value_on_any_post_route_is_a_400_page_never_500(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget, language: Language
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        member = next(m for m in store.staff.members() if m.name == ADMIN)
+        store.staff.set_language(member, language)
+    token = csrf_of(admin.get("/console/queue").text)
+    routes = {r.path for r in post_routes()}
+    assert set(TAMPERED) | NOTHING_TO_TAMPER == routes
+    assert set(TAMPERED_SECTIONS) == {"general", "policy", "presets", *CONFIG_TABLES}
+    for url in post_urls(ids, list(TAMPERED_SECTIONS)):
+        path = url.removeprefix("/console")
+        route = next(r.path for r in post_routes() if r.path_regex.match(path))
+        if route in NOTHING_TO_TAMPER:
+            continue
+        values = TAMPERED[route] or TAMPERED_SECTIONS[path.rsplit("/", 1)[1]]
+        response = admin.post(url, data={"csrf": token, **values})
+        assert response.status_code == 400, (url, response.status_code, response.text[-600:])
+        alert = re.search(r'role="alert"[^>]*>(.*?)</p>', response.text, re.S)
+        assert alert is not None, url
+        text = alert.group(1)
+        assert MISSING.format("")[0] not in text, (url, text)
+        for raw in ("Expected", "`", "$", "Input data", "Traceback"):
+            assert raw not in text, (url, text)
+        if language == Language.ID:  # in the page's language, not the store's English
+            assert not re.search(r"\b(the|must|is|no)\b", text), (url, text)
+    # Nothing was changed by any of them.
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+        assert store.bookings.row(ids["bk"]).status == "booked"  # type: ignore[union-attr]
+        assert [m.name for m in store.staff.members()] == sorted([ADMIN, SUPERVISOR])
