@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
 from typing import Any, cast
 
 import httpx
@@ -789,3 +790,79 @@ def test_a_tampered_value_on_any_post_route_is_a_400_page_never_500(
         assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
         assert store.bookings.row(ids["bk"]).status == "booked"  # type: ignore[union-attr]
         assert [m.name for m in store.staff.members()] == sorted([ADMIN, SUPERVISOR])
+
+
+class _FormFields(HTMLParser):
+    """The fields one form of a page submits as a browser would: inputs' values, checked
+    boxes, textareas' text, selects' selected (else first) option."""
+
+    def __init__(self, form_id: str) -> None:
+        super().__init__()
+        self.form_id = form_id
+        self.inside = False
+        self.fields: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._options: list[tuple[str, bool]] = []
+        self._textarea: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("id") == self.form_id
+        if not self.inside:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            if a.get("type") != "checkbox" or "checked" in a:
+                self.fields.append((name, a.get("value") or ""))
+        elif tag == "select":
+            self._select, self._options = name, []
+        elif tag == "option" and self._select is not None:
+            self._options.append((a.get("value") or "", "selected" in a))
+        elif tag == "textarea":
+            self._textarea, self._text = name, ""
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.inside = False
+        elif tag == "select" and self._select is not None:
+            chosen = [v for v, on in self._options if on] or [self._options[0][0]]
+            self.fields.append((self._select, chosen[0]))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            self.fields.append((self._textarea, self._text))
+            self._textarea = None
+
+
+def form_fields(html: str, form_id: str) -> dict[str, str]:
+    parser = _FormFields(form_id)
+    parser.feed(html)
+    return dict(parser.fields)
+
+
+def test_saving_the_emergency_contacts_unchanged_keeps_their_languages(
+    admin: httpx.Client, agency_db: DbTarget
+) -> None:
+    with AgencyStore(agency_db) as store:
+        before = store.config()
+    assert {c.language for c in before.emergency_contacts} >= {Language.ID, Language.EN}
+    page = admin.get("/console/config").text
+    data = form_fields(page, "emergency")
+    assert data["emergency-0-language"] == before.emergency_contacts[0].language
+    assert admin.post("/console/config/emergency", data=data).status_code == 303
+    with AgencyStore(agency_db) as store:
+        assert store.config() == before
+    # One contact's language edited in the table: to "any" (both), another to English.
+    data["emergency-0-language"] = ""
+    data["emergency-1-language"] = "en"
+    assert admin.post("/console/config/emergency", data=data).status_code == 303
+    with AgencyStore(agency_db) as store:
+        after = store.config().emergency_contacts
+    assert after[0].language is None and after[1].language == Language.EN
+    assert after[2:] == before.emergency_contacts[2:]
+    assert '<option value="" selected>' in admin.get("/console/config").text
