@@ -31,6 +31,7 @@ from talentdesk_agency.console.times import (
     DEFAULT_ZONE,
     ZONE_SETTING,
     ZONES,
+    AgencyZone,
     format_when,
     stored_zone,
     zone_named,
@@ -579,10 +580,12 @@ class Pages:
 
     # --- roster ----------------------------------------------------------------------------
 
-    def _roster_values(self) -> dict[str, Any]:
+    def _roster_values(self, zone: AgencyZone) -> dict[str, Any]:
+        """The roster; "tonight" is from noon to noon in the agency's zone (not the
+        server's: a UTC server would miss a 21:00 WIB booking)."""
         store = self.store
         now = now_utc()
-        local = now.astimezone()
+        local = now.astimezone(zone.tz)
         noon = local.replace(hour=12, minute=0, second=0, microsecond=0)
         night_start = noon if local >= noon else noon - timedelta(days=1)
         bookings = store.bookings.rows(since=night_start - timedelta(hours=12))
@@ -612,7 +615,7 @@ class Pages:
 
     async def roster(self, request: Request) -> Response:
         page = await self.c.page(request)
-        values = await self.c.db(self._roster_values)
+        values = await self.c.db(self._roster_values, page.zone)
         return self.c.render(page, "roster.html", message=None, **values)
 
     async def pair(self, request: Request) -> Response:
@@ -622,7 +625,7 @@ class Pages:
         code = await self.act(
             page, "talent.pairing_code", name, self.store.create_pairing_code, name
         )
-        values = await self.c.db(self._roster_values)
+        values = await self.c.db(self._roster_values, page.zone)
         message = page.t("roster.code", talent=name, code=code)
         return self.c.render(page, "roster.html", message=message, **values)
 
@@ -656,7 +659,7 @@ class Pages:
         form = await self.c.form(request, page)
         device = form.get("device")
         await self.act(page, "device.revoke", device, self.store.devices.revoke, device)
-        values = await self.c.db(self._roster_values)
+        values = await self.c.db(self._roster_values, page.zone)
         message = page.t("roster.revoked_done", device=device)
         return self.c.render(page, "roster.html", message=message, **values)
 

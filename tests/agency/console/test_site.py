@@ -5,6 +5,7 @@ staff action does (audit log, the talent's feed, revoked devices)."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -866,3 +867,32 @@ def test_saving_the_emergency_contacts_unchanged_keeps_their_languages(
     assert after[0].language is None and after[1].language == Language.EN
     assert after[2:] == before.emergency_contacts[2:]
     assert '<option value="" selected>' in admin.get("/console/config").text
+
+
+def test_tonight_on_the_roster_is_in_the_agencys_zone_not_the_servers(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server's process runs in UTC (as on a cloud host); the agency is in WIB.
+    monkeypatch.setenv("TZ", "UTC0")
+    time.tzset()
+    try:
+        wib = zone_named("WIB")
+        local = datetime.now(wib.tz)
+        noon = local.replace(hour=12, minute=0, second=0, microsecond=0)
+        night = noon if local >= noon else noon - timedelta(days=1)
+        # The first and last half hour of the WIB night, and the half hour before it.
+        # A night that starts anywhere else (the server's noon is 7 hours off) misses one.
+        starts = [night + timedelta(minutes=30), night + timedelta(hours=23, minutes=30)]
+        before = night - timedelta(minutes=30)
+        with AgencyStore(agency_db) as store:
+            for start in [*starts, before]:
+                store.create_booking(
+                    "Sari", start=start, package_id="curhat-30", alias=ALIAS, handle=HANDLE
+                )
+        row = roster_row(supervisor.get("/console/roster").text, "Sari")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    for start in starts:
+        assert format_when(start, wib, Language.ID) in row, row
+    assert format_when(before, wib, Language.ID) not in row, row
