@@ -154,6 +154,39 @@ _CONFLICTS: Final = frozenset(
 _NOT_FOUND: Final = frozenset({"no_escalation", "no_booking", "no_report"})
 
 
+#: The form field a store error is about (its message is shown by that field).
+_STORE_FIELDS: Final = {
+    "alias_length": "alias",
+    "handle_length": "handle",
+    "no_talent": "talent",
+    "talent_name_length": "talent",
+    "no_package": "package",
+    "start_needs_zone": "start",
+    "staff_name_length": "name",
+    "staff_name_taken": "name",
+    "password_short": "password",
+    "password_long": "password",
+    "agency_name_length": "agency_name",
+}
+#: A booking may start this long ago (typed a minute late), not earlier.
+_PAST_GRACE: Final = timedelta(minutes=5)
+
+
+def _field_of(error: Exception) -> str:
+    """The form field an error is about ("" for the form as a whole)."""
+    if isinstance(error, FormError):
+        return error.field or ""
+    if isinstance(error, AgencyError):
+        return _STORE_FIELDS.get(error.code or "", "")
+    return ""
+
+
+def _zone_of(moment: datetime, default: AgencyZone) -> AgencyZone:
+    """The console's zone with ``moment``'s offset (``default`` if none has it)."""
+    offset = moment.utcoffset()
+    return next((z for z in ZONES if offset == timedelta(hours=z.hours)), default)
+
+
 class Refused(ConsoleError):
     """The store refused a staff action: ``error`` says why (a page that keeps its form
     shows it by the field)."""
@@ -616,18 +649,41 @@ class Pages:
     async def roster(self, request: Request) -> Response:
         page = await self.c.page(request)
         values = await self.c.db(self._roster_values, page.zone)
-        return self.c.render(page, "roster.html", message=None, **values)
+        message = None
+        revoked = request.query_params.get("revoked")
+        for row in values["talents"] if revoked else ():
+            for device in row["devices"]:
+                if device.id == revoked:
+                    message = page.t(
+                        "roster.revoked_done",
+                        device=device.name,
+                        talent=row["talent"].display_name,
+                    )
+        return self.c.render(page, "roster.html", message=message, **values)
 
     async def pair(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
         form = await self.c.form(request, page)
         name = form.get("talent")
-        code = await self.act(
-            page, "talent.pairing_code", name, self.store.create_pairing_code, name
-        )
+        try:
+            code = await self.act(
+                page, "talent.pairing_code", name, self.store.create_pairing_code, name
+            )
+        except Refused as exc:
+            values = await self.c.db(self._roster_values, page.zone)
+            return self.c.render(
+                page,
+                "roster.html",
+                400,
+                message=None,
+                pair_error=explain(page.t, exc.error),
+                typed_talent=name,
+                **values,
+            )
+        # Drawn on the POST's answer, not redirected to: the code must not go into a URL
+        # (history, proxy logs); it is shown once.
         values = await self.c.db(self._roster_values, page.zone)
-        message = page.t("roster.code", talent=name, code=code)
-        return self.c.render(page, "roster.html", message=message, **values)
+        return self.c.render(page, "roster.html", message=None, pairing=(name, code), **values)
 
     def _confirm(self, page: Page, **values: Any) -> Response:
         """A page that asks before a destructive action: what it does, a button to do it
@@ -659,38 +715,30 @@ class Pages:
         form = await self.c.form(request, page)
         device = form.get("device")
         await self.act(page, "device.revoke", device, self.store.devices.revoke, device)
-        values = await self.c.db(self._roster_values, page.zone)
-        message = page.t("roster.revoked_done", device=device)
-        return self.c.render(page, "roster.html", message=message, **values)
+        return _go(f"/console/roster?revoked={device}")
 
     # --- bookings (admins) -------------------------------------------------------------------
 
     async def bookings(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
-        message = None
+        typed: dict[str, Any] | None = None
+        errors: dict[str, str] = {}
         if request.method == "POST":
             form = await self.c.form(request, page)
-            talent = form.get("talent")
+            typed = {
+                name: form.get(name)
+                for name in ("talent", "start", "offset", "package", "alias", "handle")
+            }
+            typed["returning"] = form.has("returning")
             try:
-                offset = form.get("offset", page.zone.offset)
-                start = datetime.fromisoformat(form.get("start") + offset)
-            except ValueError:
-                raise FormError("start: not a date and time", "date", "start") from None
-            booking_id = await self.act(
-                page,
-                "booking.create",
-                talent,
-                lambda: self.store.create_booking(
-                    talent,
-                    start=start,
-                    package_id=form.get("package"),
-                    alias=form.get("alias"),
-                    handle=form.get("handle"),
-                    returning=form.has("returning"),
-                ),
-            )
-            message = page.t("bookings.created", id=booking_id, talent=talent)
+                booking_id = await self._book(page, form)
+            except (FormError, Refused) as exc:
+                error = exc.error if isinstance(exc, Refused) else exc
+                errors[_field_of(error)] = explain(page.t, error)
+            else:
+                return _go(f"/console/bookings?created={booking_id}")
         rebook = request.query_params.get("rebook")
+        created = request.query_params.get("created")
 
         def values() -> dict[str, Any]:
             rows = self.store.bookings.rows()
@@ -700,13 +748,78 @@ class Pages:
                 "talents": self.store.talents(),
                 "packages": self.store.config().packages,
                 "zones": ZONES,
-                "prefill": prefill,
+                "created": next((b for b in rows if b.id == created), None),
+                "typed": typed
+                or {
+                    "talent": prefill.talent if prefill else "",
+                    "start": "",
+                    "offset": page.zone.offset,
+                    "package": prefill.package.id if prefill else "",
+                    "alias": "",
+                    "handle": "",
+                    "returning": prefill is not None,
+                },
             }
 
+        shown = await self.c.db(values)
+        message = None
+        if shown["created"] is not None:
+            booking = shown["created"]
+            start = datetime.fromisoformat(booking.start)
+            zone = _zone_of(start, page.zone)
+            message = page.t(
+                "bookings.created",
+                talent=booking.talent,
+                time=format_when(start, zone, page.language),
+                zone=zone.name,
+                package=booking.package.name,
+            )
         cancelled = request.query_params.get("cancelled") == "1"
         return self.c.render(
-            page, "bookings.html", message=message, cancelled=cancelled, **await self.c.db(values)
+            page,
+            "bookings.html",
+            400 if errors else 200,
+            message=message,
+            cancelled=cancelled,
+            errors=errors,
+            **shown,
         )
+
+    async def _book(self, page: Page, form: Form) -> str:
+        """Make the booking the form asks for, checked field by field first.
+
+        Raises:
+            FormError: Naming the field that is wrong.
+            Refused: If the store refuses it.
+        """
+        talent = form.get("talent")
+        offset = form.get("offset") or page.zone.offset
+        if offset not in {z.offset for z in ZONES}:
+            raise FormError("offset: unknown", "choice", "offset")
+        try:
+            start = datetime.fromisoformat(form.get("start") + offset)
+        except ValueError:
+            raise FormError("start: not a date and time", "date", "start") from None
+        if start < now_utc() - _PAST_GRACE:
+            raise FormError("start: in the past", "past", "start")
+        alias, handle = form.text("alias", 64), form.text("handle", 128)
+        for name, value in (("alias", alias), ("handle", handle)):
+            if not value:
+                raise FormError(f"{name}: required", "required", name)
+        booking_id: str = await self.act(
+            page,
+            "booking.create",
+            talent,
+            lambda: self.store.create_booking(
+                talent,
+                start=start,
+                package_id=form.get("package"),
+                alias=alias,
+                handle=handle,
+                returning=form.has("returning"),
+            ),
+        )
+        return booking_id
 
     async def cancel_booking(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
@@ -926,6 +1039,8 @@ class Pages:
     async def staff(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
         message = None
+        typed = {"name": "", "role": ""}
+        errors: dict[str, str] = {}
         asked = request.query_params.get("disable")
         assert page.session is not None
         if request.method == "GET" and asked == page.session.member.name:
@@ -956,13 +1071,30 @@ class Pages:
                 )
             else:
                 name = form.get("name")
-                role = form.choice("role", StaffRole)
-                password = form.raw("password")
-                await self.act(page, None, name, lambda: staff.add(name, role, password, by=member))
-                message = page.t("staff.added", name=name)
+                # Shown again on an error (never the password).
+                typed = {"name": name, "role": form.get("role")}
+                try:
+                    role = form.choice("role", StaffRole)
+                    password = form.raw("password")
+                    await self.act(
+                        page, None, name, lambda: staff.add(name, role, password, by=member)
+                    )
+                except (FormError, Refused) as exc:
+                    error = exc.error if isinstance(exc, Refused) else exc
+                    errors[_field_of(error)] = explain(page.t, error)
+                else:
+                    message = page.t("staff.added", name=name)
+                    typed = {"name": "", "role": ""}
         members = await self.c.db(self.store.staff.members)
         return self.c.render(
-            page, "staff.html", message=message, members=members, roles=tuple(StaffRole)
+            page,
+            "staff.html",
+            400 if errors else 200,
+            message=message,
+            members=members,
+            roles=tuple(StaffRole),
+            typed=typed,
+            errors=errors,
         )
 
     async def audit(self, request: Request) -> Response:

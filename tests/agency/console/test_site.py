@@ -8,6 +8,7 @@ import re
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any, cast
 
@@ -539,7 +540,7 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
             "returning": "1",
         },
     )
-    assert created.status_code == 200 and "Sari" in created.text
+    assert created.status_code == 303
     with AgencyStore(agency_db) as store:
         new = [b for b in store.bookings.rows() if b.returning]
     assert len(new) == 1 and new[0].start.startswith("2030-01-01T21:00:00+07:00")
@@ -589,12 +590,11 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
     assert asked.status_code == 200 and said("roster.revoke_confirm") in asked.text
     assert f'name="device" value="{device.group(1)}"' in asked.text
     assert talent.client.get("/v1/feed").status_code == 200  # asking revoked nothing
-    assert (
-        admin.post(
-            "/console/roster/revoke", data={"csrf": token, "device": device.group(1)}
-        ).status_code
-        == 200
+    revoked_page = admin.post(
+        "/console/roster/revoke", data={"csrf": token, "device": device.group(1)}
     )
+    assert revoked_page.status_code == 303
+    assert revoked_page.headers["location"] == f"/console/roster?revoked={device.group(1)}"
     revoked = talent.client.get("/v1/feed")
     assert revoked.status_code == 401
     assert wire.decode(revoked.content, wire.Problem).type == ProblemType.TOKEN_REVOKED
@@ -778,9 +778,9 @@ def test_a_tampered_value_on_any_post_route_is_a_400_page_never_500(
         values = TAMPERED[route] or TAMPERED_SECTIONS[path.rsplit("/", 1)[1]]
         response = admin.post(url, data={"csrf": token, **values})
         assert response.status_code == 400, (url, response.status_code, response.text[-600:])
-        alert = re.search(r'role="alert"[^>]*>(.*?)</p>', response.text, re.S)
-        assert alert is not None, url
-        text = alert.group(1)
+        said = re.findall(r'class="error[^"]*"[^>]*>(.*?)</', response.text, re.S)
+        assert said, url
+        text = " ".join(said)
         assert MISSING.format("")[0] not in text, (url, text)
         for raw in ("Expected", "`", "$", "Input data", "Traceback"):
             assert raw not in text, (url, text)
@@ -896,3 +896,185 @@ def test_tonight_on_the_roster_is_in_the_agencys_zone_not_the_servers(
     for start in starts:
         assert format_when(start, wib, Language.ID) in row, row
     assert format_when(before, wib, Language.ID) not in row, row
+
+
+def speak(agency_db: DbTarget, name: str, language: Language) -> None:
+    """Set a staff account's language (the pages it sees)."""
+    with AgencyStore(agency_db) as store:
+        member = next(m for m in store.staff.members() if m.name == name)
+        store.staff.set_language(member, language)
+
+
+def field_error(html: str, field: str) -> str:
+    found = re.search(rf'<span class="error field-error" id="error-{field}">(.*?)</span>', html)
+    assert found is not None, f"no message by the field {field}"
+    return unescape(found.group(1))
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_refused_booking_keeps_the_form_and_says_why_by_the_field(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget, language: Language
+) -> None:
+    speak(agency_db, ADMIN, language)
+    t = translator(language)
+    token = csrf_of(admin.get("/console/bookings").text)
+    tomorrow = (datetime.now(zone_named("WIT").tz) + timedelta(days=1)).strftime("%Y-%m-%dT21:00")
+    typed = {
+        "csrf": token,
+        "talent": "Sari",
+        "start": tomorrow,
+        "offset": "+09:00",
+        "package": "sleepcall-60",
+        "alias": "Bunga",
+        "handle": "   ",
+        "returning": "1",
+    }
+    with AgencyStore(agency_db) as store:
+        before = store.bookings.rows()
+    blank = admin.post("/console/bookings", data=typed)
+    assert blank.status_code == 400
+    html = blank.text
+    assert field_error(html, "handle") == t("form.required", field=t("bookings.handle"))
+    assert f'value="{tomorrow}"' in html and 'value="Bunga"' in html
+    assert '<option value="+09:00" selected>' in html
+    assert '<option value="sleepcall-60" selected>' in html
+    assert 'name="returning" value="1" checked' in html
+    assert MISSING.format("")[0] not in html
+    # A start in the past: refused, with the form as typed.
+    past = {**typed, "handle": "@bunga", "start": "2020-01-01T21:00"}
+    old = admin.post("/console/bookings", data=past)
+    assert old.status_code == 400
+    assert field_error(old.text, "start") == t("form.past", field=t("bookings.start"))
+    assert 'value="@bunga"' in old.text
+    # A talent nobody paired: the store's refusal, in the page's language.
+    nobody = admin.post("/console/bookings", data={**past, "start": tomorrow, "talent": "Nobody"})
+    assert nobody.status_code == 400
+    assert field_error(nobody.text, "talent") == t("store.no_talent", name="Nobody")
+    with AgencyStore(agency_db) as store:
+        assert store.bookings.rows() == before  # nothing was booked
+    # Accepted: the notice names the talent, the time with its zone and the package.
+    made = admin.post("/console/bookings", data={**past, "start": tomorrow})
+    assert made.status_code == 303
+    page = admin.get(made.headers["location"]).text
+    with AgencyStore(agency_db) as store:
+        [new] = [b for b in store.bookings.rows() if b not in before]
+    when = format_when(new.start, zone_named("WIT"), language)
+    notice = t("bookings.created", talent="Sari", time=when, zone="WIT", package=new.package.name)
+    assert unescape(page).count(notice) == 1
+    assert new.id not in notice
+
+
+def test_a_booking_a_minute_ago_is_still_accepted(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    wib = zone_named("WIB")
+    just_now = (datetime.now(wib.tz) - timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M")
+    made = admin.post(
+        "/console/bookings",
+        data={
+            "csrf": csrf_of(admin.get("/console/bookings").text),
+            "talent": "Sari",
+            "start": just_now,
+            "offset": wib.offset,
+            "package": "curhat-30",
+            "alias": "Bunga",
+            "handle": "@bunga",
+        },
+    )
+    assert made.status_code == 303, made.text
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_refused_staff_account_keeps_the_name_and_role_and_says_why(
+    admin: httpx.Client, agency_db: DbTarget, language: Language
+) -> None:
+    speak(agency_db, ADMIN, language)
+    t = translator(language)
+    token = csrf_of(admin.get("/console/staff").text)
+    taken = admin.post(
+        "/console/staff",
+        data={
+            "csrf": token,
+            "action": "add",
+            "name": SUPERVISOR,
+            "role": "admin",
+            "password": "x" * 12,
+        },
+    )
+    assert taken.status_code == 400
+    assert field_error(taken.text, "name") == t("store.staff_name_taken", name=SUPERVISOR)
+    assert f'value="{SUPERVISOR}"' in taken.text and '<option value="admin" selected>' in taken.text
+    assert "x" * 12 not in taken.text  # never the password
+    short = admin.post(
+        "/console/staff",
+        data={
+            "csrf": token,
+            "action": "add",
+            "name": "Sinta",
+            "role": "supervisor",
+            "password": "x",
+        },
+    )
+    assert short.status_code == 400
+    assert field_error(short.text, "password") == t("store.password_short", limit=10)
+    assert 'value="Sinta"' in short.text
+    with AgencyStore(agency_db) as store:
+        assert sorted(m.name for m in store.staff.members()) == sorted([ADMIN, SUPERVISOR])
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_refused_configuration_keeps_what_was_typed_and_says_why(
+    admin: httpx.Client, agency_db: DbTarget, language: Language
+) -> None:
+    speak(agency_db, ADMIN, language)
+    t = translator(language)
+    with AgencyStore(agency_db) as store:
+        before = store.config()
+    page = admin.get("/console/config").text
+    data = form_fields(page, "packages")
+    n = len(before.packages)  # the empty row for a new package
+    data.update(
+        {
+            f"packages-{n}-id": "malam-90",
+            f"packages-{n}-name": "Malam Panjang",
+            f"packages-{n}-channel": "call",
+            f"packages-{n}-duration_minutes": "90",
+            f"packages-{n}-price_idr": "1",
+        }
+    )
+    refused = admin.post("/console/config/packages", data=data)
+    assert refused.status_code == 400
+    html = unescape(refused.text)
+    cell = t("form.cell", row=n + 1, field=t("field.price_idr"))
+    assert t("form.number", field=cell, low=5000, high=300000) in html
+    assert form_fields(refused.text, "packages")[f"packages-{n}-name"] == "Malam Panjang"
+    assert form_fields(refused.text, "packages")[f"packages-{n}-channel"] == "call"
+    # The message is in the packages' section, not elsewhere.
+    section = refused.text.split('id="packages"', 1)[1].split("</form>", 1)[0]
+    assert 'role="alert"' in section
+    presets = admin.post(
+        "/console/config/presets",
+        data={"csrf": data["csrf"], "presets": '[{"id": "baru", "items": ['},
+    )
+    assert presets.status_code == 400
+    assert t("form.presets_json") in unescape(presets.text)
+    assert "[{&#34;id&#34;: &#34;baru&#34;, &#34;items&#34;: [" in presets.text
+    general = admin.post(
+        "/console/config/general",
+        data={
+            "csrf": data["csrf"],
+            "agency_name": "Agensi Bulan",
+            "supervisor_phone": "call me",
+            "time_zone": "WITA",
+            "contact_window_minutes": "15",
+        },
+    )
+    assert general.status_code == 400
+    assert t("form.phone_format", field=t("config.supervisor_phone_short")) in unescape(
+        general.text
+    )
+    fields = form_fields(general.text, "general")
+    assert fields["agency_name"] == "Agensi Bulan" and fields["time_zone"] == "WITA"
+    assert fields["contact_window_minutes"] == "15"
+    with AgencyStore(agency_db) as store:
+        assert store.config() == before
