@@ -160,6 +160,8 @@ _EN: dict[str, str] = {
     "escalation.not_waiting": (
         "Not taken: it was no longer waiting. Its status below says who took it or what happened."
     ),
+    "escalation.resolved_notice": "Resolved: {reason}. The talent's app has been told.",
+    "escalation.debrief_closed_notice": "Closed. The talent's app has been told.",
     "escalation.resolve_title": "Resolve it",
     "escalation.resolve": "Resolve",
     "escalation.reason": "Reason",
@@ -184,6 +186,7 @@ _EN: dict[str, str] = {
     "report.take": "Take this ticket",
     "report.note": "Note for the talent",
     "report.save": "Save and tell the talent",
+    "report.saved_notice": "Saved; the talent has been told.",
     "report.unchanged": "(unchanged)",
     "roster.title": "Roster",
     "roster.pair": "Issue a pairing code",
@@ -622,6 +625,8 @@ _ID: dict[str, str] = {
         "Tidak jadi ditanggapi: alarm ini sudah tidak menunggu. Statusnya di bawah menunjukkan "
         "siapa yang menanggapi atau apa yang terjadi."
     ),
+    "escalation.resolved_notice": "Selesai: {reason} — aplikasi talent sudah diberi tahu.",
+    "escalation.debrief_closed_notice": "Selesai — aplikasi talent sudah diberi tahu.",
     "escalation.resolve_title": "Selesaikan",
     "escalation.resolve": "Selesaikan",
     "escalation.reason": "Alasan",
@@ -646,6 +651,7 @@ _ID: dict[str, str] = {
     "report.take": "Ambil tiket ini",
     "report.note": "Catatan untuk talent",
     "report.save": "Simpan dan kabari talent",
+    "report.saved_notice": "Tersimpan; talent sudah dikabari.",
     "report.unchanged": "(tetap)",
     "roster.title": "Daftar talent",
     "roster.pair": "Buat kode penghubung",

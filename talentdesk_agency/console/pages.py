@@ -451,15 +451,34 @@ class Pages:
         page = await self.c.page(request)
         item_id = str(request.path_params["item_id"])
         debrief = request.url.path.startswith("/console/debriefs/")
+        notice: tuple[str, ...] | None = None
+        asked = request.query_params
+        if asked.get("taken") == "1":
+            notice = ("ok", page.t("escalation.taken_notice"))
+        elif asked.get("already") == "1":
+            notice = ("warn", page.t("escalation.not_waiting"))
+        elif debrief and asked.get("resolved") == "1":
+            notice = ("ok", page.t("escalation.debrief_closed_notice"), "queue")
+        elif asked.get("resolved") in tuple(ResolutionReason):
+            reason = page.t("reason." + str(asked.get("resolved")))
+            notice = ("ok", page.t("escalation.resolved_notice", reason=reason), "queue")
+        live = asked.get("part") == "live"
+        return await self._item_page(page, item_id, debrief, notice, live=live)
+
+    async def _item_page(
+        self,
+        page: Page,
+        item_id: str,
+        debrief: bool,
+        notice: tuple[str, ...] | None,
+        status: int = 200,
+        *,
+        live: bool = False,
+    ) -> Response:
         values = await self.c.db(self._item_values, item_id, debrief)
         values["emergency"] = wire.in_language(values["emergency"], page.language)
-        template = "_live_item.html" if request.query_params.get("part") == "live" else "item.html"
-        notice = None
-        if request.query_params.get("taken") == "1":
-            notice = ("ok", page.t("escalation.taken_notice"))
-        elif request.query_params.get("already") == "1":
-            notice = ("warn", page.t("escalation.not_waiting"))
-        return self.c.render(page, template, notice=notice, **values)
+        template = "_live_item.html" if live else "item.html"
+        return self.c.render(page, template, status, notice=notice, **values)
 
     def _item_values(self, item_id: str, debrief: bool) -> dict[str, Any]:
         store = self.store
@@ -537,15 +556,23 @@ class Pages:
         assert page.session is not None
         member = page.session.member
         item_id = str(request.path_params["item_id"])
+        debrief = request.url.path.startswith("/console/debriefs/")
         try:
             reason = form.choice("reason", ResolutionReason)
-        except FormError:
-            raise ConsoleError(400, "escalation.note_required") from None
-        note = _note(form)
+            note = _note(form)
+        except FormError as exc:
+            if exc.key != "choice":
+                raise
+            note = None
         if note is None or not note.strip():
-            raise ConsoleError(400, "escalation.note_required")
+            # On the item's own page (not an error page): pick a reason, write a note.
+            notice = ("warn error", page.t("escalation.note_required"))
+            try:
+                return await self._item_page(page, item_id, debrief, notice, 400)
+            except ConsoleError:  # no such item: the error page says the same
+                raise ConsoleError(400, "escalation.note_required") from None
         who = Supervisor(member.name, member.id)
-        if request.url.path.startswith("/console/debriefs/"):
+        if debrief:
             log = self.store.escalation_log
             await self.act(
                 page,
@@ -553,14 +580,16 @@ class Pages:
                 item_id,
                 lambda: log.supervise_debrief(item_id, who, note, resolve=True, reason=reason),
             )
-            return _go(f"/console/debriefs/{item_id}")
+            return _go(f"/console/debriefs/{item_id}?resolved=1")
         await self.act(
             page,
             f"escalation.resolve:{reason}",
             item_id,
             lambda: self.store.resolve_escalation(item_id, who, note, reason),
         )
-        return _go(f"/console/escalations/{item_id}")
+        # A one-shot notice: the reason is in the address, so a reload shows it again
+        # but posts nothing.
+        return _go(f"/console/escalations/{item_id}?resolved={reason}")
 
     # --- reports ---------------------------------------------------------------------------
 
@@ -593,7 +622,7 @@ class Pages:
                     report_id, status=status, level=level, note=note, owner=owner
                 ),
             )
-            return _go(f"/console/reports/{report_id}")
+            return _go(f"/console/reports/{report_id}?saved=1")
 
         def values() -> dict[str, Any]:
             row = self.store.report_log.row(report_id)
@@ -607,6 +636,7 @@ class Pages:
                 "timeline": self.store.timeline.of(row.id),
                 "statuses": tuple(ReportStatus),
                 "levels": tuple(TicketLevel),
+                "saved": request.query_params.get("saved") == "1",
             }
 
         return self.c.render(page, "report.html", **await self.c.db(values))

@@ -778,7 +778,7 @@ def test_a_tampered_value_on_any_post_route_is_a_400_page_never_500(
         values = TAMPERED[route] or TAMPERED_SECTIONS[path.rsplit("/", 1)[1]]
         response = admin.post(url, data={"csrf": token, **values})
         assert response.status_code == 400, (url, response.status_code, response.text[-600:])
-        said = re.findall(r'class="error[^"]*"[^>]*>(.*?)</', response.text, re.S)
+        said = re.findall(r'class="[^"]*\berror\b[^"]*"[^>]*>(.*?)</', response.text, re.S)
         assert said, url
         text = " ".join(said)
         assert MISSING.format("")[0] not in text, (url, text)
@@ -1078,3 +1078,53 @@ def test_a_refused_configuration_keeps_what_was_typed_and_says_why(
     assert fields["contact_window_minutes"] == "15"
     with AgencyStore(agency_db) as store:
         assert store.config() == before
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_resolving_and_saving_a_ticket_say_it_is_done_with_a_way_back(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget, language: Language
+) -> None:
+    ids = seed(agency_db, talent)
+    speak(agency_db, SUPERVISOR, language)
+    t = translator(language)
+    token = csrf_of(supervisor.get("/console/queue").text)
+    done = supervisor.post(
+        f"/console/escalations/{ids['esc']}/resolve",
+        data={"csrf": token, "reason": "false_alarm", "note": "salah tekan"},
+    )
+    assert done.status_code == 303
+    page = unescape(supervisor.get(done.headers["location"]).text)
+    notice = t("escalation.resolved_notice", reason=t("reason.false_alarm"))
+    assert notice in page
+    assert re.search(r'id="message">[^<]*<a href="/console/queue">', page), "no way back"
+    # Only once: the item's own page without the flag says nothing of it.
+    assert notice not in supervisor.get(f"/console/escalations/{ids['esc']}").text
+    closed = supervisor.post(
+        f"/console/debriefs/{ids['debrief']}/resolve",
+        data={"csrf": token, "reason": "handled", "note": "sudah bicara"},
+    )
+    assert t("escalation.debrief_closed_notice") in unescape(
+        supervisor.get(closed.headers["location"]).text
+    )
+    saved = supervisor.post(
+        f"/console/reports/{ids['rep']}", data={"csrf": token, "status": "in_progress"}
+    )
+    assert saved.status_code == 303
+    ticket = unescape(supervisor.get(saved.headers["location"]).text)
+    assert t("report.saved_notice") in ticket and 'href="/console/queue"' in ticket
+    assert t("report.saved_notice") not in supervisor.get(f"/console/reports/{ids['rep']}").text
+
+
+def test_a_blank_resolve_note_is_said_on_the_alarms_own_page(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(supervisor.get("/console/queue").text)
+    blank = supervisor.post(
+        f"/console/escalations/{ids['esc']}/resolve",
+        data={"csrf": token, "reason": "handled", "note": "   "},
+    )
+    assert blank.status_code == 400
+    said = translator(Language.ID)
+    assert said("escalation.note_required") in blank.text
+    assert f'action="/console/escalations/{ids["esc"]}/resolve"' in blank.text  # the form is there
