@@ -871,7 +871,8 @@ class Pages:
                 back="/console/bookings",
             )
         form = await self.c.form(request, page)
-        reason = form.text("reason", 500) or "cancelled by the agency"
+        # The talent reads the reason: in the language of the admin's page.
+        reason = form.text("reason", 500) or page.t("bookings.cancel_default")
         await self.act(
             page, "booking.cancel", booking_id, self.store.cancel_booking, booking_id, reason
         )

@@ -1128,3 +1128,26 @@ def test_a_blank_resolve_note_is_said_on_the_alarms_own_page(
     said = translator(Language.ID)
     assert said("escalation.note_required") in blank.text
     assert f'action="/console/escalations/{ids["esc"]}/resolve"' in blank.text  # the form is there
+
+
+def test_the_words_the_review_found_wrong(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    said = translator(Language.ID)  # the admin's language
+    ids = seed(agency_db, talent)
+    # A booking cancelled with no reason tells the talent why in the admin's language.
+    token = csrf_of(admin.get("/console/queue").text)
+    cancel = admin.post(f"/console/bookings/{ids['bk']}/cancel", data={"csrf": token})
+    assert cancel.status_code == 303
+    with AgencyStore(agency_db) as store:
+        row = store.bookings.row(ids["bk"])
+        assert row is not None and row.cancel_reason == "dibatalkan oleh agensi"
+        with store.db.write() as tx:
+            tx.execute("UPDATE tokens SET last_seen_at = NULL")
+    roster = roster_row(admin.get("/console/roster").text, "Sari")
+    assert "belum pernah terlihat" in roster and "terakhir terlihat belum" not in roster
+    config = unescape(admin.get("/console/config").text)
+    assert "“" + said("kind.wellbeing") not in config  # no doubled quotes
+    assert said("config.priority_of", kind=said("kind.wellbeing")) in config
+    assert "Perbarui tiket" in admin.get(f"/console/reports/{ids['rep']}").text
+    assert "Buat booking dan kirim ke talent" in admin.get("/console/bookings").text
