@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlencode
 
 import msgspec
 from starlette.requests import Request
@@ -910,6 +911,7 @@ class Pages:
                 "update_every_minutes": rules.update_every_minutes,
             },
             "failed": None,
+            "failed_field": None,
             "optional_choices": _OPTIONAL_CHOICES,
             "tables": {
                 name: (fields, [msgspec.structs.asdict(r) for r in getattr(config, attr)])
@@ -942,7 +944,9 @@ class Pages:
             # The same page again with what was typed, the message in its section.
             error = exc.error if isinstance(exc, Refused) else exc
             values = await self.c.db(self._config_values)
-            values.update(_submitted(section, form, values), failed=section)
+            values.update(
+                _submitted(section, form, values), failed=section, failed_field=_field_of(error)
+            )
             message = explain(page.t, error)
             return self.c.render(page, "config.html", 400, message=message, saved=False, **values)
         return _go(f"/console/config?saved=1#{section}")
@@ -1114,9 +1118,11 @@ class Pages:
                     error = exc.error if isinstance(exc, Refused) else exc
                     errors[_field_of(error)] = explain(page.t, error)
                 else:
-                    message = page.t("staff.added", name=name)
-                    typed = {"name": "", "role": ""}
+                    return _go(f"/console/staff?{urlencode({'added': name})}")
         members = await self.c.db(self.store.staff.members)
+        added = request.query_params.get("added")
+        if request.method == "GET" and any(m.name == added for m in members):
+            message = page.t("staff.added", name=added)
         return self.c.render(
             page,
             "staff.html",

@@ -580,7 +580,7 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
                 "password": "x" * 12,
             },
         ).status_code
-        == 200
+        == 303
     )
     device = re.search(
         r"/console/roster/revoke\?device=(dev_[0-9a-f]+)", admin.get("/console/roster").text
@@ -1020,6 +1020,14 @@ def test_a_refused_staff_account_keeps_the_name_and_role_and_says_why(
     assert 'value="Sinta"' in short.text
     with AgencyStore(agency_db) as store:
         assert sorted(m.name for m in store.staff.members()) == sorted([ADMIN, SUPERVISOR])
+    added = admin.post(
+        "/console/staff",
+        data={"csrf": token, "action": "add", "name": "Sinta", "role": "supervisor"}
+        | {"password": "x" * 12},
+    )
+    assert added.status_code == 303  # a reload of the page after does not add it again
+    assert t("staff.added", name="Sinta") in admin.get(added.headers["location"]).text
+    assert t("staff.added", name="Nobody") not in admin.get("/console/staff?added=Nobody").text
 
 
 @pytest.mark.parametrize("language", list(Language))
@@ -1048,6 +1056,10 @@ def test_a_refused_configuration_keeps_what_was_typed_and_says_why(
     cell = t("form.cell", row=n + 1, field=t("field.price_idr"))
     assert t("form.number", field=cell, low=5000, high=300000) in html
     assert form_fields(refused.text, "packages")[f"packages-{n}-name"] == "Malam Panjang"
+    assert (
+        f'<input aria-invalid="true" aria-describedby="message" name="packages-{n}-price_idr"'
+        in (refused.text)
+    )
     assert form_fields(refused.text, "packages")[f"packages-{n}-channel"] == "call"
     # The message is in the packages' section, not elsewhere.
     section = refused.text.split('id="packages"', 1)[1].split("</form>", 1)[0]
