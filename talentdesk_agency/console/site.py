@@ -314,8 +314,8 @@ class Console:
         """The posted form of a signed-in page, its CSRF token and origin checked.
 
         Raises:
-            ConsoleError: 403 without the session's token or from another origin; 400 for
-                an unreadable form.
+            ConsoleError: 403 without the session's token or from another origin.
+            FormError: For an unreadable form (the console's handler answers 400).
         """
         self._check_origin(request)
         form = await read_form(request)
