@@ -17,8 +17,15 @@ _MAX_DETAIL = 2_000
 class AgencyError(Exception):
     """An agency operation failed in a way its caller (a CLI user, a client) must be told.
 
-    The message is written for a person and never holds customer data.
+    The message is written for a person and never holds customer data. ``code`` (with
+    ``values``) names the error for the console, which says it in the page's language
+    (``store.<code>`` in its words); the command line prints the message.
     """
+
+    def __init__(self, message: str, *, code: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = values
 
 
 class ApiError(AgencyError):

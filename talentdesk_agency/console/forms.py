@@ -23,7 +23,17 @@ _E = TypeVar("_E", bound=enum.StrEnum)
 
 
 class FormError(Exception):
-    """A form that cannot be read or holds a bad value; the message is for the user."""
+    """A form that cannot be read or holds a bad value.
+
+    ``key`` (with ``values``; ``field`` the form field, if one) is what the console says,
+    in the page's language (``form.<key>``); the message is the same in English.
+    """
+
+    def __init__(self, message: str, key: str, field: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.field = field
+        self.values = values
 
 
 class Form:
@@ -47,6 +57,17 @@ class Form:
         """Whether the form has the field (a checked checkbox)."""
         return any(key == name for key, _ in self._pairs)
 
+    def text(self, name: str, limit: int) -> str:
+        """The value (stripped), at most ``limit`` characters.
+
+        Raises:
+            FormError: If it is longer.
+        """
+        value = self.get(name)
+        if len(value) > limit:
+            raise FormError(f"{name}: at most {limit} characters", "too_long", name, limit=limit)
+        return value
+
     def optional(self, name: str) -> str | None:
         """The value, or None when it is empty."""
         return self.get(name) or None
@@ -59,7 +80,9 @@ class Form:
         """
         text = self.get(name)
         if not text.isdigit() or len(text) > 9 or not low <= int(text) <= high:
-            raise FormError(f"{name}: a whole number from {low} to {high}")
+            raise FormError(
+                f"{name}: a whole number from {low} to {high}", "number", name, low=low, high=high
+            )
         return int(text)
 
     def choice(self, name: str, kind: type[_E]) -> _E:
@@ -71,7 +94,7 @@ class Form:
         try:
             return kind(self.get(name))
         except ValueError:
-            raise FormError(f"{name}: one of {', '.join(kind)}") from None
+            raise FormError(f"{name}: one of {', '.join(kind)}", "choice", name) from None
 
     def names(self) -> list[str]:
         """Every field name, in order."""
@@ -86,20 +109,20 @@ async def read_form(request: Request) -> Form:
     """
     media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media_type != _FORM_TYPE:
-        raise FormError("send the form as application/x-www-form-urlencoded")
+        raise FormError("send the form as application/x-www-form-urlencoded", "not_a_form")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_FORM_BYTES:
-        raise FormError(f"the form is larger than {MAX_FORM_BYTES} bytes")
+        raise FormError(f"the form is larger than {MAX_FORM_BYTES} bytes", "too_large")
     chunks: list[bytes] = []
     size = 0
     try:
         async for chunk in request.stream():
             size += len(chunk)
             if size > MAX_FORM_BYTES:
-                raise FormError(f"the form is larger than {MAX_FORM_BYTES} bytes")
+                raise FormError(f"the form is larger than {MAX_FORM_BYTES} bytes", "too_large")
             chunks.append(chunk)
     except ClientDisconnect:
-        raise FormError("the form was cut short") from None
+        raise FormError("the form was cut short", "cut_short") from None
     try:
         text = b"".join(chunks).decode("ascii")
         pairs = parse_qsl(
@@ -110,8 +133,8 @@ async def read_form(request: Request) -> Form:
             max_num_fields=_MAX_FIELDS,
         )
     except UnicodeDecodeError:
-        raise FormError("the form is not valid UTF-8") from None
+        raise FormError("the form is not valid UTF-8", "not_utf8") from None
     except ValueError:
-        raise FormError("the form has too many fields") from None
+        raise FormError("the form has too many fields", "too_many_fields") from None
     # NUL has no place in any field (and PostgreSQL text cannot hold it).
     return Form([(k, v.replace("\x00", "")) for k, v in pairs])

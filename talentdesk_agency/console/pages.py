@@ -6,10 +6,12 @@ every staff action writes its audit-log entry in the same transaction as the cha
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlencode
 
 import msgspec
 from starlette.requests import Request
@@ -19,8 +21,22 @@ from starlette.routing import Route
 from talentdesk_agency.bodies import check_body
 from talentdesk_agency.console.forms import Form, FormError
 from talentdesk_agency.console.i18n import translator
-from talentdesk_agency.console.site import LANG_COOKIE, SESSION_COOKIE, ConsoleError, Page
-from talentdesk_agency.console.times import ZONE_SETTING, ZONES, format_when, zone_named
+from talentdesk_agency.console.site import (
+    LANG_COOKIE,
+    SESSION_COOKIE,
+    ConsoleError,
+    Page,
+    explain,
+)
+from talentdesk_agency.console.times import (
+    DEFAULT_ZONE,
+    ZONE_SETTING,
+    ZONES,
+    AgencyZone,
+    format_when,
+    stored_zone,
+    zone_named,
+)
 from talentdesk_agency.console.views import PLAYBOOK, SUPERVISOR_TODO, queue, report_timer
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
@@ -53,7 +69,11 @@ CONFIG_TABLES: Final[dict[str, tuple[str, type[msgspec.Struct], tuple[str, ...]]
         ("id", "name", "channel", "duration_minutes", "price_idr"),
     ),
     "pace": ("pace_thresholds", wire.PaceThreshold, ("slower_than_seconds", "times")),
-    "emergency": ("emergency_contacts", wire.EmergencyContact, ("id", "name", "number", "note")),
+    "emergency": (
+        "emergency_contacts",
+        wire.EmergencyContact,
+        ("id", "name", "number", "note", "language"),
+    ),
     "replies": (
         "decline_replies",
         wire.DeclineReply,
@@ -65,7 +85,51 @@ _CHOICES: Final[dict[str, tuple[str, ...]]] = {
     "style": tuple(ReplyStyle),
     "language": tuple(Language),
 }
+#: Choices a table's row may leave open ("any"): saved as None.
+_OPTIONAL_CHOICES: Final = frozenset({("emergency", "language")})
 _NUMBERS: Final = frozenset({"duration_minutes", "price_idr", "slower_than_seconds", "times"})
+#: Form fields checked by a pattern, and what their message says they take.
+_FORMATS: Final = {
+    "id": "form.id_format",
+    "number": "form.phone_format",
+    "phone": "form.phone_format",
+    "supervisor_phone": "form.phone_format",
+    "webhook_url": "form.url_format",
+}
+_INVALID_AT: Final = re.compile(r" - at `\$(.*)`$")
+
+
+def _invalid(
+    exc: msgspec.ValidationError, struct: Any, field: str | None = None, prefix: str = ""
+) -> FormError:
+    """A library's validation error as a form error naming the field and what it takes.
+
+    ``struct``: what the value was checked as (its field's limits say what it takes);
+    ``field``: the form field, if not ``prefix`` and the path's last name.
+    """
+    found = _INVALID_AT.search(str(exc))
+    path = found.group(1) if found else ""
+    name = re.split(r"[.\[\]]", path.rstrip("]"))[-1] if path else ""
+    kind: Any = None
+    if isinstance(struct, type) and issubclass(struct, msgspec.Struct):
+        info = msgspec.inspect.type_info(struct)
+        assert isinstance(info, msgspec.inspect.StructType)
+        kind = next((f.type for f in info.fields if f.name == name), None)
+    if isinstance(kind, msgspec.inspect.UnionType):
+        kind = next(k for k in kind.types if not isinstance(k, msgspec.inspect.NoneType))
+    target = field or (prefix + name if name else None)
+    message = str(exc)
+    if isinstance(kind, msgspec.inspect.IntType):
+        low, high = kind.ge or 0, kind.le or 999_999_999
+        return FormError(message, "number", target, low=low, high=high)
+    if name in _FORMATS:
+        return FormError(message, _FORMATS[name].removeprefix("form."), target)
+    if isinstance(kind, msgspec.inspect.StrType) and kind.max_length is not None:
+        low = kind.min_length or 0
+        return FormError(message, "length", target, low=low, high=kind.max_length)
+    if isinstance(kind, msgspec.inspect.EnumType):
+        return FormError(message, "choice", target)
+    return FormError(message, "invalid", target)
 
 
 def _go(url: str) -> Response:
@@ -73,10 +137,106 @@ def _go(url: str) -> Response:
 
 
 def _note(form: Form, name: str = "note") -> str | None:
-    text = form.get(name)
-    if len(text) > 2000:
-        raise ConsoleError(400, "error.bad_form", detail="note: at most 2000 characters")
-    return text or None
+    return form.text(name, 2000) or None
+
+
+#: Store errors that say the thing changed meanwhile (409); the rest are about what was
+#: asked: an id in the address that names nothing (404) or a value in the form (400).
+_CONFLICTS: Final = frozenset(
+    {
+        "already_resolved",
+        "already_taken",
+        "escalation_cancelled",
+        "already_revoked",
+        "already_cancelled",
+        "staff_name_taken",
+    }
+)
+_NOT_FOUND: Final = frozenset({"no_escalation", "no_booking", "no_report"})
+
+
+#: The form field a store error is about (its message is shown by that field).
+_STORE_FIELDS: Final = {
+    "alias_length": "alias",
+    "handle_length": "handle",
+    "no_talent": "talent",
+    "talent_name_length": "talent",
+    "no_package": "package",
+    "start_needs_zone": "start",
+    "staff_name_length": "name",
+    "staff_name_taken": "name",
+    "password_short": "password",
+    "password_long": "password",
+    "agency_name_length": "agency_name",
+}
+#: A booking may start this long ago (typed a minute late), not earlier.
+_PAST_GRACE: Final = timedelta(minutes=5)
+
+
+def _field_of(error: Exception) -> str:
+    """The form field an error is about ("" for the form as a whole)."""
+    if isinstance(error, FormError):
+        return error.field or ""
+    if isinstance(error, AgencyError):
+        return _STORE_FIELDS.get(error.code or "", "")
+    return ""
+
+
+def _zone_of(moment: datetime, default: AgencyZone) -> AgencyZone:
+    """The console's zone with ``moment``'s offset (``default`` if none has it)."""
+    offset = moment.utcoffset()
+    return next((z for z in ZONES if offset == timedelta(hours=z.hours)), default)
+
+
+class Refused(ConsoleError):
+    """The store refused a staff action: ``error`` says why (a page that keeps its form
+    shows it by the field)."""
+
+    def __init__(self, error: AgencyError, detail: str) -> None:
+        code = error.code
+        status = 409 if code is None or code in _CONFLICTS else 404 if code in _NOT_FOUND else 400
+        super().__init__(status, "error.refused", detail=detail)
+        self.error = error
+
+
+def _submitted(section: str, form: Form, values: dict[str, Any]) -> dict[str, Any]:
+    """The configuration page's values for ``section`` as submitted (to show them again)."""
+    if section == "general":
+        return {
+            "general": {
+                name: form.get(name)
+                for name in (
+                    "agency_name",
+                    "supervisor_phone",
+                    "time_zone",
+                    "contact_window_minutes",
+                )
+            }
+        }
+    if section == "policy":
+        names = (
+            "realert_after_seconds",
+            "remind_owner_after_seconds",
+            "rounds",
+            "webhook_url",
+            "first_response_minutes",
+            "update_every_minutes",
+        )
+        typed: dict[str, Any] = {name: form.get(name) for name in names}
+        typed["contacts"] = form.raw("contacts")
+        typed["priorities"] = {k: form.get(f"priority-{k}") for k in EscalationKind}
+        return {"policy_form": typed}
+    if section == "presets":
+        return {"presets": form.raw("presets")}
+    fields = CONFIG_TABLES[section][2]
+    count = form.get(f"{section}-count")
+    rows = []
+    for n in range(min(int(count), 300) if count.isdigit() and len(count) < 4 else 0):
+        row: dict[str, Any] = {f: form.raw(f"{section}-{n}-{f}") for f in fields}
+        row["delete"] = form.has(f"{section}-{n}-delete")
+        if row["delete"] or any(v for k, v in row.items() if k not in _CHOICES):
+            rows.append(row)
+    return {"tables": {**values["tables"], section: (fields, rows)}}
 
 
 class Pages:
@@ -129,7 +289,7 @@ class Pages:
         None: the store's call writes its own entry).
 
         Raises:
-            ConsoleError: 409 with the store's words if the action is refused.
+            Refused: If the store refused it, with its words in the page's language.
         """
         assert page.session is not None
         member = page.session.member
@@ -147,7 +307,7 @@ class Pages:
         except AgencyError as exc:
             if isinstance(exc, ApiError):
                 raise
-            raise ConsoleError(409, "error.refused", detail=str(exc)) from None
+            raise Refused(exc, explain(page.t, exc)) from None
 
     # --- signing in ---------------------------------------------------------------------
 
@@ -292,15 +452,34 @@ class Pages:
         page = await self.c.page(request)
         item_id = str(request.path_params["item_id"])
         debrief = request.url.path.startswith("/console/debriefs/")
+        notice: tuple[str, ...] | None = None
+        asked = request.query_params
+        if asked.get("taken") == "1":
+            notice = ("ok", page.t("escalation.taken_notice"))
+        elif asked.get("already") == "1":
+            notice = ("warn", page.t("escalation.not_waiting"))
+        elif debrief and asked.get("resolved") == "1":
+            notice = ("ok", page.t("escalation.debrief_closed_notice"), "queue")
+        elif asked.get("resolved") in tuple(ResolutionReason):
+            reason = page.t("reason." + str(asked.get("resolved")))
+            notice = ("ok", page.t("escalation.resolved_notice", reason=reason), "queue")
+        live = asked.get("part") == "live"
+        return await self._item_page(page, item_id, debrief, notice, live=live)
+
+    async def _item_page(
+        self,
+        page: Page,
+        item_id: str,
+        debrief: bool,
+        notice: tuple[str, ...] | None,
+        status: int = 200,
+        *,
+        live: bool = False,
+    ) -> Response:
         values = await self.c.db(self._item_values, item_id, debrief)
         values["emergency"] = wire.in_language(values["emergency"], page.language)
-        template = "_live_item.html" if request.query_params.get("part") == "live" else "item.html"
-        notice = None
-        if request.query_params.get("taken") == "1":
-            notice = ("ok", page.t("escalation.taken_notice"))
-        elif request.query_params.get("already") == "1":
-            notice = ("warn", page.t("escalation.not_waiting"))
-        return self.c.render(page, template, notice=notice, **values)
+        template = "_live_item.html" if live else "item.html"
+        return self.c.render(page, template, status, notice=notice, **values)
 
     def _item_values(self, item_id: str, debrief: bool) -> dict[str, Any]:
         store = self.store
@@ -378,15 +557,23 @@ class Pages:
         assert page.session is not None
         member = page.session.member
         item_id = str(request.path_params["item_id"])
+        debrief = request.url.path.startswith("/console/debriefs/")
         try:
             reason = form.choice("reason", ResolutionReason)
-        except FormError:
-            raise ConsoleError(400, "escalation.note_required") from None
-        note = _note(form)
+            note = _note(form)
+        except FormError as exc:
+            if exc.key != "choice":
+                raise
+            note = None
         if note is None or not note.strip():
-            raise ConsoleError(400, "escalation.note_required")
+            # On the item's own page (not an error page): pick a reason, write a note.
+            notice = ("warn error", page.t("escalation.note_required"))
+            try:
+                return await self._item_page(page, item_id, debrief, notice, 400)
+            except ConsoleError:  # no such item: the error page says the same
+                raise ConsoleError(400, "escalation.note_required") from None
         who = Supervisor(member.name, member.id)
-        if request.url.path.startswith("/console/debriefs/"):
+        if debrief:
             log = self.store.escalation_log
             await self.act(
                 page,
@@ -394,14 +581,16 @@ class Pages:
                 item_id,
                 lambda: log.supervise_debrief(item_id, who, note, resolve=True, reason=reason),
             )
-            return _go(f"/console/debriefs/{item_id}")
+            return _go(f"/console/debriefs/{item_id}?resolved=1")
         await self.act(
             page,
             f"escalation.resolve:{reason}",
             item_id,
             lambda: self.store.resolve_escalation(item_id, who, note, reason),
         )
-        return _go(f"/console/escalations/{item_id}")
+        # A one-shot notice: the reason is in the address, so a reload shows it again
+        # but posts nothing.
+        return _go(f"/console/escalations/{item_id}?resolved={reason}")
 
     # --- reports ---------------------------------------------------------------------------
 
@@ -434,7 +623,7 @@ class Pages:
                     report_id, status=status, level=level, note=note, owner=owner
                 ),
             )
-            return _go(f"/console/reports/{report_id}")
+            return _go(f"/console/reports/{report_id}?saved=1")
 
         def values() -> dict[str, Any]:
             row = self.store.report_log.row(report_id)
@@ -448,16 +637,19 @@ class Pages:
                 "timeline": self.store.timeline.of(row.id),
                 "statuses": tuple(ReportStatus),
                 "levels": tuple(TicketLevel),
+                "saved": request.query_params.get("saved") == "1",
             }
 
         return self.c.render(page, "report.html", **await self.c.db(values))
 
     # --- roster ----------------------------------------------------------------------------
 
-    def _roster_values(self) -> dict[str, Any]:
+    def _roster_values(self, zone: AgencyZone) -> dict[str, Any]:
+        """The roster; "tonight" is from noon to noon in the agency's zone (not the
+        server's: a UTC server would miss a 21:00 WIB booking)."""
         store = self.store
         now = now_utc()
-        local = now.astimezone()
+        local = now.astimezone(zone.tz)
         noon = local.replace(hour=12, minute=0, second=0, microsecond=0)
         night_start = noon if local >= noon else noon - timedelta(days=1)
         bookings = store.bookings.rows(since=night_start - timedelta(hours=12))
@@ -487,19 +679,42 @@ class Pages:
 
     async def roster(self, request: Request) -> Response:
         page = await self.c.page(request)
-        values = await self.c.db(self._roster_values)
-        return self.c.render(page, "roster.html", message=None, **values)
+        values = await self.c.db(self._roster_values, page.zone)
+        message = None
+        revoked = request.query_params.get("revoked")
+        for row in values["talents"] if revoked else ():
+            for device in row["devices"]:
+                if device.id == revoked:
+                    message = page.t(
+                        "roster.revoked_done",
+                        device=device.name,
+                        talent=row["talent"].display_name,
+                    )
+        return self.c.render(page, "roster.html", message=message, **values)
 
     async def pair(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
         form = await self.c.form(request, page)
         name = form.get("talent")
-        code = await self.act(
-            page, "talent.pairing_code", name, self.store.create_pairing_code, name
-        )
-        values = await self.c.db(self._roster_values)
-        message = page.t("roster.code", talent=name, code=code)
-        return self.c.render(page, "roster.html", message=message, **values)
+        try:
+            code = await self.act(
+                page, "talent.pairing_code", name, self.store.create_pairing_code, name
+            )
+        except Refused as exc:
+            values = await self.c.db(self._roster_values, page.zone)
+            return self.c.render(
+                page,
+                "roster.html",
+                400,
+                message=None,
+                pair_error=explain(page.t, exc.error),
+                typed_talent=name,
+                **values,
+            )
+        # Drawn on the POST's answer, not redirected to: the code must not go into a URL
+        # (history, proxy logs); it is shown once.
+        values = await self.c.db(self._roster_values, page.zone)
+        return self.c.render(page, "roster.html", message=None, pairing=(name, code), **values)
 
     def _confirm(self, page: Page, **values: Any) -> Response:
         """A page that asks before a destructive action: what it does, a button to do it
@@ -531,38 +746,30 @@ class Pages:
         form = await self.c.form(request, page)
         device = form.get("device")
         await self.act(page, "device.revoke", device, self.store.devices.revoke, device)
-        values = await self.c.db(self._roster_values)
-        message = page.t("roster.revoked_done", device=device)
-        return self.c.render(page, "roster.html", message=message, **values)
+        return _go(f"/console/roster?revoked={device}")
 
     # --- bookings (admins) -------------------------------------------------------------------
 
     async def bookings(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
-        message = None
+        typed: dict[str, Any] | None = None
+        errors: dict[str, str] = {}
         if request.method == "POST":
             form = await self.c.form(request, page)
-            talent = form.get("talent")
+            typed = {
+                name: form.get(name)
+                for name in ("talent", "start", "offset", "package", "alias", "handle")
+            }
+            typed["returning"] = form.has("returning")
             try:
-                offset = form.get("offset", page.zone.offset)
-                start = datetime.fromisoformat(form.get("start") + offset)
-            except ValueError:
-                raise ConsoleError(400, "error.bad_form", detail="start") from None
-            booking_id = await self.act(
-                page,
-                "booking.create",
-                talent,
-                lambda: self.store.create_booking(
-                    talent,
-                    start=start,
-                    package_id=form.get("package"),
-                    alias=form.get("alias"),
-                    handle=form.get("handle"),
-                    returning=form.has("returning"),
-                ),
-            )
-            message = page.t("bookings.created", id=booking_id, talent=talent)
+                booking_id = await self._book(page, form)
+            except (FormError, Refused) as exc:
+                error = exc.error if isinstance(exc, Refused) else exc
+                errors[_field_of(error)] = explain(page.t, error)
+            else:
+                return _go(f"/console/bookings?created={booking_id}")
         rebook = request.query_params.get("rebook")
+        created = request.query_params.get("created")
 
         def values() -> dict[str, Any]:
             rows = self.store.bookings.rows()
@@ -572,13 +779,78 @@ class Pages:
                 "talents": self.store.talents(),
                 "packages": self.store.config().packages,
                 "zones": ZONES,
-                "prefill": prefill,
+                "created": next((b for b in rows if b.id == created), None),
+                "typed": typed
+                or {
+                    "talent": prefill.talent if prefill else "",
+                    "start": "",
+                    "offset": page.zone.offset,
+                    "package": prefill.package.id if prefill else "",
+                    "alias": "",
+                    "handle": "",
+                    "returning": prefill is not None,
+                },
             }
 
+        shown = await self.c.db(values)
+        message = None
+        if shown["created"] is not None:
+            booking = shown["created"]
+            start = datetime.fromisoformat(booking.start)
+            zone = _zone_of(start, page.zone)
+            message = page.t(
+                "bookings.created",
+                talent=booking.talent,
+                time=format_when(start, zone, page.language),
+                zone=zone.name,
+                package=booking.package.name,
+            )
         cancelled = request.query_params.get("cancelled") == "1"
         return self.c.render(
-            page, "bookings.html", message=message, cancelled=cancelled, **await self.c.db(values)
+            page,
+            "bookings.html",
+            400 if errors else 200,
+            message=message,
+            cancelled=cancelled,
+            errors=errors,
+            **shown,
         )
+
+    async def _book(self, page: Page, form: Form) -> str:
+        """Make the booking the form asks for, checked field by field first.
+
+        Raises:
+            FormError: Naming the field that is wrong.
+            Refused: If the store refuses it.
+        """
+        talent = form.get("talent")
+        offset = form.get("offset") or page.zone.offset
+        if offset not in {z.offset for z in ZONES}:
+            raise FormError("offset: unknown", "choice", "offset")
+        try:
+            start = datetime.fromisoformat(form.get("start") + offset)
+        except ValueError:
+            raise FormError("start: not a date and time", "date", "start") from None
+        if start < now_utc() - _PAST_GRACE:
+            raise FormError("start: in the past", "past", "start")
+        alias, handle = form.text("alias", 64), form.text("handle", 128)
+        for name, value in (("alias", alias), ("handle", handle)):
+            if not value:
+                raise FormError(f"{name}: required", "required", name)
+        booking_id: str = await self.act(
+            page,
+            "booking.create",
+            talent,
+            lambda: self.store.create_booking(
+                talent,
+                start=start,
+                package_id=form.get("package"),
+                alias=alias,
+                handle=handle,
+                returning=form.has("returning"),
+            ),
+        )
+        return booking_id
 
     async def cancel_booking(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
@@ -600,9 +872,10 @@ class Pages:
                 back="/console/bookings",
             )
         form = await self.c.form(request, page)
-        reason = form.get("reason") or "cancelled by the agency"
+        # The talent reads the reason: in the language of the admin's page.
+        reason = form.text("reason", 500) or page.t("bookings.cancel_default")
         await self.act(
-            page, "booking.cancel", booking_id, self.store.cancel_booking, booking_id, reason[:500]
+            page, "booking.cancel", booking_id, self.store.cancel_booking, booking_id, reason
         )
         return _go("/console/bookings?cancelled=1")
 
@@ -611,11 +884,35 @@ class Pages:
     def _config_values(self) -> dict[str, Any]:
         config = self.store.config()
         presets = msgspec.json.format(wire.encode(config.boundary_presets), indent=2).decode()
+        policy = config.escalation_policy or wire.EscalationPolicy()
+        rules = self.store.settings.alerting()
+        with self.store.db.read() as tx:
+            zone = stored_zone(tx)
+        contacts = "".join(
+            c.name + (f" | {c.phone}" if c.phone else "") + "\n" for c in rules.contacts
+        )
         return {
             "config": config,
-            "agency_name": self.store.agency_name,
-            "policy": config.escalation_policy or wire.EscalationPolicy(),
-            "rules": self.store.settings.alerting(),
+            # What the forms show: the saved settings, or what was typed if refused.
+            "general": {
+                "agency_name": self.store.agency_name,
+                "supervisor_phone": config.supervisor_phone or "",
+                "time_zone": zone.name,
+                "contact_window_minutes": config.contact_window_minutes,
+            },
+            "policy_form": {
+                "realert_after_seconds": policy.realert_after_seconds,
+                "remind_owner_after_seconds": policy.remind_owner_after_seconds,
+                "rounds": policy.rounds,
+                "priorities": {k: rules.priority(k) for k in EscalationKind},
+                "contacts": contacts,
+                "webhook_url": rules.webhook_url or "",
+                "first_response_minutes": rules.first_response_minutes,
+                "update_every_minutes": rules.update_every_minutes,
+            },
+            "failed": None,
+            "failed_field": None,
+            "optional_choices": _OPTIONAL_CHOICES,
             "tables": {
                 name: (fields, [msgspec.structs.asdict(r) for r in getattr(config, attr)])
                 for name, (attr, _, fields) in CONFIG_TABLES.items()
@@ -638,33 +935,49 @@ class Pages:
         page = await self.c.page(request, admin=True)
         form = await self.c.form(request, page)
         section = str(request.path_params["section"])
+        if section not in ("general", "policy", "presets", *CONFIG_TABLES):
+            raise ConsoleError(404, "error.not_found")
         try:
             change = self._config_change(section, form)
-        except (FormError, msgspec.ValidationError, msgspec.DecodeError, AgencyError) as exc:
+            await self.act(page, f"config.{section}", None, change)
+        except (FormError, AgencyError, Refused) as exc:
+            # The same page again with what was typed, the message in its section.
+            error = exc.error if isinstance(exc, Refused) else exc
             values = await self.c.db(self._config_values)
-            message = page.t("error.bad_form", detail=str(exc))
+            values.update(
+                _submitted(section, form, values), failed=section, failed_field=_field_of(error)
+            )
+            message = explain(page.t, error)
             return self.c.render(page, "config.html", 400, message=message, saved=False, **values)
-        await self.act(page, f"config.{section}", None, change)
         return _go(f"/console/config?saved=1#{section}")
 
     def _config_change(self, section: str, form: Form) -> Callable[[], None]:
         """What saving ``section`` does, checked before anything is written.
 
         Raises:
-            FormError, msgspec.ValidationError, AgencyError: With what is wrong.
+            FormError: Naming the field that is wrong.
+            AgencyError: If the configuration as a whole is refused (repeated ids).
         """
         store = self.store
         config = store.config()
         if section == "general":
             phone = form.optional("supervisor_phone")
-            name = form.get("agency_name")
-            zone = zone_named(form.get("time_zone") or None)
+            name = form.text("agency_name", 80)
+            if not name:
+                raise FormError("agency_name: required", "required", "agency_name")
+            zone_name = form.get("time_zone") or DEFAULT_ZONE.name
+            if zone_name not in {z.name for z in ZONES}:
+                raise FormError("time_zone: unknown", "choice", "time_zone")
+            zone = zone_named(zone_name)
             new = msgspec.structs.replace(
                 config,
                 supervisor_phone=phone,
                 contact_window_minutes=form.integer("contact_window_minutes", 0, 240),
             )
-            new = wire.decode(wire.encode(new), wire.AgencyConfig)
+            try:
+                new = wire.decode(wire.encode(new), wire.AgencyConfig)
+            except msgspec.ValidationError as exc:
+                raise _invalid(exc, wire.AgencyConfig) from None
 
             def general() -> None:
                 store.set_agency_name(name)
@@ -685,18 +998,26 @@ class Pages:
                     continue
                 name, _, phone = line.partition("|")
                 contacts.append({"name": name.strip(), "phone": phone.strip() or None})
-            rules = msgspec.convert(
-                {
-                    "priorities": {
-                        k: form.choice(f"priority-{k}", EscalationPriority) for k in EscalationKind
+            priorities = {
+                k: form.choice(f"priority-{k}", EscalationPriority) for k in EscalationKind
+            }
+            first = form.integer("first_response_minutes", 1, 1440)
+            every = form.integer("update_every_minutes", 1, 1440)
+            webhook = form.optional("webhook_url")
+            try:
+                rules = msgspec.convert(
+                    {
+                        "priorities": priorities,
+                        "contacts": contacts,
+                        "webhook_url": webhook,
+                        "first_response_minutes": first,
+                        "update_every_minutes": every,
                     },
-                    "contacts": contacts,
-                    "webhook_url": form.optional("webhook_url"),
-                    "first_response_minutes": form.integer("first_response_minutes", 1, 1440),
-                    "update_every_minutes": form.integer("update_every_minutes", 1, 1440),
-                },
-                Alerting,
-            )
+                    Alerting,
+                )
+            except msgspec.ValidationError as exc:
+                field = "contacts" if "contacts" in str(exc) else None
+                raise _invalid(exc, Alerting, field) from None
             new = msgspec.structs.replace(config, escalation_policy=policy)
             new = wire.decode(wire.encode(new), wire.AgencyConfig)
 
@@ -707,12 +1028,19 @@ class Pages:
             return save_policy
         if section == "presets":
             raw = form.raw("presets").encode()
-            check_body(raw)
-            presets = wire.decode(raw, tuple[wire.BoundaryPreset, ...])
+            try:
+                check_body(raw)
+                presets = wire.decode(raw, tuple[wire.BoundaryPreset, ...])
+            except msgspec.ValidationError as exc:
+                found = _INVALID_AT.search(str(exc))
+                where = "$" + found.group(1) if found else "$"
+                raise FormError(str(exc), "presets_at", "presets", where=where) from None
+            except (msgspec.DecodeError, ApiError) as exc:
+                raise FormError(str(exc), "presets_json", "presets") from None
             new = msgspec.structs.replace(config, boundary_presets=presets)
         elif section in CONFIG_TABLES:
             attr, struct, fields = CONFIG_TABLES[section]
-            rows = []
+            items = []
             count = form.integer(f"{section}-count", 0, 300)
             for n in range(count):
                 row: dict[str, Any] = {}
@@ -720,15 +1048,17 @@ class Pages:
                     value = form.get(f"{section}-{n}-{name}")
                     if name in _NUMBERS and value.lstrip("-").isdigit() and len(value) < 10:
                         row[name] = int(value)
-                    elif value or name not in ("note",):
+                    elif value or (name != "note" and (section, name) not in _OPTIONAL_CHOICES):
                         row[name] = value
                 if form.has(f"{section}-{n}-delete") or not any(
                     str(v) for k, v in row.items() if k not in _CHOICES
                 ):
                     continue
-                rows.append(row)
-            items = msgspec.convert(rows, tuple[struct, ...])  # type: ignore[valid-type]
-            new = msgspec.structs.replace(config, **{attr: items})
+                try:
+                    items.append(msgspec.convert(row, struct))
+                except msgspec.ValidationError as exc:
+                    raise _invalid(exc, struct, prefix=f"{section}-{n}-") from None
+            new = msgspec.structs.replace(config, **{attr: tuple(items)})
         else:
             raise ConsoleError(404, "error.not_found")
         new = wire.decode(wire.encode(new), wire.AgencyConfig)
@@ -744,6 +1074,8 @@ class Pages:
     async def staff(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
         message = None
+        typed = {"name": "", "role": ""}
+        errors: dict[str, str] = {}
         asked = request.query_params.get("disable")
         assert page.session is not None
         if request.method == "GET" and asked == page.session.member.name:
@@ -774,13 +1106,32 @@ class Pages:
                 )
             else:
                 name = form.get("name")
-                role = form.choice("role", StaffRole)
-                password = form.raw("password")
-                await self.act(page, None, name, lambda: staff.add(name, role, password, by=member))
-                message = page.t("staff.added", name=name)
+                # Shown again on an error (never the password).
+                typed = {"name": name, "role": form.get("role")}
+                try:
+                    role = form.choice("role", StaffRole)
+                    password = form.raw("password")
+                    await self.act(
+                        page, None, name, lambda: staff.add(name, role, password, by=member)
+                    )
+                except (FormError, Refused) as exc:
+                    error = exc.error if isinstance(exc, Refused) else exc
+                    errors[_field_of(error)] = explain(page.t, error)
+                else:
+                    return _go(f"/console/staff?{urlencode({'added': name})}")
         members = await self.c.db(self.store.staff.members)
+        added = request.query_params.get("added")
+        if request.method == "GET" and any(m.name == added for m in members):
+            message = page.t("staff.added", name=added)
         return self.c.render(
-            page, "staff.html", message=message, members=members, roles=tuple(StaffRole)
+            page,
+            "staff.html",
+            400 if errors else 200,
+            message=message,
+            members=members,
+            roles=tuple(StaffRole),
+            typed=typed,
+            errors=errors,
         )
 
     async def audit(self, request: Request) -> Response:

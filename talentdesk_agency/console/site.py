@@ -50,7 +50,7 @@ from talentdesk_agency.console.times import (
     format_when,
     stored_zone,
 )
-from talentdesk_agency.problems import ApiError
+from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store.feed import ESCALATIONS_TOPIC
 from talentdesk_agency.store.staff import StaffSession
 from talentdesk_contract.values import Language
@@ -66,6 +66,8 @@ __all__ = [
     "Console",
     "ConsoleError",
     "Page",
+    "explain",
+    "field_label",
 ]
 
 SESSION_COOKIE: Final = "td_console"
@@ -91,6 +93,61 @@ _HEADERS: Final = {
 #: A live stream re-reads this often when no wake-up came (a wake-up relayed after a commit
 #: is lost if its process dies just then), and otherwise sends a comment (keeps proxies open).
 HEARTBEAT_SECONDS: Final = 5.0
+
+
+#: The words of a form field named in a message (a table's cells: ``field.<column>``).
+_FIELD_LABELS: Final = {
+    "language": "field.language",
+    "role": "col.role",
+    "name": "col.name",
+    "password": "staff.password",
+    "status": "col.status",
+    "level": "col.level",
+    "reason": "escalation.reason",
+    "note": "report.note",
+    "talent": "bookings.talent",
+    "start": "bookings.start",
+    "offset": "bookings.offset",
+    "package": "bookings.package",
+    "alias": "bookings.alias",
+    "handle": "bookings.handle",
+    "agency_name": "config.agency_name",
+    "supervisor_phone": "config.supervisor_phone_short",
+    "time_zone": "config.time_zone",
+    "contact_window_minutes": "config.contact_window",
+    "realert_after_seconds": "config.realert",
+    "remind_owner_after_seconds": "config.remind",
+    "rounds": "config.rounds",
+    "contacts": "config.contacts",
+    "webhook_url": "config.webhook",
+    "first_response_minutes": "config.first_response",
+    "update_every_minutes": "config.update_every",
+    "presets": "config.presets",
+}
+
+
+def field_label(t: Translate, field: str | None) -> str:
+    """A form field as the page names it (``packages-2-price_idr``: row 3, its column)."""
+    if field is None:
+        return ""
+    if field in _FIELD_LABELS:
+        return t(_FIELD_LABELS[field])
+    if field.startswith("priority-"):
+        return t("config.priority_of", kind=t("kind." + field.removeprefix("priority-")))
+    parts = field.split("-")
+    if len(parts) == 3 and parts[1].isdigit():
+        return t("form.cell", row=int(parts[1]) + 1, field=t("field." + parts[2]))
+    return field
+
+
+def explain(t: Translate, error: Exception) -> str:
+    """What is wrong with a form or a refused action, in the page's language: a form
+    error's key, a store error's code (its English message where it has none)."""
+    if isinstance(error, FormError):
+        return t("form." + error.key, field=field_label(t, error.field), **error.values)
+    if isinstance(error, AgencyError) and error.code is not None:
+        return t("store." + error.code, **error.values)
+    return str(error)
 
 
 class ConsoleError(Exception):
@@ -214,6 +271,7 @@ class Console:
             routes=routes,
             exception_handlers={
                 ConsoleError: self._error_page,
+                FormError: self._form_error,
                 _Redirect: self._redirect,
                 ApiError: self._api_error,
                 HTTPException: self._http_error,
@@ -256,14 +314,11 @@ class Console:
         """The posted form of a signed-in page, its CSRF token and origin checked.
 
         Raises:
-            ConsoleError: 403 without the session's token or from another origin; 400 for
-                an unreadable form.
+            ConsoleError: 403 without the session's token or from another origin.
+            FormError: For an unreadable form (the console's handler answers 400).
         """
         self._check_origin(request)
-        try:
-            form = await read_form(request)
-        except FormError as exc:
-            raise ConsoleError(400, "error.bad_form", detail=str(exc)) from None
+        form = await read_form(request)
         if page.session is None or not hmac.compare_digest(
             form.get("csrf").encode(), page.session.csrf.encode()
         ):
@@ -281,10 +336,7 @@ class Console:
     async def login_form(self, request: Request) -> Form:
         """The posted sign-in form, its double-submitted CSRF token checked."""
         self._check_origin(request)
-        try:
-            form = await read_form(request)
-        except FormError as exc:
-            raise ConsoleError(400, "error.bad_form", detail=str(exc)) from None
+        form = await read_form(request)
         cookie = request.cookies.get(_LOGIN_CSRF_COOKIE, "")
         if not cookie or not hmac.compare_digest(form.get("csrf").encode(), cookie.encode()):
             raise ConsoleError(403, "error.csrf")
@@ -341,6 +393,14 @@ class Console:
         page = await self._plain_page(request)
         message = page.t(exc.key, **exc.values)
         return self.render(page, "error.html", exc.status, message=message, code=exc.status)
+
+    async def _form_error(self, request: Request, exc: Exception) -> Response:
+        """A form that cannot be read or holds a value no page offers (a tampered
+        choice, a number out of range): a 400 page saying which field, never a 500."""
+        assert isinstance(exc, FormError)
+        page = await self._plain_page(request)
+        message = page.t("error.bad_form", detail=explain(page.t, exc))
+        return self.render(page, "error.html", 400, message=message, code=400)
 
     async def _api_error(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)

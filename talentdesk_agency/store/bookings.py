@@ -106,7 +106,10 @@ class Bookings:
             if package.id == package_id:
                 return package
         known = ", ".join(p.id for p in packages) or "none"
-        raise AgencyError(f"no package {package_id!r} in the configuration (known: {known})")
+        raise AgencyError(
+            f"no package {package_id!r} in the configuration (known: {known})",
+            code="no_package",
+        )
 
     # --- the staff side -------------------------------------------------------------
 
@@ -133,11 +136,18 @@ class Bookings:
                 the alias or handle is empty or too long.
         """
         if start.tzinfo is None:
-            raise AgencyError("the start time needs a UTC offset, e.g. 2025-05-01T21:00+07:00")
+            raise AgencyError(
+                "the start time needs a UTC offset, e.g. 2025-05-01T21:00+07:00",
+                code="start_needs_zone",
+            )
         if not 1 <= len(alias) <= 64:
-            raise AgencyError("the customer alias must be 1 to 64 characters long")
+            raise AgencyError(
+                "the customer alias must be 1 to 64 characters long", code="alias_length"
+            )
         if not 1 <= len(handle) <= 128:
-            raise AgencyError("the contact handle must be 1 to 128 characters long")
+            raise AgencyError(
+                "the contact handle must be 1 to 128 characters long", code="handle_length"
+            )
         talent = self._devices.talent_by_name(talent_name)
         package = self._package(package_id)
         booking_id = new_id("bk")
@@ -180,7 +190,10 @@ class Bookings:
                 already removed (the session is over), or the change is invalid.
         """
         if start is not None and start.tzinfo is None:
-            raise AgencyError("the start time needs a UTC offset, e.g. 2025-05-01T21:00+07:00")
+            raise AgencyError(
+                "the start time needs a UTC offset, e.g. 2025-05-01T21:00+07:00",
+                code="start_needs_zone",
+            )
         package = None if package_id is None else self._package(package_id)
         with self._db.write() as tx:
             row = tx.one_locked(
@@ -189,7 +202,7 @@ class Bookings:
                 (booking_id,),
             )
             if row is None:
-                raise AgencyError(f"no booking {booking_id}")
+                raise AgencyError(f"no booking {booking_id}", code="no_booking")
             talent_id, old_start, old_package, alias, handle, returning, status = row
             if status == BookingStatus.CANCELLED:
                 raise AgencyError(f"booking {booking_id} is cancelled")
@@ -221,16 +234,20 @@ class Bookings:
                 longer than 500 characters.
         """
         if len(reason) > 500:
-            raise AgencyError("the reason must be at most 500 characters long")
+            raise AgencyError(
+                "the reason must be at most 500 characters long", code="reason_too_long", limit=500
+            )
         with self._db.write() as tx:
             row = tx.one_locked(
                 "SELECT talent_id, status FROM bookings WHERE id = ?",
                 (booking_id,),
             )
             if row is None:
-                raise AgencyError(f"no booking {booking_id}")
+                raise AgencyError(f"no booking {booking_id}", code="no_booking")
             if row[1] == BookingStatus.CANCELLED:
-                raise AgencyError(f"booking {booking_id} is already cancelled")
+                raise AgencyError(
+                    f"booking {booking_id} is already cancelled", code="already_cancelled"
+                )
             tx.execute(
                 "UPDATE bookings SET status = ?, cancel_reason = ? WHERE id = ?",
                 (BookingStatus.CANCELLED, reason, booking_id),

@@ -77,7 +77,11 @@ class Devices:
         with self._db.read() as tx:
             row = tx.one("SELECT id, display_name FROM talents WHERE display_name = ?", (name,))
         if row is None:
-            raise AgencyError(f"no talent named {name!r} (add one with `pair --talent {name!r}`)")
+            raise AgencyError(
+                f"no talent named {name!r} (add one with `pair --talent {name!r}`)",
+                code="no_talent",
+                name=name,
+            )
         return Talent(id=row[0], display_name=row[1])
 
     def create_pairing_code(
@@ -94,7 +98,9 @@ class Devices:
             AgencyError: If the name is empty or longer than 80 characters.
         """
         if not 1 <= len(talent_name) <= 80 or not talent_name.strip():
-            raise AgencyError("the talent name must be 1 to 80 characters long")
+            raise AgencyError(
+                "the talent name must be 1 to 80 characters long", code="talent_name_length"
+            )
         raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
         code = f"{raw[:4]}-{raw[4:]}"
         now = now_utc()
@@ -244,7 +250,7 @@ class Devices:
         """
         prefix = device.removeprefix("dev_")
         if len(prefix) != 16 or not all(c in "0123456789abcdef" for c in prefix):
-            raise AgencyError(f"no device {device}")
+            raise AgencyError(f"no device {device}", code="no_device")
         with self._db.write() as tx:
             row = tx.one_locked(
                 "SELECT token_hash, talent_id, device_name, created_at, last_seen_at, revoked_at "
@@ -252,9 +258,9 @@ class Devices:
                 (prefix,),
             )
             if row is None:
-                raise AgencyError(f"no device {device}")
+                raise AgencyError(f"no device {device}", code="no_device")
             if row[5] is not None:
-                raise AgencyError(f"device {device} is already revoked")
+                raise AgencyError(f"device {device} is already revoked", code="already_revoked")
             now = iso(now_utc())
             tx.execute("UPDATE tokens SET revoked_at = ? WHERE token_hash = ?", (now, row[0]))
             # Unordered: every process forgets what it knew of the talent's feed, so the

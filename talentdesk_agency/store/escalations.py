@@ -53,11 +53,15 @@ def _check_note(note: str | None, *, closing: bool, reason: ResolutionReason | N
         AgencyError: With what is missing or too long.
     """
     if note is not None and len(note) > _NOTE_MAX:
-        raise AgencyError(f"the note must be at most {_NOTE_MAX} characters long")
+        raise AgencyError(
+            f"the note must be at most {_NOTE_MAX} characters long",
+            code="note_too_long",
+            limit=_NOTE_MAX,
+        )
     if closing and reason is None:
-        raise AgencyError("resolving needs a reason")
+        raise AgencyError("resolving needs a reason", code="resolve_needs_note")
     if closing and (note is None or not note.strip()):
-        raise AgencyError("resolving needs a note saying what was done")
+        raise AgencyError("resolving needs a note saying what was done", code="resolve_needs_note")
 
 
 _ROWS = (
@@ -393,17 +397,22 @@ class Escalations:
                 (escalation_id,),
             )
             if row is None:
-                raise AgencyError(f"no escalation {escalation_id}")
+                raise AgencyError(f"no escalation {escalation_id}", code="no_escalation")
             talent_id, status, current = row
             if status == EscalationStatus.CANCELLED:
                 raise AgencyError(
-                    f"escalation {escalation_id} was cancelled by the talent as a false alarm"
+                    f"escalation {escalation_id} was cancelled by the talent as a false alarm",
+                    code="escalation_cancelled",
                 )
             if status == EscalationStatus.RESOLVED:
-                raise AgencyError(f"escalation {escalation_id} is already resolved")
+                raise AgencyError(
+                    f"escalation {escalation_id} is already resolved", code="already_resolved"
+                )
             if not resolve and status == EscalationStatus.ACKNOWLEDGED:
                 raise AgencyError(
-                    f"escalation {escalation_id} is already acknowledged by {current}"
+                    f"escalation {escalation_id} is already acknowledged by {current}",
+                    code="already_taken",
+                    name=current,
                 )
             if resolve:
                 tx.execute(
@@ -486,12 +495,18 @@ class Escalations:
                 "SELECT status, supervisor FROM debriefs WHERE id = ?", (debrief_id,)
             )
             if row is None:
-                raise AgencyError(f"no debrief {debrief_id}")
+                raise AgencyError(f"no debrief {debrief_id}", code="no_escalation")
             status, current = row
             if status not in OPEN_STATES:
-                raise AgencyError(f"debrief {debrief_id} is already closed")
+                raise AgencyError(
+                    f"debrief {debrief_id} is already closed", code="already_resolved"
+                )
             if not resolve and status == EscalationStatus.ACKNOWLEDGED:
-                raise AgencyError(f"debrief {debrief_id} is already taken by {current}")
+                raise AgencyError(
+                    f"debrief {debrief_id} is already taken by {current}",
+                    code="already_taken",
+                    name=current,
+                )
             if resolve:
                 tx.execute(
                     "UPDATE debriefs SET status = ?, resolved_at = ?, supervisor = ?, "

@@ -148,16 +148,20 @@ class Reports:
             AgencyError: If the report is unknown, nothing changes, or the note is too long.
         """
         if status is None and level is None and note is None and owner is None:
-            raise AgencyError("say what changes: --status, --level and/or --note")
+            raise AgencyError(
+                "say what changes: --status, --level and/or --note", code="nothing_changes"
+            )
         if note is not None and len(note) > 2000:
-            raise AgencyError("the note must be at most 2000 characters long")
+            raise AgencyError(
+                "the note must be at most 2000 characters long", code="note_too_long", limit=2000
+            )
         with self._db.write() as tx:
             row = tx.one_locked(
                 "SELECT id, talent_id FROM reports WHERE id = ? OR number = ?",
                 (report, ticket_number(report)),
             )
             if row is None:
-                raise AgencyError(f"no report or ticket {report}")
+                raise AgencyError(f"no report or ticket {report}", code="no_report")
             report_id, talent_id = row
             now = iso(now_utc())
             owner_id, owner_name = owner if owner is not None else (None, None)

@@ -120,7 +120,9 @@ class Settings:
             AgencyError: If the name is empty or longer than 80 characters.
         """
         if not 1 <= len(name) <= 80:
-            raise AgencyError("the agency name must be 1 to 80 characters long")
+            raise AgencyError(
+                "the agency name must be 1 to 80 characters long", code="agency_name_length"
+            )
         with self._db.write() as tx:
             put(tx, "agency_name", name)
 
@@ -178,7 +180,11 @@ def check_config(config: wire.AgencyConfig) -> None:
         seen: set[str] = set()
         for item in ids:
             if item in seen:
-                raise AgencyError(f"the configuration has two {kind} with id {item!r}")
+                raise AgencyError(
+                    f"the configuration has two {kind} with id {item!r}",
+                    code="duplicate_id",
+                    id=item,
+                )
             seen.add(item)
 
     unique("packages", [p.id for p in config.packages])
@@ -193,5 +199,9 @@ def check_config(config: wire.AgencyConfig) -> None:
                 if reply_id not in replies:
                     raise AgencyError(
                         f"boundary preset {preset.id!r}, item {item.key!r}: no decline reply "
-                        f"with id {reply_id!r}"
+                        f"with id {reply_id!r}",
+                        code="preset_reply_unknown",
+                        preset=preset.id,
+                        item=item.key,
+                        id=reply_id,
                     )

@@ -139,9 +139,17 @@ def check_password(password: str) -> None:
         AgencyError: With what is wrong.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AgencyError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
+        raise AgencyError(
+            f"the password must be at least {MIN_PASSWORD_LENGTH} characters long",
+            code="password_short",
+            limit=MIN_PASSWORD_LENGTH,
+        )
     if len(password) > _MAX_PASSWORD_LENGTH:
-        raise AgencyError(f"the password must be at most {_MAX_PASSWORD_LENGTH} characters long")
+        raise AgencyError(
+            f"the password must be at most {_MAX_PASSWORD_LENGTH} characters long",
+            code="password_long",
+            limit=_MAX_PASSWORD_LENGTH,
+        )
 
 
 class Staff:
@@ -168,7 +176,9 @@ class Staff:
         """
         name = name.strip()
         if not 1 <= len(name) <= 80:
-            raise AgencyError("the staff name must be 1 to 80 characters long")
+            raise AgencyError(
+                "the staff name must be 1 to 80 characters long", code="staff_name_length"
+            )
         check_password(password)
         digest = _hasher.hash(password)
         staff_id = new_id("stf")
@@ -179,7 +189,11 @@ class Staff:
                 (staff_id, name, role, digest, 0, language, iso(now_utc())),
             )
             if not added:
-                raise AgencyError(f"there is already a staff account named {name!r}")
+                raise AgencyError(
+                    f"there is already a staff account named {name!r}",
+                    code="staff_name_taken",
+                    name=name,
+                )
             audit(tx, by, "staff.add", name, role, name="command line")
             row = tx.one(_MEMBERS + " WHERE id = ?", (staff_id,))
         assert row is not None
@@ -206,7 +220,7 @@ class Staff:
         with self._db.write() as tx:
             row = tx.one_locked("SELECT id FROM staff WHERE name = ?", (name,))
             if row is None:
-                raise AgencyError(f"no staff account named {name!r}")
+                raise AgencyError(f"no staff account named {name!r}", code="no_staff", name=name)
             tx.execute(
                 "UPDATE staff SET disabled = ?, on_duty = 0 WHERE id = ?", (int(disabled), row[0])
             )

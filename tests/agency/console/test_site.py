@@ -5,8 +5,11 @@ staff action does (audit log, the talent's feed, revoked devices)."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from html import unescape
+from html.parser import HTMLParser
 from typing import Any, cast
 
 import httpx
@@ -537,7 +540,7 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
             "returning": "1",
         },
     )
-    assert created.status_code == 200 and "Sari" in created.text
+    assert created.status_code == 303
     with AgencyStore(agency_db) as store:
         new = [b for b in store.bookings.rows() if b.returning]
     assert len(new) == 1 and new[0].start.startswith("2030-01-01T21:00:00+07:00")
@@ -577,7 +580,7 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
                 "password": "x" * 12,
             },
         ).status_code
-        == 200
+        == 303
     )
     device = re.search(
         r"/console/roster/revoke\?device=(dev_[0-9a-f]+)", admin.get("/console/roster").text
@@ -587,12 +590,11 @@ def test_staff_actions_reach_the_talent_and_the_audit_log(
     assert asked.status_code == 200 and said("roster.revoke_confirm") in asked.text
     assert f'name="device" value="{device.group(1)}"' in asked.text
     assert talent.client.get("/v1/feed").status_code == 200  # asking revoked nothing
-    assert (
-        admin.post(
-            "/console/roster/revoke", data={"csrf": token, "device": device.group(1)}
-        ).status_code
-        == 200
+    revoked_page = admin.post(
+        "/console/roster/revoke", data={"csrf": token, "device": device.group(1)}
     )
+    assert revoked_page.status_code == 303
+    assert revoked_page.headers["location"] == f"/console/roster?revoked={device.group(1)}"
     revoked = talent.client.get("/v1/feed")
     assert revoked.status_code == 401
     assert wire.decode(revoked.content, wire.Problem).type == ProblemType.TOKEN_REVOKED
@@ -725,3 +727,420 @@ def test_the_agencys_time_zone_is_set_in_the_configuration(
     page = admin.get("/console/bookings").text
     assert wit.label in page and format_when(booking.start, wit, Language.ID) in page
     assert '<option value="+09:00" selected>' in page  # a new booking's zone, too
+
+
+#: A value no page offers, for each POST route (what a tampered form sends).
+TAMPERED: dict[str, dict[str, str]] = {
+    "/language": {"language": "fr"},
+    "/escalations/{item_id}/ack": {"note": "x" * 2001},
+    "/escalations/{item_id}/resolve": {"reason": "bogus", "note": "done"},
+    "/debriefs/{item_id}/ack": {"note": "x" * 2001},
+    "/debriefs/{item_id}/resolve": {"reason": "bogus", "note": "done"},
+    "/reports/{report_id}": {"status": "bogus"},
+    "/roster/pair": {"talent": "x" * 81},
+    "/roster/revoke": {"device": "dev_0123456789abcdef"},
+    "/bookings": {"talent": "Sari", "start": "tomorrow", "package": "curhat-30"},
+    "/bookings/{booking_id}/cancel": {"reason": "x" * 501},
+    "/config/{section}": {},  # per section, below
+    "/staff": {"action": "add", "name": "Sinta", "role": "boss", "password": "x" * 12},
+}
+#: Routes that read no value a page could offer wrongly: the sign-in form (its own
+#: tests), signing out, and the duty switch (a checkbox's presence).
+NOTHING_TO_TAMPER = {"/login", "/logout", "/duty"}
+TAMPERED_SECTIONS: dict[str, dict[str, str]] = {
+    "general": {"agency_name": "A", "contact_window_minutes": "soon"},
+    "policy": {"priority-button": "bogus", "rounds": "2"},
+    "presets": {"presets": '[{"id": '},
+    "packages": {"packages-count": "1", "packages-0-id": "p", "packages-0-channel": "fax"},
+    "pace": {"pace-count": "many"},
+    "emergency": {"emergency-count": "1", "emergency-0-id": "e", "emergency-0-language": "fr"},
+    "replies": {"replies-count": "1", "replies-0-id": "r", "replies-0-style": "rude"},
+}
+
+
+def test_a_tampered_value_on_any_post_route_is_a_400_page_never_500(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    language = Language.ID  # the account's; each message in English: test_a_refused_*
+    token = csrf_of(admin.get("/console/queue").text)
+    routes = {r.path for r in post_routes()}
+    assert set(TAMPERED) | NOTHING_TO_TAMPER == routes
+    assert set(TAMPERED_SECTIONS) == {"general", "policy", "presets", *CONFIG_TABLES}
+    for url in post_urls(ids, list(TAMPERED_SECTIONS)):
+        path = url.removeprefix("/console")
+        route = next(r.path for r in post_routes() if r.path_regex.match(path))
+        if route in NOTHING_TO_TAMPER:
+            continue
+        values = TAMPERED[route] or TAMPERED_SECTIONS[path.rsplit("/", 1)[1]]
+        response = admin.post(url, data={"csrf": token, **values})
+        assert response.status_code == 400, (url, response.status_code, response.text[-600:])
+        said = re.findall(r'class="[^"]*\berror\b[^"]*"[^>]*>(.*?)</', response.text, re.S)
+        assert said, url
+        text = " ".join(said)
+        assert MISSING.format("")[0] not in text, (url, text)
+        for raw in ("Expected", "`", "$", "Input data", "Traceback"):
+            assert raw not in text, (url, text)
+        if language == Language.ID:  # in the page's language, not the store's English
+            assert not re.search(r"\b(the|must|is|no)\b", text), (url, text)
+    # Nothing was changed by any of them.
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+        assert store.bookings.row(ids["bk"]).status == "booked"  # type: ignore[union-attr]
+        assert [m.name for m in store.staff.members()] == sorted([ADMIN, SUPERVISOR])
+
+
+class _FormFields(HTMLParser):
+    """The fields one form of a page submits as a browser would: inputs' values, checked
+    boxes, textareas' text, selects' selected (else first) option."""
+
+    def __init__(self, form_id: str) -> None:
+        super().__init__()
+        self.form_id = form_id
+        self.inside = False
+        self.fields: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._options: list[tuple[str, bool]] = []
+        self._textarea: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("id") == self.form_id
+        if not self.inside:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            if a.get("type") != "checkbox" or "checked" in a:
+                self.fields.append((name, a.get("value") or ""))
+        elif tag == "select":
+            self._select, self._options = name, []
+        elif tag == "option" and self._select is not None:
+            self._options.append((a.get("value") or "", "selected" in a))
+        elif tag == "textarea":
+            self._textarea, self._text = name, ""
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.inside = False
+        elif tag == "select" and self._select is not None:
+            chosen = [v for v, on in self._options if on] or [self._options[0][0]]
+            self.fields.append((self._select, chosen[0]))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            self.fields.append((self._textarea, self._text))
+            self._textarea = None
+
+
+def form_fields(html: str, form_id: str) -> dict[str, str]:
+    parser = _FormFields(form_id)
+    parser.feed(html)
+    return dict(parser.fields)
+
+
+def test_saving_the_emergency_contacts_unchanged_keeps_their_languages(
+    admin: httpx.Client, agency_db: DbTarget
+) -> None:
+    with AgencyStore(agency_db) as store:
+        before = store.config()
+    assert {c.language for c in before.emergency_contacts} >= {Language.ID, Language.EN}
+    page = admin.get("/console/config").text
+    data = form_fields(page, "emergency")
+    assert data["emergency-0-language"] == before.emergency_contacts[0].language
+    assert admin.post("/console/config/emergency", data=data).status_code == 303
+    with AgencyStore(agency_db) as store:
+        assert store.config() == before
+    # One contact's language edited in the table: to "any" (both), another to English.
+    data["emergency-0-language"] = ""
+    data["emergency-1-language"] = "en"
+    assert admin.post("/console/config/emergency", data=data).status_code == 303
+    with AgencyStore(agency_db) as store:
+        after = store.config().emergency_contacts
+    assert after[0].language is None and after[1].language == Language.EN
+    assert after[2:] == before.emergency_contacts[2:]
+    assert '<option value="" selected>' in admin.get("/console/config").text
+
+
+def test_tonight_on_the_roster_is_in_the_agencys_zone_not_the_servers(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The server's process runs in UTC (as on a cloud host); the agency is in WIB.
+    monkeypatch.setenv("TZ", "UTC0")
+    time.tzset()
+    try:
+        wib = zone_named("WIB")
+        local = datetime.now(wib.tz)
+        noon = local.replace(hour=12, minute=0, second=0, microsecond=0)
+        night = noon if local >= noon else noon - timedelta(days=1)
+        # The first and last half hour of the WIB night, and the half hour before it.
+        # A night that starts anywhere else (the server's noon is 7 hours off) misses one.
+        starts = [night + timedelta(minutes=30), night + timedelta(hours=23, minutes=30)]
+        before = night - timedelta(minutes=30)
+        with AgencyStore(agency_db) as store:
+            for start in [*starts, before]:
+                store.create_booking(
+                    "Sari", start=start, package_id="curhat-30", alias=ALIAS, handle=HANDLE
+                )
+        row = roster_row(supervisor.get("/console/roster").text, "Sari")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    for start in starts:
+        assert format_when(start, wib, Language.ID) in row, row
+    assert format_when(before, wib, Language.ID) not in row, row
+
+
+def speak(agency_db: DbTarget, name: str, language: Language) -> None:
+    """Set a staff account's language (the pages it sees)."""
+    with AgencyStore(agency_db) as store:
+        member = next(m for m in store.staff.members() if m.name == name)
+        store.staff.set_language(member, language)
+
+
+def field_error(html: str, field: str) -> str:
+    found = re.search(rf'<span class="error field-error" id="error-{field}">(.*?)</span>', html)
+    assert found is not None, f"no message by the field {field}"
+    return unescape(found.group(1))
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_refused_booking_keeps_the_form_and_says_why_by_the_field(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget, language: Language
+) -> None:
+    speak(agency_db, ADMIN, language)
+    t = translator(language)
+    token = csrf_of(admin.get("/console/bookings").text)
+    tomorrow = (datetime.now(zone_named("WIT").tz) + timedelta(days=1)).strftime("%Y-%m-%dT21:00")
+    typed = {
+        "csrf": token,
+        "talent": "Sari",
+        "start": tomorrow,
+        "offset": "+09:00",
+        "package": "sleepcall-60",
+        "alias": "Bunga",
+        "handle": "   ",
+        "returning": "1",
+    }
+    with AgencyStore(agency_db) as store:
+        before = store.bookings.rows()
+    blank = admin.post("/console/bookings", data=typed)
+    assert blank.status_code == 400
+    html = blank.text
+    assert field_error(html, "handle") == t("form.required", field=t("bookings.handle"))
+    assert f'value="{tomorrow}"' in html and 'value="Bunga"' in html
+    assert '<option value="+09:00" selected>' in html
+    assert '<option value="sleepcall-60" selected>' in html
+    assert 'name="returning" value="1" checked' in html
+    assert MISSING.format("")[0] not in html
+    # A start in the past: refused, with the form as typed.
+    past = {**typed, "handle": "@bunga", "start": "2020-01-01T21:00"}
+    old = admin.post("/console/bookings", data=past)
+    assert old.status_code == 400
+    assert field_error(old.text, "start") == t("form.past", field=t("bookings.start"))
+    assert 'value="@bunga"' in old.text
+    # A talent nobody paired: the store's refusal, in the page's language.
+    nobody = admin.post("/console/bookings", data={**past, "start": tomorrow, "talent": "Nobody"})
+    assert nobody.status_code == 400
+    assert field_error(nobody.text, "talent") == t("store.no_talent", name="Nobody")
+    with AgencyStore(agency_db) as store:
+        assert store.bookings.rows() == before  # nothing was booked
+    # Accepted: the notice names the talent, the time with its zone and the package.
+    made = admin.post("/console/bookings", data={**past, "start": tomorrow})
+    assert made.status_code == 303
+    page = admin.get(made.headers["location"]).text
+    with AgencyStore(agency_db) as store:
+        [new] = [b for b in store.bookings.rows() if b not in before]
+    when = format_when(new.start, zone_named("WIT"), language)
+    notice = t("bookings.created", talent="Sari", time=when, zone="WIT", package=new.package.name)
+    assert unescape(page).count(notice) == 1
+    assert new.id not in notice
+    # A minute ago is still fine (typed a little late).
+    wib = zone_named("WIB")
+    just_now = (datetime.now(wib.tz) - timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M")
+    late = admin.post("/console/bookings", data={**past, "start": just_now, "offset": wib.offset})
+    assert late.status_code == 303, late.text
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_refused_staff_account_keeps_the_name_and_role_and_says_why(
+    admin: httpx.Client, agency_db: DbTarget, language: Language
+) -> None:
+    speak(agency_db, ADMIN, language)
+    t = translator(language)
+    token = csrf_of(admin.get("/console/staff").text)
+    taken = admin.post(
+        "/console/staff",
+        data={
+            "csrf": token,
+            "action": "add",
+            "name": SUPERVISOR,
+            "role": "admin",
+            "password": "x" * 12,
+        },
+    )
+    assert taken.status_code == 400
+    assert field_error(taken.text, "name") == t("store.staff_name_taken", name=SUPERVISOR)
+    assert f'value="{SUPERVISOR}"' in taken.text and '<option value="admin" selected>' in taken.text
+    assert "x" * 12 not in taken.text  # never the password
+    short = admin.post(
+        "/console/staff",
+        data={
+            "csrf": token,
+            "action": "add",
+            "name": "Sinta",
+            "role": "supervisor",
+            "password": "x",
+        },
+    )
+    assert short.status_code == 400
+    assert field_error(short.text, "password") == t("store.password_short", limit=10)
+    assert 'value="Sinta"' in short.text
+    with AgencyStore(agency_db) as store:
+        assert sorted(m.name for m in store.staff.members()) == sorted([ADMIN, SUPERVISOR])
+    added = admin.post(
+        "/console/staff",
+        data={"csrf": token, "action": "add", "name": "Sinta", "role": "supervisor"}
+        | {"password": "x" * 12},
+    )
+    assert added.status_code == 303  # a reload of the page after does not add it again
+    assert t("staff.added", name="Sinta") in admin.get(added.headers["location"]).text
+    assert t("staff.added", name="Nobody") not in admin.get("/console/staff?added=Nobody").text
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_refused_configuration_keeps_what_was_typed_and_says_why(
+    admin: httpx.Client, agency_db: DbTarget, language: Language
+) -> None:
+    speak(agency_db, ADMIN, language)
+    t = translator(language)
+    with AgencyStore(agency_db) as store:
+        before = store.config()
+    page = admin.get("/console/config").text
+    data = form_fields(page, "packages")
+    n = len(before.packages)  # the empty row for a new package
+    data.update(
+        {
+            f"packages-{n}-id": "malam-90",
+            f"packages-{n}-name": "Malam Panjang",
+            f"packages-{n}-channel": "call",
+            f"packages-{n}-duration_minutes": "90",
+            f"packages-{n}-price_idr": "1",
+        }
+    )
+    refused = admin.post("/console/config/packages", data=data)
+    assert refused.status_code == 400
+    html = unescape(refused.text)
+    cell = t("form.cell", row=n + 1, field=t("field.price_idr"))
+    assert t("form.number", field=cell, low=5000, high=300000) in html
+    assert form_fields(refused.text, "packages")[f"packages-{n}-name"] == "Malam Panjang"
+    assert (
+        f'<input aria-invalid="true" aria-describedby="message" name="packages-{n}-price_idr"'
+        in (refused.text)
+    )
+    assert form_fields(refused.text, "packages")[f"packages-{n}-channel"] == "call"
+    # The message is in the packages' section, not elsewhere.
+    section = refused.text.split('id="packages"', 1)[1].split("</form>", 1)[0]
+    assert 'role="alert"' in section
+    presets = admin.post(
+        "/console/config/presets",
+        data={"csrf": data["csrf"], "presets": '[{"id": "baru", "items": ['},
+    )
+    assert presets.status_code == 400
+    assert t("form.presets_json") in unescape(presets.text)
+    assert "[{&#34;id&#34;: &#34;baru&#34;, &#34;items&#34;: [" in presets.text
+    general = admin.post(
+        "/console/config/general",
+        data={
+            "csrf": data["csrf"],
+            "agency_name": "Agensi Bulan",
+            "supervisor_phone": "call me",
+            "time_zone": "WITA",
+            "contact_window_minutes": "15",
+        },
+    )
+    assert general.status_code == 400
+    assert t("form.phone_format", field=t("config.supervisor_phone_short")) in unescape(
+        general.text
+    )
+    fields = form_fields(general.text, "general")
+    assert fields["agency_name"] == "Agensi Bulan" and fields["time_zone"] == "WITA"
+    assert fields["contact_window_minutes"] == "15"
+    with AgencyStore(agency_db) as store:
+        assert store.config() == before
+
+
+def test_resolving_and_saving_a_ticket_say_it_is_done_with_a_way_back(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    speak(agency_db, SUPERVISOR, Language.EN)
+    t = translator(Language.EN)
+    token = csrf_of(supervisor.get("/console/queue").text)
+    done = supervisor.post(
+        f"/console/escalations/{ids['esc']}/resolve",
+        data={"csrf": token, "reason": "false_alarm", "note": "salah tekan"},
+    )
+    assert done.status_code == 303
+    page = unescape(supervisor.get(done.headers["location"]).text)
+    notice = t("escalation.resolved_notice", reason=t("reason.false_alarm"))
+    assert notice in page
+    assert re.search(r'id="message">[^<]*<a href="/console/queue">', page), "no way back"
+    # Only once: the item's own page without the flag says nothing of it.
+    assert notice not in supervisor.get(f"/console/escalations/{ids['esc']}").text
+    closed = supervisor.post(
+        f"/console/debriefs/{ids['debrief']}/resolve",
+        data={"csrf": token, "reason": "handled", "note": "sudah bicara"},
+    )
+    assert t("escalation.debrief_closed_notice") in unescape(
+        supervisor.get(closed.headers["location"]).text
+    )
+    saved = supervisor.post(
+        f"/console/reports/{ids['rep']}", data={"csrf": token, "status": "in_progress"}
+    )
+    assert saved.status_code == 303
+    ticket = unescape(supervisor.get(saved.headers["location"]).text)
+    assert t("report.saved_notice") in ticket and 'href="/console/queue"' in ticket
+    assert t("report.saved_notice") not in supervisor.get(f"/console/reports/{ids['rep']}").text
+
+
+def test_a_blank_resolve_note_is_said_on_the_alarms_own_page(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    token = csrf_of(supervisor.get("/console/queue").text)
+    blank = supervisor.post(
+        f"/console/escalations/{ids['esc']}/resolve",
+        data={"csrf": token, "reason": "handled", "note": "   "},
+    )
+    assert blank.status_code == 400
+    said = translator(Language.ID)
+    assert said("escalation.note_required") in blank.text
+    assert f'action="/console/escalations/{ids["esc"]}/resolve"' in blank.text  # the form is there
+
+
+def test_the_words_the_review_found_wrong(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    said = translator(Language.ID)  # the admin's language
+    ids = seed(agency_db, talent)
+    # A booking cancelled with no reason tells the talent why in the admin's language.
+    token = csrf_of(admin.get("/console/queue").text)
+    cancel = admin.post(f"/console/bookings/{ids['bk']}/cancel", data={"csrf": token})
+    assert cancel.status_code == 303
+    with AgencyStore(agency_db) as store:
+        row = store.bookings.row(ids["bk"])
+        assert row is not None and row.cancel_reason == "dibatalkan oleh agensi"
+        with store.db.write() as tx:
+            tx.execute("UPDATE tokens SET last_seen_at = NULL")
+    roster = roster_row(admin.get("/console/roster").text, "Sari")
+    assert "belum pernah terlihat" in roster and "terakhir terlihat belum" not in roster
+    config = unescape(admin.get("/console/config").text)
+    assert "“" + said("kind.wellbeing") not in config  # no doubled quotes
+    assert said("config.priority_of", kind=said("kind.wellbeing")) in config
+    assert "Perbarui tiket" in admin.get(f"/console/reports/{ids['rep']}").text
+    assert "Buat booking dan kirim ke talent" in admin.get("/console/bookings").text
