@@ -101,6 +101,11 @@ _EN: dict[str, str] = {
     "queue.off_duty": "You are off duty: the escalation policy does not alert you.",
     "queue.live_lost": "Live updates interrupted; reconnecting…",
     "queue.next_level": "Nobody took an alarm in time: call the next level now.",
+    "queue.next_level_none": (
+        "No next level is set (no supervisor phone, no contacts). Call the talent, or the"
+        " emergency numbers on the alarm's page."
+    ),
+    "queue.next_level_settings": "Set the next level: Configuration → Escalation policy",
     "emergency.title": "Emergency numbers",
     "col.priority": "Priority",
     "col.alarm": "Alarm",
@@ -505,6 +510,11 @@ _ID: dict[str, str] = {
     "queue.next_level": (
         "Tidak ada yang menanggapi tepat waktu: hubungi tingkat berikutnya sekarang."
     ),
+    "queue.next_level_none": (
+        "Belum ada tingkat berikutnya (tanpa telepon supervisor, tanpa kontak). Telepon"
+        " talent, atau nomor darurat di halaman alarm."
+    ),
+    "queue.next_level_settings": "Atur tingkat berikutnya: Pengaturan → Aturan eskalasi",
     "emergency.title": "Nomor darurat",
     "col.priority": "Prioritas",
     "col.alarm": "Alarm",

@@ -10,16 +10,18 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 import httpx
+import msgspec
 import pytest
 from starlette.routing import Route
 
-from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_agency import AgencyStore, ServerThread, policy
 from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
-from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store import Alerting, DbTarget
 from talentdesk_agency.store.records import iso, now_utc
+from talentdesk_agency.store.settings import AlertContact
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
@@ -725,3 +727,37 @@ def test_the_agencys_time_zone_is_set_in_the_configuration(
     page = admin.get("/console/bookings").text
     assert wit.label in page and format_when(booking.start, wit, Language.ID) in page
     assert '<option value="+09:00" selected>' in page  # a new booking's zone, too
+
+
+def test_call_the_next_level_lists_its_contacts_or_says_what_to_do_instead(
+    admin: httpx.Client, supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        # Nobody took the alarm: the policy alerts again, and the queue asks for the next level.
+        policy.tick(store, now_utc() + timedelta(minutes=5))
+        assert store.escalation_log.row(ids["esc"]).alerted_rounds > 0  # type: ignore[union-attr]
+    said = translator(Language.ID)
+    for client in (admin, supervisor):
+        page = client.get("/console/queue").text
+        assert said("queue.next_level") in page
+        assert 'id="next-level-contacts"' not in page  # never an empty list
+        assert said("queue.next_level_none") in page
+    # Only an admin gets the way to the settings (a supervisor could not open them).
+    assert 'href="/console/config#policy"' in admin.get("/console/queue").text
+    assert said("queue.next_level_settings") in admin.get("/console/queue").text
+    assert "/console/config" not in supervisor.get("/console/queue").text
+
+    with AgencyStore(agency_db) as store:
+        config = store.config()
+        store.set_config(msgspec.structs.replace(config, supervisor_phone="+62811000111"))
+        store.settings.set_alerting(
+            Alerting(contacts=(AlertContact("Pak Joko", "+62811000222"), AlertContact("Bu Ani")))
+        )
+    for client in (admin, supervisor):
+        page = client.get("/console/queue").text
+        assert 'id="next-level-contacts"' in page
+        assert 'href="tel:+62811000111"' in page and 'href="tel:+62811000222"' in page
+        assert "Pak Joko" in page and "Bu Ani" in page
+        assert said("queue.next_level_none") not in page
+        assert 'id="next-level-settings"' not in page
