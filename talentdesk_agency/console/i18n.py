@@ -98,6 +98,8 @@ _EN: dict[str, str] = {
     "queue.taken_after": "taken after {time}",
     "queue.follow_ups_one": "1 follow-up",
     "queue.follow_ups_many": "{count} follow-ups",
+    "queue.unanswered_one": "1 round unanswered",
+    "queue.unanswered": "{rounds} rounds unanswered",
     "queue.off_duty": "You are off duty: the escalation policy does not alert you.",
     "queue.live_lost": "Live updates interrupted; reconnecting…",
     "queue.next_level": "Nobody took an alarm in time: call the next level now.",
@@ -505,6 +507,8 @@ _ID: dict[str, str] = {
     "queue.taken_after": "ditanggapi setelah {time}",
     "queue.follow_ups_one": "1 tambahan",
     "queue.follow_ups_many": "{count} tambahan",
+    "queue.unanswered_one": "1 putaran tak tertanggapi",
+    "queue.unanswered": "{rounds} putaran tak tertanggapi",
     "queue.off_duty": "Kamu sedang tidak bertugas: aturan eskalasi tidak mengingatkanmu.",
     "queue.live_lost": "Pembaruan langsung terputus; menyambung lagi…",
     "queue.next_level": (
