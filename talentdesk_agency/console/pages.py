@@ -294,7 +294,9 @@ class Pages:
         debrief = request.url.path.startswith("/console/debriefs/")
         values = await self.c.db(self._item_values, item_id, debrief)
         values["emergency"] = wire.in_language(values["emergency"], page.language)
-        template = "_live_item.html" if request.query_params.get("part") == "live" else "item.html"
+        # The live parts: the facts above the forms, the history below them.
+        parts = {"live": "_live_item.html", "history": "_item_history.html"}
+        template = parts.get(request.query_params.get("part") or "", "item.html")
         notice = None
         if request.query_params.get("taken") == "1":
             notice = ("ok", page.t("escalation.taken_notice"))

@@ -582,6 +582,7 @@ class Crowded:
     """A night with six alarms nobody has taken yet, alerted again and again."""
 
     server: ServerThread
+    db: Path
     alarms: list[str]
 
     @property
@@ -632,13 +633,15 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crowded]:
                     talent_id, created.id, wire.EscalationFollowUpRequest(note="Masih di sini.")
                 )
             alarms.append(created.id)
+        for member in store.staff.members():
+            store.staff.set_on_duty(member, True)  # so the alerts go to someone
         # Nobody takes them: every round of the policy alerts again, until the last says
-        # nobody answered (both badges on every row, the next level asked for).
+        # nobody answered (the badge on every row, the next level asked for).
         for minutes in range(1, 8):
             policy.tick(store, datetime.now(UTC) + timedelta(minutes=minutes))
     server = ServerThread(db, app_options={"policy_interval": None})
     server.start()
-    yield Crowded(server, alarms)
+    yield Crowded(server, db, alarms)
     server.stop()
 
 
@@ -673,4 +676,47 @@ def test_six_alarms_fit_the_first_screen_of_a_laptop(browser: Browser, crowded: 
     page = signed_in_at(browser, crowded.url, SUPERVISOR, "id", viewport=phone, is_mobile=True)
     assert page.locator("#queue table.waiting tbody tr").count() == 6
     assert page.evaluate("document.documentElement.scrollWidth") <= phone["width"]
+    page.context.close()
+
+
+def test_an_open_alarms_take_button_is_on_the_first_screen(
+    browser: Browser, crowded: Crowded
+) -> None:
+    # Ayu's alarm has a note and a threat of harm; Dewi's the longest "what you do".
+    ayu, dewi = crowded.alarms[3], crowded.alarms[1]
+    for name, lang, viewport, mobile in (
+        (ADMIN, "en", {"width": 1366, "height": 768}, False),
+        (SUPERVISOR, "id", {"width": 390, "height": 844}, True),
+    ):
+        page = signed_in_at(
+            browser, crowded.url, name, lang, viewport=viewport, is_mobile=mobile, has_touch=mobile
+        )
+        for alarm in (ayu, dewi):
+            page.goto(f"{crowded.url}/console/escalations/{alarm}")
+            # Right after the facts: before the emergency numbers, timeline and alerts sent.
+            order = page.evaluate(
+                "() => ['#live-item', '#actions', '#emergency-numbers', '.timeline', "
+                "'table.notices'].map((s) => document.querySelector(s))"
+                ".map((e) => e && e.getBoundingClientRect().top)"
+            )
+            assert None not in order[:4] and order[:4] == sorted(order[:4]), order
+            assert order[4] is not None and order[4] > order[3], order
+            bottom = page.evaluate("document.querySelector('#take').getBoundingClientRect().bottom")
+            assert bottom <= viewport["height"], (name, lang, alarm, bottom)
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        page.context.close()
+    # Both live parts, above and below the forms, follow the alarm without a reload; a note
+    # being typed in the forms stays.
+    page = signed_in_at(browser, crowded.url, SUPERVISOR, "en")
+    page.goto(f"{crowded.url}/console/escalations/{ayu}")
+    page.wait_for_selector("body[data-live-seq]")
+    page.fill("#actions form[action$='/resolve'] textarea[name=note]", "Sudah aman")
+    with AgencyStore(crowded.db) as store:
+        talent_id = store.talent_by_name("Ayu").id
+        store.follow_up_escalation(
+            talent_id, ayu, wire.EscalationFollowUpRequest(crisis_sign=CrisisSign.AGGRESSION)
+        )
+    page.wait_for_selector("#live-item dd:has-text('aggression or threats of violence')")
+    page.wait_for_selector("#item-history .follow-ups li")
+    assert page.input_value("#actions form[action$='/resolve'] textarea") == "Sudah aman"
     page.context.close()
