@@ -21,7 +21,13 @@ from talentdesk_agency.console.forms import Form, FormError
 from talentdesk_agency.console.i18n import translator
 from talentdesk_agency.console.site import LANG_COOKIE, SESSION_COOKIE, ConsoleError, Page
 from talentdesk_agency.console.times import ZONE_SETTING, ZONES, format_when, zone_named
-from talentdesk_agency.console.views import PLAYBOOK, SUPERVISOR_TODO, queue, report_timer
+from talentdesk_agency.console.views import (
+    PLAYBOOK,
+    SUPERVISOR_TODO,
+    TICKET_MOVES,
+    queue,
+    report_timer,
+)
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
@@ -425,9 +431,13 @@ class Pages:
             assert page.session is not None
             member = page.session.member
             status = form.choice("status", ReportStatus) if form.get("status") else None
+            if status is not None and status not in TICKET_MOVES:
+                raise ConsoleError(400, "error.bad_form", detail="status")
             level = form.choice("level", TicketLevel) if form.get("level") else None
             owner = (member.id, member.name) if form.has("take") else None
             note = _note(form)
+            if status is None and level is None and owner is None and note is None:
+                return _go(f"/console/reports/{report_id}")  # nothing asked, nothing saved
             await self.act(
                 page,
                 "report.update",
@@ -445,10 +455,11 @@ class Pages:
             rules = self.store.settings.alerting()
             return {
                 "row": row,
+                "booking": self.store.bookings.row(row.booking_id) if row.booking_id else None,
                 "timer": report_timer(row, rules),
                 "now": now_utc(),
                 "timeline": self.store.timeline.of(row.id),
-                "statuses": tuple(ReportStatus),
+                "statuses": TICKET_MOVES,
                 "levels": tuple(TicketLevel),
             }
 

@@ -33,6 +33,7 @@ __all__ = [
     "PLAYBOOK",
     "PRIORITY_ORDER",
     "SUPERVISOR_TODO",
+    "TICKET_MOVES",
     "QueueItem",
     "ReportTimer",
     "audit_action",
@@ -173,6 +174,11 @@ def queue(store: AgencyStore) -> tuple[list[QueueItem], list[QueueItem]]:
     open_items = sorted((i for i in items if i.is_open), key=_queue_order)
     closed = sorted((i for i in items if not i.is_open), key=lambda i: i.received_at)
     return open_items, closed[::-1][:20]
+
+
+#: The states a supervisor can move a ticket to ("queued" and "new" are the delivery's, set
+#: by the talent's app and the server, never chosen).
+TICKET_MOVES: Final = (ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -762,3 +762,52 @@ def test_call_the_next_level_lists_its_contacts_or_says_what_to_do_instead(
         assert "Pak Joko" in page and "Bu Ani" in page
         assert said("queue.next_level_none") not in page
         assert 'id="next-level-settings"' not in page
+
+
+def test_a_ticket_shows_its_booking_offers_only_a_supervisors_moves_and_logs_real_changes(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    said = translator(Language.ID)
+    url = f"/console/reports/{ids['rep']}"
+    page = supervisor.get(url).text
+    with AgencyStore(agency_db) as store:
+        booking = store.bookings.row(ids["bk"])
+    assert booking is not None
+    # Which booking and session, as the alarm's page says it; never the customer.
+    shown = said(
+        "booking.at",
+        time=format_when(booking.start, zone_named("WIB"), Language.ID),
+        package=booking.package.name,
+    )
+    assert f'<dd id="report-booking">{shown}</dd>' in page
+    assert f'<dd id="report-session">{said("bookings.session.none")}</dd>' in page
+    assert HANDLE not in page and ALIAS not in page
+    # Only where a supervisor can move it: not the delivery's "queued" and "new".
+    statuses = page.split('<select name="status">', 1)[1].split("</select>", 1)[0]
+    assert re.findall(r'<option value="(\w*)"', statuses) == ["", "in_progress", "resolved"]
+
+    def timeline() -> list[tuple[str, str | None, str | None]]:
+        with AgencyStore(agency_db) as store:
+            return [(m.what, m.who, m.detail) for m in store.timeline.of(ids["rep"])]
+
+    def save(**fields: str) -> httpx.Response:
+        token = csrf_of(supervisor.get(url).text)
+        return supervisor.post(url, data={"csrf": token, "status": "", "level": "", **fields})
+
+    filed = timeline()
+    for state in ("queued", "delivered"):
+        assert save(status=state).status_code == 400
+    assert save().status_code == 303  # nothing asked: nothing saved
+    assert timeline() == filed
+    assert save(status="in_progress", take="1").status_code == 303
+    moved = timeline()
+    assert moved[len(filed) :] == [("report_updated", SUPERVISOR, "in_progress")]
+    # Saving it again as it stands logs no move (and tells the talent nothing new).
+    assert save(status="in_progress", level="first_line", take="1").status_code == 303
+    assert timeline() == moved
+    after = supervisor.get(url).text
+    assert (
+        said("timeline.report_moved_by", changes=said("report_status.in_progress"), who=SUPERVISOR)
+        in after
+    )
