@@ -98,9 +98,16 @@ _EN: dict[str, str] = {
     "queue.taken_after": "taken after {time}",
     "queue.follow_ups_one": "1 follow-up",
     "queue.follow_ups_many": "{count} follow-ups",
+    "queue.unanswered_one": "1 round unanswered",
+    "queue.unanswered": "{rounds} rounds unanswered",
     "queue.off_duty": "You are off duty: the escalation policy does not alert you.",
     "queue.live_lost": "Live updates interrupted; reconnecting…",
     "queue.next_level": "Nobody took an alarm in time: call the next level now.",
+    "queue.next_level_none": (
+        "No next level is set (no supervisor phone, no contacts). Call the talent, or the"
+        " emergency numbers on the alarm's page."
+    ),
+    "queue.next_level_settings": "Set the next level: Configuration → Escalation policy",
     "emergency.title": "Emergency numbers",
     "col.priority": "Priority",
     "col.alarm": "Alarm",
@@ -561,11 +568,18 @@ _ID: dict[str, str] = {
     "queue.taken_after": "ditanggapi setelah {time}",
     "queue.follow_ups_one": "1 tambahan",
     "queue.follow_ups_many": "{count} tambahan",
+    "queue.unanswered_one": "1 putaran tak tertanggapi",
+    "queue.unanswered": "{rounds} putaran tak tertanggapi",
     "queue.off_duty": "Kamu sedang tidak bertugas: aturan eskalasi tidak mengingatkanmu.",
     "queue.live_lost": "Pembaruan langsung terputus; menyambung lagi…",
     "queue.next_level": (
         "Tidak ada yang menanggapi tepat waktu: hubungi tingkat berikutnya sekarang."
     ),
+    "queue.next_level_none": (
+        "Belum ada tingkat berikutnya (tanpa telepon supervisor, tanpa kontak). Telepon"
+        " talent, atau nomor darurat di halaman alarm."
+    ),
+    "queue.next_level_settings": "Atur tingkat berikutnya: Pengaturan → Aturan eskalasi",
     "emergency.title": "Nomor darurat",
     "col.priority": "Prioritas",
     "col.alarm": "Alarm",

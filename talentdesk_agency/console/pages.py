@@ -37,7 +37,13 @@ from talentdesk_agency.console.times import (
     stored_zone,
     zone_named,
 )
-from talentdesk_agency.console.views import PLAYBOOK, SUPERVISOR_TODO, queue, report_timer
+from talentdesk_agency.console.views import (
+    PLAYBOOK,
+    SUPERVISOR_TODO,
+    TICKET_MOVES,
+    queue,
+    report_timer,
+)
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
@@ -463,8 +469,7 @@ class Pages:
         elif asked.get("resolved") in tuple(ResolutionReason):
             reason = page.t("reason." + str(asked.get("resolved")))
             notice = ("ok", page.t("escalation.resolved_notice", reason=reason), "queue")
-        live = asked.get("part") == "live"
-        return await self._item_page(page, item_id, debrief, notice, live=live)
+        return await self._item_page(page, item_id, debrief, notice, part=asked.get("part"))
 
     async def _item_page(
         self,
@@ -474,11 +479,13 @@ class Pages:
         notice: tuple[str, ...] | None,
         status: int = 200,
         *,
-        live: bool = False,
+        part: str | None = None,
     ) -> Response:
         values = await self.c.db(self._item_values, item_id, debrief)
         values["emergency"] = wire.in_language(values["emergency"], page.language)
-        template = "_live_item.html" if live else "item.html"
+        # The live parts: the facts above the forms, the history below them.
+        parts = {"live": "_live_item.html", "history": "_item_history.html"}
+        template = parts.get(part or "", "item.html")
         return self.c.render(page, template, status, notice=notice, **values)
 
     def _item_values(self, item_id: str, debrief: bool) -> dict[str, Any]:
@@ -612,9 +619,13 @@ class Pages:
             assert page.session is not None
             member = page.session.member
             status = form.choice("status", ReportStatus) if form.get("status") else None
+            if status is not None and status not in TICKET_MOVES:
+                raise ConsoleError(400, "error.bad_form", detail="status")
             level = form.choice("level", TicketLevel) if form.get("level") else None
             owner = (member.id, member.name) if form.has("take") else None
             note = _note(form)
+            if status is None and level is None and owner is None and note is None:
+                return _go(f"/console/reports/{report_id}")  # nothing asked, nothing saved
             await self.act(
                 page,
                 "report.update",
@@ -632,10 +643,11 @@ class Pages:
             rules = self.store.settings.alerting()
             return {
                 "row": row,
+                "booking": self.store.bookings.row(row.booking_id) if row.booking_id else None,
                 "timer": report_timer(row, rules),
                 "now": now_utc(),
                 "timeline": self.store.timeline.of(row.id),
-                "statuses": tuple(ReportStatus),
+                "statuses": TICKET_MOVES,
                 "levels": tuple(TicketLevel),
                 "saved": request.query_params.get("saved") == "1",
             }

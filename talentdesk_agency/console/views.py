@@ -1,7 +1,8 @@
 """What the console's pages show, built from the store's rows: plain data, no HTTP.
 
 * The queue: escalations and debrief requests still open, sorted by priority (urgent,
-  high, low) then age (oldest first), with the talent's working name and the booking
+  high, low), then crisis sign (most severe first, :data:`CRISIS_SEVERITY`), then age
+  (oldest first), with the talent's working name and the booking
   (time, package), never the customer.
 * Report tickets with their response timers from the agency's service rules.
 * Timelines as sentences (who did what), in the page's language.
@@ -28,9 +29,11 @@ from talentdesk_contract.values import (
 
 __all__ = [
     "AUDIT_ACTIONS",
+    "CRISIS_SEVERITY",
     "PLAYBOOK",
     "PRIORITY_ORDER",
     "SUPERVISOR_TODO",
+    "TICKET_MOVES",
     "QueueItem",
     "ReportTimer",
     "audit_action",
@@ -45,6 +48,21 @@ PRIORITY_ORDER: Final = {p: n for n, p in enumerate(EscalationPriority)}
 PLAYBOOK: Final = {sign: f"action.{sign}" for sign in CrisisSign}
 #: What each sign asks of the supervisor (``todo.<sign>``).
 SUPERVISOR_TODO: Final = {sign: f"todo.{sign}" for sign in CrisisSign}
+#: The crisis signs, most severe first: within one priority the queue shows a more severe
+#: sign first, and an alarm with no sign after every sign. The order follows the playbook's
+#: actions (DESIGN.md): a threat of harm means emergency services now; suicidal thoughts,
+#: support and a referral; aggression, ending the conversation; distress, calm support.
+CRISIS_SEVERITY: Final[dict[str, int]] = {
+    sign: n
+    for n, sign in enumerate(
+        (
+            CrisisSign.THREAT_OF_HARM,
+            CrisisSign.SUICIDAL_THOUGHTS,
+            CrisisSign.AGGRESSION,
+            CrisisSign.DISTRESS,
+        )
+    )
+}
 _OPEN: Final = (EscalationStatus.OPEN, EscalationStatus.ACKNOWLEDGED)
 
 
@@ -142,17 +160,25 @@ def _item(row: EscalationRow | DebriefRow, bookings: dict[str, BookingRow]) -> Q
     )
 
 
+def _queue_order(item: QueueItem) -> tuple[int, int, datetime]:
+    """Priority, then the crisis sign's severity (none last), then age (oldest first)."""
+    severity = CRISIS_SEVERITY.get(item.crisis_sign or "", len(CRISIS_SEVERITY))
+    return (PRIORITY_ORDER[EscalationPriority(item.priority)], severity, item.received_at)
+
+
 def queue(store: AgencyStore) -> tuple[list[QueueItem], list[QueueItem]]:
-    """(open items by priority then age, the 20 most recently closed)."""
+    """(open items by priority, crisis sign then age, the 20 most recently closed)."""
     bookings = _booking_index(store.bookings.rows())
     items = [_item(r, bookings) for r in store.escalation_log.rows(limit=300)]
     items += [_item(r, bookings) for r in store.escalation_log.debriefs()]
-    open_items = sorted(
-        (i for i in items if i.is_open),
-        key=lambda i: (PRIORITY_ORDER[EscalationPriority(i.priority)], i.received_at),
-    )
+    open_items = sorted((i for i in items if i.is_open), key=_queue_order)
     closed = sorted((i for i in items if not i.is_open), key=lambda i: i.received_at)
     return open_items, closed[::-1][:20]
+
+
+#: The states a supervisor can move a ticket to ("queued" and "new" are the delivery's, set
+#: by the talent's app and the server, never chosen).
+TICKET_MOVES: Final = (ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED)
 
 
 @dataclass(frozen=True, slots=True)

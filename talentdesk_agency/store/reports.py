@@ -141,11 +141,14 @@ class Reports:
             note: A note for the talent.
             owner: (staff id, name) of who takes the ticket, from the console.
 
+        A status, level or owner the ticket already has is no change: when nothing changes
+        (and there is no note), nothing is written, logged or sent.
+
         Returns:
             The report as it now stands.
 
         Raises:
-            AgencyError: If the report is unknown, nothing changes, or the note is too long.
+            AgencyError: If the report is unknown, nothing is asked, or the note is too long.
         """
         if status is None and level is None and note is None and owner is None:
             raise AgencyError(
@@ -157,12 +160,18 @@ class Reports:
             )
         with self._db.write() as tx:
             row = tx.one_locked(
-                "SELECT id, talent_id FROM reports WHERE id = ? OR number = ?",
+                "SELECT id, talent_id, status, level, owner_id FROM reports "
+                "WHERE id = ? OR number = ?",
                 (report, ticket_number(report)),
             )
             if row is None:
                 raise AgencyError(f"no report or ticket {report}", code="no_report")
-            report_id, talent_id = row
+            report_id, talent_id, was_status, was_level, was_owner = row
+            status = None if status == was_status else status
+            level = None if level == was_level else level
+            takes = owner is not None and owner[0] != was_owner
+            if status is None and level is None and note is None and not takes:
+                return self._get(tx, talent_id, report_id)
             now = iso(now_utc())
             owner_id, owner_name = owner if owner is not None else (None, None)
             tx.execute(

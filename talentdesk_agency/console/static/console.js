@@ -178,12 +178,14 @@
   }
 
   function refreshLiveItem() {
-    const item = document.querySelector("[data-live^='/console/']");
-    if (!item) return;
-    fetch(item.dataset.live, { credentials: "same-origin", headers: { "Accept": "text/html" } })
-      .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html !== null) { item.innerHTML = html; tickAges(); } })
-      .catch(function () {});
+    // An alarm's page has two live parts (its facts, its history) around the forms,
+    // which are never redrawn (a note being typed stays).
+    document.querySelectorAll("[data-live^='/console/']").forEach(function (item) {
+      fetch(item.dataset.live, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) { if (html !== null) { item.innerHTML = html; tickAges(); } })
+        .catch(function () {});
+    });
   }
 
   const queueNow = document.getElementById("queue-now");

@@ -13,16 +13,18 @@ from html.parser import HTMLParser
 from typing import Any, cast
 
 import httpx
+import msgspec
 import pytest
 from starlette.routing import Route
 
-from talentdesk_agency import AgencyStore, ServerThread
+from talentdesk_agency import AgencyStore, ServerThread, policy
 from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
-from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store import Alerting, DbTarget
 from talentdesk_agency.store.records import iso, now_utc
+from talentdesk_agency.store.settings import AlertContact
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
@@ -421,6 +423,7 @@ def test_every_page_in_both_languages_is_complete_and_escapes_talent_text(
     paths = [f"/console/{p}" for p in PAGES] + [
         f"/console/escalations/{ids['esc']}",
         f"/console/escalations/{ids['esc']}?part=live",
+        f"/console/escalations/{ids['esc']}?part=history",
         f"/console/reports/{ids['rep']}",
         f"/console/debriefs/{debrief.id}",
         f"/console/bookings/{ids['bk']}/cancel",
@@ -436,7 +439,7 @@ def test_every_page_in_both_languages_is_complete_and_escapes_talent_text(
         response = admin.get(path)
         assert response.status_code in (200, 404), path
         html = response.text
-        assert f'lang="{language}"' in html or "?part=live" in path
+        assert f'lang="{language}"' in html or "?part=" in path
         untranslated = re.findall(MISSING.format(".*?"), html)
         assert untranslated == [], (path, untranslated)
         # Talent-typed text is escaped; the customer's handle and alias never appear.
@@ -1144,3 +1147,86 @@ def test_the_words_the_review_found_wrong(
     assert said("config.priority_of", kind=said("kind.wellbeing")) in config
     assert "Perbarui tiket" in admin.get(f"/console/reports/{ids['rep']}").text
     assert "Buat booking dan kirim ke talent" in admin.get("/console/bookings").text
+
+
+def test_call_the_next_level_lists_its_contacts_or_says_what_to_do_instead(
+    admin: httpx.Client, supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        # Nobody took the alarm: the policy alerts again, and the queue asks for the next level.
+        policy.tick(store, now_utc() + timedelta(minutes=5))
+        assert store.escalation_log.row(ids["esc"]).alerted_rounds > 0  # type: ignore[union-attr]
+    said = translator(Language.ID)
+    for client in (admin, supervisor):
+        page = client.get("/console/queue").text
+        assert said("queue.next_level") in page
+        assert 'id="next-level-contacts"' not in page  # never an empty list
+        assert said("queue.next_level_none") in page
+    # Only an admin gets the way to the settings (a supervisor could not open them).
+    assert 'href="/console/config#policy"' in admin.get("/console/queue").text
+    assert said("queue.next_level_settings") in admin.get("/console/queue").text
+    assert "/console/config" not in supervisor.get("/console/queue").text
+
+    with AgencyStore(agency_db) as store:
+        config = store.config()
+        store.set_config(msgspec.structs.replace(config, supervisor_phone="+62811000111"))
+        store.settings.set_alerting(
+            Alerting(contacts=(AlertContact("Pak Joko", "+62811000222"), AlertContact("Bu Ani")))
+        )
+    for client in (admin, supervisor):
+        page = client.get("/console/queue").text
+        assert 'id="next-level-contacts"' in page
+        assert 'href="tel:+62811000111"' in page and 'href="tel:+62811000222"' in page
+        assert "Pak Joko" in page and "Bu Ani" in page
+        assert said("queue.next_level_none") not in page
+        assert 'id="next-level-settings"' not in page
+
+
+def test_a_ticket_shows_its_booking_offers_only_a_supervisors_moves_and_logs_real_changes(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    said = translator(Language.ID)
+    url = f"/console/reports/{ids['rep']}"
+    page = supervisor.get(url).text
+    with AgencyStore(agency_db) as store:
+        booking = store.bookings.row(ids["bk"])
+    assert booking is not None
+    # Which booking and session, as the alarm's page says it; never the customer.
+    shown = said(
+        "booking.at",
+        time=format_when(booking.start, zone_named("WIB"), Language.ID),
+        package=booking.package.name,
+    )
+    assert f'<dd id="report-booking">{shown}</dd>' in page
+    assert f'<dd id="report-session">{said("bookings.session.none")}</dd>' in page
+    assert HANDLE not in page and ALIAS not in page
+    # Only where a supervisor can move it: not the delivery's "queued" and "new".
+    statuses = page.split('<select name="status">', 1)[1].split("</select>", 1)[0]
+    assert re.findall(r'<option value="(\w*)"', statuses) == ["", "in_progress", "resolved"]
+
+    def timeline() -> list[tuple[str, str | None, str | None]]:
+        with AgencyStore(agency_db) as store:
+            return [(m.what, m.who, m.detail) for m in store.timeline.of(ids["rep"])]
+
+    def save(**fields: str) -> httpx.Response:
+        token = csrf_of(supervisor.get(url).text)
+        return supervisor.post(url, data={"csrf": token, "status": "", "level": "", **fields})
+
+    filed = timeline()
+    for state in ("queued", "delivered"):
+        assert save(status=state).status_code == 400
+    assert save().status_code == 303  # nothing asked: nothing saved
+    assert timeline() == filed
+    assert save(status="in_progress", take="1").status_code == 303
+    moved = timeline()
+    assert moved[len(filed) :] == [("report_updated", SUPERVISOR, "in_progress")]
+    # Saving it again as it stands logs no move (and tells the talent nothing new).
+    assert save(status="in_progress", level="first_line", take="1").status_code == 303
+    assert timeline() == moved
+    after = supervisor.get(url).text
+    assert (
+        said("timeline.report_moved_by", changes=said("report_status.in_progress"), who=SUPERVISOR)
+        in after
+    )

@@ -22,9 +22,9 @@ from talentdesk.safety.escalation import EscalationState, EscalationView
 from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
-from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread
+from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread, policy
 from talentdesk_contract import wire
-from talentdesk_contract.values import ReportCategory
+from talentdesk_contract.values import CrisisSign, EscalationKind, ReportCategory
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff, new_page
 from tests.reference_agency import PostgresServer, pair
 
@@ -102,9 +102,9 @@ def signed_in(browser: Browser, world: World, name: str, **options: Any) -> Page
     return signed_in_at(browser, world.url, name, **options)
 
 
-def signed_in_at(browser: Browser, url: str, name: str, **options: Any) -> Page:
+def signed_in_at(browser: Browser, url: str, name: str, lang: str = "en", **options: Any) -> Page:
     page = new_page(browser, **options)
-    page.goto(url + "/console/login?lang=en")
+    page.goto(f"{url}/console/login?lang={lang}")
     page.fill("input[name=name]", name)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
@@ -574,4 +574,149 @@ def test_every_page_fits_a_phone_with_touch_sized_buttons(browser: Browser, worl
             ".map((e) => e.outerHTML.slice(0, 80))"
         )
         assert small == [], (path, small)
+    page.context.close()
+
+
+@dataclass
+class Crowded:
+    """A night with six alarms nobody has taken yet, alerted again and again."""
+
+    server: ServerThread
+    db: Path
+    alarms: list[str]
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+
+#: Six alarms as talents raise them: talent, kind, crisis sign, note, follow-ups.
+SIX_ALARMS: list[tuple[str, EscalationKind, CrisisSign | None, str | None, int]] = [
+    ("Sari", EscalationKind.BUTTON, CrisisSign.AGGRESSION, "Dia marah dan mengancam.", 2),
+    ("Dewi", EscalationKind.BUTTON, CrisisSign.SUICIDAL_THOUGHTS, None, 1),
+    ("Melati", EscalationKind.LONE_WORKER, None, None, 0),
+    ("Ayu", EscalationKind.BUTTON, CrisisSign.THREAT_OF_HARM, "Dia bilang mau melukai orang.", 0),
+    ("Putri", EscalationKind.WELLBEING, CrisisSign.DISTRESS, None, 0),
+    ("Lestari Kusumawardhani", EscalationKind.BUTTON, None, None, 0),
+]
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crowded]:
+    db = tmp_path_factory.mktemp("console-crowded") / "agency.sqlite3"
+    add_staff(db)
+    alarms = []
+    with AgencyStore(db) as store:
+        for talent, kind, sign, note, follow_ups in SIX_ALARMS:
+            store.create_pairing_code(talent)
+            booking = store.create_booking(
+                talent,
+                start=datetime.now(UTC) - timedelta(minutes=10),
+                package_id="sleepcall-60",
+                alias=SENTINEL_ALIAS,
+                handle=SENTINEL_HANDLE,
+            )
+            talent_id = store.talent_by_name(talent).id
+            request = wire.EscalationRequest(
+                level="urgent",
+                at=datetime.now(UTC),
+                booking_id=booking,
+                kind=kind,
+                crisis_sign=sign,
+                note=note,
+            )
+            created = wire.decode(
+                store.create_escalation(talent_id, request)[1], wire.EscalationCreated
+            )
+            for _ in range(follow_ups):
+                store.follow_up_escalation(
+                    talent_id, created.id, wire.EscalationFollowUpRequest(note="Masih di sini.")
+                )
+            alarms.append(created.id)
+        for member in store.staff.members():
+            store.staff.set_on_duty(member, True)  # so the alerts go to someone
+        # Nobody takes them: every round of the policy alerts again, until the last says
+        # nobody answered (the badge on every row, the next level asked for).
+        for minutes in range(1, 8):
+            policy.tick(store, datetime.now(UTC) + timedelta(minutes=minutes))
+    server = ServerThread(db, app_options={"policy_interval": None})
+    server.start()
+    yield Crowded(server, db, alarms)
+    server.stop()
+
+
+def take_buttons_on_first_screen(page: Page, height: int) -> int:
+    """How many rows' Take buttons lie wholly within the first ``height`` pixels."""
+    bottoms: list[float] = page.evaluate(
+        "() => [...document.querySelectorAll('#queue table.waiting button.take')]"
+        ".map((b) => b.getBoundingClientRect().bottom + window.scrollY)"
+    )
+    return sum(1 for bottom in bottoms if bottom <= height)
+
+
+def test_six_alarms_fit_the_first_screen_of_a_laptop(browser: Browser, crowded: Crowded) -> None:
+    # The worst case: the sound still off, every alarm alerted again and unanswered, the
+    # next level asked for; a supervisor in Bahasa Indonesia, an admin (more links) in
+    # English. Before the compact rows only 4 of the 6 Take buttons showed.
+    for name, lang in ((SUPERVISOR, "id"), (ADMIN, "en")):
+        page = signed_in_at(browser, crowded.url, name, lang, reduced_motion="reduce")
+        page.wait_for_selector("body[data-live-seq]")
+        assert page.is_visible("#sound-off") and page.is_visible("#next-level")
+        assert page.locator("#queue table.waiting tbody tr.unacked").count() == 6
+        assert take_buttons_on_first_screen(page, 768) == 6, (name, lang)
+        # Each row's badges sit on one line after the alarm's name, not one under another.
+        tops = page.evaluate(
+            "() => [...document.querySelectorAll('#queue table.waiting tbody tr')].map((tr) =>"
+            " [...tr.querySelectorAll('.c-kind .badge')].map((e) => e.getBoundingClientRect().top))"
+        )
+        assert all(row and max(row) - min(row) < 4 for row in tops), tops
+        page.context.close()
+    # On a phone the same queue reads as cards, with no sideways scrolling.
+    phone = {"width": 390, "height": 844}
+    page = signed_in_at(browser, crowded.url, SUPERVISOR, "id", viewport=phone, is_mobile=True)
+    assert page.locator("#queue table.waiting tbody tr").count() == 6
+    assert page.evaluate("document.documentElement.scrollWidth") <= phone["width"]
+    page.context.close()
+
+
+def test_an_open_alarms_take_button_is_on_the_first_screen(
+    browser: Browser, crowded: Crowded
+) -> None:
+    # Ayu's alarm has a note and a threat of harm; Dewi's the longest "what you do".
+    ayu, dewi = crowded.alarms[3], crowded.alarms[1]
+    for name, lang, viewport, mobile in (
+        (ADMIN, "en", {"width": 1366, "height": 768}, False),
+        (SUPERVISOR, "id", {"width": 390, "height": 844}, True),
+    ):
+        page = signed_in_at(
+            browser, crowded.url, name, lang, viewport=viewport, is_mobile=mobile, has_touch=mobile
+        )
+        for alarm in (ayu, dewi):
+            page.goto(f"{crowded.url}/console/escalations/{alarm}")
+            # Right after the facts: before the emergency numbers, timeline and alerts sent.
+            order = page.evaluate(
+                "() => ['#live-item', '#actions', '#emergency-numbers', '.timeline', "
+                "'table.notices'].map((s) => document.querySelector(s))"
+                ".map((e) => e && e.getBoundingClientRect().top)"
+            )
+            assert None not in order[:4] and order[:4] == sorted(order[:4]), order
+            assert order[4] is not None and order[4] > order[3], order
+            bottom = page.evaluate("document.querySelector('#take').getBoundingClientRect().bottom")
+            assert bottom <= viewport["height"], (name, lang, alarm, bottom)
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        page.context.close()
+    # Both live parts, above and below the forms, follow the alarm without a reload; a note
+    # being typed in the forms stays.
+    page = signed_in_at(browser, crowded.url, SUPERVISOR, "en")
+    page.goto(f"{crowded.url}/console/escalations/{ayu}")
+    page.wait_for_selector("body[data-live-seq]")
+    page.fill("#actions form[action$='/resolve'] textarea[name=note]", "Sudah aman")
+    with AgencyStore(crowded.db) as store:
+        talent_id = store.talent_by_name("Ayu").id
+        store.follow_up_escalation(
+            talent_id, ayu, wire.EscalationFollowUpRequest(crisis_sign=CrisisSign.AGGRESSION)
+        )
+    page.wait_for_selector("#live-item dd:has-text('aggression or threats of violence')")
+    page.wait_for_selector("#item-history .follow-ups li")
+    assert page.input_value("#actions form[action$='/resolve'] textarea") == "Sudah aman"
     page.context.close()

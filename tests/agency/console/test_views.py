@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from talentdesk_agency import AgencyStore
-from talentdesk_agency.console.views import PLAYBOOK, queue, report_timer
+from talentdesk_agency.console.views import CRISIS_SEVERITY, PLAYBOOK, queue, report_timer
 from talentdesk_agency.store import Alerting, DbTarget, ReportRow, now_utc
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign, EscalationKind, ResolutionReason
@@ -33,6 +33,62 @@ def test_the_queue_sorts_by_priority_then_age(agency_db: DbTarget) -> None:
     assert open_items[3].debrief and open_items[3].priority == "low"
     assert not open_items[3].unacknowledged  # a debrief is no alarm
     assert [i.id for i in closed] == [done]
+
+
+#: Alarms in the order they are raised (oldest first): name, kind, crisis sign, and a sign
+#: a follow-up adds later.
+ALARMS: list[tuple[str, EscalationKind, CrisisSign | None, CrisisSign | None]] = [
+    ("lone worker, no sign", EscalationKind.LONE_WORKER, None, None),
+    ("wellbeing, suicidal", EscalationKind.WELLBEING, CrisisSign.SUICIDAL_THOUGHTS, None),
+    ("button, distress", EscalationKind.BUTTON, CrisisSign.DISTRESS, None),
+    ("button, no sign", EscalationKind.BUTTON, None, None),
+    ("button, suicidal", EscalationKind.BUTTON, CrisisSign.SUICIDAL_THOUGHTS, None),
+    ("button, threat", EscalationKind.BUTTON, CrisisSign.THREAT_OF_HARM, None),
+    ("button, aggression", EscalationKind.BUTTON, CrisisSign.AGGRESSION, None),
+    ("button, suicidal, newer", EscalationKind.BUTTON, CrisisSign.SUICIDAL_THOUGHTS, None),
+    ("button, then a threat", EscalationKind.BUTTON, None, CrisisSign.THREAT_OF_HARM),
+]
+#: The queue's order: urgent before high; within one priority the most severe sign first
+#: (a follow-up's sign counts), no sign last; then the oldest first.
+QUEUE_ORDER = [
+    "button, threat",
+    "button, then a threat",
+    "button, suicidal",
+    "button, suicidal, newer",
+    "button, aggression",
+    "button, distress",
+    "lone worker, no sign",
+    "button, no sign",
+    "wellbeing, suicidal",
+]
+
+
+def test_within_a_priority_the_queue_sorts_by_crisis_sign_then_age(
+    agency_db: DbTarget,
+) -> None:
+    with AgencyStore(agency_db) as store:
+        store.create_pairing_code("Sari")
+        tid = store.talent_by_name("Sari").id
+        names = {}
+        for name, kind, sign, later in ALARMS:
+            request = wire.EscalationRequest(
+                level="urgent", at=now_utc(), kind=kind, crisis_sign=sign
+            )
+            escalation = wire.decode(
+                store.create_escalation(tid, request)[1], wire.EscalationCreated
+            )
+            names[escalation.id] = name
+            if later is not None:
+                store.follow_up_escalation(
+                    tid, escalation.id, wire.EscalationFollowUpRequest(crisis_sign=later)
+                )
+        open_items, _ = queue(store)
+    assert [names[i.id] for i in open_items] == QUEUE_ORDER
+
+
+def test_every_crisis_sign_has_a_severity() -> None:
+    assert set(CRISIS_SEVERITY) == set(CrisisSign)
+    assert sorted(CRISIS_SEVERITY.values()) == list(range(len(CrisisSign)))
 
 
 def test_every_crisis_sign_has_the_playbooks_action() -> None:

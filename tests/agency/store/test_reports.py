@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from talentdesk_agency import AgencyStore
 from talentdesk_agency.store import DbTarget
 from talentdesk_contract import wire
-from talentdesk_contract.values import ReportCategory
+from talentdesk_contract.values import ReportCategory, ReportStatus, TicketLevel
 from tests.reference_agency import at_once
 
 
@@ -34,3 +34,48 @@ def test_reports_filed_at_once_get_distinct_tickets(agency_db: DbTarget) -> None
     results = at_once(6, file)
     tickets = sorted(t for r in results if isinstance(r, list) for t in r)
     assert tickets == [f"TD-{n:06d}" for n in range(1, 31)]
+
+
+def test_moving_a_ticket_to_where_it_is_writes_logs_and_sends_nothing(
+    agency_db: DbTarget,
+) -> None:
+    with AgencyStore(agency_db) as store:
+        store.create_pairing_code("Sari")
+        talent_id = store.talent_by_name("Sari").id
+        request = wire.ReportRequest(
+            session_id="s1",
+            booking_id="bk_1",
+            category=ReportCategory.OTHER,
+            description="d",
+            at=datetime.now(UTC),
+        )
+        report = wire.decode(store.create_report(talent_id, request)[1], wire.Report)
+
+        def written() -> tuple[int, int, str | None]:
+            row = store.report_log.row(report.id)
+            assert row is not None
+            with store.db.read() as tx:
+                events = tx.one("SELECT count(*) FROM events WHERE talent_id = ?", (talent_id,))
+            assert events is not None
+            return len(store.timeline.of(report.id)), int(events[0]), row.first_response_at
+
+        before = written()
+        same = store.report_log.update_ticket(
+            report.id, status=ReportStatus.DELIVERED, level=TicketLevel.FIRST_LINE
+        )
+        assert (same.status, same.level) == (ReportStatus.DELIVERED, TicketLevel.FIRST_LINE)
+        assert written() == before  # no timeline row, no feed event, no "first response"
+        store.report_log.update_ticket(report.id, owner=("stf_1", "Rina"))
+        taken = written()
+        assert taken[0] == before[0] + 1 and taken[1] == before[1] + 1
+        store.report_log.update_ticket(report.id, owner=("stf_1", "Rina"))  # hers already
+        assert written() == taken
+        # Only what changes is logged: the level stays, the status moves.
+        store.report_log.update_ticket(
+            report.id,
+            status=ReportStatus.IN_PROGRESS,
+            level=TicketLevel.FIRST_LINE,
+            owner=("stf_1", "Rina"),
+        )
+        last = store.timeline.of(report.id)[-1]
+    assert (last.detail, last.who) == (ReportStatus.IN_PROGRESS, "Rina")
