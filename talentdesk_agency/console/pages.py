@@ -176,7 +176,8 @@ class Pages:
         if wait:
             message = page.t("login.throttled", seconds=wait)
             return self._login_again(request, page, message, name, 429, wait)
-        signed = await self.c.db(self.store.staff.sign_in, name, password)
+        address = request.client.host if request.client else ""
+        signed = await self.c.db(self.store.staff.sign_in, name, password, address)
         if signed is None:
             return self._login_again(request, page, page.t("login.failed"), name, 401)
         token, session = signed

@@ -26,6 +26,7 @@ __all__ = [
     "LOGIN_FAILURE_WINDOW",
     "MIN_PASSWORD_LENGTH",
     "SESSION_SECONDS",
+    "UNKNOWN_NAME",
     "AuditEntry",
     "Staff",
     "StaffMember",
@@ -42,6 +43,9 @@ LOGIN_FAILURE_LIMIT: Final = 5
 LOGIN_FAILURE_WINDOW: Final = 15 * 60.0
 MIN_PASSWORD_LENGTH: Final = 10
 _MAX_PASSWORD_LENGTH: Final = 1024
+#: Who failed to sign in, in the audit log, when no account has the name typed (the
+#: console shows it as "(unknown name)"; what was typed is never kept).
+UNKNOWN_NAME: Final = ""
 
 _hasher = argon2.PasswordHasher()  # Argon2id
 #: Verified against when the name is unknown, so both cases take as long.
@@ -118,7 +122,7 @@ def audit(
         (
             iso(now_utc()),
             member.id if member else None,
-            member.name if member else (name or "?"),
+            member.name if member else ("?" if name is None else name),
             action,
             target,
             None if detail is None else detail[:500],
@@ -234,19 +238,25 @@ class Staff:
         now = time.time() if now is None else now
         with self._db.read() as tx:
             rows = tx.all(
-                "SELECT at FROM login_failures WHERE name = ? AND at > ? ORDER BY at",
-                (name.casefold(), now - LOGIN_FAILURE_WINDOW),
+                "SELECT f.at FROM login_failures f JOIN staff s ON s.id = f.staff_id "
+                "WHERE s.name = ? AND f.at > ? ORDER BY f.at",
+                (name.strip(), now - LOGIN_FAILURE_WINDOW),
             )
         if len(rows) < LOGIN_FAILURE_LIMIT:
             return 0
         oldest = float(rows[-LOGIN_FAILURE_LIMIT][0])
         return max(1, int(oldest + LOGIN_FAILURE_WINDOW - now) + 1)
 
-    def sign_in(self, name: str, password: str) -> tuple[str, StaffSession] | None:
+    def sign_in(
+        self, name: str, password: str, address: str = ""
+    ) -> tuple[str, StaffSession] | None:
         """Check a name and password; a new session (token, session) or None.
 
-        A failure is recorded for the name (see :meth:`throttled_for`); the caller checks
-        the throttle first. Unknown names cost as much time as known ones.
+        A failure is recorded for the account (see :meth:`throttled_for`) and in the audit
+        log under the account's name, or under :data:`UNKNOWN_NAME` when no account has
+        the name typed: people type their password into the name field, and what they
+        typed must not be kept. The caller checks the throttle first. Unknown names cost
+        as much time as known ones.
         """
         with self._db.read() as tx:
             row = tx.one(
@@ -261,12 +271,21 @@ class Staff:
             ok = False
         now = time.time()
         if not ok or row is None:
+            account = None if row is None else str(row[1])
             with self._db.write() as tx:
                 tx.execute(
-                    "INSERT INTO login_failures(name, at) VALUES (?, ?)", (name.casefold(), now)
+                    "INSERT INTO login_failures(staff_id, address, at) VALUES (?, ?, ?)",
+                    ("" if row is None else str(row[0]), address[:64], now),
                 )
                 tx.execute("DELETE FROM login_failures WHERE at < ?", (now - 86_400,))
-                audit(tx, None, "login.failed", name[:80], name=name[:80] or "?")
+                audit(
+                    tx,
+                    None,
+                    "login.failed",
+                    account,
+                    address[:64] or None,
+                    name=account or UNKNOWN_NAME,
+                )
             return None
         member = _member(row)
         token = secrets.token_urlsafe(32)
@@ -283,7 +302,7 @@ class Staff:
                 "VALUES (?, ?, ?, ?, ?)",
                 (sha256(token), member.id, csrf, now, expires),
             )
-            tx.execute("DELETE FROM login_failures WHERE name = ?", (name.casefold(),))
+            tx.execute("DELETE FROM login_failures WHERE staff_id = ?", (member.id,))
             tx.execute("DELETE FROM staff_sessions WHERE expires_at < ?", (now,))
             # Signing in is going on duty: the policy alerts who is at the console.
             tx.execute("UPDATE staff SET on_duty = 1 WHERE id = ?", (member.id,))

@@ -4,6 +4,7 @@ staff action does (audit log, the talent's feed, revoked devices)."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -20,11 +21,12 @@ from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.records import iso, now_utc
+from talentdesk_agency.store.staff import UNKNOWN_NAME
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, csrf_of, sign_in
-from tests.reference_agency import Paired, pair, soon
+from tests.reference_agency import Paired, pair, soon, stored_bytes
 
 HANDLE = "@SENTINEL-handle-5521"
 ALIAS = "SENTINEL-alias-5521"
@@ -241,6 +243,50 @@ def test_signing_out_ends_the_session_on_the_server(
     assert again.cookies.get(SESSION_COOKIE) not in (None, old_cookie)
     assert again.get("/console/queue").status_code == 200
     again.close()
+
+
+def test_a_password_typed_as_the_name_is_never_kept(
+    console: ServerThread,
+    agency_db: DbTarget,
+    admin: httpx.Client,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    sentinel = "SENTINEL-pw-as-name-3317"
+    client = httpx.Client(base_url=console.url)
+    page = client.get("/console/login")
+    failed = client.post(
+        "/console/login",
+        data={"csrf": csrf_of(page.text), "name": sentinel, "password": sentinel},
+    )
+    assert failed.status_code == 401
+    # A wrong password for a real account is recorded under the account's name.
+    page = client.get("/console/login")
+    client.post(
+        "/console/login",
+        data={"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": "wrong password"},
+    )
+    client.close()
+    with AgencyStore(agency_db) as store:
+        failures = [e for e in store.staff.audit_log() if e.action == "login.failed"]
+    assert [(e.staff_name, e.target) for e in failures] == [
+        (SUPERVISOR, SUPERVISOR),
+        (UNKNOWN_NAME, None),
+    ]
+    shown = admin.get("/console/audit").text
+    assert "(nama tak dikenal)" in shown
+    english = admin.post(
+        "/console/language",
+        data={"csrf": csrf_of(shown), "language": "en", "back": "/console/audit"},
+    )
+    assert english.status_code == 303
+    assert "(unknown name)" in admin.get("/console/audit").text
+    assert sentinel not in shown
+    assert sentinel.encode() not in stored_bytes(agency_db)
+    assert sentinel not in caplog.text
+    out, err = capfd.readouterr()
+    assert sentinel not in out + err
 
 
 def test_resolving_needs_a_reason_and_a_note(

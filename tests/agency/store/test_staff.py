@@ -7,7 +7,7 @@ import pytest
 from talentdesk_agency import AgencyError, AgencyStore
 from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.records import StaffRole
-from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT
+from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
 from tests.reference_agency import stored_bytes
 
 PASSWORD = "Sentinel-Password-0042"
@@ -47,6 +47,21 @@ def test_failed_sign_ins_are_throttled_per_name(agency_db: DbTarget) -> None:
         assert store.staff.sign_in("Nobody", PASSWORD) is None  # unknown names fail alike
         actions = [e.action for e in store.staff.audit_log()]
         assert actions.count("login.failed") == LOGIN_FAILURE_LIMIT + 1
+
+
+def test_a_failed_sign_in_keeps_the_name_only_if_an_account_has_it(agency_db: DbTarget) -> None:
+    typed = "SENTINEL-typed-as-name-4410"
+    with AgencyStore(agency_db) as store:
+        store.staff.add("Rina", StaffRole.SUPERVISOR, PASSWORD)
+        assert store.staff.sign_in(typed, typed, "192.0.2.7") is None
+        assert store.staff.sign_in(" Rina ", typed, "192.0.2.7") is None
+        failed = [
+            (e.staff_name, e.target, e.detail)
+            for e in store.staff.audit_log()
+            if e.action == "login.failed"
+        ]
+        assert failed == [("Rina", "Rina", "192.0.2.7"), (UNKNOWN_NAME, None, "192.0.2.7")]
+    assert typed.encode() not in stored_bytes(agency_db)
 
 
 def test_disabling_ends_sessions_and_signing_out_ends_duty(agency_db: DbTarget) -> None:
