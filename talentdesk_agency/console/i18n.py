@@ -79,6 +79,11 @@ _EN: dict[str, str] = {
     "login.failed": "Wrong name or password.",
     "login.throttled": "Too many failed sign-ins. Try again in {seconds} seconds.",
     "login.lead": "For the agency's supervisors and admins.",
+    "login.ended": "Your session has ended: sign in again to go on.",
+    "login.not_done": (
+        "Your session had ended, so what you just did was not done (nothing was taken). "
+        "Sign in again, then do it again."
+    ),
     "queue.title": "Escalation queue",
     "queue.unacked_one": "1 alarm waiting for a supervisor",
     "queue.unacked": "{count} alarms waiting for a supervisor",
@@ -100,6 +105,12 @@ _EN: dict[str, str] = {
     "queue.follow_ups_many": "{count} follow-ups",
     "queue.off_duty": "You are off duty: the escalation policy does not alert you.",
     "queue.live_lost": "Live updates interrupted; reconnecting…",
+    "queue.signed_out": "Session ended — sign in again",
+    "queue.signed_out_text": (
+        "This page no longer receives alarms, and nothing was taken. Alarms already waiting "
+        "keep ringing until someone takes them."
+    ),
+    "queue.sign_in_again": "Sign in again",
     "queue.next_level": "Nobody took an alarm in time: call the next level now.",
     "emergency.title": "Emergency numbers",
     "col.priority": "Priority",
@@ -482,6 +493,11 @@ _ID: dict[str, str] = {
     "login.failed": "Nama atau kata sandi salah.",
     "login.throttled": "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
     "login.lead": "Untuk supervisor dan admin agensi.",
+    "login.ended": "Sesimu sudah berakhir; masuk lagi untuk melanjutkan.",
+    "login.not_done": (
+        "Sesimu sudah berakhir, jadi tindakan tadi tidak dilakukan (tidak ada yang "
+        "ditanggapi). Masuk lagi, lalu ulangi."
+    ),
     "queue.title": "Antrean eskalasi",
     "queue.unacked_one": "1 alarm menunggu supervisor",
     "queue.unacked": "{count} alarm menunggu supervisor",
@@ -503,6 +519,12 @@ _ID: dict[str, str] = {
     "queue.follow_ups_many": "{count} tambahan",
     "queue.off_duty": "Kamu sedang tidak bertugas: aturan eskalasi tidak mengingatkanmu.",
     "queue.live_lost": "Pembaruan langsung terputus; menyambung lagi…",
+    "queue.signed_out": "Sesi berakhir — masuk lagi",
+    "queue.signed_out_text": (
+        "Halaman ini tidak lagi menerima alarm, dan tidak ada yang ditanggapi. Alarm yang "
+        "sudah menunggu tetap berbunyi sampai ada yang menanggapinya."
+    ),
+    "queue.sign_in_again": "Masuk lagi",
     "queue.next_level": (
         "Tidak ada yang menanggapi tepat waktu: hubungi tingkat berikutnya sekarang."
     ),

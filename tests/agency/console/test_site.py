@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -146,7 +148,9 @@ def test_signed_out_pages_go_to_sign_in(console: ServerThread) -> None:
     for path in PAGES:
         response = httpx.get(f"{console.url}/console/{path}")
         assert response.status_code == 303
-        assert response.headers["location"] == "/console/login"
+        # Back to the page asked for afterwards (the queue is where signing in goes anyway).
+        back = "" if path == "queue" else f"?next=%2Fconsole%2F{path}"
+        assert response.headers["location"] == "/console/login" + back
 
 
 def test_every_post_needs_the_csrf_token(
@@ -224,12 +228,14 @@ def test_signing_out_ends_the_session_on_the_server(
     client.close()
     # A copy of the old cookie (a stolen one, or a browser that kept it) is worth nothing.
     stale = httpx.Client(base_url=console.url, cookies={SESSION_COOKIE: old_cookie})
-    for path in ("/console/queue", "/console/events", "/console/reports"):
+    for path, back in (("/console/queue", ""), ("/console/reports", "&next=%2Fconsole%2Freports")):
         response = stale.get(path)
         assert response.status_code == 303, path
-        assert response.headers["location"] == "/console/login"
+        assert response.headers["location"] == "/console/login?reason=ended" + back
+    assert stream_events(stale) == ["signed_out"]  # the live queue: nothing but that
     refused = stale.post("/console/duty", data={"csrf": token, "on": "1"})
-    assert refused.status_code == 303 and refused.headers["location"] == "/console/login"
+    assert refused.status_code == 303
+    assert refused.headers["location"] == "/console/login?reason=not_done"
     stale.close()
     with AgencyStore(agency_db) as store:
         assert [e.staff_name for e in store.staff.audit_log() if e.action == "logout"] == [
@@ -287,6 +293,118 @@ def test_a_password_typed_as_the_name_is_never_kept(
     assert sentinel not in caplog.text
     out, err = capfd.readouterr()
     assert sentinel not in out + err
+
+
+def stream_events(client: httpx.Client, then: Callable[[], object] | None = None) -> list[str]:
+    """The events of one live stream (``/console/events``) until it ends; ``then`` runs
+    after its first event."""
+    events: list[str] = []
+    with client.stream("GET", "/console/events", timeout=10) as stream:
+        assert stream.status_code == 200
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        for line in stream.iter_lines():
+            if line.startswith("event: "):
+                events.append(line.removeprefix("event: "))
+                if len(events) == 1 and then is not None:
+                    then()
+    return events
+
+
+@pytest.fixture
+def short_heartbeat(console: ServerThread) -> None:
+    console.app.console.heartbeat = 0.2
+
+
+@pytest.mark.usefixtures("short_heartbeat")
+def test_a_live_stream_ends_within_a_heartbeat_of_signing_out(console: ServerThread) -> None:
+    budi = sign_in(console.url, SUPERVISOR)
+    elsewhere = httpx.Client(base_url=console.url, cookies=budi.cookies)
+    token = csrf_of(elsewhere.get("/console/queue").text)
+
+    def sign_out() -> None:
+        assert elsewhere.post("/console/logout", data={"csrf": token}).status_code == 303
+
+    started = time.monotonic()
+    # The queue at once; after signing out (in another tab), signed_out, and the end.
+    assert stream_events(budi, sign_out) == ["queue", "signed_out"]
+    assert time.monotonic() - started < 5  # a heartbeat of 0.2 s, on a busy machine
+    budi.close()
+    elsewhere.close()
+
+
+@pytest.mark.usefixtures("short_heartbeat")
+def test_a_disabled_accounts_live_stream_ends(console: ServerThread, agency_db: DbTarget) -> None:
+    budi = sign_in(console.url, SUPERVISOR)
+
+    def disable() -> None:
+        with AgencyStore(agency_db) as store:
+            store.staff.set_disabled(SUPERVISOR, True)
+
+    assert stream_events(budi, disable) == ["queue", "signed_out"]
+    budi.close()
+
+
+def test_an_ended_session_signs_in_again_and_returns_to_the_page(
+    console: ServerThread, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    item = f"/console/escalations/{ids['esc']}"
+    budi = sign_in(console.url, SUPERVISOR)
+    token = csrf_of(budi.get(item).text)
+    with AgencyStore(agency_db) as store, store.db.write() as tx:
+        tx.execute("DELETE FROM staff_sessions")  # expired, or signed out in another tab
+    # Tanggapi with the ended session: not taken; the sign-in page says why.
+    refused = budi.post(f"{item}/ack", data={"csrf": token})
+    assert refused.status_code == 303
+    location = refused.headers["location"]
+    assert location == f"/console/login?reason=not_done&next={quote(item, safe='')}"
+    page = budi.get(location)
+    assert "tindakan tadi tidak dilakukan" in page.text
+    assert f'name="next" value="{item}"' in page.text
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+    signed = budi.post(
+        "/console/login",
+        data={"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": PASSWORD, "next": item},
+    )
+    assert signed.status_code == 303 and signed.headers["location"] == item
+    # A page asked for with an ended session comes back after signing in too.
+    assert budi.get("/console/login?next=%2Fconsole%2Freports").headers["location"] == (
+        "/console/reports"
+    )
+    budi.close()
+
+
+def test_signing_in_never_goes_to_another_site(console: ServerThread) -> None:
+    for next_page in (
+        "//evil.example/console/queue",
+        "https://evil.example/console/queue",
+        "/console//evil.example",
+        "/console/\\evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/console/login",
+        "/console/queue\r\nSet-Cookie: x=1",
+        "/elsewhere",
+    ):
+        client = httpx.Client(base_url=console.url)
+        page = client.get("/console/login", params={"next": next_page, "reason": "<b>x</b>"})
+        assert 'name="next"' not in page.text, next_page
+        assert "<b>x</b>" not in page.text and "&lt;b&gt;" not in page.text  # reasons: a list
+        signed = client.post(
+            "/console/login",
+            data={
+                "csrf": csrf_of(page.text),
+                "name": ADMIN,
+                "password": PASSWORD,
+                "next": next_page,
+            },
+        )
+        assert signed.status_code == 303 and signed.headers["location"] == "/console/queue"
+        # Already signed in: the same.
+        again = client.get("/console/login", params={"next": next_page})
+        assert again.headers["location"] == "/console/queue", next_page
+        client.close()
 
 
 def test_resolving_needs_a_reason_and_a_note(
