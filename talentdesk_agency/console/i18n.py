@@ -77,7 +77,10 @@ _EN: dict[str, str] = {
     "login.password": "Password",
     "login.submit": "Sign in",
     "login.failed": "Wrong name or password.",
-    "login.throttled": "Too many failed sign-ins. Try again in {seconds} seconds.",
+    "login.throttled": (
+        "Too many failed sign-ins. Try again in {minutes} min, or ask an admin to unlock "
+        "your account (Staff accounts)."
+    ),
     "login.lead": "For the agency's supervisors and admins.",
     "login.ended": "Your session has ended: sign in again to go on.",
     "login.not_done": (
@@ -314,6 +317,10 @@ _EN: dict[str, str] = {
     "staff.disabled": "disabled",
     "staff.active": "active",
     "staff.added": "Staff account {name} added.",
+    "staff.failed_sign_ins": "{count} failed sign-ins in the last hour",
+    "staff.unlock": "Unlock",
+    "staff.unlock_label": "Unlock {name}'s account: forget its failed sign-ins",
+    "staff.unlocked": "{name}'s account is unlocked: they can sign in now.",
     "audit.title": "Audit log",
     "audit.none": "Nothing recorded yet.",
     "audit.login": "signed in",
@@ -325,6 +332,7 @@ _EN: dict[str, str] = {
     "audit.staff.add": "added a staff account",
     "audit.staff.disable": "disabled a staff account",
     "audit.staff.enable": "enabled a staff account",
+    "audit.staff.unlock": "unlocked a staff account",
     "audit.escalation.acknowledge": "took an escalation",
     "audit.escalation.resolve": "resolved an escalation",
     "audit.debrief.take": "took a debrief request",
@@ -491,7 +499,10 @@ _ID: dict[str, str] = {
     "login.password": "Kata sandi",
     "login.submit": "Masuk",
     "login.failed": "Nama atau kata sandi salah.",
-    "login.throttled": "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
+    "login.throttled": (
+        "Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit, atau minta admin "
+        "membuka kunci akunmu (Akun staf)."
+    ),
     "login.lead": "Untuk supervisor dan admin agensi.",
     "login.ended": "Sesimu sudah berakhir; masuk lagi untuk melanjutkan.",
     "login.not_done": (
@@ -731,6 +742,10 @@ _ID: dict[str, str] = {
     "staff.disabled": "nonaktif",
     "staff.active": "aktif",
     "staff.added": "Akun staf {name} ditambahkan.",
+    "staff.failed_sign_ins": "{count} kali gagal masuk dalam satu jam terakhir",
+    "staff.unlock": "Buka kunci",
+    "staff.unlock_label": "Buka kunci akun {name}: lupakan percobaan gagalnya",
+    "staff.unlocked": "Kunci akun {name} sudah dibuka: dia bisa masuk sekarang.",
     "audit.title": "Catatan aktivitas",
     "audit.none": "Belum ada yang tercatat.",
     "audit.login": "masuk",
@@ -742,6 +757,7 @@ _ID: dict[str, str] = {
     "audit.staff.add": "menambah akun staf",
     "audit.staff.disable": "menonaktifkan akun staf",
     "audit.staff.enable": "mengaktifkan akun staf",
+    "audit.staff.unlock": "membuka kunci akun staf",
     "audit.escalation.acknowledge": "menanggapi eskalasi",
     "audit.escalation.resolve": "menyelesaikan eskalasi",
     "audit.debrief.take": "menanggapi permintaan waktu bicara",

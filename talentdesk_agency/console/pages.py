@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlencode
 
 import msgspec
 from starlette.requests import Request
@@ -116,6 +117,7 @@ class Pages:
             Route("/config", self.config, methods=["GET"]),
             Route("/config/{section}", self.save_config, methods=["POST"]),
             Route("/staff", self.staff, methods=["GET", "POST"]),
+            Route("/staff/unlock", self.unlock_staff, methods=["POST"]),
             Route("/audit", self.audit, methods=["GET"]),
         ]
 
@@ -191,11 +193,11 @@ class Pages:
         form = await self.c.login_form(request)
         name, password = form.get("name")[:80], form.raw("password")[:1024]
         back = safe_next(form.get("next")) or ""
-        wait = await self.c.db(self.store.staff.throttled_for, name)
-        if wait:
-            message = page.t("login.throttled", seconds=wait)
-            return self._login_again(request, page, message, name, back, 429, wait)
         address = request.client.host if request.client else ""
+        wait = await self.c.db(self.store.staff.throttled_for, name, address)
+        if wait:
+            message = page.t("login.throttled", minutes=-(-wait // 60))
+            return self._login_again(request, page, message, name, back, 429, wait)
         signed = await self.c.db(self.store.staff.sign_in, name, password, address)
         if signed is None:
             return self._login_again(request, page, page.t("login.failed"), name, back, 401)
@@ -818,6 +820,15 @@ class Pages:
         return self.c.render(
             page, "staff.html", message=message, members=members, roles=tuple(StaffRole)
         )
+
+    async def unlock_staff(self, request: Request) -> Response:
+        """An admin forgets an account's failed sign-ins (the store audits it)."""
+        page = await self.c.page(request, admin=True)
+        form = await self.c.form(request, page)
+        assert page.session is not None
+        member, name = page.session.member, form.get("name")
+        await self.act(page, None, name, lambda: self.store.staff.unlock(name, by=member))
+        return _go("/console/staff?" + urlencode({"unlocked": name}))
 
     async def audit(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)

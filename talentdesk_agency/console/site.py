@@ -3,9 +3,11 @@ error pages, and the live stream of the queue (server-sent events).
 
 Security, in one place:
 
-* Sign-in: Argon2id passwords (:mod:`talentdesk_agency.store.staff`), throttled per name
-  after failures; the session cookie is HttpOnly, SameSite=Strict, path ``/console``, and
-  Secure unless the console is reached on loopback.
+* Sign-in: Argon2id passwords (:mod:`talentdesk_agency.store.staff`), throttled after
+  failures per account and client address with growing delays (an admin can unlock);
+  the session cookie is HttpOnly, SameSite=Strict, path ``/console``, and Secure unless
+  the console is reached on loopback. An ended session ends the live stream, and sends
+  the browser to sign in again with the reason and a way back (same-site paths only).
 * CSRF: every state-changing request is a POST whose form carries the session's token
   (the sign-in form a double-submitted one); a foreign ``Origin`` is refused too. Either
   failure is a 403.

@@ -247,6 +247,7 @@ AUDIT_ACTIONS: Final = frozenset(
         "staff.add",
         "staff.disable",
         "staff.enable",
+        "staff.unlock",
         "escalation.acknowledge",
         "escalation.resolve",
         "debrief.take",

@@ -23,7 +23,7 @@ from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.records import iso, now_utc
-from talentdesk_agency.store.staff import UNKNOWN_NAME
+from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
@@ -293,6 +293,46 @@ def test_a_password_typed_as_the_name_is_never_kept(
     assert sentinel not in caplog.text
     out, err = capfd.readouterr()
     assert sentinel not in out + err
+
+
+def test_a_throttled_supervisor_is_told_to_ask_an_admin_who_unlocks_them(
+    console: ServerThread, admin: httpx.Client, agency_db: DbTarget
+) -> None:
+    guesser = httpx.Client(base_url=console.url)
+    for _ in range(LOGIN_FAILURE_LIMIT):
+        page = guesser.get("/console/login")
+        wrong = {"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": "not it at all"}
+        assert guesser.post("/console/login", data=wrong).status_code == 401
+    page = guesser.get("/console/login")
+    right = {"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": PASSWORD}
+    throttled = guesser.post("/console/login", data=right)
+    assert throttled.status_code == 429
+    assert 0 < int(throttled.headers["retry-after"]) <= 30
+    assert (
+        "Coba lagi dalam 1 menit, atau minta admin membuka kunci akunmu (Akun staf)."
+        in throttled.text
+    )
+    # The admin sees the failures in Akun staf and unlocks the account.
+    staff_page = admin.get("/console/staff").text
+    assert f"{LOGIN_FAILURE_LIMIT} kali gagal masuk dalam satu jam terakhir" in staff_page
+    assert 'action="/console/staff/unlock"' in staff_page
+    unlocked = admin.post(
+        "/console/staff/unlock", data={"csrf": csrf_of(staff_page), "name": SUPERVISOR}
+    )
+    assert unlocked.status_code == 303
+    shown = admin.get(unlocked.headers["location"]).text
+    assert f"Kunci akun {SUPERVISOR} sudah dibuka" in shown
+    assert "kali gagal masuk" not in shown
+    page = guesser.get("/console/login")
+    again = guesser.post("/console/login", data={**right, "csrf": csrf_of(page.text)})
+    assert again.status_code == 303
+    guesser.close()
+    with AgencyStore(agency_db) as store:
+        entry = next(e for e in store.staff.audit_log() if e.action == "staff.unlock")
+        assert (entry.staff_name, entry.target) == (ADMIN, SUPERVISOR)
+    # An unknown name is refused with a message, not a 500.
+    refused = admin.post("/console/staff/unlock", data={"csrf": csrf_of(shown), "name": "Nobody"})
+    assert refused.status_code == 409
 
 
 def stream_events(client: httpx.Client, then: Callable[[], object] | None = None) -> list[str]:
