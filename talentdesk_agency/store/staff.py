@@ -160,13 +160,15 @@ def on_duty(tx: Tx) -> list[StaffMember]:
 
 
 def check_password(password: str) -> None:
-    """Refuse passwords too short or too long to be sensible.
+    """Refuse passwords too short, too long or blank (only spaces) to be sensible.
 
     Raises:
         AgencyError: With what is wrong.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AgencyError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
+    if not password.strip():
+        raise AgencyError("the password must not be only spaces")
     if len(password) > _MAX_PASSWORD_LENGTH:
         raise AgencyError(f"the password must be at most {_MAX_PASSWORD_LENGTH} characters long")
 

@@ -569,6 +569,9 @@ def test_a_wrong_password_is_throttled(browser: Browser, world: World) -> None:
         page.fill("input[name=password]", "not the password")
         page.click("button[type=submit]")
         page.wait_for_selector(".error:has-text('Wrong name or password')")
+        # The name stays; the password is what to type again.
+        assert page.evaluate("document.activeElement.name") == "password"
+        assert page.input_value("input[name=name]") == SUPERVISOR
     page.fill("input[name=name]", SUPERVISOR)
     page.fill("input[name=password]", PASSWORD)  # even the right one waits now
     page.click("button[type=submit]")

@@ -42,7 +42,13 @@ def test_only_argon2id_hashes_and_token_hashes_are_stored(agency_db: DbTarget) -
 def test_bad_accounts_and_passwords_are_refused(agency_db: DbTarget) -> None:
     with AgencyStore(agency_db) as store:
         store.staff.add("Rina", StaffRole.SUPERVISOR, PASSWORD)
-        for name, password in (("Rina", PASSWORD), ("", PASSWORD), ("Budi", "short")):
+        for name, password in (
+            ("Rina", PASSWORD),
+            ("", PASSWORD),
+            ("Budi", "short"),
+            ("Budi", " " * 12),
+            ("Budi", "\t \u3000" * 4),
+        ):
             with pytest.raises(AgencyError):
                 store.staff.add(name, StaffRole.SUPERVISOR, password)
 
