@@ -4,6 +4,7 @@ staff action does (audit log, the talent's feed, revoked devices)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -336,13 +337,16 @@ def test_a_throttled_supervisor_is_told_to_ask_an_admin_who_unlocks_them(
 
 
 def stream_events(client: httpx.Client, then: Callable[[], object] | None = None) -> list[str]:
-    """The events of one live stream (``/console/events``) until it ends; ``then`` runs
-    after its first event."""
+    """The events of one live stream (``/console/events``) until it ends (or 10 s pass);
+    ``then`` runs after its first event."""
     events: list[str] = []
+    deadline = time.monotonic() + 10  # a stream that never ends fails the test, promptly
     with client.stream("GET", "/console/events", timeout=10) as stream:
         assert stream.status_code == 200
         assert stream.headers["content-type"].startswith("text/event-stream")
         for line in stream.iter_lines():
+            if time.monotonic() > deadline:
+                break
             if line.startswith("event: "):
                 events.append(line.removeprefix("event: "))
                 if len(events) == 1 and then is not None:
@@ -356,32 +360,31 @@ def short_heartbeat(console: ServerThread) -> None:
 
 
 @pytest.mark.usefixtures("short_heartbeat")
-def test_a_live_stream_ends_within_a_heartbeat_of_signing_out(console: ServerThread) -> None:
-    budi = sign_in(console.url, SUPERVISOR)
-    elsewhere = httpx.Client(base_url=console.url, cookies=budi.cookies)
-    token = csrf_of(elsewhere.get("/console/queue").text)
-
-    def sign_out() -> None:
+def test_a_live_stream_ends_within_a_heartbeat_of_its_session(
+    console: ServerThread, agency_db: DbTarget
+) -> None:
+    def sign_out(budi: httpx.Client) -> None:  # in another tab
+        elsewhere = httpx.Client(base_url=console.url, cookies=budi.cookies)
+        token = csrf_of(elsewhere.get("/console/queue").text)
         assert elsewhere.post("/console/logout", data={"csrf": token}).status_code == 303
+        elsewhere.close()
 
-    started = time.monotonic()
-    # The queue at once; after signing out (in another tab), signed_out, and the end.
-    assert stream_events(budi, sign_out) == ["queue", "signed_out"]
-    assert time.monotonic() - started < 5  # a heartbeat of 0.2 s, on a busy machine
-    budi.close()
-    elsewhere.close()
+    def expire(budi: httpx.Client) -> None:
+        with AgencyStore(agency_db) as store, store.db.write() as tx:
+            tx.execute("UPDATE staff_sessions SET expires_at = ?", (time.time() - 1,))
 
-
-@pytest.mark.usefixtures("short_heartbeat")
-def test_a_disabled_accounts_live_stream_ends(console: ServerThread, agency_db: DbTarget) -> None:
-    budi = sign_in(console.url, SUPERVISOR)
-
-    def disable() -> None:
+    def disable(budi: httpx.Client) -> None:
         with AgencyStore(agency_db) as store:
             store.staff.set_disabled(SUPERVISOR, True)
 
-    assert stream_events(budi, disable) == ["queue", "signed_out"]
-    budi.close()
+    for end in (sign_out, expire, disable):
+        budi = sign_in(console.url, SUPERVISOR)
+        started = time.monotonic()
+        # The queue at once; once the session ends, signed_out, and the stream's end.
+        ending = functools.partial(end, budi)
+        assert stream_events(budi, ending) == ["queue", "signed_out"], end
+        assert time.monotonic() - started < 5  # a heartbeat of 0.2 s, on a busy machine
+        budi.close()
 
 
 def test_an_ended_session_signs_in_again_and_returns_to_the_page(
