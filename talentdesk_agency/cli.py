@@ -254,8 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
     staff_add.add_argument("--role", required=True, type=StaffRole, choices=list(StaffRole))
     staff_list = staff_do.add_parser("list", help="list accounts")
     _add_db(staff_list)
-    for verb in ("disable", "enable"):
-        sub = staff_do.add_parser(verb, help=f"{verb} an account (disabling signs it out)")
+    for verb, verb_help in (
+        ("disable", "disable an account (signs it out)"),
+        ("enable", "enable an account again"),
+        ("unlock", "forget an account's failed sign-ins, so it can sign in at once"),
+    ):
+        sub = staff_do.add_parser(verb, help=verb_help)
         _add_db(sub)
         sub.add_argument("--name", required=True)
 
@@ -613,6 +617,9 @@ def _staff(args: argparse.Namespace) -> int:
                 ],
                 ["name", "role", "state", "on_duty"],
             )
+        elif args.staff_command == "unlock":
+            forgotten = store.staff.unlock(args.name)
+            print(f"{args.name}: unlocked ({forgotten} failed sign-ins forgotten)")
         else:
             store.staff.set_disabled(args.name, args.staff_command == "disable")
             print(f"{args.name}: {args.staff_command}d")

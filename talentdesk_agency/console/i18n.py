@@ -77,8 +77,16 @@ _EN: dict[str, str] = {
     "login.password": "Password",
     "login.submit": "Sign in",
     "login.failed": "Wrong name or password.",
-    "login.throttled": "Too many failed sign-ins. Try again in {seconds} seconds.",
+    "login.throttled": (
+        "Too many failed sign-ins. Try again in {minutes} min, or ask an admin to unlock "
+        "your account (Staff accounts)."
+    ),
     "login.lead": "For the agency's supervisors and admins.",
+    "login.ended": "Your session has ended: sign in again to go on.",
+    "login.not_done": (
+        "Your session had ended, so what you just did was not done (nothing was taken). "
+        "Sign in again, then do it again."
+    ),
     "queue.title": "Escalation queue",
     "queue.unacked_one": "1 alarm waiting for a supervisor",
     "queue.unacked": "{count} alarms waiting for a supervisor",
@@ -102,6 +110,12 @@ _EN: dict[str, str] = {
     "queue.unanswered": "{rounds} rounds unanswered",
     "queue.off_duty": "You are off duty: the escalation policy does not alert you.",
     "queue.live_lost": "Live updates interrupted; reconnecting…",
+    "queue.signed_out": "Session ended — sign in again",
+    "queue.signed_out_text": (
+        "This page no longer receives alarms, and nothing was taken. Alarms already waiting "
+        "keep ringing until someone takes them."
+    ),
+    "queue.sign_in_again": "Sign in again",
     "queue.next_level": "Nobody took an alarm in time: call the next level now.",
     "queue.next_level_none": (
         "No next level is set (no supervisor phone, no contacts). Call the talent, or the"
@@ -315,16 +329,22 @@ _EN: dict[str, str] = {
     "staff.disabled": "disabled",
     "staff.active": "active",
     "staff.added": "Staff account {name} added.",
+    "staff.failed_sign_ins": "{count} failed sign-ins in the last hour",
+    "staff.unlock": "Unlock",
+    "staff.unlock_label": "Unlock {name}'s account: forget its failed sign-ins",
+    "staff.unlocked": "{name}'s account is unlocked: they can sign in now.",
     "audit.title": "Audit log",
     "audit.none": "Nothing recorded yet.",
     "audit.login": "signed in",
     "audit.login.failed": "failed to sign in",
+    "audit.unknown_name": "(unknown name)",
     "audit.logout": "signed out",
     "audit.duty.on": "went on duty",
     "audit.duty.off": "went off duty",
     "audit.staff.add": "added a staff account",
     "audit.staff.disable": "disabled a staff account",
     "audit.staff.enable": "enabled a staff account",
+    "audit.staff.unlock": "unlocked a staff account",
     "audit.escalation.acknowledge": "took an escalation",
     "audit.escalation.resolve": "resolved an escalation",
     "audit.debrief.take": "took a debrief request",
@@ -383,6 +403,7 @@ _EN: dict[str, str] = {
     ),
     "store.password_short": "The password must be at least {limit} characters long.",
     "store.password_long": "The password must be at most {limit} characters long.",
+    "store.password_blank": "The password must not be only spaces.",
     "store.staff_name_length": "The name must be 1 to 80 characters long.",
     "store.staff_name_taken": "There is already a staff account named {name}.",
     "store.no_staff": "There is no staff account named {name}.",
@@ -547,8 +568,16 @@ _ID: dict[str, str] = {
     "login.password": "Kata sandi",
     "login.submit": "Masuk",
     "login.failed": "Nama atau kata sandi salah.",
-    "login.throttled": "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
+    "login.throttled": (
+        "Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit, atau minta admin "
+        "membuka kunci akunmu (Akun staf)."
+    ),
     "login.lead": "Untuk supervisor dan admin agensi.",
+    "login.ended": "Sesimu sudah berakhir; masuk lagi untuk melanjutkan.",
+    "login.not_done": (
+        "Sesimu sudah berakhir, jadi tindakan tadi tidak dilakukan (tidak ada yang "
+        "ditanggapi). Masuk lagi, lalu ulangi."
+    ),
     "queue.title": "Antrean eskalasi",
     "queue.unacked_one": "1 alarm menunggu supervisor",
     "queue.unacked": "{count} alarm menunggu supervisor",
@@ -572,6 +601,12 @@ _ID: dict[str, str] = {
     "queue.unanswered": "{rounds} putaran tak tertanggapi",
     "queue.off_duty": "Kamu sedang tidak bertugas: aturan eskalasi tidak mengingatkanmu.",
     "queue.live_lost": "Pembaruan langsung terputus; menyambung lagi…",
+    "queue.signed_out": "Sesi berakhir — masuk lagi",
+    "queue.signed_out_text": (
+        "Halaman ini tidak lagi menerima alarm, dan tidak ada yang ditanggapi. Alarm yang "
+        "sudah menunggu tetap berbunyi sampai ada yang menanggapinya."
+    ),
+    "queue.sign_in_again": "Masuk lagi",
     "queue.next_level": (
         "Tidak ada yang menanggapi tepat waktu: hubungi tingkat berikutnya sekarang."
     ),
@@ -790,16 +825,22 @@ _ID: dict[str, str] = {
     "staff.disabled": "nonaktif",
     "staff.active": "aktif",
     "staff.added": "Akun staf {name} ditambahkan.",
+    "staff.failed_sign_ins": "{count} kali gagal masuk dalam satu jam terakhir",
+    "staff.unlock": "Buka kunci",
+    "staff.unlock_label": "Buka kunci akun {name}: lupakan percobaan gagalnya",
+    "staff.unlocked": "Kunci akun {name} sudah dibuka: dia bisa masuk sekarang.",
     "audit.title": "Catatan aktivitas",
     "audit.none": "Belum ada yang tercatat.",
     "audit.login": "masuk",
     "audit.login.failed": "gagal masuk",
+    "audit.unknown_name": "(nama tak dikenal)",
     "audit.logout": "keluar",
     "audit.duty.on": "mulai bertugas",
     "audit.duty.off": "selesai bertugas",
     "audit.staff.add": "menambah akun staf",
     "audit.staff.disable": "menonaktifkan akun staf",
     "audit.staff.enable": "mengaktifkan akun staf",
+    "audit.staff.unlock": "membuka kunci akun staf",
     "audit.escalation.acknowledge": "menanggapi eskalasi",
     "audit.escalation.resolve": "menyelesaikan eskalasi",
     "audit.debrief.take": "menanggapi permintaan waktu bicara",
@@ -861,6 +902,7 @@ _ID: dict[str, str] = {
     ),
     "store.password_short": "Kata sandi minimal {limit} karakter.",
     "store.password_long": "Kata sandi paling banyak {limit} karakter.",
+    "store.password_blank": "Kata sandi tidak boleh hanya berisi spasi.",
     "store.staff_name_length": "Nama harus 1 sampai 80 karakter.",
     "store.staff_name_taken": "Sudah ada akun staf bernama {name}.",
     "store.no_staff": "Tidak ada akun staf bernama {name}.",

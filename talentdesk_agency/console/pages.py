@@ -24,9 +24,11 @@ from talentdesk_agency.console.i18n import translator
 from talentdesk_agency.console.site import (
     LANG_COOKIE,
     SESSION_COOKIE,
+    SIGNED_OUT_REASONS,
     ConsoleError,
     Page,
     explain,
+    safe_next,
 )
 from talentdesk_agency.console.times import (
     DEFAULT_ZONE,
@@ -173,6 +175,7 @@ _STORE_FIELDS: Final = {
     "staff_name_taken": "name",
     "password_short": "password",
     "password_long": "password",
+    "password_blank": "password",
     "agency_name_length": "agency_name",
 }
 #: A booking may start this long ago (typed a minute late), not earlier.
@@ -275,6 +278,7 @@ class Pages:
             Route("/config", self.config, methods=["GET"]),
             Route("/config/{section}", self.save_config, methods=["POST"]),
             Route("/staff", self.staff, methods=["GET", "POST"]),
+            Route("/staff/unlock", self.unlock_staff, methods=["POST"]),
             Route("/audit", self.audit, methods=["GET"]),
         ]
 
@@ -325,41 +329,70 @@ class Pages:
         page = await self.c.page(request, signed_in=False)
         lang = request.query_params.get("lang")
         if request.method == "GET":
+            back = safe_next(request.query_params.get("next"))
             if page.session is not None:
-                return _go("/console/queue")
+                return _go(back or "/console/queue")
             if lang in tuple(Language):
                 page.language = Language(str(lang))
                 page.t = translator(page.language)
+            reason = request.query_params.get("reason")
+            notice = page.t(f"login.{reason}") if reason in SIGNED_OUT_REASONS else None
             token = secrets.token_urlsafe(24)
-            response = self.c.render(page, "login.html", message=None, csrf=token, name="")
+            response = self.c.render(
+                page,
+                "login.html",
+                message=None,
+                notice=notice,
+                csrf=token,
+                name="",
+                back=back or "",
+            )
             self.c.login_token_cookie(request, response, token)
             if lang in tuple(Language):
                 self.c.set_cookie(response, request, LANG_COOKIE, str(lang), 365 * 86400)
             return response
         form = await self.c.login_form(request)
         name, password = form.get("name")[:80], form.raw("password")[:1024]
-        wait = await self.c.db(self.store.staff.throttled_for, name)
+        back = safe_next(form.get("next")) or ""
+        address = request.client.host if request.client else ""
+        wait = await self.c.db(self.store.staff.throttled_for, name, address)
         if wait:
-            message = page.t("login.throttled", seconds=wait)
-            return self._login_again(request, page, message, name, 429, wait)
-        signed = await self.c.db(self.store.staff.sign_in, name, password)
+            message = page.t("login.throttled", minutes=-(-wait // 60))
+            return self._login_again(request, page, message, name, back, 429, wait)
+        signed = await self.c.db(self.store.staff.sign_in, name, password, address)
         if signed is None:
-            return self._login_again(request, page, page.t("login.failed"), name, 401)
+            return self._login_again(request, page, page.t("login.failed"), name, back, 401)
         token, session = signed
         chosen = request.cookies.get(LANG_COOKIE)
         if chosen in tuple(Language) and chosen != session.member.language:
             # The language picked on the sign-in page becomes the account's.
             await self.c.db(self.store.staff.set_language, session.member, Language(chosen))
-        signed_in = _go("/console/queue")
+        signed_in = _go(back or "/console/queue")
         lifetime = int(session.expires_at - now_utc().timestamp())
         self.c.set_cookie(signed_in, request, SESSION_COOKIE, token, lifetime)
         return signed_in
 
     def _login_again(
-        self, request: Request, page: Page, message: str, name: str, status: int, wait: int = 0
+        self,
+        request: Request,
+        page: Page,
+        message: str,
+        name: str,
+        back: str,
+        status: int,
+        wait: int = 0,
     ) -> Response:
         token = secrets.token_urlsafe(24)
-        response = self.c.render(page, "login.html", status, message=message, csrf=token, name=name)
+        response = self.c.render(
+            page,
+            "login.html",
+            status,
+            message=message,
+            notice=None,
+            csrf=token,
+            name=name,
+            back=back,
+        )
         self.c.login_token_cookie(request, response, token)
         if wait:
             response.headers["retry-after"] = str(wait)
@@ -1145,6 +1178,15 @@ class Pages:
             typed=typed,
             errors=errors,
         )
+
+    async def unlock_staff(self, request: Request) -> Response:
+        """An admin forgets an account's failed sign-ins (the store audits it)."""
+        page = await self.c.page(request, admin=True)
+        form = await self.c.form(request, page)
+        assert page.session is not None
+        member, name = page.session.member, form.get("name")
+        await self.act(page, None, name, lambda: self.store.staff.unlock(name, by=member))
+        return _go("/console/staff?" + urlencode({"unlocked": name}))
 
     async def audit(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)

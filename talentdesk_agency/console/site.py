@@ -3,9 +3,11 @@ error pages, and the live stream of the queue (server-sent events).
 
 Security, in one place:
 
-* Sign-in: Argon2id passwords (:mod:`talentdesk_agency.store.staff`), throttled per name
-  after failures; the session cookie is HttpOnly, SameSite=Strict, path ``/console``, and
-  Secure unless the console is reached on loopback.
+* Sign-in: Argon2id passwords (:mod:`talentdesk_agency.store.staff`), throttled after
+  failures per account and client address with growing delays (an admin can unlock);
+  the session cookie is HttpOnly, SameSite=Strict, path ``/console``, and Secure unless
+  the console is reached on loopback. An ended session ends the live stream, and sends
+  the browser to sign in again with the reason and a way back (same-site paths only).
 * CSRF: every state-changing request is a POST whose form carries the session's token
   (the sign-in form a double-submitted one); a foreign ``Origin`` is refused too. Either
   failure is a 403.
@@ -26,11 +28,12 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from starlette.applications import Starlette
@@ -68,6 +71,7 @@ __all__ = [
     "Page",
     "explain",
     "field_label",
+    "safe_next",
 ]
 
 SESSION_COOKIE: Final = "td_console"
@@ -92,7 +96,30 @@ _HEADERS: Final = {
 }
 #: A live stream re-reads this often when no wake-up came (a wake-up relayed after a commit
 #: is lost if its process dies just then), and otherwise sends a comment (keeps proxies open).
+#: It also checks the session that often: a signed-out or disabled account's stream ends.
 HEARTBEAT_SECONDS: Final = 5.0
+#: Why the sign-in page is shown (``?reason=``): the session ended, and (on a POST) what
+#: was asked was not done.
+SIGNED_OUT_REASONS: Final = ("ended", "not_done")
+#: A POST on an alarm's or a debrief's page returns, after signing in, to that page.
+_ITEM_ACTION: Final = re.compile(r"^(/console/(?:escalations|debriefs)/[\w-]+)/(?:ack|resolve)$")
+_SIGNED_OUT_EVENT: Final = "event: signed_out\ndata: {}\n\n"
+
+
+def safe_next(value: str | None) -> str | None:
+    """A console page to return to after signing in, or None: only a path on this site
+    under ``/console/`` (never another site, ``//host``, a backslash or a control
+    character: no open redirect)."""
+    if not value or len(value) > 500 or not value.startswith("/console/"):
+        return None
+    if "//" in value or "\\" in value or any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return None
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or parts.path.startswith(("/console/login", "/console/logout")):
+        return None
+    if parts.path.startswith(("/console/events", "/console/static/")):
+        return None
+    return value
 
 
 #: The words of a form field named in a message (a table's cells: ``field.<column>``).
@@ -241,6 +268,8 @@ class Console:
         from talentdesk_agency.console.pages import Pages
 
         self.agency = agency
+        #: Seconds between a live stream's checks when nothing wakes it (tests shorten it).
+        self.heartbeat = HEARTBEAT_SECONDS
         self._secure = secure_cookies
         self.templates = jinja2.Environment(
             loader=jinja2.PackageLoader("talentdesk_agency.console", "templates"),
@@ -295,7 +324,7 @@ class Console:
         token = request.cookies.get(SESSION_COOKIE)
         session, zone = await self.db(self._who, token if token and len(token) < 200 else None)
         if session is None and signed_in:
-            raise _Redirect("/console/login")
+            raise _Redirect(self._sign_in_url(request, ended=bool(token)))
         if admin and (session is None or not session.member.is_admin):
             raise ConsoleError(403, "error.forbidden")
         if session is not None:
@@ -304,6 +333,33 @@ class Console:
             cookie = request.cookies.get(LANG_COOKIE, "")
             language = Language(cookie) if cookie in tuple(Language) else Language.ID
         return Page(request, session, language, translator(language), zone, _theme(request))
+
+    @staticmethod
+    def _sign_in_url(request: Request, *, ended: bool) -> str:
+        """The sign-in page, saying why when a session ended, returning afterwards to the
+        page asked for (a GET), or to the page a POST came from (its alarm's page for
+        take and resolve): a POST's action is not done, and the page says so."""
+        query: dict[str, str] = {}
+        if request.method == "GET":
+            back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            if ended:
+                query["reason"] = "ended"
+        else:
+            item = _ITEM_ACTION.match(request.url.path)
+            referer = urlsplit(request.headers.get("referer", ""))
+            if item is not None:
+                back = item.group(1)
+            elif referer.netloc == request.headers.get("host"):
+                back = referer.path + (f"?{referer.query}" if referer.query else "")
+            else:
+                back = ""
+            # The browser drops the cookie when the session expires: a POST without a live
+            # session is always one whose action was not done.
+            query["reason"] = "not_done"
+        back = safe_next(back) or ""
+        if back and back != "/console/queue":
+            query["next"] = back
+        return "/console/login" + (f"?{urlencode(query)}" if query else "")
 
     def _who(self, token: str | None) -> tuple[StaffSession | None, AgencyZone]:
         session = None if token is None else self.store.staff.session(token)
@@ -429,16 +485,32 @@ class Console:
 
         Woken by the escalations topic (every timeline row wakes it, written through any
         worker); on a heartbeat without a wake-up it re-reads the timeline's newest row
-        and sends the queue if that moved, else a comment.
+        and sends the queue if that moved, else a comment. Each time it first checks the
+        session: once signed out, expired or disabled, it sends ``signed_out`` and ends
+        (at once when the session is already gone), so a dead session receives nothing.
         """
-        page = await self.page(request)
+        page = await self.page(request, signed_in=False)
+        token = request.cookies.get(SESSION_COOKIE, "")
         hub = self.agency.runtime.hub
         newest = self.store.timeline.newest
+        session_of = self.store.staff.session
+
+        async def signed_in() -> bool:
+            try:
+                return await self.db(session_of, token) is not None
+            except ApiError:  # the database is away: the next heartbeat checks again
+                return True
 
         async def stream() -> AsyncIterator[str]:
             seen = -1
             yield "retry: 1000\n\n"
-            async for woke in hub.watch(ESCALATIONS_TOPIC, HEARTBEAT_SECONDS):
+            if page.session is None:
+                yield _SIGNED_OUT_EVENT
+                return
+            async for woke in hub.watch(ESCALATIONS_TOPIC, self.heartbeat):
+                if not await signed_in():
+                    yield _SIGNED_OUT_EVENT
+                    return
                 try:
                     current = await self.db(newest)
                     if woke or current != seen:

@@ -273,6 +273,7 @@ AUDIT_ACTIONS: Final = frozenset(
         "staff.add",
         "staff.disable",
         "staff.enable",
+        "staff.unlock",
         "escalation.acknowledge",
         "escalation.resolve",
         "debrief.take",

@@ -20,6 +20,10 @@ Steps are history: never edit a released one, add a migration.
   tokens gain revocation and a last-seen time.
 * 4: ``agency_workers``, the heartbeat of each server process (who is alive, who leads
   the timers), read by ``doctor`` and by the idempotency takeover (see :mod:`.workers`).
+* 5: failed log-ins keep the account's id (never the name typed: a password typed into
+  the name field must not be stored) and the client's address, for a throttle per account
+  and address; failed log-ins already in the audit log under a name no account has lose
+  that name.
 
 Value lists in CHECK constraints are built from :mod:`talentdesk_contract.values` (and the
 store's own enums), never spelled out by hand.
@@ -352,11 +356,24 @@ _SCHEMA_4: Final[tuple[Step, ...]] = (
 )""",
 )
 
+_SCHEMA_5: Final[tuple[Step, ...]] = (
+    # Throttle rows are short-lived; the old ones hold whatever was typed as the name.
+    "DELETE FROM login_failures",
+    "DROP INDEX login_failures_by_name",
+    "ALTER TABLE login_failures RENAME COLUMN name TO staff_id",
+    "ALTER TABLE login_failures ADD COLUMN address TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX login_failures_by_staff ON login_failures(staff_id, at)",
+    "CREATE INDEX login_failures_by_address ON login_failures(address, at)",
+    "UPDATE audit_log SET staff_name = '', target = NULL WHERE action = 'login.failed' "
+    "AND (target IS NULL OR target NOT IN (SELECT name FROM staff))",
+)
+
 MIGRATIONS: Final[tuple[Migration, ...]] = (
     Migration(1, "the first schema", _SCHEMA_1),
     Migration(2, "report numbers from a counter; faults leave the schema", _SCHEMA_2),
     Migration(3, "supervisors: escalation policy, debriefs, timeline, staff, audit", _SCHEMA_3),
     Migration(4, "a heartbeat row per server process", _SCHEMA_4),
+    Migration(5, "failed log-ins by account and address, never the name typed", _SCHEMA_5),
 )
 #: The schema this code writes.
 SCHEMA_VERSION: Final = MIGRATIONS[-1].version

@@ -9,6 +9,7 @@ signs nobody in.
 from __future__ import annotations
 
 import dataclasses
+import math
 import secrets
 import time
 from dataclasses import dataclass
@@ -22,10 +23,16 @@ from talentdesk_agency.store.records import StaffRole, iso, new_id, now_utc, sha
 from talentdesk_contract.values import Language
 
 __all__ = [
+    "ACCOUNT_DELAY",
+    "ACCOUNT_FAILURE_LIMIT",
+    "ADDRESS_FAILURE_LIMIT",
     "LOGIN_FAILURE_LIMIT",
     "LOGIN_FAILURE_WINDOW",
+    "LOGIN_FIRST_DELAY",
+    "LOGIN_MAX_DELAY",
     "MIN_PASSWORD_LENGTH",
     "SESSION_SECONDS",
+    "UNKNOWN_NAME",
     "AuditEntry",
     "Staff",
     "StaffMember",
@@ -37,11 +44,28 @@ __all__ = [
 
 #: Console sign-ins last this long (a night shift and then some).
 SESSION_SECONDS: Final = 14 * 3600
-#: After this many failed sign-ins for one name within the window, sign-in waits.
+#: Failed sign-ins count for this long (and are kept a day, for the admins to see).
+LOGIN_FAILURE_WINDOW: Final = 3600.0
+#: After this many failed sign-ins for one account (or unknown name) from one address,
+#: that address waits before its next try: :data:`LOGIN_FIRST_DELAY`, doubling with each
+#: failure up to :data:`LOGIN_MAX_DELAY`. Nobody is locked out by a name alone: another
+#: address is not slowed, and an admin can unlock the account.
 LOGIN_FAILURE_LIMIT: Final = 5
-LOGIN_FAILURE_WINDOW: Final = 15 * 60.0
+#: Guessing many names' passwords from one address: after this many failures of any
+#: names, that address waits too (the same growing delays).
+ADDRESS_FAILURE_LIMIT: Final = 20
+#: Guessing one account's password from many addresses: past this many failures from
+#: anywhere, every try at the account waits :data:`ACCOUNT_DELAY` after the last failure
+#: (a slowdown, never a long lock-out).
+ACCOUNT_FAILURE_LIMIT: Final = 50
+ACCOUNT_DELAY: Final = 60.0
+LOGIN_FIRST_DELAY: Final = 30.0
+LOGIN_MAX_DELAY: Final = 15 * 60.0
 MIN_PASSWORD_LENGTH: Final = 10
 _MAX_PASSWORD_LENGTH: Final = 1024
+#: Who failed to sign in, in the audit log, when no account has the name typed (the
+#: console shows it as "(unknown name)"; what was typed is never kept).
+UNKNOWN_NAME: Final = ""
 
 _hasher = argon2.PasswordHasher()  # Argon2id
 #: Verified against when the name is unknown, so both cases take as long.
@@ -59,6 +83,9 @@ class StaffMember:
     on_duty: bool
     language: Language
     created_at: str
+    #: Failed sign-ins within :data:`LOGIN_FAILURE_WINDOW` (filled by
+    #: :meth:`Staff.members`, for the admins' unlock; 0 elsewhere).
+    failed_sign_ins: int = 0
 
     @property
     def is_admin(self) -> bool:
@@ -118,7 +145,7 @@ def audit(
         (
             iso(now_utc()),
             member.id if member else None,
-            member.name if member else (name or "?"),
+            member.name if member else ("?" if name is None else name),
             action,
             target,
             None if detail is None else detail[:500],
@@ -133,7 +160,7 @@ def on_duty(tx: Tx) -> list[StaffMember]:
 
 
 def check_password(password: str) -> None:
-    """Refuse passwords too short or too long to be sensible.
+    """Refuse passwords too short, too long or blank (only spaces) to be sensible.
 
     Raises:
         AgencyError: With what is wrong.
@@ -144,12 +171,29 @@ def check_password(password: str) -> None:
             code="password_short",
             limit=MIN_PASSWORD_LENGTH,
         )
+    if not password.strip():
+        raise AgencyError("the password must not be only spaces", code="password_blank")
     if len(password) > _MAX_PASSWORD_LENGTH:
         raise AgencyError(
             f"the password must be at most {_MAX_PASSWORD_LENGTH} characters long",
             code="password_long",
             limit=_MAX_PASSWORD_LENGTH,
         )
+
+
+def _growing(counted: tuple[Any, ...] | None, free: int) -> float:
+    """The delay after ``counted`` failures: none for the first ``free``, then doubling."""
+    failures = 0 if counted is None else int(counted[0])
+    if failures < free:
+        return 0.0
+    return float(min(LOGIN_MAX_DELAY, LOGIN_FIRST_DELAY * 2.0 ** min(failures - free, 20)))
+
+
+def _waited(counted: tuple[Any, ...] | None, delay: float, now: float) -> int:
+    """Whole seconds left of ``delay`` after the last counted failure."""
+    if not delay or counted is None or counted[1] is None:
+        return 0
+    return max(0, math.ceil(float(counted[1]) + delay - now))
 
 
 class Staff:
@@ -200,10 +244,18 @@ class Staff:
         return _member(row)
 
     def members(self) -> list[StaffMember]:
-        """Every staff account, by name."""
+        """Every staff account, by name, with its recent failed sign-ins."""
         with self._db.read() as tx:
             rows = tx.all(_MEMBERS + " ORDER BY name")
-        return [_member(r) for r in rows]
+            failed = dict(
+                tx.all(
+                    "SELECT staff_id, count(*) FROM login_failures WHERE at > ? GROUP BY staff_id",
+                    (time.time() - LOGIN_FAILURE_WINDOW,),
+                )
+            )
+        return [
+            dataclasses.replace(_member(r), failed_sign_ins=int(failed.get(r[0], 0))) for r in rows
+        ]
 
     def by_name(self, name: str) -> StaffMember | None:
         """The account with this name, or None."""
@@ -230,6 +282,22 @@ class Staff:
                 tx, by, "staff.disable" if disabled else "staff.enable", name, name="command line"
             )
 
+    def unlock(self, name: str, *, by: StaffMember | None = None) -> int:
+        """Forget an account's failed sign-ins from every address, so its owner may sign
+        in at once (a supervisor someone else's guesses slowed down); audited. The
+        number forgotten.
+
+        Raises:
+            AgencyError: If there is no such account.
+        """
+        with self._db.write() as tx:
+            row = tx.one_locked("SELECT id FROM staff WHERE name = ?", (name,))
+            if row is None:
+                raise AgencyError(f"no staff account named {name!r}", code="no_staff", name=name)
+            forgotten = tx.run("DELETE FROM login_failures WHERE staff_id = ?", (row[0],))
+            audit(tx, by, "staff.unlock", name, name="command line")
+        return forgotten
+
     def set_on_duty(self, member: StaffMember, on_duty: bool) -> None:
         """Say whether a supervisor is on duty (alerted by the escalation policy)."""
         with self._db.write() as tx:
@@ -243,24 +311,41 @@ class Staff:
 
     # --- signing in -------------------------------------------------------------------
 
-    def throttled_for(self, name: str, now: float | None = None) -> int:
-        """Seconds until ``name`` may try to sign in again (0: now)."""
-        now = time.time() if now is None else now
-        with self._db.read() as tx:
-            rows = tx.all(
-                "SELECT at FROM login_failures WHERE name = ? AND at > ? ORDER BY at",
-                (name.casefold(), now - LOGIN_FAILURE_WINDOW),
-            )
-        if len(rows) < LOGIN_FAILURE_LIMIT:
-            return 0
-        oldest = float(rows[-LOGIN_FAILURE_LIMIT][0])
-        return max(1, int(oldest + LOGIN_FAILURE_WINDOW - now) + 1)
+    def throttled_for(self, name: str, address: str = "", now: float | None = None) -> int:
+        """Seconds until ``name`` may try to sign in again from ``address`` (0: now).
 
-    def sign_in(self, name: str, password: str) -> tuple[str, StaffSession] | None:
+        The longest of: the growing delay of this account (or of unknown names) from this
+        address, that of this address for any name, and the short wait of an account
+        guessed at from everywhere (see :data:`LOGIN_FAILURE_LIMIT` and below).
+        """
+        now = time.time() if now is None else now
+        since = now - LOGIN_FAILURE_WINDOW
+        address = address[:64]
+        with self._db.read() as tx:
+            row = tx.one("SELECT id FROM staff WHERE name = ?", (name.strip(),))
+            key = "" if row is None else str(row[0])
+            counted = "SELECT count(*), max(at) FROM login_failures WHERE at > ? AND "
+            pair = tx.one(counted + "staff_id = ? AND address = ?", (since, key, address))
+            place = tx.one(counted + "address = ?", (since, address))
+            account = tx.one(counted + "staff_id = ?", (since, key)) if row else None
+        waits = [
+            _waited(pair, _growing(pair, LOGIN_FAILURE_LIMIT), now),
+            _waited(place, _growing(place, ADDRESS_FAILURE_LIMIT), now),
+        ]
+        if account is not None and int(account[0]) >= ACCOUNT_FAILURE_LIMIT:
+            waits.append(_waited(account, ACCOUNT_DELAY, now))
+        return max(waits)
+
+    def sign_in(
+        self, name: str, password: str, address: str = ""
+    ) -> tuple[str, StaffSession] | None:
         """Check a name and password; a new session (token, session) or None.
 
-        A failure is recorded for the name (see :meth:`throttled_for`); the caller checks
-        the throttle first. Unknown names cost as much time as known ones.
+        A failure is recorded for the account (see :meth:`throttled_for`) and in the audit
+        log under the account's name, or under :data:`UNKNOWN_NAME` when no account has
+        the name typed: people type their password into the name field, and what they
+        typed must not be kept. The caller checks the throttle first. Unknown names cost
+        as much time as known ones.
         """
         with self._db.read() as tx:
             row = tx.one(
@@ -275,12 +360,21 @@ class Staff:
             ok = False
         now = time.time()
         if not ok or row is None:
+            account = None if row is None else str(row[1])
             with self._db.write() as tx:
                 tx.execute(
-                    "INSERT INTO login_failures(name, at) VALUES (?, ?)", (name.casefold(), now)
+                    "INSERT INTO login_failures(staff_id, address, at) VALUES (?, ?, ?)",
+                    ("" if row is None else str(row[0]), address[:64], now),
                 )
                 tx.execute("DELETE FROM login_failures WHERE at < ?", (now - 86_400,))
-                audit(tx, None, "login.failed", name[:80], name=name[:80] or "?")
+                audit(
+                    tx,
+                    None,
+                    "login.failed",
+                    account,
+                    address[:64] or None,
+                    name=account or UNKNOWN_NAME,
+                )
             return None
         member = _member(row)
         token = secrets.token_urlsafe(32)
@@ -297,7 +391,11 @@ class Staff:
                 "VALUES (?, ?, ?, ?, ?)",
                 (sha256(token), member.id, csrf, now, expires),
             )
-            tx.execute("DELETE FROM login_failures WHERE name = ?", (name.casefold(),))
+            # This address guessed nothing: its own failures for the account are forgiven.
+            tx.execute(
+                "DELETE FROM login_failures WHERE staff_id = ? AND address = ?",
+                (member.id, address[:64]),
+            )
             tx.execute("DELETE FROM staff_sessions WHERE expires_at < ?", (now,))
             # Signing in is going on duty: the policy alerts who is at the console.
             tx.execute("UPDATE staff SET on_duty = 1 WHERE id = ?", (member.id,))

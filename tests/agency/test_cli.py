@@ -17,6 +17,7 @@ from talentdesk_agency.cli import main
 from talentdesk_agency.defaults import default_config
 from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.migrations import SCHEMA_VERSION
+from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign, ReportCategory
 from talentdesk_contract.wire import EventType
@@ -448,6 +449,14 @@ def test_staff_accounts_from_the_command_line(agency_db: DbTarget) -> None:
         assert signed[1].member.name == "Rina" and signed[1].member.is_admin
         assert store.staff.sign_in("Rina", "a long password 2") is None
         assert store.staff.sign_in("Rina", "a long password 1\n") is None
+        for _ in range(LOGIN_FAILURE_LIMIT):
+            store.staff.sign_in("Rina", "a long password 3")
+        assert store.staff.throttled_for("Rina") > 0
+    unlocked = run(agency_db, "staff", "unlock", "--name", "Rina")
+    assert unlocked.returncode == 0 and "unlocked" in unlocked.stdout
+    with AgencyStore(agency_db) as store:
+        assert store.staff.throttled_for("Rina") == 0
+        assert store.staff.audit_log()[0].action == "staff.unlock"
         with store.db.read() as tx:
             stored = tx.one("SELECT password_hash FROM staff WHERE name = ?", ("Rina",))
         assert stored is not None and str(stored[0]).startswith("$argon2id$")

@@ -17,6 +17,7 @@
   const soundNow = document.getElementById("sound-on-now");
   const alertsState = document.getElementById("alerts-state");
   const lost = document.getElementById("live-lost");
+  const signedOut = document.getElementById("signed-out");
   const pill = document.getElementById("alarm-pill");
   const announcer = document.getElementById("announcer");
   const i18n = document.getElementById("i18n");
@@ -182,7 +183,10 @@
     // which are never redrawn (a note being typed stays).
     document.querySelectorAll("[data-live^='/console/']").forEach(function (item) {
       fetch(item.dataset.live, { credentials: "same-origin", headers: { "Accept": "text/html" } })
-        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (r) {
+          if (r.redirected) { showSignedOut(); return null; } // to the sign-in page
+          return r.ok ? r.text() : null;
+        })
         .then(function (html) { if (html !== null) { item.innerHTML = html; tickAges(); } })
         .catch(function () {});
     });
@@ -206,27 +210,61 @@
     }
   });
 
-  if (body.dataset.page !== "login" && "EventSource" in window && soundButton) {
-    const source = new EventSource("/console/events");
-    source.addEventListener("queue", function (event) {
-      const data = JSON.parse(event.data);
-      if (lost) lost.hidden = true;
-      syncClock(data.server_now);
-      const queue = document.getElementById("queue");
-      if (queue) {
-        replaceQueue(queue, data.rows);
-      } else {
-        refreshLiveItem();
-      }
-      tickAges();
-      showCount(data.unacknowledged.length, body.dataset.page === "queue" ? data.title : null);
-      alarmFor(data.unacknowledged);
-      tellOfNew(data.alarms || []);
-      firstEvent = false;
-      body.dataset.liveSeq = String(Number(body.dataset.liveSeq || "0") + 1);
-    });
-    source.addEventListener("error", function () { if (lost) lost.hidden = false; });
+  // The session ended (signed out elsewhere, expired, account disabled): say so in red and
+  // stop listening. Alarms already ringing keep ringing: nobody has taken them.
+  let source = null;
+  function showSignedOut() {
+    if (source) { source.close(); source = null; }
+    if (lost) lost.hidden = true;
+    if (signedOut) signedOut.hidden = false;
+    body.dataset.signedOut = "1";
   }
+
+  function onQueue(event) {
+    const data = JSON.parse(event.data);
+    if (lost) lost.hidden = true;
+    syncClock(data.server_now);
+    const queue = document.getElementById("queue");
+    if (queue) {
+      replaceQueue(queue, data.rows);
+    } else {
+      refreshLiveItem();
+    }
+    tickAges();
+    showCount(data.unacknowledged.length, body.dataset.page === "queue" ? data.title : null);
+    alarmFor(data.unacknowledged);
+    tellOfNew(data.alarms || []);
+    firstEvent = false;
+    body.dataset.liveSeq = String(Number(body.dataset.liveSeq || "0") + 1);
+  }
+
+  function listen() {
+    source = new EventSource("/console/events");
+    source.addEventListener("queue", onQueue);
+    source.addEventListener("signed_out", showSignedOut);
+    source.addEventListener("error", function () {
+      if (!source) return;
+      if (source.readyState !== EventSource.CLOSED) {
+        if (lost) lost.hidden = false; // the browser reconnects by itself
+        return;
+      }
+      // Answered with something other than the stream (a redirect to the sign-in page, a
+      // 401, an error page): the browser gives up. Ask whether the session is still alive.
+      source.close();
+      source = null;
+      fetch("/console/queue", { credentials: "same-origin", redirect: "manual" })
+        .then(function (r) {
+          if (r.type === "opaqueredirect" || r.status === 401 || r.status === 403) showSignedOut();
+          else throw new Error("not signed out");
+        })
+        .catch(function () {
+          if (lost) lost.hidden = false;
+          setTimeout(function () { if (!body.dataset.signedOut) listen(); }, 5000);
+        });
+    });
+  }
+
+  if (body.dataset.page !== "login" && "EventSource" in window && soundButton) listen();
   tickAges();
   setInterval(tickAges, 1000);
 })();

@@ -4,13 +4,16 @@ staff action does (audit log, the talent's feed, revoked devices)."""
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any, cast
+from urllib.parse import quote
 
 import httpx
 import msgspec
@@ -25,11 +28,12 @@ from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import Alerting, DbTarget
 from talentdesk_agency.store.records import iso, now_utc
 from talentdesk_agency.store.settings import AlertContact
+from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
 from talentdesk_contract import wire
 from talentdesk_contract.values import Language
 from talentdesk_contract.wire import EventType, ProblemType
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, csrf_of, sign_in
-from tests.reference_agency import Paired, pair, soon
+from tests.reference_agency import Paired, pair, soon, stored_bytes
 
 HANDLE = "@SENTINEL-handle-5521"
 ALIAS = "SENTINEL-alias-5521"
@@ -149,7 +153,9 @@ def test_signed_out_pages_go_to_sign_in(console: ServerThread) -> None:
     for path in PAGES:
         response = httpx.get(f"{console.url}/console/{path}")
         assert response.status_code == 303
-        assert response.headers["location"] == "/console/login"
+        # Back to the page asked for afterwards (the queue is where signing in goes anyway).
+        back = "" if path == "queue" else f"?next=%2Fconsole%2F{path}"
+        assert response.headers["location"] == "/console/login" + back
 
 
 def test_every_post_needs_the_csrf_token(
@@ -227,12 +233,14 @@ def test_signing_out_ends_the_session_on_the_server(
     client.close()
     # A copy of the old cookie (a stolen one, or a browser that kept it) is worth nothing.
     stale = httpx.Client(base_url=console.url, cookies={SESSION_COOKIE: old_cookie})
-    for path in ("/console/queue", "/console/events", "/console/reports"):
+    for path, back in (("/console/queue", ""), ("/console/reports", "&next=%2Fconsole%2Freports")):
         response = stale.get(path)
         assert response.status_code == 303, path
-        assert response.headers["location"] == "/console/login"
+        assert response.headers["location"] == "/console/login?reason=ended" + back
+    assert stream_events(stale) == ["signed_out"]  # the live queue: nothing but that
     refused = stale.post("/console/duty", data={"csrf": token, "on": "1"})
-    assert refused.status_code == 303 and refused.headers["location"] == "/console/login"
+    assert refused.status_code == 303
+    assert refused.headers["location"] == "/console/login?reason=not_done"
     stale.close()
     with AgencyStore(agency_db) as store:
         assert [e.staff_name for e in store.staff.audit_log() if e.action == "logout"] == [
@@ -246,6 +254,205 @@ def test_signing_out_ends_the_session_on_the_server(
     assert again.cookies.get(SESSION_COOKIE) not in (None, old_cookie)
     assert again.get("/console/queue").status_code == 200
     again.close()
+
+
+def test_a_password_typed_as_the_name_is_never_kept(
+    console: ServerThread,
+    agency_db: DbTarget,
+    admin: httpx.Client,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    sentinel = "SENTINEL-pw-as-name-3317"
+    client = httpx.Client(base_url=console.url)
+    page = client.get("/console/login")
+    failed = client.post(
+        "/console/login",
+        data={"csrf": csrf_of(page.text), "name": sentinel, "password": sentinel},
+    )
+    assert failed.status_code == 401
+    # A wrong password for a real account is recorded under the account's name.
+    page = client.get("/console/login")
+    client.post(
+        "/console/login",
+        data={"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": "wrong password"},
+    )
+    client.close()
+    with AgencyStore(agency_db) as store:
+        failures = [e for e in store.staff.audit_log() if e.action == "login.failed"]
+    assert [(e.staff_name, e.target) for e in failures] == [
+        (SUPERVISOR, SUPERVISOR),
+        (UNKNOWN_NAME, None),
+    ]
+    shown = admin.get("/console/audit").text
+    assert "(nama tak dikenal)" in shown
+    english = admin.post(
+        "/console/language",
+        data={"csrf": csrf_of(shown), "language": "en", "back": "/console/audit"},
+    )
+    assert english.status_code == 303
+    assert "(unknown name)" in admin.get("/console/audit").text
+    assert sentinel not in shown
+    assert sentinel.encode() not in stored_bytes(agency_db)
+    assert sentinel not in caplog.text
+    out, err = capfd.readouterr()
+    assert sentinel not in out + err
+
+
+def test_a_throttled_supervisor_is_told_to_ask_an_admin_who_unlocks_them(
+    console: ServerThread, admin: httpx.Client, agency_db: DbTarget
+) -> None:
+    guesser = httpx.Client(base_url=console.url)
+    for _ in range(LOGIN_FAILURE_LIMIT):
+        page = guesser.get("/console/login")
+        wrong = {"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": "not it at all"}
+        assert guesser.post("/console/login", data=wrong).status_code == 401
+    page = guesser.get("/console/login")
+    right = {"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": PASSWORD}
+    throttled = guesser.post("/console/login", data=right)
+    assert throttled.status_code == 429
+    assert 0 < int(throttled.headers["retry-after"]) <= 30
+    assert (
+        "Coba lagi dalam 1 menit, atau minta admin membuka kunci akunmu (Akun staf)."
+        in throttled.text
+    )
+    # The admin sees the failures in Akun staf and unlocks the account.
+    staff_page = admin.get("/console/staff").text
+    assert f"{LOGIN_FAILURE_LIMIT} kali gagal masuk dalam satu jam terakhir" in staff_page
+    assert 'action="/console/staff/unlock"' in staff_page
+    unlocked = admin.post(
+        "/console/staff/unlock", data={"csrf": csrf_of(staff_page), "name": SUPERVISOR}
+    )
+    assert unlocked.status_code == 303
+    shown = admin.get(unlocked.headers["location"]).text
+    assert f"Kunci akun {SUPERVISOR} sudah dibuka" in shown
+    assert "kali gagal masuk" not in shown
+    page = guesser.get("/console/login")
+    again = guesser.post("/console/login", data={**right, "csrf": csrf_of(page.text)})
+    assert again.status_code == 303
+    guesser.close()
+    with AgencyStore(agency_db) as store:
+        entry = next(e for e in store.staff.audit_log() if e.action == "staff.unlock")
+        assert (entry.staff_name, entry.target) == (ADMIN, SUPERVISOR)
+    # An unknown name is refused with a message, not a 500.
+    refused = admin.post("/console/staff/unlock", data={"csrf": csrf_of(shown), "name": "Nobody"})
+    assert refused.status_code == 400
+    assert "Nobody" in refused.text
+
+
+def stream_events(client: httpx.Client, then: Callable[[], object] | None = None) -> list[str]:
+    """The events of one live stream (``/console/events``) until it ends (or 10 s pass);
+    ``then`` runs after its first event."""
+    events: list[str] = []
+    deadline = time.monotonic() + 10  # a stream that never ends fails the test, promptly
+    with client.stream("GET", "/console/events", timeout=10) as stream:
+        assert stream.status_code == 200
+        assert stream.headers["content-type"].startswith("text/event-stream")
+        for line in stream.iter_lines():
+            if time.monotonic() > deadline:
+                break
+            if line.startswith("event: "):
+                events.append(line.removeprefix("event: "))
+                if len(events) == 1 and then is not None:
+                    then()
+    return events
+
+
+@pytest.fixture
+def short_heartbeat(console: ServerThread) -> None:
+    console.app.console.heartbeat = 0.2
+
+
+@pytest.mark.usefixtures("short_heartbeat")
+def test_a_live_stream_ends_within_a_heartbeat_of_its_session(
+    console: ServerThread, agency_db: DbTarget
+) -> None:
+    def sign_out(budi: httpx.Client) -> None:  # in another tab
+        elsewhere = httpx.Client(base_url=console.url, cookies=budi.cookies)
+        token = csrf_of(elsewhere.get("/console/queue").text)
+        assert elsewhere.post("/console/logout", data={"csrf": token}).status_code == 303
+        elsewhere.close()
+
+    def expire(budi: httpx.Client) -> None:
+        with AgencyStore(agency_db) as store, store.db.write() as tx:
+            tx.execute("UPDATE staff_sessions SET expires_at = ?", (time.time() - 1,))
+
+    def disable(budi: httpx.Client) -> None:
+        with AgencyStore(agency_db) as store:
+            store.staff.set_disabled(SUPERVISOR, True)
+
+    for end in (sign_out, expire, disable):
+        budi = sign_in(console.url, SUPERVISOR)
+        started = time.monotonic()
+        # The queue at once; once the session ends, signed_out, and the stream's end.
+        ending = functools.partial(end, budi)
+        assert stream_events(budi, ending) == ["queue", "signed_out"], end
+        assert time.monotonic() - started < 5  # a heartbeat of 0.2 s, on a busy machine
+        budi.close()
+
+
+def test_an_ended_session_signs_in_again_and_returns_to_the_page(
+    console: ServerThread, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    item = f"/console/escalations/{ids['esc']}"
+    budi = sign_in(console.url, SUPERVISOR)
+    token = csrf_of(budi.get(item).text)
+    with AgencyStore(agency_db) as store, store.db.write() as tx:
+        tx.execute("DELETE FROM staff_sessions")  # expired, or signed out in another tab
+    # Tanggapi with the ended session: not taken; the sign-in page says why.
+    refused = budi.post(f"{item}/ack", data={"csrf": token})
+    assert refused.status_code == 303
+    location = refused.headers["location"]
+    assert location == f"/console/login?reason=not_done&next={quote(item, safe='')}"
+    page = budi.get(location)
+    assert "tindakan tadi tidak dilakukan" in page.text
+    assert f'name="next" value="{item}"' in page.text
+    with AgencyStore(agency_db) as store:
+        assert store.escalation(talent.talent_id, ids["esc"]).status == "open"
+    signed = budi.post(
+        "/console/login",
+        data={"csrf": csrf_of(page.text), "name": SUPERVISOR, "password": PASSWORD, "next": item},
+    )
+    assert signed.status_code == 303 and signed.headers["location"] == item
+    # A page asked for with an ended session comes back after signing in too.
+    assert budi.get("/console/login?next=%2Fconsole%2Freports").headers["location"] == (
+        "/console/reports"
+    )
+    budi.close()
+
+
+def test_signing_in_never_goes_to_another_site(console: ServerThread) -> None:
+    for next_page in (
+        "//evil.example/console/queue",
+        "https://evil.example/console/queue",
+        "/console//evil.example",
+        "/console/\\evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/console/login",
+        "/console/queue\r\nSet-Cookie: x=1",
+        "/elsewhere",
+    ):
+        client = httpx.Client(base_url=console.url)
+        page = client.get("/console/login", params={"next": next_page, "reason": "<b>x</b>"})
+        assert 'name="next"' not in page.text, next_page
+        assert "<b>x</b>" not in page.text and "&lt;b&gt;" not in page.text  # reasons: a list
+        signed = client.post(
+            "/console/login",
+            data={
+                "csrf": csrf_of(page.text),
+                "name": ADMIN,
+                "password": PASSWORD,
+                "next": next_page,
+            },
+        )
+        assert signed.status_code == 303 and signed.headers["location"] == "/console/queue"
+        # Already signed in: the same.
+        again = client.get("/console/login", params={"next": next_page})
+        assert again.headers["location"] == "/console/queue", next_page
+        client.close()
 
 
 def test_resolving_needs_a_reason_and_a_note(
@@ -746,6 +953,7 @@ TAMPERED: dict[str, dict[str, str]] = {
     "/bookings/{booking_id}/cancel": {"reason": "x" * 501},
     "/config/{section}": {},  # per section, below
     "/staff": {"action": "add", "name": "Sinta", "role": "boss", "password": "x" * 12},
+    "/staff/unlock": {"name": "Nobody"},
 }
 #: Routes that read no value a page could offer wrongly: the sign-in form (its own
 #: tests), signing out, and the duty switch (a checkbox's presence).

@@ -23,6 +23,7 @@ from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread, policy
+from talentdesk_agency.console.site import HEARTBEAT_SECONDS, SESSION_COOKIE
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign, EscalationKind, ReportCategory
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff, new_page
@@ -465,6 +466,74 @@ def test_a_live_alarm_rings_notifies_pulses_and_stops_when_taken(
     budi.context.close()
 
 
+def end_session(world: World, page: Page) -> None:
+    """Sign this page's session out on the server (as another tab would)."""
+    [token] = [c["value"] for c in page.context.cookies() if c["name"] == SESSION_COOKIE]
+    with AgencyStore(world.db) as store:
+        session = store.staff.session(token)
+        assert session is not None
+        store.staff.sign_out(token, session.member)
+
+
+def test_an_ended_session_says_so_in_red_and_keeps_ringing(browser: Browser, world: World) -> None:
+    take_every_waiting_alarm(world)
+    world.server.app.console.heartbeat = 0.2
+    try:
+        budi = signed_in(browser, world, SUPERVISOR)
+        budi.click("#sound-on-now")
+        budi.wait_for_selector("body[data-live-seq]")
+        view = world.safety.escalations.escalate(world.booking_id)
+        esc = remote_id(world, view.id)
+        budi.wait_for_selector(f"#row-{esc}.unacked")
+        budi.wait_for_function("!document.getElementById('alarm').paused", timeout=5000)
+
+        end_session(world, budi)
+        banner = budi.locator("#signed-out")
+        banner.wait_for(state="visible", timeout=5000)
+        assert "Session ended — sign in again" in banner.inner_text()
+        assert "nothing was taken" in banner.inner_text()
+        assert budi.evaluate("getComputedStyle(document.getElementById('signed-out')).display")
+        assert budi.locator("#live-lost").is_hidden()  # not "reconnecting…" forever
+        # The alarm that waits keeps ringing: nobody has taken it.
+        assert budi.evaluate("document.getElementById('alarm').paused") is False
+        assert budi.locator(f"#row-{esc}.unacked").count() == 1
+
+        # Taking it now is not done; the sign-in page says why, then returns to the alarm.
+        budi.click(f"#take-{esc}")
+        budi.wait_for_selector("#login-notice")
+        assert "was not done" in budi.inner_text("#login-notice")
+        budi.fill("input[name=name]", SUPERVISOR)
+        budi.fill("input[name=password]", PASSWORD)
+        budi.click("button[type=submit]")
+        budi.wait_for_url(f"**/console/escalations/{esc}")
+        assert budi.locator("#take").count() == 1  # still open: take it here
+        budi.context.close()
+
+        # A stream answered with something else (a proxy's 401, a redirect): the page asks
+        # whether the session lives, and says it ended rather than reconnecting forever.
+        rina = signed_in(browser, world, ADMIN)
+        rina.wait_for_selector("body[data-live-seq]")
+
+        def refuse(route: Any) -> None:
+            end_session(world, rina)
+            route.fulfill(status=401, content_type="text/html", body="no")
+
+        rina.route("**/console/events", refuse)
+        rina.reload()
+        rina.locator("#signed-out").wait_for(state="visible", timeout=5000)
+        assert rina.locator("#live-lost").is_hidden()
+        rina.click("#sign-in-again")
+        rina.wait_for_selector("#login-notice")
+        rina.fill("input[name=name]", ADMIN)
+        rina.fill("input[name=password]", PASSWORD)
+        rina.click("button[type=submit]")
+        rina.wait_for_url("**/console/queue")
+        rina.context.close()
+    finally:
+        world.server.app.console.heartbeat = HEARTBEAT_SECONDS
+    take_every_waiting_alarm(world)
+
+
 def test_a_note_holding_script_is_shown_literally(browser: Browser, world: World) -> None:
     page = signed_in(browser, world, ADMIN)
     note = "<script>window.pwned = 1</script><b>bold?</b>"
@@ -500,6 +569,9 @@ def test_a_wrong_password_is_throttled(browser: Browser, world: World) -> None:
         page.fill("input[name=password]", "not the password")
         page.click("button[type=submit]")
         page.wait_for_selector(".error:has-text('Wrong name or password')")
+        # The name stays; the password is what to type again.
+        assert page.evaluate("document.activeElement.name") == "password"
+        assert page.input_value("input[name=name]") == SUPERVISOR
     page.fill("input[name=name]", SUPERVISOR)
     page.fill("input[name=password]", PASSWORD)  # even the right one waits now
     page.click("button[type=submit]")

@@ -260,6 +260,42 @@ def test_every_earlier_version_upgrades_to_the_schema_of_a_new_database(
     assert schema(empty_agency_db) == schema(agency_db_each_backend)
 
 
+def test_schema_5_forgets_names_typed_at_failed_log_ins(
+    empty_agency_db: DbTarget, agency_db_each_backend: DbTarget
+) -> None:
+    typed = "SENTINEL-typed-password-6620"
+    migrated_to(empty_agency_db, 4)
+    database = open_database(empty_agency_db)
+    try:
+        with database.write() as tx:
+            tx.execute(
+                "INSERT INTO staff(id, name, role, password_hash, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                ("stf_1", "Rina", "admin", "x", AT),
+            )
+            for name in ("Rina", typed):
+                tx.execute("INSERT INTO login_failures(name, at) VALUES (?, ?)", (name, 1.0))
+                tx.execute(
+                    "INSERT INTO audit_log(at, staff_name, action, target) VALUES (?, ?, ?, ?)",
+                    (AT, name, "login.failed", name),
+                )
+            tx.execute(
+                "INSERT INTO audit_log(at, staff_name, action, target) VALUES (?, ?, ?, ?)",
+                (AT, "command line", "staff.add", "Rina"),
+            )
+    finally:
+        database.close()
+    with AgencyStore(empty_agency_db) as store:
+        entries = [(e.staff_name, e.action, e.target) for e in store.staff.audit_log()]
+        with store.db.read() as tx:
+            assert tx.all("SELECT staff_id FROM login_failures") == []
+    assert entries == [  # newest first
+        ("command line", "staff.add", "Rina"),
+        ("", "login.failed", None),
+        ("Rina", "login.failed", "Rina"),
+    ]
+
+
 def test_a_failed_upgrade_changes_nothing(empty_agency_db: DbTarget) -> None:
     migrated_to(empty_agency_db, 1)
     database = open_database(empty_agency_db)
