@@ -139,6 +139,8 @@ class TodayPage(EmptyStatePage):
         self.answer_note = Callout("note", name="answerNote")
         self.error = Callout("error", name="todayError")
         self.unreadable = Callout("warning", name="unreadableBookings")
+        self.list_header = QWidget()
+        self.list_header.setObjectName("bookingsHeader")
         self.list_card = Card(margins=22)
         self.list_card.setObjectName("bookingsCard")
         self._timer = QTimer(self)
@@ -181,16 +183,16 @@ class TodayPage(EmptyStatePage):
         for callout in (self.answer_note, self.error, self.unreadable):
             callout.hide()
 
-        # Accept and Decline sit beside the title: the session card that a selection
-        # opens under the list then never moves them.
-        title_row = QHBoxLayout()
+        # Accept and Decline sit beside the list's title, above the part that scrolls:
+        # wherever the page was scrolled to (a session card further down), they are in view.
+        title_row = QHBoxLayout(self.list_header)
+        title_row.setContentsMargins(0, 0, 0, 0)
         title_row.setSpacing(10)
         title_row.addWidget(self.list_title)
         title_row.addStretch(1)
         title_row.addWidget(self.accept_button)
         title_row.addWidget(self.decline_button)
         card = self.list_card.body
-        card.addLayout(title_row)
         card.addWidget(self.list_summary)
         card.addWidget(self.list_hint)
         card.addWidget(view, 1)
@@ -198,8 +200,9 @@ class TodayPage(EmptyStatePage):
         page = self.column
         page.insertWidget(2, self.error)
         page.insertWidget(3, self.unreadable)
+        page.insertWidget(4, self.list_header)
         if self.session_panel is None:
-            page.insertWidget(4, self.list_card, 1)
+            page.insertWidget(5, self.list_card, 1)
             return
         # The list and the session card scroll together when the window is too short
         # for both (rather than squeezing the list under its buttons).
@@ -217,7 +220,7 @@ class TodayPage(EmptyStatePage):
         self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.list_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_scroll.setWidget(content)
-        page.insertWidget(4, self.list_scroll, 1)
+        page.insertWidget(5, self.list_scroll, 1)
 
     def _connect_signals(self) -> None:
         self.action_button.clicked.connect(self.settings_requested)
@@ -250,6 +253,7 @@ class TodayPage(EmptyStatePage):
 
     def _show_rows(self, has_rows: bool) -> None:
         self.empty_area.setVisible(not has_rows)
+        self.list_header.setVisible(has_rows)
         self.list_card.setVisible(has_rows)
         if self.list_scroll is not None:
             self.list_scroll.setVisible(has_rows)
@@ -327,7 +331,8 @@ class TodayPage(EmptyStatePage):
 
         Once per booking and state (a reload reselects the row, which must not pull the
         page back from where the talent scrolled it), and not for a booking that waits
-        for an answer: Accept and Decline are at the top of the list, and stay in view.
+        for an answer: its card has nothing to do yet (Accept and Decline are above the
+        scrolled part, always in view).
         """
         key = (booking.id, booking.status) if booking is not None else None
         if key == self._card_shown_for:

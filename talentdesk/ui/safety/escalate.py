@@ -322,6 +322,11 @@ class EscalationPanel(QFrame):
         self.retranslate()
         self._update_details()
 
+    def fold_details(self) -> None:
+        """Fold the details away (where they can fold), e.g. when the window needs the room."""
+        if self._foldable and self._details_open:
+            self._toggle_details()
+
     def _update_details(self) -> None:
         view = self._view
         open_ = view is not None and view.is_open
