@@ -318,6 +318,8 @@ class SessionStartPanel(Card):
             self._break_timer.stop()
 
     def _hidden_reason(self, booking: Booking, stage: BookingStage) -> str:
+        if stage is BookingStage.WAITING:
+            return self.tr("The customer's contact shows once you accept this booking.")
         if stage is BookingStage.UPCOMING:
             opens, _ = contact_window(booking, self._session.context.contact_minutes)
             return self.tr(
