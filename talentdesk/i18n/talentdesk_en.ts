@@ -2785,6 +2785,10 @@
         <source>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</source>
         <translation>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</translation>
     </message>
+    <message>
+        <source>The customer&apos;s contact shows once you accept this booking.</source>
+        <translation>The customer&apos;s contact shows once you accept this booking.</translation>
+    </message>
     <message numerus="yes">
         <source>The contact shows from %1, %n minute(s) before the start.</source>
         <translation>
@@ -3577,8 +3581,8 @@ You can tell the agency why (optional):</translation>
         <translation>Decline</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>Keep it</translation>
+        <source>Don&apos;t decline</source>
+        <translation>Don&apos;t decline</translation>
     </message>
     <message>
         <source>You accepted the booking at %1 (%2).</source>

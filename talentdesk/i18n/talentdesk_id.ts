@@ -98,7 +98,7 @@
     </message>
     <message>
         <source>Unpair</source>
-        <translation>Putuskan</translation>
+        <translation>Putuskan hubungan</translation>
     </message>
     <message>
         <source>Stay paired</source>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Unpair…</source>
-        <translation>Putuskan…</translation>
+        <translation>Putuskan hubungan…</translation>
     </message>
     <message>
         <source>Not paired with an agency yet.</source>
@@ -2757,6 +2757,10 @@
         <source>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</source>
         <translation>Kamu sedang istirahat: masih %1 lagi. Sesi baru menunggu sampai istirahat selesai; kamu tetap bisa memulai sesi ini kalau sudah siap.</translation>
     </message>
+    <message>
+        <source>The customer&apos;s contact shows once you accept this booking.</source>
+        <translation>Kontak pelanggan muncul setelah kamu menerima booking ini.</translation>
+    </message>
     <message numerus="yes">
         <source>The contact shows from %1, %n minute(s) before the start.</source>
         <translation>
@@ -3530,8 +3534,8 @@ Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
         <translation>Tolak</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>Batal</translation>
+        <source>Don&apos;t decline</source>
+        <translation>Jangan tolak</translation>
     </message>
     <message>
         <source>You accepted the booking at %1 (%2).</source>

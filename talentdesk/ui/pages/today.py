@@ -532,7 +532,7 @@ class TodayPage(EmptyStatePage):
             .replace("%2", booking.package.name)
         )
         dialog.setOkButtonText(self.tr("Decline"))
-        dialog.setCancelButtonText(self.tr("Keep it"))
+        dialog.setCancelButtonText(self.tr("Don't decline"))
         field = dialog.findChild(QLineEdit)
         if field is not None:
             field.setMaxLength(MAX_REASON_CHARS)
