@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QObject,
     Qt,
     QTimer,
     Signal,
@@ -129,6 +130,7 @@ class TodayPage(EmptyStatePage):
             self.model.set_stage_source(self._stage_of)
         self.session_panel = SessionStartPanel(session) if session is not None else None
         self.list_scroll: QScrollArea | None = None
+        self._list_content: QWidget | None = None
         self.view = QTreeView()
         self.view.setObjectName("bookingsView")
         self.list_title = make_label("heading", wrap=False, name="bookingsTitle")
@@ -213,6 +215,10 @@ class TodayPage(EmptyStatePage):
         stacked.setSpacing(18)
         stacked.addWidget(self.list_card, 1)
         stacked.addWidget(self.session_panel)
+        # Whatever grows after the scroll to the card (the note about the answer above it,
+        # the card's own lines) would push it out of view again: followed (eventFilter).
+        content.installEventFilter(self)
+        self._list_content = content
         # Made in the page, so the content it polishes is not moved (and polished) again.
         self.list_scroll = QScrollArea(self)
         self.list_scroll.setObjectName("todayScroll")
@@ -365,6 +371,22 @@ class TodayPage(EmptyStatePage):
             self._show_session_card()
         elif moved:
             self._card_wanted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._list_content and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._keep_card_in_view)
+        return super().eventFilter(watched, event)
+
+    def _keep_card_in_view(self) -> None:
+        """Scroll to the card again if it was scrolled to and the talent has not scrolled
+        away from it since."""
+        scroll = self.list_scroll
+        if (
+            scroll is not None
+            and self._card_scrolled_to is not None
+            and scroll.verticalScrollBar().value() == self._card_scrolled_to
+        ):
+            self._show_session_card()
 
     def _show_session_card(self) -> None:
         panel, scroll = self.session_panel, self.list_scroll

@@ -322,3 +322,12 @@ def test_a_short_today_scrolls_to_the_card_once_and_keeps_accept_in_view(
     today.refresh()  # a reload selects the row again
     qtbot.wait(300)
     assert scroll.verticalScrollBar().value() == 0
+
+    # Scrolled down to the card, then back to the waiting booking: Accept is still in
+    # view (it is above the part that scrolls).
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    assert today.select_booking(second)
+    qtbot.wait(50)
+    assert in_view(today.accept_button) and in_view(today.decline_button)
