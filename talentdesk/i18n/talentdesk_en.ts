@@ -727,8 +727,8 @@
         <translation>You answered (F9). Copying a ready reply counts as an answer.</translation>
     </message>
     <message>
-        <source>Search replies… (Enter copies the first)</source>
-        <translation>Search replies… (Enter copies the first)</translation>
+        <source>Search… (Enter copies the top one)</source>
+        <translation>Search… (Enter copies the top one)</translation>
     </message>
     <message>
         <source>Open full window</source>

@@ -717,8 +717,8 @@
         <translation>Kamu sudah membalas (F9). Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
     </message>
     <message>
-        <source>Search replies… (Enter copies the first)</source>
-        <translation>Cari balasan… (Enter menyalin yang pertama)</translation>
+        <source>Search… (Enter copies the top one)</source>
+        <translation>Cari… (Enter = salin teratas)</translation>
     </message>
     <message>
         <source>Open full window</source>

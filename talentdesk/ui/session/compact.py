@@ -443,7 +443,7 @@ class CompactWindow(SessionClockWindow):
         self.answered_button.setToolTip(
             self.tr("You answered (F9). Copying a ready reply counts as an answer.")
         )
-        self.search.setPlaceholderText(self.tr("Search replies… (Enter copies the first)"))
+        self.search.setPlaceholderText(self.tr("Search… (Enter copies the top one)"))
         self.full_button.setText(self.tr("Open full window"))
         self._label_results()
         self._render_pace()
