@@ -477,6 +477,7 @@ class ReadyStep(TranslatedWidget):
                 "%1", keyring_display_name(self._keyring)
             )
         )
+        self.protection.setToolTip(self._keyring)
         self._body.setText(
             self.tr(
                 "You don't need a passphrase: the vault opens by itself while you're logged in "
