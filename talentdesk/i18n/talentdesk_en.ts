@@ -1648,12 +1648,12 @@
         <translation>Reply pace</translation>
     </message>
     <message>
-        <source>Press when a message from the customer arrives: the wait starts.</source>
-        <translation>Press when a message from the customer arrives: the wait starts.</translation>
+        <source>Press when a message from the customer arrives: the wait starts. In this window, F8 does it too.</source>
+        <translation>Press when a message from the customer arrives: the wait starts. In this window, F8 does it too.</translation>
     </message>
     <message>
-        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
-        <translation>Press when you answered. Copying a ready reply counts as an answer.</translation>
+        <source>Press when you answered. Copying a ready reply counts as an answer. In this window, F9 does it too.</source>
+        <translation>Press when you answered. Copying a ready reply counts as an answer. In this window, F9 does it too.</translation>
     </message>
 </context>
 <context>

@@ -1630,12 +1630,12 @@
         <translation>Kecepatan balas</translation>
     </message>
     <message>
-        <source>Press when a message from the customer arrives: the wait starts.</source>
-        <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung.</translation>
+        <source>Press when a message from the customer arrives: the wait starts. In this window, F8 does it too.</source>
+        <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung. Di jendela ini, F8 juga bisa.</translation>
     </message>
     <message>
-        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
-        <translation>Tekan setelah kamu membalas. Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
+        <source>Press when you answered. Copying a ready reply counts as an answer. In this window, F9 does it too.</source>
+        <translation>Tekan setelah kamu membalas. Menyalin balasan siap pakai juga dihitung sebagai balasan. Di jendela ini, F9 juga bisa.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -42,7 +42,7 @@ from talentdesk.sessions.replies import SearchHit
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import LatestOnly
-from talentdesk.ui.hotkeys import to_key_sequence
+from talentdesk.ui.hotkeys import hotkey_text
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateStrip
 from talentdesk.ui.session.clock_window import SessionClockWindow
@@ -408,10 +408,6 @@ class CompactWindow(SessionClockWindow):
             caption = self.tr("session ended · finish in the full window")
         self.caption.set_full_text(caption)
 
-    def _key_text(self, hotkey: str) -> str:
-        sequence = to_key_sequence(hotkey)
-        return sequence.toString(QKeySequence.SequenceFormat.NativeText)
-
     def retranslate(self) -> None:
         live = self._session.live
         context = self._session.context
@@ -431,8 +427,8 @@ class CompactWindow(SessionClockWindow):
         self.scope.setToolTip(self._words.scope_banner(live.scope) if live is not None else "")
         self.on_top.setText(self.tr("On top"))
         self.on_top.setToolTip(self.tr("Keep this window above your chat app"))
-        wrote_key = self._key_text(context.hotkey_message_in)
-        replied_key = self._key_text(context.hotkey_replied)
+        wrote_key = hotkey_text(context.hotkey_message_in)
+        replied_key = hotkey_text(context.hotkey_replied)
         # The words of the full window's buttons; under them the system-wide hotkey, or
         # this window's own key where there is none (Wayland, turned off).
         wrote = self._words.message_in_button()
