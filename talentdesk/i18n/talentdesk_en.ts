@@ -2749,10 +2749,6 @@
         <translation>The session ended: close it, block the customer, then finish.</translation>
     </message>
     <message>
-        <source>Finished. The customer&apos;s details were destroyed.</source>
-        <translation>Finished. The customer&apos;s details were destroyed.</translation>
-    </message>
-    <message>
         <source>You are on a break</source>
         <extracomment>How often the break&apos;s countdown on the card looks at the clock. How often the card looks at the clock and the contact again.</extracomment>
         <translation>You are on a break</translation>
@@ -2768,6 +2764,10 @@
     <message>
         <source>Keep my break</source>
         <translation>Keep my break</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details were destroyed.</source>
+        <translation>The customer&apos;s details were destroyed.</translation>
     </message>
     <message>
         <source>The agency&apos;s reason: “%1”</source>
@@ -3091,10 +3091,6 @@ Data folder: %2</translation>
         <translation>Night summary</translation>
     </message>
     <message>
-        <source>No sessions yet this week</source>
-        <translation>No sessions yet this week</translation>
-    </message>
-    <message>
         <source>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</source>
         <translation>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</translation>
     </message>
@@ -3109,6 +3105,10 @@ Data folder: %2</translation>
     <message>
         <source>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
         <translation>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</translation>
+    </message>
+    <message>
+        <source>No sessions in the last seven nights</source>
+        <translation>No sessions in the last seven nights</translation>
     </message>
     <message>
         <source>This shift</source>
@@ -3293,6 +3293,10 @@ Data folder: %2</translation>
         <translation>Retrying: %1</translation>
     </message>
     <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
@@ -3319,10 +3323,6 @@ Data folder: %2</translation>
     <message>
         <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
         <translation>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -663,7 +663,7 @@
     <message numerus="yes">
         <source>%n slow reply(s) · limit %1 over %2</source>
         <translation>
-            <numerusform>%n balasan lambat · batas %1 lewat %2</numerusform>
+            <numerusform>%n balasan lambat · maks. %1× lebih dari %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2721,10 +2721,6 @@
         <translation>Sesi sudah berakhir: tutup, blokir pelanggan, lalu selesaikan.</translation>
     </message>
     <message>
-        <source>Finished. The customer&apos;s details were destroyed.</source>
-        <translation>Selesai. Data pelanggan sudah dihapus.</translation>
-    </message>
-    <message>
         <source>You are on a break</source>
         <extracomment>How often the break&apos;s countdown on the card looks at the clock. How often the card looks at the clock and the contact again.</extracomment>
         <translation>Kamu sedang istirahat</translation>
@@ -2740,6 +2736,10 @@
     <message>
         <source>Keep my break</source>
         <translation>Lanjut istirahat</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s details were destroyed.</source>
+        <translation>Data pelanggan sudah dihapus.</translation>
     </message>
     <message>
         <source>The agency&apos;s reason: “%1”</source>
@@ -3058,10 +3058,6 @@ Folder data: %2</translation>
         <translation>Ringkasan malam</translation>
     </message>
     <message>
-        <source>No sessions yet this week</source>
-        <translation>Belum ada sesi minggu ini</translation>
-    </message>
-    <message>
         <source>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</source>
         <translation>Setiap selesai sesi, malam-malam kamu terangkum di sini: jumlah sesi, jam, dan pendapatan, malam ini dan tujuh malam terakhir.</translation>
     </message>
@@ -3076,6 +3072,10 @@ Folder data: %2</translation>
     <message>
         <source>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
         <translation>Shift yang lewat tengah malam tetap dihitung satu. Yang dipakai hanya waktu sesi dan harga paket, tidak pernah apa pun tentang pelanggan.</translation>
+    </message>
+    <message>
+        <source>No sessions in the last seven nights</source>
+        <translation>Belum ada sesi dalam tujuh malam terakhir</translation>
     </message>
     <message>
         <source>This shift</source>
@@ -3254,6 +3254,10 @@ Folder data: %2</translation>
         <translation>Mencoba lagi: %1</translation>
     </message>
     <message>
+        <source>Connected</source>
+        <translation>Tersambung</translation>
+    </message>
+    <message>
         <source>Offline: %1</source>
         <translation>Sedang offline: %1</translation>
     </message>
@@ -3280,10 +3284,6 @@ Folder data: %2</translation>
     <message>
         <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
         <translation>(agensi minta menunggu %1; TalentDesk menunggu paling lama %2, atau tekan Coba lagi sekarang)</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Tersambung</translation>
     </message>
     <message>
         <source>Connecting…</source>

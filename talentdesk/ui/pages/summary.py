@@ -389,7 +389,7 @@ class SummaryPage(EmptyStatePage):
     def retranslate(self) -> None:
         self.page_title.setText(self.tr("Night summary"))
         self._show_after_care()
-        self.heading.setText(self.tr("No sessions yet this week"))
+        self.heading.setText(self.tr("No sessions in the last seven nights"))
         self.body.setText(
             self.tr(
                 "After each session, your nights add up here: sessions, hours and earnings, "

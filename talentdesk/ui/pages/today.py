@@ -249,6 +249,7 @@ class TodayPage(EmptyStatePage):
             session.context_changed.connect(self.model.retranslate)
 
     def _session_moved(self, _what: object) -> None:
+        self._last_answer = None  # "your answer was delivered" is old news once a session moves
         self.refresh()
 
     def _stage_of(self, booking: Booking) -> BookingStage | None:

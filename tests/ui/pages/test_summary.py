@@ -117,7 +117,7 @@ def test_no_sessions_keeps_the_empty_state(qtbot: QtBot, desk: Desk) -> None:
     page.show()
     settle(qtbot, desk)
     assert page.empty_card.isVisible()
-    assert page.heading.text() == "No sessions yet this week"
+    assert page.heading.text() == "No sessions in the last seven nights"
     chart = NightChart()
     qtbot.addWidget(chart)
     chart.resize(500, 240)

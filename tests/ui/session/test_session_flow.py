@@ -130,10 +130,12 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     assert is_marked_secret(clipboard.mimeData())
 
     # Start from Today: the session window opens.
+    assert window.today.answer_note.isVisible()  # "You accepted … delivered"
     click(panel.start_button)
     wait_for(
         qtbot, lambda: app.session_windows is not None and app.session_windows.window is not None
     )
+    wait_for(qtbot, lambda: not window.today.answer_note.isVisible())  # old news now
     screens = app.session_windows
     assert screens is not None and screens.window is not None
     live_window = screens.window

@@ -198,6 +198,7 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     qtbot.waitUntil(lambda: desk.session.live is None, timeout=10_000)
     settle(qtbot, desk)
     assert panel.stage_now() is BookingStage.DONE
+    assert panel.stage.text() == "Chat only · Done — The customer's details were destroyed."
     assert panel.contact.handle.text() == ""
     assert panel.contact.hidden_note.text() == "The customer's details are gone with this booking."
     assert not panel.start_button.isVisible()  # nothing left to start
