@@ -707,6 +707,8 @@ class EscalateStrip(TranslatedWidget):
                 waited = clock_text(self._safety.waits.waited(view), round_up=False)
                 text += " · " + self.tr("waiting %1").replace("%1", waited)
             tone = "open" if view.is_open else "idle"
+            if view.state is EscalationState.ACKNOWLEDGED:
+                tone = "taken"  # a supervisor is on it: calm, not a warning
         if view is not None and view.is_open:
             self._timer.start()
         else:

@@ -243,6 +243,7 @@ def test_nobody_takes_it_the_panel_and_the_compact_line_say_whom_to_call(
     qtbot.waitUntil(lambda: panel.headline.text() == "Rina is on it", timeout=WAIT_MS)
     assert not panel.instruction.isVisible()
     assert strip.line.full_text == "Acknowledged by Rina"
+    assert strip.line.property("tone") == "taken"  # calm green, not the waiting orange
 
 
 def test_a_click_on_the_safety_page_does_not_touch_every_row_of_the_history(
