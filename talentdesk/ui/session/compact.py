@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.pace import PaceMessage, PaceStatus
-from talentdesk.sessions.replies import SearchHit
+from talentdesk.sessions.replies import ReplyValues, SearchHit, preview
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import LatestOnly
@@ -352,12 +352,16 @@ class CompactWindow(SessionClockWindow):
             button.setToolTip(reply.text if reply is not None else "")
         self._label_results()
 
-    @staticmethod
-    def result_text(number: int, reply: DeclineReply) -> str:
+    def result_text(self, number: int, reply: DeclineReply) -> str:
         """A found reply's whole label: its number, shortcode and text on one line."""
-        text = " ".join(reply.text.split())
+        text = " ".join(preview(reply.text, self._preview_values()).split())
         code = f"/{reply.shortcode} · " if reply.shortcode else ""
         return f"{number}   {code}{text}"
+
+    def _preview_values(self) -> ReplyValues:
+        # The working name and the package, as the full window's list fills them.
+        values = self._session.reply_values()
+        return ReplyValues(talent=values.talent, package=values.package)
 
     def _label_results(self) -> None:
         """Each result's label, elided to its button (a push button never elides itself)."""
