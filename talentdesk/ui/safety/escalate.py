@@ -290,8 +290,11 @@ class EscalationPanel(QFrame):
             facts.append(words.escalation_kind(view.kind))
         if view.crisis_sign is not None:
             facts.append(words.sign(view.crisis_sign))
-        if view.remote_id and not self._compact:
-            facts.append(self.tr("agency reference %1").replace("%1", view.remote_id))
+        # The agency's id for it is for a supervisor on the phone, not for the line the
+        # talent reads at a glance: in the tooltip.
+        self.facts.setToolTip(
+            self.tr("agency reference %1").replace("%1", view.remote_id) if view.remote_id else ""
+        )
         self.facts.setText(" · ".join(facts))
 
     def _snapshot_changed(self) -> None:

@@ -89,8 +89,9 @@ def test_click_while_the_agency_is_down_then_delivered_acknowledged_resolved(
     qtbot.waitUntil(lambda: panel.headline.text() == "Help requested · delivered", timeout=WAIT_MS)
     remote = desk.escalation(view.id).remote_id
     assert remote is not None
-    assert remote in panel.facts.text()
-    assert remote not in panel.explanation.text()  # once is enough
+    # The agency's id is for the supervisor: in the tooltip, not in the line the talent reads.
+    assert panel.facts.toolTip() == f"agency reference {remote}"
+    assert remote not in panel.facts.text() and remote not in panel.explanation.text()
     assert state_cell(page, view.id) == "Delivered to your agency · waiting for a supervisor"
     assert agency.escalation(remote)[0] == "open"
 
