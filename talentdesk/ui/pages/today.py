@@ -121,6 +121,9 @@ class TodayPage(EmptyStatePage):
         self._card_shown_for: tuple[str, BookingStatus] | None = None
         self._card_wanted = False
         self._card_scrolled_to: int | None = None  # where the last scroll to the card left it
+        # The talent scrolled the page (wheel, scroll bar, keys) since the card was chosen:
+        # from then on it is theirs, nothing scrolls it for them.
+        self._talent_scrolled = False
         self._error: str | None = None
         self._unreadable: tuple[str, ...] = ()
         self.confirm_dialog: QMessageBox | None = None
@@ -242,6 +245,9 @@ class TodayPage(EmptyStatePage):
         session, panel = self._session, self.session_panel
         if session is not None and panel is not None:
             panel.open_session_requested.connect(self.session_requested)
+            if self.list_scroll is not None:
+                bar = self.list_scroll.verticalScrollBar()
+                bar.actionTriggered.connect(self._scrolled_by_talent)
             panel.filled.connect(self._card_filled)
             # Bound methods, not lambdas: Qt lets go of them when this page goes.
             session.session_changed.connect(self._session_moved)
@@ -346,6 +352,7 @@ class TodayPage(EmptyStatePage):
             return
         self._card_shown_for = key
         self._card_scrolled_to = None
+        self._talent_scrolled = False
         panel = self.session_panel
         self._card_wanted = (
             booking is not None
@@ -361,17 +368,15 @@ class TodayPage(EmptyStatePage):
         # The card was read again and may have grown (the customer's contact can come
         # a read or two later, with the feed): follow it until the contact is there.
         # Never once the talent has scrolled the page themselves.
-        panel, scroll = self.session_panel, self.list_scroll
-        moved = (
-            scroll is not None
-            and self._card_scrolled_to is not None
-            and scroll.verticalScrollBar().value() != self._card_scrolled_to
-        )
-        if self._card_wanted and not moved:
+        panel = self.session_panel
+        if self._card_wanted and not self._talent_scrolled:
             self._card_wanted = panel is not None and not panel.has_contact
             self._show_session_card()
-        elif moved:
-            self._card_wanted = False
+
+    def _scrolled_by_talent(self, _action: int) -> None:
+        # Only the talent's own scrolling triggers a scroll bar action (not setValue).
+        self._talent_scrolled = True
+        self._card_wanted = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._list_content and event.type() == QEvent.Type.Resize:
@@ -380,13 +385,8 @@ class TodayPage(EmptyStatePage):
 
     def _keep_card_in_view(self) -> None:
         """Scroll to the card again if it was scrolled to and the talent has not scrolled
-        away from it since."""
-        scroll = self.list_scroll
-        if (
-            scroll is not None
-            and self._card_scrolled_to is not None
-            and scroll.verticalScrollBar().value() == self._card_scrolled_to
-        ):
+        the page since."""
+        if self._card_scrolled_to is not None and not self._talent_scrolled:
             self._show_session_card()
 
     def _show_session_card(self) -> None:

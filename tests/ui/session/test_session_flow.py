@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSlider, QWidget
 from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import Booking, BookingStatus, ReplyStyle, SessionRecord
@@ -320,7 +320,9 @@ def test_a_short_today_scrolls_to_the_card_once_and_keeps_accept_in_view(
             f"{panel.rect()}, viewport {scroll.viewport().rect()}, scrolled "
             f"{bar.value()}/{bar.maximum()}, contact {panel.has_contact}"
         ) from exc
-    scroll.verticalScrollBar().setValue(0)
+    # The talent scrolls back up (as the wheel or the scroll bar does it).
+    scroll.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
+    assert scroll.verticalScrollBar().value() == 0
     today.refresh()  # a reload selects the row again
     qtbot.wait(300)
     assert scroll.verticalScrollBar().value() == 0
