@@ -582,8 +582,10 @@ def record_kind(obj: Record) -> str:
 
 # --- contact window -------------------------------------------------------------------
 
+#: A pending booking is not the talent's yet: a talent never contacts a customer outside
+#: a booked session, so the contact waits for the talent's "accept".
 _HIDDEN_STATUSES: Final = frozenset(
-    {BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.DONE}
+    {BookingStatus.PENDING, BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.DONE}
 )
 
 
@@ -625,8 +627,9 @@ def contact_visible(
 ) -> bool:
     """Whether the customer's contact may be shown at ``now``.
 
-    True only inside the :func:`contact_window`, and never for a cancelled, declined or
-    done booking.
+    True only inside the :func:`contact_window` of a booking the talent accepted (or whose
+    session is live): never for one still waiting for the talent's answer, nor for a
+    cancelled, declined or done booking.
 
     Raises:
         DomainError: If ``now`` or ``ended_at`` is naive, or ``minutes_before`` negative.

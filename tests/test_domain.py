@@ -690,9 +690,13 @@ def test_contact_hidden_for_closed_bookings(status: BookingStatus) -> None:
     assert not contact_visible(make_booking(status=status), T0)
 
 
-@pytest.mark.parametrize(
-    "status", [BookingStatus.PENDING, BookingStatus.ACCEPTED, BookingStatus.LIVE]
-)
+def test_contact_hidden_until_the_talent_accepts() -> None:
+    """Inside its contact window a booking still waiting for an answer shows no contact."""
+    assert not contact_visible(make_booking(status=BookingStatus.PENDING), T0)
+    assert contact_visible(make_booking(status=BookingStatus.ACCEPTED), T0)
+
+
+@pytest.mark.parametrize("status", [BookingStatus.ACCEPTED, BookingStatus.LIVE])
 def test_contact_shown_for_open_bookings(status: BookingStatus) -> None:
     assert contact_visible(make_booking(status=status), T0)
 
@@ -732,7 +736,7 @@ def test_contact_visible_matches_window(
     assert opens <= closes
     assert opens == T0 - timedelta(minutes=minutes_before)
     visible = contact_visible(booking, now, minutes_before, ended_at)
-    closed = status in {BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.DONE}
+    closed = status not in {BookingStatus.ACCEPTED, BookingStatus.LIVE}
     assert visible == (not closed and opens <= now < closes)
     if now < opens or (ended_at is not None and now >= ended_at):
         assert not visible

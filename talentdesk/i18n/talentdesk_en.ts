@@ -727,8 +727,8 @@
         <translation>You answered (F9). Copying a ready reply counts as an answer.</translation>
     </message>
     <message>
-        <source>Search replies… (Enter copies the first)</source>
-        <translation>Search replies… (Enter copies the first)</translation>
+        <source>Search… (Enter copies the top one)</source>
+        <translation>Search… (Enter copies the top one)</translation>
     </message>
     <message>
         <source>Open full window</source>
@@ -1648,12 +1648,12 @@
         <translation>Reply pace</translation>
     </message>
     <message>
-        <source>Press when a message from the customer arrives: the wait starts.</source>
-        <translation>Press when a message from the customer arrives: the wait starts.</translation>
+        <source>Press when a message from the customer arrives: the wait starts. In this window, F8 does it too.</source>
+        <translation>Press when a message from the customer arrives: the wait starts. In this window, F8 does it too.</translation>
     </message>
     <message>
-        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
-        <translation>Press when you answered. Copying a ready reply counts as an answer.</translation>
+        <source>Press when you answered. Copying a ready reply counts as an answer. In this window, F9 does it too.</source>
+        <translation>Press when you answered. Copying a ready reply counts as an answer. In this window, F9 does it too.</translation>
     </message>
 </context>
 <context>
@@ -2749,10 +2749,6 @@
         <translation>The session ended: close it, block the customer, then finish.</translation>
     </message>
     <message>
-        <source>Finished. The customer&apos;s details were destroyed.</source>
-        <translation>Finished. The customer&apos;s details were destroyed.</translation>
-    </message>
-    <message>
         <source>You are on a break</source>
         <extracomment>How often the break&apos;s countdown on the card looks at the clock. How often the card looks at the clock and the contact again.</extracomment>
         <translation>You are on a break</translation>
@@ -2770,6 +2766,10 @@
         <translation>Keep my break</translation>
     </message>
     <message>
+        <source>The customer&apos;s details were destroyed.</source>
+        <translation>The customer&apos;s details were destroyed.</translation>
+    </message>
+    <message>
         <source>The agency&apos;s reason: “%1”</source>
         <translation>The agency&apos;s reason: “%1”</translation>
     </message>
@@ -2784,6 +2784,10 @@
     <message>
         <source>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</source>
         <translation>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows once you accept this booking.</source>
+        <translation>The customer&apos;s contact shows once you accept this booking.</translation>
     </message>
     <message numerus="yes">
         <source>The contact shows from %1, %n minute(s) before the start.</source>
@@ -3087,10 +3091,6 @@ Data folder: %2</translation>
         <translation>Night summary</translation>
     </message>
     <message>
-        <source>No sessions yet this week</source>
-        <translation>No sessions yet this week</translation>
-    </message>
-    <message>
         <source>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</source>
         <translation>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</translation>
     </message>
@@ -3105,6 +3105,10 @@ Data folder: %2</translation>
     <message>
         <source>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
         <translation>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</translation>
+    </message>
+    <message>
+        <source>No sessions in the last seven nights</source>
+        <translation>No sessions in the last seven nights</translation>
     </message>
     <message>
         <source>This shift</source>
@@ -3289,6 +3293,10 @@ Data folder: %2</translation>
         <translation>Retrying: %1</translation>
     </message>
     <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
     </message>
@@ -3315,10 +3323,6 @@ Data folder: %2</translation>
     <message>
         <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
         <translation>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -3577,8 +3581,8 @@ You can tell the agency why (optional):</translation>
         <translation>Decline</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>Keep it</translation>
+        <source>Don&apos;t decline</source>
+        <translation>Don&apos;t decline</translation>
     </message>
     <message>
         <source>You accepted the booking at %1 (%2).</source>

@@ -98,7 +98,7 @@
     </message>
     <message>
         <source>Unpair</source>
-        <translation>Putuskan</translation>
+        <translation>Putuskan hubungan</translation>
     </message>
     <message>
         <source>Stay paired</source>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>Unpair…</source>
-        <translation>Putuskan…</translation>
+        <translation>Putuskan hubungan…</translation>
     </message>
     <message>
         <source>Not paired with an agency yet.</source>
@@ -663,7 +663,7 @@
     <message numerus="yes">
         <source>%n slow reply(s) · limit %1 over %2</source>
         <translation>
-            <numerusform>%n balasan lambat · batas %1 lewat %2</numerusform>
+            <numerusform>%n balasan lambat · maks. %1× lebih dari %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -717,8 +717,8 @@
         <translation>Kamu sudah membalas (F9). Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
     </message>
     <message>
-        <source>Search replies… (Enter copies the first)</source>
-        <translation>Cari balasan… (Enter menyalin yang pertama)</translation>
+        <source>Search… (Enter copies the top one)</source>
+        <translation>Cari… (Enter = salin teratas)</translation>
     </message>
     <message>
         <source>Open full window</source>
@@ -1630,12 +1630,12 @@
         <translation>Kecepatan balas</translation>
     </message>
     <message>
-        <source>Press when a message from the customer arrives: the wait starts.</source>
-        <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung.</translation>
+        <source>Press when a message from the customer arrives: the wait starts. In this window, F8 does it too.</source>
+        <translation>Tekan saat pesan dari pelanggan masuk: waktu tunggu mulai dihitung. Di jendela ini, F8 juga bisa.</translation>
     </message>
     <message>
-        <source>Press when you answered. Copying a ready reply counts as an answer.</source>
-        <translation>Tekan setelah kamu membalas. Menyalin balasan siap pakai juga dihitung sebagai balasan.</translation>
+        <source>Press when you answered. Copying a ready reply counts as an answer. In this window, F9 does it too.</source>
+        <translation>Tekan setelah kamu membalas. Menyalin balasan siap pakai juga dihitung sebagai balasan. Di jendela ini, F9 juga bisa.</translation>
     </message>
 </context>
 <context>
@@ -2721,10 +2721,6 @@
         <translation>Sesi sudah berakhir: tutup, blokir pelanggan, lalu selesaikan.</translation>
     </message>
     <message>
-        <source>Finished. The customer&apos;s details were destroyed.</source>
-        <translation>Selesai. Data pelanggan sudah dihapus.</translation>
-    </message>
-    <message>
         <source>You are on a break</source>
         <extracomment>How often the break&apos;s countdown on the card looks at the clock. How often the card looks at the clock and the contact again.</extracomment>
         <translation>Kamu sedang istirahat</translation>
@@ -2742,6 +2738,10 @@
         <translation>Lanjut istirahat</translation>
     </message>
     <message>
+        <source>The customer&apos;s details were destroyed.</source>
+        <translation>Data pelanggan sudah dihapus.</translation>
+    </message>
+    <message>
         <source>The agency&apos;s reason: “%1”</source>
         <translation>Alasan agensi: “%1”</translation>
     </message>
@@ -2756,6 +2756,10 @@
     <message>
         <source>You are on a break: %1 left. New sessions wait until it is over; you can still start this one if you are ready.</source>
         <translation>Kamu sedang istirahat: masih %1 lagi. Sesi baru menunggu sampai istirahat selesai; kamu tetap bisa memulai sesi ini kalau sudah siap.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact shows once you accept this booking.</source>
+        <translation>Kontak pelanggan muncul setelah kamu menerima booking ini.</translation>
     </message>
     <message numerus="yes">
         <source>The contact shows from %1, %n minute(s) before the start.</source>
@@ -3054,10 +3058,6 @@ Folder data: %2</translation>
         <translation>Ringkasan malam</translation>
     </message>
     <message>
-        <source>No sessions yet this week</source>
-        <translation>Belum ada sesi minggu ini</translation>
-    </message>
-    <message>
         <source>After each session, your nights add up here: sessions, hours and earnings, tonight and over the last seven nights.</source>
         <translation>Setiap selesai sesi, malam-malam kamu terangkum di sini: jumlah sesi, jam, dan pendapatan, malam ini dan tujuh malam terakhir.</translation>
     </message>
@@ -3072,6 +3072,10 @@ Folder data: %2</translation>
     <message>
         <source>A shift past midnight counts as one. Only session times and package prices are used, never anything about a customer.</source>
         <translation>Shift yang lewat tengah malam tetap dihitung satu. Yang dipakai hanya waktu sesi dan harga paket, tidak pernah apa pun tentang pelanggan.</translation>
+    </message>
+    <message>
+        <source>No sessions in the last seven nights</source>
+        <translation>Belum ada sesi dalam tujuh malam terakhir</translation>
     </message>
     <message>
         <source>This shift</source>
@@ -3250,6 +3254,10 @@ Folder data: %2</translation>
         <translation>Mencoba lagi: %1</translation>
     </message>
     <message>
+        <source>Connected</source>
+        <translation>Tersambung</translation>
+    </message>
+    <message>
         <source>Offline: %1</source>
         <translation>Sedang offline: %1</translation>
     </message>
@@ -3276,10 +3284,6 @@ Folder data: %2</translation>
     <message>
         <source>(it asked to wait %1; TalentDesk waits at most %2, or press Retry now)</source>
         <translation>(agensi minta menunggu %1; TalentDesk menunggu paling lama %2, atau tekan Coba lagi sekarang)</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Tersambung</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -3530,8 +3534,8 @@ Kamu bisa memberi tahu agensi alasannya (boleh dikosongkan):</translation>
         <translation>Tolak</translation>
     </message>
     <message>
-        <source>Keep it</source>
-        <translation>Batal</translation>
+        <source>Don&apos;t decline</source>
+        <translation>Jangan tolak</translation>
     </message>
     <message>
         <source>You accepted the booking at %1 (%2).</source>

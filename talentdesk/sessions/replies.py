@@ -67,6 +67,7 @@ __all__ = [
     "fill",
     "fold",
     "fuzzy_score",
+    "preview",
     "slot_of",
     "unknown_variables",
     "variables",
@@ -222,6 +223,21 @@ def blanks(text: str) -> tuple[Blank, ...]:
             if name not in found:
                 found[name] = Blank(name, match.group(3))
     return tuple(found.values())
+
+
+def preview(text: str, values: ReplyValues) -> str:
+    """A reply as a list shows it: the variables known now filled in (the working name
+    for ``{talent}``), blanks and the rest as written, so the talent sees what will go
+    out without the list pretending to know what it does not."""
+    known = values.as_mapping()
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(2)
+        if name and not match.group(1) and name.lower() in known:
+            return known[name.lower()]
+        return match.group(0)
+
+    return _TOKEN.sub(replace, text)
 
 
 def fill(

@@ -121,6 +121,11 @@ def to_key_sequence(hotkey: str) -> QKeySequence:
     return QKeySequence("+".join(parts), QKeySequence.SequenceFormat.PortableText)
 
 
+def hotkey_text(hotkey: str) -> str:
+    """How a hotkey reads on a button (``Ctrl+Alt+M``); empty for none."""
+    return to_key_sequence(hotkey).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 #: Named keys a combination may end in (pynput's names), besides a letter or a digit.
 _NAMED_KEYS: Final = frozenset(
     {f"f{n}" for n in range(1, 25)}

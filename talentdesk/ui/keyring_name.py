@@ -12,13 +12,16 @@ _KEYRING_NAMES = (
 
 
 def keyring_display_name(backend: str) -> str:
-    """A readable keyring name followed by the backend's technical name.
+    """The keyring's name in the talent's words; its technical name where none is known.
+
+    The backend's technical name goes in a tooltip and ``talentdesk doctor``, not in the
+    sentence the talent reads.
 
     Example:
-        ``keyring.backends.SecretService.Keyring`` gives
-        ``Secret Service (keyring.backends.SecretService.Keyring)``.
+        ``keyring.backends.SecretService.Keyring`` and ``SecretService (D-Bus,
+        org.freedesktop.secrets)`` both give ``Secret Service``.
     """
     for marker, friendly in _KEYRING_NAMES:
         if marker in backend:
-            return f"{friendly} ({backend})"
+            return friendly
     return backend

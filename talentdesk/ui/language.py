@@ -1,8 +1,9 @@
 """Which language the app speaks, and switching it live.
 
 Source strings are English; ``talentdesk/i18n/talentdesk_<code>.qm`` holds
-each language. Installing a translator makes Qt send ``LanguageChange`` to
-every widget, whose ``changeEvent`` calls its ``retranslate()``: no restart.
+each language (and :mod:`talentdesk.ui.qt_words` Qt's own words in Indonesian).
+Installing a translator makes Qt send ``LanguageChange`` to every widget, whose
+``changeEvent`` calls its ``retranslate()``: no restart.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
+from talentdesk.ui.qt_words import QtWordsTranslator
 from talentdesk.vault.prefs import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -90,6 +92,7 @@ class LanguageSwitcher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._translator: QTranslator | None = None
+        self._qt_words: QtWordsTranslator | None = None  # Qt's own words, in Indonesian
         self._language = ""
 
     @property
@@ -117,6 +120,15 @@ class LanguageSwitcher(QObject):
             translator.setParent(None)  # gone with this name: nothing waits on it
             translator = None
         QLocale.setDefault(QLocale(code))
+        if code == "id" and self._qt_words is None:
+            # Before the app's translator, which Qt asks first: Qt's own words only come
+            # here when the app's catalogue has no answer.
+            self._qt_words = QtWordsTranslator(self)
+            app.installTranslator(self._qt_words)
+        elif code != "id" and self._qt_words is not None:
+            app.removeTranslator(self._qt_words)
+            self._qt_words.setParent(None)
+            self._qt_words = None
         old, self._translator = self._translator, translator
         if translator is not None:
             app.installTranslator(translator)
@@ -133,6 +145,9 @@ class LanguageSwitcher(QObject):
         app = QCoreApplication.instance()
         if self._translator is not None and app is not None:
             app.removeTranslator(self._translator)
+        if self._qt_words is not None and app is not None:
+            app.removeTranslator(self._qt_words)
+        self._qt_words = None
         if self._language:
             QLocale.setDefault(QLocale.system())
         self._translator = None

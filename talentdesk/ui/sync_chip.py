@@ -2,7 +2,7 @@
 
 The main window's status line says it in a sentence; the session window, the compact
 window and the lock screen have no room for one, and the talent rarely looks at the main
-window while chatting. :class:`SyncChip` says "Online", "Offline · retry in 8 s · 1
+window while chatting. :class:`SyncChip` says "Connected", "Offline · retry in 8 s · 1
 waiting" and so on, coloured by how it stands, and counts down while a retry waits (the
 timer decides only when to look: the seconds come from the sync service's clock).
 """

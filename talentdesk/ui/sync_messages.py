@@ -150,7 +150,7 @@ class SyncMessages(QObject):
         phase = status.phase
         waiting = status.outbox_queued
         if phase is SyncPhase.CONNECTED:
-            text = self.tr("Online")
+            text = self.tr("Connected")  # the status line's word too (the glossary's)
         elif phase is SyncPhase.CONNECTING:
             text = self.tr("Connecting…")
         elif phase in (SyncPhase.RETRYING, SyncPhase.OFFLINE):

@@ -27,6 +27,7 @@ from talentdesk.sessions.replies import (
     fill,
     fold,
     fuzzy_score,
+    preview,
     slot_of,
     unknown_variables,
     variables,
@@ -691,3 +692,10 @@ def test_searching_from_many_threads_while_the_agency_replaces_replies(desk: Des
     assert problems == []
     for query in typed:
         assert _found(book, query, None, None) == _reference_search(book, query, None, None)
+
+
+def test_a_preview_fills_what_is_known_and_keeps_the_rest_as_written() -> None:
+    text = "Halo, aku {talent}. {?alasan|karena capek}, {{kurung}} {minutes_left} {talnet}"
+    shown = preview(text, ReplyValues(talent="Sari"))
+    assert shown == "Halo, aku Sari. {?alasan|karena capek}, {{kurung}} {minutes_left} {talnet}"
+    assert preview(text, ReplyValues()) == text  # no working name yet: as written

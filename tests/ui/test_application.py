@@ -135,14 +135,16 @@ def test_first_run_with_keyring_says_which_keyring(
     keyring_cleanup.append(info)
     assert info.protection is Protection.KEYRING
 
-    said = app.unlock_screen.ready.protection.text()
-    assert "system keyring" in said
-    assert secret_service.backend in said
+    said = app.unlock_screen.ready
+    # The keyring's name in words; its technical name only in the tooltip (and the doctor).
+    assert said.protection.text() == "Its key is kept in your system keyring: Secret Service."
+    assert said.protection.toolTip() == secret_service.backend
     assert is_locked(app)  # the talent reads it first
 
     click(app.unlock_screen.ready.continue_button)
     window = wait_for_main_window(qtbot, app)
-    assert secret_service.backend in window.settings.protection.text()
+    assert window.settings.protection.text().endswith(": Secret Service.")
+    assert window.settings.protection.toolTip() == secret_service.backend
     assert "keyring" in window.status_line.text()
 
 

@@ -579,3 +579,144 @@ def test_the_overlap_check_finds_widgets_laid_over_each_other(qtbot: QtBot) -> N
     apart.show()
     qtbot.waitExposed(apart)
     assert overlap_misfits(apart) == []
+
+
+#: The window's own area, maximized on the two screens the desk is made for (a 32-px
+#: panel and a 32-px title bar less).
+SCREENS = {"1366×768": MAXIMIZED, "1280×720": QSize(1280, 656)}
+
+
+def in_view(widget: QWidget) -> bool:
+    """Whether all of ``widget`` shows: not hidden, not scrolled or cut out of view."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+class InView:
+    """Checks at each stop that the controls the talent needs now show whole."""
+
+    def __init__(self, app: TalentDeskApp) -> None:
+        self.app = app
+        self.found: list[str] = []
+
+    def check(self, stop: str, window: QWidget, wanted: Callable[[], list[QWidget]]) -> None:
+        opened = window.size()
+        for language in LANGUAGES:
+            self.app.set_language(language)
+            for screen, size in SCREENS.items():
+                window.resize(size)
+                settle()
+                for widget in wanted():
+                    if in_view(widget):
+                        continue
+                    text = widget.text() if hasattr(widget, "text") else ""
+                    shown = widget.visibleRegion().boundingRect()
+                    self.found.append(
+                        f"{stop} [{language}, {screen}]: {widget.objectName()} {text!r} "
+                        f"shows {shown.width()}×{shown.height()} of "
+                        f"{widget.width()}×{widget.height()}"
+                    )
+        self.app.set_language("id")
+        window.resize(opened)
+        settle()
+
+
+def test_what_the_talent_must_click_next_stays_in_view_on_short_screens(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    """At 1366×768 and 1280×720, in both languages: Accept and Decline for a waiting booking
+    after Today scrolled to another booking's card; an escalation's details (every crisis
+    sign, the note, Send, Hide details, False alarm) during a session; and the closing
+    checklist's steps and "Finish session" with the escalation still open."""
+    db = tmp_path / "agency" / "agency.sqlite3"
+    db.parent.mkdir()
+    code = seed_demo(db, TALENT, datetime.now(UTC))
+    Vault.create(data_dir / VAULT_FILE, passphrase=PASSPHRASE).close()
+    clock = Monotonic()
+    with ServerThread(db) as server:
+        app = build_app(
+            data_dir,
+            "id",
+            open_workspace=workspace_opener(
+                demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
+            ),
+        )
+        assert app is not None
+        checks = InView(app)
+        try:
+            steps_in_view(checks, app)
+        finally:
+            wait_until(lambda: not app.bridge.busy)
+            app.shutdown()
+            settle()
+    assert checks.found == [], "\n" + "\n".join(checks.found)
+
+
+def steps_in_view(checks: InView, app: TalentDeskApp) -> None:
+    app.start()
+    screen = app.unlock_screen
+    wait_until(lambda: screen.current_step is screen.passphrase)
+    screen.passphrase.field.setText(PASSPHRASE)
+    screen.passphrase.unlock_button.click()
+    wait_until(lambda: app.main_window is not None)
+    window = app.main_window
+    assert window is not None
+    today = window.today
+    wait_until(lambda: today.model.rowCount() == 4)
+    rows = today.model.rows()
+    first, second = rows[0].booking.id, rows[1].booking.id
+
+    # Accepted: Today scrolls down to its card. Then a booking that waits for an answer.
+    window.resize(SCREENS["1280×720"])
+    today.select_booking(first)
+    today.accept_button.click()
+    wait_until(lambda: today.model.rows()[0].answer is not None)
+    panel = today.session_panel
+    assert panel is not None
+    wait_until(lambda: panel.start_button.isEnabled())
+    settle(0.3)
+    today.select_booking(second)
+    settle(0.3)
+    checks.check(
+        "today: a waiting booking after another's card",
+        window,
+        lambda: [today.list_title, today.accept_button, today.decline_button],
+    )
+
+    today.select_booking(first)
+    wait_until(lambda: panel.start_button.isEnabled())
+    panel.start_button.click()
+    windows = app.session_windows
+    assert windows is not None
+    wait_until(lambda: windows.window is not None and windows.window.isVisible())
+    live = windows.window
+    assert live is not None
+    box = live.escalate
+    assert box is not None
+    box.button.click()
+    wait_until(lambda: box.panel.view is not None and box.panel.details_toggle.isVisible())
+    box.panel.details_toggle.click()
+    box.panel.sign_buttons[CrisisSign.AGGRESSION].setChecked(True)
+    escalation = box.panel
+
+    def details() -> list[QWidget]:
+        return [
+            *escalation.sign_buttons.values(),
+            escalation.note,
+            escalation.send_button,
+            escalation.details_toggle,
+            escalation.false_alarm_button,
+        ]
+
+    checks.check("session: escalation details", live, details)
+
+    session = app.session
+    assert session is not None
+    session.end()
+    wait_until(lambda: session.routine is not None)
+    settle(0.3)
+    closing = live.closing
+
+    def closing_controls() -> list[QWidget]:
+        return [closing.steps_title, *closing.steps.values(), closing.finish_button]
+
+    checks.check("closing, escalation open", live, closing_controls)

@@ -157,6 +157,11 @@ def test_no_source_string_is_missing_from_the_shipped_files(tmp_path: Path) -> N
         ("id", "MainWindow", "Today", "Hari ini"),
         ("id", "PassphraseStep", "Unlock", "Buka kunci"),
         ("en", "MainWindow", "Today", "Today"),
+        # The desk review's words: not "Batal" (cancel the booking?) nor "Putuskan…"
+        # (decide…).
+        ("id", "TodayPage", "Don't decline", "Jangan tolak"),
+        ("id", "AgencySection", "Unpair…", "Putuskan hubungan…"),
+        ("id", "AgencySection", "Unpair", "Putuskan hubungan"),
     ],
 )
 def test_compiled_files_exist_and_load(code: str, context: str, source: str, expected: str) -> None:

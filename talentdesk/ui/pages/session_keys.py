@@ -56,6 +56,9 @@ class SessionKeysSection(TranslatedWidget):
         self._support = support or hotkey_support(QGuiApplication.platformName())
         self._state = ""  # "", "saved", "invalid", "taken" or "failed"
         self._saved_keys: tuple[str, str] = ("", "")
+        # What the vault holds (keys and sound) once read: Save has nothing to do until
+        # the fields differ from it.
+        self._saved: tuple[str, str, bool] | None = None
         self._taken: tuple[str, ...] = ()  # combinations another app holds
         self.heading = make_label("heading")
         self.explanation = make_label("muted")
@@ -76,6 +79,7 @@ class SessionKeysSection(TranslatedWidget):
         self.defaults_button = make_button(name="defaultSessionKeys")
         self.saved_label = make_label("muted", name="sessionKeysSaved")
         self._show(DEFAULT_HOTKEY_MESSAGE_IN, DEFAULT_HOTKEY_REPLIED, False)
+        self.save_button.setEnabled(False)  # until the vault's settings are read
         self._build_layout()
         self._connect_signals()
         self.retranslate()
@@ -109,6 +113,9 @@ class SessionKeysSection(TranslatedWidget):
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self.save)
         self.defaults_button.clicked.connect(self._defaults)
+        self.message_in.keySequenceChanged.connect(self._update_save)
+        self.replied.keySequenceChanged.connect(self._update_save)
+        self.sound.toggled.connect(self._update_save)
 
     # ------------------------------------------------------------------ values
 
@@ -124,9 +131,15 @@ class SessionKeysSection(TranslatedWidget):
         self.replied.setKeySequence(to_key_sequence(replied))
         self.sound.setChecked(sound)
 
+    def _update_save(self) -> None:
+        shown = (*self.keys(), self.sound.isChecked())
+        self.save_button.setEnabled(self._saved is not None and shown != self._saved)
+
     def _loaded(self, settings: DeskSettings) -> None:
         self._saved_keys = (settings.hotkey_message_in, settings.hotkey_replied)
+        self._saved = (settings.hotkey_message_in, settings.hotkey_replied, settings.pace_sound)
         self._show(settings.hotkey_message_in, settings.hotkey_replied, settings.pace_sound)
+        self._update_save()
 
     def _failed(self, exc: Exception) -> None:
         log.warning("session settings not read or saved: %s", type(exc).__name__)
@@ -165,6 +178,8 @@ class SessionKeysSection(TranslatedWidget):
 
         def done(settings: DeskSettings) -> None:
             self._saved_keys = (settings.hotkey_message_in, settings.hotkey_replied)
+            self._saved = (*self._saved_keys, settings.pace_sound)
+            self._update_save()
             self._state = "saved"
             self.retranslate()
 

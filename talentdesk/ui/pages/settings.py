@@ -243,6 +243,7 @@ class SettingsPage(TranslatedWidget):
         labels["auto_lock_field"].setText(self.tr("Lock automatically"))
         self._name_idle_choices()
         labels["vault"].setText(self.tr("Vault"))
+        self.protection.setToolTip("")  # the keyring's technical name, where there is one
         if self._vault.kept_key:
             self.protection.setText(
                 self.tr("Not protected: this demo vault's key is kept in the demo folder.")
@@ -259,6 +260,7 @@ class SettingsPage(TranslatedWidget):
                     "%1", keyring_display_name(self._vault.keyring or "")
                 )
             )
+            self.protection.setToolTip(self._vault.keyring or "")
             self.protection_note.setText(
                 self.tr(
                     "When a session ends, its customer data is shredded, and even old copies "

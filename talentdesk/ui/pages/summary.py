@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from talentdesk.domain import format_idr
 from talentdesk.sessions.summary import NightSummary, NightTotals, Totals
+from talentdesk.ui.language import current_language
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.safety import SafetyController, SafetyMessages
 from talentdesk.ui.session.controller import SessionController
@@ -36,22 +37,26 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 60_000
 
 
-def short_amount(amount: int) -> str:
-    """Rupiah as a bar label: ``Rp 25rb``, ``Rp 1,2jt`` (short forms Indonesians read)."""
+def short_amount(amount: int, language: str = "id") -> str:
+    """Rupiah as a bar label: ``Rp 25rb``, ``Rp 1,2jt`` (short forms Indonesians read);
+    in English ``Rp 25K``, ``Rp 1.2M``."""
+    english = language == "en"
     if amount >= 1_000_000:
-        text = f"{amount / 1_000_000:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-        return f"Rp {text}jt"
+        text = f"{amount / 1_000_000:.1f}".rstrip("0").rstrip(".")
+        return f"Rp {text}M" if english else f"Rp {text.replace('.', ',')}jt"
     if amount >= 1_000:
-        return f"Rp {round(amount / 1_000)}rb"
+        thousands = round(amount / 1_000)
+        return f"Rp {thousands}K" if english else f"Rp {thousands}rb"
     return f"Rp {amount}"
 
 
 def nice_ceiling(value: int) -> int:
-    """A round top for the chart's scale (1, 2, 2.5 or 5 times a power of ten)."""
-    if value <= 0:
-        return 100_000
+    """A round top for the chart's scale (1, 2, 4 or 8 times a power of ten): each of its
+    four steps is a round amount too (no 62.5 thousand)."""
+    if value <= 100_000:
+        return 100_000  # never below Rp 100rb: its quarters are whole thousands too
     power = int(10 ** math.floor(math.log10(value)))
-    for step in (1.0, 2.0, 2.5, 5.0):
+    for step in (1.0, 2.0, 4.0, 8.0):
         top = int(step * power)
         if top >= value:
             return top
@@ -142,7 +147,7 @@ class NightChart(TranslatedWidget):
             painter.drawText(
                 label_rect,
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                short_amount(value),
+                short_amount(value, current_language()),
             )
         if not self.nights:
             painter.setPen(MUTED_COLOUR)
@@ -177,7 +182,7 @@ class NightChart(TranslatedWidget):
                         small_metrics.height(),
                     ),
                     int(Qt.AlignmentFlag.AlignCenter),
-                    short_amount(night.totals.earnings_idr),
+                    short_amount(night.totals.earnings_idr, current_language()),
                 )
             # The night and its sessions under the axis.
             bold = QFont(font)
@@ -389,7 +394,7 @@ class SummaryPage(EmptyStatePage):
     def retranslate(self) -> None:
         self.page_title.setText(self.tr("Night summary"))
         self._show_after_care()
-        self.heading.setText(self.tr("No sessions yet this week"))
+        self.heading.setText(self.tr("No sessions in the last seven nights"))
         self.body.setText(
             self.tr(
                 "After each session, your nights add up here: sessions, hours and earnings, "

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QObject,
     Qt,
     QTimer,
     Signal,
@@ -120,6 +121,9 @@ class TodayPage(EmptyStatePage):
         self._card_shown_for: tuple[str, BookingStatus] | None = None
         self._card_wanted = False
         self._card_scrolled_to: int | None = None  # where the last scroll to the card left it
+        # The talent scrolled the page (wheel, scroll bar, keys) since the card was chosen:
+        # from then on it is theirs, nothing scrolls it for them.
+        self._talent_scrolled = False
         self._error: str | None = None
         self._unreadable: tuple[str, ...] = ()
         self.confirm_dialog: QMessageBox | None = None
@@ -129,6 +133,7 @@ class TodayPage(EmptyStatePage):
             self.model.set_stage_source(self._stage_of)
         self.session_panel = SessionStartPanel(session) if session is not None else None
         self.list_scroll: QScrollArea | None = None
+        self._list_content: QWidget | None = None
         self.view = QTreeView()
         self.view.setObjectName("bookingsView")
         self.list_title = make_label("heading", wrap=False, name="bookingsTitle")
@@ -139,6 +144,8 @@ class TodayPage(EmptyStatePage):
         self.answer_note = Callout("note", name="answerNote")
         self.error = Callout("error", name="todayError")
         self.unreadable = Callout("warning", name="unreadableBookings")
+        self.list_header = QWidget()
+        self.list_header.setObjectName("bookingsHeader")
         self.list_card = Card(margins=22)
         self.list_card.setObjectName("bookingsCard")
         self._timer = QTimer(self)
@@ -181,16 +188,16 @@ class TodayPage(EmptyStatePage):
         for callout in (self.answer_note, self.error, self.unreadable):
             callout.hide()
 
-        # Accept and Decline sit beside the title: the session card that a selection
-        # opens under the list then never moves them.
-        title_row = QHBoxLayout()
+        # Accept and Decline sit beside the list's title, above the part that scrolls:
+        # wherever the page was scrolled to (a session card further down), they are in view.
+        title_row = QHBoxLayout(self.list_header)
+        title_row.setContentsMargins(0, 0, 0, 0)
         title_row.setSpacing(10)
         title_row.addWidget(self.list_title)
         title_row.addStretch(1)
         title_row.addWidget(self.accept_button)
         title_row.addWidget(self.decline_button)
         card = self.list_card.body
-        card.addLayout(title_row)
         card.addWidget(self.list_summary)
         card.addWidget(self.list_hint)
         card.addWidget(view, 1)
@@ -198,8 +205,9 @@ class TodayPage(EmptyStatePage):
         page = self.column
         page.insertWidget(2, self.error)
         page.insertWidget(3, self.unreadable)
+        page.insertWidget(4, self.list_header)
         if self.session_panel is None:
-            page.insertWidget(4, self.list_card, 1)
+            page.insertWidget(5, self.list_card, 1)
             return
         # The list and the session card scroll together when the window is too short
         # for both (rather than squeezing the list under its buttons).
@@ -210,6 +218,10 @@ class TodayPage(EmptyStatePage):
         stacked.setSpacing(18)
         stacked.addWidget(self.list_card, 1)
         stacked.addWidget(self.session_panel)
+        # Whatever grows after the scroll to the card (the note about the answer above it,
+        # the card's own lines) would push it out of view again: followed (eventFilter).
+        content.installEventFilter(self)
+        self._list_content = content
         # Made in the page, so the content it polishes is not moved (and polished) again.
         self.list_scroll = QScrollArea(self)
         self.list_scroll.setObjectName("todayScroll")
@@ -217,7 +229,7 @@ class TodayPage(EmptyStatePage):
         self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.list_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_scroll.setWidget(content)
-        page.insertWidget(4, self.list_scroll, 1)
+        page.insertWidget(5, self.list_scroll, 1)
 
     def _connect_signals(self) -> None:
         self.action_button.clicked.connect(self.settings_requested)
@@ -233,6 +245,9 @@ class TodayPage(EmptyStatePage):
         session, panel = self._session, self.session_panel
         if session is not None and panel is not None:
             panel.open_session_requested.connect(self.session_requested)
+            if self.list_scroll is not None:
+                bar = self.list_scroll.verticalScrollBar()
+                bar.actionTriggered.connect(self._scrolled_by_talent)
             panel.filled.connect(self._card_filled)
             # Bound methods, not lambdas: Qt lets go of them when this page goes.
             session.session_changed.connect(self._session_moved)
@@ -240,6 +255,7 @@ class TodayPage(EmptyStatePage):
             session.context_changed.connect(self.model.retranslate)
 
     def _session_moved(self, _what: object) -> None:
+        self._last_answer = None  # "your answer was delivered" is old news once a session moves
         self.refresh()
 
     def _stage_of(self, booking: Booking) -> BookingStage | None:
@@ -250,6 +266,7 @@ class TodayPage(EmptyStatePage):
 
     def _show_rows(self, has_rows: bool) -> None:
         self.empty_area.setVisible(not has_rows)
+        self.list_header.setVisible(has_rows)
         self.list_card.setVisible(has_rows)
         if self.list_scroll is not None:
             self.list_scroll.setVisible(has_rows)
@@ -327,13 +344,15 @@ class TodayPage(EmptyStatePage):
 
         Once per booking and state (a reload reselects the row, which must not pull the
         page back from where the talent scrolled it), and not for a booking that waits
-        for an answer: Accept and Decline are at the top of the list, and stay in view.
+        for an answer: its card has nothing to do yet (Accept and Decline are above the
+        scrolled part, always in view).
         """
         key = (booking.id, booking.status) if booking is not None else None
         if key == self._card_shown_for:
             return
         self._card_shown_for = key
         self._card_scrolled_to = None
+        self._talent_scrolled = False
         panel = self.session_panel
         self._card_wanted = (
             booking is not None
@@ -349,17 +368,26 @@ class TodayPage(EmptyStatePage):
         # The card was read again and may have grown (the customer's contact can come
         # a read or two later, with the feed): follow it until the contact is there.
         # Never once the talent has scrolled the page themselves.
-        panel, scroll = self.session_panel, self.list_scroll
-        moved = (
-            scroll is not None
-            and self._card_scrolled_to is not None
-            and scroll.verticalScrollBar().value() != self._card_scrolled_to
-        )
-        if self._card_wanted and not moved:
+        panel = self.session_panel
+        if self._card_wanted and not self._talent_scrolled:
             self._card_wanted = panel is not None and not panel.has_contact
             self._show_session_card()
-        elif moved:
-            self._card_wanted = False
+
+    def _scrolled_by_talent(self, _action: int) -> None:
+        # Only the talent's own scrolling triggers a scroll bar action (not setValue).
+        self._talent_scrolled = True
+        self._card_wanted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._list_content and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._keep_card_in_view)
+        return super().eventFilter(watched, event)
+
+    def _keep_card_in_view(self) -> None:
+        """Scroll to the card again if it was scrolled to and the talent has not scrolled
+        the page since."""
+        if self._card_scrolled_to is not None and not self._talent_scrolled:
+            self._show_session_card()
 
     def _show_session_card(self) -> None:
         panel, scroll = self.session_panel, self.list_scroll
@@ -527,7 +555,7 @@ class TodayPage(EmptyStatePage):
             .replace("%2", booking.package.name)
         )
         dialog.setOkButtonText(self.tr("Decline"))
-        dialog.setCancelButtonText(self.tr("Keep it"))
+        dialog.setCancelButtonText(self.tr("Don't decline"))
         field = dialog.findChild(QLineEdit)
         if field is not None:
             field.setMaxLength(MAX_REASON_CHARS)

@@ -290,8 +290,11 @@ class EscalationPanel(QFrame):
             facts.append(words.escalation_kind(view.kind))
         if view.crisis_sign is not None:
             facts.append(words.sign(view.crisis_sign))
-        if view.remote_id and not self._compact:
-            facts.append(self.tr("agency reference %1").replace("%1", view.remote_id))
+        # The agency's id for it is for a supervisor on the phone, not for the line the
+        # talent reads at a glance: in the tooltip.
+        self.facts.setToolTip(
+            self.tr("agency reference %1").replace("%1", view.remote_id) if view.remote_id else ""
+        )
         self.facts.setText(" · ".join(facts))
 
     def _snapshot_changed(self) -> None:
@@ -321,6 +324,11 @@ class EscalationPanel(QFrame):
         self._details_open = not self._details_open
         self.retranslate()
         self._update_details()
+
+    def fold_details(self) -> None:
+        """Fold the details away (where they can fold), e.g. when the window needs the room."""
+        if self._foldable and self._details_open:
+            self._toggle_details()
 
     def _update_details(self) -> None:
         view = self._view
@@ -702,6 +710,8 @@ class EscalateStrip(TranslatedWidget):
                 waited = clock_text(self._safety.waits.waited(view), round_up=False)
                 text += " · " + self.tr("waiting %1").replace("%1", waited)
             tone = "open" if view.is_open else "idle"
+            if view.state is EscalationState.ACKNOWLEDGED:
+                tone = "taken"  # a supervisor is on it: calm, not a warning
         if view is not None and view.is_open:
             self._timer.start()
         else:

@@ -43,6 +43,10 @@ QLabel#escalationLine[tone="open"] {{
     color: #9a3412;
     font-weight: 600;
 }}
+QLabel#escalationLine[tone="taken"] {{
+    color: #065f46;
+    font-weight: 600;
+}}
 QLabel#escalationLine[tone="error"] {{
     color: #991b1b;
     font-weight: 700;

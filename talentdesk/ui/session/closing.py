@@ -33,6 +33,10 @@ class ClosingPanel(TranslatedWidget):
 
     Args:
         session: The session controller.
+
+    Attributes:
+        finish_bar: The hint and "Finish session", for the window to place where they
+            stay in view (they are not in this panel's own layout).
     """
 
     def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
@@ -59,6 +63,8 @@ class ClosingPanel(TranslatedWidget):
         self.wrap_up_bar.setTextVisible(False)
         self.finish_button = make_button("primary", name="finishSession")
         self.finish_hint = make_label("small", name="finishHint")
+        self.finish_bar = QWidget()
+        self.finish_bar.setObjectName("finishBar")
         self.error = Callout("error", name="closingError")
         self._build_layout()
         self._connect_signals()
@@ -78,19 +84,22 @@ class ClosingPanel(TranslatedWidget):
         steps_card.body.addSpacing(6)
         steps_card.body.addWidget(self.wrap_up)
         steps_card.body.addWidget(self.wrap_up_bar)
-        finish_row = QHBoxLayout()
+        # Not in this panel's layout: the window puts it in its bottom bar, where "End
+        # session" was, so it never scrolls out of view.
+        finish_row = QHBoxLayout(self.finish_bar)
+        finish_row.setContentsMargins(0, 0, 0, 0)
+        finish_row.setSpacing(12)
         finish_row.addWidget(self.finish_hint, 1)
         finish_row.addWidget(self.finish_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(reply_card)
         layout.addWidget(steps_card)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        layout.addLayout(finish_row)
         self.error.hide()
         self.copied_note.hide()
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
 
 from talentdesk.domain import DeclineReply
 from talentdesk.sessions.pace import PaceMessage, PaceStatus
-from talentdesk.sessions.replies import SearchHit
+from talentdesk.sessions.replies import ReplyValues, SearchHit, preview
 from talentdesk.sessions.runner import LiveSession, SessionPhase, SessionTick
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import LatestOnly
-from talentdesk.ui.hotkeys import to_key_sequence
+from talentdesk.ui.hotkeys import hotkey_text
 from talentdesk.ui.safety.controller import SafetyController
 from talentdesk.ui.safety.escalate import EscalateStrip
 from talentdesk.ui.session.clock_window import SessionClockWindow
@@ -352,12 +352,16 @@ class CompactWindow(SessionClockWindow):
             button.setToolTip(reply.text if reply is not None else "")
         self._label_results()
 
-    @staticmethod
-    def result_text(number: int, reply: DeclineReply) -> str:
+    def result_text(self, number: int, reply: DeclineReply) -> str:
         """A found reply's whole label: its number, shortcode and text on one line."""
-        text = " ".join(reply.text.split())
+        text = " ".join(preview(reply.text, self._preview_values()).split())
         code = f"/{reply.shortcode} · " if reply.shortcode else ""
         return f"{number}   {code}{text}"
+
+    def _preview_values(self) -> ReplyValues:
+        # The working name and the package, as the full window's list fills them.
+        values = self._session.reply_values()
+        return ReplyValues(talent=values.talent, package=values.package)
 
     def _label_results(self) -> None:
         """Each result's label, elided to its button (a push button never elides itself)."""
@@ -408,10 +412,6 @@ class CompactWindow(SessionClockWindow):
             caption = self.tr("session ended · finish in the full window")
         self.caption.set_full_text(caption)
 
-    def _key_text(self, hotkey: str) -> str:
-        sequence = to_key_sequence(hotkey)
-        return sequence.toString(QKeySequence.SequenceFormat.NativeText)
-
     def retranslate(self) -> None:
         live = self._session.live
         context = self._session.context
@@ -431,8 +431,8 @@ class CompactWindow(SessionClockWindow):
         self.scope.setToolTip(self._words.scope_banner(live.scope) if live is not None else "")
         self.on_top.setText(self.tr("On top"))
         self.on_top.setToolTip(self.tr("Keep this window above your chat app"))
-        wrote_key = self._key_text(context.hotkey_message_in)
-        replied_key = self._key_text(context.hotkey_replied)
+        wrote_key = hotkey_text(context.hotkey_message_in)
+        replied_key = hotkey_text(context.hotkey_replied)
         # The words of the full window's buttons; under them the system-wide hotkey, or
         # this window's own key where there is none (Wayland, turned off).
         wrote = self._words.message_in_button()
@@ -443,7 +443,7 @@ class CompactWindow(SessionClockWindow):
         self.answered_button.setToolTip(
             self.tr("You answered (F9). Copying a ready reply counts as an answer.")
         )
-        self.search.setPlaceholderText(self.tr("Search replies… (Enter copies the first)"))
+        self.search.setPlaceholderText(self.tr("Search… (Enter copies the top one)"))
         self.full_button.setText(self.tr("Open full window"))
         self._label_results()
         self._render_pace()

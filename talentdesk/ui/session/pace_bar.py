@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from talentdesk.domain import PaceThreshold
 from talentdesk.sessions.pace import PaceAnswer, PaceMessage, PaceStatus
+from talentdesk.ui.hotkeys import hotkey_text
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.widgets import Callout, TranslatedWidget, make_button, make_label
@@ -63,6 +64,7 @@ class ReplyPaceBar(TranslatedWidget):
         self.answered_button.clicked.connect(session.talent_answered)
         session.pace_changed.connect(self.set_status)
         session.pace_answered.connect(self._answered)
+        session.context_changed.connect(self.retranslate)  # the hotkeys may have changed
 
     @property
     def status(self) -> PaceStatus | None:
@@ -119,13 +121,24 @@ class ReplyPaceBar(TranslatedWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Reply pace"))
-        # The compact window's words, with the window's own keys.
-        self.wrote_button.setText(self._words.message_in_button() + " (F8)")
-        self.answered_button.setText(self._words.replied_button() + " (F9)")
+        # The compact window's words and keys: the system-wide hotkey, which works while
+        # the talent types in the chat app; F8 and F9 (this window's own) where there is
+        # none (Wayland, turned off), and in the tooltip.
+        context = self._session.context
+        wrote_key = hotkey_text(context.hotkey_message_in) or "F8"
+        replied_key = hotkey_text(context.hotkey_replied) or "F9"
+        self.wrote_button.setText(f"{self._words.message_in_button()}\n{wrote_key}")
+        self.answered_button.setText(f"{self._words.replied_button()}\n{replied_key}")
         self.wrote_button.setToolTip(
-            self.tr("Press when a message from the customer arrives: the wait starts.")
+            self.tr(
+                "Press when a message from the customer arrives: the wait starts. In this "
+                "window, F8 does it too."
+            )
         )
         self.answered_button.setToolTip(
-            self.tr("Press when you answered. Copying a ready reply counts as an answer.")
+            self.tr(
+                "Press when you answered. Copying a ready reply counts as an answer. In this "
+                "window, F9 does it too."
+            )
         )
         self._render()

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from talentdesk.domain import DeclineReply, Source
-from talentdesk.sessions.replies import edited_from, slot_of
+from talentdesk.sessions.replies import ReplyValues, edited_from, preview, slot_of
 from talentdesk.ui.item_models import item_flags
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.style import (
@@ -101,8 +101,20 @@ class ReplyListModel(QAbstractListModel):
         self._pins: dict[str, int] = {}
         self._words = SessionMessages(self)
         self._cards: dict[int, ReplyCard] = {}
+        self._values = ReplyValues()
 
     # ------------------------------------------------------------------ contents
+
+    def set_values(self, values: ReplyValues) -> None:
+        """Fill these variables into the texts on show (the working name, say)."""
+        if values == self._values:
+            return
+        self._values = values
+        self.retranslate()  # every card's text changes the same way
+
+    def shown_text(self, reply: DeclineReply) -> str:
+        """A reply's text as its card shows it (:func:`preview`)."""
+        return preview(reply.text, self._values)
 
     def set_replies(
         self, replies: Sequence[DeclineReply], pinned: Sequence[DeclineReply] = ()
@@ -153,7 +165,7 @@ class ReplyListModel(QAbstractListModel):
                 pin=self.pin_of(reply),
                 shortcode=f"/{reply.shortcode}" if reply.shortcode else "",
                 style=self._words.reply_style(reply.style),
-                text=reply.text,
+                text=self.shown_text(reply),
             )
         return card
 
@@ -174,7 +186,7 @@ class ReplyListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return reply.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return reply.text
+            return self.shown_text(reply)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [self._words.reply_style(reply.style), reply.text]
             if reply.shortcode:

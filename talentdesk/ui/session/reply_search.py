@@ -32,6 +32,7 @@ from talentdesk.sessions.replies import (
     Blank,
     MissingBlanksError,
     ReplyError,
+    ReplyValues,
     SearchHit,
     empty_variables,
 )
@@ -280,6 +281,7 @@ class ReplySearchPanel(TranslatedWidget):
         self._note_timer.setInterval(NOTE_MS)
         self._build_layout()
         self._connect_signals()
+        self._fill_values()
         self.retranslate()
         self.refresh()
 
@@ -319,10 +321,17 @@ class ReplySearchPanel(TranslatedWidget):
         session = self._session
         session.replies_changed.connect(self.refresh)
         session.reply_language_changed.connect(self.set_language)
+        session.context_changed.connect(self._fill_values)
+        session.session_changed.connect(self._fill_values)
         session.reply_copied.connect(self._copied_reply)
         session.failed.connect(self._step_failed)
 
     # ------------------------------------------------------------------ searching
+
+    def _fill_values(self, *_args: object) -> None:
+        # The working name and the package, not the minutes left (they change each minute).
+        values = self._session.reply_values()
+        self.model.set_values(ReplyValues(talent=values.talent, package=values.package))
 
     def language_code(self) -> str | None:
         """The language filter: "id", "en", or None for both."""

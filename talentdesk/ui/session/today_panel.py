@@ -269,7 +269,7 @@ class SessionStartPanel(Card):
         if stage is BookingStage.WRAP_UP:
             return self.tr("The session ended: close it, block the customer, then finish.")
         if stage is BookingStage.DONE:
-            return self.tr("Finished. The customer's details were destroyed.")
+            return self.tr("The customer's details were destroyed.")
         if stage is BookingStage.CANCELLED:
             if booking.cancel_reason:
                 return self.tr("The agency's reason: “%1”").replace("%1", booking.cancel_reason)
@@ -318,6 +318,8 @@ class SessionStartPanel(Card):
             self._break_timer.stop()
 
     def _hidden_reason(self, booking: Booking, stage: BookingStage) -> str:
+        if stage is BookingStage.WAITING:
+            return self.tr("The customer's contact shows once you accept this booking.")
         if stage is BookingStage.UPCOMING:
             opens, _ = contact_window(booking, self._session.context.contact_minutes)
             return self.tr(

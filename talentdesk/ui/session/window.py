@@ -12,7 +12,7 @@ and the compact window) until the talent finishes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -164,9 +164,9 @@ class SessionWindow(SessionClockWindow):
         live_row.setSpacing(12)
         live_row.addWidget(replies_card, 3)
         live_row.addWidget(preset_card, 2)
-        self._stack.addWidget(live_page)
-        # The closing routine keeps the height its steps need and scrolls under an
-        # escalation's panel rather than being squeezed to nothing.
+        # Both pages keep the height they need and scroll under an escalation's panel
+        # rather than being squeezed to nothing: the panel comes first.
+        self._stack.addWidget(scrolling(live_page, "liveScroll"))
         self._stack.addWidget(scrolling(self.closing, "closingScroll"))
 
         content = QWidget()
@@ -178,18 +178,12 @@ class SessionWindow(SessionClockWindow):
         right = QVBoxLayout()
         right.setSpacing(12)
         if self.escalate is not None:
-            # An escalation's state and details above the replies while it matters; the
-            # clock and the customer's contact on the left stay as they are. Its details
-            # scroll where the window is short, so the replies keep room too.
-            panel = self.escalate.panel
-            shown = not panel.isHidden()
-            area = self._panel_area = scrolling(panel, "escalationScroll", fit=True)
-            panel.setVisible(shown)  # a scroll area shows what it is given
-            area.setMinimumHeight(150)
-            area.setVisible(shown)
-            panel.installEventFilter(self)
+            # An escalation's state and details above the replies while it matters, whole
+            # (every crisis sign, the note, Send and False alarm in view): the replies or
+            # the closing routine under it scroll instead. The clock and the customer's
+            # contact on the left stay as they are.
             right.addWidget(self.escalate.error)
-            right.addWidget(area)
+            right.addWidget(self.escalate.panel)
         right.addWidget(self._stack, 1)
         row.addLayout(right, 1)
 
@@ -217,6 +211,8 @@ class SessionWindow(SessionClockWindow):
         bar.addWidget(self.error, 1)
         bar.addStretch(0)
         bar.addWidget(self.end_button)
+        # Once the session has ended, "Finish session" takes End session's place.
+        bar.addWidget(self.closing.finish_bar, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -226,15 +222,6 @@ class SessionWindow(SessionClockWindow):
         layout.addLayout(bar)
         for widget in (self.time_note, self.cancelled_note, self.error):
             widget.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The panel's scroll area comes and goes with the panel.
-        if self.escalate is not None and watched is self.escalate.panel:
-            if event.type() == QEvent.Type.ShowToParent:
-                self._panel_area.show()
-            elif event.type() == QEvent.Type.HideToParent:
-                self._panel_area.hide()
-        return super().eventFilter(watched, event)
 
     def _make_shortcuts(self) -> None:
         super()._make_shortcuts()  # F8, F9
@@ -314,6 +301,8 @@ class SessionWindow(SessionClockWindow):
     def _show_closing(self) -> None:
         self._show_page(1)
         self._pace_card.hide()
+        if self.escalate is not None:
+            self.escalate.panel.fold_details()  # the checklist needs the room now
         self.retranslate()
 
     def _contact_changed(self, contact: CustomerContact | None) -> None:
@@ -399,6 +388,7 @@ class SessionWindow(SessionClockWindow):
         session = self._session
         closing = session.routine is not None
         self.end_button.setVisible(not closing)
+        self.closing.finish_bar.setVisible(closing)
         self.end_button.setEnabled(session.live is not None and not session.busy)
 
     # ------------------------------------------------------------------ closing the window

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -462,8 +463,14 @@ class ReadyStep(TranslatedWidget):
         self._body = make_label("muted")
         self.continue_button = make_button("primary", name="continueButton")
         _fill(layout, self.title, self.protection, self._body, 4, _button_row(self.continue_button))
+        # Enter goes on, as on the step before (where Enter brought the talent here).
+        self.continue_button.setAutoDefault(True)
         self.continue_button.clicked.connect(self.continue_requested)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.continue_button.setFocus()
 
     def set_keyring(self, backend: str) -> None:
         """Name the keyring that holds the vault's key."""
@@ -477,6 +484,7 @@ class ReadyStep(TranslatedWidget):
                 "%1", keyring_display_name(self._keyring)
             )
         )
+        self.protection.setToolTip(self._keyring)
         self._body.setText(
             self.tr(
                 "You don't need a passphrase: the vault opens by itself while you're logged in "

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from talentdesk import __version__
 from talentdesk.ui.pages import SettingsPage, VaultSummary
 from talentdesk.vault import Protection
+from talentdesk.vault.keys import DIRECT_KEYRING_NAME
 from tests.ui.conftest import click
 
 KEYRING = VaultSummary(Protection.KEYRING, "keyring.backends.SecretService.Keyring", 1)
@@ -31,11 +32,12 @@ def make_page(
     return page
 
 
-def test_shows_keyring_protection_by_name(qtbot: QtBot) -> None:
-    page = make_page(qtbot, KEYRING)
-    assert page.protection.text() == (
-        "Protected by your system keyring: Secret Service (keyring.backends.SecretService.Keyring)."
-    )
+@pytest.mark.parametrize("backend", ["keyring.backends.SecretService.Keyring", DIRECT_KEYRING_NAME])
+def test_shows_keyring_protection_by_name(qtbot: QtBot, backend: str) -> None:
+    """The keyring's name in words; its technical name only in the tooltip."""
+    page = make_page(qtbot, VaultSummary(Protection.KEYRING, backend, 1))
+    assert page.protection.text() == "Protected by your system keyring: Secret Service."
+    assert page.protection.toolTip() == backend
     assert "can no longer be decrypted" in page.protection_note.text()
     assert page.schema.text() == "Vault version: 1"
 

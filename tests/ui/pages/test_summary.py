@@ -46,11 +46,18 @@ def test_amounts_and_scale() -> None:
     assert short_amount(1_250_000) == "Rp 1,2jt" or short_amount(1_250_000) == "Rp 1,3jt"
     assert short_amount(2_000_000) == "Rp 2jt"
     assert short_amount(500) == "Rp 500"
+    assert short_amount(25_000, "en") == "Rp 25K"  # English reads no "rb"
+    assert short_amount(1_500_000, "en") == "Rp 1.5M"
     assert nice_ceiling(0) == 100_000
     assert nice_ceiling(75_000) == 100_000
     assert nice_ceiling(120_000) == 200_000
-    assert nice_ceiling(230_000) == 250_000
-    assert nice_ceiling(260_000) == 500_000
+    assert nice_ceiling(230_000) == 400_000
+    assert nice_ceiling(420_000) == 800_000
+    assert nice_ceiling(900_000) == 1_000_000
+    # Every step of the scale is a whole thousand: its labels round the same way.
+    for value in range(1_000, 50_000_000, 7_919):
+        top = nice_ceiling(value)
+        assert top >= value and all(top * step // 4 % 1_000 == 0 for step in range(5))
 
 
 def test_tonight_the_week_and_a_bar_per_night(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
@@ -117,7 +124,7 @@ def test_no_sessions_keeps_the_empty_state(qtbot: QtBot, desk: Desk) -> None:
     page.show()
     settle(qtbot, desk)
     assert page.empty_card.isVisible()
-    assert page.heading.text() == "No sessions yet this week"
+    assert page.heading.text() == "No sessions in the last seven nights"
     chart = NightChart()
     qtbot.addWidget(chart)
     chart.resize(500, 240)

@@ -89,8 +89,9 @@ def test_click_while_the_agency_is_down_then_delivered_acknowledged_resolved(
     qtbot.waitUntil(lambda: panel.headline.text() == "Help requested · delivered", timeout=WAIT_MS)
     remote = desk.escalation(view.id).remote_id
     assert remote is not None
-    assert remote in panel.facts.text()
-    assert remote not in panel.explanation.text()  # once is enough
+    # The agency's id is for the supervisor: in the tooltip, not in the line the talent reads.
+    assert panel.facts.toolTip() == f"agency reference {remote}"
+    assert remote not in panel.facts.text() and remote not in panel.explanation.text()
     assert state_cell(page, view.id) == "Delivered to your agency · waiting for a supervisor"
     assert agency.escalation(remote)[0] == "open"
 
@@ -243,6 +244,7 @@ def test_nobody_takes_it_the_panel_and_the_compact_line_say_whom_to_call(
     qtbot.waitUntil(lambda: panel.headline.text() == "Rina is on it", timeout=WAIT_MS)
     assert not panel.instruction.isVisible()
     assert strip.line.full_text == "Acknowledged by Rina"
+    assert strip.line.property("tone") == "taken"  # calm green, not the waiting orange
 
 
 def test_a_click_on_the_safety_page_does_not_touch_every_row_of_the_history(

@@ -129,11 +129,17 @@ def test_message_in_and_replied_say_the_same_in_both_session_windows(
     assert compact is not None
     settle(qtbot, desk)
     pace = window.pace
-    assert pace.wrote_button.text() == "Message in (F8)"
-    assert pace.answered_button.text() == "Replied (F9)"
-    # The same words; under them the system-wide hotkey (Ctrl+Alt+M by default).
-    assert compact.wrote_button.text() == "Message in\nCtrl+Alt+M"
-    assert compact.answered_button.text() == "Replied\nCtrl+Alt+R"
+    # The same words; under them the system-wide hotkey (Ctrl+Alt+M by default), which
+    # works while the talent types in the chat app; the window's own key in the tooltip.
+    for buttons in (
+        (pace.wrote_button, pace.answered_button),
+        (compact.wrote_button, compact.answered_button),
+    ):
+        assert buttons[0].text() == "Message in\nCtrl+Alt+M"
+        assert buttons[1].text() == "Replied\nCtrl+Alt+R"
+        assert "F8" in buttons[0].toolTip() and "F9" in buttons[1].toolTip()
     desk.session.workspace.save_session_keys("", "", pace_sound=False)
     qtbot.waitUntil(lambda: compact.wrote_button.text() == "Message in\nF8")
     assert compact.answered_button.text() == "Replied\nF9"  # no hotkey: this window's key
+    qtbot.waitUntil(lambda: pace.wrote_button.text() == "Message in\nF8")
+    assert pace.answered_button.text() == "Replied\nF9"

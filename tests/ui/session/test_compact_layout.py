@@ -7,7 +7,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionFrame,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import Channel, PaceThreshold
@@ -100,6 +107,28 @@ def test_nothing_moves_or_clips_as_texts_change_in_both_languages(
     assert clipped_buttons(compact) == []
     click(compact.answered_button)
     assert places(compact) == before
+
+
+def placeholder_room(field: QLineEdit) -> int:
+    """The pixels a line edit's placeholder has: its text area, left of a clear button on
+    show (while the field is empty, when the placeholder shows, Qt hides it)."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    area = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    shown = [b.geometry().left() for b in field.findChildren(QToolButton) if b.isVisible()]
+    right = min([area.right(), *shown])
+    return right - area.left() - 2 * 2  # QLineEdit's own horizontal margin, each side
+
+
+def test_the_search_hint_is_whole_in_both_languages(
+    qtbot: QtBot, compact: CompactWindow, switcher: LanguageSwitcher
+) -> None:
+    english = compact.search.placeholderText()
+    switcher.set_language("id")
+    qtbot.waitUntil(lambda: compact.search.placeholderText() != english)
+    for hint in (english, compact.search.placeholderText()):
+        needed = compact.search.fontMetrics().horizontalAdvance(hint)
+        assert needed <= placeholder_room(compact.search), hint
 
 
 def test_the_pace_box_turns_as_a_reply_nears_the_limit_and_can_sound(

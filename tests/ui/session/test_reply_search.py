@@ -122,6 +122,19 @@ def test_variables_come_from_the_live_session(
     with qtbot.waitSignal(desk.session.reply_copied, timeout=5000) as copied:
         window.replies.copy_reply(reply)
     assert copied.args[1] == "Halo, aku Sari. Paket Teman Curhat 30 menit, sisa 20 menit ya."
+    # The list shows the working name and the package, not "{talent}"; the minutes left
+    # (they change each minute) as written.
+    panel = window.replies
+    row = panel.model.row_of(reply.id)
+    assert row is not None
+    card = panel.model.card_at(row)
+    assert card is not None
+    assert card.text == "Halo, aku Sari. Paket Teman Curhat 30 menit, sisa {minutes_left} menit ya."
+    desk.settings(talent_name="Ayu")  # renamed in Settings
+    desk.session.load_context()
+    settle(qtbot, desk)
+    card = panel.model.card_at(row)
+    assert card is not None and card.text.startswith("Halo, aku Ayu.")
 
 
 def test_a_reply_with_blanks_asks_for_them_first(

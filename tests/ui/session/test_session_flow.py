@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractSlider, QWidget
 from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import Booking, BookingStatus, ReplyStyle, SessionRecord
@@ -130,10 +130,12 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     assert is_marked_secret(clipboard.mimeData())
 
     # Start from Today: the session window opens.
+    assert window.today.answer_note.isVisible()  # "You accepted … delivered"
     click(panel.start_button)
     wait_for(
         qtbot, lambda: app.session_windows is not None and app.session_windows.window is not None
     )
+    wait_for(qtbot, lambda: not window.today.answer_note.isVisible())  # old news now
     screens = app.session_windows
     assert screens is not None and screens.window is not None
     live_window = screens.window
@@ -318,7 +320,18 @@ def test_a_short_today_scrolls_to_the_card_once_and_keeps_accept_in_view(
             f"{panel.rect()}, viewport {scroll.viewport().rect()}, scrolled "
             f"{bar.value()}/{bar.maximum()}, contact {panel.has_contact}"
         ) from exc
-    scroll.verticalScrollBar().setValue(0)
+    # The talent scrolls back up (as the wheel or the scroll bar does it).
+    scroll.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
+    assert scroll.verticalScrollBar().value() == 0
     today.refresh()  # a reload selects the row again
     qtbot.wait(300)
     assert scroll.verticalScrollBar().value() == 0
+
+    # Scrolled down to the card, then back to the waiting booking: Accept is still in
+    # view (it is above the part that scrolls).
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    assert today.select_booking(second)
+    qtbot.wait(50)
+    assert in_view(today.accept_button) and in_view(today.decline_button)

@@ -9,6 +9,7 @@ from datetime import timedelta
 import msgspec
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -107,6 +108,45 @@ def test_the_contact_shows_only_inside_the_contact_window(qtbot: QtBot, desk: De
     desk.clipboard.clear_secret()
 
 
+def shown_texts(widget: QWidget) -> list[str]:
+    """Every text ``widget`` and its children hold: labels, buttons, fields, tooltips."""
+    texts = []
+    for each in (widget, *widget.findChildren(QWidget)):
+        texts.append(each.toolTip())
+        if isinstance(each, QLabel | QAbstractButton | QLineEdit):
+            texts.append(each.text())
+    return texts
+
+
+def test_a_waiting_booking_shows_no_contact_until_accepted(qtbot: QtBot, desk: Desk) -> None:
+    """Inside its contact window, a booking the talent has not accepted yet shows neither
+    the customer's alias nor the handle, anywhere on the card, and nothing can copy it."""
+    booking = desk.book(start=T0 + timedelta(minutes=5), status=BookingStatus.PENDING)
+    panel = make_panel(qtbot, desk)
+    show(qtbot, desk, panel, booking)
+    assert panel.stage_now() is BookingStage.WAITING
+    texts = shown_texts(panel)
+    assert not any(HANDLE in text or ALIAS in text for text in texts), texts
+    assert panel.contact.hidden_note.isVisible()
+    assert panel.contact.hidden_note.text() == (
+        "The customer's contact shows once you accept this booking."
+    )
+    assert not panel.contact.copy_button.isVisible()
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("before")
+    panel.contact.copy_requested.emit()  # even if something asked to copy it
+    settle(qtbot, desk)
+    assert clipboard.text() == "before"
+    assert desk.session.runner.contact(booking) is None
+
+    accepted = msgspec.structs.replace(booking, status=BookingStatus.ACCEPTED)
+    desk.store.save(accepted)
+    show(qtbot, desk, panel, accepted)
+    panel.reload()
+    settle(qtbot, desk)
+    assert panel.contact.handle.text() == HANDLE  # the same card, once accepted
+
+
 def test_a_returning_customer_must_be_unblocked_first(qtbot: QtBot, desk: Desk) -> None:
     booking = desk.book(needs_unblock=True)
     screens = SessionWindows(desk.session, Notifier(tray_available=lambda: False))
@@ -158,6 +198,7 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     qtbot.waitUntil(lambda: desk.session.live is None, timeout=10_000)
     settle(qtbot, desk)
     assert panel.stage_now() is BookingStage.DONE
+    assert panel.stage.text() == "Chat only · Done — The customer's details were destroyed."
     assert panel.contact.handle.text() == ""
     assert panel.contact.hidden_note.text() == "The customer's details are gone with this booking."
     assert not panel.start_button.isVisible()  # nothing left to start

@@ -332,7 +332,7 @@ def test_offline_is_shown_in_the_session_windows_and_on_the_lock_screen(
     assert screens is not None and screens.window is not None and screens.compact is not None
     chips = [screens.window.sync, screens.compact.sync]
     assert all(chip is not None for chip in chips)
-    qtbot.waitUntil(lambda: all(c is not None and c.full_text == "Online" for c in chips))
+    qtbot.waitUntil(lambda: all(c is not None and c.full_text == "Connected" for c in chips))
 
     agency.server.stop()
     try:
@@ -349,7 +349,7 @@ def test_offline_is_shown_in_the_session_windows_and_on_the_lock_screen(
         assert lock_chip.offline
     finally:
         agency.server.start()  # the same port again
-    qtbot.waitUntil(lambda: lock_chip.full_text == "Online", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: lock_chip.full_text == "Connected", timeout=WAIT_MS)
     assert lock_chip.property("tone") == "ok"
 
     unlock_with(qtbot, app, PASSPHRASE)
@@ -362,5 +362,5 @@ def test_offline_is_shown_in_the_session_windows_and_on_the_lock_screen(
     assert screens is not None and screens.window is not None and screens.compact is not None
     chips = [screens.window.sync, screens.compact.sync]
     qtbot.waitUntil(
-        lambda: all(c is not None and c.full_text == "Online" for c in chips), timeout=WAIT_MS
+        lambda: all(c is not None and c.full_text == "Connected" for c in chips), timeout=WAIT_MS
     )

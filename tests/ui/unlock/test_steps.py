@@ -3,10 +3,13 @@ for it) never says the vault was closed; a full lock does. Both languages."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from talentdesk.ui.language import LanguageSwitcher
-from talentdesk.ui.unlock.steps import LockedStep, PassphraseStep
+from talentdesk.ui.unlock.steps import LockedStep, PassphraseStep, ReadyStep
 
 
 def test_a_guarded_lock_says_the_session_goes_on_a_full_one_that_the_vault_closed(
@@ -34,3 +37,20 @@ def test_a_guarded_lock_says_the_session_goes_on_a_full_one_that_the_vault_close
     )
     keyring.set_guarded(False)
     assert keyring.message.startswith("Brankas kamu ditutup supaya tetap aman.")
+
+
+def test_enter_goes_on_from_the_vault_is_ready_step(
+    qtbot: QtBot, english: LanguageSwitcher
+) -> None:
+    """The step before goes on with Enter; so does this one (its button has the focus)."""
+    step = ReadyStep()
+    qtbot.addWidget(step)
+    step.set_keyring("keyring.backends.SecretService.Keyring")
+    step.show()
+    qtbot.waitExposed(step)
+    step.activateWindow()
+    qtbot.waitUntil(step.continue_button.hasFocus)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    with qtbot.waitSignal(step.continue_requested, timeout=1000):
+        QTest.keyClick(focused, Qt.Key.Key_Return)
