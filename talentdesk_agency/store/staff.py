@@ -196,6 +196,18 @@ def _waited(counted: tuple[Any, ...] | None, delay: float, now: float) -> int:
     return max(0, math.ceil(float(counted[1]) + delay - now))
 
 
+def _staff_id(tx: Tx, name: str) -> str:
+    """The id of the account named ``name``, locked for the rest of the write.
+
+    Raises:
+        AgencyError: If there is no such account.
+    """
+    row = tx.one_locked("SELECT id FROM staff WHERE name = ?", (name,))
+    if row is None:
+        raise AgencyError(f"no staff account named {name!r}", code="no_staff", name=name)
+    return str(row[0])
+
+
 class Staff:
     """Staff accounts, their sessions and the audit log."""
 
@@ -270,14 +282,12 @@ class Staff:
             AgencyError: If there is no such account.
         """
         with self._db.write() as tx:
-            row = tx.one_locked("SELECT id FROM staff WHERE name = ?", (name,))
-            if row is None:
-                raise AgencyError(f"no staff account named {name!r}", code="no_staff", name=name)
+            staff_id = _staff_id(tx, name)
             tx.execute(
-                "UPDATE staff SET disabled = ?, on_duty = 0 WHERE id = ?", (int(disabled), row[0])
+                "UPDATE staff SET disabled = ?, on_duty = 0 WHERE id = ?", (int(disabled), staff_id)
             )
             if disabled:
-                tx.execute("DELETE FROM staff_sessions WHERE staff_id = ?", (row[0],))
+                tx.execute("DELETE FROM staff_sessions WHERE staff_id = ?", (staff_id,))
             audit(
                 tx, by, "staff.disable" if disabled else "staff.enable", name, name="command line"
             )
@@ -291,10 +301,8 @@ class Staff:
             AgencyError: If there is no such account.
         """
         with self._db.write() as tx:
-            row = tx.one_locked("SELECT id FROM staff WHERE name = ?", (name,))
-            if row is None:
-                raise AgencyError(f"no staff account named {name!r}", code="no_staff", name=name)
-            forgotten = tx.run("DELETE FROM login_failures WHERE staff_id = ?", (row[0],))
+            staff_id = _staff_id(tx, name)
+            forgotten = tx.run("DELETE FROM login_failures WHERE staff_id = ?", (staff_id,))
             audit(tx, by, "staff.unlock", name, name="command line")
         return forgotten
 
