@@ -65,6 +65,20 @@ class Monotonic:
         return self.now
 
 
+def demo_desk(data_dir: Path, server: ServerThread, code: str, clock: Monotonic) -> TalentDeskApp:
+    """The desk in Indonesian, its demo agency ``server`` (paired with ``code``), on
+    ``clock``."""
+    app = build_app(
+        data_dir,
+        "id",
+        open_workspace=workspace_opener(
+            demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
+        ),
+    )
+    assert app is not None
+    return app
+
+
 def settle(seconds: float = 0.0) -> None:
     """Let posted layout requests, queued deliveries and deleteLater() run, as an event
     loop would (processEvents alone leaves the deferred deletes)."""
@@ -197,14 +211,7 @@ def test_every_window_fits_in_both_languages_at_both_sizes(
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
     with ServerThread(db, faults=True) as server:
-        app = build_app(
-            data_dir,
-            "id",
-            open_workspace=workspace_opener(
-                demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
-            ),
-        )
-        assert app is not None
+        app = demo_desk(data_dir, server, code, clock)
         walk = Walk(app, shots)
         store = AgencyStore(db)
         try:
@@ -633,14 +640,7 @@ def test_what_the_talent_must_click_next_stays_in_view_on_short_screens(
     Vault.create(data_dir / VAULT_FILE, passphrase=PASSPHRASE).close()
     clock = Monotonic()
     with ServerThread(db) as server:
-        app = build_app(
-            data_dir,
-            "id",
-            open_workspace=workspace_opener(
-                demo=DemoAgency(server.url, code), clocks=SessionClocks(monotonic=clock)
-            ),
-        )
-        assert app is not None
+        app = demo_desk(data_dir, server, code, clock)
         checks = InView(app)
         try:
             steps_in_view(checks, app)
