@@ -50,7 +50,7 @@ from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
 from talentdesk_agency.store.settings import check_config
-from talentdesk_agency.store.staff import audit
+from talentdesk_agency.store.staff import COMMAND_LINE, audit
 from talentdesk_contract import wire
 from talentdesk_contract.values import (
     Channel,
@@ -1191,4 +1191,4 @@ class Pages:
     async def audit(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
         entries = await self.c.db(self.store.staff.audit_log)
-        return self.c.render(page, "audit.html", entries=entries)
+        return self.c.render(page, "audit.html", entries=entries, command_line=COMMAND_LINE)

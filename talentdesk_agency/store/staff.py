@@ -26,6 +26,7 @@ __all__ = [
     "ACCOUNT_DELAY",
     "ACCOUNT_FAILURE_LIMIT",
     "ADDRESS_FAILURE_LIMIT",
+    "COMMAND_LINE",
     "LOGIN_FAILURE_LIMIT",
     "LOGIN_FAILURE_WINDOW",
     "LOGIN_FIRST_DELAY",
@@ -66,6 +67,8 @@ _MAX_PASSWORD_LENGTH: Final = 1024
 #: Who failed to sign in, in the audit log, when no account has the name typed (the
 #: console shows it as "(unknown name)"; what was typed is never kept).
 UNKNOWN_NAME: Final = ""
+#: Who the audit log names for an action taken with the staff command line (no account).
+COMMAND_LINE: Final = "command line"
 
 _hasher = argon2.PasswordHasher()  # Argon2id
 #: Verified against when the name is unknown, so both cases take as long.
@@ -250,7 +253,7 @@ class Staff:
                     code="staff_name_taken",
                     name=name,
                 )
-            audit(tx, by, "staff.add", name, role, name="command line")
+            audit(tx, by, "staff.add", name, role, name=COMMAND_LINE)
             row = tx.one(_MEMBERS + " WHERE id = ?", (staff_id,))
         assert row is not None
         return _member(row)
@@ -288,9 +291,7 @@ class Staff:
             )
             if disabled:
                 tx.execute("DELETE FROM staff_sessions WHERE staff_id = ?", (staff_id,))
-            audit(
-                tx, by, "staff.disable" if disabled else "staff.enable", name, name="command line"
-            )
+            audit(tx, by, "staff.disable" if disabled else "staff.enable", name, name=COMMAND_LINE)
 
     def unlock(self, name: str, *, by: StaffMember | None = None) -> int:
         """Forget an account's failed sign-ins from every address, so its owner may sign
@@ -303,7 +304,7 @@ class Staff:
         with self._db.write() as tx:
             staff_id = _staff_id(tx, name)
             forgotten = tx.run("DELETE FROM login_failures WHERE staff_id = ?", (staff_id,))
-            audit(tx, by, "staff.unlock", name, name="command line")
+            audit(tx, by, "staff.unlock", name, name=COMMAND_LINE)
         return forgotten
 
     def set_on_duty(self, member: StaffMember, on_duty: bool) -> None:

@@ -287,12 +287,16 @@ def test_a_password_typed_as_the_name_is_never_kept(
     ]
     shown = admin.get("/console/audit").text
     assert "(nama tak dikenal)" in shown
+    # The accounts were added with the staff command line: said in the page's language.
+    assert "(perintah staf di server)" in shown and "command line" not in shown
     english = admin.post(
         "/console/language",
         data={"csrf": csrf_of(shown), "language": "en", "back": "/console/audit"},
     )
     assert english.status_code == 303
-    assert "(unknown name)" in admin.get("/console/audit").text
+    shown_in_english = admin.get("/console/audit").text
+    assert "(unknown name)" in shown_in_english
+    assert "(the staff command line)" in shown_in_english
     assert sentinel not in shown
     assert sentinel.encode() not in stored_bytes(agency_db)
     assert sentinel not in caplog.text
