@@ -122,6 +122,18 @@ def safe_next(value: str | None) -> str | None:
     return value
 
 
+def page_before(request: Request) -> str | None:
+    """The console page the browser came from (its ``Referer``), to go back to from an
+    error page: only one of this site's, by :func:`safe_next`, and not the failing one."""
+    referer = request.headers.get("referer")
+    if not referer:
+        return None
+    parts = urlsplit(referer)
+    if parts.netloc != request.url.netloc or parts.path == request.url.path:
+        return None
+    return safe_next(parts.path + (f"?{parts.query}" if parts.query else ""))
+
+
 #: The words of a form field named in a message (a table's cells: ``field.<column>``).
 _FIELD_LABELS: Final = {
     "language": "field.language",
@@ -448,7 +460,10 @@ class Console:
         assert isinstance(exc, ConsoleError)
         page = await self._plain_page(request)
         message = page.t(exc.key, **exc.values)
-        return self.render(page, "error.html", exc.status, message=message, code=exc.status)
+        back = page_before(request)
+        return self.render(
+            page, "error.html", exc.status, message=message, code=exc.status, back=back
+        )
 
     async def _form_error(self, request: Request, exc: Exception) -> Response:
         """A form that cannot be read or holds a value no page offers (a tampered
@@ -456,13 +471,22 @@ class Console:
         assert isinstance(exc, FormError)
         page = await self._plain_page(request)
         message = page.t("error.bad_form", detail=explain(page.t, exc))
-        return self.render(page, "error.html", 400, message=message, code=400)
+        return self.render(
+            page, "error.html", 400, message=message, code=400, back=page_before(request)
+        )
 
     async def _api_error(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
         page = self._fallback_page(request)
         key = "error.unavailable" if exc.status == 503 else "error.not_found"
-        response = self.render(page, "error.html", exc.status, message=page.t(key), code=exc.status)
+        response = self.render(
+            page,
+            "error.html",
+            exc.status,
+            message=page.t(key),
+            code=exc.status,
+            back=page_before(request),
+        )
         response.headers.update(exc.headers)
         return response
 
@@ -471,7 +495,12 @@ class Console:
         page = await self._plain_page(request)
         key = "error.not_found" if exc.status_code in (404, 405) else "error.title"
         return self.render(
-            page, "error.html", exc.status_code, message=page.t(key), code=exc.status_code
+            page,
+            "error.html",
+            exc.status_code,
+            message=page.t(key),
+            code=exc.status_code,
+            back=page_before(request),
         )
 
     async def _redirect(self, request: Request, exc: Exception) -> Response:

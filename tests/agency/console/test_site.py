@@ -1442,3 +1442,24 @@ def test_a_ticket_shows_its_booking_offers_only_a_supervisors_moves_and_logs_rea
         said("timeline.report_moved_by", changes=said("report_status.in_progress"), who=SUPERVISOR)
         in after
     )
+
+
+def test_an_error_page_offers_the_way_back_to_the_page_the_user_came_from(
+    admin: httpx.Client, console: ServerThread
+) -> None:
+    came_from = f"{console.url}/console/roster"
+    missing = admin.get("/console/reports/rep_nothing", headers={"referer": came_from})
+    assert missing.status_code == 404
+    assert 'href="/console/roster"' in missing.text
+    assert "Kembali ke halaman tadi" in missing.text
+    assert 'href="/console/queue"' in missing.text  # the queue stays offered
+    # Only a page of this console: another site, or a path that leaves it, gets no link.
+    for referer in (
+        "https://evil.example/console/roster",
+        f"{console.url}//evil.example/x",
+        f"{console.url}/console/logout",
+        f"{console.url}/console/reports/rep_nothing",  # the failing page itself
+    ):
+        page = admin.get("/console/reports/rep_nothing", headers={"referer": referer})
+        assert page.status_code == 404
+        assert "Kembali ke halaman tadi" not in page.text, referer
