@@ -456,37 +456,28 @@ class Console:
         language = Language(cookie) if cookie in tuple(Language) else Language.ID
         return Page(request, None, language, translator(language), theme=_theme(request))
 
+    def _show_error(self, page: Page, status: int, message: str) -> HTMLResponse:
+        """The error page: what went wrong, the status, and the ways back."""
+        back = page_before(page.request)
+        return self.render(page, "error.html", status, message=message, code=status, back=back)
+
     async def _error_page(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ConsoleError)
         page = await self._plain_page(request)
-        message = page.t(exc.key, **exc.values)
-        back = page_before(request)
-        return self.render(
-            page, "error.html", exc.status, message=message, code=exc.status, back=back
-        )
+        return self._show_error(page, exc.status, page.t(exc.key, **exc.values))
 
     async def _form_error(self, request: Request, exc: Exception) -> Response:
         """A form that cannot be read or holds a value no page offers (a tampered
         choice, a number out of range): a 400 page saying which field, never a 500."""
         assert isinstance(exc, FormError)
         page = await self._plain_page(request)
-        message = page.t("error.bad_form", detail=explain(page.t, exc))
-        return self.render(
-            page, "error.html", 400, message=message, code=400, back=page_before(request)
-        )
+        return self._show_error(page, 400, page.t("error.bad_form", detail=explain(page.t, exc)))
 
     async def _api_error(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
         page = self._fallback_page(request)
         key = "error.unavailable" if exc.status == 503 else "error.not_found"
-        response = self.render(
-            page,
-            "error.html",
-            exc.status,
-            message=page.t(key),
-            code=exc.status,
-            back=page_before(request),
-        )
+        response = self._show_error(page, exc.status, page.t(key))
         response.headers.update(exc.headers)
         return response
 
@@ -494,14 +485,7 @@ class Console:
         assert isinstance(exc, HTTPException)
         page = await self._plain_page(request)
         key = "error.not_found" if exc.status_code in (404, 405) else "error.title"
-        return self.render(
-            page,
-            "error.html",
-            exc.status_code,
-            message=page.t(key),
-            code=exc.status_code,
-            back=page_before(request),
-        )
+        return self._show_error(page, exc.status_code, page.t(key))
 
     async def _redirect(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, _Redirect)
