@@ -34,6 +34,7 @@ from talentdesk.app import workspace_opener
 from talentdesk.domain import ReplyStyle, ShiftLimits
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.main_window import MainWindow, Page
+from talentdesk.ui.pages.today import TodayPage
 from talentdesk.ui.unlock.screen import UnlockScreen
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
@@ -77,6 +78,20 @@ def demo_desk(data_dir: Path, server: ServerThread, code: str, clock: Monotonic)
     )
     assert app is not None
     return app
+
+
+def open_today(app: TalentDeskApp) -> tuple[MainWindow, TodayPage]:
+    """Unlock with the passphrase (the unlock screen on its passphrase step) and wait for
+    Today's four bookings."""
+    screen = app.unlock_screen
+    screen.passphrase.field.setText(PASSPHRASE)
+    screen.passphrase.unlock_button.click()
+    wait_until(lambda: app.main_window is not None)
+    window = app.main_window
+    assert window is not None
+    today = window.today
+    wait_until(lambda: today.model.rowCount() == 4)
+    return window, today
 
 
 def settle(seconds: float = 0.0) -> None:
@@ -237,13 +252,7 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     wait_until(screen.passphrase.error.isVisible)
     walk.check("unlock: wrong passphrase", screen)
     unlock_steps(walk, screen)
-    screen.passphrase.field.setText(PASSPHRASE)
-    screen.passphrase.unlock_button.click()
-    wait_until(lambda: app.main_window is not None)
-    window = app.main_window
-    assert window is not None
-    today = window.today
-    wait_until(lambda: today.model.rowCount() == 4)
+    window, today = open_today(app)
     session = app.session
     assert session is not None
 
@@ -655,13 +664,7 @@ def steps_in_view(checks: InView, app: TalentDeskApp) -> None:
     app.start()
     screen = app.unlock_screen
     wait_until(lambda: screen.current_step is screen.passphrase)
-    screen.passphrase.field.setText(PASSPHRASE)
-    screen.passphrase.unlock_button.click()
-    wait_until(lambda: app.main_window is not None)
-    window = app.main_window
-    assert window is not None
-    today = window.today
-    wait_until(lambda: today.model.rowCount() == 4)
+    window, today = open_today(app)
     rows = today.model.rows()
     first, second = rows[0].booking.id, rows[1].booking.id
 
