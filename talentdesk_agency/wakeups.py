@@ -141,11 +141,10 @@ class WakeupHub:
     def stop_hearing(self) -> None:
         """Changes may go unheard (the listener lost its connection): know nothing until
         :meth:`start_hearing` or :meth:`resume_hearing`."""
+        # Nothing is learnt while not hearing: what was known stays as it was at the loss.
         if self._hearing:
-            self._before = self._known
-            self._known = {}
+            self._before, self._known = self._known, {}
         self._hearing = False
-        self._known.clear()
 
     def topics_to_check(self) -> list[str]:
         """The topics a catch-up reads the newest sequence numbers of: the ones waited on
@@ -169,7 +168,6 @@ class WakeupHub:
         """
         before, self._before = self._before, {}
         gone = set(revoked)
-        self._known.clear()
         self._hearing = True
         for topic, seq in before.items():
             unchanged = newest.get(topic, 0) <= seq and self._latest.get(topic, 0) <= seq
