@@ -35,6 +35,7 @@ from talentdesk.domain import ReplyStyle, ShiftLimits
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.today import TodayPage
+from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.unlock.screen import UnlockScreen
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
@@ -92,6 +93,21 @@ def open_today(app: TalentDeskApp) -> tuple[MainWindow, TodayPage]:
     today = window.today
     wait_until(lambda: today.model.rowCount() == 4)
     return window, today
+
+
+def start_session(app: TalentDeskApp, today: TodayPage, booking_id: str) -> SessionWindow:
+    """Start the session of ``booking_id`` from Today and wait for its window."""
+    today.select_booking(booking_id)
+    panel = today.session_panel
+    assert panel is not None
+    wait_until(lambda: panel.start_button.isEnabled())
+    panel.start_button.click()
+    windows = app.session_windows
+    assert windows is not None
+    wait_until(lambda: windows.window is not None and windows.window.isVisible())
+    live = windows.window
+    assert live is not None
+    return live
 
 
 def settle(seconds: float = 0.0) -> None:
@@ -319,14 +335,9 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
         session.replies.pin(reply_id)
     session.changed_replies()
     window.show_page(Page.TODAY)
-    today.select_booking(rows[0].booking.id)
-    wait_until(lambda: panel.start_button.isEnabled())
-    panel.start_button.click()
+    live = start_session(app, today, rows[0].booking.id)
     windows = app.session_windows
     assert windows is not None
-    wait_until(lambda: windows.window is not None and windows.window.isVisible())
-    live = windows.window
-    assert live is not None
     clock.now += 3 * 60
     session.tick_now()
     walk.check("session", live)
@@ -685,14 +696,7 @@ def steps_in_view(checks: InView, app: TalentDeskApp) -> None:
         lambda: [today.list_title, today.accept_button, today.decline_button],
     )
 
-    today.select_booking(first)
-    wait_until(lambda: panel.start_button.isEnabled())
-    panel.start_button.click()
-    windows = app.session_windows
-    assert windows is not None
-    wait_until(lambda: windows.window is not None and windows.window.isVisible())
-    live = windows.window
-    assert live is not None
+    live = start_session(app, today, first)
     box = live.escalate
     assert box is not None
     box.button.click()
