@@ -62,46 +62,60 @@ def test_what_the_link_writes_the_library_reads_and_back(name: str) -> None:
 def test_one_connection_is_reused(name: str) -> None:
     link = keys._link()
     link.set(SERVICE, name, "satu")
-    first = link._collection
+    first = link._session
     assert first is not None
     for _ in range(5):
         assert link.get(SERVICE, name) == "satu"
-    assert link._collection is first
+    assert link._session is first
 
 
 def test_one_session_serves_every_read_and_write(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import secretstorage.util
-
     link = keys._link()
-    link.call(lambda _collection: None)  # connected (and its session opened) already
+    link.call(lambda _session: None)  # connected (and its session opened) already
     opened: list[object] = []
-    real_open = secretstorage.util.open_session
+    real_open = keys._SecretSession.open
 
-    def counted(connection: Any) -> Any:
-        opened.append(connection)
-        return real_open(connection)
+    def counted(session: keys._SecretSession) -> None:
+        opened.append(session)
+        real_open(session)
 
-    monkeypatch.setattr(secretstorage.util, "open_session", counted)
+    monkeypatch.setattr(keys._SecretSession, "open", counted)
     link.set(SERVICE, name, "sesi")
     for _ in range(3):
         assert link.get(SERVICE, name) == "sesi"
     assert keys.keyring_status().available
 
     assert opened == []  # each item would otherwise open its own session
-    collection = link._collection
-    assert collection is not None and collection.session is not None
+    session = link._session
+    assert session is not None and session.path.startswith("/org/freedesktop/secrets/session")
+
+
+def test_secrets_travel_encrypted_and_the_library_agrees(name: str) -> None:
+    # gnome-keyring offers the Diffie-Hellman algorithm: the link must use it, and what it
+    # encrypts (padding included, for every length around the AES block) must reach the
+    # keyring as the very text the library then reads.
+    link = keys._link()
+    link.call(lambda _session: None)
+    session = link._session
+    assert session is not None and session.encrypted
+    backend = library_backend()
+    for length in (0, 1, 15, 16, 17, 31, 32, 33, 100):
+        text = "k" * length + "é"
+        link.set(SERVICE, name, text)
+        assert backend.get_password(SERVICE, name) == text
+        assert link.get(SERVICE, name) == text
 
 
 def test_a_dropped_connection_is_replaced_once(name: str) -> None:
     link = keys._link()
     link.set(SERVICE, name, "lagi")
-    old = link._collection
+    old = link._session
     assert old is not None
     old.connection.close()  # as if the keyring daemon went away and came back
     assert link.get(SERVICE, name) == "lagi"
-    assert link._collection is not None and link._collection is not old
+    assert link._session is not None and link._session is not old
 
 
 def test_store_round_trip_through_the_link(name: str) -> None:
@@ -146,9 +160,9 @@ def test_kde_and_keyring_config_leave_the_choice_to_the_library(
 def test_warm_up_connects_ahead() -> None:
     link = keys._link()
     link._drop()
-    assert link._collection is None
+    assert link._session is None
     keys.warm_up_keyring()
     deadline = time.monotonic() + 5
-    while link._collection is None and time.monotonic() < deadline:
+    while link._session is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert link._collection is not None
+    assert link._session is not None
