@@ -170,6 +170,8 @@ class _SecretSession:
         if signature != "ay":
             raise ValueError(f"the Secret Service answered the key exchange with {signature!r}")
         server = int.from_bytes(bytes(value), "big")
+        if not 1 < server < _DH_PRIME_1024 - 1:  # 0, 1 and p-1 would give a known key
+            raise ValueError("the Secret Service sent an unusable public key")
         shared = pow(server, private, _DH_PRIME_1024).to_bytes(128, "big")
         # HKDF-SHA256 with a null salt and no info, as the algorithm's name says.
         pseudo_random = hmac.new(b"\0" * 32, shared, hashlib.sha256).digest()
