@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -25,24 +26,44 @@ SENTINEL = b"SENTINEL-Mawar-7f3a9c"
 
 
 def all_talentdesk_secrets() -> list[bytes]:
-    """Every secret TalentDesk has in the Secret Service, found by search, not by name."""
+    """Every secret TalentDesk has in the Secret Service, found by search, not by name.
+
+    Read through secretstorage, not the desk's own link. The keyring is shared with the
+    tests on the other worker: their entries may be words rather than keys (see
+    candidate_keys) or be deleted between the search and the read.
+    """
     import secretstorage
+    from secretstorage.defines import SS_PATH
+    from secretstorage.exceptions import ItemNotFoundException
+    from secretstorage.util import SERVICE_IFACE, DBusAddressWrapper
 
     conn = secretstorage.dbus_init()
     try:
         collection = secretstorage.get_default_collection(conn)
         if collection.is_locked():
             collection.unlock()
+        service = DBusAddressWrapper(SS_PATH, SERVICE_IFACE, conn)
+        unlocked, locked = service.call("SearchItems", "a{ss}", {"service": SERVICE})
         found = []
-        for item in collection.search_items({"service": SERVICE}):
-            found.append(base64.b64decode(item.get_secret()))
+        for path in [*unlocked, *locked]:
+            try:
+                secret = secretstorage.Item(conn, path).get_secret()
+                found.append(base64.b64decode(secret, validate=True))
+            except (binascii.Error, ItemNotFoundException):
+                continue
         return found
     finally:
         conn.close()
 
 
 def candidate_keys(secrets: list[bytes]) -> list[bytes]:
-    """Every key derivable from what exists: raw secrets and the vault's subkeys of each."""
+    """Every key derivable from what exists: raw secrets and the vault's subkeys of each.
+
+    Only secrets of a key's length: the keyring is shared with tests running at the same
+    time on the other worker, whose entries under TalentDesk's service are words, not keys
+    (and AES-GCM refuses a key of any other length).
+    """
+    secrets = [secret for secret in secrets if len(secret) == len(crypto.new_key())]
     keys = list(secrets)
     for secret in secrets:
         keys += [crypto.derive_subkey(secret, p) for p in ("records", "epoch-seal")]
