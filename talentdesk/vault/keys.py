@@ -28,7 +28,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -64,6 +64,8 @@ _DH_PRIME_1024 = int(
 )
 #: As long as D-Bus itself waits for an answer by default.
 _CALL_TIMEOUT_S = 25.0
+#: How long the keyring's own prompt (its password) may stay open.
+_PROMPT_TIMEOUT_S = 300.0
 
 
 class SecretStore(Protocol):
@@ -117,6 +119,10 @@ class _SecretSession:
     ``secretstorage`` do) unless the service offers only ``plain``. The exchange uses a
     256-bit private exponent: twice the 1024-bit group's ~80-bit strength and more,
     and a quarter of the cost of ``secretstorage``'s 1024-bit one (RFC 7919, 5.2).
+
+    Only the default collection is searched, written and deleted from, as the keyring
+    library does: another keyring's items are not the desk's, and a locked one must not
+    ask for its password.
     """
 
     def __init__(self, connection: DBusConnection) -> None:
@@ -124,33 +130,72 @@ class _SecretSession:
 
         self.connection = connection
         self.path = ""
+        self.collection_path = ""
         self._aes_key: bytes | None = None
         self.service = DBusAddress(
             "/org/freedesktop/secrets", _BUS_NAME, "org.freedesktop.Secret.Service"
         )
-        self.default_collection = DBusAddress(
-            "/org/freedesktop/secrets/aliases/default",
-            _BUS_NAME,
-            "org.freedesktop.Secret.Collection",
-        )
-
-    def item(self, path: str) -> DBusAddress:
-        from jeepney import DBusAddress
-
-        return DBusAddress(path, _BUS_NAME, "org.freedesktop.Secret.Item")
 
     @property
     def encrypted(self) -> bool:
         """Whether secrets are sent encrypted (False only where the service offers no DH)."""
         return self._aes_key is not None
 
-    def ask(self, address: DBusAddress, method: str, signature: str = "", *body: Any) -> Any:
-        """Call ``method`` and wait for its answer (an error answer raises)."""
-        from jeepney import new_method_call
+    @property
+    def collection(self) -> DBusAddress:
+        """The default collection (by its own path, which its items' paths start with)."""
+        from jeepney import DBusAddress
+
+        return DBusAddress(self.collection_path, _BUS_NAME, "org.freedesktop.Secret.Collection")
+
+    def item(self, path: str) -> DBusAddress:
+        from jeepney import DBusAddress
+
+        return DBusAddress(path, _BUS_NAME, "org.freedesktop.Secret.Item")
+
+    def send(self, message: Any) -> Any:
+        """Send ``message`` and wait for its answer's body (an error answer raises).
+
+        A service that does not answer within :data:`_CALL_TIMEOUT_S` is unavailable: not
+        asked again on a new connection, which would only double the wait.
+        """
         from jeepney.wrappers import unwrap_msg
 
-        message = new_method_call(address, method, signature or None, body)
-        return unwrap_msg(self.connection.send_and_get_reply(message, timeout=_CALL_TIMEOUT_S))
+        try:
+            reply = self.connection.send_and_get_reply(message, timeout=_CALL_TIMEOUT_S)
+        except TimeoutError as exc:
+            raise KeyringUnavailable("the keyring did not answer") from exc
+        return unwrap_msg(reply)
+
+    def ask(self, address: DBusAddress, method: str, signature: str = "", *body: Any) -> Any:
+        """Call ``method`` and wait for its answer."""
+        from jeepney import new_method_call
+
+        return self.send(new_method_call(address, method, signature or None, body))
+
+    def find_default_collection(self) -> None:
+        """Where the default collection is, made (the keyring asks) where there is none."""
+        (path,) = self.ask(self.service, "ReadAlias", "s", "default")
+        if path == "/":
+            # A fresh account: secretstorage makes it, with the keyring's own prompt.
+            import secretstorage
+            from secretstorage.exceptions import PromptDismissedException
+
+            with self._prompts_heard(None):
+                try:
+                    secretstorage.get_default_collection(self.connection)
+                except PromptDismissedException as exc:
+                    raise KeyringUnavailable("the keyring's prompt was dismissed") from exc
+            (path,) = self.ask(self.service, "ReadAlias", "s", "default")
+            if path == "/":
+                raise KeyringUnavailable("the keyring has no default collection")
+        self.collection_path = path
+
+    def is_locked(self) -> bool:
+        from jeepney import Properties
+
+        ((_signature, locked),) = self.send(Properties(self.collection).get("Locked"))
+        return bool(locked)
 
     def open(self) -> None:
         """Open the session: a Diffie-Hellman exchange, or plain where that is all there is."""
@@ -165,6 +210,7 @@ class _SecretSession:
         except DBusErrorResponse as refused:
             if refused.name != "org.freedesktop.DBus.Error.NotSupported":
                 raise
+            log.debug("the Secret Service offers no encrypted session; secrets travel plain")
             _output, self.path = self.ask(self.service, "OpenSession", "sv", "plain", ("s", ""))
             return
         if signature != "ay":
@@ -184,9 +230,10 @@ class _SecretSession:
 
         decryptor = Cipher(algorithms.AES(self._aes_key), modes.CBC(parameters)).decryptor()
         padded = decryptor.update(value) + decryptor.finalize()
-        if not padded or not 1 <= padded[-1] <= 16:
+        size = padded[-1] if padded else 0
+        if not 1 <= size <= 16 or padded[-size:] != bytes((size,)) * size:
             raise ValueError("the Secret Service sent a secret with bad padding")
-        return padded[: -padded[-1]]
+        return padded[:-size]
 
     def encrypt(self, value: bytes) -> tuple[bytes, bytes]:
         """The (parameters, value) pair of a secret to send."""
@@ -199,22 +246,52 @@ class _SecretSession:
         encryptor = Cipher(algorithms.AES(self._aes_key), modes.CBC(iv)).encryptor()
         return iv, encryptor.update(value + bytes((padding,) * padding)) + encryptor.finalize()
 
+    @contextlib.contextmanager
+    def _prompts_heard(self, path: str | None) -> Iterator[None]:
+        """Ask the bus for the prompt's ``Completed`` signal while inside.
+
+        gnome-keyring sends it to the caller alone; others (KeePassXC) send it to
+        everyone, and the bus passes such a signal only to a connection that asked.
+        """
+        from jeepney import MatchRule
+        from jeepney.bus_messages import message_bus
+
+        rule = MatchRule(
+            type="signal",
+            sender=_BUS_NAME,
+            interface="org.freedesktop.Secret.Prompt",
+            member="Completed",
+            path=path,
+        )
+        self.send(message_bus.AddMatch(rule))
+        try:
+            yield
+        finally:
+            with contextlib.suppress(Exception):  # the connection may be gone; it goes too
+                self.send(message_bus.RemoveMatch(rule))
+
     def prompt(self, path: str) -> None:
         """Show the keyring's own prompt (its password, a confirmation), if it has one."""
         if path in ("", "/"):
             return
         from secretstorage.util import exec_prompt
 
-        dismissed, _result = exec_prompt(self.connection, path)
+        with self._prompts_heard(path):
+            try:
+                dismissed, _result = exec_prompt(self.connection, path, timeout=_PROMPT_TIMEOUT_S)
+            except TimeoutError as exc:
+                raise KeyringUnavailable("the keyring's prompt was not answered") from exc
         if dismissed:
             raise KeyringUnavailable("the keyring's prompt was dismissed")
 
-    def search(self, attributes: dict[str, str]) -> list[str]:
-        """The items with ``attributes``, each unlocked (the keyring may ask)."""
+    def search(self, attributes: dict[str, str]) -> tuple[list[str], list[str]]:
+        """The default collection's items with ``attributes``: (unlocked, locked)."""
         unlocked, locked = self.ask(self.service, "SearchItems", "a{ss}", attributes)
-        if locked:
-            self.unlock(list(locked))
-        return [*unlocked, *locked]
+        inside = self.collection_path + "/"
+        return (
+            [path for path in unlocked if path.startswith(inside)],
+            [path for path in locked if path.startswith(inside)],
+        )
 
     def unlock(self, paths: list[str]) -> None:
         _unlocked, prompt = self.ask(self.service, "Unlock", "ao", paths)
@@ -225,15 +302,16 @@ class _SecretServiceLink:
     """One D-Bus connection (and one Secret Service session) for the whole process.
 
     Spoken over jeepney, which ``secretstorage`` is built on, with the calls the desk
-    needs and no more: opening a vault takes 7 D-Bus round trips and ~7 ms of CPU,
-    against 16 and ~24 ms through ``secretstorage``'s objects (which check each item's
+    needs and no more: opening a vault takes 9 D-Bus round trips and ~6 ms of CPU,
+    against 16 and ~19 ms through ``secretstorage``'s objects (which check each item's
     lock with a property read, import an OpenSSL backend for AES, and exchange keys with
     a 1024-bit exponent). ``secretstorage`` still shows the keyring's prompts, which are
     rare (a locked keyring, a missing default collection).
 
     jeepney's blocking connection is not thread-safe, so every call holds the lock.
     A call that fails drops the connection and is tried once more on a new one (the
-    keyring daemon may have restarted since the last call).
+    keyring daemon may have restarted since the last call); a keyring that says no (a
+    dismissed prompt) or does not answer is not asked again.
     """
 
     def __init__(self) -> None:
@@ -258,7 +336,11 @@ class _SecretServiceLink:
         connection = open_dbus_connection(bus="SESSION")
         try:
             session = _SecretSession(connection)
-            self._ensure_default_collection(session)
+            session.find_default_collection()
+            if session.is_locked():
+                session.unlock([session.collection_path])  # the desktop may ask
+                if session.is_locked():
+                    raise KeyringUnavailable("the keyring stays locked (the prompt was dismissed)")
             # One session for the connection: every item is read through it, where each
             # would open its own (a Diffie-Hellman exchange and a round trip each time).
             session.open()
@@ -267,32 +349,6 @@ class _SecretServiceLink:
             raise
         self._session = session
         return session
-
-    @staticmethod
-    def _ensure_default_collection(session: _SecretSession) -> None:
-        from jeepney import Properties
-        from jeepney.wrappers import DBusErrorResponse, unwrap_msg
-
-        try:
-            reply = session.connection.send_and_get_reply(
-                Properties(session.default_collection).get("Locked"), timeout=_CALL_TIMEOUT_S
-            )
-            ((_signature, locked),) = unwrap_msg(reply)
-        except DBusErrorResponse:
-            # No default collection yet (a fresh account): secretstorage makes one, with
-            # the keyring's prompt for its password.
-            import secretstorage
-
-            secretstorage.get_default_collection(session.connection)
-            locked = True
-        if locked:
-            session.unlock([session.default_collection.object_path])  # the desktop may ask
-            reply = session.connection.send_and_get_reply(
-                Properties(session.default_collection).get("Locked"), timeout=_CALL_TIMEOUT_S
-            )
-            ((_signature, locked),) = unwrap_msg(reply)
-            if locked:
-                raise KeyringUnavailable("the keyring stays locked (the prompt was dismissed)")
 
     def _drop(self) -> None:
         session, self._session = self._session, None
@@ -309,16 +365,26 @@ class _SecretServiceLink:
             except KeyringUnavailable:
                 raise
             except Exception:
+                log.debug("a Secret Service call failed; trying a new connection", exc_info=True)
                 self._drop()
             return operation(self._open())
 
     def get(self, service: str, username: str) -> str | None:
         def read(session: _SecretSession) -> str | None:
-            for path in session.search({"username": username, "service": service}):
+            unlocked, locked = session.search({"username": username, "service": service})
+            if not unlocked and locked:
+                session.unlock(locked[:1])  # the keyring may ask for its password
+                unlocked = locked[:1]
+            for path in unlocked[:1]:
                 ((_session, parameters, value, _type),) = session.ask(
                     session.item(path), "GetSecret", "o", session.path
                 )
-                return session.decrypt(bytes(parameters), bytes(value)).decode("utf-8")
+                secret = session.decrypt(bytes(parameters), bytes(value))
+                try:
+                    return secret.decode("utf-8")
+                except UnicodeDecodeError:
+                    # Raised without the error, which would carry the whole secret.
+                    raise ValueError("the keyring entry is not text") from None
             return None
 
         return self.call(read)
@@ -335,7 +401,7 @@ class _SecretServiceLink:
             }
             secret = (session.path, parameters, value, "text/plain")
             _item_path, prompt = session.ask(
-                session.default_collection, "CreateItem", "a{sv}(oayays)b", properties, secret, True
+                session.collection, "CreateItem", "a{sv}(oayays)b", properties, secret, True
             )
             session.prompt(prompt)
 
@@ -343,7 +409,10 @@ class _SecretServiceLink:
 
     def delete(self, service: str, username: str) -> None:
         def remove(session: _SecretSession) -> None:
-            for path in session.search({"username": username, "service": service}):
+            unlocked, locked = session.search({"username": username, "service": service})
+            if locked:
+                session.unlock(locked)
+            for path in [*unlocked, *locked]:
                 (prompt,) = session.ask(session.item(path), "Delete")
                 session.prompt(prompt)
 
@@ -352,6 +421,15 @@ class _SecretServiceLink:
 
 _LINK: _SecretServiceLink | None = None
 _LINK_LOCK = threading.Lock()
+
+
+def _new_link_lock() -> None:
+    # A fork while another thread held it would leave the child's copy held for good.
+    global _LINK_LOCK
+    _LINK_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_link_lock)
 
 
 def _link() -> _SecretServiceLink:

@@ -30,11 +30,12 @@ def all_talentdesk_secrets() -> list[bytes]:
 
     Read through secretstorage, not the desk's own link. The keyring is shared with the
     tests on the other worker: their entries may be words rather than keys (see
-    candidate_keys) or be deleted between the search and the read.
+    candidate_keys), be deleted between the search and the read, or sit in a locked
+    keyring of their own.
     """
     import secretstorage
     from secretstorage.defines import SS_PATH
-    from secretstorage.exceptions import ItemNotFoundException
+    from secretstorage.exceptions import ItemNotFoundException, LockedException
     from secretstorage.util import SERVICE_IFACE, DBusAddressWrapper
 
     conn = secretstorage.dbus_init()
@@ -49,8 +50,8 @@ def all_talentdesk_secrets() -> list[bytes]:
             try:
                 secret = secretstorage.Item(conn, path).get_secret()
                 found.append(base64.b64decode(secret, validate=True))
-            except (binascii.Error, ItemNotFoundException):
-                continue
+            except (binascii.Error, ItemNotFoundException, LockedException):
+                continue  # words, deleted since the search, or another keyring's (locked)
         return found
     finally:
         conn.close()

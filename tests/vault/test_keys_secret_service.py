@@ -166,3 +166,83 @@ def test_warm_up_connects_ahead() -> None:
     while link._session is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert link._session is not None
+
+
+@pytest.fixture
+def other_keyring() -> Iterator[Any]:
+    """A second keyring (collection) beside the default one, deleted afterwards.
+
+    Made through gnome-keyring's own interface, which makes one without a prompt.
+    """
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+    from jeepney.wrappers import unwrap_msg
+
+    connection = open_dbus_connection(bus="SESSION")
+    bus = "org.freedesktop.secrets"
+    service = DBusAddress("/org/freedesktop/secrets", bus, "org.freedesktop.Secret.Service")
+    gnome = DBusAddress(
+        "/org/freedesktop/secrets", bus, "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"
+    )
+
+    def ask(address: DBusAddress, method: str, signature: str | None, *body: Any) -> Any:
+        message = new_method_call(address, method, signature, body)
+        return unwrap_msg(connection.send_and_get_reply(message, timeout=10))
+
+    _output, session = ask(service, "OpenSession", "sv", "plain", ("s", ""))
+    (path,) = ask(
+        gnome,
+        "CreateWithMasterPassword",
+        "a{sv}(oayays)",
+        {"org.freedesktop.Secret.Collection.Label": ("s", "Lain")},
+        (session, b"", b"kata-sandi-lain", "text/plain"),
+    )
+    collection = DBusAddress(path, bus, "org.freedesktop.Secret.Collection")
+
+    class Other:
+        def put(self, username: str, secret: bytes) -> None:
+            attributes = {"username": username, "service": SERVICE, "application": "x"}
+            properties = {
+                "org.freedesktop.Secret.Item.Label": ("s", "lain"),
+                "org.freedesktop.Secret.Item.Attributes": ("a{ss}", attributes),
+            }
+            ask(
+                collection,
+                "CreateItem",
+                "a{sv}(oayays)b",
+                properties,
+                (session, b"", secret, "text/plain"),
+                True,
+            )
+
+        def holds(self, username: str) -> bool:
+            (found,) = ask(collection, "SearchItems", "a{ss}", {"username": username})
+            return bool(found)
+
+        def lock(self) -> None:
+            ask(service, "Lock", "ao", [path])
+
+    try:
+        yield Other()
+    finally:
+        ask(service, "Unlock", "ao", [path])  # gnome-keyring deletes an unlocked one at once
+        ask(collection, "Delete", None)
+        connection.close()
+
+
+def test_another_keyring_s_entry_is_neither_read_nor_deleted(name: str, other_keyring: Any) -> None:
+    # The keyring library reads the default keyring only; the link must agree with it.
+    other_keyring.put(name, b"dari-keyring-lain")
+    assert keys._link().get(SERVICE, name) is None
+    assert library_backend().get_password(SERVICE, name) is None
+    keys._link().delete(SERVICE, name)
+    assert other_keyring.holds(name)
+
+
+def test_a_locked_keyring_elsewhere_asks_nothing(name: str, other_keyring: Any) -> None:
+    # Its password would be asked for at every unlock of the vault (and a dismissal would
+    # fail it), for an entry the desk never wrote.
+    keys._link().set(SERVICE, name, "di-keyring-utama")
+    other_keyring.put(name, b"dari-keyring-lain")
+    other_keyring.lock()
+    assert keys._link().get(SERVICE, name) == "di-keyring-utama"
