@@ -43,6 +43,8 @@ from talentdesk_agency.console.views import (
     PLAYBOOK,
     SUPERVISOR_TODO,
     TICKET_MOVES,
+    AuditTarget,
+    audit_target,
     queue,
     report_timer,
 )
@@ -50,7 +52,8 @@ from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
 from talentdesk_agency.store.settings import check_config
-from talentdesk_agency.store.staff import COMMAND_LINE, audit
+from talentdesk_agency.store.staff import COMMAND_LINE, AuditEntry, audit
+from talentdesk_agency.store.subjects import subjects
 from talentdesk_contract import wire
 from talentdesk_contract.values import (
     Channel,
@@ -1190,5 +1193,16 @@ class Pages:
 
     async def audit(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
-        entries = await self.c.db(self.store.staff.audit_log)
-        return self.c.render(page, "audit.html", entries=entries, command_line=COMMAND_LINE)
+        store = self.store
+
+        def read() -> list[tuple[AuditEntry, AuditTarget]]:
+            with store.db.read() as tx:
+                entries = store.staff.audit_log()
+                found = subjects(tx, (e.target for e in entries))
+            return [
+                (e, audit_target(e.target, found, page.t, page.zone, page.language))
+                for e in entries
+            ]
+
+        rows = await self.c.db(read)
+        return self.c.render(page, "audit.html", rows=rows, command_line=COMMAND_LINE)

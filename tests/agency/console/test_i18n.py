@@ -12,8 +12,14 @@ import pytest
 from talentdesk_agency.console import i18n
 from talentdesk_agency.console.i18n import MESSAGES, MISSING, NAMED_VALUES, translator
 from talentdesk_agency.console.times import ZONES
-from talentdesk_agency.console.views import AUDIT_ACTIONS, audit_action, timeline_sentence
+from talentdesk_agency.console.views import (
+    AUDIT_ACTIONS,
+    audit_action,
+    audit_target,
+    timeline_sentence,
+)
 from talentdesk_agency.store.records import AlertChannel, AlertKind, NoticeStatus, StaffRole
+from talentdesk_agency.store.subjects import ID_KINDS
 from talentdesk_agency.store.timeline import Moment, What
 from talentdesk_contract.values import (
     Channel,
@@ -147,3 +153,15 @@ def test_audit_log_actions_are_words(language: Language) -> None:
     assert resolved.endswith(f"({t('reason.false_alarm')})")
     assert t("config.policy") in audit_action("config.policy", t)
     assert audit_action("something.new", t) == "something.new"  # shown as recorded
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_kind_of_id_in_the_audit_log_has_words(language: Language) -> None:
+    for kind in ID_KINDS.values():
+        assert MESSAGES[language][f"subject.{kind}"].strip()
+        assert MESSAGES[language][f"subject.{kind}.gone"].strip()
+    t = translator(language)
+    gone = audit_target("rep_1", {}, t, ZONES[0], language)
+    assert (gone.words, gone.raw) == (t("subject.report.gone"), "rep_1")
+    named = audit_target("Budi", {}, t, ZONES[0], language)
+    assert (named.words, named.raw) == ("Budi", None)  # a name, not an id

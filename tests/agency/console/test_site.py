@@ -1463,3 +1463,110 @@ def test_an_error_page_offers_the_way_back_to_the_page_the_user_came_from(
         page = admin.get("/console/reports/rep_nothing", headers={"referer": referer})
         assert page.status_code == 404
         assert "Kembali ke halaman tadi" not in page.text, referer
+
+
+class _Cells(HTMLParser):
+    """The text of a table's cells with one ``data-label`` (tags dropped, entities read),
+    and the ``title`` attributes inside them."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.inside = False
+        self.cells: list[str] = []
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "td":
+            self.inside = a.get("data-label") == self.label
+            if self.inside:
+                self.cells.append("")
+        elif self.inside and a.get("title"):
+            self.titles.append(a["title"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.cells[-1] += data
+
+
+HOSTILE = "<b>Mawar</b>\"'&amp;"
+
+
+def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
+    console: ServerThread, admin: httpx.Client, agency_db: DbTarget
+) -> None:
+    # A hostile working name and device name: shown as text, never as markup.
+    talent = pair(console.url, agency_db, HOSTILE, device=f"Laptop {HOSTILE}")
+    with AgencyStore(agency_db) as store:
+        start = soon()
+        booking = store.create_booking(
+            HOSTILE, start=start, package_id="curhat-30", alias=ALIAS, handle=HANDLE
+        )
+    esc = talent.write("POST", "/v1/escalations", {"level": "urgent", "at": soon().isoformat()})
+    rep = talent.write(
+        "POST",
+        "/v1/reports",
+        {
+            "session_id": "s1",
+            "booking_id": booking,
+            "category": "threats",
+            "description": "SENTINEL-description-8812",
+            "at": soon().isoformat(),
+        },
+    )
+    talent.client.close()
+    esc_id, rep_id = esc.json()["id"], rep.json()["id"]
+    token = csrf_of(admin.get("/console/queue").text)
+    for url, data in (
+        (f"/console/escalations/{esc_id}/ack", {}),
+        (f"/console/reports/{rep_id}", {"status": "in_progress", "level": "supervisor"}),
+        (f"/console/bookings/{booking}/cancel", {"reason": "sakit"}),
+    ):
+        assert admin.post(url, data={"csrf": token, **data}).status_code == 303, url
+    device = re.search(r"revoke\?device=(dev_[0-9a-f]+)", admin.get("/console/roster").text)
+    assert device is not None
+    revoked = admin.post("/console/roster/revoke", data={"csrf": token, "device": device.group(1)})
+    assert revoked.status_code == 303
+    gone = "dev_00000000deadbeef"  # a device whose row is no more
+    with AgencyStore(agency_db) as store:
+        rina = store.staff.by_name(ADMIN)
+        assert rina is not None
+        store.staff.record(rina, "device.revoke", gone)
+        raised = store.escalation_log.row(esc_id).created_at  # type: ignore[union-attr]
+    zone = zone_named(None)
+    hhmm = datetime.fromisoformat(raised).astimezone(zone.tz).strftime("%H:%M")
+    expected = {
+        esc_id: ("subject.escalation", HOSTILE, hhmm),
+        rep_id: ("subject.report", HOSTILE, "category.threats"),
+        booking: ("subject.booking", HOSTILE, ""),
+        device.group(1): ("subject.device", HOSTILE, f"Laptop {HOSTILE}"),
+    }
+    for language in (Language.ID, Language.EN):
+        t = translator(language)
+        if language is Language.EN:
+            switched = admin.post(
+                "/console/language", data={"csrf": token, "language": "en", "back": "/"}
+            )
+            assert switched.status_code == 303
+        html = admin.get("/console/audit").text
+        assert "<b>" not in html and HOSTILE not in html  # escaped, every time
+        cells = _Cells(t("col.target"))
+        cells.feed(html)
+        shown = [" ".join(c.split()) for c in cells.cells]
+        for raw, (kind, name, third) in expected.items():
+            when = format_when(start, zone, language)
+            last = when if kind == "subject.booking" else third
+            words = f"{t(kind)} · {name} · {t(last) if last.startswith('category.') else last}"
+            # The words, then the id in small print (and in the words' title) for support.
+            assert f"{words} {raw}" in shown, (words, shown)
+            assert t("subject.id", id=raw) in cells.titles
+        assert f"{t('subject.device.gone')} {gone}" in shown
+        assert ADMIN in shown  # a name stays a name (a staff account unlocked, added)
+        assert not any(c.startswith(("esc_", "rep_", "bk_", "dev_")) for c in shown)
+        assert "SENTINEL" not in html
+    assert translator(Language.ID)("subject.device.gone") == "Perangkat (dihapus)"
