@@ -4,7 +4,8 @@ error pages, and the live stream of the queue (server-sent events).
 Security, in one place:
 
 * Sign-in: Argon2id passwords (:mod:`talentdesk_agency.store.staff`), throttled after
-  failures per account and client address with growing delays (an admin can unlock);
+  failures per account and client address with growing delays (an admin can unlock),
+  answered alike whether the name typed exists or not;
   the session cookie is HttpOnly, SameSite=Strict, path ``/console``, and Secure unless
   the console is reached on loopback. An ended session ends the live stream, and sends
   the browser to sign in again with the reason and a way back (same-site paths only).

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from html.parser import HTMLParser
+from types import SimpleNamespace
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -26,6 +27,7 @@ from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
 from talentdesk_agency.store import Alerting, DbTarget
+from talentdesk_agency.store import staff as staff_store
 from talentdesk_agency.store.records import iso, now_utc
 from talentdesk_agency.store.settings import AlertContact
 from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
@@ -302,6 +304,67 @@ def test_a_password_typed_as_the_name_is_never_kept(
     assert sentinel not in caplog.text
     out, err = capfd.readouterr()
     assert sentinel not in out + err
+
+
+class _CountingHasher:
+    """The store's Argon2 hasher, counting which hashes passwords are verified against."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.verified: list[str] = []
+
+    def verify(self, digest: str, password: str) -> bool:
+        self.verified.append(digest)
+        return bool(self.real.verify(digest, password))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def test_the_sign_in_answers_alike_whether_the_name_exists_or_not(
+    console: ServerThread, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One instant for the whole test: the throttle's waits are then exact, not "about".
+    frozen = time.time()
+    monkeypatch.setattr(staff_store, "time", SimpleNamespace(time=lambda: frozen))
+    hasher = _CountingHasher(staff_store._hasher)
+    monkeypatch.setattr(staff_store, "_hasher", hasher)
+    client = httpx.Client(base_url=console.url)
+
+    def attempt(name: str) -> tuple[int, str, dict[str, str]]:
+        """One wrong password for ``name``: the answer with its CSRF token and the name
+        typed (shown again in the form) taken out, everything else as sent."""
+        page = client.get("/console/login")
+        answer = client.post(
+            "/console/login",
+            data={"csrf": csrf_of(page.text), "name": name, "password": "not the password"},
+        )
+        token = csrf_of(answer.text)
+        headers = {
+            k: v.replace(token, "CSRF")
+            for k, v in answer.headers.items()
+            if k not in ("date", "content-length")
+        }
+        return answer.status_code, answer.text.replace(token, "CSRF").replace(name, "NAME"), headers
+
+    known, unknown = SUPERVISOR, "Bxdi"  # an account's name, and a name nobody has
+    answers = {
+        name: [attempt(name) for _ in range(LOGIN_FAILURE_LIMIT + 2)] for name in (known, unknown)
+    }
+    statuses = [status for status, _, _ in answers[known]]
+    assert statuses == [401] * LOGIN_FAILURE_LIMIT + [429, 429]
+    assert answers[unknown] == answers[known]  # the same pages, words, status and waits
+    assert answers[known][-1][2]["retry-after"] == "30"
+    # Guessing one unknown name slows no other name, as guessing an account does not.
+    fresh_unknown, fresh_known = attempt("Rxna"), attempt(ADMIN)
+    assert fresh_unknown[0] == fresh_known[0] == 401
+    assert fresh_unknown == fresh_known
+    # Every name that was not throttled went through Argon2: an account's hash, or the
+    # dummy one (so an unknown name does not answer measurably faster).
+    dummy = hasher.verified.count(staff_store._DUMMY_HASH)
+    assert len(hasher.verified) == 2 * LOGIN_FAILURE_LIMIT + 2
+    assert dummy == len(hasher.verified) - dummy == LOGIN_FAILURE_LIMIT + 1
+    client.close()
 
 
 def test_a_throttled_supervisor_is_told_to_ask_an_admin_who_unlocks_them(
