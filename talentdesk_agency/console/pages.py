@@ -373,6 +373,10 @@ class Pages:
         signed_in = _go(back or "/console/queue")
         lifetime = int(session.expires_at - now_utc().timestamp())
         self.c.set_cookie(signed_in, request, SESSION_COOKIE, token, lifetime)
+        if chosen not in tuple(Language):
+            # The account's language, for the pages drawn without the database.
+            language = str(session.member.language)
+            self.c.set_cookie(signed_in, request, LANG_COOKIE, language, 365 * 86400)
         return signed_in
 
     def _login_again(
@@ -425,7 +429,10 @@ class Pages:
         assert page.session is not None
         choice = form.choice("language", Language)
         await self.c.db(self.store.staff.set_language, page.session.member, choice)
-        return _go(self._back(form))
+        response = _go(self._back(form))
+        # Also for the pages drawn without the database (it is away): in this language.
+        self.c.set_cookie(response, request, LANG_COOKIE, str(choice), 365 * 86400)
+        return response
 
     @staticmethod
     def _back(form: Form) -> str:

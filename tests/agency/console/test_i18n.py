@@ -11,6 +11,7 @@ import pytest
 
 from talentdesk_agency.console import i18n
 from talentdesk_agency.console.i18n import MESSAGES, MISSING, NAMED_VALUES, translator
+from talentdesk_agency.console.site import ERROR_STATUSES
 from talentdesk_agency.console.times import ZONES
 from talentdesk_agency.console.views import (
     AUDIT_ACTIONS,
@@ -165,3 +166,10 @@ def test_every_kind_of_id_in_the_audit_log_has_words(language: Language) -> None
     assert (gone.words, gone.raw) == (t("subject.report.gone"), "rep_1")
     named = audit_target("Budi", {}, t, ZONES[0], language)
     assert (named.words, named.raw) == ("Budi", None)  # a name, not an id
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_error_status_has_a_title_and_what_to_do(language: Language) -> None:
+    for status in ERROR_STATUSES:
+        assert MESSAGES[language][f"error.title.{status}"].strip()
+        assert MESSAGES[language][f"error.todo.{status}"].strip()

@@ -26,6 +26,7 @@ from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
+from talentdesk_agency.problems import ApiError
 from talentdesk_agency.store import Alerting, DbTarget
 from talentdesk_agency.store import staff as staff_store
 from talentdesk_agency.store.records import iso, now_utc
@@ -744,7 +745,9 @@ def test_bad_forms_are_400_never_500(admin: httpx.Client) -> None:
     ]
     for body, kind in cases:
         response = admin.post("/console/roster/pair", content=body, headers={"Content-Type": kind})
-        assert response.status_code == 400, (body[:40], response.status_code)
+        # A form too large to read is a 413, the rest 400.
+        expected = 413 if len(body) > 65_536 else 400
+        assert response.status_code == expected, (body[:40], response.status_code)
     for data in ({"contact_window_minutes": "99999"}, {"contact_window_minutes": "-1"}):
         response = admin.post(
             "/console/config/general", data={"csrf": token, "agency_name": "A", **data}
@@ -1633,3 +1636,98 @@ def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
         assert not any(c.startswith(("esc_", "rep_", "bk_", "dev_")) for c in shown)
         assert "SENTINEL" not in html
     assert translator(Language.ID)("subject.device.gone") == "Perangkat (dihapus)"
+
+
+class _ErrorPage(HTMLParser):
+    """An error page's title, headline, paragraphs and small print."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = self.h1 = self.small = ""
+        self.paragraphs: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        self._in.append("small" if "small" in classes else tag)
+        if tag == "p":
+            self.paragraphs.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        where = self._in[-1] if self._in else ""
+        if where == "title":
+            self.title += data
+        elif where == "h1":
+            self.h1 += data
+        elif where == "small":
+            self.small += data
+        if (where in ("p", "small") or "p" in self._in) and self.paragraphs:
+            self.paragraphs[-1] += data
+
+
+def _raising(error: Exception) -> Callable[..., Any]:
+    def fail(*_: Any) -> Any:
+        raise error
+
+    return fail
+
+
+def test_every_error_page_says_what_happened_and_what_to_do_in_both_languages(
+    admin: httpx.Client, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+
+    def errors() -> dict[int, httpx.Response]:
+        token = csrf_of(admin.get("/console/queue").text)
+        answers = {
+            400: admin.post("/console/roster/pair", content=b"csrf=x&talent=\xff", headers=form),
+            403: admin.post("/console/duty", data={"csrf": "not the token", "on": "1"}),
+            404: admin.get("/console/no-such-page"),
+            405: admin.get("/console/logout"),
+            409: admin.post(
+                "/console/staff", data={"csrf": token, "action": "disable", "name": ADMIN}
+            ),
+            413: admin.post("/console/roster/pair", content=b"x=" + b"a" * 70_000, headers=form),
+        }
+        # What no page does on purpose: a throttled store, a database gone, a real fault.
+        for status, error in (
+            (429, ApiError(429, ProblemType.RATE_LIMITED, "slow down")),
+            (503, ApiError(503, ProblemType.UNAVAILABLE, "database away")),
+            (500, RuntimeError("SENTINEL-fault-4471")),
+        ):
+            with monkeypatch.context() as broken:
+                broken.setattr(AgencyStore, "reports", _raising(error))
+                answers[status] = admin.get("/console/reports")
+        return answers
+
+    for language in (Language.ID, Language.EN):
+        t = translator(language)
+        if language is Language.EN:
+            token = csrf_of(admin.get("/console/queue").text)
+            switched = admin.post("/console/language", data={"csrf": token, "language": "en"})
+            assert switched.status_code == 303
+        for status, answer in errors().items():
+            assert answer.status_code == status, (status, answer.text[-300:])
+            assert answer.headers["content-type"].startswith("text/html")
+            page = _ErrorPage()
+            page.feed(answer.text)
+            # A plain headline (not a status code), a line of what to do, the code in
+            # small print for support.
+            title = t(f"error.title.{status}")
+            assert page.h1 == title and page.title.startswith(title), (status, page.h1)
+            assert str(status) not in page.h1 and "HTTP" not in page.h1
+            assert t(f"error.todo.{status}") in page.paragraphs, (status, page.paragraphs)
+            assert page.small == t("error.code", status=status)
+            assert MISSING.format("")[:1] not in answer.text
+    # Each status has its own words.
+    for language in (Language.ID, Language.EN):
+        t = translator(language)
+        statuses = (400, 403, 404, 405, 409, 413, 429, 500, 503)
+        assert len({t(f"error.title.{s}") for s in statuses}) == len(statuses)
+        assert len({t(f"error.todo.{s}") for s in statuses}) == len(statuses)
+    assert translator(Language.ID)("error.title.400") == "Isian tidak bisa dipakai"
+    assert "SENTINEL-fault-4471" not in caplog.text  # the fault is logged, not its words
