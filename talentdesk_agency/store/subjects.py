@@ -7,6 +7,7 @@ the console shows it in words (:func:`talentdesk_agency.console.views.audit_targ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -42,11 +43,15 @@ class Subject:
     detail: str | None = None
 
 
+#: An id as the store makes them (``new_id``, ``device_id``): a prefix, 16 hex digits.
+_ID: Final = re.compile(r"([a-z]+_)[0-9a-f]{16}")
+
+
 def kind_of(target: str | None) -> str | None:
-    """The kind of thing ``target`` names by its prefix, or None (a name, not an id)."""
-    if not target:
-        return None
-    return next((kind for prefix, kind in ID_KINDS.items() if target.startswith(prefix)), None)
+    """The kind of thing ``target`` names, or None (a name, such as a talent's working
+    name or a staff account's, even one that looks like a prefix)."""
+    found = _ID.fullmatch(target or "")
+    return None if found is None else ID_KINDS.get(found.group(1))
 
 
 def _marks(count: int) -> str:

@@ -162,10 +162,11 @@ def test_every_kind_of_id_in_the_audit_log_has_words(language: Language) -> None
         assert MESSAGES[language][f"subject.{kind}"].strip()
         assert MESSAGES[language][f"subject.{kind}.gone"].strip()
     t = translator(language)
-    gone = audit_target("rep_1", {}, t, ZONES[0], language)
-    assert (gone.words, gone.raw) == (t("subject.report.gone"), "rep_1")
-    named = audit_target("Budi", {}, t, ZONES[0], language)
-    assert (named.words, named.raw) == ("Budi", None)  # a name, not an id
+    gone = audit_target("rep_00000000deadbeef", {}, t, ZONES[0], language)
+    assert (gone.words, gone.raw) == (t("subject.report.gone"), "rep_00000000deadbeef")
+    for name in ("Budi", "bk_Mawar", "esc_"):  # names, not ids, whatever they look like
+        named = audit_target(name, {}, t, ZONES[0], language)
+        assert (named.words, named.raw) == (name, None)
 
 
 @pytest.mark.parametrize("language", list(Language))
