@@ -356,8 +356,45 @@ _EN: dict[str, str] = {
     "audit.booking.create": "made a booking",
     "audit.booking.cancel": "cancelled a booking",
     "audit.config": "changed the configuration: {section}",
+    "subject.escalation": "Escalation",
+    "subject.escalation.gone": "Escalation (deleted)",
+    "subject.debrief": "Debrief request",
+    "subject.debrief.gone": "Debrief request (deleted)",
+    "subject.report": "Report",
+    "subject.report.gone": "Report (deleted)",
+    "subject.device": "Device",
+    "subject.device.gone": "Device (deleted)",
+    "subject.booking": "Booking",
+    "subject.booking.gone": "Booking (deleted)",
+    "subject.id": "Id for support: {id}",
     "error.title": "Something is wrong",
-    "error.code": "HTTP status {status}",
+    "error.todo": "Go back to the page you were on and try again.",
+    "error.title.400": "The form can't be used as filled in",
+    "error.todo.400": "Correct what is named above, then send the form again.",
+    "error.title.403": "Not allowed",
+    "error.todo.403": "Go back and reload the page. If your work needs this, ask an admin.",
+    "error.title.404": "Page not found",
+    "error.todo.404": (
+        "The address may be mistyped, or what it showed is gone. Go back to the queue."
+    ),
+    "error.title.405": "This address doesn't open that way",
+    "error.todo.405": "Use the console's buttons and links, not a typed or bookmarked address.",
+    "error.title.409": "That can't be done now",
+    "error.todo.409": (
+        "Someone may have done it already. Reload the page to see how things stand now."
+    ),
+    "error.title.413": "Too much to send at once",
+    "error.todo.413": "Shorten the text, or save it in parts.",
+    "error.title.429": "Too many tries",
+    "error.todo.429": "Wait a minute, then try again.",
+    "error.title.500": "The console ran into a fault",
+    "error.todo.500": (
+        "What you did may not have been saved: reload the page and check. If it happens "
+        "again, tell support the code below."
+    ),
+    "error.title.503": "The agency's database can't be reached",
+    "error.todo.503": "Nothing was saved. Try again in a moment.",
+    "error.code": "Code for support: HTTP {status}",
     "error.forbidden": "Your account may not do this: it is for admins.",
     "error.csrf": "This form has expired. Go back, reload the page and try again.",
     "error.not_found": "There is nothing here.",
@@ -854,8 +891,49 @@ _ID: dict[str, str] = {
     "audit.booking.create": "membuat booking",
     "audit.booking.cancel": "membatalkan booking",
     "audit.config": "mengubah pengaturan: {section}",
+    "subject.escalation": "Eskalasi",
+    "subject.escalation.gone": "Eskalasi (dihapus)",
+    "subject.debrief": "Permintaan waktu bicara",
+    "subject.debrief.gone": "Permintaan waktu bicara (dihapus)",
+    "subject.report": "Laporan",
+    "subject.report.gone": "Laporan (dihapus)",
+    "subject.device": "Perangkat",
+    "subject.device.gone": "Perangkat (dihapus)",
+    "subject.booking": "Booking",
+    "subject.booking.gone": "Booking (dihapus)",
+    "subject.id": "Id untuk dukungan teknis: {id}",
     "error.title": "Ada yang salah",
-    "error.code": "Status HTTP {status}",
+    "error.todo": "Kembali ke halaman tadi, lalu coba lagi.",
+    "error.title.400": "Isian tidak bisa dipakai",
+    "error.todo.400": "Perbaiki yang disebut di atas, lalu kirim formulirnya lagi.",
+    "error.title.403": "Tidak diizinkan",
+    "error.todo.403": (
+        "Kembali dan muat ulang halaman. Kalau pekerjaanmu memerlukan ini, minta tolong admin."
+    ),
+    "error.title.404": "Halaman tidak ditemukan",
+    "error.todo.404": (
+        "Mungkin alamatnya salah ketik, atau yang dicari sudah tidak ada. Kembali ke antrean."
+    ),
+    "error.title.405": "Alamat ini tidak dibuka dengan cara itu",
+    "error.todo.405": (
+        "Pakai tombol dan tautan di konsol, bukan alamat yang diketik atau disimpan."
+    ),
+    "error.title.409": "Tidak bisa dilakukan sekarang",
+    "error.todo.409": (
+        "Mungkin sudah ada yang melakukannya. Muat ulang halaman untuk melihat keadaan terbaru."
+    ),
+    "error.title.413": "Isian terlalu banyak untuk sekali kirim",
+    "error.todo.413": "Pendekkan teksnya, atau simpan sebagian demi sebagian.",
+    "error.title.429": "Terlalu banyak percobaan",
+    "error.todo.429": "Tunggu sebentar, lalu coba lagi.",
+    "error.title.500": "Konsol mengalami gangguan",
+    "error.todo.500": (
+        "Yang barusan kamu lakukan mungkin belum tersimpan: muat ulang halaman dan periksa. "
+        "Kalau terulang, sebutkan kode di bawah ke dukungan teknis."
+    ),
+    "error.title.503": "Basis data agensi tidak terjangkau",
+    "error.todo.503": "Belum ada yang tersimpan. Coba lagi sebentar lagi.",
+    "error.code": "Kode untuk dukungan teknis: HTTP {status}",
     "error.forbidden": "Akunmu tidak boleh melakukan ini: halaman ini untuk admin.",
     "error.csrf": "Formulir ini kedaluwarsa. Kembali, muat ulang halaman, lalu coba lagi.",
     "error.not_found": "Tidak ada apa-apa di sini.",

@@ -43,6 +43,8 @@ from talentdesk_agency.console.views import (
     PLAYBOOK,
     SUPERVISOR_TODO,
     TICKET_MOVES,
+    AuditTarget,
+    audit_target,
     queue,
     report_timer,
 )
@@ -50,7 +52,8 @@ from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
 from talentdesk_agency.store.settings import check_config
-from talentdesk_agency.store.staff import COMMAND_LINE, audit
+from talentdesk_agency.store.staff import COMMAND_LINE, AuditEntry, audit
+from talentdesk_agency.store.subjects import subjects
 from talentdesk_contract import wire
 from talentdesk_contract.values import (
     Channel,
@@ -370,6 +373,10 @@ class Pages:
         signed_in = _go(back or "/console/queue")
         lifetime = int(session.expires_at - now_utc().timestamp())
         self.c.set_cookie(signed_in, request, SESSION_COOKIE, token, lifetime)
+        if chosen not in tuple(Language):
+            # The account's language, for the pages drawn without the database.
+            language = str(session.member.language)
+            self.c.set_cookie(signed_in, request, LANG_COOKIE, language, 365 * 86400)
         return signed_in
 
     def _login_again(
@@ -422,7 +429,10 @@ class Pages:
         assert page.session is not None
         choice = form.choice("language", Language)
         await self.c.db(self.store.staff.set_language, page.session.member, choice)
-        return _go(self._back(form))
+        response = _go(self._back(form))
+        # Also for the pages drawn without the database (it is away): in this language.
+        self.c.set_cookie(response, request, LANG_COOKIE, str(choice), 365 * 86400)
+        return response
 
     @staticmethod
     def _back(form: Form) -> str:
@@ -1190,5 +1200,16 @@ class Pages:
 
     async def audit(self, request: Request) -> Response:
         page = await self.c.page(request, admin=True)
-        entries = await self.c.db(self.store.staff.audit_log)
-        return self.c.render(page, "audit.html", entries=entries, command_line=COMMAND_LINE)
+        store = self.store
+
+        def read() -> list[tuple[AuditEntry, AuditTarget]]:
+            with store.db.read() as tx:
+                entries = store.staff.audit_log()
+                found = subjects(tx, (e.target for e in entries))
+            return [
+                (e, audit_target(e.target, found, page.t, page.zone, page.language))
+                for e in entries
+            ]
+
+        rows = await self.c.db(read)
+        return self.c.render(page, "audit.html", rows=rows, command_line=COMMAND_LINE)

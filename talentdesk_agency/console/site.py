@@ -4,7 +4,8 @@ error pages, and the live stream of the queue (server-sent events).
 Security, in one place:
 
 * Sign-in: Argon2id passwords (:mod:`talentdesk_agency.store.staff`), throttled after
-  failures per account and client address with growing delays (an admin can unlock);
+  failures per account and client address with growing delays (an admin can unlock),
+  answered alike whether the name typed exists or not;
   the session cookie is HttpOnly, SameSite=Strict, path ``/console``, and Secure unless
   the console is reached on loopback. An ended session ends the live stream, and sends
   the browser to sign in again with the reason and a way back (same-site paths only).
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CSP",
+    "ERROR_STATUSES",
     "LANG_COOKIE",
     "SESSION_COOKIE",
     "THEME_COOKIE",
@@ -104,6 +106,11 @@ SIGNED_OUT_REASONS: Final = ("ended", "not_done")
 #: A POST on an alarm's or a debrief's page returns, after signing in, to that page.
 _ITEM_ACTION: Final = re.compile(r"^(/console/(?:escalations|debriefs)/[\w-]+)/(?:ack|resolve)$")
 _SIGNED_OUT_EVENT: Final = "event: signed_out\ndata: {}\n\n"
+#: Error statuses with a plain title and a line of what to do of their own
+#: (``error.title.<status>``, ``error.todo.<status>``); any other is "Something is wrong".
+ERROR_STATUSES: Final = (400, 403, 404, 405, 409, 413, 429, 500, 503)
+#: Messages that only repeat an error page's title: not shown under it.
+_SAID_BY_TITLE: Final = frozenset({"error.not_found", "error.unavailable"})
 
 
 def safe_next(value: str | None) -> str | None:
@@ -316,6 +323,9 @@ class Console:
                 _Redirect: self._redirect,
                 ApiError: self._api_error,
                 HTTPException: self._http_error,
+                # Starlette's outermost middleware: a real fault (a bug, not bad input)
+                # still answers with the console's page; the agency's guard logs it.
+                Exception: self._fault_page,
             },
         )
         self.asgi: ASGIApp = _Headers(app)
@@ -456,36 +466,63 @@ class Console:
         language = Language(cookie) if cookie in tuple(Language) else Language.ID
         return Page(request, None, language, translator(language), theme=_theme(request))
 
-    def _show_error(self, page: Page, status: int, message: str) -> HTMLResponse:
-        """The error page: what went wrong, the status, and the ways back."""
+    def _show_error(self, page: Page, status: int, message: str | None = None) -> HTMLResponse:
+        """The error page: a plain title, what went wrong (``message``, if it says more
+        than the title), what to do, the ways back, and the status in small print."""
         back = page_before(page.request)
-        return self.render(page, "error.html", status, message=message, code=status, back=back)
+        known = status in ERROR_STATUSES
+        return self.render(
+            page,
+            "error.html",
+            status,
+            title=page.t(f"error.title.{status}" if known else "error.title"),
+            message=message,
+            todo=page.t(f"error.todo.{status}" if known else "error.todo"),
+            code=status,
+            back=back,
+        )
 
     async def _error_page(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ConsoleError)
         page = await self._plain_page(request)
-        return self._show_error(page, exc.status, page.t(exc.key, **exc.values))
+        message = None if exc.key in _SAID_BY_TITLE else page.t(exc.key, **exc.values)
+        return self._show_error(page, exc.status, message)
 
     async def _form_error(self, request: Request, exc: Exception) -> Response:
         """A form that cannot be read or holds a value no page offers (a tampered
-        choice, a number out of range): a 400 page saying which field, never a 500."""
+        choice, a number out of range): a 400 page saying which field (413 for a form
+        too large to read), never a 500."""
         assert isinstance(exc, FormError)
         page = await self._plain_page(request)
-        return self._show_error(page, 400, page.t("error.bad_form", detail=explain(page.t, exc)))
+        status = 413 if exc.key == "too_large" else 400
+        return self._show_error(page, status, page.t("error.bad_form", detail=explain(page.t, exc)))
 
     async def _api_error(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ApiError)
-        page = self._fallback_page(request)
-        key = "error.unavailable" if exc.status == 503 else "error.not_found"
-        response = self._show_error(page, exc.status, page.t(key))
+        # With the database away, who asks cannot be read: the language cookie says.
+        page = (
+            self._fallback_page(request) if exc.status == 503 else await self._plain_page(request)
+        )
+        response = self._show_error(page, exc.status)
         response.headers.update(exc.headers)
         return response
 
     async def _http_error(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         page = await self._plain_page(request)
-        key = "error.not_found" if exc.status_code in (404, 405) else "error.title"
-        return self._show_error(page, exc.status_code, page.t(key))
+        response = self._show_error(page, exc.status_code)
+        if exc.headers:
+            response.headers.update(exc.headers)  # a 405's Allow
+        return response
+
+    async def _fault_page(self, request: Request, exc: Exception) -> Response:
+        """A real fault: the 500 page, drawn without the database if need be (it may be
+        what failed). Nothing of the request or the exception is shown."""
+        try:
+            page = await self._plain_page(request)
+        except Exception:
+            page = self._fallback_page(request)
+        return self._show_error(page, 500)
 
     async def _redirect(self, request: Request, exc: Exception) -> Response:
         assert isinstance(exc, _Redirect)

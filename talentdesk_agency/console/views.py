@@ -15,13 +15,16 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from talentdesk_agency.console.i18n import Translate
+from talentdesk_agency.console.times import AgencyZone, format_when
 from talentdesk_agency.store import AgencyStore, Alerting, DebriefRow, EscalationRow, ReportRow
 from talentdesk_agency.store.bookings import BookingRow
+from talentdesk_agency.store.subjects import Subject, kind_of
 from talentdesk_agency.store.timeline import Moment, What
 from talentdesk_contract.values import (
     CrisisSign,
     EscalationPriority,
     EscalationStatus,
+    Language,
     ReportStatus,
     ResolutionReason,
     TicketLevel,
@@ -34,9 +37,11 @@ __all__ = [
     "PRIORITY_ORDER",
     "SUPERVISOR_TODO",
     "TICKET_MOVES",
+    "AuditTarget",
     "QueueItem",
     "ReportTimer",
     "audit_action",
+    "audit_target",
     "queue",
     "report_timer",
     "timeline_sentence",
@@ -308,3 +313,41 @@ def audit_action(action: str, t: Translate) -> str:
 _CONFIG_SECTIONS: Final = frozenset(
     {"general", "policy", "packages", "pace", "emergency", "replies", "presets"}
 )
+
+
+@dataclass(frozen=True, slots=True)
+class AuditTarget:
+    """What an audit-log entry was about, in words; ``raw`` is the id it was recorded
+    with (for support), None when the target is already a name (a staff account, a
+    talent)."""
+
+    words: str
+    raw: str | None
+
+
+def audit_target(
+    target: str | None,
+    found: dict[str, Subject],
+    t: Translate,
+    zone: AgencyZone,
+    language: Language,
+) -> AuditTarget:
+    """An audit-log target in words: "Escalation · Mawar · 23:10", "Report · Mawar ·
+    threats", "Device · Mawar · TalentDesk", "Booking · Mawar · Sat 6 Dec, 21:00"; an id
+    whose row is gone: "Device (deleted)"."""
+    kind = kind_of(target)
+    if target is None or kind is None:
+        return AuditTarget(target or t("none"), None)
+    subject = found.get(target)
+    if subject is None:
+        return AuditTarget(t(f"subject.{kind}.gone"), target)
+    parts = [t(f"subject.{kind}"), subject.talent]
+    if kind in ("escalation", "debrief") and subject.at:
+        parts.append(datetime.fromisoformat(subject.at).astimezone(zone.tz).strftime("%H:%M"))
+    elif kind == "booking" and subject.at:
+        parts.append(format_when(subject.at, zone, language))
+    elif kind == "report" and subject.detail:
+        parts.append(t("category." + subject.detail))
+    elif kind == "device" and subject.detail:
+        parts.append(subject.detail)  # the desk's name for itself: often "TalentDesk"
+    return AuditTarget(" · ".join(parts), target)

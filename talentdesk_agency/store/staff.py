@@ -9,6 +9,7 @@ signs nobody in.
 from __future__ import annotations
 
 import dataclasses
+import hmac
 import math
 import secrets
 import time
@@ -18,6 +19,7 @@ from typing import Any, Final
 import argon2
 
 from talentdesk_agency.problems import AgencyError
+from talentdesk_agency.store import settings
 from talentdesk_agency.store.engine import Database, Tx
 from talentdesk_agency.store.records import StaffRole, iso, new_id, now_utc, sha256
 from talentdesk_contract.values import Language
@@ -40,6 +42,7 @@ __all__ = [
     "StaffSession",
     "audit",
     "check_password",
+    "failure_key",
     "on_duty",
 ]
 
@@ -73,6 +76,14 @@ COMMAND_LINE: Final = "command line"
 _hasher = argon2.PasswordHasher()  # Argon2id
 #: Verified against when the name is unknown, so both cases take as long.
 _DUMMY_HASH: Final = _hasher.hash(secrets.token_hex(16))
+#: Failed sign-ins with a name no account has are counted per name, as an account's are,
+#: so the throttle answers alike whether a name exists or not. They are counted under a
+#: keyed digest of the name typed, cut to this many hex digits: people type their password
+#: into the name field, and 16 bits tell next to nothing of it, while two names rarely
+#: share a count (and then only slow a guesser sooner). The key is random per database
+#: (a setting), so nobody can pick names that share a count.
+_UNKNOWN_DIGITS: Final = 4
+_NAME_KEY_SETTING: Final = "login_name_key"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +210,35 @@ def _waited(counted: tuple[Any, ...] | None, delay: float, now: float) -> int:
     return max(0, math.ceil(float(counted[1]) + delay - now))
 
 
+def _name_key(tx: Tx, *, create: bool) -> bytes | None:
+    """The database's key for unknown names' digests (made by the first failure)."""
+    stored = settings.get(tx, _NAME_KEY_SETTING)
+    if stored is None and create:
+        # Two processes may make one at once: the first one written is everyone's.
+        tx.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+            (_NAME_KEY_SETTING, secrets.token_hex(32)),
+        )
+        stored = settings.get(tx, _NAME_KEY_SETTING)
+    return None if stored is None else bytes.fromhex(stored)
+
+
+def failure_key(tx: Tx, name: str, *, create: bool = False) -> str:
+    """What failed sign-ins with ``name`` are counted under: the account's id, or for a
+    name no account has, ``?`` and its digest (see :data:`_UNKNOWN_DIGITS`); ``create``
+    (inside a write) makes the database's key if there is none yet."""
+    name = name.strip()
+    row = tx.one("SELECT id FROM staff WHERE name = ?", (name,))
+    # Read whether it is needed or not: both kinds of name cost the same queries.
+    key = _name_key(tx, create=create)
+    if row is not None:
+        return str(row[0])
+    if key is None:
+        return "?"  # no unknown name has failed yet: a count of nothing
+    digest = hmac.new(key, name.encode("utf-8", "replace"), "sha256").hexdigest()
+    return "?" + digest[:_UNKNOWN_DIGITS]
+
+
 def _staff_id(tx: Tx, name: str) -> str:
     """The id of the account named ``name``, locked for the rest of the write.
 
@@ -323,20 +363,20 @@ class Staff:
     def throttled_for(self, name: str, address: str = "", now: float | None = None) -> int:
         """Seconds until ``name`` may try to sign in again from ``address`` (0: now).
 
-        The longest of: the growing delay of this account (or of unknown names) from this
-        address, that of this address for any name, and the short wait of an account
-        guessed at from everywhere (see :data:`LOGIN_FAILURE_LIMIT` and below).
+        The longest of: the growing delay of this account (or this unknown name) from this
+        address, that of this address for any name, and the short wait of an account (or
+        unknown name) guessed at from everywhere (see :data:`LOGIN_FAILURE_LIMIT` and
+        below). A name no account has is answered exactly as an account is.
         """
         now = time.time() if now is None else now
         since = now - LOGIN_FAILURE_WINDOW
         address = address[:64]
         with self._db.read() as tx:
-            row = tx.one("SELECT id FROM staff WHERE name = ?", (name.strip(),))
-            key = "" if row is None else str(row[0])
+            key = failure_key(tx, name)
             counted = "SELECT count(*), max(at) FROM login_failures WHERE at > ? AND "
             pair = tx.one(counted + "staff_id = ? AND address = ?", (since, key, address))
             place = tx.one(counted + "address = ?", (since, address))
-            account = tx.one(counted + "staff_id = ?", (since, key)) if row else None
+            account = tx.one(counted + "staff_id = ?", (since, key))
         waits = [
             _waited(pair, _growing(pair, LOGIN_FAILURE_LIMIT), now),
             _waited(place, _growing(place, ADDRESS_FAILURE_LIMIT), now),
@@ -350,11 +390,12 @@ class Staff:
     ) -> tuple[str, StaffSession] | None:
         """Check a name and password; a new session (token, session) or None.
 
-        A failure is recorded for the account (see :meth:`throttled_for`) and in the audit
-        log under the account's name, or under :data:`UNKNOWN_NAME` when no account has
-        the name typed: people type their password into the name field, and what they
-        typed must not be kept. The caller checks the throttle first. Unknown names cost
-        as much time as known ones.
+        A failure is recorded for the account, or for the unknown name by its digest (see
+        :meth:`throttled_for`), and in the audit log under the account's name, or under
+        :data:`UNKNOWN_NAME` when no account has the name typed: people type their
+        password into the name field, and what they typed must not be kept. The caller
+        checks the throttle first. Unknown names cost as much time as known ones: their
+        password is verified against a dummy hash.
         """
         with self._db.read() as tx:
             row = tx.one(
@@ -373,7 +414,7 @@ class Staff:
             with self._db.write() as tx:
                 tx.execute(
                     "INSERT INTO login_failures(staff_id, address, at) VALUES (?, ?, ?)",
-                    ("" if row is None else str(row[0]), address[:64], now),
+                    (failure_key(tx, name, create=True), address[:64], now),
                 )
                 tx.execute("DELETE FROM login_failures WHERE at < ?", (now - 86_400,))
                 audit(

@@ -56,6 +56,30 @@
     });
   }
 
+  // --- the account's menu ----------------------------------------------------------------
+  // A <details>: it opens and closes without script. The script closes it on a click
+  // elsewhere or Escape, and keeps it open inside the phone's menu, where it is laid out
+  // in full.
+  const account = document.getElementById("account");
+  if (account) {
+    const phone = window.matchMedia("(max-width: 700px)");
+    const fit = function () { account.open = phone.matches; };
+    fit();
+    phone.addEventListener("change", fit);
+    account.querySelector("summary").addEventListener("click", function (event) {
+      if (phone.matches) event.preventDefault();
+    });
+    document.addEventListener("click", function (event) {
+      if (!phone.matches && account.open && !account.contains(event.target)) account.open = false;
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !phone.matches && account.open) {
+        account.open = false;
+        account.querySelector("summary").focus();
+      }
+    });
+  }
+
   // --- sound and notifications ----------------------------------------------------------
   function showSoundState() {
     if (soundButton) {

@@ -11,9 +11,16 @@ import pytest
 
 from talentdesk_agency.console import i18n
 from talentdesk_agency.console.i18n import MESSAGES, MISSING, NAMED_VALUES, translator
+from talentdesk_agency.console.site import ERROR_STATUSES
 from talentdesk_agency.console.times import ZONES
-from talentdesk_agency.console.views import AUDIT_ACTIONS, audit_action, timeline_sentence
+from talentdesk_agency.console.views import (
+    AUDIT_ACTIONS,
+    audit_action,
+    audit_target,
+    timeline_sentence,
+)
 from talentdesk_agency.store.records import AlertChannel, AlertKind, NoticeStatus, StaffRole
+from talentdesk_agency.store.subjects import ID_KINDS
 from talentdesk_agency.store.timeline import Moment, What
 from talentdesk_contract.values import (
     Channel,
@@ -147,3 +154,23 @@ def test_audit_log_actions_are_words(language: Language) -> None:
     assert resolved.endswith(f"({t('reason.false_alarm')})")
     assert t("config.policy") in audit_action("config.policy", t)
     assert audit_action("something.new", t) == "something.new"  # shown as recorded
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_kind_of_id_in_the_audit_log_has_words(language: Language) -> None:
+    for kind in ID_KINDS.values():
+        assert MESSAGES[language][f"subject.{kind}"].strip()
+        assert MESSAGES[language][f"subject.{kind}.gone"].strip()
+    t = translator(language)
+    gone = audit_target("rep_00000000deadbeef", {}, t, ZONES[0], language)
+    assert (gone.words, gone.raw) == (t("subject.report.gone"), "rep_00000000deadbeef")
+    for name in ("Budi", "bk_Mawar", "esc_"):  # names, not ids, whatever they look like
+        named = audit_target(name, {}, t, ZONES[0], language)
+        assert (named.words, named.raw) == (name, None)
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_error_status_has_a_title_and_what_to_do(language: Language) -> None:
+    for status in ERROR_STATUSES:
+        assert MESSAGES[language][f"error.title.{status}"].strip()
+        assert MESSAGES[language][f"error.todo.{status}"].strip()

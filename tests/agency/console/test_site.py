@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from html.parser import HTMLParser
+from types import SimpleNamespace
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -25,7 +26,9 @@ from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
+from talentdesk_agency.problems import ApiError
 from talentdesk_agency.store import Alerting, DbTarget
+from talentdesk_agency.store import staff as staff_store
 from talentdesk_agency.store.records import iso, now_utc
 from talentdesk_agency.store.settings import AlertContact
 from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
@@ -302,6 +305,67 @@ def test_a_password_typed_as_the_name_is_never_kept(
     assert sentinel not in caplog.text
     out, err = capfd.readouterr()
     assert sentinel not in out + err
+
+
+class _CountingHasher:
+    """The store's Argon2 hasher, counting which hashes passwords are verified against."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.verified: list[str] = []
+
+    def verify(self, digest: str, password: str) -> bool:
+        self.verified.append(digest)
+        return bool(self.real.verify(digest, password))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def test_the_sign_in_answers_alike_whether_the_name_exists_or_not(
+    console: ServerThread, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One instant for the whole test: the throttle's waits are then exact, not "about".
+    frozen = time.time()
+    monkeypatch.setattr(staff_store, "time", SimpleNamespace(time=lambda: frozen))
+    hasher = _CountingHasher(staff_store._hasher)
+    monkeypatch.setattr(staff_store, "_hasher", hasher)
+    client = httpx.Client(base_url=console.url)
+
+    def attempt(name: str) -> tuple[int, str, dict[str, str]]:
+        """One wrong password for ``name``: the answer with its CSRF token and the name
+        typed (shown again in the form) taken out, everything else as sent."""
+        page = client.get("/console/login")
+        answer = client.post(
+            "/console/login",
+            data={"csrf": csrf_of(page.text), "name": name, "password": "not the password"},
+        )
+        token = csrf_of(answer.text)
+        headers = {
+            k: v.replace(token, "CSRF")
+            for k, v in answer.headers.items()
+            if k not in ("date", "content-length")
+        }
+        return answer.status_code, answer.text.replace(token, "CSRF").replace(name, "NAME"), headers
+
+    known, unknown = SUPERVISOR, "Bxdi"  # an account's name, and a name nobody has
+    answers = {
+        name: [attempt(name) for _ in range(LOGIN_FAILURE_LIMIT + 2)] for name in (known, unknown)
+    }
+    statuses = [status for status, _, _ in answers[known]]
+    assert statuses == [401] * LOGIN_FAILURE_LIMIT + [429, 429]
+    assert answers[unknown] == answers[known]  # the same pages, words, status and waits
+    assert answers[known][-1][2]["retry-after"] == "30"
+    # Guessing one unknown name slows no other name, as guessing an account does not.
+    fresh_unknown, fresh_known = attempt("Rxna"), attempt(ADMIN)
+    assert fresh_unknown[0] == fresh_known[0] == 401
+    assert fresh_unknown == fresh_known
+    # Every name that was not throttled went through Argon2: an account's hash, or the
+    # dummy one (so an unknown name does not answer measurably faster).
+    dummy = hasher.verified.count(staff_store._DUMMY_HASH)
+    assert len(hasher.verified) == 2 * LOGIN_FAILURE_LIMIT + 2
+    assert dummy == len(hasher.verified) - dummy == LOGIN_FAILURE_LIMIT + 1
+    client.close()
 
 
 def test_a_throttled_supervisor_is_told_to_ask_an_admin_who_unlocks_them(
@@ -681,7 +745,9 @@ def test_bad_forms_are_400_never_500(admin: httpx.Client) -> None:
     ]
     for body, kind in cases:
         response = admin.post("/console/roster/pair", content=body, headers={"Content-Type": kind})
-        assert response.status_code == 400, (body[:40], response.status_code)
+        # A form too large to read is a 413, the rest 400.
+        expected = 413 if len(body) > 65_536 else 400
+        assert response.status_code == expected, (body[:40], response.status_code)
     for data in ({"contact_window_minutes": "99999"}, {"contact_window_minutes": "-1"}):
         response = admin.post(
             "/console/config/general", data={"csrf": token, "agency_name": "A", **data}
@@ -1463,3 +1529,205 @@ def test_an_error_page_offers_the_way_back_to_the_page_the_user_came_from(
         page = admin.get("/console/reports/rep_nothing", headers={"referer": referer})
         assert page.status_code == 404
         assert "Kembali ke halaman tadi" not in page.text, referer
+
+
+class _Cells(HTMLParser):
+    """The text of a table's cells with one ``data-label`` (tags dropped, entities read),
+    and the ``title`` attributes inside them."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.inside = False
+        self.cells: list[str] = []
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "td":
+            self.inside = a.get("data-label") == self.label
+            if self.inside:
+                self.cells.append("")
+        elif self.inside and a.get("title"):
+            self.titles.append(a["title"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.cells[-1] += data
+
+
+HOSTILE = "<b>Mawar</b>\"'&amp;"
+
+
+def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
+    console: ServerThread, admin: httpx.Client, agency_db: DbTarget
+) -> None:
+    # A hostile working name and device name: shown as text, never as markup.
+    talent = pair(console.url, agency_db, HOSTILE, device=f"Laptop {HOSTILE}")
+    with AgencyStore(agency_db) as store:
+        start = soon()
+        booking = store.create_booking(
+            HOSTILE, start=start, package_id="curhat-30", alias=ALIAS, handle=HANDLE
+        )
+    esc = talent.write("POST", "/v1/escalations", {"level": "urgent", "at": soon().isoformat()})
+    rep = talent.write(
+        "POST",
+        "/v1/reports",
+        {
+            "session_id": "s1",
+            "booking_id": booking,
+            "category": "threats",
+            "description": "SENTINEL-description-8812",
+            "at": soon().isoformat(),
+        },
+    )
+    talent.client.close()
+    esc_id, rep_id = esc.json()["id"], rep.json()["id"]
+    token = csrf_of(admin.get("/console/queue").text)
+    for url, data in (
+        (f"/console/escalations/{esc_id}/ack", {}),
+        (f"/console/reports/{rep_id}", {"status": "in_progress", "level": "supervisor"}),
+        (f"/console/bookings/{booking}/cancel", {"reason": "sakit"}),
+    ):
+        assert admin.post(url, data={"csrf": token, **data}).status_code == 303, url
+    device = re.search(r"revoke\?device=(dev_[0-9a-f]+)", admin.get("/console/roster").text)
+    assert device is not None
+    revoked = admin.post("/console/roster/revoke", data={"csrf": token, "device": device.group(1)})
+    assert revoked.status_code == 303
+    gone = "dev_00000000deadbeef"  # a device whose row is no more
+    with AgencyStore(agency_db) as store:
+        rina = store.staff.by_name(ADMIN)
+        assert rina is not None
+        store.staff.record(rina, "device.revoke", gone)
+        raised = store.escalation_log.row(esc_id).created_at  # type: ignore[union-attr]
+    zone = zone_named(None)
+    hhmm = datetime.fromisoformat(raised).astimezone(zone.tz).strftime("%H:%M")
+    expected = {
+        esc_id: ("subject.escalation", HOSTILE, hhmm),
+        rep_id: ("subject.report", HOSTILE, "category.threats"),
+        booking: ("subject.booking", HOSTILE, ""),
+        device.group(1): ("subject.device", HOSTILE, f"Laptop {HOSTILE}"),
+    }
+    for language in (Language.ID, Language.EN):
+        t = translator(language)
+        if language is Language.EN:
+            switched = admin.post(
+                "/console/language", data={"csrf": token, "language": "en", "back": "/"}
+            )
+            assert switched.status_code == 303
+        html = admin.get("/console/audit").text
+        assert "<b>" not in html and HOSTILE not in html  # escaped, every time
+        cells = _Cells(t("col.target"))
+        cells.feed(html)
+        shown = [" ".join(c.split()) for c in cells.cells]
+        for raw, (kind, name, third) in expected.items():
+            when = format_when(start, zone, language)
+            last = when if kind == "subject.booking" else third
+            words = f"{t(kind)} · {name} · {t(last) if last.startswith('category.') else last}"
+            # The words, then the id in small print (and in the words' title) for support.
+            assert f"{words} {raw}" in shown, (words, shown)
+            assert t("subject.id", id=raw) in cells.titles
+        assert f"{t('subject.device.gone')} {gone}" in shown
+        assert ADMIN in shown  # a name stays a name (a staff account unlocked, added)
+        assert not any(c.startswith(("esc_", "rep_", "bk_", "dev_")) for c in shown)
+        assert "SENTINEL" not in html
+    assert translator(Language.ID)("subject.device.gone") == "Perangkat (dihapus)"
+
+
+class _ErrorPage(HTMLParser):
+    """An error page's title, headline, paragraphs and small print."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = self.h1 = self.small = ""
+        self.paragraphs: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        self._in.append("small" if "small" in classes else tag)
+        if tag == "p":
+            self.paragraphs.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        where = self._in[-1] if self._in else ""
+        if where == "title":
+            self.title += data
+        elif where == "h1":
+            self.h1 += data
+        elif where == "small":
+            self.small += data
+        if (where in ("p", "small") or "p" in self._in) and self.paragraphs:
+            self.paragraphs[-1] += data
+
+
+def _raising(error: Exception) -> Callable[..., Any]:
+    def fail(*_: Any) -> Any:
+        raise error
+
+    return fail
+
+
+def test_every_error_page_says_what_happened_and_what_to_do_in_both_languages(
+    admin: httpx.Client, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+
+    def errors() -> dict[int, httpx.Response]:
+        token = csrf_of(admin.get("/console/queue").text)
+        answers = {
+            400: admin.post("/console/roster/pair", content=b"csrf=x&talent=\xff", headers=form),
+            403: admin.post("/console/duty", data={"csrf": "not the token", "on": "1"}),
+            404: admin.get("/console/no-such-page"),
+            405: admin.get("/console/logout"),
+            409: admin.post(
+                "/console/staff", data={"csrf": token, "action": "disable", "name": ADMIN}
+            ),
+            413: admin.post("/console/roster/pair", content=b"x=" + b"a" * 70_000, headers=form),
+        }
+        # What no page does on purpose: a throttled store, a database gone, a real fault.
+        for status, error in (
+            (429, ApiError(429, ProblemType.RATE_LIMITED, "slow down")),
+            (503, ApiError(503, ProblemType.UNAVAILABLE, "database away")),
+            (500, RuntimeError("SENTINEL-fault-4471")),
+        ):
+            with monkeypatch.context() as broken:
+                broken.setattr(AgencyStore, "reports", _raising(error))
+                answers[status] = admin.get("/console/reports")
+        return answers
+
+    for language in (Language.ID, Language.EN):
+        t = translator(language)
+        if language is Language.EN:
+            token = csrf_of(admin.get("/console/queue").text)
+            switched = admin.post("/console/language", data={"csrf": token, "language": "en"})
+            assert switched.status_code == 303
+        for status, answer in errors().items():
+            assert answer.status_code == status, (status, answer.text[-300:])
+            assert answer.headers["content-type"].startswith("text/html")
+            page = _ErrorPage()
+            page.feed(answer.text)
+            # A plain headline (not a status code), a line of what to do, the code in
+            # small print for support.
+            title = t(f"error.title.{status}")
+            assert page.h1 == title and page.title.startswith(title), (status, page.h1)
+            assert str(status) not in page.h1 and "HTTP" not in page.h1
+            assert t(f"error.todo.{status}") in page.paragraphs, (status, page.paragraphs)
+            assert page.small == t("error.code", status=status)
+            assert MISSING.format("")[:1] not in answer.text
+    # Each status has its own words.
+    for language in (Language.ID, Language.EN):
+        t = translator(language)
+        statuses = (400, 403, 404, 405, 409, 413, 429, 500, 503)
+        assert len({t(f"error.title.{s}") for s in statuses}) == len(statuses)
+        assert len({t(f"error.todo.{s}") for s in statuses}) == len(statuses)
+    assert translator(Language.ID)("error.title.400") == "Isian tidak bisa dipakai"
+    assert "SENTINEL-fault-4471" not in caplog.text  # the fault is logged, not its words

@@ -267,7 +267,7 @@ COLOURS = """(row) => {
   };
 }"""
 
-#: The Colours choice beside the header's buttons: (its look, a button's look).
+#: The Colours choice and the header's buttons: (its look, a button's look).
 HEADER_CONTROLS = """() => {
   const look = (el) => {
     const css = getComputedStyle(el);
@@ -295,7 +295,9 @@ def test_the_night_shift_scheme_is_dark_readable_and_switchable(
 
     dark = measured()
     assert luminance(dark["page"][1]) < 0.02  # a dark page, not a white one
-    # The Colours choice is dark too, and looks like the header's buttons beside it.
+    # The Colours choice (in the account's menu) is dark too, and looks like the header's
+    # buttons.
+    page.click("#account summary")
     assert luminance(dark["colours"][1]) < 0.05 and luminance(dark["colours_option"][1]) < 0.05
     colours, button = page.evaluate(HEADER_CONTROLS)
     assert colours[:4] == button[:4] and colours[4] == "dark", (colours, button)
@@ -311,6 +313,7 @@ def test_the_night_shift_scheme_is_dark_readable_and_switchable(
     page.wait_for_selector(f"{row}.unacked")
     light = measured()
     assert luminance(light["page"][1]) > 0.8 and _rgb(light["alarm"][1])[0] > 200
+    page.click("#account summary")
     page.select_option("#theme", "auto")
     assert page.get_attribute("html", "data-theme") is None
     assert luminance(measured()["page"][1]) < 0.02
@@ -646,6 +649,66 @@ def test_every_page_fits_a_phone_with_touch_sized_buttons(browser: Browser, worl
             ".map((e) => e.outerHTML.slice(0, 80))"
         )
         assert small == [], (path, small)
+    page.context.close()
+
+
+#: The header's parts, where they are: the bar's height, and each part's top and right edge.
+HEADER = """() => {
+  const bar = document.querySelector("header.bar");
+  const parts = [...bar.children].filter((e) => e.offsetParent !== null);
+  const shown = [...bar.querySelectorAll("a, button, select, summary")]
+    .filter((e) => e.offsetParent !== null);
+  return {
+    height: bar.getBoundingClientRect().height,
+    tops: parts.map((e) => Math.round(e.getBoundingClientRect().top)),
+    right: Math.max(...shown.map((e) => e.getBoundingClientRect().right)),
+    sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_header_is_one_line_on_a_laptop_and_fits_a_phone(
+    browser: Browser, world: World, lang: str
+) -> None:
+    # The widest header: an admin's (seven pages), with an alarm waiting (the red pill).
+    # (The queue shows its own count instead of the pill.)
+    remote_id(world, world.safety.escalations.escalate(None).id)
+    for width, height in ((1366, 768), (1920, 1080)):
+        page = signed_in(
+            browser, world, ADMIN, lang=lang, viewport={"width": width, "height": height}
+        )
+        for path in ("queue", "audit"):
+            page.goto(f"{world.url}/console/{path}")
+            if path != "queue":
+                page.wait_for_selector("#alarm-pill:not([hidden])")
+            header = page.evaluate(HEADER)
+            # One line: every part on the same row, as tall as one row of buttons.
+            assert max(header["tops"]) - min(header["tops"]) < 10, (width, path, header)
+            assert header["height"] < 56, (width, path, header)
+            assert header["right"] <= width and header["sideways"] == 0, header
+        # The account's less used controls are one click away, and work.
+        page.click("#account summary")
+        page.select_option("#theme", "dark")
+        assert page.get_attribute("html", "data-theme") == "dark"
+        page.select_option("#theme", "auto")
+        page.context.close()
+    phone = {"width": 390, "height": 844}
+    page = signed_in(
+        browser, world, ADMIN, lang=lang, viewport=phone, has_touch=True, is_mobile=True
+    )
+    for path in ("queue", "audit"):
+        page.goto(f"{world.url}/console/{path}")
+        header = page.evaluate(HEADER)
+        # No sideways scroll; brand, pill and menu on one row, the pages on two at most.
+        assert header["sideways"] == 0 and header["right"] <= phone["width"], (path, header)
+        assert header["height"] <= 150, (path, header)
+        page.click("#menu-toggle")
+        opened = page.evaluate(HEADER)
+        assert opened["sideways"] == 0 and opened["right"] <= phone["width"], (path, opened)
+        # Everything of the account at hand, without a second menu to open.
+        for control in ("#theme", "#enable-sound", "#account button"):
+            assert page.locator(control).first.is_visible(), control
     page.context.close()
 
 

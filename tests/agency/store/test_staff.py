@@ -18,6 +18,7 @@ from talentdesk_agency.store.staff import (
     LOGIN_FIRST_DELAY,
     LOGIN_MAX_DELAY,
     UNKNOWN_NAME,
+    failure_key,
 )
 from tests.reference_agency import stored_bytes
 
@@ -103,14 +104,22 @@ def test_the_throttle_slows_one_address_with_growing_delays_and_never_locks_out(
         assert store.staff.throttled_for("Rina", "192.0.2.1", now) == 0
 
 
+def key_of(store: AgencyStore, name: str) -> str:
+    """What :meth:`Staff.sign_in` counts a failure with ``name`` under."""
+    with store.db.write() as tx:
+        return failure_key(tx, name, create=True)
+
+
 def test_guessing_many_names_from_one_address_is_slowed(agency_db: DbTarget) -> None:
     with AgencyStore(agency_db) as store:
         store.staff.add("Rina", StaffRole.SUPERVISOR, PASSWORD)
         budi = store.staff.add("Budi", StaffRole.SUPERVISOR, PASSWORD)
         now = time.time()
-        # Unknown names count for their address as one name does.
-        failures(store, "", ["192.0.2.1"] * LOGIN_FAILURE_LIMIT, now)
+        # An unknown name counts for itself, as an account does: another unknown name is
+        # not slowed by it any more than an account is (that would tell them apart).
+        failures(store, key_of(store, "Nobody"), ["192.0.2.1"] * LOGIN_FAILURE_LIMIT, now)
         assert store.staff.throttled_for("Nobody", "192.0.2.1", now) > 0
+        assert store.staff.throttled_for("Somebody", "192.0.2.1", now) == 0
         assert store.staff.throttled_for("Rina", "192.0.2.1", now) == 0
         failures(store, budi.id, ["192.0.2.1"] * (ADDRESS_FAILURE_LIMIT - LOGIN_FAILURE_LIMIT), now)
         # Twenty failures of any names: every name waits from that address.
@@ -130,6 +139,40 @@ def test_guessing_one_account_from_many_addresses_only_slows_it(agency_db: DbTar
         assert store.staff.throttled_for("Rina", "198.51.100.9", now) == ACCOUNT_DELAY
         assert store.staff.throttled_for("Rina", "198.51.100.9", now + ACCOUNT_DELAY) == 0
         assert store.staff.throttled_for("Budi", "198.51.100.9", now) == 0
+
+
+def test_a_name_no_account_has_is_throttled_on_the_same_schedule(agency_db: DbTarget) -> None:
+    with AgencyStore(agency_db) as store:
+        store.staff.add("Rina", StaffRole.SUPERVISOR, PASSWORD)
+        now = time.time()
+
+        def schedule(name: str, net: str) -> list[int]:
+            """The waits ``name`` is told as failures grow: from one address, then from
+            everywhere (each name from addresses of its own)."""
+            key, one = key_of(store, name), f"{net}.1"
+            waits = []
+            for _ in range(LOGIN_FAILURE_LIMIT + 6):
+                waits.append(store.staff.throttled_for(name, one, now))
+                failures(store, key, [one], now)
+            elsewhere = f"{net}.250"
+            many = [f"{net}.{n}" for n in range(2, 2 + ACCOUNT_FAILURE_LIMIT)]
+            for address in many:
+                failures(store, key, [address], now)
+                waits.append(store.staff.throttled_for(name, elsewhere, now))
+            waits.append(store.staff.throttled_for(name, elsewhere, now + ACCOUNT_DELAY))
+            return waits
+
+        known = schedule("Rina", "192.0.2")
+        unknown = schedule("Rena", "198.51.100")
+        assert unknown == known
+        # Not alike by being empty: the delays grow, then everywhere waits a little.
+        assert known[:LOGIN_FAILURE_LIMIT] == [0] * LOGIN_FAILURE_LIMIT
+        assert known[LOGIN_FAILURE_LIMIT : LOGIN_FAILURE_LIMIT + 5] == [30, 60, 120, 240, 480]
+        assert ACCOUNT_DELAY in known and known[-1] == 0
+        # What was typed is not kept: a short digest, under a key of this database's.
+        key = key_of(store, "Rena")
+        assert key.startswith("?") and len(key) == 5 and "Rena" not in key
+        assert key_of(store, "Rena") == key != key_of(store, "Rena2")
 
 
 def test_an_admin_unlocks_an_account_and_it_is_audited(agency_db: DbTarget) -> None:
