@@ -6,7 +6,9 @@ metrics (wrapped at the widget's width where the label wraps), and compares that
 the widget's actual geometry. It also reports widgets that their parent cuts off,
 widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
-do not have the focus.
+do not have the focus. :func:`unseen_misfits` reports the cards and controls a talent
+must see at a stop (the reply pace, the escalate button) that are not wholly in view:
+scrolled partly out of their scroll area, which the text checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
 (DejaVu Sans on CI, ``fonts-dejavu-core``), so a text one pixel too wide is found
@@ -16,7 +18,7 @@ whatever the screenshot would make of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from PySide6 import QtGui
@@ -270,6 +272,29 @@ def misfits(window: QWidget) -> list[Misfit]:
                 text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
                 found.append(Misfit(name_of(widget), text, cut))
     found.extend(overlap_misfits(window))
+    return found
+
+
+def in_view(widget: QWidget) -> bool:
+    """Whether all of ``widget`` shows: not hidden, not scrolled or cut out of view."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def unseen_misfits(widgets: Iterable[QWidget]) -> list[Misfit]:
+    """Those of ``widgets`` not wholly in view, with how much of them shows."""
+    found = []
+    for widget in widgets:
+        if in_view(widget):
+            continue
+        shown = widget.visibleRegion().boundingRect()
+        found.append(
+            Misfit(
+                name_of(widget),
+                "",
+                f"must be wholly in view, shows {shown.width()}×{shown.height()} of "
+                f"{widget.width()}×{widget.height()}",
+            )
+        )
     return found
 
 
