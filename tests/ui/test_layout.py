@@ -12,8 +12,8 @@ At each stop every window on show is measured (:mod:`tests.ui.fit`) in Bahasa
 Indonesia and in English, at the size it has on a 1366×768 screen (maximized, for the
 main, session and unlock windows) and at its minimum size; during a live session the
 reply-pace card and the escalate row must also show whole, not only their texts. The
-test fails with one line per misfit. ``TALENTDESK_LAYOUT_SHOTS=DIR`` also saves a picture of every window
-at every stop, to look at.
+test fails with one line per misfit. ``TALENTDESK_LAYOUT_SHOTS=DIR`` also saves a picture
+of every window at every stop, to look at.
 """
 
 from __future__ import annotations
