@@ -26,9 +26,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QPoint, QSize
 from PySide6.QtGui import QFontInfo, QGuiApplication
-from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from talentdesk.app import workspace_opener
@@ -38,6 +45,7 @@ from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.today import TodayPage
 from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.unlock.screen import UnlockScreen
+from talentdesk.ui.widgets import CARD_GAP
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
@@ -644,6 +652,22 @@ def test_the_overlap_check_finds_widgets_laid_over_each_other(qtbot: QtBot) -> N
 SCREENS = {"1366×768": MAXIMIZED, "1280×720": QSize(1280, 656)}
 
 
+def gap_under_the_end(area: QScrollArea, last: QWidget) -> int | None:
+    """Pixels between ``last``'s bottom and ``area``'s bottom edge with ``area`` scrolled to
+    its end, or None when it does not scroll."""
+    bar = area.verticalScrollBar()
+    if bar.maximum() == 0:
+        return None
+    before = bar.value()
+    bar.setValue(bar.maximum())
+    settle()
+    viewport = area.viewport()
+    gap = viewport.height() - last.mapTo(viewport, QPoint(0, last.height())).y()
+    bar.setValue(before)
+    settle()
+    return gap
+
+
 class InView:
     """Checks at each stop that the controls the talent needs now show whole."""
 
@@ -679,6 +703,28 @@ class InView:
         window.resize(opened)
         settle()
 
+    def check_gap_under(
+        self, stop: str, window: QWidget, area: QScrollArea, last: QWidget, screen: str
+    ) -> None:
+        """On ``screen`` in both languages, ``area`` scrolls and, scrolled to its end, leaves
+        the gap between cards under ``last``: its edge does not cut the last card."""
+        opened = window.size()
+        for language in LANGUAGES:
+            self.app.set_language(language)
+            window.resize(SCREENS[screen])
+            settle()
+            gap = gap_under_the_end(area, last)
+            if gap != CARD_GAP:
+                self.found.append(
+                    f"{stop} [{language}, {screen}]: {last.objectName()} at the end of "
+                    f"{area.objectName()}: "
+                    + ("it does not scroll" if gap is None else f"{gap} px under it")
+                    + f", not {CARD_GAP}"
+                )
+        self.app.set_language("id")
+        window.resize(opened)
+        settle()
+
 
 def test_what_the_talent_must_click_next_stays_in_view_on_short_screens(
     qtbot: QtBot, data_dir: Path, tmp_path: Path
@@ -688,7 +734,9 @@ def test_what_the_talent_must_click_next_stays_in_view_on_short_screens(
     row whole during a chat session, also once the customer has waited long enough for the
     pace warning; an escalation's details (every crisis
     sign, the note, Send, Hide details, False alarm) during a session; and the closing
-    checklist's steps and "Finish session" with the escalation still open."""
+    checklist's steps and "Finish session" with the escalation still open. At 1280×720,
+    where the left column and the closing checklist scroll, each leaves the gap between
+    cards under its last card when scrolled to its end."""
     db = tmp_path / "agency" / "agency.sqlite3"
     db.parent.mkdir()
     code = seed_demo(db, TALENT, datetime.now(UTC))
@@ -738,6 +786,9 @@ def steps_in_view(checks: InView, app: TalentDeskApp, clock: Monotonic) -> None:
     # The pace card went above the contact's: at 1366×768 both still show whole (at
     # 1280×720 the contact's card scrolls; the pace card is the one in use).
     checks.check("session: chatting", live, lambda: [live.contact_card], screens=("1366×768",))
+    left = live.findChild(QScrollArea, "sessionLeftScroll")
+    assert left is not None
+    checks.check_gap_under("session: chatting", live, left, live.contact_card, "1280×720")
     session.customer_wrote()
     clock.now += 97  # the customer has waited: the pace card warns
     session.tick_now()
@@ -773,3 +824,6 @@ def steps_in_view(checks: InView, app: TalentDeskApp, clock: Monotonic) -> None:
         return [closing.steps_title, *closing.steps.values(), closing.finish_button]
 
     checks.check("closing, escalation open", live, closing_controls)
+    scroll = live.findChild(QScrollArea, "closingScroll")
+    assert scroll is not None
+    checks.check_gap_under("closing, escalation open", live, scroll, closing.steps_card, "1280×720")

@@ -39,6 +39,7 @@ from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
 from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.widgets import (
+    CARD_GAP,
     Callout,
     Card,
     make_button,
@@ -145,8 +146,9 @@ class SessionWindow(SessionClockWindow):
         below = QWidget()
         below.setObjectName("sessionLeft")
         below_column = QVBoxLayout(below)
-        below_column.setContentsMargins(0, 0, 0, 0)
-        below_column.setSpacing(12)
+        # Scrolled to its end, the last card keeps a gap under it, as the closing page does.
+        below_column.setContentsMargins(0, 0, 0, CARD_GAP)
+        below_column.setSpacing(CARD_GAP)
         # Reply pace first: the talent presses it for every message and its warning must
         # show while there is still time; the contact is read once, at the start.
         below_column.addWidget(self.pace_card)
