@@ -689,6 +689,11 @@ class InView:
                 size = SCREENS[screen]
                 window.resize(size)
                 settle()
+                if window.size() != size:  # its minimum size is larger than the screen's
+                    self.found.append(
+                        f"{stop} [{language}, {screen}]: the window stays "
+                        f"{window.width()}×{window.height()}, not {size.width()}×{size.height()}"
+                    )
                 for widget in wanted():
                     if in_view(widget):
                         continue

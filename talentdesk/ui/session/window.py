@@ -118,7 +118,7 @@ class SessionWindow(SessionClockWindow):
         self._build_layout()
         self._make_shortcuts()
         self._connect_signals()
-        self.setMinimumSize(QSize(1000, 660))
+        self.setMinimumSize(QSize(1000, 656))  # a maximized window on a 1280×720 screen
         self.resize(1180, 700)  # fits a 1366×768 screen with its title bar and a panel
         self.retranslate()
         self.show_live(session.live)
