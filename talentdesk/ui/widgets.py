@@ -516,6 +516,10 @@ class ElidedLabel(QLabel):
             self.setText(shown)
 
 
+#: Pixels between two cards, and under the last one where a column of cards scrolls.
+CARD_GAP = 12
+
+
 class Card(QFrame):
     """A white, rounded panel with generous padding; children go in :attr:`body`."""
 

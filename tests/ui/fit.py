@@ -6,7 +6,11 @@ metrics (wrapped at the widget's width where the label wraps), and compares that
 the widget's actual geometry. It also reports widgets that their parent cuts off,
 widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
-do not have the focus.
+do not have the focus, and rows of a word-wrapping list whose height is not that of
+their text wrapped at the row's width (a blank line under a wrapped item, or a line
+cut). :func:`unseen_misfits` reports the cards and controls a talent
+must see at a stop (the reply pace, the escalate button) that are not wholly in view:
+scrolled partly out of their scroll area, which the text checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
 (DejaVu Sans on CI, ``fonts-dejavu-core``), so a text one pixel too wide is found
@@ -16,7 +20,7 @@ whatever the screenshot would make of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from PySide6 import QtGui
@@ -32,12 +36,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLayout,
+    QListView,
     QPushButton,
     QRadioButton,
     QScrollBar,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -178,6 +184,51 @@ def combo_misfits(combo: QComboBox) -> list[Misfit]:
     return found
 
 
+def row_misfits(view: QListView) -> list[Misfit]:
+    """Rows of a word-wrapping list that do not take the height of their text.
+
+    Each row's text is wrapped at the width the list gives its rows (the viewport less
+    the spacing on both sides) and measured by the list's own delegate; the row, and the
+    room the list leaves for it before the next row, must have that height. A list that
+    laid a row out for another width leaves a blank line under it (Qt elides the line
+    above) or cuts its last line; a row wider than the list is cut on the right.
+    """
+    model = view.model()
+    if not view.wordWrap() or model is None:
+        return []
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    spacing = view.spacing()
+    width = view.viewport().width() - 2 * spacing
+    rows = [row for row in range(model.rowCount(view.rootIndex())) if not view.isRowHidden(row)]
+    found = []
+    for number, row in enumerate(rows):
+        index = model.index(row, view.modelColumn(), view.rootIndex())
+        rect = view.visualRect(index)
+        option.rect = QRect(0, 0, width, rect.height())
+        needed = view.itemDelegateForIndex(index).sizeHint(option, index).height()
+        problems = []
+        if abs(needed - rect.height()) > SLACK:
+            problems.append(f"is {rect.height()} px tall")
+        if number + 1 < len(rows):
+            following = model.index(rows[number + 1], view.modelColumn(), view.rootIndex())
+            room = view.visualRect(following).top() - rect.top() - 2 * spacing
+            if abs(needed - room) > SLACK:
+                problems.append(f"has {room} px before the next row")
+        if rect.width() > width + SLACK:
+            problems.append(f"is {rect.width()} px wide")
+        if problems:
+            found.append(
+                Misfit(
+                    name_of(view),
+                    str(index.data(Qt.ItemDataRole.DisplayRole)),
+                    f"row {row} {' and '.join(problems)}; its text wrapped at the list's "
+                    f"{width} px needs {needed} px",
+                )
+            )
+    return found
+
+
 def _clipping_ancestor(widget: QWidget) -> str:
     """Which ancestor cuts ``widget`` off, if one does ("" if none)."""
     child: QWidget = widget
@@ -262,6 +313,8 @@ def misfits(window: QWidget) -> list[Misfit]:
             misfit = button_misfit(widget)
         elif isinstance(widget, QComboBox):
             found.extend(combo_misfits(widget))
+        elif isinstance(widget, QListView):
+            found.extend(row_misfits(widget))
         if misfit is not None:
             found.append(misfit)
         if isinstance(widget, QLabel | QAbstractButton | QComboBox):
@@ -270,6 +323,29 @@ def misfits(window: QWidget) -> list[Misfit]:
                 text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
                 found.append(Misfit(name_of(widget), text, cut))
     found.extend(overlap_misfits(window))
+    return found
+
+
+def in_view(widget: QWidget) -> bool:
+    """Whether all of ``widget`` shows: not hidden, not scrolled or cut out of view."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def unseen_misfits(widgets: Iterable[QWidget]) -> list[Misfit]:
+    """Those of ``widgets`` not wholly in view, with how much of them shows."""
+    found = []
+    for widget in widgets:
+        if in_view(widget):
+            continue
+        shown = widget.visibleRegion().boundingRect()
+        found.append(
+            Misfit(
+                name_of(widget),
+                "",
+                f"must be wholly in view, shows {shown.width()}×{shown.height()} of "
+                f"{widget.width()}×{widget.height()}",
+            )
+        )
     return found
 
 

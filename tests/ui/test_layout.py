@@ -10,9 +10,10 @@ night summary, the Safety page, a locked app, a first run, and an unpaired desk.
 
 At each stop every window on show is measured (:mod:`tests.ui.fit`) in Bahasa
 Indonesia and in English, at the size it has on a 1366×768 screen (maximized, for the
-main, session and unlock windows) and at its minimum size. The test fails with one
-line per misfit. ``TALENTDESK_LAYOUT_SHOTS=DIR`` also saves a picture of every window
-at every stop, to look at.
+main, session and unlock windows) and at its minimum size; during a live session the
+reply-pace card and the escalate row must also show whole, not only their texts. The
+test fails with one line per misfit. ``TALENTDESK_LAYOUT_SHOTS=DIR`` also saves a picture
+of every window at every stop, to look at.
 """
 
 from __future__ import annotations
@@ -25,9 +26,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QPoint, QSize
 from PySide6.QtGui import QFontInfo, QGuiApplication
-from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from talentdesk.app import workspace_opener
@@ -37,11 +45,20 @@ from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.today import TodayPage
 from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.unlock.screen import UnlockScreen
+from talentdesk.ui.widgets import CARD_GAP
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from talentdesk_contract.values import CrisisSign
-from tests.ui.fit import Misfit, misfits, overlap_misfits, popup_misfits, wheel_misfits
+from tests.ui.fit import (
+    Misfit,
+    in_view,
+    misfits,
+    overlap_misfits,
+    popup_misfits,
+    unseen_misfits,
+    wheel_misfits,
+)
 
 pytestmark = pytest.mark.usefixtures("no_keyring")
 
@@ -143,6 +160,21 @@ def on_screen(window: QWidget) -> None:
         window.move(x, y)
 
 
+def session_cards(live: SessionWindow) -> Callable[[], list[QWidget]]:
+    """What a talent must see whole during a chat session: the reply-pace card (its
+    buttons and its warning), the escalate row, and an escalation's panel while it shows."""
+
+    def cards() -> list[QWidget]:
+        shown: list[QWidget] = [live.pace_card]
+        if live.escalate is not None:
+            shown.append(live.escalate)
+            if live.escalate.panel.isVisible():
+                shown.append(live.escalate.panel)
+        return shown
+
+    return cards
+
+
 class Walk:
     """Measures windows at each stop and keeps every misfit found."""
 
@@ -161,8 +193,11 @@ class Walk:
             yield "opened", window.size()
         yield "smallest", QSize(1, 1)  # Qt keeps a window at its minimum size
 
-    def check(self, stop: str, *windows: QWidget) -> None:
-        """Measure ``windows`` in both languages at both sizes."""
+    def check(
+        self, stop: str, *windows: QWidget, must_see: Callable[[], list[QWidget]] | None = None
+    ) -> None:
+        """Measure ``windows`` in both languages at both sizes; what ``must_see`` names
+        must also show whole at each."""
         self.stops += 1
         for language in LANGUAGES:
             self.app.set_language(language)
@@ -196,7 +231,10 @@ class Walk:
                     window.resize(size)
                     on_screen(window)
                     settle()
-                    for misfit in misfits(window) + popup_misfits(window):
+                    found = misfits(window) + popup_misfits(window)
+                    if must_see is not None:
+                        found += unseen_misfits(must_see())
+                    for misfit in found:
                         self._add(stop, language, size_name, window, misfit)
                     self._shoot(stop, language, size_name, window)
                 window.resize(opened)
@@ -340,7 +378,7 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     assert windows is not None
     clock.now += 3 * 60
     session.tick_now()
-    walk.check("session", live)
+    walk.check("session", live, must_see=session_cards(live))
     live.end_button.click()
     wait_until(lambda: live.end_dialog is not None)
     end_early = live.end_dialog
@@ -354,7 +392,7 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     wait_until(lambda: box.panel.view is not None)
     if box.panel.details_toggle.isVisible():
         box.panel.details_toggle.click()
-    walk.check("session: escalation details", live)
+    walk.check("session: escalation details", live, must_see=session_cards(live))
     view = box.panel.view
     assert view is not None
     wait_until(lambda: box.panel.property("state") == "delivered")
@@ -362,18 +400,19 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     assert remote is not None
     agency.acknowledge_escalation(remote, "Rina", "Aku telepon kamu sebentar lagi ya.")
     wait_until(lambda: box.panel.property("state") == "acknowledged")
-    walk.check("session: escalation acknowledged", live)
+    walk.check("session: escalation acknowledged", live, must_see=session_cards(live))
 
     left = live.live.planned_seconds - (clock.now - 20_000.0)  # type: ignore[union-attr]
     clock.now += left - 5 * 60 + 1
     session.tick_now()
     wait_until(lambda: live.time_note.isVisible())
-    walk.check("session: five minutes left", live)
+    walk.check("session: five minutes left", live, must_see=session_cards(live))
     clock.now += 5 * 60 + 30
     session.tick_now()
-    walk.check("session: time is up", live)
+    walk.check("session: time is up", live, must_see=session_cards(live))
     agency.cancel_booking(rows[0].booking.id, "Pelanggan membatalkan lewat agensi")
     wait_until(lambda: live.cancelled_note.isVisible())
+    # Cancelled and over time, both notes grow the clock's card: the pace card may scroll.
     walk.check("session: the agency cancelled it", live)
     wait_until(lambda: window.reminder_banner.notice is not None)
     walk.check("main window: a cancelled booking's notice", window)
@@ -613,9 +652,20 @@ def test_the_overlap_check_finds_widgets_laid_over_each_other(qtbot: QtBot) -> N
 SCREENS = {"1366×768": MAXIMIZED, "1280×720": QSize(1280, 656)}
 
 
-def in_view(widget: QWidget) -> bool:
-    """Whether all of ``widget`` shows: not hidden, not scrolled or cut out of view."""
-    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+def gap_under_the_end(area: QScrollArea, last: QWidget) -> int | None:
+    """Pixels between ``last``'s bottom and ``area``'s bottom edge with ``area`` scrolled to
+    its end, or None when it does not scroll."""
+    bar = area.verticalScrollBar()
+    if bar.maximum() == 0:
+        return None
+    before = bar.value()
+    bar.setValue(bar.maximum())
+    settle()
+    viewport = area.viewport()
+    gap = viewport.height() - last.mapTo(viewport, QPoint(0, last.height())).y()
+    bar.setValue(before)
+    settle()
+    return gap
 
 
 class InView:
@@ -625,13 +675,25 @@ class InView:
         self.app = app
         self.found: list[str] = []
 
-    def check(self, stop: str, window: QWidget, wanted: Callable[[], list[QWidget]]) -> None:
+    def check(
+        self,
+        stop: str,
+        window: QWidget,
+        wanted: Callable[[], list[QWidget]],
+        screens: tuple[str, ...] = tuple(SCREENS),
+    ) -> None:
         opened = window.size()
         for language in LANGUAGES:
             self.app.set_language(language)
-            for screen, size in SCREENS.items():
+            for screen in screens:
+                size = SCREENS[screen]
                 window.resize(size)
                 settle()
+                if window.size() != size:  # its minimum size is larger than the screen's
+                    self.found.append(
+                        f"{stop} [{language}, {screen}]: the window stays "
+                        f"{window.width()}×{window.height()}, not {size.width()}×{size.height()}"
+                    )
                 for widget in wanted():
                     if in_view(widget):
                         continue
@@ -646,14 +708,40 @@ class InView:
         window.resize(opened)
         settle()
 
+    def check_gap_under(
+        self, stop: str, window: QWidget, area: QScrollArea, last: QWidget, screen: str
+    ) -> None:
+        """On ``screen`` in both languages, ``area`` scrolls and, scrolled to its end, leaves
+        the gap between cards under ``last``: its edge does not cut the last card."""
+        opened = window.size()
+        for language in LANGUAGES:
+            self.app.set_language(language)
+            window.resize(SCREENS[screen])
+            settle()
+            gap = gap_under_the_end(area, last)
+            if gap != CARD_GAP:
+                self.found.append(
+                    f"{stop} [{language}, {screen}]: {last.objectName()} at the end of "
+                    f"{area.objectName()}: "
+                    + ("it does not scroll" if gap is None else f"{gap} px under it")
+                    + f", not {CARD_GAP}"
+                )
+        self.app.set_language("id")
+        window.resize(opened)
+        settle()
+
 
 def test_what_the_talent_must_click_next_stays_in_view_on_short_screens(
     qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     """At 1366×768 and 1280×720, in both languages: Accept and Decline for a waiting booking
-    after Today scrolled to another booking's card; an escalation's details (every crisis
+    after Today scrolled to another booking's card; the reply-pace card and the escalate
+    row whole during a chat session, also once the customer has waited long enough for the
+    pace warning; an escalation's details (every crisis
     sign, the note, Send, Hide details, False alarm) during a session; and the closing
-    checklist's steps and "Finish session" with the escalation still open."""
+    checklist's steps and "Finish session" with the escalation still open. At 1280×720,
+    where the left column and the closing checklist scroll, each leaves the gap between
+    cards under its last card when scrolled to its end."""
     db = tmp_path / "agency" / "agency.sqlite3"
     db.parent.mkdir()
     code = seed_demo(db, TALENT, datetime.now(UTC))
@@ -663,7 +751,7 @@ def test_what_the_talent_must_click_next_stays_in_view_on_short_screens(
         app = demo_desk(data_dir, server, code, clock)
         checks = InView(app)
         try:
-            steps_in_view(checks, app)
+            steps_in_view(checks, app, clock)
         finally:
             wait_until(lambda: not app.bridge.busy)
             app.shutdown()
@@ -671,7 +759,7 @@ def test_what_the_talent_must_click_next_stays_in_view_on_short_screens(
     assert checks.found == [], "\n" + "\n".join(checks.found)
 
 
-def steps_in_view(checks: InView, app: TalentDeskApp) -> None:
+def steps_in_view(checks: InView, app: TalentDeskApp, clock: Monotonic) -> None:
     app.start()
     screen = app.unlock_screen
     wait_until(lambda: screen.current_step is screen.passphrase)
@@ -697,6 +785,22 @@ def steps_in_view(checks: InView, app: TalentDeskApp) -> None:
     )
 
     live = start_session(app, today, first)
+    session = app.session
+    assert session is not None
+    checks.check("session: chatting", live, session_cards(live))
+    # The pace card went above the contact's: at 1366×768 both still show whole (at
+    # 1280×720 the contact's card scrolls; the pace card is the one in use).
+    checks.check("session: chatting", live, lambda: [live.contact_card], screens=("1366×768",))
+    left = live.findChild(QScrollArea, "sessionLeftScroll")
+    assert left is not None
+    checks.check_gap_under("session: chatting", live, left, live.contact_card, "1280×720")
+    session.customer_wrote()
+    clock.now += 97  # the customer has waited: the pace card warns
+    session.tick_now()
+    wait_until(live.pace.warning.isVisible)
+    checks.check("session: the customer waits", live, session_cards(live))
+    session.talent_answered()
+
     box = live.escalate
     assert box is not None
     box.button.click()
@@ -716,8 +820,6 @@ def steps_in_view(checks: InView, app: TalentDeskApp) -> None:
 
     checks.check("session: escalation details", live, details)
 
-    session = app.session
-    assert session is not None
     session.end()
     wait_until(lambda: session.routine is not None)
     settle(0.3)
@@ -727,3 +829,6 @@ def steps_in_view(checks: InView, app: TalentDeskApp) -> None:
         return [closing.steps_title, *closing.steps.values(), closing.finish_button]
 
     checks.check("closing, escalation open", live, closing_controls)
+    scroll = live.findChild(QScrollArea, "closingScroll")
+    assert scroll is not None
+    checks.check_gap_under("closing, escalation open", live, scroll, closing.steps_card, "1280×720")

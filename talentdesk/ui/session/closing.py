@@ -19,6 +19,7 @@ from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages, clock_text
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.widgets import (
+    CARD_GAP,
     Callout,
     Card,
     TranslatedWidget,
@@ -37,6 +38,7 @@ class ClosingPanel(TranslatedWidget):
     Attributes:
         finish_bar: The hint and "Finish session", for the window to place where they
             stay in view (they are not in this panel's own layout).
+        steps_card: The checklist's card, the last in the panel.
     """
 
     def __init__(self, session: SessionController, parent: QWidget | None = None) -> None:
@@ -63,6 +65,8 @@ class ClosingPanel(TranslatedWidget):
         self.wrap_up_bar.setTextVisible(False)
         self.finish_button = make_button("primary", name="finishSession")
         self.finish_hint = make_label("small", name="finishHint")
+        self.steps_card = Card(margins=20)
+        self.steps_card.setObjectName("closingStepsCard")
         self.finish_bar = QWidget()
         self.finish_bar.setObjectName("finishBar")
         self.error = Callout("error", name="closingError")
@@ -78,7 +82,7 @@ class ClosingPanel(TranslatedWidget):
         copy_row.addWidget(self.copy_button)
         copy_row.addWidget(self.copied_note, 1)
         reply_card.body.addLayout(copy_row)
-        steps_card = Card(margins=20)
+        steps_card = self.steps_card
         steps_card.body.addWidget(self.steps_title)
         steps_card.body.addLayout(self.steps_box)
         steps_card.body.addSpacing(6)
@@ -92,7 +96,9 @@ class ClosingPanel(TranslatedWidget):
         finish_row.addWidget(self.finish_hint, 1)
         finish_row.addWidget(self.finish_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Scrolled to its end (a short screen, an escalation's panel above), the last card
+        # ends the window's gap between cards above the edge, not on it (it read as cut).
+        layout.setContentsMargins(0, 0, 0, CARD_GAP)
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)

@@ -172,6 +172,11 @@ def cancel_key(booking_id: str) -> str:
     return f"cancelled:{booking_id}"
 
 
+def finished_key(booking_id: str) -> str:
+    """The notice key of a finished session (its booking's id)."""
+    return f"finished:{booking_id}"
+
+
 def newly_cancelled(bookings: list[Booking], accepted: set[str] | None) -> list[Booking]:
     """Bookings cancelled since they were last seen accepted (or live); pure.
 
@@ -379,6 +384,7 @@ __all__ = [
     "app_icon",
     "cancel_key",
     "due_reminders",
+    "finished_key",
     "newly_cancelled",
     "reminder_key",
 ]

@@ -47,7 +47,7 @@ class ReplyPaceBar(TranslatedWidget):
         buttons.addWidget(self.answered_button, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        layout.setSpacing(6)  # tight enough that the card shows whole on a 1280×720 screen
         layout.addWidget(self.title)
         layout.addLayout(buttons)
         layout.addWidget(self.waiting)

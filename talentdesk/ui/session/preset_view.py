@@ -7,9 +7,19 @@ answered in two clicks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QBrush, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from talentdesk.domain import BoundaryAnswer, BoundaryItem, BoundaryPreset
 from talentdesk.ui.session.messages import SessionMessages
@@ -18,6 +28,29 @@ from talentdesk.ui.widgets import TranslatedWidget, make_button, make_label
 
 _ORDER = {BoundaryAnswer.NEVER: 0, BoundaryAnswer.ASK: 1, BoundaryAnswer.OK: 2}
 ITEM_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class _ListWideRows(QStyledItemDelegate):
+    """Rows as wide as the list, each as tall as its text wrapped at that width.
+
+    QListView asks a delegate for a row's size with whatever rect it has at hand: laying
+    the rows out it wraps at the list's width, placing one it wraps at the width the row
+    got before. After a resize the two differ, and a row is drawn one line shorter than
+    the room left for it (a blank line under it, its text elided) or wider than the list.
+    """
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self._view
+        width = max(1, view.viewport().width() - 2 * view.spacing())
+        at_width = QStyleOptionViewItem(option)
+        at_width.rect = QRect(0, 0, width, max(1, option.rect.height()))
+        return QSize(width, super().sizeHint(at_width, index).height())
 
 
 class PresetView(TranslatedWidget):
@@ -57,6 +90,7 @@ class PresetView(TranslatedWidget):
         self.items.setSpacing(3)
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.items.setItemDelegate(_ListWideRows(self.items))
         self.hint = make_label("small", name="presetViewHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

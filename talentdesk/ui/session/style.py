@@ -176,9 +176,11 @@ QTreeView#boundaryItems::item:selected {{
     background: {ACCENT_SOFT};
     color: {TEXT};
 }}
-QPushButton#customerWrote, QPushButton#talentAnswered,
 QPushButton#compactWrote, QPushButton#compactAnswered {{
     padding: 8px 10px;
+}}
+QPushButton#customerWrote, QPushButton#talentAnswered {{
+    padding: 4px 10px;  /* two lines (the words, the hotkey): the pace card stays short */
 }}
 QPushButton[role="pinned"] {{
     text-align: left;

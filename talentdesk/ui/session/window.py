@@ -39,6 +39,7 @@ from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
 from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.widgets import (
+    CARD_GAP,
     Callout,
     Card,
     make_button,
@@ -65,6 +66,9 @@ class SessionWindow(SessionClockWindow):
 
     Attributes:
         escalate: The escalate button and its companions, with a safety controller.
+        pace_card: The reply-pace meter's card (a chat session only), above the
+            contact's card.
+        contact_card: The customer's alias and contact.
 
     Signals:
         compact_requested(): The talent wants the small always-on-top window.
@@ -107,11 +111,14 @@ class SessionWindow(SessionClockWindow):
         self.end_button = make_button("danger", name="endSession")
         self.error = Callout("error", name="sessionError")
         self._stack = QStackedWidget()
-        self._pace_card = Card(margins=20)
+        self.contact_card = Card(margins=18)
+        self.contact_card.setObjectName("contactCard")
+        self.pace_card = Card(margins=18)
+        self.pace_card.setObjectName("paceCard")
         self._build_layout()
         self._make_shortcuts()
         self._connect_signals()
-        self.setMinimumSize(QSize(1000, 660))
+        self.setMinimumSize(QSize(1000, 656))  # a maximized window on a 1280×720 screen
         self.resize(1180, 700)  # fits a 1366×768 screen with its title bar and a panel
         self.retranslate()
         self.show_live(session.live)
@@ -133,17 +140,19 @@ class SessionWindow(SessionClockWindow):
         body.addSpacing(4)
         body.addWidget(self.time_note)
         body.addWidget(self.cancelled_note)
-        contact_card = Card(margins=18)
-        contact_card.body.addWidget(self.contact)
-        self._pace_card.body.addWidget(self.pace)
+        self.contact_card.body.addWidget(self.contact)
+        self.pace_card.body.addWidget(self.pace)
         # The clock never moves: the cards under it scroll when the window is short.
         below = QWidget()
         below.setObjectName("sessionLeft")
         below_column = QVBoxLayout(below)
-        below_column.setContentsMargins(0, 0, 0, 0)
-        below_column.setSpacing(12)
-        below_column.addWidget(contact_card)
-        below_column.addWidget(self._pace_card)
+        # Scrolled to its end, the last card keeps a gap under it, as the closing page does.
+        below_column.setContentsMargins(0, 0, 0, CARD_GAP)
+        below_column.setSpacing(CARD_GAP)
+        # Reply pace first: the talent presses it for every message and its warning must
+        # show while there is still time; the contact is read once, at the start.
+        below_column.addWidget(self.pace_card)
+        below_column.addWidget(self.contact_card)
         below_column.addStretch(1)
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
@@ -263,7 +272,7 @@ class SessionWindow(SessionClockWindow):
         """Show ``live`` (a new session resets the warnings on show)."""
         self._new_session()
         chat = live is not None and live.package.channel.allows_chat
-        self._pace_card.setVisible(chat)
+        self.pace_card.setVisible(chat)
         self._show_page(1 if self._session.routine is not None else 0)
         self.contact.set_contact(self._session.contact, self._hidden_reason())
         self.boundaries.set_preset(self._session.context.preset)
@@ -300,7 +309,7 @@ class SessionWindow(SessionClockWindow):
 
     def _show_closing(self) -> None:
         self._show_page(1)
-        self._pace_card.hide()
+        self.pace_card.hide()
         if self.escalate is not None:
             self.escalate.panel.fold_details()  # the checklist needs the room now
         self.retranslate()

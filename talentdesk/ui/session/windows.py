@@ -8,13 +8,14 @@ session is finished or the vault locks.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from talentdesk.ui.session.controller import SessionController
-from talentdesk.ui.session.notifications import Notifier
+from talentdesk.ui.session.notifications import Notice, Notifier, finished_key
 
 if TYPE_CHECKING:  # the windows are imported when a session first goes live (startup time)
     from talentdesk.sessions.runner import FinishedSession, LiveSession
@@ -138,14 +139,21 @@ class SessionWindows(QObject):
         )
 
     def _finished(self, result: FinishedSession) -> None:
-        if result.customer_data_destroyed:
+        # A Notice, so its banner says itself again when the talent switches language.
+        words = functools.partial(self.finished_words, result.customer_data_destroyed)
+        self._notifier.tell(Notice(finished_key(result.record.booking_id), words))
+
+    def finished_words(self, destroyed: bool) -> tuple[str, str]:
+        """The title and text of the "session finished" notice (never the customer);
+        ``destroyed``: whether the customer's details are gone already."""
+        if destroyed:
             text = self.tr("The session is saved and the customer's details were destroyed.")
         else:
             text = self.tr(
                 "The session is saved. The customer's details are destroyed as soon as the "
                 "keyring answers."
             )
-        self._notifier.notify(self.tr("Session finished"), text)
+        return self.tr("Session finished"), text
 
     # ------------------------------------------------------------------ closing
 
