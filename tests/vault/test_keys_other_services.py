@@ -116,15 +116,27 @@ def within(seconds: float, call: Callable[[], T]) -> T:
     return answer[0]
 
 
-def test_a_service_that_sends_a_prompts_answer_to_everyone_is_heard(
-    start_standin: Callable[..., StandIn], link: keys._SecretServiceLink
+@pytest.mark.parametrize(
+    ("ways", "asked"),
+    [
+        # KeePassXC: every write asks a prompt, and its Completed has no destination.
+        # The bus passes such a signal only to a connection that asked for it.
+        ({"broadcast": "1", "create_prompt": "1"}, "Prompt"),
+        # A fresh account: the default collection is made through the keyring's prompt.
+        ({"broadcast": "1", "no_default": "1"}, "CreateCollection"),
+    ],
+    ids=["a prompt for each write, answered to everyone", "no default collection yet"],
+)
+def test_a_prompt_is_heard_and_the_secret_round_trips(
+    start_standin: Callable[..., StandIn],
+    link: keys._SecretServiceLink,
+    ways: dict[str, str],
+    asked: str,
 ) -> None:
-    # KeePassXC: every write asks a prompt, and its Completed has no destination. The
-    # bus passes such a signal only to a connection that asked for it.
-    standin = start_standin(broadcast="1", create_prompt="1")
+    standin = start_standin(**ways)
     within(10, lambda: link.set(SERVICE, "ns/master", "a2V5"))
     assert within(10, lambda: link.get(SERVICE, "ns/master")) == "a2V5"
-    assert standin.calls().count("Prompt") == 1
+    assert standin.calls().count(asked) == 1
 
 
 def test_a_locked_keyring_is_unlocked_through_its_prompt(
@@ -135,32 +147,25 @@ def test_a_locked_keyring_is_unlocked_through_its_prompt(
     assert "Unlock" in standin.calls() and "Prompt" in standin.calls()
 
 
+@pytest.mark.parametrize(
+    ("ways", "asked"),
+    [
+        ({"locked": "1", "dismiss": "1"}, "Prompt"),
+        ({"no_default": "1", "dismiss": "1"}, "CreateCollection"),
+    ],
+    ids=["a locked keyring", "no default collection yet"],
+)
 def test_a_dismissed_prompt_fails_once_and_frees_the_link(
-    start_standin: Callable[..., StandIn], link: keys._SecretServiceLink
+    start_standin: Callable[..., StandIn],
+    link: keys._SecretServiceLink,
+    ways: dict[str, str],
+    asked: str,
 ) -> None:
-    standin = start_standin(locked="1", dismiss="1")
+    standin = start_standin(**ways)
     with pytest.raises(KeyringUnavailable, match=r"stays locked|dismissed"):
         within(10, lambda: link.get(SERVICE, "ns/master"))
-    assert standin.calls().count("Prompt") == 1  # asked once, not again on a new connection
+    assert standin.calls().count(asked) == 1  # asked once, not again on a new connection
     assert not link._lock.locked()
-
-
-def test_no_default_collection_is_made_through_its_prompt_or_refused_once(
-    start_standin: Callable[..., StandIn], link: keys._SecretServiceLink
-) -> None:
-    made = start_standin(no_default="1", broadcast="1")
-    within(10, lambda: link.set(SERVICE, "ns/master", "a2V5"))
-    assert within(10, lambda: link.get(SERVICE, "ns/master")) == "a2V5"
-    assert made.calls().count("CreateCollection") == 1
-
-
-def test_a_refused_default_collection_is_asked_once(
-    start_standin: Callable[..., StandIn], link: keys._SecretServiceLink
-) -> None:
-    refused = start_standin(no_default="1", dismiss="1")
-    with pytest.raises(KeyringUnavailable, match="dismissed"):
-        within(10, lambda: link.get(SERVICE, "ns/master"))
-    assert refused.calls().count("CreateCollection") == 1
 
 
 def test_without_an_encrypted_session_secrets_still_round_trip(

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from talentdesk.domain import Channel, SessionOutcome, SessionRecord
 from talentdesk.sessions.runner import FLAG_OVERTIME
 from talentdesk.ui.pages.summary import NightChart, SummaryPage, nice_ceiling, short_amount
-from tests.ui.session.conftest import Desk, package, settle
+from tests.ui.session.conftest import Desk, end_with_every_step_done, package, settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -142,12 +142,7 @@ def test_the_page_follows_finished_sessions(qtbot: QtBot, desk: Desk) -> None:
     qtbot.waitUntil(lambda: session.live is not None)
     desk.clock.advance(30 * 60)
     session.tick_now()
-    session.end()
-    qtbot.waitUntil(lambda: session.routine is not None)
-    routine = session.routine
-    assert routine is not None
-    for key in routine.checklist:
-        session.set_step_done(key, True)
+    end_with_every_step_done(qtbot, session)
     session.finish()
     qtbot.waitUntil(lambda: page.summary is not None and page.summary.week.sessions == 1)
     assert page.tonight.earnings.text() == "Rp 25.000"

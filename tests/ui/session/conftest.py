@@ -206,3 +206,13 @@ def desk(qtbot: QtBot, data_dir: Path, session_clock: FakeClock) -> Iterator[Des
 def settle(qtbot: QtBot, desk: Desk, timeout: int = 10_000) -> None:
     """Wait until every piece of background work has been delivered."""
     qtbot.waitUntil(lambda: not desk.bridge.busy, timeout=timeout)
+
+
+def end_with_every_step_done(qtbot: QtBot, session: SessionController) -> None:
+    """End the live session and tick every step of its closing checklist (not finished)."""
+    session.end()
+    qtbot.waitUntil(lambda: session.routine is not None)
+    routine = session.routine
+    assert routine is not None
+    for key in routine.checklist:
+        session.set_step_done(key, True)

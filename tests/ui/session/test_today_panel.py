@@ -30,7 +30,14 @@ from talentdesk.ui.session.today_panel import SessionStartPanel
 from talentdesk.ui.session.windows import SessionWindows
 from tests.sessions.conftest import T0
 from tests.ui.conftest import click
-from tests.ui.session.conftest import ALIAS, HANDLE, Desk, package, settle
+from tests.ui.session.conftest import (
+    ALIAS,
+    HANDLE,
+    Desk,
+    end_with_every_step_done,
+    package,
+    settle,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -187,13 +194,8 @@ def test_the_card_follows_the_booking_to_wrap_up_and_done(qtbot: QtBot, desk: De
     qtbot.waitUntil(lambda: desk.session.live is not None)
     settle(qtbot, desk)
     assert panel.stage.text() == "Chat only · Live"  # no "Live — This session is live."
-    desk.session.end()
-    qtbot.waitUntil(lambda: desk.session.routine is not None)
+    end_with_every_step_done(qtbot, desk.session)
     assert panel.stage_now() is BookingStage.WRAP_UP
-    routine = desk.session.routine
-    assert routine is not None
-    for key in routine.checklist:
-        desk.session.set_step_done(key, True)
     desk.session.finish()
     qtbot.waitUntil(lambda: desk.session.live is None, timeout=10_000)
     settle(qtbot, desk)

@@ -30,7 +30,7 @@ from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.session.windows import SessionWindows
 from talentdesk.workspace import Changes
 from tests.ui.conftest import click
-from tests.ui.session.conftest import HANDLE, Desk, package, settle
+from tests.ui.session.conftest import HANDLE, Desk, end_with_every_step_done, package, settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -133,12 +133,7 @@ def test_a_two_hour_session_keeps_time_warns_and_overruns_on_time(
     assert window.extend_note.isVisible()
     assert overrun == pytest.approx([7200.0])  # counted once
 
-    session.end()
-    qtbot.waitUntil(lambda: session.routine is not None)
-    routine = session.routine
-    assert routine is not None
-    for key in routine.checklist:
-        session.set_step_done(key, True)
+    end_with_every_step_done(qtbot, session)
     with qtbot.waitSignal(session.finished, timeout=10_000) as done:
         session.finish()
     result = done.args[0]

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from talentdesk.ui.language import LanguageSwitcher
 from talentdesk.ui.session.notifications import Notifier, ReminderBanner
 from talentdesk.ui.session.windows import SessionWindows
-from tests.ui.session.conftest import ALIAS, HANDLE, Desk, settle
+from tests.ui.session.conftest import ALIAS, HANDLE, Desk, end_with_every_step_done, settle
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -28,12 +28,7 @@ def test_the_session_finished_banner_says_itself_again_in_the_new_language(
         session.start(booking.id)
         qtbot.waitUntil(lambda: screens.window is not None)
         settle(qtbot, desk)
-        session.end()
-        qtbot.waitUntil(lambda: session.routine is not None)
-        routine = session.routine
-        assert routine is not None
-        for key in routine.checklist:
-            session.set_step_done(key, True)
+        end_with_every_step_done(qtbot, session)
         with qtbot.waitSignal(session.finished, timeout=10_000):
             session.finish()
         settle(qtbot, desk)
