@@ -162,7 +162,8 @@ def test_supervisor_acknowledges_with_the_cli_then_resolves(app: App, agency: Ag
     assert acked.supervisor_note == "Aku di sini, telepon aku."
     assert acked.acknowledged_at is not None
     assert acked.is_open
-    assert len(app.changes) > changes_before  # the UI was told
+    # The UI is told right after the state is written, on the sync thread: wait for it.
+    wait_for(lambda: len(app.changes) > changes_before, what="the UI told")
     item = app.sync.outbox.get(outbox_id_of(app.vault, view.id))
     assert item is not None
     assert item.state is OutboxState.ACKNOWLEDGED  # the outbox shows what the talent sees
