@@ -297,7 +297,7 @@ class Console:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        from talentdesk_agency.console.views import audit_action, timeline_sentence
+        from talentdesk_agency.console.views import audit_action, audit_detail, timeline_sentence
 
         self.templates.filters["when"] = _when
         self.templates.filters["when_s"] = _when_s
@@ -305,6 +305,7 @@ class Console:
         self.templates.globals["clock"] = clock
         self.templates.globals["sentence"] = timeline_sentence
         self.templates.globals["audit_action"] = audit_action
+        self.templates.globals["audit_detail"] = audit_detail
         self.pages = Pages(self)
         routes = [
             *self.pages.routes(),

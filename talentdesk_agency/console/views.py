@@ -18,6 +18,7 @@ from talentdesk_agency.console.i18n import Translate
 from talentdesk_agency.console.times import AgencyZone, format_when
 from talentdesk_agency.store import AgencyStore, Alerting, DebriefRow, EscalationRow, ReportRow
 from talentdesk_agency.store.bookings import BookingRow
+from talentdesk_agency.store.records import StaffRole
 from talentdesk_agency.store.subjects import Subject, kind_of
 from talentdesk_agency.store.timeline import Moment, What
 from talentdesk_contract.values import (
@@ -25,6 +26,7 @@ from talentdesk_contract.values import (
     EscalationPriority,
     EscalationStatus,
     Language,
+    ReportCategory,
     ReportStatus,
     ResolutionReason,
     TicketLevel,
@@ -41,6 +43,7 @@ __all__ = [
     "QueueItem",
     "ReportTimer",
     "audit_action",
+    "audit_detail",
     "audit_target",
     "queue",
     "report_timer",
@@ -313,6 +316,44 @@ def audit_action(action: str, t: Translate) -> str:
 _CONFIG_SECTIONS: Final = frozenset(
     {"general", "policy", "packages", "pace", "emergency", "replies", "presets"}
 )
+
+#: Stored values the console has words for (``<prefix>.<value>``), in the order a detail
+#: part is looked up: a staff role, a ticket's status and level, a report category, a
+#: resolution reason, a configuration section.
+_DETAIL_VALUES: Final[tuple[tuple[str, frozenset[str]], ...]] = (
+    ("role", frozenset(StaffRole)),
+    ("report_status", frozenset(ReportStatus)),
+    ("level", frozenset(TicketLevel)),
+    ("category", frozenset(ReportCategory)),
+    ("reason", frozenset(ResolutionReason)),
+    ("config", _CONFIG_SECTIONS),
+)
+
+
+def _value_words(value: str, t: Translate) -> str | None:
+    for prefix, values in _DETAIL_VALUES:
+        if value in values:
+            return t(f"{prefix}.{value}")
+    return None
+
+
+def audit_detail(action: str, detail: str | None, t: Translate) -> str:
+    """An audit-log entry's detail in words: a failed sign-in's client address labelled
+    ("from address 203.0.113.7": an admin sees who is guessing), an added account's role
+    ("role: supervisor"), a list of stored values (statuses, levels, categories, reasons,
+    configuration sections) each in words. Data (a name, an address) and a value with no
+    words yet read as recorded; the template escapes them."""
+    if not detail:
+        return t("none")
+    name = action.partition(":")[0]
+    if name == "login.failed":
+        return t("audit.detail.address", address=detail)
+    if name == "staff.add":
+        return t("audit.detail.role", role=_value_words(detail, t) or detail)
+    words = [_value_words(part.strip(), t) for part in detail.split(",")]
+    if all(w is not None for w in words):
+        return ", ".join(w for w in words if w is not None)
+    return detail  # partly data: as recorded, never half translated
 
 
 @dataclass(frozen=True, slots=True)

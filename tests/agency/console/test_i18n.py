@@ -16,6 +16,7 @@ from talentdesk_agency.console.times import ZONES
 from talentdesk_agency.console.views import (
     AUDIT_ACTIONS,
     audit_action,
+    audit_detail,
     audit_target,
     timeline_sentence,
 )
@@ -28,7 +29,10 @@ from talentdesk_contract.values import (
     EscalationKind,
     Language,
     ReplyStyle,
+    ReportCategory,
+    ReportStatus,
     ResolutionReason,
+    TicketLevel,
 )
 
 CONSOLE = Path(str(resources.files("talentdesk_agency.console")))
@@ -154,6 +158,36 @@ def test_audit_log_actions_are_words(language: Language) -> None:
     assert resolved.endswith(f"({t('reason.false_alarm')})")
     assert t("config.policy") in audit_action("config.policy", t)
     assert audit_action("something.new", t) == "something.new"  # shown as recorded
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_audit_log_details_are_words(language: Language) -> None:
+    t = translator(language)
+    address = audit_detail("login.failed", "203.0.113.7", t)
+    assert address == t("audit.detail.address", address="203.0.113.7")
+    said = {Language.ID: "dari alamat 203.0.113.7", Language.EN: "from address 203.0.113.7"}
+    assert address == said[language]
+    for role in StaffRole:
+        assert audit_detail("staff.add", role, t) == t("audit.detail.role", role=t(f"role.{role}"))
+    # A role with no words yet reads as itself, labelled; never as an error.
+    assert audit_detail("staff.add", "auditor", t) == t("audit.detail.role", role="auditor")
+    values: list[tuple[str, list[str]]] = [
+        ("report_status", list(ReportStatus)),
+        ("level", [v for v in TicketLevel if v not in StaffRole]),  # "supervisor": same words
+        ("category", list(ReportCategory)),
+        ("reason", list(ResolutionReason)),
+        ("config", ["general", "policy", "packages", "pace", "emergency", "replies", "presets"]),
+    ]
+    for prefix, kind in values:
+        for value in kind:
+            words = audit_detail("report.update", value, t)
+            assert words == MESSAGES[language][f"{prefix}.{value}"], (prefix, value)
+    both = audit_detail("report.update", "in_progress, technical", t)
+    assert both == f"{t('report_status.in_progress')}, {t('level.technical')}"
+    # Data, or data mixed with values: as recorded, never half translated.
+    assert audit_detail("something.new", "Mawar, resolved", t) == "Mawar, resolved"
+    assert audit_detail("something.new", "<b>x</b>", t) == "<b>x</b>"  # the page escapes
+    assert audit_detail("logout", None, t) == audit_detail("login", "", t) == t("none")
 
 
 @pytest.mark.parametrize("language", list(Language))

@@ -26,10 +26,11 @@ from talentdesk_agency.console.i18n import MISSING, translator
 from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
+from talentdesk_agency.console.views import AUDIT_ACTIONS
 from talentdesk_agency.problems import ApiError
 from talentdesk_agency.store import Alerting, DbTarget
 from talentdesk_agency.store import staff as staff_store
-from talentdesk_agency.store.records import iso, now_utc
+from talentdesk_agency.store.records import StaffRole, iso, now_utc
 from talentdesk_agency.store.settings import AlertContact
 from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
 from talentdesk_contract import wire
@@ -1636,6 +1637,115 @@ def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
         assert not any(c.startswith(("esc_", "rep_", "bk_", "dev_")) for c in shown)
         assert "SENTINEL" not in html
     assert translator(Language.ID)("subject.device.gone") == "Perangkat (dihapus)"
+
+
+def test_every_audited_action_has_its_details_in_the_pages_language(
+    console: ServerThread, admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    # What the staff command line writes: the store's own calls, no account behind them.
+    with AgencyStore(agency_db) as store:
+        store.staff.add("Sinta", StaffRole.SUPERVISOR, PASSWORD)
+        store.staff.set_disabled("Sinta", True)
+        store.staff.set_disabled("Sinta", False)
+        store.staff.unlock("Sinta")
+    roster = admin.get("/console/roster").text
+    device = re.search(r"revoke\?device=(dev_[0-9a-f]+)", roster)
+    assert device is not None
+    token = csrf_of(roster)
+    booking = {
+        "talent": "Sari",
+        "start": "2030-01-01T21:00",
+        "offset": "+07:00",
+        "package": "curhat-30",
+        "alias": "Bunga",
+        "handle": "@bunga",
+    }
+    general = {
+        "agency_name": "Agensi Bintang",
+        "supervisor_phone": "+62 811 000",
+        "contact_window_minutes": "20",
+    }
+    # What the console writes, each through its page.
+    for url, data in (
+        ("/console/duty", {}),
+        ("/console/duty", {"on": "1"}),
+        (f"/console/escalations/{ids['esc']}/ack", {"note": "on it"}),
+        (f"/console/escalations/{ids['esc']}/resolve", {"reason": "handled", "note": "ok"}),
+        (f"/console/debriefs/{ids['debrief']}/ack", {}),
+        (f"/console/debriefs/{ids['debrief']}/resolve", {"reason": "handled", "note": "ok"}),
+        (f"/console/reports/{ids['rep']}", {"status": "in_progress", "level": "technical"}),
+        ("/console/roster/pair", {"talent": "Sari"}),
+        ("/console/bookings", booking),
+        (f"/console/bookings/{ids['bk']}/cancel", {"reason": "sakit"}),
+        ("/console/config/general", general),
+        (
+            "/console/staff",
+            {"action": "add", "name": "Tono", "role": "admin", "password": "x" * 12},
+        ),
+        ("/console/staff", {"action": "disable", "name": "Tono"}),
+        ("/console/staff", {"action": "enable", "name": "Tono"}),
+        ("/console/staff/unlock", {"name": "Tono"}),
+        ("/console/roster/revoke", {"device": device.group(1)}),
+    ):
+        assert admin.post(url, data={"csrf": token, **data}).status_code in (200, 303), url
+    # A wrong password, an unknown name, and a supervisor who signs in and out.
+    guesser = httpx.Client(base_url=console.url)
+    for name in (SUPERVISOR, "nobody-by-this-name"):
+        login = guesser.get("/console/login").text
+        tried = guesser.post(
+            "/console/login", data={"csrf": csrf_of(login), "name": name, "password": "wrong"}
+        )
+        assert tried.status_code == 401
+    guesser.close()
+    supervisor = sign_in(console.url, SUPERVISOR)
+    queue = supervisor.get("/console/queue").text
+    out = supervisor.post("/console/logout", data={"csrf": csrf_of(queue)})
+    assert out.status_code == 303
+    supervisor.close()
+
+    with AgencyStore(agency_db) as store:
+        # An address that is markup (behind a proxy it could be anything): text, escaped.
+        rina = store.staff.by_name(ADMIN)
+        assert rina is not None
+        store.staff.record(rina, "login.failed", None, HOSTILE)
+        entries = store.staff.audit_log()
+    written = {e.action.partition(":")[0] for e in entries}
+    assert {"config" if a.startswith("config.") else a for a in written} == AUDIT_ACTIONS
+    expected_ones = {
+        Language.ID: {"dari alamat 127.0.0.1", "peran: supervisor", "peran: admin"},
+        Language.EN: {"from address 127.0.0.1", "role: supervisor", "role: admin"},
+    }
+    raw_values = {str(v) for v in StaffRole} | {e.detail for e in entries if e.detail}
+    for language in (Language.ID, Language.EN):
+        t = translator(language)
+        if language is Language.EN:
+            switched = admin.post(
+                "/console/language", data={"csrf": token, "language": "en", "back": "/"}
+            )
+            assert switched.status_code == 303
+        html = admin.get("/console/audit").text
+        assert "⟦" not in html  # no key without words
+        assert "<b>" not in html and HOSTILE not in html
+        cells = {}
+        for column in ("col.what", "col.detail"):
+            parser = _Cells(t(column))
+            parser.feed(html)
+            cells[column] = [" ".join(c.split()) for c in parser.cells]
+        assert len(cells["col.detail"]) == len(entries)
+        for entry, what, detail in zip(
+            entries, cells["col.what"], cells["col.detail"], strict=True
+        ):
+            assert what != entry.action and "." not in what and "_" not in what, what
+            if entry.action == "login.failed":
+                # Kept (an admin sees who is guessing), and labelled.
+                assert detail == t("audit.detail.address", address=entry.detail), detail
+            elif entry.action == "staff.add":
+                assert detail == t("audit.detail.role", role=t(f"role.{entry.detail}")), detail
+            else:
+                assert entry.detail is None and detail == t("none"), (entry, detail)
+            assert detail not in raw_values, detail  # never a stored value alone
+        assert expected_ones[language] <= set(cells["col.detail"])
 
 
 class _ErrorPage(HTMLParser):
