@@ -297,9 +297,11 @@ class Pages:
         target: str | None,
         fn: Callable[..., Any],
         *args: Any,
+        audited: Callable[[Any], bool] | None = None,
     ) -> Any:
         """Run a staff action and its audit-log entry in one transaction (``action``
-        None: the store's call writes its own entry).
+        None: the store's call writes its own entry; ``audited``, given the call's
+        result, False: the call changed nothing, so nothing is logged).
 
         Raises:
             Refused: If the store refused it, with its words in the page's language.
@@ -311,7 +313,7 @@ class Pages:
         def run() -> Any:
             with store.db.write() as tx:
                 result = fn(*args)
-                if action is not None:
+                if action is not None and (audited is None or audited(result)):
                     audit(tx, member, action, target)
                 return result
 
@@ -669,14 +671,18 @@ class Pages:
             note = _note(form)
             if status is None and level is None and owner is None and note is None:
                 return _go(f"/console/reports/{report_id}")  # nothing asked, nothing saved
-            await self.act(
-                page,
-                "report.update",
-                report_id,
-                lambda: self.store.report_log.update_ticket(
+
+            def update() -> bool:
+                # The ticket's timeline grows only when something changed (the store
+                # leaves a ticket asked for what it already has as it was): the audit
+                # log follows it. Read in the same transaction.
+                before = len(self.store.timeline.of(report_id))
+                self.store.report_log.update_ticket(
                     report_id, status=status, level=level, note=note, owner=owner
-                ),
-            )
+                )
+                return len(self.store.timeline.of(report_id)) > before
+
+            await self.act(page, "report.update", report_id, update, audited=bool)
             return _go(f"/console/reports/{report_id}?saved=1")
 
         def values() -> dict[str, Any]:

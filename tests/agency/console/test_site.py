@@ -1489,6 +1489,10 @@ def test_a_ticket_shows_its_booking_offers_only_a_supervisors_moves_and_logs_rea
         with AgencyStore(agency_db) as store:
             return [(m.what, m.who, m.detail) for m in store.timeline.of(ids["rep"])]
 
+    def audited() -> int:
+        with AgencyStore(agency_db) as store:
+            return len([e for e in store.staff.audit_log() if e.action == "report.update"])
+
     def save(**fields: str) -> httpx.Response:
         token = csrf_of(supervisor.get(url).text)
         return supervisor.post(url, data={"csrf": token, "status": "", "level": "", **fields})
@@ -1501,9 +1505,12 @@ def test_a_ticket_shows_its_booking_offers_only_a_supervisors_moves_and_logs_rea
     assert save(status="in_progress", take="1").status_code == 303
     moved = timeline()
     assert moved[len(filed) :] == [("report_updated", SUPERVISOR, "in_progress")]
-    # Saving it again as it stands logs no move (and tells the talent nothing new).
+    assert audited() == 1
+    # Saving it again as it stands logs no move (and tells the talent nothing new), and
+    # the audit log says no ticket was moved.
     assert save(status="in_progress", level="first_line", take="1").status_code == 303
     assert timeline() == moved
+    assert audited() == 1
     after = supervisor.get(url).text
     assert (
         said("timeline.report_moved_by", changes=said("report_status.in_progress"), who=SUPERVISOR)
