@@ -8,8 +8,8 @@ widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
-cut). :func:`unseen_misfits` reports the cards and controls a talent
-must see at a stop (the reply pace, the escalate button) that are not wholly in view:
+cut), and lists that scroll sideways. :func:`unseen_misfits` reports the cards and
+controls a talent must see at a stop (the reply pace, the escalate button) that are not wholly in view:
 scrolled partly out of their scroll area, which the text checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
@@ -229,6 +229,21 @@ def row_misfits(view: QListView) -> list[Misfit]:
     return found
 
 
+def sideways_misfit(view: QListView) -> Misfit | None:
+    """A list that shows a horizontal scroll bar: the talent reads its rows by scrolling
+    sideways, and the part out of view (a reply's kind, a label's end) is cut. (A table
+    of many columns may scroll sideways; a list's row is one thing to read.)"""
+    bar = view.horizontalScrollBar()
+    if not bar.isVisibleTo(view) or bar.maximum() <= SLACK:
+        return None
+    return Misfit(
+        name_of(view),
+        "",
+        f"scrolls sideways: its rows are {view.viewport().width() + bar.maximum()} px wide "
+        f"in a {view.viewport().width()} px view",
+    )
+
+
 def _clipping_ancestor(widget: QWidget) -> str:
     """Which ancestor cuts ``widget`` off, if one does ("" if none)."""
     child: QWidget = widget
@@ -315,6 +330,7 @@ def misfits(window: QWidget) -> list[Misfit]:
             found.extend(combo_misfits(widget))
         elif isinstance(widget, QListView):
             found.extend(row_misfits(widget))
+            misfit = sideways_misfit(widget)
         if misfit is not None:
             found.append(misfit)
         if isinstance(widget, QLabel | QAbstractButton | QComboBox):
