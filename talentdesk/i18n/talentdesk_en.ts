@@ -838,8 +838,8 @@
         <translation>Add details (optional): what is happening?</translation>
     </message>
     <message>
-        <source>A short note for your supervisor (no customer names or contacts)</source>
-        <translation>A short note for your supervisor (no customer names or contacts)</translation>
+        <source>Note (no customer names or contacts)</source>
+        <translation>Note (no customer names or contacts)</translation>
     </message>
     <message>
         <source>Send details</source>

@@ -827,8 +827,8 @@
         <translation>Tambah detail (opsional): apa yang sedang terjadi?</translation>
     </message>
     <message>
-        <source>A short note for your supervisor (no customer names or contacts)</source>
-        <translation>Catatan singkat untuk supervisor (tanpa nama atau kontak pelanggan)</translation>
+        <source>Note (no customer names or contacts)</source>
+        <translation>Catatan (tanpa nama atau kontak pelanggan)</translation>
     </message>
     <message>
         <source>Send details</source>

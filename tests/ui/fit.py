@@ -8,8 +8,9 @@ widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
-cut), and lists that scroll sideways. :func:`unseen_misfits` reports the cards and
-controls a talent must see at a stop (the reply pace, the escalate button) that are not wholly in view:
+cut), lists that scroll sideways, and empty text boxes whose hint (placeholder) does
+not fit them. :func:`unseen_misfits` reports the cards and controls a talent must see
+at a stop (the reply pace, the escalate button) that are not wholly in view:
 scrolled partly out of their scroll area, which the text checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollBar,
@@ -44,6 +46,7 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QTextEdit,
     QWidget,
 )
 
@@ -166,6 +169,18 @@ def button_misfit(button: QAbstractButton) -> Misfit | None:
         needed.setWidth(needed.width() + button.iconSize().width() + 4)
     problem = _too_small(needed, room)
     return Misfit(name_of(button), text, problem) if problem else None
+
+
+def placeholder_misfit(box: QPlainTextEdit | QTextEdit) -> Misfit | None:
+    """An empty text box whose hint does not fit it: Qt draws the placeholder wrapped at
+    the viewport's width (less the document's margin) and cuts what falls below."""
+    hint = box.placeholderText()
+    if not hint.strip() or not box.document().isEmpty():
+        return None
+    margin = int(box.document().documentMargin())
+    room = box.viewport().rect().adjusted(margin, margin, 0, 0)
+    problem = _too_small(text_size(box, hint, room.width()), room)
+    return Misfit(name_of(box), hint, f"its hint {problem}") if problem else None
 
 
 def combo_misfits(combo: QComboBox) -> list[Misfit]:
@@ -331,6 +346,8 @@ def misfits(window: QWidget) -> list[Misfit]:
         elif isinstance(widget, QListView):
             found.extend(row_misfits(widget))
             misfit = sideways_misfit(widget)
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            misfit = placeholder_misfit(widget)
         if misfit is not None:
             found.append(misfit)
         if isinstance(widget, QLabel | QAbstractButton | QComboBox):
