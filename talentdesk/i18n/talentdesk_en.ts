@@ -2415,6 +2415,18 @@
         <translation>Chat + call — both are included</translation>
     </message>
     <message>
+        <source>no calls</source>
+        <translation>no calls</translation>
+    </message>
+    <message>
+        <source>no chat</source>
+        <translation>no chat</translation>
+    </message>
+    <message>
+        <source>both are included</source>
+        <translation>both are included</translation>
+    </message>
+    <message>
         <source>Chat only</source>
         <translation>Chat only</translation>
     </message>

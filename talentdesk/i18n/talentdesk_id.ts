@@ -2388,6 +2388,18 @@
         <translation>Chat + telepon — keduanya termasuk</translation>
     </message>
     <message>
+        <source>no calls</source>
+        <translation>tanpa telepon</translation>
+    </message>
+    <message>
+        <source>no chat</source>
+        <translation>tanpa chat</translation>
+    </message>
+    <message>
+        <source>both are included</source>
+        <translation>keduanya termasuk</translation>
+    </message>
+    <message>
         <source>Chat only</source>
         <translation>Chat saja</translation>
     </message>

@@ -144,6 +144,21 @@ def label_misfit(label: QLabel) -> Misfit | None:
     return Misfit(name_of(label), text, problem) if problem else None
 
 
+def lines_misfit(label: QLabel, most: int, whole: str) -> Misfit | None:
+    """A label that takes more than ``most`` lines, or that shows less than ``whole``
+    (its text cut, or in other words) without ``whole`` in its tooltip."""
+    text = label.text()
+    room = label.contentsRect()
+    needed = text_size(label, text, room.width() if label.wordWrap() else None)
+    lines = round(needed.height() / max(1, label.fontMetrics().height()))
+    problems = []
+    if lines > most:
+        problems.append(f"takes {lines} lines, at most {most}")
+    if " ".join(text.split()) != " ".join(whole.split()) and label.toolTip() != whole:
+        problems.append(f"shows less than {whole!r} and its tooltip is {label.toolTip()!r}")
+    return Misfit(name_of(label), text, "; ".join(problems)) if problems else None
+
+
 def button_misfit(button: QAbstractButton) -> Misfit | None:
     """A push button, check box or radio button whose text does not fit."""
     text = plain(button.text())
