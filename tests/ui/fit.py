@@ -9,9 +9,11 @@ showing fewer than a few items, and controls that the mouse wheel changes while 
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
 cut), lists that scroll sideways, and empty text boxes whose hint (placeholder) does
-not fit them. :func:`unseen_misfits` reports the cards and controls a talent must see
-at a stop (the reply pace, the escalate button) that are not wholly in view:
-scrolled partly out of their scroll area, which the text checks allow.
+not fit them. :func:`cell_misfits` reports a table's cells whose text is cut (the
+walk applies it where a table must not cut). :func:`unseen_misfits` reports the cards
+and controls a talent must see at a stop (the reply pace, the escalate button) that
+are not wholly in view: scrolled partly out of their scroll area, which the text
+checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
 (DejaVu Sans on CI, ``fonts-dejavu-core``), so a text one pixel too wide is found
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QStyleOptionViewItem,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -256,6 +259,50 @@ def row_misfits(view: QListView) -> list[Misfit]:
                     f"{width} px needs {needed} px",
                 )
             )
+    return found
+
+
+def cell_misfits(view: QTreeView) -> list[Misfit]:
+    """Cells of a table whose text does not show whole: wider than its cell where the
+    table does not wrap (Qt elides it with "…"), taller than its row where it wraps.
+
+    Each cell is measured by the table's own delegate at the cell's width, as Qt lays a
+    wrapped cell out; a row must be as tall as its tallest cell needs.
+    """
+    model = view.model()
+    header = view.header()
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    found = []
+    for row in range(model.rowCount(view.rootIndex())):
+        for column in range(model.columnCount(view.rootIndex())):
+            if header.isSectionHidden(column):
+                continue
+            index = model.index(row, column, view.rootIndex())
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            rect = view.visualRect(index)
+            cell = QStyleOptionViewItem(option)
+            cell.rect = QRect(0, 0, rect.width(), rect.height())
+            cell.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            if view.wordWrap():
+                cell.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            needed = view.itemDelegateForIndex(index).sizeHint(cell, index)
+            if view.wordWrap():
+                problem = (
+                    f"needs {needed.height()} px of height, its row has {rect.height()}"
+                    if needed.height() > rect.height() + SLACK
+                    else ""
+                )
+            else:
+                problem = (
+                    f"needs {needed.width()} px, its cell has {rect.width()} (cut with …)"
+                    if needed.width() > rect.width() + SLACK
+                    else ""
+                )
+            if problem:
+                found.append(Misfit(name_of(view), text, f"row {row}, column {column}: {problem}"))
     return found
 
 

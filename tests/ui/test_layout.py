@@ -53,6 +53,7 @@ from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from talentdesk_contract.values import CrisisSign
 from tests.ui.fit import (
     Misfit,
+    cell_misfits,
     in_view,
     lines_misfit,
     misfits,
@@ -189,6 +190,12 @@ def scope_banner_lines(live: SessionWindow) -> Callable[[], list[Misfit]]:
         return [misfit] if misfit is not None else []
 
     return check
+
+
+def boundary_labels(window: MainWindow) -> Callable[[], list[Misfit]]:
+    """The Boundaries page's table shows every boundary's label whole (the longest default
+    one, "Video call (only if the package includes video)" and its Indonesian, included)."""
+    return lambda: cell_misfits(window.boundaries.items_view)
 
 
 class Walk:
@@ -382,7 +389,11 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
         if page is Page.REPLIES:
             wait_until(lambda: window.replies.model.rowCount() > 0)
             window.replies.select_reply(window.replies.model.replies()[0].id)
-        walk.check(f"page {page.name.lower()}", window)
+        walk.check(
+            f"page {page.name.lower()}",
+            window,
+            also=boundary_labels(window) if page is Page.BOUNDARIES else None,
+        )
     replies = window.replies
     window.show_page(Page.REPLIES)
     replies.new_reply()
@@ -638,6 +649,15 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     window.show_page(Page.BOUNDARIES)
     boundaries = window.boundaries
     wait_until(lambda: boundaries.select_preset("agency-standar"))
+    # The longest default label is the video call's ("Panggilan video (hanya jika …)").
+    wait_until(
+        lambda: (
+            boundaries.select_preset("agency-standar")  # again, once the page reloaded
+            and any(i.label.startswith("Panggilan video") for i in boundaries.items_model.items())
+        )
+    )
+    wait_until(lambda: boundaries.select_item("service.video"))
+    walk.check("page boundaries: an Indonesian preset", window, also=boundary_labels(window))
     wait_until(lambda: boundaries.select_item("topic.meet_offline"))
     wait_until(lambda: boundaries.selected_item() is not None)
     boundaries.link_button.click()
