@@ -838,8 +838,8 @@
         <translation>Add details (optional): what is happening?</translation>
     </message>
     <message>
-        <source>A short note for your supervisor (no customer names or contacts)</source>
-        <translation>A short note for your supervisor (no customer names or contacts)</translation>
+        <source>Note (no customer names or contacts)</source>
+        <translation>Note (no customer names or contacts)</translation>
     </message>
     <message>
         <source>Send details</source>
@@ -2413,6 +2413,18 @@
     <message>
         <source>Chat + call — both are included</source>
         <translation>Chat + call — both are included</translation>
+    </message>
+    <message>
+        <source>no calls</source>
+        <translation>no calls</translation>
+    </message>
+    <message>
+        <source>no chat</source>
+        <translation>no chat</translation>
+    </message>
+    <message>
+        <source>both are included</source>
+        <translation>both are included</translation>
     </message>
     <message>
         <source>Chat only</source>

@@ -827,8 +827,8 @@
         <translation>Tambah detail (opsional): apa yang sedang terjadi?</translation>
     </message>
     <message>
-        <source>A short note for your supervisor (no customer names or contacts)</source>
-        <translation>Catatan singkat untuk supervisor (tanpa nama atau kontak pelanggan)</translation>
+        <source>Note (no customer names or contacts)</source>
+        <translation>Catatan (tanpa nama atau kontak pelanggan)</translation>
     </message>
     <message>
         <source>Send details</source>
@@ -2386,6 +2386,18 @@
     <message>
         <source>Chat + call — both are included</source>
         <translation>Chat + telepon — keduanya termasuk</translation>
+    </message>
+    <message>
+        <source>no calls</source>
+        <translation>tanpa telepon</translation>
+    </message>
+    <message>
+        <source>no chat</source>
+        <translation>tanpa chat</translation>
+    </message>
+    <message>
+        <source>both are included</source>
+        <translation>keduanya termasuk</translation>
     </message>
     <message>
         <source>Chat only</source>

@@ -8,9 +8,12 @@ widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
-cut). :func:`unseen_misfits` reports the cards and controls a talent
-must see at a stop (the reply pace, the escalate button) that are not wholly in view:
-scrolled partly out of their scroll area, which the text checks allow.
+cut), lists that scroll sideways, and empty text boxes whose hint (placeholder) does
+not fit them. :func:`cell_misfits` reports a table's cells whose text is cut (the
+walk applies it where a table must not cut). :func:`unseen_misfits` reports the cards
+and controls a talent must see at a stop (the reply pace, the escalate button) that
+are not wholly in view: scrolled partly out of their scroll area, which the text
+checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
 (DejaVu Sans on CI, ``fonts-dejavu-core``), so a text one pixel too wide is found
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollBar,
@@ -44,6 +48,8 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -141,6 +147,21 @@ def label_misfit(label: QLabel) -> Misfit | None:
     return Misfit(name_of(label), text, problem) if problem else None
 
 
+def lines_misfit(label: QLabel, most: int, whole: str) -> Misfit | None:
+    """A label that takes more than ``most`` lines, or that shows less than ``whole``
+    (its text cut, or in other words) without ``whole`` in its tooltip."""
+    text = label.text()
+    room = label.contentsRect()
+    needed = text_size(label, text, room.width() if label.wordWrap() else None)
+    lines = round(needed.height() / max(1, label.fontMetrics().height()))
+    problems = []
+    if lines > most:
+        problems.append(f"takes {lines} lines, at most {most}")
+    if " ".join(text.split()) != " ".join(whole.split()) and label.toolTip() != whole:
+        problems.append(f"shows less than {whole!r} and its tooltip is {label.toolTip()!r}")
+    return Misfit(name_of(label), text, "; ".join(problems)) if problems else None
+
+
 def button_misfit(button: QAbstractButton) -> Misfit | None:
     """A push button, check box or radio button whose text does not fit."""
     text = plain(button.text())
@@ -166,6 +187,18 @@ def button_misfit(button: QAbstractButton) -> Misfit | None:
         needed.setWidth(needed.width() + button.iconSize().width() + 4)
     problem = _too_small(needed, room)
     return Misfit(name_of(button), text, problem) if problem else None
+
+
+def placeholder_misfit(box: QPlainTextEdit | QTextEdit) -> Misfit | None:
+    """An empty text box whose hint does not fit it: Qt draws the placeholder wrapped at
+    the viewport's width (less the document's margin) and cuts what falls below."""
+    hint = box.placeholderText()
+    if not hint.strip() or not box.document().isEmpty():
+        return None
+    margin = int(box.document().documentMargin())
+    room = box.viewport().rect().adjusted(margin, margin, 0, 0)
+    problem = _too_small(text_size(box, hint, room.width()), room)
+    return Misfit(name_of(box), hint, f"its hint {problem}") if problem else None
 
 
 def combo_misfits(combo: QComboBox) -> list[Misfit]:
@@ -227,6 +260,65 @@ def row_misfits(view: QListView) -> list[Misfit]:
                 )
             )
     return found
+
+
+def cell_misfits(view: QTreeView) -> list[Misfit]:
+    """Cells of a table whose text does not show whole: wider than its cell where the
+    table does not wrap (Qt elides it with "…"), taller than its row where it wraps.
+
+    Each cell is measured by the table's own delegate at the cell's width, as Qt lays a
+    wrapped cell out; a row must be as tall as its tallest cell needs.
+    """
+    model = view.model()
+    header = view.header()
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    found = []
+    for row in range(model.rowCount(view.rootIndex())):
+        for column in range(model.columnCount(view.rootIndex())):
+            if header.isSectionHidden(column):
+                continue
+            index = model.index(row, column, view.rootIndex())
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            rect = view.visualRect(index)
+            cell = QStyleOptionViewItem(option)
+            cell.rect = QRect(0, 0, rect.width(), rect.height())
+            cell.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            if view.wordWrap():
+                cell.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            needed = view.itemDelegateForIndex(index).sizeHint(cell, index)
+            if view.wordWrap():
+                problem = (
+                    f"needs {needed.height()} px of height, its row has {rect.height()}"
+                    if needed.height() > rect.height() + SLACK
+                    else ""
+                )
+            else:
+                problem = (
+                    f"needs {needed.width()} px, its cell has {rect.width()} (cut with …)"
+                    if needed.width() > rect.width() + SLACK
+                    else ""
+                )
+            if problem:
+                found.append(Misfit(name_of(view), text, f"row {row}, column {column}: {problem}"))
+    return found
+
+
+def sideways_misfit(view: QListView) -> Misfit | None:
+    """A list that shows a horizontal scroll bar: the talent reads its rows by scrolling
+    sideways, and the part out of view (a reply's kind, a label's end) is cut. (A table
+    of many columns may scroll sideways; a list's row is one thing to read.)"""
+    bar = view.horizontalScrollBar()
+    if not bar.isVisibleTo(view) or bar.maximum() <= SLACK:
+        return None
+    return Misfit(
+        name_of(view),
+        "",
+        f"scrolls sideways: its rows are {view.viewport().width() + bar.maximum()} px wide "
+        f"in a {view.viewport().width()} px view",
+    )
 
 
 def _clipping_ancestor(widget: QWidget) -> str:
@@ -315,6 +407,9 @@ def misfits(window: QWidget) -> list[Misfit]:
             found.extend(combo_misfits(widget))
         elif isinstance(widget, QListView):
             found.extend(row_misfits(widget))
+            misfit = sideways_misfit(widget)
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            misfit = placeholder_misfit(widget)
         if misfit is not None:
             found.append(misfit)
         if isinstance(widget, QLabel | QAbstractButton | QComboBox):

@@ -43,6 +43,7 @@ from talentdesk.domain import ReplyStyle, ShiftLimits
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.today import TodayPage
+from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.unlock.screen import UnlockScreen
 from talentdesk.ui.widgets import CARD_GAP
@@ -52,7 +53,9 @@ from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from talentdesk_contract.values import CrisisSign
 from tests.ui.fit import (
     Misfit,
+    cell_misfits,
     in_view,
+    lines_misfit,
     misfits,
     overlap_misfits,
     popup_misfits,
@@ -175,6 +178,26 @@ def session_cards(live: SessionWindow) -> Callable[[], list[QWidget]]:
     return cards
 
 
+def scope_banner_lines(live: SessionWindow) -> Callable[[], list[Misfit]]:
+    """The session window's scope banner keeps to two lines (the cards under the header
+    stay put) and, where it shows less than its whole line, has it in its tooltip."""
+
+    def check() -> list[Misfit]:
+        session = live.live
+        assert session is not None
+        whole = SessionMessages().scope_banner(session.scope)
+        misfit = lines_misfit(live.scope_banner, 2, whole)
+        return [misfit] if misfit is not None else []
+
+    return check
+
+
+def boundary_labels(window: MainWindow) -> Callable[[], list[Misfit]]:
+    """The Boundaries page's table shows every boundary's label whole (the longest default
+    one, "Video call (only if the package includes video)" and its Indonesian, included)."""
+    return lambda: cell_misfits(window.boundaries.items_view)
+
+
 class Walk:
     """Measures windows at each stop and keeps every misfit found."""
 
@@ -194,10 +217,15 @@ class Walk:
         yield "smallest", QSize(1, 1)  # Qt keeps a window at its minimum size
 
     def check(
-        self, stop: str, *windows: QWidget, must_see: Callable[[], list[QWidget]] | None = None
+        self,
+        stop: str,
+        *windows: QWidget,
+        must_see: Callable[[], list[QWidget]] | None = None,
+        also: Callable[[], list[Misfit]] | None = None,
     ) -> None:
         """Measure ``windows`` in both languages at both sizes; what ``must_see`` names
-        must also show whole at each."""
+        must also show whole at each, and ``also`` (a check of the stop's own) must find
+        nothing."""
         self.stops += 1
         for language in LANGUAGES:
             self.app.set_language(language)
@@ -234,6 +262,8 @@ class Walk:
                     found = misfits(window) + popup_misfits(window)
                     if must_see is not None:
                         found += unseen_misfits(must_see())
+                    if also is not None:
+                        found += also()
                     for misfit in found:
                         self._add(stop, language, size_name, window, misfit)
                     self._shoot(stop, language, size_name, window)
@@ -359,7 +389,11 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
         if page is Page.REPLIES:
             wait_until(lambda: window.replies.model.rowCount() > 0)
             window.replies.select_reply(window.replies.model.replies()[0].id)
-        walk.check(f"page {page.name.lower()}", window)
+        walk.check(
+            f"page {page.name.lower()}",
+            window,
+            also=boundary_labels(window) if page is Page.BOUNDARIES else None,
+        )
     replies = window.replies
     window.show_page(Page.REPLIES)
     replies.new_reply()
@@ -378,7 +412,7 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     assert windows is not None
     clock.now += 3 * 60
     session.tick_now()
-    walk.check("session", live, must_see=session_cards(live))
+    walk.check("session", live, must_see=session_cards(live), also=scope_banner_lines(live))
     live.end_button.click()
     wait_until(lambda: live.end_dialog is not None)
     end_early = live.end_dialog
@@ -392,7 +426,12 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     wait_until(lambda: box.panel.view is not None)
     if box.panel.details_toggle.isVisible():
         box.panel.details_toggle.click()
-    walk.check("session: escalation details", live, must_see=session_cards(live))
+    walk.check(
+        "session: escalation details",
+        live,
+        must_see=session_cards(live),
+        also=scope_banner_lines(live),
+    )
     view = box.panel.view
     assert view is not None
     wait_until(lambda: box.panel.property("state") == "delivered")
@@ -400,20 +439,32 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     assert remote is not None
     agency.acknowledge_escalation(remote, "Rina", "Aku telepon kamu sebentar lagi ya.")
     wait_until(lambda: box.panel.property("state") == "acknowledged")
-    walk.check("session: escalation acknowledged", live, must_see=session_cards(live))
+    walk.check(
+        "session: escalation acknowledged",
+        live,
+        must_see=session_cards(live),
+        also=scope_banner_lines(live),
+    )
 
     left = live.live.planned_seconds - (clock.now - 20_000.0)  # type: ignore[union-attr]
     clock.now += left - 5 * 60 + 1
     session.tick_now()
     wait_until(lambda: live.time_note.isVisible())
-    walk.check("session: five minutes left", live, must_see=session_cards(live))
+    walk.check(
+        "session: five minutes left",
+        live,
+        must_see=session_cards(live),
+        also=scope_banner_lines(live),
+    )
     clock.now += 5 * 60 + 30
     session.tick_now()
-    walk.check("session: time is up", live, must_see=session_cards(live))
+    walk.check(
+        "session: time is up", live, must_see=session_cards(live), also=scope_banner_lines(live)
+    )
     agency.cancel_booking(rows[0].booking.id, "Pelanggan membatalkan lewat agensi")
     wait_until(lambda: live.cancelled_note.isVisible())
     # Cancelled and over time, both notes grow the clock's card: the pace card may scroll.
-    walk.check("session: the agency cancelled it", live)
+    walk.check("session: the agency cancelled it", live, also=scope_banner_lines(live))
     wait_until(lambda: window.reminder_banner.notice is not None)
     walk.check("main window: a cancelled booking's notice", window)
 
@@ -598,6 +649,15 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     window.show_page(Page.BOUNDARIES)
     boundaries = window.boundaries
     wait_until(lambda: boundaries.select_preset("agency-standar"))
+    # The longest default label is the video call's ("Panggilan video (hanya jika …)").
+    wait_until(
+        lambda: (
+            boundaries.select_preset("agency-standar")  # again, once the page reloaded
+            and any(i.label.startswith("Panggilan video") for i in boundaries.items_model.items())
+        )
+    )
+    wait_until(lambda: boundaries.select_item("service.video"))
+    walk.check("page boundaries: an Indonesian preset", window, also=boundary_labels(window))
     wait_until(lambda: boundaries.select_item("topic.meet_offline"))
     wait_until(lambda: boundaries.selected_item() is not None)
     boundaries.link_button.click()

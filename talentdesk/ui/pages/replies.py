@@ -16,11 +16,9 @@ import logging
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QMessageBox,
     QWidget,
 )
@@ -38,7 +36,7 @@ from talentdesk.ui.language import current_language
 from talentdesk.ui.pages.empty_state import EditingPage
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
-from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
+from talentdesk.ui.session.reply_list import ReplyListModel, make_reply_view
 from talentdesk.ui.session.reply_search import ReplyCopier
 from talentdesk.ui.widgets import (
     Callout,
@@ -101,14 +99,7 @@ class RepliesPage(EditingPage):
         for style in ReplyStyle:
             self.style_filter.addItem("", style.value)
         self.model = ReplyListModel(self)
-        self.view = QListView()
-        self.view.setObjectName("replyList")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(ReplyDelegate(self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setUniformItemSizes(True)
-        self.view.setMouseTracking(True)
+        self.view = make_reply_view(self.model)
         self.list_summary = make_label("muted", wrap=False, name="repliesSummary")
         self.new_button = make_button(name="newReply")
         # The editor.

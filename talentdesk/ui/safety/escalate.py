@@ -425,9 +425,8 @@ class EscalationPanel(QFrame):
         for sign, button in self.sign_buttons.items():
             button.setText(words.sign(sign))
         self._fit_signs()
-        self.note.setPlaceholderText(
-            self.tr("A short note for your supervisor (no customer names or contacts)")
-        )
+        # Short: in the session window the note is one line (the layout check measures it).
+        self.note.setPlaceholderText(self.tr("Note (no customer names or contacts)"))
         self.send_button.setText(self.tr("Send details"))
         self.false_alarm_button.setText(self.tr("False alarm"))
         self.false_alarm_button.setToolTip(

@@ -56,6 +56,14 @@ class SessionMessages(QObject):
             SessionScope.CHAT_AND_CALL: self.tr("Chat + call — both are included"),
         }[scope]
 
+    def scope_rest(self, scope: SessionScope) -> str:
+        """The scope banner past its first words, for its second line where it wraps."""
+        return {
+            SessionScope.CHAT_ONLY: self.tr("no calls"),
+            SessionScope.CALL_ONLY: self.tr("no chat"),
+            SessionScope.CHAT_AND_CALL: self.tr("both are included"),
+        }[scope]
+
     def scope_short(self, scope: SessionScope) -> str:
         """The scope in two words, for small places."""
         return {

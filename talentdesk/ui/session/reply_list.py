@@ -2,7 +2,9 @@
 
 A row shows the pin (Ctrl+N), the shortcode, the kind of reply, who wrote it (the
 agency's, the talent's own, or the talent's edit of an agency reply, each with its
-own colour) and two lines of the text. The order is the service's: the search's
+own colour) and two lines of the text. A row is as wide as the list (which never
+scrolls sideways); where the kind does not fit beside the shortcode it takes lines
+of its own, and the row grows. The order is the service's: the search's
 ranking, or pinned, own, then the agency's.
 """
 
@@ -32,7 +34,13 @@ from PySide6.QtGui import (
     QTextOption,
     QTransform,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from talentdesk.domain import DeclineReply, Source
 from talentdesk.sessions.replies import ReplyValues, edited_from, preview, slot_of
@@ -83,6 +91,14 @@ class ReplyCard(NamedTuple):
     shortcode: str
     style: str
     text: str
+
+
+class CardHeader(NamedTuple):
+    """Where a card's kind of reply goes: beside the pin and the shortcode, or on lines
+    of its own under them (where the card is too narrow for it whole)."""
+
+    kind_beside: bool
+    kind_under: tuple[str, ...]
 
 
 def owner_of(reply: DeclineReply) -> str:
@@ -249,6 +265,7 @@ class CardFonts:
         self._lines: _Kept[tuple[str, int], tuple[str, str]] = _Kept()
         self._elided: _Kept[tuple[str, int], str] = _Kept()
         self._texts: _Kept[tuple[str, int], tuple[QStaticText, int]] = _Kept()
+        self._headers: _Kept[tuple[int, str, str, str, int], CardHeader] = _Kept()
 
     def two_lines(self, text: str, width: int) -> tuple[str, str]:
         """``text`` as a first line that fits ``width`` and an elided second line."""
@@ -256,6 +273,25 @@ class CardFonts:
             (text, width),
             lambda: two_lines(text, self.base, self.metrics, width, self.narrowest),
         )
+
+    def header(self, card: ReplyCard, width: int) -> CardHeader:
+        """The header of ``card`` in a card whose contents are ``width`` wide (see
+        :meth:`ReplyDelegate.header`); kept, as a list lays every row out on each search."""
+        return self._headers.get(
+            (card.pin, card.shortcode, card.style, card.source, width),
+            lambda: self._lay_out_header(card, width),
+        )
+
+    def _lay_out_header(self, card: ReplyCard, width: int) -> CardHeader:
+        used = 0
+        if card.pin:
+            used += self.static(f"Ctrl+{card.pin}", SMALL)[1] + 12 + 8
+        if card.shortcode:
+            used += self.static(self.elided(card.shortcode, width - used), BOLD)[1] + 10
+        tag_width = self.static(card.source, SMALL)[1] + 14
+        if self.static(card.style, BASE)[1] <= width - tag_width - 8 - used:
+            return CardHeader(kind_beside=True, kind_under=())
+        return CardHeader(kind_beside=False, kind_under=wrapped(card.style, self.base, width))
 
     def elided(self, text: str, width: int) -> str:
         """``text`` cut with "…" to fit ``width`` in the base font."""
@@ -325,6 +361,18 @@ def two_lines(
     return first, elided
 
 
+def wrapped(text: str, font: QFont, width: int) -> tuple[str, ...]:
+    """``text`` in lines that fit ``width``: broken between words, inside a word only
+    where one word is wider than the line."""
+    lines = []
+    rest = " ".join(text.split())
+    while rest:
+        cut = max(1, _first_line_length(rest, font, width))
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return tuple(lines)
+
+
 def _first_line_length(text: str, font: QFont, width: int) -> int:
     layout = QTextLayout(text, font)
     option = QTextOption()
@@ -362,9 +410,24 @@ class ReplyDelegate(QStyledItemDelegate):
         return fonts
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        line = self.fonts(option.font).line
-        height = 2 * self.PADDING + 3 * line + 2 * self.LINE_GAP
-        return QSize(260, height)
+        fonts = self.fonts(option.font)
+        view = option.widget
+        if isinstance(view, QListView):  # as wide as the list: it never scrolls sideways
+            width = max(1, view.viewport().width() - 2 * view.spacing())
+        else:
+            width = option.rect.width() if option.rect.width() > 0 else 260
+        lines = 3
+        card = index.data(CARD_ROLE)
+        if isinstance(card, ReplyCard):
+            lines += len(self.header(card, fonts, width - 2 * self.PADDING).kind_under)
+        height = 2 * self.PADDING + lines * fonts.line + (lines - 1) * self.LINE_GAP
+        return QSize(width, height)
+
+    def header(self, card: ReplyCard, fonts: CardFonts, width: int) -> CardHeader:
+        """Where the kind of reply goes in a card whose contents are ``width`` wide: beside
+        the pin and the shortcode where it fits whole, else on lines of its own under
+        them (a talent picks a reply by its kind: it is never cut)."""
+        return fonts.header(card, width)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         card = index.data(CARD_ROLE)
@@ -416,18 +479,38 @@ class ReplyDelegate(QStyledItemDelegate):
             x += code_width + 10
         painter.setFont(fonts.base)
         painter.setPen(MUTED_COLOUR)
-        space = max(0, right - tag_width - 8 - x)
-        if space:
-            painter.drawStaticText(x, y, fonts.static(fonts.elided(card.style, space), BASE)[0])
+        width = rect.width() - 2 * self.PADDING
+        left = rect.left() + self.PADDING
+        header = self.header(card, fonts, width)
+        if header.kind_beside:
+            painter.drawStaticText(x, y, fonts.static(card.style, BASE)[0])
+        for kind_line in header.kind_under:
+            y += line + self.LINE_GAP
+            painter.drawStaticText(left, y, fonts.static(kind_line, BASE)[0])
 
         # Two lines of the text.
-        width = rect.width() - 2 * self.PADDING
         first, second = fonts.two_lines(card.text, width)
         painter.setPen(TEXT_COLOUR)
-        left = rect.left() + self.PADDING
         y += line + self.LINE_GAP
         painter.drawStaticText(left, y, fonts.static(first, BASE)[0])
         if second:
             y += line + self.LINE_GAP
             painter.drawStaticText(left, y, fonts.static(second, BASE)[0])
         painter.restore()
+
+
+def make_reply_view(model: ReplyListModel) -> QListView:
+    """A list of ``model``'s replies drawn as cards: rows as wide as the list, each as tall
+    as its card at that width (re-laid out when the list is resized), never scrolled
+    sideways."""
+    view = QListView()
+    view.setObjectName("replyList")
+    view.setModel(model)
+    view.setItemDelegate(ReplyDelegate(view))
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setWordWrap(True)  # the rows' heights follow the width (and the layout check knows)
+    view.setMouseTracking(True)
+    return view

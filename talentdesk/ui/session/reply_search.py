@@ -13,14 +13,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QSizePolicy,
     QVBoxLayout,
@@ -40,7 +38,7 @@ from talentdesk.sessions.replies import blanks as reply_blanks
 from talentdesk.ui.bridge import LatestOnly
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.messages import SessionMessages
-from talentdesk.ui.session.reply_list import ReplyDelegate, ReplyListModel
+from talentdesk.ui.session.reply_list import ReplyListModel, make_reply_view
 from talentdesk.ui.widgets import (
     Callout,
     TranslatedWidget,
@@ -261,14 +259,7 @@ class ReplySearchPanel(TranslatedWidget):
             max(0, self.language.findData(session.reply_language or BOTH))
         )
         self.model = ReplyListModel(self)
-        self.view = QListView()
-        self.view.setObjectName("replyList")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(ReplyDelegate(self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setMouseTracking(True)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setUniformItemSizes(True)
+        self.view = make_reply_view(self.model)
         self.view.setCursor(Qt.CursorShape.PointingHandCursor)
         self.linked_note = make_label("muted", name="linkedNote")
         self.show_all_button = make_button(name="showAllReplies")

@@ -37,6 +37,7 @@ from talentdesk.ui.session.messages import clock_text
 from talentdesk.ui.session.pace_bar import ReplyPaceBar
 from talentdesk.ui.session.preset_view import PresetView
 from talentdesk.ui.session.reply_search import ReplySearchPanel
+from talentdesk.ui.session.scope_banner import ScopeBanner
 from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.widgets import (
     CARD_GAP,
@@ -90,7 +91,7 @@ class SessionWindow(SessionClockWindow):
         self.sync = SyncChip(agency) if agency is not None else None
         self._closable = False
         self.end_dialog: QMessageBox | None = None
-        self.scope_banner = make_label("scopeBanner", name="scopeBanner")
+        self.scope_banner = ScopeBanner()
         self.package = make_label("heading", name="sessionPackage")
         self.booked = make_label("muted", name="sessionBooked")
         self.countdown = make_label("countdown", wrap=False, name="countdown")
@@ -457,7 +458,10 @@ class SessionWindow(SessionClockWindow):
         live = session.live
         if live is not None:
             scope = live.scope
-            self.scope_banner.setText(self._words.scope_banner(scope))
+            words = self._words
+            self.scope_banner.set_scope(
+                words.scope_banner(scope), words.scope_short(scope), words.scope_rest(scope)
+            )
             if self.scope_banner.property("scope") != scope.value:
                 self.scope_banner.setProperty("scope", scope.value)
                 set_role(self.scope_banner, "scopeBanner")

@@ -20,6 +20,7 @@ from talentdesk.ui.session.reply_list import (
     ReplyCard,
     ReplyDelegate,
     ReplyListModel,
+    make_reply_view,
     two_lines,
 )
 
@@ -217,6 +218,54 @@ def test_cards_are_drawn_with_their_text(qtbot: QtBot) -> None:
     # A repaint from the kept texts draws the same picture.
     second = view.viewport().grab().toImage()
     assert second == first
+
+
+def test_a_kind_too_wide_for_the_header_takes_a_line_of_its_own_and_the_row_grows(
+    qtbot: QtBot,
+) -> None:
+    """At the session window's smallest size the list is ~245 px wide: "/contact", the
+    pin and the "Agency" tag leave no room for "Polite decline". It is drawn whole on a
+    line of its own (a line of ink more, the row taller than one whose kind fits), and
+    the list never scrolls sideways."""
+    view = make_reply_view(ReplyListModel())
+    qtbot.addWidget(view)
+    model = view.model()
+    assert isinstance(model, ReplyListModel)
+    view.resize(QSize(245, 400))
+    view.show()
+    long_kind = reply("agency-contact", "Maaf ya", source=Source.AGENCY, code="contact")
+    short_kind = reply("agency-tanya", "Maaf ya", source=Source.AGENCY, code="t")
+    switcher = LanguageSwitcher()
+    try:
+        switcher.set_language("en")
+        model.set_replies([long_kind, short_kind], pinned=[long_kind])
+        qtbot.waitExposed(view)
+        QApplication.processEvents()
+        card = model.card_at(0)
+        assert card is not None and card.style == "Polite decline"
+        delegate = view.itemDelegate()
+        assert isinstance(delegate, ReplyDelegate)
+        width = view.viewport().width() - 2 * ReplyDelegate.PADDING
+        header = delegate.header(card, delegate.fonts(view.font()), width)
+        image = view.viewport().grab().toImage()
+    finally:
+        switcher.uninstall()
+
+    assert not header.kind_beside
+    assert " ".join(header.kind_under) == "Polite decline"  # whole, no "…"
+    first = view.visualRect(model.index(0, 0))
+    second = view.visualRect(model.index(1, 0))
+    assert first.height() > second.height()
+    assert first.width() <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    rows = ink_rows(image, 12, first.width() - 12)
+
+    def bands(top: int, bottom: int) -> int:
+        return sum(1 for y in sorted(rows) if y - 1 not in rows and top <= y < bottom)
+
+    # The header, the kind, the text (one line); the other card: the header, the text.
+    assert bands(first.top(), first.bottom()) == 3
+    assert bands(second.top(), second.bottom()) == 2
 
 
 def test_an_empty_row_draws_nothing(qtbot: QtBot) -> None:

@@ -140,7 +140,7 @@ def test_a_whole_session_through_the_window_leaves_no_trace(
     assert screens is not None and screens.window is not None
     live_window = screens.window
     wait_for(qtbot, live_window.isVisible)
-    assert live_window.scope_banner.text() == "Chat only — no calls"
+    assert live_window.scope_banner.whole == "Chat only — no calls"
     assert live_window.countdown.text() == "30:00"
     assert live_window.contact.handle.text() == HANDLE
     wait_for(
