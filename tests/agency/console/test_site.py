@@ -22,7 +22,7 @@ import pytest
 from starlette.routing import Route
 
 from talentdesk_agency import AgencyStore, ServerThread, policy
-from talentdesk_agency.console.i18n import MISSING, translator
+from talentdesk_agency.console.i18n import MISSING, Translate, translator
 from talentdesk_agency.console.pages import CONFIG_TABLES, Pages
 from talentdesk_agency.console.site import CSP, SESSION_COOKIE
 from talentdesk_agency.console.times import format_when, zone_named
@@ -1571,6 +1571,19 @@ class _Cells(HTMLParser):
 HOSTILE = "<b>Mawar</b>\"'&amp;"
 
 
+def audit_in_both_languages(
+    admin: httpx.Client, token: str
+) -> Iterator[tuple[Language, Translate, str]]:
+    """The audit page in Indonesian, then in English (the account switched to it)."""
+    for language in (Language.ID, Language.EN):
+        if language is Language.EN:
+            switched = admin.post(
+                "/console/language", data={"csrf": token, "language": "en", "back": "/"}
+            )
+            assert switched.status_code == 303
+        yield language, translator(language), admin.get("/console/audit").text
+
+
 def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
     console: ServerThread, admin: httpx.Client, agency_db: DbTarget
 ) -> None:
@@ -1620,14 +1633,7 @@ def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
         booking: ("subject.booking", HOSTILE, ""),
         device.group(1): ("subject.device", HOSTILE, f"Laptop {HOSTILE}"),
     }
-    for language in (Language.ID, Language.EN):
-        t = translator(language)
-        if language is Language.EN:
-            switched = admin.post(
-                "/console/language", data={"csrf": token, "language": "en", "back": "/"}
-            )
-            assert switched.status_code == 303
-        html = admin.get("/console/audit").text
+    for language, t, html in audit_in_both_languages(admin, token):
         assert "<b>" not in html and HOSTILE not in html  # escaped, every time
         cells = _Cells(t("col.target"))
         cells.feed(html)
@@ -1724,14 +1730,7 @@ def test_every_audited_action_has_its_details_in_the_pages_language(
         Language.EN: {"from address 127.0.0.1", "role: supervisor", "role: admin"},
     }
     raw_values = {str(v) for v in StaffRole} | {e.detail for e in entries if e.detail}
-    for language in (Language.ID, Language.EN):
-        t = translator(language)
-        if language is Language.EN:
-            switched = admin.post(
-                "/console/language", data={"csrf": token, "language": "en", "back": "/"}
-            )
-            assert switched.status_code == 303
-        html = admin.get("/console/audit").text
+    for language, t, html in audit_in_both_languages(admin, token):
         assert "⟦" not in html  # no key without words
         assert "<b>" not in html and HOSTILE not in html
         cells = {}
