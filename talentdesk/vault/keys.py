@@ -21,8 +21,6 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
-import hashlib
-import hmac
 import importlib.util
 import logging
 import os
@@ -219,32 +217,38 @@ class _SecretSession:
         if not 1 < server < _DH_PRIME_1024 - 1:  # 0, 1 and p-1 would give a known key
             raise ValueError("the Secret Service sent an unusable public key")
         shared = pow(server, private, _DH_PRIME_1024).to_bytes(128, "big")
+        from cryptography.hazmat.primitives.hashes import SHA256
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
         # HKDF-SHA256 with a null salt and no info, as the algorithm's name says.
-        pseudo_random = hmac.new(b"\0" * 32, shared, hashlib.sha256).digest()
-        self._aes_key = hmac.new(pseudo_random, b"\x01", hashlib.sha256).digest()[:16]
+        self._aes_key = HKDF(SHA256(), length=16, salt=None, info=b"").derive(shared)
 
     def decrypt(self, parameters: bytes, value: bytes) -> bytes:
         if self._aes_key is None:
             return value
         from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+        from cryptography.hazmat.primitives.padding import PKCS7
 
         decryptor = Cipher(algorithms.AES(self._aes_key), modes.CBC(parameters)).decryptor()
-        padded = decryptor.update(value) + decryptor.finalize()
-        size = padded[-1] if padded else 0
-        if not 1 <= size <= 16 or padded[-size:] != bytes((size,)) * size:
-            raise ValueError("the Secret Service sent a secret with bad padding")
-        return padded[:-size]
+        unpadder = PKCS7(128).unpadder()
+        try:
+            padded = decryptor.update(value) + decryptor.finalize()
+            return unpadder.update(padded) + unpadder.finalize()
+        except ValueError:
+            raise ValueError("the Secret Service sent a secret with bad padding") from None
 
     def encrypt(self, value: bytes) -> tuple[bytes, bytes]:
         """The (parameters, value) pair of a secret to send."""
         if self._aes_key is None:
             return b"", value
         from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+        from cryptography.hazmat.primitives.padding import PKCS7
 
-        padding = 16 - len(value) % 16
+        padder = PKCS7(128).padder()
+        padded = padder.update(value) + padder.finalize()
         iv = os.urandom(16)
         encryptor = Cipher(algorithms.AES(self._aes_key), modes.CBC(iv)).encryptor()
-        return iv, encryptor.update(value + bytes((padding,) * padding)) + encryptor.finalize()
+        return iv, encryptor.update(padded) + encryptor.finalize()
 
     @contextlib.contextmanager
     def _prompts_heard(self, path: str | None) -> Iterator[None]:
