@@ -55,7 +55,8 @@ APP = (
     + """
 import sys
 from pathlib import Path
-from talentdesk.app import workspace_opener
+from talentdesk.app import disable_automatic_collection, workspace_opener
+disable_automatic_collection()  # as talentdesk's main() does, before the vault and the view
 from talentdesk.ui.application import build_app
 from talentdesk.ui.session.window import SessionWindow
 from PySide6.QtCore import QTimer

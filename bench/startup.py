@@ -72,7 +72,8 @@ window = QWidget(); window.resize(1000, 700)
 APP = """
 import sys, time
 from pathlib import Path
-from talentdesk.app import workspace_opener
+from talentdesk.app import disable_automatic_collection, workspace_opener
+disable_automatic_collection()  # as talentdesk's main() does, before the vault and the view
 from talentdesk.ui.application import build_app
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
@@ -101,7 +102,8 @@ FLOOR = (
     """
 import sys, time
 from pathlib import Path
-from talentdesk.app import workspace_opener
+from talentdesk.app import disable_automatic_collection, workspace_opener
+disable_automatic_collection()  # as talentdesk's main() does, before the vault and the view
 from talentdesk.vault import VAULT_FILE, keyring_status
 from talentdesk.ui.unlock.examine import examine
 from PySide6.QtCore import QEvent, QObject, Qt

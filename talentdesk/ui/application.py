@@ -258,6 +258,7 @@ class TalentDeskApp(QObject):
         screen = self.unlock_screen
         screen.take_examination(found)
         self._activate(screen)
+        after_first_paint(screen, self.notifier.put_up)
 
     def _examination_failed(self, exc: Exception) -> None:
         # Not expected (examine reports a failed open itself): say so, offer Try again.
@@ -370,6 +371,7 @@ class TalentDeskApp(QObject):
     def _start_services(
         self, agency: AgencyLink, session: SessionController, safety: SafetyController
     ) -> None:
+        self.notifier.put_up()  # the tray's icon, once the first window is on screen
         if agency is not self.agency or session is not self.session:
             return  # locked (or quit) before the window was painted
         agency.start()  # syncs when paired; a demo run pairs with its sample agency first

@@ -23,7 +23,6 @@ the clipboard still holds it. Only digests of what was copied are kept.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import struct
 import sys
@@ -32,6 +31,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
+
+from talentdesk.vault.crypto import sha256
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ def is_marked_secret(mime: QMimeData | None) -> bool:
 
 def _digest(text: str) -> bytes:
     # Only a digest of the secret is kept, so this object never holds the handle itself.
-    return hashlib.sha256(text.encode("utf-8")).digest()
+    return sha256(text.encode("utf-8"))
 
 
 class SecretClipboard(QObject):

@@ -14,7 +14,6 @@ at each start for one line of text (docs/architecture.md, "Start-up and memory")
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import socket
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
 
+from talentdesk.vault.crypto import sha256
 from talentdesk.vault.paths import ensure_private_dir
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def instance_key(data_dir: Path) -> str:
     """The local socket name for ``data_dir``: the same folder always gives the same name."""
     resolved = os.fsencode(data_dir.expanduser().resolve())
     uid = str(os.getuid()).encode() if hasattr(os, "getuid") else b""
-    digest = hashlib.sha256(uid + b"\0" + resolved).hexdigest()[:24]
+    digest = sha256(uid + b"\0" + resolved).hex()[:24]
     return f"talentdesk-{digest}"
 
 

@@ -50,6 +50,7 @@ def test_first_run_without_keyring_asks_passphrase_twice_and_warns(
     app = make_app()
     app.start()
     wait_for_step(qtbot, app, "welcome")  # the language and the working name come first
+    qtbot.waitUntil(lambda: app.notifier.looked_for_tray)  # once the screen is painted
     QTest.keyClicks(app.unlock_screen.welcome.name_field, "Melati")
     click(app.unlock_screen.welcome.continue_button)
     wait_for_step(qtbot, app, "new_passphrase")
@@ -160,12 +161,14 @@ def test_keyring_vault_opens_without_a_click(
     vault.close()
 
     app = make_app()
+    assert not app.notifier.looked_for_tray  # not on the way to the first window
     app.start()
     wait_for_main_window(qtbot, app)
     assert open_vault(app).protection is Protection.KEYRING
     # Opened by itself: the unlock screen was never needed, so never built or shown.
     assert not any(isinstance(w, UnlockScreen) for w in QApplication.topLevelWidgets())
     assert not app.unlock_screen.isVisible()
+    qtbot.waitUntil(lambda: app.notifier.looked_for_tray)  # once the window is painted
 
 
 @pytest.fixture

@@ -35,3 +35,27 @@ def test_packages_import_their_modules_when_a_name_is_asked_for() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+FIRST_WINDOW = textwrap.dedent(
+    """
+    import sys
+    import talentdesk.app
+    import talentdesk.ui.application, talentdesk.workspace
+    # hashlib loads the system's OpenSSL beside cryptography's own (the view's digests
+    # use the vault's sha256); the HTTP client and TLS load when sync starts.
+    print(sorted(m for m in ("_hashlib", "hashlib", "ssl", "httpx") if m in sys.modules))
+    """
+)
+
+
+def test_the_first_windows_modules_load_no_second_openssl_and_no_http_client() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_WINDOW],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

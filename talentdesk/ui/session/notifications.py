@@ -72,6 +72,11 @@ class Notice(msgspec.Struct, frozen=True):
 class Notifier(QObject):
     """Says something to the talent: in the tray where there is one, else as a banner.
 
+    The tray is looked for, and its icon drawn and shown, at the first notice or when
+    :meth:`put_up` is called (the app calls it once its first window is painted), not
+    when the notifier is made: asking the X server whether there is a tray takes ~2 ms,
+    and drawing and showing the icon more where there is one, on the way to that window.
+
     Args:
         tray_available: Whether the desktop has a system tray (a fake in tests).
 
@@ -90,11 +95,31 @@ class Notifier(QObject):
         tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
     ) -> None:
         super().__init__(parent)
-        self.tray: QSystemTrayIcon | None = None
-        if tray_available():
-            self.tray = QSystemTrayIcon(app_icon(), self)
-            self.tray.setToolTip("TalentDesk")
-            self.tray.show()
+        self._tray_available = tray_available
+        self._tray: QSystemTrayIcon | None = None
+        self._looked_for_tray = False
+
+    @property
+    def tray(self) -> QSystemTrayIcon | None:
+        """The tray icon where the desktop has a tray, else None (put up on first use)."""
+        self.put_up()
+        return self._tray
+
+    @property
+    def looked_for_tray(self) -> bool:
+        """Whether the tray was looked for (and its icon put up, where there is one)."""
+        return self._looked_for_tray
+
+    def put_up(self) -> None:
+        """Look for the tray now and show the icon there, where there is one; once."""
+        if self._looked_for_tray:
+            return
+        self._looked_for_tray = True
+        if self._tray_available():
+            tray = QSystemTrayIcon(app_icon(), self)
+            tray.setToolTip("TalentDesk")
+            tray.show()
+            self._tray = tray
 
     @property
     def uses_tray(self) -> bool:
@@ -111,9 +136,10 @@ class Notifier(QObject):
 
     def tell(self, notice: Notice, *, banner: bool = True) -> None:
         """Tell the talent ``notice`` (the tray's message is worded once, when shown)."""
-        if self.tray is not None:
+        tray = self.tray
+        if tray is not None:
             title, text = notice.words()
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
+            tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
         elif banner:
             self.banner_requested.emit(notice)
 
@@ -123,8 +149,8 @@ class Notifier(QObject):
 
     def discard(self) -> None:
         """Take the tray icon away (at quit)."""
-        if self.tray is not None:
-            self.tray.hide()
+        if self._tray is not None:
+            self._tray.hide()
 
 
 class Reminder(msgspec.Struct, frozen=True):
