@@ -1652,6 +1652,54 @@ def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
     assert translator(Language.ID)("subject.device.gone") == "Perangkat (dihapus)"
 
 
+def test_a_ticket_save_in_the_audit_log_says_what_changed_never_the_note(
+    supervisor: httpx.Client, admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    url = f"/console/reports/{ids['rep']}"
+    note = "SENTINEL-note-4471: the customer's number is 0812"
+
+    def save(client: httpx.Client, **fields: str) -> None:
+        token = csrf_of(client.get(url).text)
+        data = {"csrf": token, "status": "", "level": "", **fields}
+        assert client.post(url, data=data).status_code == 303
+
+    save(supervisor, status="in_progress", take="1", note=note)
+    save(admin, level="supervisor", take="1")  # Rina takes it over and moves it up
+    save(admin, status="resolved", level="supervisor")  # the level is already that
+    with AgencyStore(agency_db) as store:
+        stored = [e.detail or "" for e in store.staff.audit_log() if e.action == "report.update"]
+    assert len(stored) == 3
+    # Only stored values: never the note's words, nor the talent's description.
+    assert not any("SENTINEL" in d or "0812" in d or "script" in d for d in stored), stored
+    said = {
+        Language.ID: [
+            "status: sedang ditangani → selesai",
+            "tingkat: lini pertama → supervisor; ditugaskan ke Rina",
+            "status: baru → sedang ditangani; ditugaskan ke Budi; catatan dikirim ke talent",
+        ],
+        Language.EN: [
+            "status: in progress → resolved",
+            "level: first line → supervisor; assigned to Rina",
+            "status: new → in progress; assigned to Budi; note sent to the talent",
+        ],
+    }
+    token = csrf_of(admin.get("/console/queue").text)
+    for language, t, html in audit_in_both_languages(admin, token):
+        columns = {}
+        for column in ("col.what", "col.detail"):
+            parser = _Cells(t(column))
+            parser.feed(html)
+            columns[column] = [" ".join(c.split()) for c in parser.cells]
+        moved = [
+            detail
+            for what, detail in zip(columns["col.what"], columns["col.detail"], strict=True)
+            if what == t("audit.report.update")
+        ]
+        assert moved == said[language]  # newest first
+        assert "SENTINEL" not in html
+
+
 def test_every_audited_action_has_its_details_in_the_pages_language(
     console: ServerThread, admin: httpx.Client, talent: Paired, agency_db: DbTarget
 ) -> None:
@@ -1748,6 +1796,16 @@ def test_every_audited_action_has_its_details_in_the_pages_language(
                 assert detail == t("audit.detail.address", address=entry.detail), detail
             elif entry.action == "staff.add":
                 assert detail == t("audit.detail.role", role=t(f"role.{entry.detail}")), detail
+            elif entry.action == "report.update":
+                moved = (
+                    t(
+                        "audit.detail.status",
+                        was=t("report_status.delivered"),
+                        now=t("report_status.in_progress"),
+                    ),
+                    t("audit.detail.level", was=t("level.first_line"), now=t("level.technical")),
+                )
+                assert detail == "; ".join(moved), detail
             else:
                 assert entry.detail is None and detail == t("none"), (entry, detail)
             assert detail not in raw_values, detail  # never a stored value alone
