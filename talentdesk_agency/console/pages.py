@@ -675,26 +675,21 @@ class Pages:
             if status is None and level is None and owner is None and note is None:
                 return _go(f"/console/reports/{report_id}")  # nothing asked, nothing saved
 
-            def update() -> tuple[bool, TicketMove | None]:
-                # The ticket's timeline grows only when something changed (the store
-                # leaves a ticket asked for what it already has as it was): the audit
-                # log follows it. Read in the same transaction.
-                before = len(self.store.timeline.of(report_id))
+            def update() -> TicketMove | None:
+                # The store says what it changed, None when the ticket already stood so
+                # and nothing was written: the audit log follows it (no timeline read).
                 _, move = self.store.report_log.move_ticket(
                     report_id, status=status, level=level, note=note, owner=owner
                 )
-                return len(self.store.timeline.of(report_id)) > before, move
-
-            def what_changed(saved: tuple[bool, TicketMove | None]) -> str | None:
-                return None if saved[1] is None else saved[1].detail()
+                return move
 
             await self.act(
                 page,
                 "report.update",
                 report_id,
                 update,
-                audited=lambda saved: saved[0],
-                detail=what_changed,
+                audited=lambda move: move is not None,
+                detail=TicketMove.detail,
             )
             return _go(f"/console/reports/{report_id}?saved=1")
 

@@ -8,7 +8,7 @@ import functools
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from html.parser import HTMLParser
@@ -30,6 +30,7 @@ from talentdesk_agency.console.views import AUDIT_ACTIONS
 from talentdesk_agency.problems import ApiError
 from talentdesk_agency.store import Alerting, DbTarget
 from talentdesk_agency.store import staff as staff_store
+from talentdesk_agency.store.engine import Tx
 from talentdesk_agency.store.records import StaffRole, iso, now_utc
 from talentdesk_agency.store.settings import AlertContact
 from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
@@ -1516,6 +1517,48 @@ def test_a_ticket_shows_its_booking_offers_only_a_supervisors_moves_and_logs_rea
         said("timeline.report_moved_by", changes=said("report_status.in_progress"), who=SUPERVISOR)
         in after
     )
+
+
+def test_a_ticket_save_knows_what_changed_without_reading_the_timeline(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        row = store.report_log.row(ids["rep"])
+    assert row is not None
+    # The statements the server sends to the real database during each save.
+    sent: list[str] = []
+    execute = Tx.execute
+
+    def counted(self: Tx, sql: str, params: Sequence[Any] = ()) -> Any:
+        sent.append(sql)
+        return execute(self, sql, params)
+
+    def save(address: str, **fields: str) -> list[str]:
+        token = csrf_of(supervisor.get(address).text)  # the page shows the timeline
+        sent.clear()
+        monkeypatch.setattr(Tx, "execute", counted)
+        try:
+            data = {"csrf": token, "status": "", "level": "", **fields}
+            assert supervisor.post(address, data=data).status_code == 303
+        finally:
+            monkeypatch.undo()
+        return [sql for sql in sent if "FROM timeline WHERE subject" in sql]
+
+    def audited() -> list[str | None]:
+        with AgencyStore(agency_db) as store:
+            return [e.detail for e in store.staff.audit_log() if e.action == "report.update"]
+
+    # A move and a save that moves nothing: neither reads the ticket's timeline (the
+    # store's own answer says whether anything changed), and only the move is logged.
+    url = f"/console/reports/{ids['rep']}"
+    assert save(url, status="in_progress") == []
+    assert save(url, status="in_progress") == []
+    assert audited() == ['{"status":["delivered","in_progress"]}']
+    # Saved at its ticket's address (TD-…): logged too (counting the timeline of "TD-…",
+    # which has none, missed it).
+    assert save(f"/console/reports/{row.ticket}", level="technical") == []
+    assert audited()[0] == '{"level":["first_line","technical"]}'
 
 
 def test_an_error_page_offers_the_way_back_to_the_page_the_user_came_from(
