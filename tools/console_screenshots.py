@@ -3,9 +3,11 @@
 A reference server with sample data (made-up names), the console in Debian's Chromium at
 1366x768: the queue with an unacknowledged alarm, an escalation's timeline, the reports
 queue, the roster; the queue on the night shift (dark); and the queue on a phone (390x844,
-in Bahasa Indonesia).
+in Bahasa Indonesia). With ``--extra``, not for the README, in ``--lang``'s language: a
+ticket saved through its page and the audit log saying what changed, the bar just after
+going off duty (``extra-*``), and the same on a phone.
 
-    uv run python tools/console_screenshots.py [--lang en|id] [--out docs/screenshots]
+    uv run python tools/console_screenshots.py [--lang en|id] [--out docs/screenshots] [--extra]
 """
 
 from __future__ import annotations
@@ -231,10 +233,31 @@ def sign_in(page: Page, url: str, lang: str) -> None:
     page.wait_for_selector("#sound-off", state="hidden")
 
 
+def extra_shots(page: Page, url: str, out: Path, suffix: str) -> None:
+    """Sari's ticket moved through its page, the audit log saying what changed, and the
+    bar just after going off duty (one click on its switch), then back on duty."""
+    page.goto(f"{url}/console/reports")
+    page.click("text=TD-000001")
+    page.select_option("select[name=status]", "in_progress")
+    page.check("input[name=take]")
+    page.fill("textarea[name=note]", "Sudah kami terima, kami telepon kamu sebentar lagi.")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url("**saved=1")
+    page.screenshot(path=str(out / f"extra-report{suffix}.png"), full_page=True)
+    page.goto(f"{url}/console/audit")
+    page.screenshot(path=str(out / f"extra-audit{suffix}.png"))
+    page.click("#duty-switch")
+    page.wait_for_selector("#duty-switch[aria-checked=false]")
+    page.screenshot(path=str(out / f"extra-off-duty{suffix}.png"))
+    page.click("#duty-switch")
+    page.wait_for_selector("#duty-switch[aria-checked=true]")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--lang", default="en", choices=["en", "id"])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--extra", action="store_true", help="also the extra-* screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     db = Path(tempfile.mkdtemp(prefix="console-shots-")) / "agency.sqlite3"
@@ -259,6 +282,8 @@ def main() -> None:
             page.screenshot(path=str(args.out / "console-reports.png"))
             page.goto(f"{server.url}/console/roster")
             page.screenshot(path=str(args.out / "console-roster.png"))
+            if args.extra:
+                extra_shots(page, server.url, args.out, "")
             desk.close()
             night = browser.new_context(
                 viewport={"width": 1366, "height": 768},
@@ -282,6 +307,11 @@ def main() -> None:
             page = phone.new_page()
             sign_in(page, server.url, "id")
             page.screenshot(path=str(args.out / "console-queue-phone.png"))
+            if args.extra:
+                if args.lang != "id":
+                    page.click("#menu-toggle")
+                    page.click("#account form[action='/console/language'] button")
+                extra_shots(page, server.url, args.out, "-phone")
             phone.close()
             browser.close()
     print(f"screenshots in {args.out}")

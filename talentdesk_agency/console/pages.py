@@ -51,6 +51,7 @@ from talentdesk_agency.console.views import (
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
+from talentdesk_agency.store.reports import TicketMove
 from talentdesk_agency.store.settings import check_config
 from talentdesk_agency.store.staff import COMMAND_LINE, AuditEntry, audit
 from talentdesk_agency.store.subjects import subjects
@@ -298,10 +299,12 @@ class Pages:
         fn: Callable[..., Any],
         *args: Any,
         audited: Callable[[Any], bool] | None = None,
+        detail: Callable[[Any], str | None] | None = None,
     ) -> Any:
         """Run a staff action and its audit-log entry in one transaction (``action``
         None: the store's call writes its own entry; ``audited``, given the call's
-        result, False: the call changed nothing, so nothing is logged).
+        result, False: the call changed nothing, so nothing is logged; ``detail``, given
+        the result, the entry's detail: stored values, never free text).
 
         Raises:
             Refused: If the store refused it, with its words in the page's language.
@@ -314,7 +317,7 @@ class Pages:
             with store.db.write() as tx:
                 result = fn(*args)
                 if action is not None and (audited is None or audited(result)):
-                    audit(tx, member, action, target)
+                    audit(tx, member, action, target, None if detail is None else detail(result))
                 return result
 
         try:
@@ -672,17 +675,22 @@ class Pages:
             if status is None and level is None and owner is None and note is None:
                 return _go(f"/console/reports/{report_id}")  # nothing asked, nothing saved
 
-            def update() -> bool:
-                # The ticket's timeline grows only when something changed (the store
-                # leaves a ticket asked for what it already has as it was): the audit
-                # log follows it. Read in the same transaction.
-                before = len(self.store.timeline.of(report_id))
-                self.store.report_log.update_ticket(
+            def update() -> TicketMove | None:
+                # The store says what it changed, None when the ticket already stood so
+                # and nothing was written: the audit log follows it (no timeline read).
+                _, move = self.store.report_log.move_ticket(
                     report_id, status=status, level=level, note=note, owner=owner
                 )
-                return len(self.store.timeline.of(report_id)) > before
+                return move
 
-            await self.act(page, "report.update", report_id, update, audited=bool)
+            await self.act(
+                page,
+                "report.update",
+                report_id,
+                update,
+                audited=lambda move: move is not None,
+                detail=TicketMove.detail,
+            )
             return _go(f"/console/reports/{report_id}?saved=1")
 
         def values() -> dict[str, Any]:

@@ -19,6 +19,7 @@ from talentdesk_agency.console.times import AgencyZone, format_when
 from talentdesk_agency.store import AgencyStore, Alerting, DebriefRow, EscalationRow, ReportRow
 from talentdesk_agency.store.bookings import BookingRow
 from talentdesk_agency.store.records import StaffRole
+from talentdesk_agency.store.reports import TicketMove
 from talentdesk_agency.store.subjects import Subject, kind_of
 from talentdesk_agency.store.timeline import Moment, What
 from talentdesk_contract.values import (
@@ -330,6 +331,10 @@ _DETAIL_VALUES: Final[tuple[tuple[str, frozenset[str]], ...]] = (
 )
 
 
+_STATUSES: Final = frozenset(ReportStatus)
+_LEVELS: Final = frozenset(TicketLevel)
+
+
 def _value_words(value: str, t: Translate) -> str | None:
     for prefix, values in _DETAIL_VALUES:
         if value in values:
@@ -341,7 +346,8 @@ def audit_detail(action: str, detail: str | None, t: Translate) -> str:
     """An audit-log entry's detail in words: a failed sign-in's client address labelled
     ("from address 203.0.113.7": an admin sees who is guessing), an added account's role
     ("role: supervisor"), a list of stored values (statuses, levels, categories, reasons,
-    configuration sections) each in words. Data (a name, an address) and a value with no
+    configuration sections) each in words, a ticket's save as what it changed
+    ("status: new → in progress; assigned to Budi"). Data (a name, an address) and a value with no
     words yet read as recorded; the template escapes them."""
     if not detail:
         return t("none")
@@ -350,10 +356,32 @@ def audit_detail(action: str, detail: str | None, t: Translate) -> str:
         return t("audit.detail.address", address=detail)
     if name == "staff.add":
         return t("audit.detail.role", role=_value_words(detail, t) or detail)
+    if name == "report.update" and (move := TicketMove.read(detail)) is not None:
+        return _ticket_move_words(move, t)
     words = [_value_words(part.strip(), t) for part in detail.split(",")]
     if all(w is not None for w in words):
         return ", ".join(w for w in words if w is not None)
     return detail  # partly data: as recorded, never half translated
+
+
+def _ticket_move_words(move: TicketMove, t: Translate) -> str:
+    """What a ticket's save changed: "status: new → in progress; assigned to Budi"."""
+
+    def words(prefix: str, values: frozenset[str], value: str) -> str:
+        return t(f"{prefix}.{value}") if value in values else value  # newer than these words
+
+    parts = []
+    if move.status is not None:
+        was, now = (words("report_status", _STATUSES, v) for v in move.status)
+        parts.append(t("audit.detail.status", was=was, now=now))
+    if move.level is not None:
+        was, now = (words("level", _LEVELS, v) for v in move.level)
+        parts.append(t("audit.detail.level", was=was, now=now))
+    if move.owner is not None:
+        parts.append(t("audit.detail.owner", who=move.owner))
+    if move.note:
+        parts.append(t("audit.detail.note"))
+    return "; ".join(parts) or t("none")
 
 
 @dataclass(frozen=True, slots=True)

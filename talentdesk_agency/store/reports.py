@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import feed, timeline
 from talentdesk_agency.store.engine import Database, Tx
@@ -13,7 +15,33 @@ from talentdesk_contract.wire import EventType, ProblemType
 
 _COUNTER = "report_number"
 
-__all__ = ["Reports", "ticket", "ticket_number"]
+__all__ = ["Reports", "TicketMove", "ticket", "ticket_number"]
+
+
+class TicketMove(msgspec.Struct, frozen=True, omit_defaults=True, forbid_unknown_fields=True):
+    """What one save of a ticket changed, kept as the audit log's detail: stored values
+    only. A status or level as (before, after); the name of the staff member who took
+    it; whether a note went to the talent (never its words: staff may quote the
+    customer in it)."""
+
+    status: tuple[str, str] | None = None
+    level: tuple[str, str] | None = None
+    owner: str | None = None
+    note: bool = False
+
+    def detail(self) -> str:
+        """The audit log's detail: ``{"status":["delivered","in_progress"],...}``."""
+        return msgspec.json.encode(self).decode()
+
+    @classmethod
+    def read(cls, detail: str) -> TicketMove | None:
+        """A detail :meth:`detail` wrote, or None if it is anything else."""
+        if not detail.startswith("{"):
+            return None  # another entry's values, such as a status alone
+        try:
+            return msgspec.json.decode(detail.encode(), type=cls)
+        except msgspec.MsgspecError:
+            return None
 
 
 def ticket(number: int) -> str:
@@ -132,6 +160,20 @@ class Reports:
         note: str | None = None,
         owner: tuple[str, str] | None = None,
     ) -> wire.Report:
+        """Move a report along (status, level, note) and push ``report.updated``
+        (:meth:`move_ticket`, for callers that need only the report)."""
+        current, _ = self.move_ticket(report, status=status, level=level, note=note, owner=owner)
+        return current
+
+    def move_ticket(
+        self,
+        report: str,
+        *,
+        status: wire.ReportStatus | None = None,
+        level: wire.TicketLevel | None = None,
+        note: str | None = None,
+        owner: tuple[str, str] | None = None,
+    ) -> tuple[wire.Report, TicketMove | None]:
         """Move a report along (status, level, note) and push ``report.updated``.
 
         Args:
@@ -145,7 +187,7 @@ class Reports:
         (and there is no note), nothing is written, logged or sent.
 
         Returns:
-            The report as it now stands.
+            The report as it now stands, and what changed (None: nothing).
 
         Raises:
             AgencyError: If the report is unknown, nothing is asked, or the note is too long.
@@ -171,7 +213,7 @@ class Reports:
             level = None if level == was_level else level
             takes = owner is not None and owner[0] != was_owner
             if status is None and level is None and note is None and not takes:
-                return self._get(tx, talent_id, report_id)
+                return self._get(tx, talent_id, report_id), None
             now = iso(now_utc())
             owner_id, owner_name = owner if owner is not None else (None, None)
             tx.execute(
@@ -198,4 +240,10 @@ class Reports:
                 note=current.note,
             )
             feed.append(tx, talent_id, EventType.REPORT_UPDATED, wire.encode(data))
-        return current
+        move = TicketMove(
+            status=None if status is None else (was_status, status),
+            level=None if level is None else (was_level, level),
+            owner=owner_name if takes else None,
+            note=note is not None,
+        )
+        return current, move

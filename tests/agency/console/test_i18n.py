@@ -21,6 +21,7 @@ from talentdesk_agency.console.views import (
     timeline_sentence,
 )
 from talentdesk_agency.store.records import AlertChannel, AlertKind, NoticeStatus, StaffRole
+from talentdesk_agency.store.reports import TicketMove
 from talentdesk_agency.store.subjects import ID_KINDS
 from talentdesk_agency.store.timeline import Moment, What
 from talentdesk_contract.values import (
@@ -184,6 +185,38 @@ def test_audit_log_details_are_words(language: Language) -> None:
             assert words == MESSAGES[language][f"{prefix}.{value}"], (prefix, value)
     both = audit_detail("report.update", "in_progress, technical", t)
     assert both == f"{t('report_status.in_progress')}, {t('level.technical')}"
+    # A ticket's save: what changed, before and after; a name as it is (the page escapes).
+    move = TicketMove(
+        status=("delivered", "in_progress"),
+        level=("first_line", "technical"),
+        owner="<b>Budi</b>",
+        note=True,
+    )
+    assert audit_detail("report.update", move.detail(), t) == "; ".join(
+        (
+            t(
+                "audit.detail.status",
+                was=t("report_status.delivered"),
+                now=t("report_status.in_progress"),
+            ),
+            t("audit.detail.level", was=t("level.first_line"), now=t("level.technical")),
+            t("audit.detail.owner", who="<b>Budi</b>"),
+            t("audit.detail.note"),
+        )
+    )
+    moved = {
+        Language.ID: "status: baru → selesai",
+        Language.EN: "status: new → resolved",
+    }
+    assert (
+        audit_detail("report.update", '{"status":["delivered","resolved"]}', t) == moved[language]
+    )
+    # A status newer than these words reads as recorded; another shape, all as recorded.
+    newer = audit_detail("report.update", '{"status":["resolved","archived"]}', t)
+    assert newer == t("audit.detail.status", was=t("report_status.resolved"), now="archived")
+    for odd in ('{"status":"resolved"}', '{"note":true,"words":"x"}', "{"):
+        assert audit_detail("report.update", odd, t) == odd
+    assert audit_detail("report.update", "{}", t) == t("none")
     # Data, or data mixed with values: as recorded, never half translated.
     assert audit_detail("something.new", "Mawar, resolved", t) == "Mawar, resolved"
     assert audit_detail("something.new", "<b>x</b>", t) == "<b>x</b>"  # the page escapes

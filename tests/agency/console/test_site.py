@@ -8,7 +8,7 @@ import functools
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from html.parser import HTMLParser
@@ -30,6 +30,7 @@ from talentdesk_agency.console.views import AUDIT_ACTIONS
 from talentdesk_agency.problems import ApiError
 from talentdesk_agency.store import Alerting, DbTarget
 from talentdesk_agency.store import staff as staff_store
+from talentdesk_agency.store.engine import Tx
 from talentdesk_agency.store.records import StaffRole, iso, now_utc
 from talentdesk_agency.store.settings import AlertContact
 from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT, UNKNOWN_NAME
@@ -1518,6 +1519,48 @@ def test_a_ticket_shows_its_booking_offers_only_a_supervisors_moves_and_logs_rea
     )
 
 
+def test_a_ticket_save_knows_what_changed_without_reading_the_timeline(
+    supervisor: httpx.Client, talent: Paired, agency_db: DbTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        row = store.report_log.row(ids["rep"])
+    assert row is not None
+    # The statements the server sends to the real database during each save.
+    sent: list[str] = []
+    execute = Tx.execute
+
+    def counted(self: Tx, sql: str, params: Sequence[Any] = ()) -> Any:
+        sent.append(sql)
+        return execute(self, sql, params)
+
+    def save(address: str, **fields: str) -> list[str]:
+        token = csrf_of(supervisor.get(address).text)  # the page shows the timeline
+        sent.clear()
+        monkeypatch.setattr(Tx, "execute", counted)
+        try:
+            data = {"csrf": token, "status": "", "level": "", **fields}
+            assert supervisor.post(address, data=data).status_code == 303
+        finally:
+            monkeypatch.undo()
+        return [sql for sql in sent if "FROM timeline WHERE subject" in sql]
+
+    def audited() -> list[str | None]:
+        with AgencyStore(agency_db) as store:
+            return [e.detail for e in store.staff.audit_log() if e.action == "report.update"]
+
+    # A move and a save that moves nothing: neither reads the ticket's timeline (the
+    # store's own answer says whether anything changed), and only the move is logged.
+    url = f"/console/reports/{ids['rep']}"
+    assert save(url, status="in_progress") == []
+    assert save(url, status="in_progress") == []
+    assert audited() == ['{"status":["delivered","in_progress"]}']
+    # Saved at its ticket's address (TD-…): logged too (counting the timeline of "TD-…",
+    # which has none, missed it).
+    assert save(f"/console/reports/{row.ticket}", level="technical") == []
+    assert audited()[0] == '{"level":["first_line","technical"]}'
+
+
 def test_an_error_page_offers_the_way_back_to_the_page_the_user_came_from(
     admin: httpx.Client, console: ServerThread
 ) -> None:
@@ -1652,6 +1695,54 @@ def test_the_audit_log_says_what_each_id_is_in_the_pages_language(
     assert translator(Language.ID)("subject.device.gone") == "Perangkat (dihapus)"
 
 
+def test_a_ticket_save_in_the_audit_log_says_what_changed_never_the_note(
+    supervisor: httpx.Client, admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    url = f"/console/reports/{ids['rep']}"
+    note = "SENTINEL-note-4471: the customer's number is 0812"
+
+    def save(client: httpx.Client, **fields: str) -> None:
+        token = csrf_of(client.get(url).text)
+        data = {"csrf": token, "status": "", "level": "", **fields}
+        assert client.post(url, data=data).status_code == 303
+
+    save(supervisor, status="in_progress", take="1", note=note)
+    save(admin, level="supervisor", take="1")  # Rina takes it over and moves it up
+    save(admin, status="resolved", level="supervisor")  # the level is already that
+    with AgencyStore(agency_db) as store:
+        stored = [e.detail or "" for e in store.staff.audit_log() if e.action == "report.update"]
+    assert len(stored) == 3
+    # Only stored values: never the note's words, nor the talent's description.
+    assert not any("SENTINEL" in d or "0812" in d or "script" in d for d in stored), stored
+    said = {
+        Language.ID: [
+            "status: sedang ditangani → selesai",
+            "tingkat: lini pertama → supervisor; ditugaskan ke Rina",
+            "status: baru → sedang ditangani; ditugaskan ke Budi; catatan dikirim ke talent",
+        ],
+        Language.EN: [
+            "status: in progress → resolved",
+            "level: first line → supervisor; assigned to Rina",
+            "status: new → in progress; assigned to Budi; note sent to the talent",
+        ],
+    }
+    token = csrf_of(admin.get("/console/queue").text)
+    for language, t, html in audit_in_both_languages(admin, token):
+        columns = {}
+        for column in ("col.what", "col.detail"):
+            parser = _Cells(t(column))
+            parser.feed(html)
+            columns[column] = [" ".join(c.split()) for c in parser.cells]
+        moved = [
+            detail
+            for what, detail in zip(columns["col.what"], columns["col.detail"], strict=True)
+            if what == t("audit.report.update")
+        ]
+        assert moved == said[language]  # newest first
+        assert "SENTINEL" not in html
+
+
 def test_every_audited_action_has_its_details_in_the_pages_language(
     console: ServerThread, admin: httpx.Client, talent: Paired, agency_db: DbTarget
 ) -> None:
@@ -1748,6 +1839,16 @@ def test_every_audited_action_has_its_details_in_the_pages_language(
                 assert detail == t("audit.detail.address", address=entry.detail), detail
             elif entry.action == "staff.add":
                 assert detail == t("audit.detail.role", role=t(f"role.{entry.detail}")), detail
+            elif entry.action == "report.update":
+                moved = (
+                    t(
+                        "audit.detail.status",
+                        was=t("report_status.delivered"),
+                        now=t("report_status.in_progress"),
+                    ),
+                    t("audit.detail.level", was=t("level.first_line"), now=t("level.technical")),
+                )
+                assert detail == "; ".join(moved), detail
             else:
                 assert entry.detail is None and detail == t("none"), (entry, detail)
             assert detail not in raw_values, detail  # never a stored value alone

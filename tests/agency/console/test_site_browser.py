@@ -23,9 +23,10 @@ from talentdesk.sync.apply import UPDATE_KIND
 from talentdesk.sync.service import SyncService
 from talentdesk.vault import Vault
 from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread, policy
+from talentdesk_agency.console.i18n import translator
 from talentdesk_agency.console.site import HEARTBEAT_SECONDS, SESSION_COOKIE
 from talentdesk_contract import wire
-from talentdesk_contract.values import CrisisSign, EscalationKind, ReportCategory
+from talentdesk_contract.values import CrisisSign, EscalationKind, Language, ReportCategory
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff, new_page
 from tests.reference_agency import PostgresServer, pair
 
@@ -655,7 +656,9 @@ def test_every_page_fits_a_phone_with_touch_sized_buttons(browser: Browser, worl
 #: The header's parts, where they are: the bar's height, and each part's top and right edge.
 HEADER = """() => {
   const bar = document.querySelector("header.bar");
-  const parts = [...bar.children].filter((e) => e.offsetParent !== null);
+  // The bar's parts, and the top row's (on a laptop they join the bar's own row).
+  const parts = [...bar.children, ...bar.querySelector(".bar-top").children]
+    .filter((e) => e.offsetParent !== null);
   const shown = [...bar.querySelectorAll("a, button, select, summary")]
     .filter((e) => e.offsetParent !== null);
   return {
@@ -710,6 +713,60 @@ def test_the_header_is_one_line_on_a_laptop_and_fits_a_phone(
         for control in ("#theme", "#enable-sound", "#account button"):
             assert page.locator(control).first.is_visible(), control
     page.context.close()
+
+
+def on_duty(world: World, name: str) -> bool:
+    with AgencyStore(world.db) as store:
+        member = store.staff.by_name(name)
+    assert member is not None
+    return member.on_duty
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_going_off_duty_is_one_click_in_the_bar_on_a_laptop_and_a_phone(
+    browser: Browser, world: World, lang: str
+) -> None:
+    # The widest bar: an admin's, with an alarm waiting (the red pill), off the queue.
+    remote_id(world, world.safety.escalations.escalate(None).id)
+    phone = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+    for width, options in ((1366, {"viewport": {"width": 1366, "height": 768}}), (390, phone)):
+        page = signed_in(browser, world, ADMIN, lang=lang, **options)
+        assert on_duty(world, ADMIN)
+        page.goto(f"{world.url}/console/audit")
+        page.wait_for_selector("#alarm-pill:not([hidden])")
+        # In the bar as it opens, nothing to unfold first: a switch that is on.
+        switch = page.get_by_role("switch", name=translator(Language(lang))("duty.on"))
+        assert switch.is_visible() and switch.get_attribute("aria-checked") == "true"
+        header = page.evaluate(HEADER)
+        assert header["sideways"] == 0 and header["right"] <= width, (width, header)
+        if width == 1366:
+            # One line: every part on the same row, as tall as one row of buttons.
+            assert max(header["tops"]) - min(header["tops"]) < 10, header
+            assert header["height"] < 56, header
+        else:
+            # On the top row with the pill and the menu button; the bar no taller.
+            tops = page.evaluate(
+                "() => ['#alarm-pill', '#duty-switch', '#menu-toggle'].map((s) => "
+                "Math.round(document.querySelector(s).getBoundingClientRect().top))"
+            )
+            assert max(tops) - min(tops) < 10, tops
+            assert header["height"] <= 150, header
+        switch.click()  # the one click
+        page.wait_for_url(f"{world.url}/console/audit")
+        assert not on_duty(world, ADMIN)
+        switch = page.get_by_role("switch", name=translator(Language(lang))("duty.on"))
+        assert switch.get_attribute("aria-checked") == "false"
+        off = page.evaluate(HEADER)
+        assert off["sideways"] == 0 and off["right"] <= width, (width, off)
+        if width == 1366:
+            assert max(off["tops"]) - min(off["tops"]) < 10, off
+        switch.click()  # and back on, as in
+        page.wait_for_url(f"{world.url}/console/audit")
+        assert on_duty(world, ADMIN)
+        page.context.close()
+    with AgencyStore(world.db) as store:
+        went = [e.action for e in store.staff.audit_log(limit=4) if e.staff_name == ADMIN]
+    assert went[:2] == ["duty.on", "duty.off"]
 
 
 @dataclass

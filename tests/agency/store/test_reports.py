@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from talentdesk_agency import AgencyStore
 from talentdesk_agency.store import DbTarget
+from talentdesk_agency.store.reports import TicketMove
 from talentdesk_contract import wire
 from talentdesk_contract.values import ReportCategory, ReportStatus, TicketLevel
 from tests.reference_agency import at_once
@@ -60,22 +61,29 @@ def test_moving_a_ticket_to_where_it_is_writes_logs_and_sends_nothing(
             return len(store.timeline.of(report.id)), int(events[0]), row.first_response_at
 
         before = written()
-        same = store.report_log.update_ticket(
+        same, unmoved = store.report_log.move_ticket(
             report.id, status=ReportStatus.DELIVERED, level=TicketLevel.FIRST_LINE
         )
         assert (same.status, same.level) == (ReportStatus.DELIVERED, TicketLevel.FIRST_LINE)
+        assert unmoved is None
         assert written() == before  # no timeline row, no feed event, no "first response"
-        store.report_log.update_ticket(report.id, owner=("stf_1", "Rina"))
+        _, took = store.report_log.move_ticket(report.id, owner=("stf_1", "Rina"))
+        assert took == TicketMove(owner="Rina")
         taken = written()
         assert taken[0] == before[0] + 1 and taken[1] == before[1] + 1
-        store.report_log.update_ticket(report.id, owner=("stf_1", "Rina"))  # hers already
-        assert written() == taken
+        _, again = store.report_log.move_ticket(report.id, owner=("stf_1", "Rina"))  # hers
+        assert again is None and written() == taken
         # Only what changes is logged: the level stays, the status moves.
-        store.report_log.update_ticket(
+        _, moved = store.report_log.move_ticket(
             report.id,
             status=ReportStatus.IN_PROGRESS,
             level=TicketLevel.FIRST_LINE,
             owner=("stf_1", "Rina"),
+            note="SENTINEL-note",
         )
         last = store.timeline.of(report.id)[-1]
     assert (last.detail, last.who) == (ReportStatus.IN_PROGRESS, "Rina")
+    # What the audit log keeps of it: values, and that a note went, never its words.
+    assert moved == TicketMove(status=("delivered", "in_progress"), note=True)
+    assert moved.detail() == '{"status":["delivered","in_progress"],"note":true}'
+    assert TicketMove.read(moved.detail()) == moved
