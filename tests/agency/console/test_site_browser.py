@@ -25,6 +25,7 @@ from talentdesk.vault import Vault
 from talentdesk_agency import AgencyProcess, AgencyStore, ServerThread, policy
 from talentdesk_agency.console.i18n import translator
 from talentdesk_agency.console.site import HEARTBEAT_SECONDS, SESSION_COOKIE
+from talentdesk_agency.store.records import StaffRole
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign, EscalationKind, Language, ReportCategory
 from tests.agency.console.conftest import ADMIN, PASSWORD, SUPERVISOR, add_staff, new_page
@@ -712,6 +713,71 @@ def test_the_header_is_one_line_on_a_laptop_and_fits_a_phone(
         # Everything of the account at hand, without a second menu to open.
         for control in ("#theme", "#enable-sound", "#account button"):
             assert page.locator(control).first.is_visible(), control
+    page.context.close()
+
+
+#: A staff member's name of 40 characters (the bar's worst case; names may be 80).
+LONG_NAME = "Dewi Kusumawardhani Retnoningsih Lestari"
+
+#: The name in the bar: its whole text, its title, and whether it is cut short with "…".
+NAME_IN_BAR = """() => {
+  const who = document.querySelector("#account summary .who");
+  const box = who.getBoundingClientRect();
+  return {
+    text: who.textContent,
+    title: who.closest("summary").title,
+    cut: who.scrollWidth > who.clientWidth,
+    ellipsis: getComputedStyle(who).textOverflow,
+    shown: box.width,
+    right: box.right,
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_long_name_shortens_in_the_bar_instead_of_wrapping_it(
+    browser: Browser, world: World, lang: str
+) -> None:
+    assert len(LONG_NAME) == 40
+    with AgencyStore(world.db) as store:
+        if store.staff.by_name(LONG_NAME) is None:
+            store.staff.add(LONG_NAME, StaffRole.ADMIN, PASSWORD)
+    # The widest bar: an admin's (seven pages), with an alarm waiting (the red pill).
+    remote_id(world, world.safety.escalations.escalate(None).id)
+    page = signed_in(browser, world, LONG_NAME, lang=lang)
+    for path in ("audit", "reports", "queue"):
+        page.goto(f"{world.url}/console/{path}")
+        if path != "queue":
+            page.wait_for_selector("#alarm-pill:not([hidden])")
+        header = page.evaluate(HEADER)
+        # One line: every part on the same row, as tall as one row of buttons.
+        assert max(header["tops"]) - min(header["tops"]) < 10, (path, header)
+        assert header["height"] < 56, (path, header)
+        assert header["right"] <= 1366 and header["sideways"] == 0, (path, header)
+        name = page.evaluate(NAME_IN_BAR)
+        # Shortened with "…", a few letters still showing; the whole name in its title
+        # (and in its text, which is what a screen reader reads).
+        assert name["cut"] and name["ellipsis"] == "ellipsis", (path, name)
+        assert name["shown"] >= 30, (path, name)
+        assert name["text"] == LONG_NAME and LONG_NAME in name["title"], (path, name)
+    # Its panel still says the whole name.
+    page.click("#account summary")
+    assert page.inner_text("#account .who-full").startswith(LONG_NAME)
+    page.context.close()
+    phone = {"width": 390, "height": 844}
+    page = signed_in(
+        browser, world, LONG_NAME, lang=lang, viewport=phone, has_touch=True, is_mobile=True
+    )
+    for path in ("audit", "queue"):
+        page.goto(f"{world.url}/console/{path}")
+        header = page.evaluate(HEADER)
+        assert header["sideways"] == 0 and header["right"] <= phone["width"], (path, header)
+        page.click("#menu-toggle")
+        opened = page.evaluate(HEADER)
+        assert opened["sideways"] == 0 and opened["right"] <= phone["width"], (path, opened)
+        name = page.evaluate(NAME_IN_BAR)
+        assert name["right"] <= phone["width"] and name["text"] == LONG_NAME, (path, name)
+        assert page.locator("#account button").last.is_visible()
     page.context.close()
 
 
