@@ -66,7 +66,7 @@ from talentdesk_agency.store.records import (
 )
 from talentdesk_agency.store.reports import Reports
 from talentdesk_agency.store.settings import Alerting, Settings
-from talentdesk_agency.store.staff import Staff
+from talentdesk_agency.store.staff import COMMAND_LINE, Staff, StaffMember, audit
 from talentdesk_agency.store.timeline import Timeline
 from talentdesk_agency.store.workers import WorkerRow, Workers
 from talentdesk_contract import wire
@@ -415,9 +415,18 @@ class AgencyStore:
         status: wire.ReportStatus | None = None,
         level: wire.TicketLevel | None = None,
         note: str | None = None,
+        by: StaffMember | None = None,
     ) -> wire.Report:
-        """Move a report along and push ``report.updated`` (:meth:`.Reports.update_ticket`)."""
-        return self.report_log.update_ticket(report, status=status, level=level, note=note)
+        """Move a report along and push ``report.updated`` (:meth:`.Reports.move_ticket`),
+        audited as ``report.update`` under ``by`` (None: the staff command line), with what
+        changed, in the same transaction. A move that changes nothing writes no entry."""
+        with self.db.write() as tx:
+            current, move = self.report_log.move_ticket(
+                report, status=status, level=level, note=note
+            )
+            if move is not None:
+                audit(tx, by, "report.update", current.id, move.detail(), name=COMMAND_LINE)
+        return current
 
     # --- idempotency ----------------------------------------------------------------
 

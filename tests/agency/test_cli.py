@@ -17,7 +17,8 @@ from talentdesk_agency.cli import main
 from talentdesk_agency.defaults import default_config
 from talentdesk_agency.store import DbTarget
 from talentdesk_agency.store.migrations import SCHEMA_VERSION
-from talentdesk_agency.store.staff import LOGIN_FAILURE_LIMIT
+from talentdesk_agency.store.reports import TicketMove
+from talentdesk_agency.store.staff import COMMAND_LINE, LOGIN_FAILURE_LIMIT, AuditEntry
 from talentdesk_contract import wire
 from talentdesk_contract.values import CrisisSign, ReportCategory
 from talentdesk_contract.wire import EventType
@@ -313,6 +314,60 @@ def test_listings(capsys: pytest.CaptureFixture[str], agency_db: DbTarget) -> No
     assert code == 1 and "no report or ticket" in err
     code, _, err = cli(capsys, "ticket", "TD-000001", "--db", db)
     assert code == 1 and "say what changes" in err
+
+
+def test_a_ticket_moved_from_the_command_line_is_audited_as_the_console_does(
+    capsys: pytest.CaptureFixture[str], agency_db: DbTarget
+) -> None:
+    db = str(agency_db)
+    cli(capsys, "pair", "--db", db, "--talent", "Sari")
+    with AgencyStore(agency_db) as store:
+        talent_id = store.talent_by_name("Sari").id
+        _, body = store.create_report(
+            talent_id,
+            wire.ReportRequest(
+                session_id="s1",
+                booking_id="bk_1",
+                category=ReportCategory.THREATS,
+                description="d",
+                at=datetime(2025, 5, 1, 21, 0, tzinfo=WIB),
+            ),
+        )
+        report_id = wire.decode(body, wire.Report).id
+        before = len(store.staff.audit_log())
+
+    def entries() -> list[AuditEntry]:
+        with AgencyStore(agency_db) as store:
+            log = store.staff.audit_log()
+        return log[: len(log) - before]  # the newest first
+
+    # By its ticket: the entry names the report by its id, as the console's do.
+    args = ("--status", "in_progress", "--level", "supervisor")
+    code, out, _ = cli(capsys, "ticket", "TD-000001", "--db", db, *args, "--note", "Kami cek.")
+    assert code == 0 and "TD-000001: supervisor, in_progress" in out
+    [moved] = entries()
+    assert (moved.staff_name, moved.action, moved.target) == (
+        COMMAND_LINE,
+        "report.update",
+        report_id,
+    )
+    assert TicketMove.read(moved.detail or "") == TicketMove(
+        status=("delivered", "in_progress"), level=("first_line", "supervisor"), note=True
+    )
+    assert "Kami cek" not in (moved.detail or "")  # that a note went, never its words
+    # The same again changes nothing: no entry.
+    code, out, _ = cli(capsys, "ticket", report_id, "--db", db, *args)
+    assert code == 0 and "TD-000001: supervisor, in_progress" in out
+    assert len(entries()) == 1
+    # One part changed: only it is said.
+    code, _, _ = cli(capsys, "ticket", report_id, "--db", db, *args[:2], "--level", "technical")
+    assert code == 0
+    latest = entries()[0]
+    assert (latest.target, TicketMove.read(latest.detail or "")) == (
+        report_id,
+        TicketMove(level=("supervisor", "technical")),
+    )
+    assert len(entries()) == 2
 
 
 def test_inject_checks_only_that_data_is_json(
