@@ -51,7 +51,6 @@ from talentdesk_agency.console.views import (
 from talentdesk_agency.problems import AgencyError, ApiError
 from talentdesk_agency.store import AgencyStore, Alerting, Supervisor, settings
 from talentdesk_agency.store.records import StaffRole, now_utc
-from talentdesk_agency.store.reports import TicketMove
 from talentdesk_agency.store.settings import check_config
 from talentdesk_agency.store.staff import COMMAND_LINE, AuditEntry, audit
 from talentdesk_agency.store.subjects import subjects
@@ -675,21 +674,15 @@ class Pages:
             if status is None and level is None and owner is None and note is None:
                 return _go(f"/console/reports/{report_id}")  # nothing asked, nothing saved
 
-            def update() -> TicketMove | None:
-                # The store says what it changed, None when the ticket already stood so
-                # and nothing was written: the audit log follows it (no timeline read).
-                _, move = self.store.report_log.move_ticket(
-                    report_id, status=status, level=level, note=note, owner=owner
-                )
-                return move
-
+            # The store audits what it changed (nothing when the ticket already stood so;
+            # no timeline read), under the report's id even at its ticket's address.
             await self.act(
                 page,
-                "report.update",
+                None,
                 report_id,
-                update,
-                audited=lambda move: move is not None,
-                detail=TicketMove.detail,
+                lambda: self.store.update_ticket(
+                    report_id, status=status, level=level, note=note, owner=owner, by=member
+                ),
             )
             return _go(f"/console/reports/{report_id}?saved=1")
 

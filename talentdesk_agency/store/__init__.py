@@ -415,14 +415,18 @@ class AgencyStore:
         status: wire.ReportStatus | None = None,
         level: wire.TicketLevel | None = None,
         note: str | None = None,
+        owner: tuple[str, str] | None = None,
         by: StaffMember | None = None,
     ) -> wire.Report:
         """Move a report along and push ``report.updated`` (:meth:`.Reports.move_ticket`),
         audited as ``report.update`` under ``by`` (None: the staff command line), with what
-        changed, in the same transaction. A move that changes nothing writes no entry."""
+        changed, in the same transaction. A move that changes nothing writes no entry.
+
+        The entry names the report by its id even when ``report`` is its ticket
+        (``TD-…``): the audit log reads ids as words (:mod:`.subjects`)."""
         with self.db.write() as tx:
             current, move = self.report_log.move_ticket(
-                report, status=status, level=level, note=note
+                report, status=status, level=level, note=note, owner=owner
             )
             if move is not None:
                 audit(tx, by, "report.update", current.id, move.detail(), name=COMMAND_LINE)

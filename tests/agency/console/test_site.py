@@ -1561,6 +1561,30 @@ def test_a_ticket_save_knows_what_changed_without_reading_the_timeline(
     assert audited()[0] == '{"level":["first_line","technical"]}'
 
 
+def test_a_ticket_saved_at_its_ticket_address_is_audited_under_the_reports_id(
+    admin: httpx.Client, talent: Paired, agency_db: DbTarget
+) -> None:
+    ids = seed(agency_db, talent)
+    with AgencyStore(agency_db) as store:
+        row = store.report_log.row(ids["rep"])
+    assert row is not None and row.ticket.startswith("TD-")
+    url = f"/console/reports/{row.ticket}"
+    token = csrf_of(admin.get(url).text)
+    saved = admin.post(url, data={"csrf": token, "status": "in_progress", "level": ""})
+    assert saved.status_code == 303
+    with AgencyStore(agency_db) as store:
+        [entry] = [e for e in store.staff.audit_log() if e.action == "report.update"]
+    assert (entry.staff_name, entry.target) == (ADMIN, ids["rep"])
+    # So the audit log says what it is, as for a save at the report's own address.
+    for _, t, html in audit_in_both_languages(admin, token):
+        cells = _Cells(t("col.target"))
+        cells.feed(html)
+        shown = [" ".join(c.split()) for c in cells.cells]
+        words = f"{t('subject.report')} · Sari · {t('category.threats')}"
+        assert f"{words} {ids['rep']}" in shown, shown
+        assert not any(row.ticket in c for c in shown), shown
+
+
 def test_an_error_page_offers_the_way_back_to_the_page_the_user_came_from(
     admin: httpx.Client, console: ServerThread
 ) -> None:
