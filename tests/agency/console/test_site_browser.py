@@ -654,6 +654,114 @@ def test_every_page_fits_a_phone_with_touch_sized_buttons(browser: Browser, worl
     page.context.close()
 
 
+#: Every control a finger can reach, and its target: its own box (each box, for a link
+#: over two lines), or a checkbox's whole label (a tap on its words ticks it too). The
+#: skip link is left out: it shows only to a keyboard.
+TARGETS = """() => [...document.querySelectorAll(
+    "a, button, select, input:not([type=hidden]), textarea, summary")]
+  .filter((e) => e.offsetParent !== null && !e.matches(".skip"))
+  .map((e) => {
+    const target = (e.type === "checkbox" && e.closest("label")) || e;
+    const boxes = [...target.getClientRects()];
+    return {
+      what: e.outerHTML.slice(0, 70),
+      width: Math.min(...boxes.map((b) => b.width)),
+      height: Math.min(...boxes.map((b) => b.height)),
+    };
+  })"""
+
+#: Each "·" in the banner: whether it shows (not clipped), and whether a letter of the
+#: banner is on its line before it and after it; and whether the banner's links wrapped.
+SEPARATORS = """() => {
+  const banner = document.querySelector("#message");
+  banner.scrollIntoView();  // a point off the screen hits nothing
+  const chars = [];
+  const walk = document.createTreeWalker(banner, NodeFilter.SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      if (!node.data[i].trim()) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      chars.push({c: node.data[i], box, shown: box.width > 0 && hit === node.parentElement});
+    }
+  }
+  const links = [...banner.querySelectorAll("a")].map((a) => a.getBoundingClientRect().top);
+  return {
+    wrapped: Math.max(...links) - Math.min(...links) > 5,
+    separators: chars.filter((d) => d.c === "·").map((d) => {
+      const middle = d.box.top + d.box.height / 2;
+      const line = chars.filter((o) => o !== d && o.shown && o.c !== "·"
+        && o.box.top < middle && o.box.bottom > middle);
+      return {
+        shown: d.shown,
+        before: line.some((o) => o.box.right <= d.box.left + 0.5),
+        after: line.some((o) => o.box.left >= d.box.right - 0.5),
+      };
+    }),
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_saved_ticket_on_a_phone_has_touch_targets_and_no_lone_separator(
+    browser: Browser, world: World, lang: str
+) -> None:
+    with AgencyStore(world.db) as store:
+        _, body = store.create_report(
+            store.talent_by_name("Sari").id,
+            wire.ReportRequest(
+                session_id="s1",
+                booking_id=world.booking_id,
+                category=ReportCategory.INSULTS,
+                description="Dia menghina.",
+                at=datetime.now(UTC),
+            ),
+        )
+    report = wire.decode(body, wire.Report).id
+    phone = {"width": 390, "height": 844}
+    page = signed_in(
+        browser, world, ADMIN, lang=lang, viewport=phone, has_touch=True, is_mobile=True
+    )
+    page.goto(f"{world.url}/console/reports/{report}")
+    page.check("input[name=take]")
+    page.click("button.primary")
+    page.wait_for_selector("#message")
+    # Every control on the page, the menu's too, is at least 44x44 px to a finger.
+    for menu in ("closed", "open"):
+        if menu == "open":
+            page.click("#menu-toggle")
+        targets = page.evaluate(TARGETS)
+        assert any("checkbox" in t["what"] for t in targets), targets
+        small = [t for t in targets if t["width"] < 44 or t["height"] < 44]
+        assert small == [], (menu, small)
+    # The label is the checkbox's target: a tap at its far end ticks it; the box itself
+    # is big enough to see.
+    take = page.locator("label.check")
+    box = take.bounding_box()
+    assert box is not None
+    assert not page.is_checked("input[name=take]")
+    take.tap(position={"x": box["width"] - 8, "y": box["height"] / 2})
+    assert page.is_checked("input[name=take]")
+    tick = page.locator("input[name=take]").bounding_box()
+    assert tick is not None and min(tick["width"], tick["height"]) >= 24, tick
+    # The banner's "·" sits between its two ways on one line, and never starts or ends a
+    # line alone where they wrap: at a phone's width and at every width up to a laptop's.
+    seen = set()
+    for width in (390, *range(320, 720, 10), 1366):
+        page.set_viewport_size({"width": width, "height": 844})
+        found = page.evaluate(SEPARATORS)
+        for sep in found["separators"]:
+            assert not sep["shown"] or (sep["before"] and sep["after"]), (width, found)
+        shown = any(sep["shown"] for sep in found["separators"])
+        seen.add((found["wrapped"], shown))
+    # Both cases were met: the ways side by side with the "·" between, and wrapped.
+    assert (False, True) in seen and (True, False) in seen, seen
+    page.context.close()
+
+
 #: The header's parts, where they are: the bar's height, and each part's top and right edge.
 HEADER = """() => {
   const bar = document.querySelector("header.bar");
