@@ -168,7 +168,7 @@ def seed(db: Path, url: str, clock: StoryClock) -> str:
         dewi_report = report("Dewi", ReportCategory.INSULTS, 12)
         start_session("Sari", 10, 1800)
         clock.at(8 * 60)
-        store.report_log.update_ticket(
+        store.report_log.move_ticket(  # seeding, not a staff action: no audit entry
             dewi_report,
             status=ReportStatus.IN_PROGRESS,
             level=TicketLevel.SUPERVISOR,

@@ -151,20 +151,6 @@ class Reports:
                 return row
         return None
 
-    def update_ticket(
-        self,
-        report: str,
-        *,
-        status: wire.ReportStatus | None = None,
-        level: wire.TicketLevel | None = None,
-        note: str | None = None,
-        owner: tuple[str, str] | None = None,
-    ) -> wire.Report:
-        """Move a report along (status, level, note) and push ``report.updated``
-        (:meth:`move_ticket`, for callers that need only the report)."""
-        current, _ = self.move_ticket(report, status=status, level=level, note=note, owner=owner)
-        return current
-
     def move_ticket(
         self,
         report: str,
