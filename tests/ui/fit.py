@@ -9,8 +9,9 @@ showing fewer than a few items, and controls that the mouse wheel changes while 
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
 cut), lists that scroll sideways, and empty text boxes whose hint (placeholder) does
-not fit them. :func:`cell_misfits` reports a table's cells whose text is cut (the
-walk applies it where a table must not cut). :func:`unseen_misfits` reports the cards
+not fit them, and a table's cells whose text is cut (:func:`cell_misfits`: elided
+with "…" without the whole text in its tooltip, cut short of a wrapped line, or past
+the table's right edge). :func:`unseen_misfits` reports the cards
 and controls a talent must see at a stop (the reply pace, the escalate button) that
 are not wholly in view: scrolled partly out of their scroll area, which the text
 checks allow.
@@ -264,15 +265,20 @@ def row_misfits(view: QListView) -> list[Misfit]:
 
 def cell_misfits(view: QTreeView) -> list[Misfit]:
     """Cells of a table whose text does not show whole: wider than its cell where the
-    table does not wrap (Qt elides it with "…"), taller than its row where it wraps.
+    table does not wrap (Qt elides it with "…"), taller than its row where it wraps, or
+    reaching past the table's right edge where the table does not scroll sideways.
 
     Each cell is measured by the table's own delegate at the cell's width, as Qt lays a
-    wrapped cell out; a row must be as tall as its tallest cell needs.
+    wrapped cell out; a row must be as tall as its tallest cell needs. A cell cut with
+    "…" is allowed only where its tooltip holds its whole text (as the status line does):
+    the talent can still read it by pointing at it.
     """
     model = view.model()
     header = view.header()
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
+    sideways = view.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    edge = view.viewport().width()
     found = []
     for row in range(model.rowCount(view.rootIndex())):
         for column in range(model.columnCount(view.rootIndex())):
@@ -289,20 +295,24 @@ def cell_misfits(view: QTreeView) -> list[Misfit]:
             if view.wordWrap():
                 cell.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
             needed = view.itemDelegateForIndex(index).sizeHint(cell, index)
+            problems = []
             if view.wordWrap():
-                problem = (
-                    f"needs {needed.height()} px of height, its row has {rect.height()}"
-                    if needed.height() > rect.height() + SLACK
-                    else ""
-                )
-            else:
-                problem = (
-                    f"needs {needed.width()} px, its cell has {rect.width()} (cut with …)"
-                    if needed.width() > rect.width() + SLACK
-                    else ""
-                )
-            if problem:
-                found.append(Misfit(name_of(view), text, f"row {row}, column {column}: {problem}"))
+                if needed.height() > rect.height() + SLACK:
+                    problems.append(
+                        f"needs {needed.height()} px of height, its row has {rect.height()}"
+                    )
+            elif needed.width() > rect.width() + SLACK:
+                tip = index.data(Qt.ItemDataRole.ToolTipRole)
+                if not (isinstance(tip, str) and " ".join(text.split()) in " ".join(tip.split())):
+                    problems.append(
+                        f"needs {needed.width()} px, its cell has {rect.width()} "
+                        f"(cut with …, and its tooltip is {tip!r})"
+                    )
+            if not sideways and rect.right() > edge + SLACK:
+                problems.append(f"reaches {rect.right()} px, past the table's {edge} px")
+            if problems:
+                where = f"row {row}, column {column}"
+                found.append(Misfit(name_of(view), text, f"{where}: {'; '.join(problems)}"))
     return found
 
 
@@ -408,6 +418,8 @@ def misfits(window: QWidget) -> list[Misfit]:
         elif isinstance(widget, QListView):
             found.extend(row_misfits(widget))
             misfit = sideways_misfit(widget)
+        elif isinstance(widget, QTreeView):
+            found.extend(cell_misfits(widget))
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             misfit = placeholder_misfit(widget)
         if misfit is not None:
