@@ -10,7 +10,7 @@ on this device). The widgets themselves live in :mod:`talentdesk.ui.safety`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -217,8 +217,14 @@ class SafetyPage(EmptyStatePage):
             for shared in sharing:
                 header.setSectionResizeMode(shared, QHeaderView.ResizeMode.Stretch)
             # Narrower columns are taller rows: the table keeps showing them whole.
-            header.sectionResized.connect(lambda *_, view=view: fit_rows(view))
+            header.sectionResized.connect(self._fit_soon)
 
+        # The tables' heights are fitted once the event loop is back: a new snapshot
+        # resizes several sections one after another, each a sectionResized.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_tables)
         safety.changed.connect(self.show_snapshot)
         safety.view.changed.connect(lambda changes: self.retranslate() if changes.pairing else None)
         self.pairing_button.clicked.connect(self.settings_requested)
@@ -247,8 +253,7 @@ class SafetyPage(EmptyStatePage):
         selected = self.selected_report()
         self.escalations.set_rows(snapshot.escalations)
         self.reports.set_rows(snapshot.reports)
-        fit_rows(self.escalations_view)
-        fit_rows(self.reports_view)
+        self._fit_soon()
         self.escalations_view.setVisible(bool(snapshot.escalations))
         self.escalations_empty.setVisible(not snapshot.escalations)
         self.reports_view.setVisible(bool(snapshot.reports))
@@ -262,6 +267,13 @@ class SafetyPage(EmptyStatePage):
         # The models were just reset: their cells are asked for again anyway. Telling them
         # "every text changed" too made each escalate click cost more as history grew.
         self._retranslate(models=False)
+
+    def _fit_soon(self, *_resized: int) -> None:
+        self._fit_timer.start()
+
+    def _fit_tables(self) -> None:
+        fit_rows(self.escalations_view)
+        fit_rows(self.reports_view)
 
     def selected_report(self) -> ReportView | None:
         """The report whose details are on show."""
