@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
@@ -563,8 +564,14 @@ def wrap_cells(view: QTreeView) -> None:
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.setUniformRowHeights(False)
     view.setItemDelegate(WrappedCells(view))
-    # A column's new width is new heights for its wrapped rows.
-    view.header().sectionResized.connect(view.doItemsLayout)
+    # A column's new width is new heights for its wrapped rows. Qt tells of a section
+    # resized by the header itself (stretched, fitted to contents) before the header
+    # holds the new width: laid out again once it does, once for all the sections.
+    later = QTimer(view)
+    later.setSingleShot(True)
+    later.setInterval(0)
+    later.timeout.connect(view.doItemsLayout)
+    view.header().sectionResized.connect(lambda *_: later.start())
 
 
 #: Pixels between two cards, and under the last one where a column of cards scrolls.

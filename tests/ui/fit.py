@@ -8,7 +8,7 @@ widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
-cut), lists that scroll sideways, and empty text boxes whose hint (placeholder) does
+cut), lists and tables that scroll sideways, and empty text boxes whose hint (placeholder) does
 not fit them, and a table's cells whose text is cut (:func:`cell_misfits`: elided
 with "…" without the whole text in its tooltip, cut short of a wrapped line, or past
 the table's right edge). :func:`unseen_misfits` reports the cards
@@ -32,6 +32,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
@@ -316,10 +317,10 @@ def cell_misfits(view: QTreeView) -> list[Misfit]:
     return found
 
 
-def sideways_misfit(view: QListView) -> Misfit | None:
-    """A list that shows a horizontal scroll bar: the talent reads its rows by scrolling
-    sideways, and the part out of view (a reply's kind, a label's end) is cut. (A table
-    of many columns may scroll sideways; a list's row is one thing to read.)"""
+def sideways_misfit(view: QAbstractItemView) -> Misfit | None:
+    """A list or table that shows a horizontal scroll bar: the talent reads its rows by
+    scrolling sideways, and the part out of view (a reply's kind, a label's end, a
+    booking's price) is cut."""
     bar = view.horizontalScrollBar()
     if not bar.isVisibleTo(view) or bar.maximum() <= SLACK:
         return None
@@ -420,6 +421,7 @@ def misfits(window: QWidget) -> list[Misfit]:
             misfit = sideways_misfit(widget)
         elif isinstance(widget, QTreeView):
             found.extend(cell_misfits(widget))
+            misfit = sideways_misfit(widget)
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             misfit = placeholder_misfit(widget)
         if misfit is not None:
