@@ -42,6 +42,7 @@ from pytestqt.qtbot import QtBot
 
 from talentdesk.app import workspace_opener
 from talentdesk.domain import ReplyStyle, ShiftLimits
+from talentdesk.sessions.terms import SessionScope
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.today import TodayPage
@@ -57,8 +58,10 @@ from tests.ui.fit import (
     Misfit,
     cell_misfits,
     in_view,
+    label_misfit,
     lines_misfit,
     misfits,
+    name_of,
     overlap_misfits,
     popup_misfits,
     unseen_misfits,
@@ -182,14 +185,33 @@ def session_cards(live: SessionWindow) -> Callable[[], list[QWidget]]:
 
 def scope_banner_lines(live: SessionWindow) -> Callable[[], list[Misfit]]:
     """The session window's scope banner keeps to two lines (the cards under the header
-    stay put) and, where it shows less than its whole line, has it in its tooltip."""
+    stay put) and reads whole: its whole line, or its scope over the rest of it, never
+    cut with "…" (a tooltip is no help with a chat in front). Measured for the three
+    scopes, the session's and the two others (the longest, "Chat + call — both are
+    included", is not tonight's first booking's), then the session's again; and the
+    heading of the ready replies beside its language picker takes two lines at most."""
 
     def check() -> list[Misfit]:
         session = live.live
         assert session is not None
-        whole = SessionMessages().scope_banner(session.scope)
-        misfit = lines_misfit(live.scope_banner, 2, whole)
-        return [misfit] if misfit is not None else []
+        banner = live.scope_banner
+        words = SessionMessages()
+        found: list[Misfit] = []
+        others = [scope for scope in SessionScope if scope is not session.scope]
+        for scope in (*others, session.scope):
+            whole = words.scope_banner(scope)
+            parts = f"{words.scope_short(scope)}\n{words.scope_rest(scope)}"
+            banner.set_scope(whole, words.scope_short(scope), words.scope_rest(scope))
+            shown = banner.text()
+            if scope is not session.scope:
+                misfit = label_misfit(banner)  # the walk measures the session's own
+                found += [misfit] if misfit is not None else []
+            misfit = lines_misfit(banner, 2, shown)
+            found += [misfit] if misfit is not None else []
+            if shown not in (whole, parts):
+                found.append(Misfit(name_of(banner), shown, f"cut: its whole line is {whole!r}"))
+        misfit = lines_misfit(live.replies.title, 2, live.replies.title.text())
+        return found + ([misfit] if misfit is not None else [])
 
     return check
 
