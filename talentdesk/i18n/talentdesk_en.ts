@@ -229,7 +229,7 @@
     <name>BlanksDialog</name>
     <message>
         <source>Fill in the reply</source>
-        <extracomment>Language filter choices: the talent&apos;s replies in one language, or both. How long the &quot;copied&quot; note stays.</extracomment>
+        <extracomment>Language filter choices: the talent&apos;s replies in one language, or both. How long the &quot;copied&quot; note stays. The widest a blank&apos;s field grows to show its hint whole.</extracomment>
         <translation>Fill in the reply</translation>
     </message>
     <message>

@@ -8,13 +8,13 @@ widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
-cut), lists and tables that scroll sideways, and empty text boxes whose hint (placeholder) does
-not fit them, and a table's cells whose text is cut (:func:`cell_misfits`: elided
-with "…" without the whole text in its tooltip, cut short of a wrapped line, or past
-the table's right edge). :func:`unseen_misfits` reports the cards
-and controls a talent must see at a stop (the reply pace, the escalate button) that
-are not wholly in view: scrolled partly out of their scroll area, which the text
-checks allow.
+cut), lists and tables that scroll sideways, empty text boxes (of one line or more)
+and combo boxes whose hint (placeholder) does not fit them, and a table's cells whose
+text is cut (:func:`cell_misfits`: elided with "…" without the whole text in its
+tooltip, cut short of a wrapped line, or past the table's right edge).
+:func:`unseen_misfits` reports the cards and controls a talent must see at a stop (the
+reply pace, the escalate button) that are not wholly in view: scrolled partly out of
+their scroll area, which the text checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
 (DejaVu Sans on CI, ``fonts-dejavu-core``), so a text one pixel too wide is found
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLayout,
+    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
@@ -49,8 +50,10 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QStyleOptionViewItem,
     QTextEdit,
+    QToolButton,
     QTreeView,
     QWidget,
 )
@@ -203,8 +206,38 @@ def placeholder_misfit(box: QPlainTextEdit | QTextEdit) -> Misfit | None:
     return Misfit(name_of(box), hint, f"its hint {problem}") if problem else None
 
 
+#: Pixels QLineEdit keeps between its text and its contents' edges, on each side.
+LINE_EDIT_MARGIN = 2
+
+
+def line_placeholder_misfit(field: QLineEdit) -> Misfit | None:
+    """An empty one-line box whose hint does not fit it.
+
+    Measured as Qt draws it: in the contents rectangle less the text margins, less the
+    room of each side button on show (a clear button shows only over text), less two
+    pixels on each side; a longer hint is cut with "…".
+    """
+    hint = field.placeholderText()
+    if not hint.strip() or field.text():
+        return None
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    room = room.marginsRemoved(field.textMargins())
+    small = field.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, field)
+    icon = 16 if small < 24 else 32
+    sides = [b for b in field.findChildren(QToolButton) if b.isVisibleTo(field)]
+    width = room.width() - len(sides) * (icon // 4 + icon + 6) - 2 * LINE_EDIT_MARGIN
+    metrics = QFontMetrics(field.font())
+    if metrics.elidedText(hint, Qt.TextElideMode.ElideRight, width) == hint:
+        return None
+    needed = metrics.horizontalAdvance(hint)
+    return Misfit(name_of(field), hint, f"its hint needs {needed} px, has {width} (cut with …)")
+
+
 def combo_misfits(combo: QComboBox) -> list[Misfit]:
-    """Items of a combo box that would not fit its field once chosen."""
+    """Items of a combo box, and its hint (shown while nothing is chosen), that would not
+    fit its field."""
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     room = combo.style().subControlRect(
@@ -216,6 +249,10 @@ def combo_misfits(combo: QComboBox) -> list[Misfit]:
         problem = _too_small(text_size(combo, text, None), room)
         if problem:
             found.append(Misfit(name_of(combo), text, f"item {row}: {problem}"))
+    hint = combo.placeholderText()
+    problem = _too_small(text_size(combo, hint, None), room) if hint.strip() else ""
+    if problem:
+        found.append(Misfit(name_of(combo), hint, f"its hint {problem}"))
     return found
 
 
@@ -424,6 +461,8 @@ def misfits(window: QWidget) -> list[Misfit]:
             misfit = sideways_misfit(widget)
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             misfit = placeholder_misfit(widget)
+        elif isinstance(widget, QLineEdit):
+            misfit = line_placeholder_misfit(widget)
         if misfit is not None:
             found.append(misfit)
         if isinstance(widget, QLabel | QAbstractButton | QComboBox):

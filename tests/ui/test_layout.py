@@ -26,14 +26,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontInfo, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QTreeView,
     QWidget,
@@ -57,8 +59,10 @@ from talentdesk_contract.values import CrisisSign
 from tests.ui.fit import (
     Misfit,
     cell_misfits,
+    combo_misfits,
     in_view,
     label_misfit,
+    line_placeholder_misfit,
     lines_misfit,
     misfits,
     name_of,
@@ -594,6 +598,8 @@ def end_of_session(walk: Walk, app: TalentDeskApp, clock: Monotonic, next_bookin
 def unlock_steps(walk: Walk, screen: UnlockScreen) -> None:
     """Every step of the unlock screen that this start does not reach by itself."""
     shown = screen.current_step
+    screen._show_step(screen.welcome)
+    walk.check("first run: welcome, no name yet", screen)  # the name field's hint
     screen.welcome.name_field.setText("Sari")
     for name, step in (
         ("first run: welcome", screen.welcome),
@@ -641,7 +647,9 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     own = session.replies.create(
         style=ReplyStyle.ALTERNATIVE,
         language="id",
-        text="Maaf, malam ini aku nggak bisa karena {?alasan}. Mau lanjut ngobrol?",
+        text=(
+            "Maaf, malam ini aku nggak bisa karena {?alasan}. Kita lanjut {?kapan|besok malam} ya?"
+        ),
         shortcode="alasan",
     )
     session.changed_replies()
@@ -685,7 +693,8 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     window.show_page(Page.SETTINGS)
     name = window.settings.working_name
     wait_until(lambda: name.saved_name is not None)
-    walk.check("settings: no working name yet", window)
+    name.field.clear()  # the talent cleared it: the field's hint shows
+    walk.check("settings: no working name", window)
     name.field.setText("Sari")
     name.save()
     wait_until(lambda: name.saved_name == "Sari")
@@ -764,6 +773,50 @@ def test_the_cell_check_finds_cut_cells_unless_wrapped_or_whole_in_a_tooltip(
     settle()
     assert cell_misfits(view) == []
     assert view.visualRect(model.index(0, 1)).height() >= 2 * view.fontMetrics().height()
+
+
+def test_the_hint_check_measures_one_line_boxes_as_qt_draws_them(qtbot: QtBot) -> None:
+    """The check itself: a one-line box's hint is reported at the widths where Qt cuts
+    it with "…" and at no other (the pixels drawn are compared with a wide box's), with
+    and without a clear button; a combo box's hint too."""
+    hint = "Cari /kode atau kata"
+
+    def box(width: int, clear: bool) -> QLineEdit:
+        field = QLineEdit()
+        qtbot.addWidget(field)
+        field.setPlaceholderText(hint)
+        field.setClearButtonEnabled(clear)
+        field.resize(width, 34)
+        field.show()
+        qtbot.waitExposed(field)
+        return field
+
+    def drawn_whole(field: QLineEdit, wide: QLineEdit) -> bool:
+        # Inside the frame (its colour follows the focus), left of the right border:
+        # where the hint's last letters, or a cut hint's "…", are drawn.
+        inside = QRect(4, 4, field.width() - 10, field.height() - 8)
+        return field.grab(inside).toImage() == wide.grab(inside).toImage()
+
+    for clear in (False, True):
+        wide = box(600, clear)
+        fits = [w for w in range(100, 260) if line_placeholder_misfit(box(w, clear)) is None]
+        least = min(fits)
+        assert fits == list(range(least, 260))
+        assert drawn_whole(box(least, clear), wide)
+        assert not drawn_whole(box(least - 1, clear), wide)
+
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItems(["Lain", "Uang"])
+    combo.setPlaceholderText("Pilih kategori laporan")
+    combo.setCurrentIndex(-1)
+    combo.resize(120, 34)
+    combo.show()
+    qtbot.waitExposed(combo)
+    assert [m.text for m in combo_misfits(combo)] == ["Pilih kategori laporan"]
+    combo.resize(400, 34)
+    settle()
+    assert combo_misfits(combo) == []
 
 
 #: The window's own area, maximized on the two screens the desk is made for (a 32-px
