@@ -225,7 +225,7 @@
     <name>BlanksDialog</name>
     <message>
         <source>Fill in the reply</source>
-        <extracomment>Language filter choices: the talent&apos;s replies in one language, or both. How long the &quot;copied&quot; note stays.</extracomment>
+        <extracomment>Language filter choices: the talent&apos;s replies in one language, or both. How long the &quot;copied&quot; note stays. The widest a blank&apos;s field grows to show its hint whole.</extracomment>
         <translation>Lengkapi balasan</translation>
     </message>
     <message>
@@ -253,7 +253,7 @@
     <name>BookingsModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The booking of a row (any column), a ``Booking``. The id of the booking of a row, a ``str``. Stages that say more than the booking&apos;s status.</extracomment>
+        <extracomment>The booking of a row (any column), a ``Booking``. The id of the booking of a row, a ``str``. Stages that say more than the booking&apos;s status. A space that never breaks the line. The columns that go under the package&apos;s name on a narrow window.</extracomment>
         <translation>Waktu</translation>
     </message>
     <message>
@@ -1674,7 +1674,7 @@
     </message>
     <message>
         <source>Ready replies</source>
-        <translation>Balasan siap pakai</translation>
+        <translation>Balasan</translation>
     </message>
     <message>
         <source>Search /shortcode or words</source>
@@ -2396,8 +2396,8 @@
         <translation>tanpa chat</translation>
     </message>
     <message>
-        <source>both are included</source>
-        <translation>keduanya termasuk</translation>
+        <source>you do both</source>
+        <translation>dua-duanya</translation>
     </message>
     <message>
         <source>Chat only</source>
@@ -3456,7 +3456,7 @@ Folder data: %2</translation>
     <name>TodayPage</name>
     <message>
         <source>Check before you accept</source>
-        <extracomment>How often the list is loaded again without news (times roll over midnight). The longest decline reason the agency accepts.</extracomment>
+        <extracomment>How often the list is loaded again without news (times roll over midnight). The longest decline reason the agency accepts. The list&apos;s least height, and how many bookings it shows before it scrolls. Characters of a package&apos;s name that must fit beside the other columns; on a narrower table the package&apos;s details go under its name.</extracomment>
         <translation>Periksa dulu sebelum menerima</translation>
     </message>
     <message>

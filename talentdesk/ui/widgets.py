@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -15,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QMessageBox,
@@ -22,6 +34,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -514,6 +529,49 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
         if shown != self.text():
             self.setText(shown)
+
+
+class WrappedCells(QStyledItemDelegate):
+    """Cells whose text wraps at their column's width, each row as tall as it needs.
+
+    QTreeView asks a delegate for a row's height with a rect of no width at hand; here
+    the cell is measured at its column's width, so a long text takes two lines (and the
+    row two lines' height) instead of being cut with "…".
+    """
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        at_width = QStyleOptionViewItem(option)
+        header = self._view.header()
+        if header.sectionResizeMode(index.column()) is QHeaderView.ResizeMode.ResizeToContents:
+            # Sized to its text: measured on one line, or it could never grow past the
+            # width it happens to have (its text would wrap to fit that instead).
+            at_width.rect = QRect()
+        else:
+            width = header.sectionSize(index.column())
+            at_width.rect = QRect(0, 0, max(1, width), max(1, option.rect.height()))
+        return super().sizeHint(at_width, index)
+
+
+def wrap_cells(view: QTreeView) -> None:
+    """Make ``view``'s cells wrap at their column's width (rows grow), never end in "…"."""
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setUniformRowHeights(False)
+    view.setItemDelegate(WrappedCells(view))
+    # A column's new width is new heights for its wrapped rows. Qt tells of a section
+    # resized by the header itself (stretched, fitted to contents) before the header
+    # holds the new width: laid out again once it does, once for all the sections.
+    later = QTimer(view)
+    later.setSingleShot(True)
+    later.setInterval(0)
+    later.timeout.connect(view.doItemsLayout)
+    view.header().sectionResized.connect(lambda *_: later.start())
 
 
 #: Pixels between two cards, and under the last one where a column of cards scrolls.

@@ -8,12 +8,13 @@ widgets that overlap a sibling of the same layout, combo boxes whose popup opens
 showing fewer than a few items, and controls that the mouse wheel changes while they
 do not have the focus, and rows of a word-wrapping list whose height is not that of
 their text wrapped at the row's width (a blank line under a wrapped item, or a line
-cut), lists that scroll sideways, and empty text boxes whose hint (placeholder) does
-not fit them. :func:`cell_misfits` reports a table's cells whose text is cut (the
-walk applies it where a table must not cut). :func:`unseen_misfits` reports the cards
-and controls a talent must see at a stop (the reply pace, the escalate button) that
-are not wholly in view: scrolled partly out of their scroll area, which the text
-checks allow.
+cut), lists and tables that scroll sideways, empty text boxes (of one line or more)
+and combo boxes whose hint (placeholder) does not fit them, and a table's cells whose
+text is cut (:func:`cell_misfits`: elided with "…" without the whole text in its
+tooltip, cut short of a wrapped line, or past the table's right edge).
+:func:`unseen_misfits` reports the cards and controls a talent must see at a stop (the
+reply pace, the escalate button) that are not wholly in view: scrolled partly out of
+their scroll area, which the text checks allow.
 
 Measuring, not looking: the numbers are Qt's, with the fonts fontconfig gives
 (DejaVu Sans on CI, ``fonts-dejavu-core``), so a text one pixel too wide is found
@@ -31,6 +32,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLayout,
+    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
@@ -47,8 +50,10 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QStyleOptionViewItem,
     QTextEdit,
+    QToolButton,
     QTreeView,
     QWidget,
 )
@@ -201,8 +206,38 @@ def placeholder_misfit(box: QPlainTextEdit | QTextEdit) -> Misfit | None:
     return Misfit(name_of(box), hint, f"its hint {problem}") if problem else None
 
 
+#: Pixels QLineEdit keeps between its text and its contents' edges, on each side.
+LINE_EDIT_MARGIN = 2
+
+
+def line_placeholder_misfit(field: QLineEdit) -> Misfit | None:
+    """An empty one-line box whose hint does not fit it.
+
+    Measured as Qt draws it: in the contents rectangle less the text margins, less the
+    room of each side button on show (a clear button shows only over text), less two
+    pixels on each side; a longer hint is cut with "…".
+    """
+    hint = field.placeholderText()
+    if not hint.strip() or field.text():
+        return None
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    room = room.marginsRemoved(field.textMargins())
+    small = field.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, field)
+    icon = 16 if small < 24 else 32
+    sides = [b for b in field.findChildren(QToolButton) if b.isVisibleTo(field)]
+    width = room.width() - len(sides) * (icon // 4 + icon + 6) - 2 * LINE_EDIT_MARGIN
+    metrics = QFontMetrics(field.font())
+    if metrics.elidedText(hint, Qt.TextElideMode.ElideRight, width) == hint:
+        return None
+    needed = metrics.horizontalAdvance(hint)
+    return Misfit(name_of(field), hint, f"its hint needs {needed} px, has {width} (cut with …)")
+
+
 def combo_misfits(combo: QComboBox) -> list[Misfit]:
-    """Items of a combo box that would not fit its field once chosen."""
+    """Items of a combo box, and its hint (shown while nothing is chosen), that would not
+    fit its field."""
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     room = combo.style().subControlRect(
@@ -214,6 +249,10 @@ def combo_misfits(combo: QComboBox) -> list[Misfit]:
         problem = _too_small(text_size(combo, text, None), room)
         if problem:
             found.append(Misfit(name_of(combo), text, f"item {row}: {problem}"))
+    hint = combo.placeholderText()
+    problem = _too_small(text_size(combo, hint, None), room) if hint.strip() else ""
+    if problem:
+        found.append(Misfit(name_of(combo), hint, f"its hint {problem}"))
     return found
 
 
@@ -264,15 +303,20 @@ def row_misfits(view: QListView) -> list[Misfit]:
 
 def cell_misfits(view: QTreeView) -> list[Misfit]:
     """Cells of a table whose text does not show whole: wider than its cell where the
-    table does not wrap (Qt elides it with "…"), taller than its row where it wraps.
+    table does not wrap (Qt elides it with "…"), taller than its row where it wraps, or
+    reaching past the table's right edge where the table does not scroll sideways.
 
     Each cell is measured by the table's own delegate at the cell's width, as Qt lays a
-    wrapped cell out; a row must be as tall as its tallest cell needs.
+    wrapped cell out; a row must be as tall as its tallest cell needs. A cell cut with
+    "…" is allowed only where its tooltip holds its whole text (as the status line does):
+    the talent can still read it by pointing at it.
     """
     model = view.model()
     header = view.header()
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
+    sideways = view.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    edge = view.viewport().width()
     found = []
     for row in range(model.rowCount(view.rootIndex())):
         for column in range(model.columnCount(view.rootIndex())):
@@ -289,27 +333,31 @@ def cell_misfits(view: QTreeView) -> list[Misfit]:
             if view.wordWrap():
                 cell.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
             needed = view.itemDelegateForIndex(index).sizeHint(cell, index)
+            problems = []
             if view.wordWrap():
-                problem = (
-                    f"needs {needed.height()} px of height, its row has {rect.height()}"
-                    if needed.height() > rect.height() + SLACK
-                    else ""
-                )
-            else:
-                problem = (
-                    f"needs {needed.width()} px, its cell has {rect.width()} (cut with …)"
-                    if needed.width() > rect.width() + SLACK
-                    else ""
-                )
-            if problem:
-                found.append(Misfit(name_of(view), text, f"row {row}, column {column}: {problem}"))
+                if needed.height() > rect.height() + SLACK:
+                    problems.append(
+                        f"needs {needed.height()} px of height, its row has {rect.height()}"
+                    )
+            elif needed.width() > rect.width() + SLACK:
+                tip = index.data(Qt.ItemDataRole.ToolTipRole)
+                if not (isinstance(tip, str) and " ".join(text.split()) in " ".join(tip.split())):
+                    problems.append(
+                        f"needs {needed.width()} px, its cell has {rect.width()} "
+                        f"(cut with …, and its tooltip is {tip!r})"
+                    )
+            if not sideways and rect.right() > edge + SLACK:
+                problems.append(f"reaches {rect.right()} px, past the table's {edge} px")
+            if problems:
+                where = f"row {row}, column {column}"
+                found.append(Misfit(name_of(view), text, f"{where}: {'; '.join(problems)}"))
     return found
 
 
-def sideways_misfit(view: QListView) -> Misfit | None:
-    """A list that shows a horizontal scroll bar: the talent reads its rows by scrolling
-    sideways, and the part out of view (a reply's kind, a label's end) is cut. (A table
-    of many columns may scroll sideways; a list's row is one thing to read.)"""
+def sideways_misfit(view: QAbstractItemView) -> Misfit | None:
+    """A list or table that shows a horizontal scroll bar: the talent reads its rows by
+    scrolling sideways, and the part out of view (a reply's kind, a label's end, a
+    booking's price) is cut."""
     bar = view.horizontalScrollBar()
     if not bar.isVisibleTo(view) or bar.maximum() <= SLACK:
         return None
@@ -408,8 +456,13 @@ def misfits(window: QWidget) -> list[Misfit]:
         elif isinstance(widget, QListView):
             found.extend(row_misfits(widget))
             misfit = sideways_misfit(widget)
+        elif isinstance(widget, QTreeView):
+            found.extend(cell_misfits(widget))
+            misfit = sideways_misfit(widget)
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             misfit = placeholder_misfit(widget)
+        elif isinstance(widget, QLineEdit):
+            misfit = line_placeholder_misfit(widget)
         if misfit is not None:
             found.append(misfit)
         if isinstance(widget, QLabel | QAbstractButton | QComboBox):

@@ -26,27 +26,32 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QSize
-from PySide6.QtGui import QFontInfo, QGuiApplication
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFontInfo, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QScrollArea,
+    QTreeView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from talentdesk.app import workspace_opener
 from talentdesk.domain import ReplyStyle, ShiftLimits
+from talentdesk.sessions.terms import SessionScope
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.today import TodayPage
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.unlock.screen import UnlockScreen
-from talentdesk.ui.widgets import CARD_GAP
+from talentdesk.ui.widgets import CARD_GAP, wrap_cells
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
@@ -54,9 +59,13 @@ from talentdesk_contract.values import CrisisSign
 from tests.ui.fit import (
     Misfit,
     cell_misfits,
+    combo_misfits,
     in_view,
+    label_misfit,
+    line_placeholder_misfit,
     lines_misfit,
     misfits,
+    name_of,
     overlap_misfits,
     popup_misfits,
     unseen_misfits,
@@ -180,22 +189,35 @@ def session_cards(live: SessionWindow) -> Callable[[], list[QWidget]]:
 
 def scope_banner_lines(live: SessionWindow) -> Callable[[], list[Misfit]]:
     """The session window's scope banner keeps to two lines (the cards under the header
-    stay put) and, where it shows less than its whole line, has it in its tooltip."""
+    stay put) and reads whole: its whole line, or its scope over the rest of it, never
+    cut with "…" (a tooltip is no help with a chat in front). Measured for the three
+    scopes, the session's and the two others (the longest, "Chat + call — both are
+    included", is not tonight's first booking's), then the session's again; and the
+    heading of the ready replies beside its language picker takes two lines at most."""
 
     def check() -> list[Misfit]:
         session = live.live
         assert session is not None
-        whole = SessionMessages().scope_banner(session.scope)
-        misfit = lines_misfit(live.scope_banner, 2, whole)
-        return [misfit] if misfit is not None else []
+        banner = live.scope_banner
+        words = SessionMessages()
+        found: list[Misfit] = []
+        others = [scope for scope in SessionScope if scope is not session.scope]
+        for scope in (*others, session.scope):
+            whole = words.scope_banner(scope)
+            parts = f"{words.scope_short(scope)}\n{words.scope_rest(scope)}"
+            banner.set_scope(whole, words.scope_short(scope), words.scope_rest(scope))
+            shown = banner.text()
+            if scope is not session.scope:
+                misfit = label_misfit(banner)  # the walk measures the session's own
+                found += [misfit] if misfit is not None else []
+            misfit = lines_misfit(banner, 2, shown)
+            found += [misfit] if misfit is not None else []
+            if shown not in (whole, parts):
+                found.append(Misfit(name_of(banner), shown, f"cut: its whole line is {whole!r}"))
+        misfit = lines_misfit(live.replies.title, 2, live.replies.title.text())
+        return found + ([misfit] if misfit is not None else [])
 
     return check
-
-
-def boundary_labels(window: MainWindow) -> Callable[[], list[Misfit]]:
-    """The Boundaries page's table shows every boundary's label whole (the longest default
-    one, "Video call (only if the package includes video)" and its Indonesian, included)."""
-    return lambda: cell_misfits(window.boundaries.items_view)
 
 
 class Walk:
@@ -389,11 +411,7 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
         if page is Page.REPLIES:
             wait_until(lambda: window.replies.model.rowCount() > 0)
             window.replies.select_reply(window.replies.model.replies()[0].id)
-        walk.check(
-            f"page {page.name.lower()}",
-            window,
-            also=boundary_labels(window) if page is Page.BOUNDARIES else None,
-        )
+        walk.check(f"page {page.name.lower()}", window)
     replies = window.replies
     window.show_page(Page.REPLIES)
     replies.new_reply()
@@ -580,6 +598,8 @@ def end_of_session(walk: Walk, app: TalentDeskApp, clock: Monotonic, next_bookin
 def unlock_steps(walk: Walk, screen: UnlockScreen) -> None:
     """Every step of the unlock screen that this start does not reach by itself."""
     shown = screen.current_step
+    screen._show_step(screen.welcome)
+    walk.check("first run: welcome, no name yet", screen)  # the name field's hint
     screen.welcome.name_field.setText("Sari")
     for name, step in (
         ("first run: welcome", screen.welcome),
@@ -627,7 +647,9 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     own = session.replies.create(
         style=ReplyStyle.ALTERNATIVE,
         language="id",
-        text="Maaf, malam ini aku nggak bisa karena {?alasan}. Mau lanjut ngobrol?",
+        text=(
+            "Maaf, malam ini aku nggak bisa karena {?alasan}. Kita lanjut {?kapan|besok malam} ya?"
+        ),
         shortcode="alasan",
     )
     session.changed_replies()
@@ -657,7 +679,7 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
         )
     )
     wait_until(lambda: boundaries.select_item("service.video"))
-    walk.check("page boundaries: an Indonesian preset", window, also=boundary_labels(window))
+    walk.check("page boundaries: an Indonesian preset", window)
     wait_until(lambda: boundaries.select_item("topic.meet_offline"))
     wait_until(lambda: boundaries.selected_item() is not None)
     boundaries.link_button.click()
@@ -671,7 +693,8 @@ def page_dialogs(walk: Walk, app: TalentDeskApp, window: MainWindow) -> None:
     window.show_page(Page.SETTINGS)
     name = window.settings.working_name
     wait_until(lambda: name.saved_name is not None)
-    walk.check("settings: no working name yet", window)
+    name.field.clear()  # the talent cleared it: the field's hint shows
+    walk.check("settings: no working name", window)
     name.field.setText("Sari")
     name.save()
     wait_until(lambda: name.saved_name == "Sari")
@@ -705,6 +728,95 @@ def test_the_overlap_check_finds_widgets_laid_over_each_other(qtbot: QtBot) -> N
     apart.show()
     qtbot.waitExposed(apart)
     assert overlap_misfits(apart) == []
+
+
+def test_the_cell_check_finds_cut_cells_unless_wrapped_or_whole_in_a_tooltip(
+    qtbot: QtBot,
+) -> None:
+    """The check itself: a status cut with "…" is reported, and so is a column past the
+    edge of a table that does not scroll sideways; the same status whole in its tooltip,
+    or wrapped by :func:`wrap_cells` (its row grown), is not."""
+    state = "Terkirim ke agensi · menunggu supervisor"
+    model = QStandardItemModel(1, 3)
+    for column, text in enumerate(("Sen, 7 Des, 10.06", state, "Selama sesi")):
+        model.setItem(0, column, QStandardItem(text))
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setRootIsDecorated(False)
+    view.setModel(model)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = view.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    view.resize(330, 160)
+    view.show()
+    qtbot.waitExposed(view)
+    settle()
+    found = [str(misfit) for misfit in cell_misfits(view)]
+    assert any(state in line and "cut with …" in line for line in found), found
+
+    item = model.item(0, 1)
+    assert item is not None
+    item.setToolTip(f"{state}. Tanggapan supervisor akan muncul di sini.")
+    settle()
+    assert not any(state in line for line in map(str, cell_misfits(view)))
+    item.setToolTip("")
+
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # no room left
+    settle()
+    found = [str(misfit) for misfit in cell_misfits(view)]
+    assert any("Selama sesi" in line and "past the table's" in line for line in found), found
+
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    wrap_cells(view)
+    settle()
+    assert cell_misfits(view) == []
+    assert view.visualRect(model.index(0, 1)).height() >= 2 * view.fontMetrics().height()
+
+
+def test_the_hint_check_measures_one_line_boxes_as_qt_draws_them(qtbot: QtBot) -> None:
+    """The check itself: a one-line box's hint is reported at the widths where Qt cuts
+    it with "…" and at no other (the pixels drawn are compared with a wide box's), with
+    and without a clear button; a combo box's hint too."""
+    hint = "Cari /kode atau kata"
+
+    def box(width: int, clear: bool) -> QLineEdit:
+        field = QLineEdit()
+        qtbot.addWidget(field)
+        field.setPlaceholderText(hint)
+        field.setClearButtonEnabled(clear)
+        field.resize(width, 34)
+        field.show()
+        qtbot.waitExposed(field)
+        return field
+
+    def drawn_whole(field: QLineEdit, wide: QLineEdit) -> bool:
+        # Inside the frame (its colour follows the focus), left of the right border:
+        # where the hint's last letters, or a cut hint's "…", are drawn.
+        inside = QRect(4, 4, field.width() - 10, field.height() - 8)
+        return field.grab(inside).toImage() == wide.grab(inside).toImage()
+
+    for clear in (False, True):
+        wide = box(600, clear)
+        fits = [w for w in range(100, 260) if line_placeholder_misfit(box(w, clear)) is None]
+        least = min(fits)
+        assert fits == list(range(least, 260))
+        assert drawn_whole(box(least, clear), wide)
+        assert not drawn_whole(box(least - 1, clear), wide)
+
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItems(["Lain", "Uang"])
+    combo.setPlaceholderText("Pilih kategori laporan")
+    combo.setCurrentIndex(-1)
+    combo.resize(120, 34)
+    combo.show()
+    qtbot.waitExposed(combo)
+    assert [m.text for m in combo_misfits(combo)] == ["Pilih kategori laporan"]
+    combo.resize(400, 34)
+    settle()
+    assert combo_misfits(combo) == []
 
 
 #: The window's own area, maximized on the two screens the desk is made for (a 32-px

@@ -3,7 +3,9 @@
 Times are shown in the computer's local time, on the 24-hour clock written
 the app language's way (21.00 in Indonesian, 21:00 in English); prices as
 Indonesians write rupiah (``Rp 75.000``) in both languages. What to do before
-the session (unblock a returning customer) is a second line of the state.
+the session (unblock a returning customer) is a second line of the state. On a narrow
+window what a package covers, its length and its price are a second line of the
+package (:meth:`BookingsModel.set_details_under_package`) instead of columns.
 
 With a stage source (Today's session controller), an accepted or live booking's state
 is its stage: upcoming, contact window open, live, wrap-up, or time passed.
@@ -70,6 +72,12 @@ class Column(IntEnum):
     STATE = 5
 
 
+#: A space that never breaks the line.
+NBSP = "\u00a0"
+#: The columns that go under the package's name on a narrow window.
+DETAILS = (Column.CHANNEL, Column.DURATION, Column.PRICE)
+
+
 def local_now() -> datetime:
     """Now, in the computer's time zone."""
     return datetime.now().astimezone()
@@ -96,6 +104,7 @@ class BookingsModel(ColumnsModel):
         self._session_words = SessionMessages(self)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._details_under = False
 
     # ------------------------------------------------------------------ contents
 
@@ -128,6 +137,24 @@ class BookingsModel(ColumnsModel):
         self.all_texts_changed()
 
     # ------------------------------------------------------------------ the model API
+
+    @property
+    def details_under_package(self) -> bool:
+        """Whether the package's cell also says what it covers, its length and price."""
+        return self._details_under
+
+    def set_details_under_package(self, under: bool) -> None:
+        """Put what a package covers, its length and its price under its name (a narrow
+        window hides their columns), or back in their own columns."""
+        if under == self._details_under:
+            return
+        self._details_under = under
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.PACKAGE),
+                self.index(len(self._rows) - 1, Column.PACKAGE),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -188,7 +215,13 @@ class BookingsModel(ColumnsModel):
         if column is Column.TIME:
             return self.time_text(booking)
         if column is Column.PACKAGE:
-            return booking.package.name
+            name = booking.package.name
+            if not self._details_under:
+                return name
+            # Each detail stays on one line ("Rp 75.000", not "Rp" then "75.000"); the
+            # line breaks between them where the column is narrow.
+            details = " · ".join(self._text(row, each).replace(" ", NBSP) for each in DETAILS)
+            return f"{name}\n{details}"
         if column is Column.CHANNEL:
             return self.channel_text(booking.package.channel)
         if column is Column.DURATION:

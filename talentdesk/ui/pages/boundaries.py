@@ -18,15 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QItemSelection,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,8 +33,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -73,6 +63,7 @@ from talentdesk.ui.widgets import (
     keep_tall_enough,
     make_button,
     make_label,
+    wrap_cells,
 )
 
 log = logging.getLogger(__name__)
@@ -87,27 +78,6 @@ class _Loaded:
     presets: list[BoundaryPreset]
     active_id: str | None
     problems: int
-
-
-class _WrappedCells(QStyledItemDelegate):
-    """Cells whose text wraps at their column's width, each row as tall as it needs.
-
-    QTreeView asks a delegate for a row's height with a rect of no width at hand; here
-    the cell is measured at its column's width, so a long boundary label takes two lines
-    (and the row two lines' height) instead of being cut with "…".
-    """
-
-    def __init__(self, view: QTreeView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        at_width = QStyleOptionViewItem(option)
-        width = self._view.header().sectionSize(index.column())
-        at_width.rect = QRect(0, 0, max(1, width), max(1, option.rect.height()))
-        return super().sizeHint(at_width, index)
 
 
 @dataclass(frozen=True)
@@ -267,9 +237,7 @@ class BoundariesPage(EditingPage):
         header.setSectionResizeMode(ItemColumn.REPLIES, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         # Labels wrap, never "…": a talent editing her boundaries reads each one whole.
-        self.items_view.setWordWrap(True)
-        self.items_view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.items_view.setItemDelegate(_WrappedCells(self.items_view))
+        wrap_cells(self.items_view)
         self.answer_buttons: dict[BoundaryAnswer, QPushButton] = {}
         self._answers = QButtonGroup(self)
         self._answers.setExclusive(True)
@@ -348,8 +316,6 @@ class BoundariesPage(EditingPage):
         self.presets_view.selectionModel().selectionChanged.connect(self._preset_selected)
         self.presets_model.activate_requested.connect(self.activate)
         self.items_view.selectionModel().selectionChanged.connect(self._item_selected)
-        # A column's new width is new heights for its wrapped rows.
-        self.items_view.header().sectionResized.connect(self.items_view.doItemsLayout)
         for answer, button in self.answer_buttons.items():
             button.clicked.connect(lambda _checked=False, answer=answer: self.set_answer(answer))
         self.use_button.clicked.connect(self._use_clicked)

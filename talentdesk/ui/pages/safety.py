@@ -10,7 +10,7 @@ on this device). The widgets themselves live in :mod:`talentdesk.ui.safety`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,7 +34,7 @@ from talentdesk.ui.safety import (
     SafetyWindows,
 )
 from talentdesk.ui.safety.models import EscalationColumn, ReportColumn
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label, restyle
+from talentdesk.ui.widgets import Callout, Card, make_button, make_label, restyle, wrap_cells
 
 #: Rows a list shows before it scrolls.
 VISIBLE_ROWS = 6
@@ -44,14 +44,15 @@ def _table(name: str) -> QTreeView:
     view = QTreeView()
     view.setObjectName(name)
     view.setRootIsDecorated(False)
-    view.setUniformRowHeights(True)
     view.setAlternatingRowColors(False)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    # A state or a category wraps, never ends in "…": the talent reads where her
+    # escalation is without pointing at it.
+    wrap_cells(view)
     return view
 
 
@@ -59,13 +60,16 @@ def _table(name: str) -> QTreeView:
 FIT_ROWS = 50
 
 
-def fit_rows(view: QTreeView, rows: int) -> None:
-    """Make ``view`` as tall as its rows (at most :data:`VISIBLE_ROWS`; it scrolls beyond)."""
-    shown = max(1, min(rows, VISIBLE_ROWS))
+def fit_rows(view: QTreeView) -> None:
+    """Make ``view`` as tall as its first rows (at most :data:`VISIBLE_ROWS`; it scrolls
+    beyond), each as tall as its wrapped cells at the columns' widths of the moment."""
+    rows = min(view.model().rowCount(), VISIBLE_ROWS)
     # The style sheet pads each row 7 px above and below, with a 1 px rule under it.
-    row = max(view.sizeHintForRow(0) if rows else 0, view.fontMetrics().height() + 16)
-    height = view.header().sizeHint().height() + shown * row + 2 * view.frameWidth() + 4
-    view.setFixedHeight(height)
+    least = view.fontMetrics().height() + 16
+    heights = [max(view.sizeHintForRow(row), least) for row in range(rows)] or [least]
+    height = view.header().sizeHint().height() + sum(heights) + 2 * view.frameWidth() + 4
+    if view.height() != height or view.minimumHeight() != height:
+        view.setFixedHeight(height)
 
 
 class SafetyPage(EmptyStatePage):
@@ -195,9 +199,14 @@ class SafetyPage(EmptyStatePage):
         self.column.setStretch(self.column.count() - 1, 0)
 
         fit = QHeaderView.ResizeMode.ResizeToContents
-        for view, stretch in (
-            (self.escalations_view, EscalationColumn.STATE),
-            (self.reports_view, ReportColumn.CATEGORY),
+        # Times, tickets and levels are short and kept on one line; the columns of words
+        # share the rest of the width and wrap.
+        for view, sharing in (
+            (
+                self.escalations_view,
+                (EscalationColumn.STATE, EscalationColumn.SIGN, EscalationColumn.ABOUT),
+            ),
+            (self.reports_view, (ReportColumn.CATEGORY, ReportColumn.STATUS)),
         ):
             header = view.header()
             header.setStretchLastSection(False)
@@ -205,8 +214,17 @@ class SafetyPage(EmptyStatePage):
             # to 1,000) made each escalate click cost more the longer the history.
             header.setResizeContentsPrecision(FIT_ROWS)
             header.setSectionResizeMode(fit)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            for shared in sharing:
+                header.setSectionResizeMode(shared, QHeaderView.ResizeMode.Stretch)
+            # Narrower columns are taller rows: the table keeps showing them whole.
+            header.sectionResized.connect(self._fit_soon)
 
+        # The tables' heights are fitted once the event loop is back: a new snapshot
+        # resizes several sections one after another, each a sectionResized.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_tables)
         safety.changed.connect(self.show_snapshot)
         safety.view.changed.connect(lambda changes: self.retranslate() if changes.pairing else None)
         self.pairing_button.clicked.connect(self.settings_requested)
@@ -235,8 +253,7 @@ class SafetyPage(EmptyStatePage):
         selected = self.selected_report()
         self.escalations.set_rows(snapshot.escalations)
         self.reports.set_rows(snapshot.reports)
-        fit_rows(self.escalations_view, len(snapshot.escalations))
-        fit_rows(self.reports_view, len(snapshot.reports))
+        self._fit_soon()
         self.escalations_view.setVisible(bool(snapshot.escalations))
         self.escalations_empty.setVisible(not snapshot.escalations)
         self.reports_view.setVisible(bool(snapshot.reports))
@@ -250,6 +267,13 @@ class SafetyPage(EmptyStatePage):
         # The models were just reset: their cells are asked for again anyway. Telling them
         # "every text changed" too made each escalate click cost more as history grew.
         self._retranslate(models=False)
+
+    def _fit_soon(self, *_resized: int) -> None:
+        self._fit_timer.start()
+
+    def _fit_tables(self) -> None:
+        fit_rows(self.escalations_view)
+        fit_rows(self.reports_view)
 
     def selected_report(self) -> ReportView | None:
         """The report whose details are on show."""

@@ -58,12 +58,19 @@ from talentdesk.domain import (
 from talentdesk.sync.outbox import OutboxState
 from talentdesk.ui.agency_link import AgencyLink
 from talentdesk.ui.bridge import LatestOnly
-from talentdesk.ui.pages.bookings_model import BookingsModel, Column, local_now
+from talentdesk.ui.pages.bookings_model import DETAILS, BookingsModel, Column, local_now
 from talentdesk.ui.pages.empty_state import EmptyStatePage
 from talentdesk.ui.session.controller import SessionController
 from talentdesk.ui.session.stages import BookingStage, stage_of
 from talentdesk.ui.session.today_panel import SessionStartPanel
-from talentdesk.ui.widgets import Callout, Card, ask_to_confirm, make_button, make_label
+from talentdesk.ui.widgets import (
+    Callout,
+    Card,
+    ask_to_confirm,
+    make_button,
+    make_label,
+    wrap_cells,
+)
 from talentdesk.workspace import AcceptCheck, BookingRow, TonightView
 
 log = logging.getLogger(__name__)
@@ -72,6 +79,12 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 60_000
 #: The longest decline reason the agency accepts.
 MAX_REASON_CHARS = 500
+#: The list's least height, and how many bookings it shows before it scrolls.
+MIN_LIST_HEIGHT = 200
+SHOWN_ROWS = 6
+#: Characters of a package's name that must fit beside the other columns; on a narrower
+#: table the package's details go under its name.
+PACKAGE_ROOM_CHARS = 18
 
 if TYPE_CHECKING:
     from talentdesk.sync.pairing import PairingInfo
@@ -173,18 +186,30 @@ class TodayPage(EmptyStatePage):
         view.setAllColumnsShowFocus(True)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setMinimumHeight(200)
+        view.setMinimumHeight(MIN_LIST_HEIGHT)
         header = view.header()
         header.setStretchLastSection(False)
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # The package's name gives way first (elided; whole in its tooltip): at the
-        # window's first size the price stays in view, in both languages.
+        # The package's name gives way first: it wraps where the other columns need the
+        # room, and on a narrow window what it covers, its length and its price go under
+        # it (:meth:`_fit_columns`), so nothing scrolls sideways or ends in "…".
         header.setSectionResizeMode(Column.PACKAGE, QHeaderView.ResizeMode.Stretch)
-        # What to do about a booking comes right after its time: on a narrow window the
-        # columns after it are the ones that scroll out of view.
+        wrap_cells(view)
+        # What to do about a booking comes right after its time.
         header.moveSection(header.visualIndex(Column.STATE), 1)
         header.setSectionsMovable(False)
+        # Fitted once the event loop is back: the header holds its sections' new widths
+        # only after it told of them, and a new load changes several at once.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_columns)
+        view.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self._fit_soon)
+        self.model.dataChanged.connect(self._fit_soon)
+        # Narrower columns are taller (wrapped) rows.
+        header.sectionResized.connect(self._fit_soon)
         for callout in (self.answer_note, self.error, self.unreadable):
             callout.hide()
 
@@ -381,7 +406,49 @@ class TodayPage(EmptyStatePage):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._list_content and event.type() == QEvent.Type.Resize:
             QTimer.singleShot(0, self, self._keep_card_in_view)
+        elif watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_soon()
         return super().eventFilter(watched, event)
+
+    def _fit_soon(self, *_changed: object) -> None:
+        self._fit_timer.start()
+
+    def _fit_columns(self) -> None:
+        """Keep the package's details in their columns while the table is wide enough for
+        them beside a package name; under the name (their columns hidden) when not.
+
+        The other columns' widths do not depend on where the details are, and a table
+        that put them under the name only gets narrower (its taller rows may bring a
+        scroll bar), so the choice does not flip back and forth.
+        """
+        view = self.view
+        header = view.header()
+        beside = sum(
+            max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in Column
+            if column is not Column.PACKAGE
+        )
+        room = view.viewport().width() - beside
+        under = room < view.fontMetrics().averageCharWidth() * PACKAGE_ROOM_CHARS
+        if under != self.model.details_under_package:
+            self.model.set_details_under_package(under)  # first: hiding resizes sections
+            for column in DETAILS:
+                header.setSectionHidden(column, under)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """At least as tall as the first :data:`SHOWN_ROWS` bookings (two-line rows where
+        the details went under the package): tonight reads without scrolling the table,
+        the page scrolls instead."""
+        view = self.view
+        rows = min(self.model.rowCount(), SHOWN_ROWS)
+        height = (
+            view.header().sizeHint().height()
+            + sum(view.sizeHintForRow(row) for row in range(rows))
+            + 2 * view.frameWidth()
+            + 4
+        )
+        view.setMinimumHeight(max(MIN_LIST_HEIGHT, height))
 
     def _keep_card_in_view(self) -> None:
         """Scroll to the card again if it was scrolled to and the talent has not scrolled

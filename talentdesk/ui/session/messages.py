@@ -57,11 +57,12 @@ class SessionMessages(QObject):
         }[scope]
 
     def scope_rest(self, scope: SessionScope) -> str:
-        """The scope banner past its first words, for its second line where it wraps."""
+        """The scope banner past its first words, for its second line where it wraps
+        (short: at the session window's smallest, beside the escalate buttons)."""
         return {
             SessionScope.CHAT_ONLY: self.tr("no calls"),
             SessionScope.CALL_ONLY: self.tr("no chat"),
-            SessionScope.CHAT_AND_CALL: self.tr("both are included"),
+            SessionScope.CHAT_AND_CALL: self.tr("you do both"),
         }[scope]
 
     def scope_short(self, scope: SessionScope) -> str:

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +29,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +63,8 @@ from talentdesk.ui.widgets import (
 BOTH = ""
 #: How long the "copied" note stays.
 NOTE_MS = 6000
+#: The widest a blank's field grows to show its hint whole.
+HINT_MAX_WIDTH = 560
 # A search's answer: the hits and the pinned replies.
 _Found = tuple[list[SearchHit], list[DeclineReply]]
 
@@ -121,6 +133,13 @@ class BlanksDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(ready)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # After the button box's own retranslation, which puts Qt's "OK" back over
+            # "Copy" (each widget hears of the language in no given order).
+            QTimer.singleShot(0, self, self.retranslate)
+
     def retranslate(self) -> None:
         """Set every text."""
         self.setWindowTitle(self.tr("Fill in the reply"))
@@ -138,6 +157,24 @@ class BlanksDialog(QDialog):
                         "%1", blank.fallback or ""
                     )
                 )
+            _fit_hint(field)
+
+
+def _fit_hint(field: QLineEdit) -> None:
+    """Make ``field`` as wide as its hint needs, up to :data:`HINT_MAX_WIDTH` (a fallback
+    is the talent's own words, of any length): the hint says what an empty field becomes,
+    so it is read whole; past that width it is cut, and whole in the tooltip."""
+    field.ensurePolished()
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    # Qt keeps 2 px between the text and each side of the contents, less the margins.
+    around = option.rect.width() - contents.width() + margins.left() + margins.right() + 4
+    hint = field.placeholderText()
+    needed = field.fontMetrics().horizontalAdvance(hint) + around + 1
+    field.setMinimumWidth(min(needed, HINT_MAX_WIDTH))
+    field.setToolTip(hint if needed > HINT_MAX_WIDTH else "")
 
 
 class ReplyCopier(QObject):

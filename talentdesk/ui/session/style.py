@@ -38,7 +38,9 @@ QWidget#sessionWindow, QWidget#compactWindow, QWidget#sessionContent {{
 QLabel[role="scopeBanner"] {{
     font-size: 14pt;
     font-weight: 700;
-    padding: 12px 28px;
+    /* Its text starts where the cards under it do (20 px in); little on the right, where
+       the sync chip follows: at the window's smallest the scope needs the room. */
+    padding: 12px 8px 12px 20px;
     color: #134e4a;
     background: #ccfbf1;
     border-bottom: 1px solid #99ddd3;

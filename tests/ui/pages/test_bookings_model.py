@@ -76,6 +76,7 @@ def test_passes_pytest_qts_model_checks(qtmodeltester: ModelTester) -> None:
     check(qtmodeltester, model, force_py=True)  # stays connected for the changes below
     model.set_rows(ROWS[:2])
     model.retranslate()
+    model.set_details_under_package(True)
     model.set_rows(())
 
 
@@ -84,6 +85,7 @@ def test_passes_qts_own_model_tester(qtmodeltester: ModelTester) -> None:
     check(qtmodeltester, model)  # Qt's C++ QAbstractItemModelTester
     model.set_rows(ROWS[1:])
     model.retranslate()
+    model.set_details_under_package(True)
     model.set_rows(())
 
 
@@ -138,3 +140,28 @@ def test_price_and_duration_are_right_aligned() -> None:
     ):
         value = model.data(model.index(0, column), Qt.ItemDataRole.TextAlignmentRole)
         assert isinstance(value, int) and value & flag.value
+
+
+def test_on_a_narrow_window_the_details_are_a_second_line_of_the_package() -> None:
+    """What the package covers, its length and its price go under its name, each kept on
+    one line (no-break spaces: "Rp 75.000" never splits), and back in their own columns;
+    the views hear of it."""
+    model = make_model()
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): changed.append(
+            (top.row(), top.column(), bottom.row(), bottom.column())
+        )
+    )
+    model.set_details_under_package(True)
+    assert model.details_under_package
+    assert text(model, 0, Column.PACKAGE) == (
+        "Sleep Call 60 menit\nCall\u00a0only · 60\u00a0min · Rp\u00a075.000"
+    )
+    assert text(model, 0, Column.PRICE) == "Rp 75.000"  # its own column, hidden, unchanged
+    assert changed == [(0, Column.PACKAGE, 4, Column.PACKAGE)]
+    model.set_details_under_package(True)
+    assert len(changed) == 1  # nothing changed: nothing said
+    model.set_details_under_package(False)
+    assert text(model, 0, Column.PACKAGE) == "Sleep Call 60 menit"
+    assert len(changed) == 2

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from talentdesk.domain import Channel, DeclineReply, ReplyStyle, Source
 from talentdesk.ui.clipboard import is_marked_secret
+from talentdesk.ui.language import LanguageSwitcher, translate_in
 from talentdesk.ui.session.notifications import Notifier
 from talentdesk.ui.session.reply_list import (
     OWNER_ROLE,
@@ -32,6 +33,8 @@ from tests.ui.conftest import click
 from tests.ui.session.conftest import Desk, package, settle
 
 pytestmark = pytest.mark.usefixtures("english")
+
+INTRO_EN = "This reply has blanks for you to fill in before copying."
 
 
 @pytest.fixture
@@ -145,7 +148,7 @@ def test_a_reply_with_blanks_asks_for_them_first(
     panel.copy_current()
     dialog = panel.blanks_dialog
     assert dialog is not None
-    assert dialog.intro.text() == "This reply has blanks for you to fill in before copying."
+    assert dialog.intro.text() == INTRO_EN
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # {?alasan} has no fallback: required
     QTest.keyClicks(dialog.fields["alasan"], "sudah ada jadwal lain")
@@ -154,6 +157,28 @@ def test_a_reply_with_blanks_asks_for_them_first(
         click(ok)
     assert QGuiApplication.clipboard().text() == "Aku nggak bisa karena sudah ada jadwal lain."
     assert panel.blanks_dialog is None
+
+
+def test_the_blanks_dialog_follows_a_language_switch(
+    qtbot: QtBot, desk: Desk, window: SessionWindow, english: LanguageSwitcher
+) -> None:
+    """Opened in English, switched to Indonesian: its words, its hints and its Copy button
+    (not Qt's own "OK") are Indonesian."""
+    panel = window.replies
+    type_query(qtbot, desk, panel, "/alasan")
+    panel.copy_current()
+    dialog = panel.blanks_dialog
+    assert dialog is not None
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Copy"
+    english.set_language("id")
+    qtbot.waitUntil(lambda: dialog.intro.text() != INTRO_EN)
+    assert dialog.intro.text() == translate_in("id", "BlanksDialog", INTRO_EN)
+    assert dialog.fields["alasan"].placeholderText() == translate_in(
+        "id", "BlanksDialog", "Required"
+    )
+    assert ok.text() == translate_in("id", "BlanksDialog", "Copy") != "Copy"
+    dialog.reject()
 
 
 def test_ctrl_numbers_copy_the_pinned_replies(
