@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -558,12 +558,23 @@ class WrappedCells(QStyledItemDelegate):
         return super().sizeHint(at_width, index)
 
 
-def wrap_cells(view: QTreeView) -> None:
-    """Make ``view``'s cells wrap at their column's width (rows grow), never end in "…"."""
+def wrap_cells(view: QTreeView, *, columns: Iterable[int] | None = None) -> None:
+    """Make ``view``'s cells wrap at their column's width (rows grow), never end in "…".
+
+    Args:
+        columns: the columns whose text may wrap (the others fit their contents on one
+            line and keep Qt's own delegate, which measures a cell without calling
+            Python); None for every column.
+    """
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.setUniformRowHeights(False)
-    view.setItemDelegate(WrappedCells(view))
+    delegate = WrappedCells(view)
+    if columns is None:
+        view.setItemDelegate(delegate)
+    else:
+        for column in columns:
+            view.setItemDelegateForColumn(column, delegate)
     # A column's new width is new heights for its wrapped rows. Qt tells of a section
     # resized by the header itself (stretched, fitted to contents) before the header
     # holds the new width: laid out again once it does, once for all the sections.
