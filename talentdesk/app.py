@@ -134,23 +134,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``talentdesk`` command."""
     os.umask(0o077)  # whatever we create is ours alone
     args = _parser().parse_args(argv)
-    if args.command is None:  # the window, not a command that walks the whole vault
-        disable_automatic_collection()
-    from talentdesk.vault import default_data_dir  # here: after the line above
+    if args.command is not None:  # a command (the doctor walks the whole vault)
+        return _run_command(args)
+    collecting = gc.isenabled()
+    disable_automatic_collection()
+    try:
+        return _run_window(args)
+    finally:
+        # As it was, for a caller that goes on (a test): the window's collector is gone.
+        if collecting:
+            gc.enable()
+
+
+def _configure(args: argparse.Namespace) -> Path:
+    """Logging as asked, and the data folder."""
+    from talentdesk.vault import default_data_dir  # imported here: after the switch above
 
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
+    return data_dir
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    data_dir = _configure(args)
     if args.command == "doctor":
         from talentdesk.doctor import run_doctor
 
         return run_doctor(data_dir, passphrase_stdin=args.passphrase_stdin, out=sys.stdout)
-    if args.command == "reset":
-        from talentdesk.doctor import run_reset
+    from talentdesk.doctor import run_reset
 
-        return run_reset(data_dir, confirmed=args.yes, out=sys.stdout)
+    return run_reset(data_dir, confirmed=args.yes, out=sys.stdout)
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    data_dir = _configure(args)
     if not args.demo:
         return run_gui(data_dir, args.lang)
     from talentdesk.demo import start_demo

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import stat
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def test_demo_gives_the_window_its_sample_agency_and_its_key(
 
     monkeypatch.setattr(app, "run_gui", run_gui)
     assert app.main(["--demo", "--data-dir", str(data_dir)]) == 0
+    assert gc.isenabled()  # main() switched it off for the window, and back on after it
     demo_dir = data_dir / "demo"
     assert seen["data"] == demo_dir
     assert isinstance(seen["demo"], DemoAgency)

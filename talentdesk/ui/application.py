@@ -75,6 +75,9 @@ HOTKEYS_TAKEN = "hotkeys-taken"
 
 #: How long a start looks for the vault quietly before the unlock screen says it waits.
 QUIET_START_MS = 300
+#: The tray's icon is put up once the first window is painted; at the latest this long
+#: after the start, whatever came first (a lock before that paint, a slow keyring's wait).
+TRAY_LATEST_MS = 2_000
 
 
 def ensure_qapplication(argv: Sequence[str] | None = None) -> QApplication:
@@ -238,6 +241,7 @@ class TalentDeskApp(QObject):
         """
         self._examining = True
         self._quiet_start.start()
+        QTimer.singleShot(TRAY_LATEST_MS, self, self.notifier.put_up)
         path, keyring_probe, key = self.data_dir / VAULT_FILE, self._keyring_probe, self._vault_key
         Operation(
             lambda: examine(path, keyring_probe, vault_key=key),

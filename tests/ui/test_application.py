@@ -192,11 +192,13 @@ def test_a_slow_keyring_shows_that_the_vault_is_opening(
     vault_path: Path,
     direct_link: keys._SecretServiceLink,
     keyring_cleanup: list[VaultInfo],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     vault = Vault.create(vault_path)
     keyring_cleanup.append(vault.info)
     vault.close()
     link = direct_link
+    monkeypatch.setattr(application_module, "TRAY_LATEST_MS", 2 * QUIET_START_MS)
 
     app = make_app()
     with link._lock:  # the keyring answers nothing meanwhile, as when it asks its password
@@ -207,6 +209,9 @@ def test_a_slow_keyring_shows_that_the_vault_is_opening(
         assert screen.busy.title.text() == "Opening your vault…"
         assert is_locked(app)
         qtbot.wait(QUIET_START_MS)
+        assert is_locked(app)
+        # No first window of its own yet: the tray's icon comes up anyway, at the latest.
+        qtbot.waitUntil(lambda: app.notifier.looked_for_tray, timeout=5_000)
         assert is_locked(app)
     wait_for_main_window(qtbot, app)
     assert not screen.isVisible()

@@ -39,3 +39,17 @@ def test_the_first_notice_looks_for_the_tray_and_falls_back_to_a_banner(qtbot: Q
     assert shown.args == [notice]
     assert asked == [True]
     notifier.discard()  # no tray was put up: nothing to take away, no error
+
+
+def test_where_there_is_a_tray_notices_go_there_not_to_a_banner(qtbot: QtBot) -> None:
+    notifier = Notifier(tray_available=lambda: True)
+    assert not notifier.looked_for_tray  # not when the notifier is made
+    notice = Notice("reminder:BK-1", lambda: ("Segera mulai", "Booking 21:00"))
+    with qtbot.assertNotEmitted(notifier.banner_requested):
+        notifier.tell(notice)
+    tray = notifier.tray
+    assert tray is not None and notifier.uses_tray
+    assert tray.toolTip() == "TalentDesk"
+    assert tray.isVisible()
+    notifier.discard()
+    assert not tray.isVisible()
