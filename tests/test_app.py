@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests.python_child import run_python
 
 CHECK = textwrap.dedent(
     """
@@ -25,13 +25,7 @@ CHECK = textwrap.dedent(
 
 
 def test_starting_and_opening_a_vault_loads_no_agency_server(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_python(CHECK, str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
 
@@ -73,13 +67,7 @@ def test_the_window_starts_with_automatic_collection_off_and_commands_keep_it(
     # switched off before the vault and the view are imported, the start skips ~75
     # collector passes that freed nothing (docs/architecture.md, "Start-up and memory").
     def run(*args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", ENTRY, "--data-dir", str(tmp_path), *args],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = run_python(ENTRY, "--data-dir", str(tmp_path), *args)
         assert "Traceback" not in done.stderr, done.stderr
         return done.stdout
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -30,6 +27,7 @@ from talentdesk.vault import (
     keys,
     probe,
 )
+from tests.python_child import run_python
 from tests.ui.conftest import (
     PASSPHRASE,
     AppFactory,
@@ -368,14 +366,7 @@ def test_run_gui_runs_the_event_loop_and_returns_its_exit_code(data_dir: Path) -
         sys.exit(run_gui(Path({str(data_dir)!r}), "id"))
         """
     env = {**os.environ, "TALENTDESK_KEYRING": "none"}
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python(script, env=env)
     assert result.returncode == 3, result.stderr
     assert "visible: ['unlockScreen']" in result.stdout
     assert not (data_dir / VAULT_FILE).exists()  # nothing created without the talent

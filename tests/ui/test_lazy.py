@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
+
+from tests.python_child import run_python
 
 CHECK = textwrap.dedent(
     """
@@ -30,9 +30,7 @@ CHECK = textwrap.dedent(
 
 
 def test_packages_import_their_modules_when_a_name_is_asked_for() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=60, check=False
-    )
+    done = run_python(CHECK)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
 
@@ -50,12 +48,6 @@ FIRST_WINDOW = textwrap.dedent(
 
 
 def test_the_first_windows_modules_load_no_second_openssl_and_no_http_client() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_WINDOW],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_python(FIRST_WINDOW)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"

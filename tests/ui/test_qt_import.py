@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
+
+from tests.python_child import run_python
 
 CHECK = textwrap.dedent(
     """
@@ -28,13 +28,7 @@ CHECK = textwrap.dedent(
 def test_the_view_layer_drops_the_hook_that_reads_every_module_s_source(tmp_path: Path) -> None:
     for name in ("sentinel_before", "sentinel_after"):
         (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_python(CHECK, str(tmp_path))
     assert done.returncode == 0, done.stderr
     # Hooked by PySide6 at first; after talentdesk.ui, a new module's source is not read,
     # and dropping the hook again does nothing.

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -31,6 +28,7 @@ from talentdesk.sync.outbox import OutboxState
 from talentdesk.vault import Vault
 from talentdesk.workspace import Changes, DemoAgency, SafetyTuning, SessionClocks, Workspace
 from talentdesk.workspace.workspace import DEMO_WORKING_NAME
+from tests.python_child import run_python
 from tests.sessions.conftest import PASSPHRASE, Desk, FakeClock, package
 
 
@@ -91,13 +89,9 @@ def test_making_a_workspace_imports_and_builds_no_service(data_dir: Path) -> Non
         workspace.close()
         vault.close()
         """
-    out = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout.splitlines()
+    done = run_python(script)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.splitlines()
     assert out == ["False None unpaired", "[]", "False []", "True True"]
 
 
