@@ -812,9 +812,10 @@ def test_the_header_is_one_line_on_a_laptop_and_fits_a_phone(
     for path in ("queue", "audit"):
         page.goto(f"{world.url}/console/{path}")
         header = page.evaluate(HEADER)
-        # No sideways scroll; brand, pill and menu on one row, the pages on two at most.
+        # No sideways scroll; brand, pill and menu on one row, the pages on two at most, then
+        # the duty switch (after the pages, as the keyboard reaches it).
         assert header["sideways"] == 0 and header["right"] <= phone["width"], (path, header)
-        assert header["height"] <= 150, (path, header)
+        assert header["height"] <= 200, (path, header)
         page.click("#menu-toggle")
         opened = page.evaluate(HEADER)
         assert opened["sideways"] == 0 and opened["right"] <= phone["width"], (path, opened)
@@ -918,13 +919,14 @@ def test_going_off_duty_is_one_click_in_the_bar_on_a_laptop_and_a_phone(
             assert max(header["tops"]) - min(header["tops"]) < 10, header
             assert header["height"] < 56, header
         else:
-            # On the top row with the pill and the menu button; the bar no taller.
-            tops = page.evaluate(
-                "() => ['#alarm-pill', '#duty-switch', '#menu-toggle'].map((s) => "
-                "Math.round(document.querySelector(s).getBoundingClientRect().top))"
+            # Outside the menu, right after the pages (where Tab reaches it), at the right.
+            where = page.evaluate(
+                "() => [document.querySelector('nav').getBoundingClientRect().bottom,"
+                " document.querySelector('#duty-switch').getBoundingClientRect().top,"
+                " document.querySelector('#duty-switch').getBoundingClientRect().right]"
             )
-            assert max(tops) - min(tops) < 10, tops
-            assert header["height"] <= 150, header
+            assert where[0] <= where[1] and where[2] >= width - 20, where
+            assert header["height"] <= 200, header
         switch.click()  # the one click
         page.wait_for_url(f"{world.url}/console/audit")
         assert not on_duty(world, ADMIN)
@@ -941,6 +943,83 @@ def test_going_off_duty_is_one_click_in_the_bar_on_a_laptop_and_a_phone(
     with AgencyStore(world.db) as store:
         went = [e.action for e in store.staff.audit_log(limit=4) if e.staff_name == ADMIN]
     assert went[:2] == ["duty.on", "duty.off"]
+
+
+#: The bar's shown controls, each by its id or its words, in the order they are drawn:
+#: row by row from the top (a control whose middle is above the row's bottom is in it),
+#: left to right in a row.
+BAR_AS_DRAWN = """() => {
+  const name = (e) => e.id || e.textContent.trim();
+  const bar = document.querySelector("header.bar");
+  const shown = [...bar.querySelectorAll("a, button, select, summary")]
+    .filter((e) => e.checkVisibility())
+    .map((e) => ({ e, box: e.getBoundingClientRect() }))
+    .sort((a, b) => a.box.top - b.box.top);
+  const rows = [];
+  for (const item of shown) {
+    const row = rows[rows.length - 1];
+    if (row && (item.box.top + item.box.bottom) / 2 < row.bottom) {
+      row.items.push(item);
+      row.bottom = Math.max(row.bottom, item.box.bottom);
+    } else {
+      rows.push({ bottom: item.box.bottom, items: [item] });
+    }
+  }
+  return rows.flatMap((row) => row.items.sort((a, b) => a.box.left - b.box.left))
+    .map(({ e }) => name(e));
+}"""
+
+#: The focused control, by its id or its words, or None once the focus has left the bar.
+FOCUSED_IN_BAR = """() => {
+  const e = document.activeElement;
+  return e && e.closest("header.bar") ? e.id || e.textContent.trim() : null;
+}"""
+
+
+def bar_in_tab_order(page: Page) -> list[str]:
+    """The bar's controls as Tab reaches them, from the skip link (the page's first)."""
+    page.focus("a.skip")
+    reached: list[str] = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_IN_BAR)
+        if focused is None:
+            return reached
+        reached.append(focused)
+    raise AssertionError(f"Tab never left the bar: {reached}")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_tab_goes_through_the_bar_in_the_order_it_is_drawn(
+    browser: Browser, world: World, lang: str
+) -> None:
+    # The widest bar: an admin's (seven pages), with an alarm waiting (the red pill) off the
+    # queue; on the queue, without it.
+    remote_id(world, world.safety.escalations.escalate(None).id)
+    t = translator(Language(lang))
+    phone = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+    for width, options in ((1366, {"viewport": {"width": 1366, "height": 768}}), (390, phone)):
+        page = signed_in(browser, world, ADMIN, lang=lang, **options)
+        for path in ("audit", "queue"):
+            page.goto(f"{world.url}/console/{path}")
+            if path != "queue":
+                page.wait_for_selector("#alarm-pill:not([hidden])")
+            menus = (False, True) if width == 390 else (False,)
+            for menu_open in menus:
+                if menu_open:
+                    page.click("#menu-toggle")
+                    page.wait_for_selector("#enable-sound", state="visible")
+                drawn = page.evaluate(BAR_AS_DRAWN)
+                tabbed = bar_in_tab_order(page)
+                assert tabbed == drawn, (width, path, menu_open, tabbed, drawn)
+                # The pages before the duty switch, the switch before the account's controls.
+                pages = [t(key) for key in ("nav.queue", "nav.audit")]
+                assert (
+                    tabbed.index(pages[0]) < tabbed.index(pages[1]) < tabbed.index("duty-switch")
+                ), tabbed
+                if width == 1366 or menu_open:
+                    assert tabbed.index("duty-switch") < tabbed.index("enable-sound"), tabbed
+        page.context.close()
 
 
 @dataclass
