@@ -6,6 +6,7 @@ One server, one desk and one browser for the module; each test its own browser c
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -1020,6 +1021,57 @@ def test_tab_goes_through_the_bar_in_the_order_it_is_drawn(
                 if width == 1366 or menu_open:
                     assert tabbed.index("duty-switch") < tabbed.index("enable-sound"), tabbed
         page.context.close()
+
+
+#: How many pixels differ between two PNG pictures of the same size (-1 if the sizes differ).
+PIXELS_APART = """async ([a, b]) => {
+  const decode = async (png) => {
+    const image = new Image();
+    image.src = "data:image/png;base64," + png;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    return context.getImageData(0, 0, image.width, image.height).data;
+  };
+  const [one, two] = [await decode(a), await decode(b)];
+  if (one.length !== two.length) return -1;
+  let apart = 0;
+  for (let i = 0; i < one.length; i += 4) {
+    if (one[i] !== two[i] || one[i + 1] !== two[i + 1] || one[i + 2] !== two[i + 2]) apart += 1;
+  }
+  return apart;
+}"""
+
+
+def test_the_duty_switch_shows_on_and_off_in_forced_colours(browser: Browser, world: World) -> None:
+    # Windows high contrast: the system's few colours replace the page's, so green and grey
+    # alone cannot tell on from off; the switch's two renderings must still differ.
+    page = signed_in(browser, world, ADMIN, viewport={"width": 1366, "height": 768})
+    page.emulate_media(forced_colors="active")
+    assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
+    switch = page.locator("#duty-switch")
+
+    def picture(checked: str) -> bytes:
+        assert switch.get_attribute("aria-checked") == checked
+        page.mouse.move(0, 700)  # no hover
+        page.evaluate("() => document.activeElement.blur()")  # no focus ring
+        return switch.screenshot(animations="disabled")
+
+    on = picture("true")
+    with page.expect_navigation():
+        switch.click()
+    off = picture("false")
+    with page.expect_navigation():
+        switch.click()
+    assert on_duty(world, ADMIN)
+    # Compared on a blank page: the console's content policy allows no data: images.
+    apart = page.context.new_page().evaluate(
+        PIXELS_APART, [base64.b64encode(on).decode(), base64.b64encode(off).decode()]
+    )
+    # The same size, and more than a few edge pixels apart: the knob moved and is drawn.
+    assert apart > 30, apart
+    page.context.close()
 
 
 @dataclass
