@@ -6,6 +6,7 @@ One server, one desk and one browser for the module; each test its own browser c
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -531,8 +532,11 @@ def test_an_ended_session_says_so_in_red_and_keeps_ringing(browser: Browser, wor
         rina.wait_for_selector("#login-notice")
         rina.fill("input[name=name]", ADMIN)
         rina.fill("input[name=password]", PASSWORD)
-        rina.click("button[type=submit]")
-        rina.wait_for_url("**/console/queue")
+        # The sign-in page's own address ends in next=/console/queue: wait for the sign-in's
+        # navigation, not for an address it already has.
+        with rina.expect_navigation(url=f"{world.url}/console/queue"):
+            rina.click("button[type=submit]")
+        assert rina.url == f"{world.url}/console/queue"  # signed in again, on the queue
         rina.context.close()
     finally:
         world.server.app.console.heartbeat = HEARTBEAT_SECONDS
@@ -812,9 +816,10 @@ def test_the_header_is_one_line_on_a_laptop_and_fits_a_phone(
     for path in ("queue", "audit"):
         page.goto(f"{world.url}/console/{path}")
         header = page.evaluate(HEADER)
-        # No sideways scroll; brand, pill and menu on one row, the pages on two at most.
+        # No sideways scroll; brand, pill and menu on one row, the pages on two at most, then
+        # the duty switch (after the pages, as the keyboard reaches it).
         assert header["sideways"] == 0 and header["right"] <= phone["width"], (path, header)
-        assert header["height"] <= 150, (path, header)
+        assert header["height"] <= 200, (path, header)
         page.click("#menu-toggle")
         opened = page.evaluate(HEADER)
         assert opened["sideways"] == 0 and opened["right"] <= phone["width"], (path, opened)
@@ -918,15 +923,18 @@ def test_going_off_duty_is_one_click_in_the_bar_on_a_laptop_and_a_phone(
             assert max(header["tops"]) - min(header["tops"]) < 10, header
             assert header["height"] < 56, header
         else:
-            # On the top row with the pill and the menu button; the bar no taller.
-            tops = page.evaluate(
-                "() => ['#alarm-pill', '#duty-switch', '#menu-toggle'].map((s) => "
-                "Math.round(document.querySelector(s).getBoundingClientRect().top))"
+            # Outside the menu, right after the pages (where Tab reaches it), at the right.
+            where = page.evaluate(
+                "() => [document.querySelector('nav').getBoundingClientRect().bottom,"
+                " document.querySelector('#duty-switch').getBoundingClientRect().top,"
+                " document.querySelector('#duty-switch').getBoundingClientRect().right]"
             )
-            assert max(tops) - min(tops) < 10, tops
-            assert header["height"] <= 150, header
-        switch.click()  # the one click
-        page.wait_for_url(f"{world.url}/console/audit")
+            assert where[0] <= where[1] and where[2] >= width - 20, where
+            assert header["height"] <= 200, header
+        # The page stays on the same address: wait for the click's own navigation (a wait for
+        # the address would be over before the click had done anything).
+        with page.expect_navigation(url=f"{world.url}/console/audit"):
+            switch.click()  # the one click
         assert not on_duty(world, ADMIN)
         switch = page.get_by_role("switch", name=translator(Language(lang))("duty.on"))
         assert switch.get_attribute("aria-checked") == "false"
@@ -934,13 +942,142 @@ def test_going_off_duty_is_one_click_in_the_bar_on_a_laptop_and_a_phone(
         assert off["sideways"] == 0 and off["right"] <= width, (width, off)
         if width == 1366:
             assert max(off["tops"]) - min(off["tops"]) < 10, off
-        switch.click()  # and back on, as in
-        page.wait_for_url(f"{world.url}/console/audit")
+        with page.expect_navigation(url=f"{world.url}/console/audit"):
+            switch.click()  # and back on, as in
+        assert switch.get_attribute("aria-checked") == "true"
         assert on_duty(world, ADMIN)
         page.context.close()
     with AgencyStore(world.db) as store:
         went = [e.action for e in store.staff.audit_log(limit=4) if e.staff_name == ADMIN]
     assert went[:2] == ["duty.on", "duty.off"]
+
+
+#: The bar's shown controls, each by its id or its words, in the order they are drawn:
+#: row by row from the top (a control whose middle is above the row's bottom is in it),
+#: left to right in a row.
+BAR_AS_DRAWN = """() => {
+  const name = (e) => e.id || e.textContent.trim();
+  const bar = document.querySelector("header.bar");
+  const shown = [...bar.querySelectorAll("a, button, select, summary")]
+    .filter((e) => e.checkVisibility())
+    .map((e) => ({ e, box: e.getBoundingClientRect() }))
+    .sort((a, b) => a.box.top - b.box.top);
+  const rows = [];
+  for (const item of shown) {
+    const row = rows[rows.length - 1];
+    if (row && (item.box.top + item.box.bottom) / 2 < row.bottom) {
+      row.items.push(item);
+      row.bottom = Math.max(row.bottom, item.box.bottom);
+    } else {
+      rows.push({ bottom: item.box.bottom, items: [item] });
+    }
+  }
+  return rows.flatMap((row) => row.items.sort((a, b) => a.box.left - b.box.left))
+    .map(({ e }) => name(e));
+}"""
+
+#: The focused control, by its id or its words, or None once the focus has left the bar.
+FOCUSED_IN_BAR = """() => {
+  const e = document.activeElement;
+  return e && e.closest("header.bar") ? e.id || e.textContent.trim() : null;
+}"""
+
+
+def bar_in_tab_order(page: Page) -> list[str]:
+    """The bar's controls as Tab reaches them, from the skip link (the page's first)."""
+    page.focus("a.skip")
+    reached: list[str] = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_IN_BAR)
+        if focused is None:
+            return reached
+        reached.append(focused)
+    raise AssertionError(f"Tab never left the bar: {reached}")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_tab_goes_through_the_bar_in_the_order_it_is_drawn(
+    browser: Browser, world: World, lang: str
+) -> None:
+    # The widest bar: an admin's (seven pages), with an alarm waiting (the red pill) off the
+    # queue; on the queue, without it.
+    remote_id(world, world.safety.escalations.escalate(None).id)
+    t = translator(Language(lang))
+    phone = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+    for width, options in ((1366, {"viewport": {"width": 1366, "height": 768}}), (390, phone)):
+        page = signed_in(browser, world, ADMIN, lang=lang, **options)
+        for path in ("audit", "queue"):
+            page.goto(f"{world.url}/console/{path}")
+            if path != "queue":
+                page.wait_for_selector("#alarm-pill:not([hidden])")
+            menus = (False, True) if width == 390 else (False,)
+            for menu_open in menus:
+                if menu_open:
+                    page.click("#menu-toggle")
+                    page.wait_for_selector("#enable-sound", state="visible")
+                drawn = page.evaluate(BAR_AS_DRAWN)
+                tabbed = bar_in_tab_order(page)
+                assert tabbed == drawn, (width, path, menu_open, tabbed, drawn)
+                # The pages before the duty switch, the switch before the account's controls.
+                pages = [t(key) for key in ("nav.queue", "nav.audit")]
+                assert (
+                    tabbed.index(pages[0]) < tabbed.index(pages[1]) < tabbed.index("duty-switch")
+                ), tabbed
+                if width == 1366 or menu_open:
+                    assert tabbed.index("duty-switch") < tabbed.index("enable-sound"), tabbed
+        page.context.close()
+
+
+#: How many pixels differ between two PNG pictures of the same size (-1 if the sizes differ).
+PIXELS_APART = """async ([a, b]) => {
+  const decode = async (png) => {
+    const image = new Image();
+    image.src = "data:image/png;base64," + png;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    return context.getImageData(0, 0, image.width, image.height).data;
+  };
+  const [one, two] = [await decode(a), await decode(b)];
+  if (one.length !== two.length) return -1;
+  let apart = 0;
+  for (let i = 0; i < one.length; i += 4) {
+    if (one[i] !== two[i] || one[i + 1] !== two[i + 1] || one[i + 2] !== two[i + 2]) apart += 1;
+  }
+  return apart;
+}"""
+
+
+def test_the_duty_switch_shows_on_and_off_in_forced_colours(browser: Browser, world: World) -> None:
+    # Windows high contrast: the system's few colours replace the page's, so green and grey
+    # alone cannot tell on from off; the switch's two renderings must still differ.
+    page = signed_in(browser, world, ADMIN, viewport={"width": 1366, "height": 768})
+    page.emulate_media(forced_colors="active")
+    assert page.evaluate("() => matchMedia('(forced-colors: active)').matches")
+    switch = page.locator("#duty-switch")
+
+    def picture(checked: str) -> bytes:
+        assert switch.get_attribute("aria-checked") == checked
+        page.mouse.move(0, 700)  # no hover
+        page.evaluate("() => document.activeElement.blur()")  # no focus ring
+        return switch.screenshot(animations="disabled")
+
+    on = picture("true")
+    with page.expect_navigation():
+        switch.click()
+    off = picture("false")
+    with page.expect_navigation():
+        switch.click()
+    assert on_duty(world, ADMIN)
+    # Compared on a blank page: the console's content policy allows no data: images.
+    apart = page.context.new_page().evaluate(
+        PIXELS_APART, [base64.b64encode(on).decode(), base64.b64encode(off).decode()]
+    )
+    # The same size, and more than a few edge pixels apart: the knob moved and is drawn.
+    assert apart > 30, apart
+    page.context.close()
 
 
 @dataclass
