@@ -46,8 +46,9 @@ def test_demo_gives_the_window_its_sample_agency_and_its_key(
         return 0
 
     monkeypatch.setattr(app, "run_gui", run_gui)
+    collecting = gc.isenabled()  # off where this worker's Qt tests installed their collector
     assert app.main(["--demo", "--data-dir", str(data_dir)]) == 0
-    assert gc.isenabled()  # main() switched it off for the window, and back on after it
+    assert gc.isenabled() is collecting  # main() switched it off for the window, then back
     demo_dir = data_dir / "demo"
     assert seen["data"] == demo_dir
     assert isinstance(seen["demo"], DemoAgency)
