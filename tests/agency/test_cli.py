@@ -278,6 +278,21 @@ def test_fault_list_and_clear(capsys: pytest.CaptureFixture[str], agency_db: DbT
     assert code == 1 and "must start with '/'" in err
 
 
+def file_report(store: AgencyStore, talent_id: str, at: datetime) -> str:
+    """A talent's report of threats, filed as the app files one; its id."""
+    _, body = store.create_report(
+        talent_id,
+        wire.ReportRequest(
+            session_id="s1",
+            booking_id="bk_1",
+            category=ReportCategory.THREATS,
+            description="d",
+            at=at,
+        ),
+    )
+    return wire.decode(body, wire.Report).id
+
+
 def test_listings(capsys: pytest.CaptureFixture[str], agency_db: DbTarget) -> None:
     db = str(agency_db)
     cli(capsys, "pair", "--db", db, "--talent", "Sari")
@@ -290,16 +305,7 @@ def test_listings(capsys: pytest.CaptureFixture[str], agency_db: DbTarget) -> No
             talent_id,
             wire.EscalationRequest(level="urgent", at=at, crisis_sign=CrisisSign.DISTRESS),
         )
-        store.create_report(
-            talent_id,
-            wire.ReportRequest(
-                session_id="s1",
-                booking_id="bk_1",
-                category=ReportCategory.THREATS,
-                description="d",
-                at=at,
-            ),
-        )
+        file_report(store, talent_id, at)
     code, out, _ = cli(capsys, "escalations", "--db", db, "--json")
     [row] = [json.loads(line) for line in out.splitlines()]
     assert (row["talent"], row["status"], row["crisis_sign"]) == ("Sari", "open", "distress")
@@ -323,17 +329,7 @@ def test_a_ticket_moved_from_the_command_line_is_audited_as_the_console_does(
     cli(capsys, "pair", "--db", db, "--talent", "Sari")
     with AgencyStore(agency_db) as store:
         talent_id = store.talent_by_name("Sari").id
-        _, body = store.create_report(
-            talent_id,
-            wire.ReportRequest(
-                session_id="s1",
-                booking_id="bk_1",
-                category=ReportCategory.THREATS,
-                description="d",
-                at=datetime(2025, 5, 1, 21, 0, tzinfo=WIB),
-            ),
-        )
-        report_id = wire.decode(body, wire.Report).id
+        report_id = file_report(store, talent_id, datetime(2025, 5, 1, 21, 0, tzinfo=WIB))
         before = len(store.staff.audit_log())
 
     def entries() -> list[AuditEntry]:

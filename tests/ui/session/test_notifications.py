@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pytestqt.qtbot import QtBot
 
 from talentdesk.ui.session.notifications import Notice, Notifier
 
 
-def test_the_tray_is_looked_for_once_and_not_when_the_notifier_is_made(qtbot: QtBot) -> None:
-    asked: list[bool] = []
+def no_tray(asked: list[bool]) -> Callable[[], bool]:
+    """A desktop without a tray that notes each time it is asked."""
 
     def tray_available() -> bool:
         asked.append(True)
         return False
 
-    notifier = Notifier(tray_available=tray_available)
+    return tray_available
+
+
+def test_the_tray_is_looked_for_once_and_not_when_the_notifier_is_made(qtbot: QtBot) -> None:
+    asked: list[bool] = []
+    notifier = Notifier(tray_available=no_tray(asked))
     # Asking the X server for a tray is on the way to the first window: not yet.
     assert (notifier.looked_for_tray, asked) == (False, [])
 
@@ -27,12 +34,7 @@ def test_the_tray_is_looked_for_once_and_not_when_the_notifier_is_made(qtbot: Qt
 
 def test_the_first_notice_looks_for_the_tray_and_falls_back_to_a_banner(qtbot: QtBot) -> None:
     asked: list[bool] = []
-
-    def tray_available() -> bool:
-        asked.append(True)
-        return False
-
-    notifier = Notifier(tray_available=tray_available)
+    notifier = Notifier(tray_available=no_tray(asked))
     notice = Notice("reminder:BK-1", lambda: ("Segera mulai", "Booking 21:00"))
     with qtbot.waitSignal(notifier.banner_requested) as shown:
         notifier.tell(notice)
