@@ -136,6 +136,16 @@ def _too_small(needed: QSize, room: QRect | QSize) -> str:
     return f"needs {needed.width()}×{needed.height()} px, has {size.width()}×{size.height()}"
 
 
+def label_indent(label: QLabel) -> int:
+    """The pixels Qt keeps between a label's text and its contents' edge: its indent, or
+    where none is set and it has a frame (a style sheet's border gives it one) half an
+    "x" less its margin, as ``QLabel::paintEvent`` does."""
+    indent = label.indent()
+    if indent < 0 and label.frameWidth() > 0:
+        indent = label.fontMetrics().horizontalAdvance("x") // 2 - label.margin()
+    return max(0, indent)
+
+
 def label_misfit(label: QLabel) -> Misfit | None:
     """A label whose text does not fit its contents rectangle."""
     text = label.text()
@@ -144,6 +154,14 @@ def label_misfit(label: QLabel) -> Misfit | None:
     room = label.contentsRect()
     margin = label.margin()
     room = room.adjusted(margin, margin, -margin, -margin)
+    indent = label_indent(label)
+    if indent > 0:
+        # Qt draws the text this far in from the side it is aligned to.
+        align = label.alignment()
+        if align & (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight):
+            room = room.adjusted(0, 0, -indent, 0)
+        elif align & (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignBottom):
+            room = room.adjusted(0, 0, 0, -indent)
     rich = label.textFormat() == Qt.TextFormat.RichText or (
         label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
     )

@@ -45,11 +45,13 @@ from pytestqt.qtbot import QtBot
 from talentdesk.app import workspace_opener
 from talentdesk.domain import ReplyStyle, ShiftLimits
 from talentdesk.sessions.terms import SessionScope
+from talentdesk.sync.status import SyncPhase, SyncStatus
 from talentdesk.ui.application import TalentDeskApp, build_app
 from talentdesk.ui.main_window import MainWindow, Page
 from talentdesk.ui.pages.today import TodayPage
 from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.window import SessionWindow
+from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.unlock.screen import UnlockScreen
 from talentdesk.ui.widgets import CARD_GAP, wrap_cells
 from talentdesk.vault import VAULT_FILE, Vault
@@ -216,6 +218,66 @@ def scope_banner_lines(live: SessionWindow) -> Callable[[], list[Misfit]]:
                 found.append(Misfit(name_of(banner), shown, f"cut: its whole line is {whole!r}"))
         misfit = lines_misfit(live.replies.title, 2, live.replies.title.text())
         return found + ([misfit] if misfit is not None else [])
+
+    return check
+
+
+def offline_states(chip: SyncChip) -> tuple[SyncStatus, ...]:
+    """The agency out of reach with a reply waiting, retrying with many waiting, and
+    connected with some still waiting to be sent (the chip's longest words)."""
+    now = chip._clock()  # retry_at is on the chip's clock
+    return (
+        SyncStatus(SyncPhase.OFFLINE, reason="network", retry_at=now + 8.4, outbox_queued=1),
+        SyncStatus(SyncPhase.RETRYING, reason="timeout", retry_at=now + 30.4, outbox_queued=12),
+        SyncStatus(SyncPhase.CONNECTED, outbox_queued=3),
+    )
+
+
+def header_with_sync_states(live: SessionWindow) -> Callable[[], list[Misfit]]:
+    """The session window's header while the agency cannot be reached, or something waits
+    to be sent: for each scope, the scope banner still reads whole (its line, or its
+    scope over the rest, never cut) and the sync chip's words fit it, never cut with "…":
+    shortened to what fits, the whole of them are in its tooltip. Then the chip shows
+    the link as it stands again."""
+
+    def check() -> list[Misfit]:
+        session = live.live
+        chip = live.sync
+        assert session is not None and chip is not None
+        banner = live.scope_banner
+        words = SessionMessages()
+        standing = chip.status
+        found: list[Misfit] = []
+        for status in offline_states(chip):
+            chip.set_status(status)
+            others = [scope for scope in SessionScope if scope is not session.scope]
+            for scope in (*others, session.scope):
+                whole = words.scope_banner(scope)
+                parts = f"{words.scope_short(scope)}\n{words.scope_rest(scope)}"
+                banner.set_scope(whole, words.scope_short(scope), words.scope_rest(scope))
+                settle()
+                shown = banner.text()
+                for misfit in (label_misfit(banner), lines_misfit(banner, 2, shown)):
+                    found += [misfit] if misfit is not None else []
+                if shown not in (whole, parts):
+                    found.append(
+                        Misfit(name_of(banner), shown, f"cut beside {chip.full_text!r}: {whole!r}")
+                    )
+                misfit = label_misfit(chip)
+                found += [misfit] if misfit is not None else []
+                if "…" in chip.text():
+                    found.append(Misfit(name_of(chip), chip.text(), "cut with …"))
+                if chip.text() != chip.full_text and chip.full_text not in chip.toolTip():
+                    found.append(
+                        Misfit(
+                            name_of(chip),
+                            chip.text(),
+                            f"shows less than {chip.full_text!r}, not in its tooltip",
+                        )
+                    )
+        chip.set_status(standing)
+        settle()
+        return found
 
     return check
 
@@ -431,6 +493,19 @@ def night(walk: Walk, app: TalentDeskApp, clock: Monotonic, agency: AgencyStore)
     clock.now += 3 * 60
     session.tick_now()
     walk.check("session", live, must_see=session_cards(live), also=scope_banner_lines(live))
+    # Offline with a reply waiting for the whole stop (its pictures too); the check
+    # measures the other states, then puts this one back.
+    chip = live.sync
+    assert chip is not None
+    standing = chip.status
+    chip.set_status(offline_states(chip)[0])
+    walk.check(
+        "session: agency offline, replies waiting",
+        live,
+        must_see=session_cards(live),
+        also=header_with_sync_states(live),
+    )
+    chip.set_status(standing)
     live.end_button.click()
     wait_until(lambda: live.end_dialog is not None)
     end_early = live.end_dialog
@@ -1004,3 +1079,27 @@ def steps_in_view(checks: InView, app: TalentDeskApp, clock: Monotonic) -> None:
     scroll = live.findChild(QScrollArea, "closingScroll")
     assert scroll is not None
     checks.check_gap_under("closing, escalation open", live, scroll, closing.steps_card, "1280×720")
+
+
+def test_the_label_check_leaves_out_the_indent_qt_draws_a_framed_label_with(
+    qtbot: QtBot,
+) -> None:
+    """The check itself: a label a style sheet's border gives a frame is drawn half an
+    "x" in from its padding (Qt's indent), so its text exactly as wide as its contents
+    is reported; with no indent it is not."""
+    label = QLabel("Chat saja")
+    qtbot.addWidget(label)
+    label.setStyleSheet("QLabel { border: 1px solid #99ddd3; padding: 4px; }")
+    label.show()
+    qtbot.waitExposed(label)
+    label.setIndent(0)
+    margins = label.contentsMargins()
+    label.setFixedWidth(
+        label.fontMetrics().horizontalAdvance("Chat saja") + margins.left() + margins.right()
+    )
+    settle()
+    assert label_misfit(label) is None
+    label.setIndent(-1)  # Qt's default
+    settle()
+    misfit = label_misfit(label)
+    assert misfit is not None and "needs" in misfit.problem

@@ -2,15 +2,18 @@
 
 Where its whole line ("Chat only — no calls") fits, it reads as one line. Where it
 does not (the window at its smallest, beside the escalate button), it takes two: the
-scope in two words, and under it the rest, cut with "…" where even that does not fit;
-the whole line is then its tooltip. It never takes a third line, so the cards under
+scope in two words, and under it the rest; its least width is that of the wider of
+the two, so the header's other parts give way before it is cut. The whole line is
+then its tooltip. It never takes a third line, so the cards under
 the header stay where they are.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 #: The banner's lines at most.
@@ -26,6 +29,9 @@ class ScopeBanner(QLabel):
         self.setProperty("role", "scopeBanner")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(False)
+        # The style sheet's padding is its whole inset: without this, the frame the style
+        # sheet's border gives it adds Qt's indent (half an "x") that its sizes leave out.
+        self.setIndent(0)
         self._whole = ""
         self._short = ""
         self._rest = ""
@@ -47,7 +53,12 @@ class ScopeBanner(QLabel):
         return self._size(self.fontMetrics().horizontalAdvance(self._whole), 1)
 
     def minimumSizeHint(self) -> QSize:
-        return self._size(self.fontMetrics().horizontalAdvance(self._short), 1)
+        # Room for both of its two lines whole: the header's other parts (the sync chip)
+        # give way before the scope is cut.
+        # Measured unrounded: "…" cuts a line a fraction of a pixel too wide.
+        metrics = QFontMetricsF(self.font())
+        widest = max(metrics.horizontalAdvance(self._short), metrics.horizontalAdvance(self._rest))
+        return self._size(math.ceil(widest), 1)
 
     def hasHeightForWidth(self) -> bool:
         return True

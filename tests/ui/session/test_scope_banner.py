@@ -55,8 +55,16 @@ def test_where_it_does_not_it_takes_two_lines_and_the_tooltip_has_it_whole(
     assert metrics.horizontalAdvance(REST) <= banner.contentsRect().width()
     assert banner.heightForWidth(banner.width()) == one_line + metrics.height()
 
-    # Narrower still: the second line is cut with "…", never a third line.
+    # At the row's smallest, both lines still read whole: the banner's least width is
+    # that of its wider line (here the rest), so what is beside it gives way first.
     row.resize(row.minimumSizeHint().width(), 80)
+    qtbot.wait(50)
+    assert banner.text() == f"{SHORT}\n{REST}"
+    assert metrics.horizontalAdvance(REST) <= banner.contentsRect().width()
+
+    # Squeezed below that (a window below its minimum): the second line is cut with "…",
+    # never a third line.
+    banner.setFixedWidth(banner.minimumSizeHint().width() - 20)
     qtbot.waitUntil(lambda: banner.text().endswith("…"))
     assert lines(banner) == 2
     assert banner.text().startswith(f"{SHORT}\n")
