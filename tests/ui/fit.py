@@ -11,7 +11,9 @@ their text wrapped at the row's width (a blank line under a wrapped item, or a l
 cut), lists and tables that scroll sideways, empty text boxes (of one line or more)
 and combo boxes whose hint (placeholder) does not fit them, and a table's cells whose
 text is cut (:func:`cell_misfits`: elided with "…" without the whole text in its
-tooltip, cut short of a wrapped line, or past the table's right edge).
+tooltip, cut short of a wrapped line, or past the table's right edge), and cards that
+reach past the margin their layouts keep or past a view that does not scroll sideways
+(:func:`card_misfit`).
 :func:`unseen_misfits` reports the cards and controls a talent must see at a stop (the
 reply pace, the escalate button) that are not wholly in view: scrolled partly out of
 their scroll area, which the text checks allow.
@@ -37,8 +39,11 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
+    QFormLayout,
+    QGridLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -419,6 +424,52 @@ def _clipping_ancestor(widget: QWidget) -> str:
     return ""
 
 
+def card_misfit(card: QWidget) -> Misfit | None:
+    """A card that reaches past the margin its window's layouts keep round it, or past the
+    right edge of a scroll area that does not scroll sideways (its border cut off there).
+
+    Each ancestor with a layout keeps the card inside that layout's contents (its
+    geometry less its margins); a scroll area's viewport keeps it inside on the left
+    and right (it may be taller: it scrolls), and only the part in view is followed up.
+    """
+    child: QWidget = card
+    rect = card.rect()
+    parent = card.parentWidget()
+    while parent is not None and not child.isWindow():
+        rect = rect.translated(child.pos())
+        scroll = parent.parentWidget()
+        layout = parent.layout()
+        if isinstance(scroll, QAbstractScrollArea) and scroll.viewport() is parent:
+            sideways = scroll.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if sideways:
+                return None  # the talent can scroll to its edge
+            inner = parent.rect()
+            where = f"the view of {name_of(scroll)}"
+        elif isinstance(layout, QBoxLayout | QGridLayout | QFormLayout):
+            inner = layout.contentsRect()
+            where = f"the margin of {name_of(parent)}"
+        else:
+            inner = parent.rect()
+            where = name_of(parent)
+        past = {
+            "left": inner.left() - rect.left(),
+            "right": rect.right() - inner.right(),
+        }
+        if not where.startswith("the view"):
+            past |= {"top": inner.top() - rect.top(), "bottom": rect.bottom() - inner.bottom()}
+        for side, pixels in past.items():
+            if pixels > SLACK:
+                return Misfit(name_of(card), "", f"reaches {pixels} px past {where} ({side})")
+        if where.startswith("the view"):
+            # Only what shows of it goes on up: the rest scrolls into view.
+            top, bottom = max(rect.top(), inner.top()), min(rect.bottom(), inner.bottom())
+            if top > bottom:
+                return None
+            rect = QRect(QPoint(rect.left(), top), QPoint(rect.right(), bottom))
+        child, parent = parent, parent.parentWidget()
+    return None
+
+
 def _layout_widgets(layout: QLayout) -> Iterator[QWidget]:
     """The widgets ``layout`` and the layouts nested in it place.
 
@@ -481,6 +532,8 @@ def misfits(window: QWidget) -> list[Misfit]:
             misfit = placeholder_misfit(widget)
         elif isinstance(widget, QLineEdit):
             misfit = line_placeholder_misfit(widget)
+        if widget.property("role") == "card":
+            misfit = card_misfit(widget)
         if misfit is not None:
             found.append(misfit)
         if isinstance(widget, QLabel | QAbstractButton | QComboBox):

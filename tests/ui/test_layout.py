@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -53,13 +54,14 @@ from talentdesk.ui.session.messages import SessionMessages
 from talentdesk.ui.session.window import SessionWindow
 from talentdesk.ui.sync_chip import SyncChip
 from talentdesk.ui.unlock.screen import UnlockScreen
-from talentdesk.ui.widgets import CARD_GAP, wrap_cells
+from talentdesk.ui.widgets import CARD_GAP, Card, scrolling, wrap_cells
 from talentdesk.vault import VAULT_FILE, Vault
 from talentdesk.workspace import DemoAgency, SessionClocks
 from talentdesk_agency import AgencyStore, ServerThread, seed_demo
 from talentdesk_contract.values import CrisisSign
 from tests.ui.fit import (
     Misfit,
+    card_misfit,
     cell_misfits,
     combo_misfits,
     in_view,
@@ -1103,3 +1105,42 @@ def test_the_label_check_leaves_out_the_indent_qt_draws_a_framed_label_with(
     settle()
     misfit = label_misfit(label)
     assert misfit is not None and "needs" in misfit.problem
+
+
+def test_the_card_check_finds_a_card_past_its_margin_or_its_view(qtbot: QtBot) -> None:
+    """The check itself: two cards side by side in a scroll area that does not scroll
+    sideways, their least widths 3 px more than the view, are reported (the second reaches
+    past the view's right edge); in a view wide enough they are not; and a card moved
+    into its window's 20-px margin is."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    outer = QVBoxLayout(window)
+    outer.setContentsMargins(20, 20, 20, 20)
+    content = QWidget()
+    row = QHBoxLayout(content)
+    row.setContentsMargins(0, 0, 0, 0)
+    cards = [Card(margins=18), Card(margins=18)]
+    for card in cards:
+        card.setMinimumWidth(200)
+        row.addWidget(card)
+    area = scrolling(content, "cardsScroll")
+    outer.addWidget(area)
+    least = content.minimumSizeHint().width()
+    window.resize(least - 3 + 40, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    found = [str(misfit) for misfit in misfits(window)]
+    assert any("past the view of" in line and "(right)" in line for line in found), found
+
+    window.resize(least + 40, 300)
+    settle()
+    assert [card_misfit(card) for card in cards] == [None, None]
+
+    area.setParent(None)
+    outer.addWidget(cards[0])
+    settle()
+    assert card_misfit(cards[0]) is None
+    cards[0].move(cards[0].x() + 5, cards[0].y())  # into the right margin
+    misfit = card_misfit(cards[0])
+    assert misfit is not None and "past the margin of" in misfit.problem, misfit

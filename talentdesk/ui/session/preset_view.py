@@ -95,12 +95,15 @@ class PresetView(TranslatedWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        heading = QHBoxLayout()
-        heading.setSpacing(8)
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.chooser)
-        layout.addLayout(heading)
-        layout.addWidget(self.name)
+        layout.addWidget(self.title)
+        # "Change" beside the name of the preset it changes, not beside the title: the
+        # card then needs no room for the title's longest word and the button side by
+        # side, which at the session window's smallest (in English) was more than it had.
+        chosen = QHBoxLayout()
+        chosen.setSpacing(8)
+        chosen.addWidget(self.name, 1)
+        chosen.addWidget(self.chooser, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(chosen)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.hint)
         self._connect_signals()

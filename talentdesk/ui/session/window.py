@@ -165,8 +165,10 @@ class SessionWindow(SessionClockWindow):
         left_widget.setFixedWidth(380)
 
         replies_card = Card(margins=18)
+        replies_card.setObjectName("sessionRepliesCard")
         replies_card.body.addWidget(self.replies)
         preset_card = Card(margins=18)
+        preset_card.setObjectName("sessionBoundariesCard")
         preset_card.body.addWidget(self.boundaries)
         live_page = QWidget()
         live_row = QHBoxLayout(live_page)
