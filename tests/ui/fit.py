@@ -428,8 +428,10 @@ def card_misfit(card: QWidget) -> Misfit | None:
     """A card that reaches past the margin its window's layouts keep round it, or past the
     right edge of a scroll area that does not scroll sideways (its border cut off there).
 
-    Each ancestor with a layout keeps the card inside that layout's contents (its
-    geometry less its margins); a scroll area's viewport keeps it inside on the left
+    Each ancestor with a layout keeps the card inside that layout's contents: the
+    ancestor's own rect less the layout's margins (the layout's geometry is only set at its
+    next activation, and was found stale for a scroll area's content: the walk then failed
+    in about half its runs); a scroll area's viewport keeps it inside on the left
     and right (it may be taller: it scrolls), and only the part in view is followed up.
     """
     child: QWidget = card
@@ -446,7 +448,7 @@ def card_misfit(card: QWidget) -> Misfit | None:
             inner = parent.rect()
             where = f"the view of {name_of(scroll)}"
         elif isinstance(layout, QBoxLayout | QGridLayout | QFormLayout):
-            inner = layout.contentsRect()
+            inner = parent.rect().marginsRemoved(layout.contentsMargins())
             where = f"the margin of {name_of(parent)}"
         else:
             inner = parent.rect()
