@@ -98,10 +98,9 @@ class SyncChip(SyncStatusLabel):
             text = self.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, self._elide_to)
         else:
             room = self.contentsRect().width() - 2 * self.margin()
-            fitting = [
-                form for form in self.forms() if self.fontMetrics().horizontalAdvance(form) <= room
-            ]
-            text = fitting[0] if fitting else self.forms()[-1]
+            forms = self.forms()
+            metrics = self.fontMetrics()
+            text = next((f for f in forms if metrics.horizontalAdvance(f) <= room), forms[-1])
         if text != self.text():
             self.setText(text)
         sentence = self._words.status(status, now)

@@ -578,11 +578,18 @@ def wrap_cells(view: QTreeView, *, columns: Iterable[int] | None = None) -> None
     # A column's new width is new heights for its wrapped rows. Qt tells of a section
     # resized by the header itself (stretched, fitted to contents) before the header
     # holds the new width: laid out again once it does, once for all the sections.
-    later = QTimer(view)
-    later.setSingleShot(True)
-    later.setInterval(0)
-    later.timeout.connect(view.doItemsLayout)
-    view.header().sectionResized.connect(lambda *_: later.start())
+    view.header().sectionResized.connect(coalesced(view, view.doItemsLayout))
+
+
+def coalesced(parent: QObject, call: Callable[[], object]) -> Callable[..., None]:
+    """A slot that calls ``call`` once the event loop is back, once however often it was
+    called meanwhile (a burst of signals is one call); its arguments are ignored. Its
+    timer goes with ``parent``."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(call)
+    return lambda *_: timer.start()
 
 
 #: Pixels between two cards, and under the last one where a column of cards scrolls.

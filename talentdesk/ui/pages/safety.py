@@ -10,7 +10,7 @@ on this device). The widgets themselves live in :mod:`talentdesk.ui.safety`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,7 +34,15 @@ from talentdesk.ui.safety import (
     SafetyWindows,
 )
 from talentdesk.ui.safety.models import EscalationColumn, ReportColumn
-from talentdesk.ui.widgets import Callout, Card, make_button, make_label, restyle, wrap_cells
+from talentdesk.ui.widgets import (
+    Callout,
+    Card,
+    coalesced,
+    make_button,
+    make_label,
+    restyle,
+    wrap_cells,
+)
 
 #: Rows a list shows before it scrolls.
 VISIBLE_ROWS = 6
@@ -198,6 +206,9 @@ class SafetyPage(EmptyStatePage):
         self.empty_area.hide()
         self.column.setStretch(self.column.count() - 1, 0)
 
+        # The tables' heights are fitted once the event loop is back: a new snapshot
+        # resizes several sections one after another, each a sectionResized.
+        self._fit_soon = coalesced(self, self._fit_tables)
         fit = QHeaderView.ResizeMode.ResizeToContents
         # Times, tickets and levels are short and kept on one line; the columns of words
         # share the rest of the width and wrap.
@@ -218,13 +229,6 @@ class SafetyPage(EmptyStatePage):
                 header.setSectionResizeMode(shared, QHeaderView.ResizeMode.Stretch)
             # Narrower columns are taller rows: the table keeps showing them whole.
             header.sectionResized.connect(self._fit_soon)
-
-        # The tables' heights are fitted once the event loop is back: a new snapshot
-        # resizes several sections one after another, each a sectionResized.
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_tables)
         safety.changed.connect(self.show_snapshot)
         safety.view.changed.connect(lambda changes: self.retranslate() if changes.pairing else None)
         self.pairing_button.clicked.connect(self.settings_requested)
@@ -267,9 +271,6 @@ class SafetyPage(EmptyStatePage):
         # The models were just reset: their cells are asked for again anyway. Telling them
         # "every text changed" too made each escalate click cost more as history grew.
         self._retranslate(models=False)
-
-    def _fit_soon(self, *_resized: int) -> None:
-        self._fit_timer.start()
 
     def _fit_tables(self) -> None:
         fit_rows(self.escalations_view)

@@ -67,6 +67,7 @@ from talentdesk.ui.widgets import (
     Callout,
     Card,
     ask_to_confirm,
+    coalesced,
     make_button,
     make_label,
     wrap_cells,
@@ -214,10 +215,7 @@ class TodayPage(EmptyStatePage):
         header.setSectionsMovable(False)
         # Fitted once the event loop is back: the header holds its sections' new widths
         # only after it told of them, and a new load changes several at once.
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_columns)
+        self._fit_soon = coalesced(self, self._fit_columns)
         self.model.modelReset.connect(self._fit_soon)
         self.model.dataChanged.connect(self._fit_soon)
         # Narrower columns are taller (wrapped) rows.
@@ -423,9 +421,6 @@ class TodayPage(EmptyStatePage):
                 self._fit_soon()
         return super().eventFilter(watched, event)
 
-    def _fit_soon(self, *_changed: object) -> None:
-        self._fit_timer.start()
-
     def _fit_columns(self) -> None:
         """Keep the package's details in their columns while the table is wide enough for
         them beside a package name; under the name (their columns hidden) when not.
@@ -449,7 +444,7 @@ class TodayPage(EmptyStatePage):
             for column in Column
             if column is not Column.PACKAGE
         )
-        room = view.viewport().width() - beside
+        room = self._viewport.width() - beside
         under = room < view.fontMetrics().averageCharWidth() * PACKAGE_ROOM_CHARS
         if under != self.model.details_under_package:
             self.model.set_details_under_package(under)  # first: hiding resizes sections
