@@ -297,13 +297,9 @@ class Pages:
         target: str | None,
         fn: Callable[..., Any],
         *args: Any,
-        audited: Callable[[Any], bool] | None = None,
-        detail: Callable[[Any], str | None] | None = None,
     ) -> Any:
         """Run a staff action and its audit-log entry in one transaction (``action``
-        None: the store's call writes its own entry; ``audited``, given the call's
-        result, False: the call changed nothing, so nothing is logged; ``detail``, given
-        the result, the entry's detail: stored values, never free text).
+        None: the store's call writes its own entry).
 
         Raises:
             Refused: If the store refused it, with its words in the page's language.
@@ -315,8 +311,8 @@ class Pages:
         def run() -> Any:
             with store.db.write() as tx:
                 result = fn(*args)
-                if action is not None and (audited is None or audited(result)):
-                    audit(tx, member, action, target, None if detail is None else detail(result))
+                if action is not None:
+                    audit(tx, member, action, target)
                 return result
 
         try:
