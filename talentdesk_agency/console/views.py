@@ -321,22 +321,18 @@ _CONFIG_SECTIONS: Final = frozenset(
 #: Stored values the console has words for (``<prefix>.<value>``), in the order a detail
 #: part is looked up: a staff role, a ticket's status and level, a report category, a
 #: resolution reason, a configuration section.
-_DETAIL_VALUES: Final[tuple[tuple[str, frozenset[str]], ...]] = (
-    ("role", frozenset(StaffRole)),
-    ("report_status", frozenset(ReportStatus)),
-    ("level", frozenset(TicketLevel)),
-    ("category", frozenset(ReportCategory)),
-    ("reason", frozenset(ResolutionReason)),
-    ("config", _CONFIG_SECTIONS),
-)
-
-
-_STATUSES: Final = frozenset(ReportStatus)
-_LEVELS: Final = frozenset(TicketLevel)
+_DETAIL_VALUES: Final[dict[str, frozenset[str]]] = {
+    "role": frozenset(StaffRole),
+    "report_status": frozenset(ReportStatus),
+    "level": frozenset(TicketLevel),
+    "category": frozenset(ReportCategory),
+    "reason": frozenset(ResolutionReason),
+    "config": _CONFIG_SECTIONS,
+}
 
 
 def _value_words(value: str, t: Translate) -> str | None:
-    for prefix, values in _DETAIL_VALUES:
+    for prefix, values in _DETAIL_VALUES.items():
         if value in values:
             return t(f"{prefix}.{value}")
     return None
@@ -367,15 +363,16 @@ def audit_detail(action: str, detail: str | None, t: Translate) -> str:
 def _ticket_move_words(move: TicketMove, t: Translate) -> str:
     """What a ticket's save changed: "status: new → in progress; assigned to Budi"."""
 
-    def words(prefix: str, values: frozenset[str], value: str) -> str:
-        return t(f"{prefix}.{value}") if value in values else value  # newer than these words
+    def words(prefix: str, value: str) -> str:
+        # A value newer than these words reads as recorded.
+        return t(f"{prefix}.{value}") if value in _DETAIL_VALUES[prefix] else value
 
     parts = []
     if move.status is not None:
-        was, now = (words("report_status", _STATUSES, v) for v in move.status)
+        was, now = (words("report_status", v) for v in move.status)
         parts.append(t("audit.detail.status", was=was, now=now))
     if move.level is not None:
-        was, now = (words("level", _LEVELS, v) for v in move.level)
+        was, now = (words("level", v) for v in move.level)
         parts.append(t("audit.detail.level", was=was, now=now))
     if move.owner is not None:
         parts.append(t("audit.detail.owner", who=move.owner))
